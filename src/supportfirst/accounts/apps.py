@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class AccountsConfig(AppConfig):
+    name = "supportfirst.accounts"
+    verbose_name = "Accounts and sign-in"

@@ -1,0 +1,76 @@
+"""Writing and checking the access log."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC
+from typing import Any
+
+from django.db import models, transaction
+from django.http import HttpRequest
+from django.utils import timezone
+
+from supportfirst.audit import chain
+from supportfirst.audit.models import AccessEvent, Action, ChainHead
+from supportfirst.councils.scoping import Scope
+
+
+def record_access(
+    *,
+    request: HttpRequest,
+    scope: Scope,
+    family_id: int | None,
+    record: models.Model,
+    action: Action = Action.VIEW,
+) -> AccessEvent:
+    """Append one event for a view or change of a family's record by the signed-in person."""
+    return append_event(
+        actor_id=scope.user_id,
+        actor_username=request.user.get_username(),
+        role=scope.role,
+        council_id=scope.council_id,
+        family_id=family_id,
+        record_type=record._meta.label_lower,
+        record_id=str(record.pk),
+        action=action,
+        request_id=getattr(request, "request_id", ""),
+    )
+
+
+@transaction.atomic
+def append_event(**fields: Any) -> AccessEvent:
+    head = ChainHead.objects.select_for_update().get(pk=1)
+    occurred_at = timezone.now().astimezone(UTC)
+    values = {
+        **fields,
+        "action": str(fields["action"]),
+        "sequence": head.sequence + 1,
+        "occurred_at": occurred_at,
+    }
+    digest = chain.event_hash(_hashable(values), head.hash)
+    event = AccessEvent.objects.create(**values, previous_hash=head.hash, hash=digest)
+    ChainHead.objects.filter(pk=1).update(sequence=event.sequence, hash=digest)
+    return event
+
+
+def _hashable(values: dict[str, Any]) -> dict[str, Any]:
+    out = dict(values)
+    out["occurred_at"] = values["occurred_at"].astimezone(UTC).isoformat()
+    return out
+
+
+def _events() -> Iterator[dict[str, Any]]:
+    columns = [*chain.FIELDS, "previous_hash", "hash"]
+    rows = AccessEvent.objects.order_by("sequence").values(*columns)
+    for row in rows.iterator(chunk_size=2000):
+        yield _hashable(row)
+
+
+def verify_log() -> chain.Verdict:
+    head = ChainHead.objects.get(pk=1)
+    return chain.verify(_events(), head=(head.sequence, head.hash))
+
+
+def events_about_family(*, scope: Scope, family_id: int) -> models.QuerySet[AccessEvent]:
+    """The access log entries about one family, within the scope's council."""
+    return AccessEvent.objects.filter(council_id=scope.council_id, family_id=family_id)

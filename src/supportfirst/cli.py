@@ -1,0 +1,204 @@
+"""The `supportfirst` command: everything an operator does.
+
+    supportfirst serve [--demo] [--port N]   start the service (demo: SQLite, demo data)
+    supportfirst demo code USERNAME          the current sign-in code of a demo staff account
+    supportfirst audit verify                check the access log's hash chain
+    supportfirst check [--deploy]            Django's system checks
+    supportfirst migrate                     bring the database up to date
+    supportfirst manage ARGS...              any Django management command
+
+Sub-commands that need no database (language checks, working days) register themselves in
+COMMAND_MODULES and never import Django.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+# Modules that add their own sub-commands: each has register(subparsers) and sets a handler.
+COMMAND_MODULES: list[str] = []
+
+
+def _django_setup(*, demo: bool = False) -> None:
+    if demo:
+        os.environ["SUPPORTFIRST_DEMO"] = "1"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "supportfirst.settings")
+    import django
+
+    django.setup()
+
+
+def _refuse_insecure() -> int | None:
+    """Outside demo mode, say exactly which settings are missing and stop."""
+    from supportfirst import config
+
+    if config.demo_mode() or config.env_bool("SUPPORTFIRST_TESTING", False):
+        return None
+    problems = config.production_problems()
+    if not problems:
+        return None
+    print("Support First will not start: the configuration is not safe to run.", file=sys.stderr)
+    for problem in problems:
+        print(f"- {problem.setting}: {problem.message}", file=sys.stderr)
+    print(
+        "To try the service on this computer with demo data, run: supportfirst serve --demo",
+        file=sys.stderr,
+    )
+    return 2
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    if not args.demo and (refusal := _refuse_insecure()) is not None:
+        return refusal
+    from supportfirst import config
+
+    folder = config.data_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    _django_setup(demo=args.demo)
+    from django.core.management import call_command
+
+    from supportfirst import frontend
+
+    missing = frontend.missing_assets()
+    if missing:
+        print(frontend.MISSING_MESSAGE.format(missing=", ".join(missing)), file=sys.stderr)
+        return 2
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    url = f"http://127.0.0.1:{args.port}/"
+    if args.demo:
+        from supportfirst import demo
+
+        created = demo.load_if_empty()
+        print(f"Support First (demo mode). Data folder: {folder}")
+        print("Demo data loaded." if created else "Demo data already present: kept as it is.")
+        print(demo.sign_in_help())
+    print(f"Open {url} in your browser. Press Ctrl+C to stop.", flush=True)
+    from waitress import serve
+
+    from supportfirst.wsgi import application
+
+    serve(application, host=args.host, port=args.port, threads=8, ident="Support First")
+    return 0
+
+
+def cmd_demo_code(args: argparse.Namespace) -> int:
+    _django_setup(demo=True)
+    from supportfirst import demo
+
+    try:
+        print(demo.current_code(args.username))
+    except demo.NotADemoAccount as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    return 0
+
+
+def cmd_demo_load(args: argparse.Namespace) -> int:
+    _django_setup(demo=True)
+    from django.core.management import call_command
+
+    from supportfirst import demo
+
+    call_command("migrate", interactive=False, verbosity=0)
+    created = demo.load_if_empty()
+    print("Demo data loaded." if created else "Demo data already present: kept as it is.")
+    print(demo.sign_in_help())
+    return 0
+
+
+def cmd_audit_verify(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from supportfirst.audit.services import verify_log
+
+    verdict = verify_log()
+    if verdict.ok:
+        print(
+            f"The access log is intact: {verdict.events_checked} events checked. "
+            f"Last hash: {verdict.head_hash}"
+        )
+        return 0
+    print(
+        f"The access log is broken at event {verdict.broken_at}: {verdict.problem}. "
+        f"{verdict.events_checked} events before it are intact."
+    )
+    return 1
+
+
+def _run_django_command(argv: list[str]) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["supportfirst", *argv])
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    return _run_django_command(["check", *(["--deploy", "--fail-level", "WARNING"] if args.deploy else [])])
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    return _run_django_command(["migrate"])
+
+
+def cmd_manage(args: argparse.Namespace) -> int:
+    return _run_django_command(args.rest)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="supportfirst", description="Support First: support for disabled children and families."
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    serve = commands.add_parser("serve", help="start the service")
+    serve.add_argument("--demo", action="store_true", help="SQLite in the data folder, with demo data")
+    serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
+    serve.add_argument("--host", default="127.0.0.1", help=argparse.SUPPRESS)
+    serve.set_defaults(handler=cmd_serve)
+
+    demo = commands.add_parser("demo", help="demo data and demo sign-in codes")
+    demo_commands = demo.add_subparsers(dest="demo_command", metavar="ACTION", required=True)
+    code = demo_commands.add_parser("code", help="print the current sign-in code of a demo account")
+    code.add_argument("username")
+    code.set_defaults(handler=cmd_demo_code)
+    load = demo_commands.add_parser("load", help="load the demo data into an empty database")
+    load.set_defaults(handler=cmd_demo_load)
+
+    audit = commands.add_parser("audit", help="the access log")
+    audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
+    verify = audit_commands.add_parser("verify", help="check the whole hash chain")
+    verify.set_defaults(handler=cmd_audit_verify)
+
+    check = commands.add_parser("check", help="run Django's system checks")
+    check.add_argument("--deploy", action="store_true", help="include the production checks")
+    check.set_defaults(handler=cmd_check)
+
+    migrate = commands.add_parser("migrate", help="bring the database up to date")
+    migrate.set_defaults(handler=cmd_migrate)
+
+    manage = commands.add_parser("manage", help="run any Django management command")
+    manage.add_argument("rest", nargs=argparse.REMAINDER)
+    manage.set_defaults(handler=cmd_manage)
+
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    result: int = args.handler(args)
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""Councils are the tenants of Support First.
+
+Every record that concerns a family belongs to exactly one council, through the family.
+A person's role is held through a Membership of one council. Staff roles see their council's
+records; family roles see only their own family's.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+
+
+class Council(models.Model):
+    """A local authority in England, identified by its Department for Education LA code."""
+
+    name = models.CharField(max_length=200, unique=True)
+    la_code = models.CharField(
+        "DfE local authority code",
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^\d{3}$", "The LA code is three digits, like 201.")],
+    )
+    slug = models.SlugField(unique=True)
+    contact_email = models.EmailField(blank=True)
+    contact_phone = models.CharField(max_length=40, blank=True)
+    is_demo = models.BooleanField(
+        default=False, help_text="Made by the demo loader; its accounts may show demo codes."
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Team(models.Model):
+    """A team in a council, such as its disabled children's team."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="teams")
+    name = models.CharField(max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["council", "name"], name="team_name_unique_in_council")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.council}"
+
+
+class Role(models.TextChoices):
+    FAMILY_MEMBER = "family_member", "Family member"
+    YOUNG_PERSON = "young_person", "Young person"
+    PRACTITIONER = "practitioner", "Practitioner"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    FORUM_MEMBER = "forum_member", "Parent carer forum member"
+    COUNCIL_ADMIN = "council_admin", "Council administrator"
+
+
+FAMILY_ROLES = frozenset({Role.FAMILY_MEMBER, Role.YOUNG_PERSON})
+CASEWORK_ROLES = frozenset({Role.PRACTITIONER, Role.TEAM_MANAGER})
+STAFF_ROLES = frozenset({Role.PRACTITIONER, Role.TEAM_MANAGER, Role.FORUM_MEMBER, Role.COUNCIL_ADMIN})
+
+
+class Membership(models.Model):
+    """A person's role in one council. Family roles are tied to one family."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
+    )
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="memberships")
+    role = models.CharField(max_length=20, choices=Role.choices)
+    team = models.ForeignKey(
+        Team, on_delete=models.PROTECT, null=True, blank=True, related_name="memberships"
+    )
+    family = models.ForeignKey(
+        "families.Family",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    child = models.ForeignKey(
+        "families.Child",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text="For a young person: their own record.",
+    )
+    job_title = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(role__in=sorted(r.value for r in FAMILY_ROLES), family__isnull=False)
+                    | models.Q(
+                        role__in=sorted(r.value for r in STAFF_ROLES),
+                        family__isnull=True,
+                        child__isnull=True,
+                    )
+                ),
+                name="membership_family_roles_have_a_family",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(role=Role.YOUNG_PERSON) | models.Q(child__isnull=False),
+                name="membership_young_person_has_own_record",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} - {self.get_role_display()}, {self.council}"
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    @property
+    def is_family_role(self) -> bool:
+        return self.role in FAMILY_ROLES

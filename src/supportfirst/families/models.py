@@ -1,0 +1,159 @@
+"""Families, their disabled children, parent carers and brothers and sisters.
+
+A Family belongs to exactly one council; every other record here belongs to a family,
+and so to that council. All of them are read through the scoping layer
+(`Model.objects.visible_to(scope)`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+
+from supportfirst.councils.scoping import ScopedQuerySet
+
+
+class Stage(models.TextChoices):
+    """Where a family is on the support pathway (the pathway's own records will drive this)."""
+
+    REQUEST_RECEIVED = "request_received", "Request for help received"
+    NEXT_STEP_DECIDED = "next_step_decided", "Next step decided"
+    ASSESSMENT = "assessment", "Needs assessment under way"
+    FAMILY_READING = "family_reading", "Family reading the draft assessment"
+    PLANNING = "planning", "Support plan being written"
+    SUPPORT_IN_PLACE = "support_in_place", "Support in place"
+    REVIEW = "review", "Support plan review"
+    INFORMATION_GIVEN = "information_given", "Information and advice given"
+
+
+class ContactMethod(models.TextChoices):
+    EMAIL = "email", "Email"
+    PHONE = "phone", "Phone call"
+    TEXT = "text", "Text message"
+    LETTER = "letter", "Letter"
+
+
+class DisabilityCode(models.TextChoices):
+    """Children in Need census disability codes."""
+
+    MOB = "MOB", "Mobility"
+    HAND = "HAND", "Hand function"
+    PC = "PC", "Personal care"
+    INC = "INC", "Incontinence"
+    COMM = "COMM", "Communication"
+    LD = "LD", "Learning"
+    HEAR = "HEAR", "Hearing"
+    VIS = "VIS", "Vision"
+    BEH = "BEH", "Behaviour"
+    CON = "CON", "Consciousness"
+    AUT = "AUT", "Autism or Asperger syndrome"
+    DDA = "DDA", "Other disability under the Equality Act 2010"
+
+
+class Family(models.Model):
+    council_lookup = "council"
+    family_lookup = "pk"
+
+    council = models.ForeignKey(
+        "councils.Council", on_delete=models.PROTECT, related_name="families"
+    )
+    reference = models.CharField(max_length=20, unique=True)
+    name = models.CharField(max_length=200, help_text="How the family likes to be named.")
+    allocated_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="allocated_families",
+    )
+    stage = models.CharField(max_length=30, choices=Stage.choices, default=Stage.REQUEST_RECEIVED)
+    preferred_contact = models.CharField(
+        max_length=10, choices=ContactMethod.choices, default=ContactMethod.EMAIL
+    )
+    communication_needs = models.TextField(blank=True)
+    interpreter_language = models.CharField(max_length=60, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "families"
+        indexes = [models.Index(fields=["council", "name"])]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FamilyRecord(models.Model):
+    """A record that belongs to one family, and so to that family's council."""
+
+    council_lookup = "family__council"
+    family_lookup = "family"
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class Child(FamilyRecord):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="children")
+    first_name = models.CharField(max_length=100)
+    last_name = models.CharField(max_length=100)
+    date_of_birth = models.DateField()
+    disability_codes = models.JSONField(
+        default=list, blank=True, help_text="Children in Need census disability codes."
+    )
+    about = models.TextField(
+        blank=True, help_text="What their disability or condition means day to day."
+    )
+    how_they_communicate = models.TextField(blank=True)
+    upn = models.CharField("Unique pupil number", max_length=13, blank=True)
+
+    class Meta:
+        ordering = ["first_name", "last_name"]
+        verbose_name_plural = "children"
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+    def age_on(self, day: date) -> int:
+        had_birthday = (day.month, day.day) >= (self.date_of_birth.month, self.date_of_birth.day)
+        return day.year - self.date_of_birth.year - (0 if had_birthday else 1)
+
+    @property
+    def disability_labels(self) -> list[str]:
+        return [str(DisabilityCode(code).label) for code in self.disability_codes]
+
+
+class ParentCarer(FamilyRecord):
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="parent_carers")
+    full_name = models.CharField(max_length=200)
+    relationship = models.CharField(max_length=60, help_text="For example mum, dad, grandparent.")
+    has_parental_responsibility = models.BooleanField(default=True)
+    email = models.EmailField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["full_name"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Sibling(FamilyRecord):
+    """A brother or sister. Those who help to care are offered a young carer's assessment."""
+
+    family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="siblings")
+    first_name = models.CharField(max_length=100)
+    date_of_birth = models.DateField()
+    helps_to_care = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["date_of_birth"]
+
+    def __str__(self) -> str:
+        return self.first_name

@@ -1,0 +1,102 @@
+"""Reading families' records. Every read goes through the scoping layer; every read of one
+family's record is written to the access log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count, Prefetch, QuerySet
+from django.http import HttpRequest
+
+from supportfirst.accounts.models import User
+from supportfirst.audit.models import AccessEvent
+from supportfirst.audit.services import events_about_family, record_access
+from supportfirst.councils.models import Role
+from supportfirst.councils.scoping import Scope, get_visible_or_404
+from supportfirst.families.models import Child, Family, Stage
+
+SMALLEST_FIGURE_SHOWN = 5
+
+
+def families_list(*, scope: Scope, allocated_to: int | None = None) -> QuerySet[Family]:
+    rows = (
+        Family.objects.visible_to(scope)
+        .select_related("allocated_worker")
+        .prefetch_related(Prefetch("children", queryset=Child.objects.order_by("first_name")))
+        .order_by("name")
+    )
+    if allocated_to is not None:
+        rows = rows.filter(allocated_worker_id=allocated_to)
+    return rows
+
+
+def family_read(*, request: HttpRequest, scope: Scope, family_id: int) -> Family:
+    """One family's whole record, logged as a view by the signed-in person."""
+    queryset = Family.objects.select_related("allocated_worker", "council").prefetch_related(
+        "children", "parent_carers", "siblings"
+    )
+    family = get_visible_or_404(queryset, scope, pk=family_id)
+    record_access(request=request, scope=scope, family_id=family.pk, record=family)
+    return family
+
+
+def child_read(*, request: HttpRequest, scope: Scope, child_id: int) -> Child:
+    queryset = Child.objects.select_related("family", "family__allocated_worker")
+    if scope.role == "young_person":
+        queryset = queryset.filter(pk=scope.child_id)
+    child = get_visible_or_404(queryset, scope, pk=child_id)
+    record_access(request=request, scope=scope, family_id=child.family_id, record=child)
+    return child
+
+
+# How each kind of record is named to the family in their access log.
+RECORD_NAMES = {
+    "families.family": "the family record",
+    "families.child": "a child's record",
+    "families.parentcarer": "a parent carer's details",
+    "families.sibling": "a brother's or sister's details",
+}
+
+
+@dataclass(frozen=True)
+class AccessLogLine:
+    event: AccessEvent
+    who: str
+    role: str
+
+    @property
+    def what(self) -> str:
+        record = RECORD_NAMES.get(self.event.record_type, "a record")
+        return f"{self.event.get_action_display()} {record}"
+
+
+def access_log_for_family(*, scope: Scope, family_id: int, limit: int = 50) -> list[AccessLogLine]:
+    """Who looked at or changed this family's record, newest first, named in plain words."""
+    events = list(events_about_family(scope=scope, family_id=family_id).order_by("-sequence")[:limit])
+    people = User.objects.in_bulk({e.actor_id for e in events if e.actor_id is not None})
+    lines = []
+    for event in events:
+        person = people.get(event.actor_id) if event.actor_id is not None else None
+        role = str(Role(event.role).label) if event.role in Role.values else event.role
+        lines.append(AccessLogLine(event, str(person) if person else event.actor_username, role))
+    return lines
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    count: int | None  # None when the true figure is too small to show safely
+
+    @property
+    def shown(self) -> str:
+        return f"fewer than {SMALLEST_FIGURE_SHOWN}" if self.count is None else str(self.count)
+
+
+def families_by_stage(*, scope: Scope) -> list[Figure]:
+    """Anonymous figures for the forum: families at each stage; small numbers are not shown."""
+    council_families = Family.objects.filter(council_id=scope.council_id)
+    counts = dict(council_families.values_list("stage").annotate(n=Count("pk")).order_by())
+    return [
+        Figure(str(label), counts.get(value, 0) if counts.get(value, 0) >= SMALLEST_FIGURE_SHOWN else None)
+        for value, label in Stage.choices
+    ]
