@@ -51,6 +51,16 @@ def _refuse_insecure() -> int | None:
     return 2
 
 
+def _reload_static_manifest() -> None:
+    """Read the manifest collectstatic has just written, so pages link the hashed file names."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    if hasattr(staticfiles_storage, "load_manifest"):
+        staticfiles_storage.hashed_files, staticfiles_storage.manifest_hash = (
+            staticfiles_storage.load_manifest()
+        )
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     if not args.demo and (refusal := _refuse_insecure()) is not None:
         return refusal
@@ -69,6 +79,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 2
     call_command("migrate", interactive=False, verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
+    _reload_static_manifest()
     url = f"http://127.0.0.1:{args.port}/"
     if args.demo:
         from supportfirst import demo

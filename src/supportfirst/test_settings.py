@@ -13,3 +13,4 @@ os.environ.setdefault("EMAIL_BACKEND", "console")
 from supportfirst.settings import *  # noqa: E402,F403
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

@@ -1,0 +1,81 @@
+"""Shared test set-up: every HTML page any test fetches is checked for page quality."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from supportfirst.councils.models import Role
+from tests.accounts.factories import family_user, staff_user
+from tests.councils.factories import CouncilFactory
+from tests.families.factories import family_with_everyone
+from tests.page_quality import assert_page_quality
+
+CHECKED_STATUSES = {200, 400, 403, 404, 405, 429}
+
+
+@pytest.fixture(autouse=True)
+def _check_every_page(monkeypatch):
+    original = Client.request
+
+    def request(self, **environ):
+        response = original(self, **environ)
+        content_type = response.get("Content-Type", "")
+        if (
+            response.status_code in CHECKED_STATUSES
+            and content_type.startswith("text/html")
+            and not response.streaming
+            and response.content
+        ):
+            assert_page_quality(response.content.decode("utf-8"), where=environ["PATH_INFO"])
+        return response
+
+    monkeypatch.setattr(Client, "request", request)
+
+
+@pytest.fixture
+def council(db):
+    return CouncilFactory()
+
+
+@pytest.fixture
+def other_council(db):
+    return CouncilFactory()
+
+
+@pytest.fixture
+def family(council):
+    return family_with_everyone(council)
+
+
+@pytest.fixture
+def practitioner(council):
+    return staff_user(council, Role.PRACTITIONER)
+
+
+@pytest.fixture
+def parent(family):
+    return family_user(family)
+
+
+def verified_client(user) -> Client:
+    """A client signed in as a member of staff who has given their second factor."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client = Client()
+    client.force_login(user)
+    device = TOTPDevice.objects.get(user=user, confirmed=True)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def signed_in_client(user) -> Client:
+    """A client signed in as anyone: staff with their second factor, families with a password."""
+    if user.needs_second_factor:
+        return verified_client(user)
+    client = Client()
+    client.force_login(user)
+    return client

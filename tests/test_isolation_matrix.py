@@ -1,0 +1,182 @@
+"""The isolation matrix: no URL shows one council's or one family's records to another.
+
+Every URL pattern of the project is enumerated. A URL is either on the PUBLIC allow-list or
+needs sign-in. A URL that takes an object id must have its keyword argument in OBJECT_IDS,
+which says how to find the id of a given family's object; then:
+- staff of another council get 404 for it;
+- a family member gets 404 for another family's object (staff-only pages refuse them too);
+- and, so that the test can fail, the right person from the owning council or family gets it.
+A new URL that is neither public nor understood by the matrix fails these tests.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from supportfirst.councils.models import CASEWORK_ROLES, FAMILY_ROLES, Role
+from supportfirst.families.models import Family
+from tests.accounts.factories import family_user, staff_user
+from tests.councils.factories import CouncilFactory
+from tests.conftest import signed_in_client
+from tests.families.factories import family_with_everyone
+
+PUBLIC = {
+    "pages:start",
+    "pages:accessibility",
+    "pages:privacy",
+    "pages:healthz",
+    "accounts:sign_in",
+    "accounts:signed_out",
+    "accounts:password_reset",
+    "accounts:password_reset_sent",
+    "accounts:password_reset_confirm",
+    "accounts:password_reset_complete",
+}
+
+# For each keyword argument that names a record: how to get that record's id for a family.
+OBJECT_IDS: dict[str, Callable[[Family], int]] = {
+    "family_id": lambda family: family.pk,
+    "child_id": lambda family: family.children.order_by("pk").first().pk,
+}
+
+# Public URLs whose arguments are not records (tokens in emailed links).
+PUBLIC_ARGUMENTS = {"uidb64": "MQ", "token": "set-password"}
+
+
+@dataclass(frozen=True)
+class Route:
+    name: str
+    kwargs: tuple[str, ...]
+    callback: Callable
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return getattr(self.callback, "allowed_roles", frozenset())
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def _routes(resolver: URLResolver | None = None, namespace: str = "") -> list[Route]:
+    resolver = resolver or get_resolver()
+    found = []
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            found.extend(_routes(entry, inner))
+        elif isinstance(entry, URLPattern):
+            assert entry.name, f"every URL needs a name: {entry.pattern}"
+            kwargs = tuple(sorted(entry.pattern.converters)) or tuple(
+                sorted(entry.pattern.regex.groupindex)
+            )
+            found.append(Route(f"{namespace}{entry.name}", kwargs, entry.callback))
+    return found
+
+
+ROUTES = _routes()
+PRIVATE = [r for r in ROUTES if r.name not in PUBLIC]
+WITH_IDS = [r for r in PRIVATE if r.kwargs]
+
+
+def url_for(route: Route, family: Family) -> str:
+    return reverse(route.name, kwargs={k: OBJECT_IDS[k](family) for k in route.kwargs})
+
+
+def test_the_matrix_sees_the_project_urls():
+    names = {r.name for r in ROUTES}
+    assert {"staff:family", "family:child", "pages:start"} <= names
+    assert WITH_IDS, "no URL takes an object id: the matrix would prove nothing"
+
+
+def test_public_list_names_only_real_urls():
+    assert PUBLIC <= {r.name for r in ROUTES}
+
+
+@pytest.mark.parametrize("route", [r for r in ROUTES if r.name in PUBLIC], ids=str)
+def test_public_urls_need_no_sign_in(db, route):
+    assert getattr(route.callback, "login_required", True) is False
+    url = reverse(route.name, kwargs={k: PUBLIC_ARGUMENTS[k] for k in route.kwargs})
+    response = Client().get(url)
+    assert response.status_code in (200, 302), f"{url} gave {response.status_code}"
+    if response.status_code == 302:
+        assert not response["Location"].startswith("/sign-in/")
+
+
+@pytest.mark.parametrize("route", PRIVATE, ids=str)
+def test_every_other_url_needs_sign_in(db, route):
+    unknown = [k for k in route.kwargs if k not in OBJECT_IDS]
+    assert not unknown, (
+        f"{route.name} takes {unknown}: add how to find that record to OBJECT_IDS in this test, "
+        "or add the URL to PUBLIC if it truly needs no sign-in"
+    )
+    family = family_with_everyone(CouncilFactory())
+    response = Client().get(url_for(route, family))
+    assert response.status_code == 302
+    assert response["Location"].startswith("/sign-in/")
+
+
+@pytest.fixture
+def two_councils(db):
+    council_a, council_b = CouncilFactory(), CouncilFactory()
+    return {
+        "a": council_a,
+        "b": council_b,
+        "family_a": family_with_everyone(council_a),
+        "family_a2": family_with_everyone(council_a),
+        "family_b": family_with_everyone(council_b),
+    }
+
+
+@pytest.mark.parametrize("route", WITH_IDS, ids=str)
+@pytest.mark.parametrize("role", sorted(CASEWORK_ROLES | {Role.FORUM_MEMBER, Role.COUNCIL_ADMIN}))
+def test_staff_never_see_another_councils_records(two_councils, route, role):
+    intruder = staff_user(two_councils["a"], role)
+    response = signed_in_client(intruder).get(url_for(route, two_councils["family_b"]))
+    assert response.status_code in (403, 404)
+    if role in route.roles:
+        assert response.status_code == 404, "a record of another council must look absent"
+
+
+@pytest.mark.parametrize("route", WITH_IDS, ids=str)
+def test_family_members_never_see_another_familys_records(two_councils, route):
+    parent = family_user(two_councils["family_a"])
+    for other in ("family_a2", "family_b"):
+        response = signed_in_client(parent).get(url_for(route, two_councils[other]))
+        assert response.status_code in (403, 404)
+        if Role.FAMILY_MEMBER in route.roles:
+            assert response.status_code == 404
+
+
+@pytest.mark.parametrize("route", WITH_IDS, ids=str)
+def test_the_owner_does_see_the_record(two_councils, route):
+    """The control that keeps the matrix honest: the right person is let in."""
+    family = two_councils["family_b"]
+    if route.roles & CASEWORK_ROLES:
+        owner = staff_user(two_councils["b"], Role.PRACTITIONER)
+    elif route.roles & FAMILY_ROLES:
+        owner = family_user(family)
+    else:
+        pytest.fail(f"{route.name} serves no role the matrix knows: {sorted(route.roles)}")
+    response = signed_in_client(owner).get(url_for(route, family))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("route", [r for r in WITH_IDS if "child_id" in r.kwargs], ids=str)
+def test_a_young_person_sees_only_their_own_childs_record(two_councils, route):
+    family = two_councils["family_a"]
+    own = family.children.order_by("pk").first()
+    from tests.families.factories import ChildFactory
+
+    brother = ChildFactory(family=family)
+    young_person = family_user(family, child=own)
+    client = signed_in_client(young_person)
+    if Role.YOUNG_PERSON not in route.roles:
+        assert client.get(reverse(route.name, kwargs={"child_id": own.pk})).status_code == 403
+        return
+    assert client.get(reverse(route.name, kwargs={"child_id": own.pk})).status_code == 200
+    assert client.get(reverse(route.name, kwargs={"child_id": brother.pk})).status_code == 404
