@@ -49,12 +49,27 @@ def problems_in(html: str) -> list[str]:
     for form in document.iter("form"):
         if not form.get("action"):
             problems.append("a form has no action")
+    parents = {child: parent for parent in document.iter() for child in parent}
     for tag in ("a", "p"):
         for element in document.iter(tag):
-            classes = element.get("class", "")
-            if not re.search(r"\bgovuk-", classes):
+            if not _styled(element, parents):
                 problems.append(f"a <{tag}> without a GOV.UK class: {_text(element)[:60]!r}")
     return problems
+
+
+# Components whose own stylesheet styles the plain links and paragraphs inside them.
+STYLED_INSIDE = ("govuk-error-summary__list", "govuk-details__text")
+
+
+def _styled(element, parents) -> bool:
+    if re.search(r"\bgovuk-", element.get("class", "")):
+        return True
+    ancestor = parents.get(element)
+    while ancestor is not None:
+        if any(name in ancestor.get("class", "") for name in STYLED_INSIDE):
+            return True
+        ancestor = parents.get(ancestor)
+    return False
 
 
 def assert_page_quality(html: str, *, where: str) -> None:

@@ -47,13 +47,13 @@ def append_event(**fields: Any) -> AccessEvent:
         "sequence": head.sequence + 1,
         "occurred_at": occurred_at,
     }
-    digest = chain.event_hash(_hashable(values), head.hash)
+    digest = chain.event_hash(hashable_fields(values), head.hash)
     event = AccessEvent.objects.create(**values, previous_hash=head.hash, hash=digest)
     ChainHead.objects.filter(pk=1).update(sequence=event.sequence, hash=digest)
     return event
 
 
-def _hashable(values: dict[str, Any]) -> dict[str, Any]:
+def hashable_fields(values: dict[str, Any]) -> dict[str, Any]:
     out = dict(values)
     out["occurred_at"] = values["occurred_at"].astimezone(UTC).isoformat()
     return out
@@ -63,7 +63,7 @@ def _events() -> Iterator[dict[str, Any]]:
     columns = [*chain.FIELDS, "previous_hash", "hash"]
     rows = AccessEvent.objects.order_by("sequence").values(*columns)
     for row in rows.iterator(chunk_size=2000):
-        yield _hashable(row)
+        yield hashable_fields(row)
 
 
 def verify_log() -> chain.Verdict:

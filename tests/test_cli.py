@@ -1,0 +1,82 @@
+"""The command line: refuses an unsafe start, explains itself, and checks a production set-up."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from supportfirst import demo
+from supportfirst.cli import main
+from tests.accounts.factories import staff_user
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SUPPORTFIRST_", "DJANGO_"))}
+    clean.pop("SECRET_KEY", None)
+    clean.pop("ALLOWED_HOSTS", None)
+    return subprocess.run(
+        [sys.executable, "-m", "supportfirst", *args],
+        env={**clean, **(env or {})},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_serve_without_demo_refuses_an_unsafe_configuration(tmp_path):
+    result = run_cli("serve", env={"SUPPORTFIRST_DATA_DIR": str(tmp_path)})
+    assert result.returncode == 2
+    assert "SECRET_KEY" in result.stderr
+    assert "ALLOWED_HOSTS" in result.stderr
+    assert "supportfirst serve --demo" in result.stderr
+
+
+def test_serve_names_only_the_missing_setting(tmp_path):
+    result = run_cli(
+        "serve",
+        env={"SUPPORTFIRST_DATA_DIR": str(tmp_path), "SECRET_KEY": "x" * 20 + "abcdefghij" * 4},
+    )
+    assert result.returncode == 2
+    assert "ALLOWED_HOSTS" in result.stderr
+    assert "- SECRET_KEY" not in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings(tmp_path):
+    result = run_cli(
+        "check",
+        "--deploy",
+        env={
+            "SUPPORTFIRST_DATA_DIR": str(tmp_path),
+            "SECRET_KEY": "k3y-" + "q9Zr7Lm2Xw8Vb4Nt6Pc1Hd5Jf0Gs3Ak" * 2,
+            "ALLOWED_HOSTS": "support.council.example",
+        },
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_demo_code_prints_a_code_for_a_demo_account(db, capsys, monkeypatch):
+    monkeypatch.setenv("SUPPORTFIRST_TESTING", "1")
+    demo.load()
+    assert main(["demo", "code", "priya.practitioner"]) == 0
+    code = capsys.readouterr().out.strip()
+    assert code.isdigit() and len(code) == 6
+
+
+def test_demo_code_refuses_any_other_account(council, capsys, monkeypatch):
+    monkeypatch.setenv("SUPPORTFIRST_TESTING", "1")
+    real = staff_user(council, username="real.worker")
+    assert main(["demo", "code", real.username]) == 2
+    assert "not a demo account" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("args", [["--help"], ["demo", "--help"], ["audit", "--help"]])
+def test_help_is_printed(args, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(args)
+    assert exit_info.value.code == 0
+    assert "usage: supportfirst" in capsys.readouterr().out

@@ -1,0 +1,43 @@
+"""The demo data tells a story, and loading it twice keeps what is there."""
+
+from supportfirst import demo
+from supportfirst.accounts.models import User
+from supportfirst.councils.models import Council, Membership, Role
+from supportfirst.families.models import Family
+
+
+def test_demo_data_has_two_councils_with_teams_and_a_dozen_families(db):
+    assert demo.load_if_empty() is True
+    councils = Council.objects.all()
+    assert [c.la_code for c in councils] == ["957", "958"]
+    assert all(c.is_demo for c in councils)
+    assert Family.objects.count() == 12
+    assert Family.objects.values("stage").distinct().count() >= 7
+    for council in councils:
+        roles = set(Membership.objects.filter(council=council).values_list("role", flat=True))
+        assert {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.FORUM_MEMBER, Role.COUNCIL_ADMIN} <= roles
+        assert council.families.filter(children__isnull=False).exists()
+
+
+def test_every_demo_staff_account_has_an_authenticator(db):
+    demo.load()
+    staff = User.objects.filter(membership__role__in=["practitioner", "team_manager", "forum_member", "council_admin"])
+    assert staff.count() == 10
+    assert all(u.totpdevice_set.filter(confirmed=True).exists() for u in staff)
+
+
+def test_loading_again_keeps_the_data(db):
+    demo.load_if_empty()
+    family = Family.objects.first()
+    family.name = "Renamed by a user"
+    family.save()
+    assert demo.load_if_empty() is False
+    assert Family.objects.count() == 12
+    assert Family.objects.filter(name="Renamed by a user").exists()
+
+
+def test_sign_in_help_lists_every_demo_account(db):
+    text = demo.sign_in_help()
+    for username in ("priya.practitioner", "grace.manager", "claire.hughes", "jasmine.fletcher"):
+        assert username in text
+    assert demo.DEMO_PASSWORD in text
