@@ -39,7 +39,7 @@ def record_access(
 
 @transaction.atomic
 def append_event(**fields: Any) -> AccessEvent:
-    head = ChainHead.objects.select_for_update().get(pk=1)
+    head = _locked_head()
     occurred_at = timezone.now().astimezone(UTC)
     values = {
         **fields,
@@ -51,6 +51,21 @@ def append_event(**fields: Any) -> AccessEvent:
     event = AccessEvent.objects.create(**values, previous_hash=head.hash, hash=digest)
     ChainHead.objects.filter(pk=1).update(sequence=event.sequence, hash=digest)
     return event
+
+
+class ChainHeadMissing(RuntimeError):
+    pass
+
+
+def _locked_head() -> ChainHead:
+    """The chain head, locked for this transaction. Made fresh only for an empty log."""
+    head = ChainHead.objects.select_for_update().filter(pk=1).first()
+    if head is not None:
+        return head
+    if AccessEvent.objects.exists():
+        raise ChainHeadMissing("The access log's chain head is missing: run `supportfirst audit verify`.")
+    ChainHead.objects.get_or_create(pk=1, defaults={"sequence": 0, "hash": chain.GENESIS})
+    return ChainHead.objects.select_for_update().get(pk=1)
 
 
 def hashable_fields(values: dict[str, Any]) -> dict[str, Any]:
@@ -67,8 +82,9 @@ def _events() -> Iterator[dict[str, Any]]:
 
 
 def verify_log() -> chain.Verdict:
-    head = ChainHead.objects.get(pk=1)
-    return chain.verify(_events(), head=(head.sequence, head.hash))
+    head = ChainHead.objects.filter(pk=1).first()
+    stored = (head.sequence, head.hash) if head else (0, chain.GENESIS)
+    return chain.verify(_events(), head=stored)
 
 
 def events_about_family(*, scope: Scope, family_id: int) -> models.QuerySet[AccessEvent]:
