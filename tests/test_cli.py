@@ -64,7 +64,8 @@ def test_demo_code_prints_a_code_for_a_demo_account(db, capsys, monkeypatch):
     demo.load()
     assert main(["demo", "code", "priya.practitioner"]) == 0
     code = capsys.readouterr().out.strip()
-    assert code.isdigit() and len(code) == 6
+    assert code.isdigit()
+    assert len(code) == 6
 
 
 def test_demo_code_refuses_any_other_account(council, capsys, monkeypatch):
@@ -80,3 +81,54 @@ def test_help_is_printed(args, capsys):
         main(args)
     assert exit_info.value.code == 0
     assert "usage: supportfirst" in capsys.readouterr().out
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _serve_once(data_dir) -> tuple[str, str]:
+    """Start `supportfirst serve --demo`, fetch the start page, stop it; return output and page."""
+    import time
+    import urllib.request
+
+    port = _free_port()
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SUPPORTFIRST_", "DJANGO_"))}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "supportfirst", "serve", "--demo", "--port", str(port)],
+        env={**clean, "SUPPORTFIRST_DATA_DIR": str(data_dir)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                    page = response.read().decode()
+                    break
+            except OSError:
+                if process.poll() is not None or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.3)
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    return output, page
+
+
+def test_serve_demo_creates_the_data_folder_and_keeps_data_on_a_second_start(tmp_path):
+    data_dir = tmp_path / "new-folder"
+    first, page = _serve_once(data_dir)
+    assert (data_dir / "supportfirst.sqlite3").exists()
+    assert "Demo data loaded." in first
+    assert "priya.practitioner" in first
+    assert "Open http://127.0.0.1:" in first
+    assert "Ashvale Borough Council" in page
+    second, _ = _serve_once(data_dir)
+    assert "Demo data already present: kept as it is." in second

@@ -15,13 +15,20 @@ def test_demo_data_has_two_councils_with_teams_and_a_dozen_families(db):
     assert Family.objects.values("stage").distinct().count() >= 7
     for council in councils:
         roles = set(Membership.objects.filter(council=council).values_list("role", flat=True))
-        assert {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.FORUM_MEMBER, Role.COUNCIL_ADMIN} <= roles
+        assert {
+            Role.PRACTITIONER,
+            Role.TEAM_MANAGER,
+            Role.FORUM_MEMBER,
+            Role.COUNCIL_ADMIN,
+        } <= roles
         assert council.families.filter(children__isnull=False).exists()
 
 
 def test_every_demo_staff_account_has_an_authenticator(db):
     demo.load()
-    staff = User.objects.filter(membership__role__in=["practitioner", "team_manager", "forum_member", "council_admin"])
+    staff = User.objects.filter(
+        membership__role__in=["practitioner", "team_manager", "forum_member", "council_admin"]
+    )
     assert staff.count() == 10
     assert all(u.totpdevice_set.filter(confirmed=True).exists() for u in staff)
 

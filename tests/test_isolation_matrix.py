@@ -21,8 +21,8 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from supportfirst.councils.models import CASEWORK_ROLES, FAMILY_ROLES, Role
 from supportfirst.families.models import Family
 from tests.accounts.factories import family_user, staff_user
-from tests.councils.factories import CouncilFactory
 from tests.conftest import signed_in_client
+from tests.councils.factories import CouncilFactory
 from tests.families.factories import family_with_everyone
 
 PUBLIC = {
@@ -94,7 +94,7 @@ def test_the_matrix_sees_the_project_urls():
 
 
 def test_public_list_names_only_real_urls():
-    assert PUBLIC <= {r.name for r in ROUTES}
+    assert {r.name for r in ROUTES} >= PUBLIC
 
 
 @pytest.mark.parametrize("route", [r for r in ROUTES if r.name in PUBLIC], ids=str)

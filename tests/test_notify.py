@@ -5,7 +5,12 @@ from django.test import override_settings
 
 from supportfirst.notify import NotifyEmailBackend
 
-FAKE_KEY = "test_key-" + "11111111-1111-1111-1111-111111111111" + "-" + "22222222-2222-2222-2222-222222222222"
+FAKE_KEY = (
+    "test_key-"
+    + "11111111-1111-1111-1111-111111111111"
+    + "-"
+    + "22222222-2222-2222-2222-222222222222"
+)
 
 
 @override_settings(NOTIFY_API_KEY=FAKE_KEY, NOTIFY_EMAIL_TEMPLATE_ID="template-123")

@@ -16,13 +16,13 @@ def test_a_good_page_passes():
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        (("<p class=\"govuk-body\">Hello</p>", "<p class=\"govuk-body\">Hello<div></p>"), "not valid"),
-        (("</h1>", "</h1><h1 class=\"govuk-heading-l\">Again</h1>"), "2 h1 elements"),
+        (('<p class="govuk-body">Hello</p>', '<p class="govuk-body">Hello<div></p>'), "not valid"),
+        (("</h1>", '</h1><h1 class="govuk-heading-l">Again</h1>'), "2 h1 elements"),
         (("<title>Your family", "<title>Something else"), "does not begin with the h1"),
-        (("href=\"/\"", "href=\"/\" id=\"x\"><span id=\"x\"></span"), "duplicate ids: x"),
-        (("action=\"/x\" ", ""), "a form has no action"),
-        (("class=\"govuk-body\"", ""), "<p> without a GOV.UK class"),
-        (("class=\"govuk-link\" ", ""), "<a> without a GOV.UK class"),
+        (('href="/"', 'href="/" id="x"><span id="x"></span'), "duplicate ids: x"),
+        (('action="/x" ', ""), "a form has no action"),
+        (('class="govuk-body"', ""), "<p> without a GOV.UK class"),
+        (('class="govuk-link" ', ""), "<a> without a GOV.UK class"),
     ],
 )
 def test_each_broken_page_is_caught(change, problem):

@@ -18,6 +18,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 # Modules that add their own sub-commands: each has register(subparsers) and sets a handler.
 COMMAND_MODULES: list[str] = []
@@ -55,10 +56,9 @@ def _reload_static_manifest() -> None:
     """Read the manifest collectstatic has just written, so pages link the hashed file names."""
     from django.contrib.staticfiles.storage import staticfiles_storage
 
-    if hasattr(staticfiles_storage, "load_manifest"):
-        staticfiles_storage.hashed_files, staticfiles_storage.manifest_hash = (
-            staticfiles_storage.load_manifest()
-        )
+    storage: Any = staticfiles_storage
+    if hasattr(storage, "load_manifest"):
+        storage.hashed_files, storage.manifest_hash = storage.load_manifest()
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -153,7 +153,9 @@ def _run_django_command(argv: list[str]) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    return _run_django_command(["check", *(["--deploy", "--fail-level", "WARNING"] if args.deploy else [])])
+    return _run_django_command(
+        ["check", *(["--deploy", "--fail-level", "WARNING"] if args.deploy else [])]
+    )
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
@@ -166,12 +168,15 @@ def cmd_manage(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="supportfirst", description="Support First: support for disabled children and families."
+        prog="supportfirst",
+        description="Support First: support for disabled children and families.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     serve = commands.add_parser("serve", help="start the service")
-    serve.add_argument("--demo", action="store_true", help="SQLite in the data folder, with demo data")
+    serve.add_argument(
+        "--demo", action="store_true", help="SQLite in the data folder, with demo data"
+    )
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     serve.add_argument("--host", default="127.0.0.1", help=argparse.SUPPRESS)
     serve.set_defaults(handler=cmd_serve)

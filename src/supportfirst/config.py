@@ -72,7 +72,9 @@ def production_problems(environ: dict[str, str] | None = None) -> list[Problem]:
             )
         )
     elif len(key) < 50 or len(set(key)) < 5:
-        problems.append(Problem("SECRET_KEY", "SECRET_KEY is too short: use at least 50 random characters."))
+        problems.append(
+            Problem("SECRET_KEY", "SECRET_KEY is too short: use at least 50 random characters.")
+        )
     if not [h for h in env.get("ALLOWED_HOSTS", "").split(",") if h.strip()]:
         problems.append(
             Problem(

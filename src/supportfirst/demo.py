@@ -56,134 +56,255 @@ class DemoFamily:
     account: str = ""
 
 
+@dataclass(frozen=True)
+class DemoCouncil:
+    name: str
+    la_code: str
+    slug: str
+    email: str
+    phone: str
+    staff: tuple[StaffPerson, ...]
+    families: tuple[DemoFamily, ...]
+
+
 COUNCILS = [
-    {
-        "name": "Ashvale Borough Council",
-        "la_code": "957",
-        "slug": "ashvale",
-        "email": "disabled.children@ashvale.example",
-        "phone": "01632 960 101",
-        "staff": [
+    DemoCouncil(
+        name="Ashvale Borough Council",
+        la_code="957",
+        slug="ashvale",
+        email="disabled.children@ashvale.example",
+        phone="01632 960 101",
+        staff=(
             StaffPerson("priya.practitioner", "Priya Raman", Role.PRACTITIONER, "Social worker"),
-            StaffPerson("tom.practitioner", "Tom Whitfield", Role.PRACTITIONER, "Family support worker"),
+            StaffPerson(
+                "tom.practitioner", "Tom Whitfield", Role.PRACTITIONER, "Family support worker"
+            ),
             StaffPerson("grace.manager", "Grace Adeyemi", Role.TEAM_MANAGER, "Team manager"),
-            StaffPerson("helen.forum", "Helen Marsh", Role.FORUM_MEMBER, "Parent carer forum chair"),
+            StaffPerson(
+                "helen.forum", "Helen Marsh", Role.FORUM_MEMBER, "Parent carer forum chair"
+            ),
             StaffPerson("sam.admin", "Sam Okoro", Role.COUNCIL_ADMIN, "Systems administrator"),
-        ],
-        "families": [
+        ),
+        families=(
             DemoFamily(
-                "Hughes", Stage.REQUEST_RECEIVED, "priya.practitioner",
+                "Hughes",
+                Stage.REQUEST_RECEIVED,
+                "priya.practitioner",
                 (("Claire Hughes", "Mum"), ("Dan Hughes", "Dad")),
-                (DemoChild("Alfie", date(2017, 3, 14), ("AUT", "COMM"),
-                           "Alfie is autistic. He does not sleep more than 4 hours a night and "
-                           "needs someone with him all the time when he is awake.",
-                           "Alfie uses some words, pictures and a tablet with symbols."),),
+                (
+                    DemoChild(
+                        "Alfie",
+                        date(2017, 3, 14),
+                        ("AUT", "COMM"),
+                        "Alfie is autistic. He does not sleep more than 4 hours a night and "
+                        "needs someone with him all the time when he is awake.",
+                        "Alfie uses some words, pictures and a tablet with symbols.",
+                    ),
+                ),
                 (("Ruby", date(2012, 6, 2), True),),
                 account="claire.hughes",
             ),
             DemoFamily(
-                "Begum", Stage.NEXT_STEP_DECIDED, "priya.practitioner",
+                "Begum",
+                Stage.NEXT_STEP_DECIDED,
+                "priya.practitioner",
                 (("Nasreen Begum", "Mum"),),
-                (DemoChild("Zara", date(2014, 9, 30), ("MOB", "PC"),
-                           "Zara has cerebral palsy and uses a wheelchair. She needs help to "
-                           "wash, dress and move.", "Zara speaks and likes to be asked directly."),),
-                contact=ContactMethod.PHONE, interpreter="Bengali",
+                (
+                    DemoChild(
+                        "Zara",
+                        date(2014, 9, 30),
+                        ("MOB", "PC"),
+                        "Zara has cerebral palsy and uses a wheelchair. She needs help to "
+                        "wash, dress and move.",
+                        "Zara speaks and likes to be asked directly.",
+                    ),
+                ),
+                contact=ContactMethod.PHONE,
+                interpreter="Bengali",
             ),
             DemoFamily(
-                "Kowalski", Stage.ASSESSMENT, "tom.practitioner",
+                "Kowalski",
+                Stage.ASSESSMENT,
+                "tom.practitioner",
                 (("Marta Kowalski", "Mum"), ("Piotr Kowalski", "Dad")),
-                (DemoChild("Oskar", date(2019, 1, 8), ("LD", "HEAR"),
-                           "Oskar has a learning disability and is deaf.",
-                           "Oskar uses British Sign Language signs and pictures."),),
+                (
+                    DemoChild(
+                        "Oskar",
+                        date(2019, 1, 8),
+                        ("LD", "HEAR"),
+                        "Oskar has a learning disability and is deaf.",
+                        "Oskar uses British Sign Language signs and pictures.",
+                    ),
+                ),
                 (("Lena", date(2015, 4, 19), False),),
                 communication_needs="Marta prefers emails to phone calls.",
             ),
             DemoFamily(
-                "Thompson", Stage.FAMILY_READING, "tom.practitioner",
+                "Thompson",
+                Stage.FAMILY_READING,
+                "tom.practitioner",
                 (("Joanne Thompson", "Grandmother"),),
-                (DemoChild("Leo", date(2010, 11, 22), ("BEH", "LD"),
-                           "Leo has a rare genetic condition. He becomes very distressed by "
-                           "noise and changes to his routine.", "Leo speaks in short sentences."),),
-                contact=ContactMethod.LETTER, communication_needs="Large print letters, please.",
+                (
+                    DemoChild(
+                        "Leo",
+                        date(2010, 11, 22),
+                        ("BEH", "LD"),
+                        "Leo has a rare genetic condition. He becomes very distressed by "
+                        "noise and changes to his routine.",
+                        "Leo speaks in short sentences.",
+                    ),
+                ),
+                contact=ContactMethod.LETTER,
+                communication_needs="Large print letters, please.",
             ),
             DemoFamily(
-                "Osei", Stage.PLANNING, "priya.practitioner",
+                "Osei",
+                Stage.PLANNING,
+                "priya.practitioner",
                 (("Abena Osei", "Mum"), ("Kwame Osei", "Dad")),
-                (DemoChild("Ama", date(2016, 7, 5), ("CON", "MOB"),
-                           "Ama has epilepsy with several seizures most days and needs "
-                           "medicine given quickly.", "Ama speaks English and Twi."),),
+                (
+                    DemoChild(
+                        "Ama",
+                        date(2016, 7, 5),
+                        ("CON", "MOB"),
+                        "Ama has epilepsy with several seizures most days and needs "
+                        "medicine given quickly.",
+                        "Ama speaks English and Twi.",
+                    ),
+                ),
             ),
             DemoFamily(
-                "Fletcher", Stage.SUPPORT_IN_PLACE, "tom.practitioner",
+                "Fletcher",
+                Stage.SUPPORT_IN_PLACE,
+                "tom.practitioner",
                 (("Sophie Fletcher", "Mum"),),
-                (DemoChild("Jasmine", date(2009, 2, 17), ("VIS", "DDA"),
-                           "Jasmine is blind and has type 1 diabetes.",
-                           "Jasmine speaks and uses a screen reader."),),
+                (
+                    DemoChild(
+                        "Jasmine",
+                        date(2009, 2, 17),
+                        ("VIS", "DDA"),
+                        "Jasmine is blind and has type 1 diabetes.",
+                        "Jasmine speaks and uses a screen reader.",
+                    ),
+                ),
                 (("Noah", date(2013, 8, 11), True),),
                 account="jasmine.fletcher",
             ),
             DemoFamily(
-                "Ahmed", Stage.REVIEW, "priya.practitioner",
+                "Ahmed",
+                Stage.REVIEW,
+                "priya.practitioner",
                 (("Yusuf Ahmed", "Dad"),),
-                (DemoChild("Ibrahim", date(2012, 12, 1), ("AUT",),
-                           "Ibrahim is autistic and finds crowds and new places very hard.",
-                           "Ibrahim speaks and prefers written plans."),),
+                (
+                    DemoChild(
+                        "Ibrahim",
+                        date(2012, 12, 1),
+                        ("AUT",),
+                        "Ibrahim is autistic and finds crowds and new places very hard.",
+                        "Ibrahim speaks and prefers written plans.",
+                    ),
+                ),
             ),
             DemoFamily(
-                "Walsh", Stage.INFORMATION_GIVEN, "tom.practitioner",
+                "Walsh",
+                Stage.INFORMATION_GIVEN,
+                "tom.practitioner",
                 (("Niamh Walsh", "Mum"),),
-                (DemoChild("Finn", date(2020, 5, 28), ("COMM",),
-                           "Finn has a speech and language disorder.",
-                           "Finn uses a few words and Makaton signs."),),
+                (
+                    DemoChild(
+                        "Finn",
+                        date(2020, 5, 28),
+                        ("COMM",),
+                        "Finn has a speech and language disorder.",
+                        "Finn uses a few words and Makaton signs.",
+                    ),
+                ),
             ),
-        ],
-    },
-    {
-        "name": "Northmoor City Council",
-        "la_code": "958",
-        "slug": "northmoor",
-        "email": "childrens.disability@northmoor.example",
-        "phone": "01632 960 202",
-        "staff": [
+        ),
+    ),
+    DemoCouncil(
+        name="Northmoor City Council",
+        la_code="958",
+        slug="northmoor",
+        email="childrens.disability@northmoor.example",
+        phone="01632 960 202",
+        staff=(
             StaffPerson("ola.practitioner", "Ola Bankole", Role.PRACTITIONER, "Social worker"),
-            StaffPerson("megan.practitioner", "Megan Price", Role.PRACTITIONER, "Occupational therapist"),
+            StaffPerson(
+                "megan.practitioner", "Megan Price", Role.PRACTITIONER, "Occupational therapist"
+            ),
             StaffPerson("david.manager", "David Lindqvist", Role.TEAM_MANAGER, "Team manager"),
-            StaffPerson("rosa.forum", "Rosa Delgado", Role.FORUM_MEMBER, "Parent carer forum member"),
+            StaffPerson(
+                "rosa.forum", "Rosa Delgado", Role.FORUM_MEMBER, "Parent carer forum member"
+            ),
             StaffPerson("lee.admin", "Lee Chapman", Role.COUNCIL_ADMIN, "Systems administrator"),
-        ],
-        "families": [
+        ),
+        families=(
             DemoFamily(
-                "Patel", Stage.REQUEST_RECEIVED, "ola.practitioner",
+                "Patel",
+                Stage.REQUEST_RECEIVED,
+                "ola.practitioner",
                 (("Anjali Patel", "Mum"), ("Raj Patel", "Dad")),
-                (DemoChild("Dev", date(2018, 10, 3), ("PC", "INC", "LD"),
-                           "Dev has a learning disability and needs help with all personal care.",
-                           "Dev uses sounds, gestures and objects of reference."),),
+                (
+                    DemoChild(
+                        "Dev",
+                        date(2018, 10, 3),
+                        ("PC", "INC", "LD"),
+                        "Dev has a learning disability and needs help with all personal care.",
+                        "Dev uses sounds, gestures and objects of reference.",
+                    ),
+                ),
                 (("Priya", date(2011, 1, 20), True),),
                 account="anjali.patel",
             ),
             DemoFamily(
-                "Novak", Stage.ASSESSMENT, "megan.practitioner",
+                "Novak",
+                Stage.ASSESSMENT,
+                "megan.practitioner",
                 (("Eva Novak", "Mum"),),
-                (DemoChild("Mila", date(2015, 3, 9), ("MOB", "HAND"),
-                           "Mila has muscular dystrophy. Her home needs changes for her wheelchair.",
-                           "Mila speaks and uses a tablet."),),
+                (
+                    DemoChild(
+                        "Mila",
+                        date(2015, 3, 9),
+                        ("MOB", "HAND"),
+                        "Mila has muscular dystrophy. Her home needs changes for her wheelchair.",
+                        "Mila speaks and uses a tablet.",
+                    ),
+                ),
             ),
             DemoFamily(
-                "Campbell", Stage.PLANNING, "ola.practitioner",
+                "Campbell",
+                Stage.PLANNING,
+                "ola.practitioner",
                 (("Fiona Campbell", "Foster carer"),),
-                (DemoChild("Callum", date(2011, 6, 16), ("BEH", "AUT"),
-                           "Callum is autistic and has ADHD.", "Callum speaks."),),
+                (
+                    DemoChild(
+                        "Callum",
+                        date(2011, 6, 16),
+                        ("BEH", "AUT"),
+                        "Callum is autistic and has ADHD.",
+                        "Callum speaks.",
+                    ),
+                ),
             ),
             DemoFamily(
-                "Mensah", Stage.SUPPORT_IN_PLACE, "megan.practitioner",
+                "Mensah",
+                Stage.SUPPORT_IN_PLACE,
+                "megan.practitioner",
                 (("Grace Mensah", "Mum"),),
-                (DemoChild("Kofi", date(2013, 9, 25), ("HEAR", "COMM"),
-                           "Kofi is deaf and has a cochlear implant.",
-                           "Kofi uses British Sign Language and speech."),),
+                (
+                    DemoChild(
+                        "Kofi",
+                        date(2013, 9, 25),
+                        ("HEAR", "COMM"),
+                        "Kofi is deaf and has a cochlear implant.",
+                        "Kofi uses British Sign Language and speech.",
+                    ),
+                ),
                 contact=ContactMethod.TEXT,
             ),
-        ],
-    },
+        ),
+    ),
 ]
 
 
@@ -192,10 +313,10 @@ def sign_in_help() -> str:
         f"Demo sign-ins (password for every account: {DEMO_PASSWORD}):",
     ]
     for council in COUNCILS:
-        lines.append(f"  {council['name']}:")
-        for person in council["staff"]:
+        lines.append(f"  {council.name}:")
+        for person in council.staff:
             lines.append(f"    {person.username:<20} {person.role.label}")
-        for family in council["families"]:
+        for family in council.families:
             if family.account:
                 role = "Young person" if _is_young_person(family) else "Family member"
                 lines.append(f"    {family.account:<20} {role} ({family.surname} family)")
@@ -245,16 +366,16 @@ def load_if_empty() -> bool:
 def load() -> None:
     for number, spec in enumerate(COUNCILS, start=1):
         council = Council.objects.create(
-            name=spec["name"],
-            la_code=spec["la_code"],
-            slug=spec["slug"],
-            contact_email=spec["email"],
-            contact_phone=spec["phone"],
+            name=spec.name,
+            la_code=spec.la_code,
+            slug=spec.slug,
+            contact_email=spec.email,
+            contact_phone=spec.phone,
             is_demo=True,
         )
         team = Team.objects.create(council=council, name="Disabled Children's Team")
         staff: dict[str, User] = {}
-        for person in spec["staff"]:
+        for person in spec.staff:
             user = _user(person.username, person.full_name)
             Membership.objects.create(
                 user=user,
@@ -265,11 +386,13 @@ def load() -> None:
             )
             TOTPDevice.objects.create(user=user, name="Demo authenticator", confirmed=True)
             staff[person.username] = user
-        for index, fam in enumerate(spec["families"], start=1):
+        for index, fam in enumerate(spec.families, start=1):
             _family(council, number, index, fam, staff)
 
 
-def _family(council: Council, number: int, index: int, fam: DemoFamily, staff: dict[str, User]) -> None:
+def _family(
+    council: Council, number: int, index: int, fam: DemoFamily, staff: dict[str, User]
+) -> None:
     family = Family.objects.create(
         council=council,
         reference=f"SF-{council.la_code}-{index:04d}",
@@ -301,7 +424,9 @@ def _family(council: Council, number: int, index: int, fam: DemoFamily, staff: d
         for c in fam.children
     ]
     for first_name, born, helps in fam.siblings:
-        Sibling.objects.create(family=family, first_name=first_name, date_of_birth=born, helps_to_care=helps)
+        Sibling.objects.create(
+            family=family, first_name=first_name, date_of_birth=born, helps_to_care=helps
+        )
     if fam.account:
         young_person = _is_young_person(fam)
         holder = children[0].first_name if young_person else fam.carers[0][0].split()[0]

@@ -10,7 +10,7 @@ os.environ["SUPPORTFIRST_TESTING"] = "1"
 os.environ.setdefault("SUPPORTFIRST_DATA_DIR", tempfile.mkdtemp(prefix="supportfirst-test-"))
 os.environ.setdefault("EMAIL_BACKEND", "console")
 
-from supportfirst.settings import *  # noqa: E402,F403
+from supportfirst.settings import *  # noqa: F403
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

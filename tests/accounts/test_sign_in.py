@@ -173,7 +173,9 @@ def test_a_bad_email_address_is_explained_and_kept(db):
     assert 'value="not-an-email"' in page
 
 
-@pytest.mark.parametrize("role", [Role.PRACTITIONER, Role.TEAM_MANAGER, Role.FORUM_MEMBER, Role.COUNCIL_ADMIN])
+@pytest.mark.parametrize(
+    "role", [Role.PRACTITIONER, Role.TEAM_MANAGER, Role.FORUM_MEMBER, Role.COUNCIL_ADMIN]
+)
 def test_every_staff_role_needs_a_second_factor(council, role):
     assert staff_user(council, role).needs_second_factor
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from supportfirst.audit.models import AccessEvent, ChainHead
 from supportfirst.audit import chain
+from supportfirst.audit.models import AccessEvent, ChainHead
 from supportfirst.audit.services import hashable_fields, verify_log
 from supportfirst.cli import main
 from tests.conftest import signed_in_client

@@ -77,7 +77,11 @@ class Visitor:
         page = self.page
         page.wait_for_load_state("load")
         results = self.axe.run(
-            page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
+            page,
+            options={
+                "runOnly": {"type": "tag", "values": WCAG_TAGS},
+                "resultTypes": ["violations"],
+            },
         )
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
         assert_page_quality(page.content(), where=page.url)

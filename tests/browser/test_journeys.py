@@ -15,7 +15,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def _code(user) -> str:
     device = TOTPDevice.objects.get(user=user, confirmed=True)
-    return f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+    return (
+        f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
+    )
 
 
 def _sign_in(visitor, username: str) -> None:

@@ -25,7 +25,9 @@ def _add_families(council, worker, count: int) -> None:
         Child(family=f, first_name="Kit", last_name="Bulk", date_of_birth="2016-01-01")
         for f in families
     )
-    ParentCarer.objects.bulk_create(ParentCarer(family=f, full_name="Sam Bulk", relationship="Dad") for f in families)
+    ParentCarer.objects.bulk_create(
+        ParentCarer(family=f, full_name="Sam Bulk", relationship="Dad") for f in families
+    )
     Sibling.objects.bulk_create(
         Sibling(family=f, first_name="Jo", date_of_birth="2012-01-01") for f in families
     )

@@ -68,7 +68,7 @@ class ResetRequestForm(PasswordResetForm):
         )
 
 
-class NewPasswordForm(SetPasswordForm):  # type: ignore[type-arg]
+class NewPasswordForm(SetPasswordForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["new_password1"].help_text = "At least 12 characters. Avoid common words."

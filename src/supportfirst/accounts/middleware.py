@@ -23,9 +23,9 @@ class SecondFactorMiddleware:
         self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
     ) -> HttpResponse | None:
         user = request.user
-        if not user.is_authenticated or not user.needs_second_factor:  # type: ignore[union-attr]
+        if not user.is_authenticated or not user.needs_second_factor:
             return None
-        if user.is_verified():  # type: ignore[union-attr]
+        if user.is_verified():  # type: ignore[attr-defined]  # added by django-otp's middleware
             return None
         if not getattr(view_func, "login_required", True):
             return None  # public pages stay public

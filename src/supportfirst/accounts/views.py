@@ -65,7 +65,7 @@ def _qr_data_uri(url: str) -> str:
 def set_up_authenticator(request: HttpRequest) -> HttpResponse:
     """Staff without an authenticator app link one: scan the code, then type a code from the app."""
     user = request.user
-    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():  # type: ignore[misc]
+    if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("accounts:verify")
     device, _ = TOTPDevice.objects.get_or_create(
         user=user, confirmed=False, defaults={"name": "Authenticator app"}

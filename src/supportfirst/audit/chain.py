@@ -45,9 +45,7 @@ class Verdict:
     problem: str = ""
 
 
-def verify(
-    events: Iterable[Mapping[str, Any]], head: tuple[int, str] | None = None
-) -> Verdict:
+def verify(events: Iterable[Mapping[str, Any]], head: tuple[int, str] | None = None) -> Verdict:
     """Check a chain given in sequence order; `head` is the stored (last sequence, last hash)."""
     previous_hash = GENESIS
     expected_sequence = 1
@@ -74,7 +72,11 @@ def verify(
             )
         if event_hash(event, previous_hash) != event["hash"]:
             return Verdict(
-                False, count, previous_hash, sequence, f"event {sequence} was changed after it was written"
+                False,
+                count,
+                previous_hash,
+                sequence,
+                f"event {sequence} was changed after it was written",
             )
         previous_hash = event["hash"]
         expected_sequence += 1

@@ -45,7 +45,8 @@ class AccessEvent(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.sequence}: {self.actor_username} {self.action} {self.record_type} {self.record_id}"
+        record = f"{self.record_type} {self.record_id}"
+        return f"{self.sequence}: {self.actor_username} {self.action} {record}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:

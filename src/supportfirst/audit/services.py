@@ -63,7 +63,9 @@ def _locked_head() -> ChainHead:
     if head is not None:
         return head
     if AccessEvent.objects.exists():
-        raise ChainHeadMissing("The access log's chain head is missing: run `supportfirst audit verify`.")
+        raise ChainHeadMissing(
+            "The access log's chain head is missing: run `supportfirst audit verify`."
+        )
     ChainHead.objects.get_or_create(pk=1, defaults={"sequence": 0, "hash": chain.GENESIS})
     return ChainHead.objects.select_for_update().get(pk=1)
 

@@ -63,7 +63,9 @@ class Role(models.TextChoices):
 
 FAMILY_ROLES = frozenset({Role.FAMILY_MEMBER, Role.YOUNG_PERSON})
 CASEWORK_ROLES = frozenset({Role.PRACTITIONER, Role.TEAM_MANAGER})
-STAFF_ROLES = frozenset({Role.PRACTITIONER, Role.TEAM_MANAGER, Role.FORUM_MEMBER, Role.COUNCIL_ADMIN})
+STAFF_ROLES = frozenset(
+    {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.FORUM_MEMBER, Role.COUNCIL_ADMIN}
+)
 
 
 class Membership(models.Model):

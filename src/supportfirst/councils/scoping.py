@@ -62,7 +62,7 @@ def scope_for(user: User) -> Scope:
     )
 
 
-class ScopedQuerySet(models.QuerySet):  # type: ignore[type-arg]
+class ScopedQuerySet(models.QuerySet):
     """A queryset for case data. Models using it set `council_lookup` and `family_lookup`.
 
     Practitioners and team managers see their council's rows; family members and young
@@ -70,8 +70,8 @@ class ScopedQuerySet(models.QuerySet):  # type: ignore[type-arg]
     """
 
     def visible_to(self, scope: Scope) -> Self:
-        council_lookup: str = self.model.council_lookup  # type: ignore[attr-defined]
-        family_lookup: str = self.model.family_lookup  # type: ignore[attr-defined]
+        council_lookup: str = self.model.council_lookup
+        family_lookup: str = self.model.family_lookup
         rows = self.filter(**{council_lookup: scope.council_id})
         if scope.is_family:
             return rows.filter(**{family_lookup: scope.family_id})

@@ -72,7 +72,9 @@ class AccessLogLine:
 
 def access_log_for_family(*, scope: Scope, family_id: int, limit: int = 50) -> list[AccessLogLine]:
     """Who looked at or changed this family's record, newest first, named in plain words."""
-    events = list(events_about_family(scope=scope, family_id=family_id).order_by("-sequence")[:limit])
+    events = list(
+        events_about_family(scope=scope, family_id=family_id).order_by("-sequence")[:limit]
+    )
     people = User.objects.in_bulk({e.actor_id for e in events if e.actor_id is not None})
     lines = []
     for event in events:
@@ -97,6 +99,9 @@ def families_by_stage(*, scope: Scope) -> list[Figure]:
     council_families = Family.objects.filter(council_id=scope.council_id)
     counts = dict(council_families.values_list("stage").annotate(n=Count("pk")).order_by())
     return [
-        Figure(str(label), counts.get(value, 0) if counts.get(value, 0) >= SMALLEST_FIGURE_SHOWN else None)
+        Figure(
+            str(label),
+            counts.get(value, 0) if counts.get(value, 0) >= SMALLEST_FIGURE_SHOWN else None,
+        )
         for value, label in Stage.choices
     ]

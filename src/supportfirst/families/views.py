@@ -25,9 +25,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         people = people_in_council(council_id=scope.council_id)
         return render(request, "families/staff/admin_home.html", {"people": people})
     mine = request.GET.get("show") != "all"
-    families = selectors.families_list(
-        scope=scope, allocated_to=scope.user_id if mine else None
-    )
+    families = selectors.families_list(scope=scope, allocated_to=scope.user_id if mine else None)
     page = Paginator(families, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

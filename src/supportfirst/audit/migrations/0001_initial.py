@@ -4,42 +4,69 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='ChainHead',
+            name="ChainHead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sequence', models.PositiveBigIntegerField(default=0)),
-                ('hash', models.CharField(max_length=64)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sequence", models.PositiveBigIntegerField(default=0)),
+                ("hash", models.CharField(max_length=64)),
             ],
         ),
         migrations.CreateModel(
-            name='AccessEvent',
+            name="AccessEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sequence', models.PositiveBigIntegerField(unique=True)),
-                ('occurred_at', models.DateTimeField()),
-                ('actor_id', models.BigIntegerField(null=True)),
-                ('actor_username', models.CharField(max_length=150)),
-                ('role', models.CharField(max_length=20)),
-                ('council_id', models.BigIntegerField()),
-                ('family_id', models.BigIntegerField(null=True)),
-                ('record_type', models.CharField(max_length=60)),
-                ('record_id', models.CharField(max_length=40)),
-                ('action', models.CharField(choices=[('view', 'Looked at'), ('create', 'Added'), ('change', 'Changed'), ('delete', 'Removed'), ('download', 'Downloaded')], max_length=10)),
-                ('request_id', models.CharField(blank=True, max_length=64)),
-                ('previous_hash', models.CharField(max_length=64)),
-                ('hash', models.CharField(max_length=64, unique=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sequence", models.PositiveBigIntegerField(unique=True)),
+                ("occurred_at", models.DateTimeField()),
+                ("actor_id", models.BigIntegerField(null=True)),
+                ("actor_username", models.CharField(max_length=150)),
+                ("role", models.CharField(max_length=20)),
+                ("council_id", models.BigIntegerField()),
+                ("family_id", models.BigIntegerField(null=True)),
+                ("record_type", models.CharField(max_length=60)),
+                ("record_id", models.CharField(max_length=40)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[
+                            ("view", "Looked at"),
+                            ("create", "Added"),
+                            ("change", "Changed"),
+                            ("delete", "Removed"),
+                            ("download", "Downloaded"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("request_id", models.CharField(blank=True, max_length=64)),
+                ("previous_hash", models.CharField(max_length=64)),
+                ("hash", models.CharField(max_length=64, unique=True)),
             ],
             options={
-                'ordering': ['sequence'],
-                'indexes': [models.Index(fields=['family_id', 'sequence'], name='audit_acces_family__6e6dd3_idx'), models.Index(fields=['council_id', 'sequence'], name='audit_acces_council_99490a_idx')],
+                "ordering": ["sequence"],
+                "indexes": [
+                    models.Index(
+                        fields=["family_id", "sequence"], name="audit_acces_family__6e6dd3_idx"
+                    ),
+                    models.Index(
+                        fields=["council_id", "sequence"], name="audit_acces_council_99490a_idx"
+                    ),
+                ],
             },
         ),
     ]

@@ -5,44 +5,88 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Council',
+            name="Council",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, unique=True)),
-                ('la_code', models.CharField(max_length=3, unique=True, validators=[django.core.validators.RegexValidator('^\\d{3}$', 'The LA code is three digits, like 201.')], verbose_name='DfE local authority code')),
-                ('slug', models.SlugField(unique=True)),
-                ('contact_email', models.EmailField(blank=True, max_length=254)),
-                ('contact_phone', models.CharField(blank=True, max_length=40)),
-                ('is_demo', models.BooleanField(default=False, help_text='Made by the demo loader; its accounts may show demo codes.')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, unique=True)),
+                (
+                    "la_code",
+                    models.CharField(
+                        max_length=3,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{3}$", "The LA code is three digits, like 201."
+                            )
+                        ],
+                        verbose_name="DfE local authority code",
+                    ),
+                ),
+                ("slug", models.SlugField(unique=True)),
+                ("contact_email", models.EmailField(blank=True, max_length=254)),
+                ("contact_phone", models.CharField(blank=True, max_length=40)),
+                (
+                    "is_demo",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Made by the demo loader; its accounts may show demo codes.",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('family_member', 'Family member'), ('young_person', 'Young person'), ('practitioner', 'Practitioner'), ('team_manager', 'Team manager'), ('forum_member', 'Parent carer forum member'), ('council_admin', 'Council administrator')], max_length=20)),
-                ('job_title', models.CharField(blank=True, max_length=120)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("family_member", "Family member"),
+                            ("young_person", "Young person"),
+                            ("practitioner", "Practitioner"),
+                            ("team_manager", "Team manager"),
+                            ("forum_member", "Parent carer forum member"),
+                            ("council_admin", "Council administrator"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("job_title", models.CharField(blank=True, max_length=120)),
             ],
         ),
         migrations.CreateModel(
-            name='Team',
+            name="Team",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
     ]

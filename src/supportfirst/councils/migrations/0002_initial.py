@@ -6,56 +6,111 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('councils', '0001_initial'),
-        ('families', '0001_initial'),
+        ("councils", "0001_initial"),
+        ("families", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='membership',
-            name='child',
-            field=models.ForeignKey(blank=True, help_text='For a young person: their own record.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='families.child'),
+            model_name="membership",
+            name="child",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="For a young person: their own record.",
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="families.child",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='council',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='councils.council'),
+            model_name="membership",
+            name="council",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="memberships",
+                to="councils.council",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='family',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='families.family'),
+            model_name="membership",
+            name="family",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="memberships",
+                to="families.family",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='user',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='membership', to=settings.AUTH_USER_MODEL),
+            model_name="membership",
+            name="user",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="membership",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='team',
-            name='council',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='teams', to='councils.council'),
+            model_name="team",
+            name="council",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="teams",
+                to="councils.council",
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='team',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='memberships', to='councils.team'),
+            model_name="membership",
+            name="team",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="memberships",
+                to="councils.team",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='team',
-            constraint=models.UniqueConstraint(fields=('council', 'name'), name='team_name_unique_in_council'),
+            model_name="team",
+            constraint=models.UniqueConstraint(
+                fields=("council", "name"), name="team_name_unique_in_council"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('family__isnull', False), ('role__in', ['family_member', 'young_person'])), models.Q(('child__isnull', True), ('family__isnull', True), ('role__in', ['council_admin', 'forum_member', 'practitioner', 'team_manager'])), _connector='OR'), name='membership_family_roles_have_a_family'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("family__isnull", False), ("role__in", ["family_member", "young_person"])
+                    ),
+                    models.Q(
+                        ("child__isnull", True),
+                        ("family__isnull", True),
+                        (
+                            "role__in",
+                            ["council_admin", "forum_member", "practitioner", "team_manager"],
+                        ),
+                    ),
+                    _connector="OR",
+                ),
+                name="membership_family_roles_have_a_family",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('role', 'young_person'), _negated=True), ('child__isnull', False), _connector='OR'), name='membership_young_person_has_own_record'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("role", "young_person"), _negated=True),
+                    ("child__isnull", False),
+                    _connector="OR",
+                ),
+                name="membership_young_person_has_own_record",
+            ),
         ),
     ]

@@ -6,82 +6,187 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('councils', '0001_initial'),
+        ("councils", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Family',
+            name="Family",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=20, unique=True)),
-                ('name', models.CharField(help_text='How the family likes to be named.', max_length=200)),
-                ('stage', models.CharField(choices=[('request_received', 'Request for help received'), ('next_step_decided', 'Next step decided'), ('assessment', 'Needs assessment under way'), ('family_reading', 'Family reading the draft assessment'), ('planning', 'Support plan being written'), ('support_in_place', 'Support in place'), ('review', 'Support plan review'), ('information_given', 'Information and advice given')], default='request_received', max_length=30)),
-                ('preferred_contact', models.CharField(choices=[('email', 'Email'), ('phone', 'Phone call'), ('text', 'Text message'), ('letter', 'Letter')], default='email', max_length=10)),
-                ('communication_needs', models.TextField(blank=True)),
-                ('interpreter_language', models.CharField(blank=True, max_length=60)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('allocated_worker', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='allocated_families', to=settings.AUTH_USER_MODEL)),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='families', to='councils.council')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(max_length=20, unique=True)),
+                (
+                    "name",
+                    models.CharField(help_text="How the family likes to be named.", max_length=200),
+                ),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("request_received", "Request for help received"),
+                            ("next_step_decided", "Next step decided"),
+                            ("assessment", "Needs assessment under way"),
+                            ("family_reading", "Family reading the draft assessment"),
+                            ("planning", "Support plan being written"),
+                            ("support_in_place", "Support in place"),
+                            ("review", "Support plan review"),
+                            ("information_given", "Information and advice given"),
+                        ],
+                        default="request_received",
+                        max_length=30,
+                    ),
+                ),
+                (
+                    "preferred_contact",
+                    models.CharField(
+                        choices=[
+                            ("email", "Email"),
+                            ("phone", "Phone call"),
+                            ("text", "Text message"),
+                            ("letter", "Letter"),
+                        ],
+                        default="email",
+                        max_length=10,
+                    ),
+                ),
+                ("communication_needs", models.TextField(blank=True)),
+                ("interpreter_language", models.CharField(blank=True, max_length=60)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "allocated_worker",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="allocated_families",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="families",
+                        to="councils.council",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'families',
-                'ordering': ['name'],
+                "verbose_name_plural": "families",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Child',
+            name="Child",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(max_length=100)),
-                ('last_name', models.CharField(max_length=100)),
-                ('date_of_birth', models.DateField()),
-                ('disability_codes', models.JSONField(blank=True, default=list, help_text='Children in Need census disability codes.')),
-                ('about', models.TextField(blank=True, help_text='What their disability or condition means day to day.')),
-                ('how_they_communicate', models.TextField(blank=True)),
-                ('upn', models.CharField(blank=True, max_length=13, verbose_name='Unique pupil number')),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='children', to='families.family')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100)),
+                ("last_name", models.CharField(max_length=100)),
+                ("date_of_birth", models.DateField()),
+                (
+                    "disability_codes",
+                    models.JSONField(
+                        blank=True,
+                        default=list,
+                        help_text="Children in Need census disability codes.",
+                    ),
+                ),
+                (
+                    "about",
+                    models.TextField(
+                        blank=True, help_text="What their disability or condition means day to day."
+                    ),
+                ),
+                ("how_they_communicate", models.TextField(blank=True)),
+                (
+                    "upn",
+                    models.CharField(blank=True, max_length=13, verbose_name="Unique pupil number"),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="children",
+                        to="families.family",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'children',
-                'ordering': ['first_name', 'last_name'],
+                "verbose_name_plural": "children",
+                "ordering": ["first_name", "last_name"],
             },
         ),
         migrations.CreateModel(
-            name='ParentCarer',
+            name="ParentCarer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=200)),
-                ('relationship', models.CharField(help_text='For example mum, dad, grandparent.', max_length=60)),
-                ('has_parental_responsibility', models.BooleanField(default=True)),
-                ('email', models.EmailField(blank=True, max_length=254)),
-                ('phone', models.CharField(blank=True, max_length=40)),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='parent_carers', to='families.family')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("full_name", models.CharField(max_length=200)),
+                (
+                    "relationship",
+                    models.CharField(help_text="For example mum, dad, grandparent.", max_length=60),
+                ),
+                ("has_parental_responsibility", models.BooleanField(default=True)),
+                ("email", models.EmailField(blank=True, max_length=254)),
+                ("phone", models.CharField(blank=True, max_length=40)),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="parent_carers",
+                        to="families.family",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['full_name'],
+                "ordering": ["full_name"],
             },
         ),
         migrations.CreateModel(
-            name='Sibling',
+            name="Sibling",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(max_length=100)),
-                ('date_of_birth', models.DateField()),
-                ('helps_to_care', models.BooleanField(default=False)),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='siblings', to='families.family')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100)),
+                ("date_of_birth", models.DateField()),
+                ("helps_to_care", models.BooleanField(default=False)),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="siblings",
+                        to="families.family",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date_of_birth'],
+                "ordering": ["date_of_birth"],
             },
         ),
         migrations.AddIndex(
-            model_name='family',
-            index=models.Index(fields=['council', 'name'], name='families_fa_council_1aa87e_idx'),
+            model_name="family",
+            index=models.Index(fields=["council", "name"], name="families_fa_council_1aa87e_idx"),
         ),
     ]
