@@ -97,7 +97,12 @@ def _serve_once(data_dir) -> tuple[str, str]:
     import urllib.request
 
     port = _free_port()
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("SUPPORTFIRST_", "DJANGO_"))}
+    # The embedded default: no DATABASE_URL, so SQLite in the data folder.
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("SUPPORTFIRST_", "DJANGO_")) and k != "DATABASE_URL"
+    }
     process = subprocess.Popen(
         [sys.executable, "-m", "supportfirst", "serve", "--demo", "--port", str(port)],
         env={**clean, "SUPPORTFIRST_DATA_DIR": str(data_dir)},
@@ -114,7 +119,8 @@ def _serve_once(data_dir) -> tuple[str, str]:
                     break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise
+                    process.kill()
+                    raise AssertionError(process.communicate()[0]) from None
                 time.sleep(0.3)
     finally:
         process.terminate()
