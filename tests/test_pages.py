@@ -67,3 +67,13 @@ def test_a_server_error_gets_a_govuk_500_page_without_the_database():
 def test_every_page_has_a_request_id(db):
     response = Client().get("/")
     assert len(response["X-Request-ID"]) >= 8
+
+
+def test_pages_carry_a_content_security_policy_with_a_fresh_nonce(db):
+    first, second = Client().get("/"), Client().get("/")
+    policy = first["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    nonce = policy.split("'nonce-")[1].split("'")[0]
+    assert f'nonce="{nonce}"' in first.content.decode()
+    assert nonce not in second["Content-Security-Policy"]

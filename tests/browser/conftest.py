@@ -62,7 +62,19 @@ class Visitor:
         self.checked: set[str] = set()
         self.shots = 0
         self.axe = Axe()
+        self.console_errors: list[str] = []
         page.on("framenavigated", self._navigated)
+        page.on("console", self._console)
+
+    def _console(self, message) -> None:
+        if message.type != "error":
+            return
+        # An error page's own status (a 404 page answering 404) is not a script error.
+        if message.text.startswith("Failed to load resource") and (
+            message.location.get("url") == self.page.url
+        ):
+            return
+        self.console_errors.append(message.text)
 
     def _navigated(self, frame) -> None:
         if frame == self.page.main_frame:
@@ -85,6 +97,9 @@ class Visitor:
         )
         assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
         assert_page_quality(page.content(), where=page.url)
+        # GOV.UK Frontend's scripts ran (the Content Security Policy let them), with no errors.
+        assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
+        assert not self.console_errors, f"{page.url}: {self.console_errors}"
         ARTEFACTS.mkdir(parents=True, exist_ok=True)
         name = re.sub(r"[^A-Za-z0-9]+", "-", page.url.removeprefix(self.base_url)).strip("-")
         page.screenshot(
