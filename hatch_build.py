@@ -43,7 +43,9 @@ def build_frontend(root: Path) -> None:
         shutil.rmtree(out)
     out.mkdir(parents=True)
     shutil.copy2(govuk / "govuk-frontend.min.js", out / "govuk-frontend.min.js")
-    shutil.copytree(govuk / "assets", out / "assets")
+    # Only the images: the GDS Transport typeface is licensed for GOV.UK alone, and the
+    # stylesheet is compiled to use Arial, so its font files are never copied.
+    shutil.copytree(govuk / "assets" / "images", out / "assets" / "images")
 
 
 class CustomBuildHook(BuildHookInterface):  # type: ignore[type-arg]

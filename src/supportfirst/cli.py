@@ -99,12 +99,21 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 def cmd_demo_code(args: argparse.Namespace) -> int:
     _django_setup(demo=True)
-    from supportfirst import demo
+    from django.db import DatabaseError
+
+    from supportfirst import config, demo
 
     try:
         print(demo.current_code(args.username))
     except demo.NotADemoAccount as exc:
         print(str(exc), file=sys.stderr)
+        return 2
+    except DatabaseError:
+        print(
+            f"There is no demo data in {config.data_dir()}: run `supportfirst serve --demo` "
+            "first (with the same SUPPORTFIRST_DATA_DIR).",
+            file=sys.stderr,
+        )
         return 2
     return 0
 
@@ -123,9 +132,9 @@ def cmd_demo_load(args: argparse.Namespace) -> int:
 
 
 def cmd_audit_verify(args: argparse.Namespace) -> int:
-    if (refusal := _refuse_insecure()) is not None:
+    if not args.demo and (refusal := _refuse_insecure()) is not None:
         return refusal
-    _django_setup()
+    _django_setup(demo=args.demo)
     from supportfirst.audit.services import verify_log
 
     verdict = verify_log()
@@ -192,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit = commands.add_parser("audit", help="the access log")
     audit_commands = audit.add_subparsers(dest="audit_command", metavar="ACTION", required=True)
     verify = audit_commands.add_parser("verify", help="check the whole hash chain")
+    verify.add_argument("--demo", action="store_true", help="check the demo data folder's log")
     verify.set_defaults(handler=cmd_audit_verify)
 
     check = commands.add_parser("check", help="run Django's system checks")
@@ -212,7 +222,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    result: int = args.handler(args)
+    from supportfirst.config import InsecureConfiguration
+
+    try:
+        result: int = args.handler(args)
+    except InsecureConfiguration as problem:
+        print(f"Support First will not start: {problem}", file=sys.stderr)
+        return 2
+    except Exception as problem:
+        from django.core.exceptions import ImproperlyConfigured
+
+        if isinstance(problem, ImproperlyConfigured):
+            print(f"Support First will not start: {problem}", file=sys.stderr)
+            return 2
+        raise
     return result
 
 

@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "supportfirst.accounts",
     "supportfirst.families",
     "supportfirst.audit",
+    "supportfirst.pathway",
+    "supportfirst.assessments",
     "supportfirst.pages",
 ]
 
@@ -94,10 +96,10 @@ TEMPLATES = [
 ]
 
 _default_db = f"sqlite:///{DATA_DIR / 'supportfirst.sqlite3'}"
+# Demo mode always uses the embedded database, so demo settings never touch a real one.
+_database_url = _default_db if DEMO else (os.environ.get("DATABASE_URL") or _default_db)
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or _default_db, conn_max_age=60, conn_health_checks=True
-    )
+    "default": dj_database_url.parse(_database_url, conn_max_age=60, conn_health_checks=True)
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
@@ -128,24 +130,25 @@ LOGIN_REDIRECT_URL = "pages:home"
 LOGOUT_REDIRECT_URL = "accounts:signed_out"
 
 # Lockout after repeated failed sign-ins (django-axes).
-AXES_FAILURE_LIMIT = int(os.environ.get("SIGN_IN_ATTEMPTS_BEFORE_LOCKOUT", "5"))
-AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("SIGN_IN_LOCKOUT_MINUTES", "30")))
+AXES_FAILURE_LIMIT = config.env_int("SIGN_IN_ATTEMPTS_BEFORE_LOCKOUT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=config.env_int("SIGN_IN_LOCKOUT_MINUTES", 30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_IPWARE_PROXY_COUNT = int(os.environ.get("PROXY_COUNT", "0")) or None
+AXES_IPWARE_PROXY_COUNT = config.env_int("PROXY_COUNT", 0) or None
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Support First"
 
 # Sessions end after a period without activity.
-SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_MINUTES", "30")) * 60
+SESSION_COOKIE_AGE = config.env_int("SESSION_IDLE_MINUTES", 30) * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_FAILURE_VIEW = "supportfirst.pages.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 
@@ -179,7 +182,7 @@ else:
     CSRF_COOKIE_SECURE = True
     SECURE_SSL_REDIRECT = config.env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
+    SECURE_HSTS_SECONDS = config.env_int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = config.env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
     SECURE_HSTS_PRELOAD = config.env_bool("SECURE_HSTS_PRELOAD", True)
     SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
@@ -222,7 +225,7 @@ if _email_choice not in _EMAIL_BACKENDS:
 EMAIL_BACKEND = _EMAIL_BACKENDS[_email_choice]
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH") or str(DATA_DIR / "sent-emails")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_PORT = config.env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = config.env_bool("EMAIL_USE_TLS", True)
@@ -243,5 +246,5 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL") or "WARNING"},
 }

@@ -4,7 +4,10 @@ urlpatterns = [
     path("", include("supportfirst.pages.urls")),
     path("", include("supportfirst.accounts.urls")),
     path("staff/", include("supportfirst.families.staff_urls")),
+    path("staff/", include("supportfirst.pathway.staff_urls")),
+    path("staff/", include("supportfirst.assessments.urls")),
     path("family/", include("supportfirst.families.family_urls")),
+    path("family/", include("supportfirst.assessments.family_urls")),
 ]
 
 handler400 = "supportfirst.pages.views.bad_request"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import UTC
 from typing import Any
 
@@ -12,7 +13,38 @@ from django.utils import timezone
 
 from supportfirst.audit import chain
 from supportfirst.audit.models import AccessEvent, Action, ChainHead
-from supportfirst.councils.scoping import Scope
+from supportfirst.councils.scoping import Scope, scope_for
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who is acting, in which role and council, and in which web request."""
+
+    user: Any
+    scope: Scope
+    request_id: str = ""
+
+    @classmethod
+    def of(cls, request: HttpRequest) -> Actor:
+        scope = getattr(request, "scope", None) or scope_for(request.user)  # type: ignore[arg-type]
+        return cls(request.user, scope, getattr(request, "request_id", ""))
+
+
+def log_access(
+    actor: Actor, *, family_id: int | None, record: models.Model, action: Action = Action.VIEW
+) -> AccessEvent:
+    """Append one event for a view or change of a family's record."""
+    return append_event(
+        actor_id=actor.scope.user_id,
+        actor_username=actor.user.get_username(),
+        role=actor.scope.role,
+        council_id=actor.scope.council_id,
+        family_id=family_id,
+        record_type=record._meta.label_lower,
+        record_id=str(record.pk),
+        action=action,
+        request_id=actor.request_id,
+    )
 
 
 def record_access(
@@ -24,17 +56,8 @@ def record_access(
     action: Action = Action.VIEW,
 ) -> AccessEvent:
     """Append one event for a view or change of a family's record by the signed-in person."""
-    return append_event(
-        actor_id=scope.user_id,
-        actor_username=request.user.get_username(),
-        role=scope.role,
-        council_id=scope.council_id,
-        family_id=family_id,
-        record_type=record._meta.label_lower,
-        record_id=str(record.pk),
-        action=action,
-        request_id=getattr(request, "request_id", ""),
-    )
+    actor = Actor(request.user, scope, getattr(request, "request_id", ""))
+    return log_access(actor, family_id=family_id, record=record, action=action)
 
 
 @transaction.atomic

@@ -12,4 +12,5 @@ def council(request: HttpRequest) -> dict[str, object]:
         "service_phase": settings.SERVICE_PHASE,
         "feedback_email": settings.FEEDBACK_EMAIL,
         "session_idle_minutes": settings.SESSION_COOKIE_AGE // 60,
+        "sign_in_lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
     }

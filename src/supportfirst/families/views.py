@@ -11,6 +11,7 @@ from supportfirst.accounts.selectors import people_in_council
 from supportfirst.councils.access import casework_required, family_required, staff_required
 from supportfirst.councils.models import Role
 from supportfirst.families import selectors
+from supportfirst.pathway.selectors import requests_for_family
 
 PAGE_SIZE = 50
 
@@ -39,10 +40,11 @@ def staff_family(request: HttpRequest, family_id: int) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     family = selectors.family_read(request=request, scope=scope, family_id=family_id)
     log = selectors.access_log_for_family(scope=scope, family_id=family.pk, limit=10)
+    requests = requests_for_family(scope=scope, family_id=family.pk)
     return render(
         request,
         "families/staff/family.html",
-        {"family": family, "log": log, "today": timezone.localdate()},
+        {"family": family, "log": log, "requests": requests, "today": timezone.localdate()},
     )
 
 

@@ -5,38 +5,38 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from supportfirst.councils.models import Council
 
 
 @login_not_required
-@require_GET
+@require_safe
 def start(request: HttpRequest) -> HttpResponse:
     councils = Council.objects.order_by("name")
     return render(request, "pages/start.html", {"councils": councils})
 
 
 @login_not_required
-@require_GET
+@require_safe
 def accessibility(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/accessibility.html")
 
 
 @login_not_required
-@require_GET
+@require_safe
 def privacy(request: HttpRequest) -> HttpResponse:
     councils = Council.objects.order_by("name")
     return render(request, "pages/privacy.html", {"councils": councils})
 
 
 @login_not_required
-@require_GET
+@require_safe
 def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok\n", content_type="text/plain")
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """Send a signed-in person to the home page of their role."""
     membership = getattr(request.user, "membership", None)

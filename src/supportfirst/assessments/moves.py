@@ -1,0 +1,116 @@
+"""The moves of an assessment and of an assessment offer, with their guards.
+
+Each guard's docstring is the message shown when it fails. A guard is called with the record
+(locked, fresh from the database), the person making the move (a user) and a context.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Q
+
+from supportfirst.assessments.models import (
+    Assessment,
+    AssessmentStatus,
+    CarerDecisions,
+    Kind,
+    OfferAnswer,
+)
+from supportfirst.councils.models import Role
+from supportfirst.pathway.workflow import Move, Workflow
+
+
+def every_area_is_complete(assessment: Assessment, actor: Any, context: dict[str, Any]) -> bool:
+    """Complete every area first. An area is complete when it is marked as complete and has
+    your analysis, or you have ticked that you have nothing to add to what you were told."""
+    unfinished = assessment.areas.filter(
+        Q(completed=False) | Q(practitioner_analysis="", nothing_to_add=False)
+    )
+    return assessment.areas.exists() and not unfinished.exists()
+
+
+def carer_decisions_are_recorded(
+    assessment: Assessment, actor: Any, context: dict[str, Any]
+) -> bool:
+    """Record the four decisions, each with its reason: does the parent carer have needs for
+    support, does the child, could services meet them, and will the council provide them."""
+    if assessment.kind != Kind.PARENT_CARER:
+        return True
+    decisions = CarerDecisions.objects.filter(assessment=assessment).first()
+    return decisions is not None and decisions.complete
+
+
+def authoriser_is_a_team_manager(
+    assessment: Assessment, actor: Any, context: dict[str, Any]
+) -> bool:
+    """Only a team manager can authorise an assessment."""
+    membership = getattr(actor, "membership", None)
+    return membership is not None and membership.role == Role.TEAM_MANAGER
+
+
+def late_authorisation_has_a_reason(
+    assessment: Assessment, actor: Any, context: dict[str, Any]
+) -> bool:
+    """This assessment is being authorised more than 45 working days after the request was
+    received. Write the reason it is late: the family can read it."""
+    today = context["today"]
+    if today <= assessment.request.assessment_due:
+        return True
+    return bool(str(context.get("late_reason", "")).strip())
+
+
+ASSESSMENT = Workflow(
+    record_type="needs assessment",
+    moves=(
+        Move(
+            "mark_ready",
+            "Mark ready for the family to read",
+            frozenset({AssessmentStatus.IN_PROGRESS}),
+            AssessmentStatus.READY_FOR_FAMILY,
+            (every_area_is_complete, carer_decisions_are_recorded),
+        ),
+        Move(
+            "reopen",
+            "Make more changes",
+            frozenset({AssessmentStatus.READY_FOR_FAMILY}),
+            AssessmentStatus.IN_PROGRESS,
+        ),
+        Move(
+            "authorise",
+            "Authorise the assessment",
+            frozenset({AssessmentStatus.READY_FOR_FAMILY}),
+            AssessmentStatus.AUTHORISED,
+            (authoriser_is_a_team_manager, late_authorisation_has_a_reason),
+        ),
+    ),
+)
+
+_CAN_ANSWER = frozenset({OfferAnswer.NOT_ANSWERED, OfferAnswer.DECLINED})
+
+OFFER = Workflow(
+    record_type="assessment offer",
+    status_field="answer",
+    moves=(
+        Move("accept", "Record that they accepted", _CAN_ANSWER, OfferAnswer.ACCEPTED),
+        Move(
+            "combine",
+            "Record that they want it combined with the child's",
+            _CAN_ANSWER,
+            OfferAnswer.COMBINED,
+        ),
+        Move(
+            "decline",
+            "Record that they declined",
+            frozenset({OfferAnswer.NOT_ANSWERED}),
+            OfferAnswer.DECLINED,
+        ),
+    ),
+)
+
+# Which move records which answer.
+MOVE_FOR_ANSWER = {
+    OfferAnswer.ACCEPTED: "accept",
+    OfferAnswer.COMBINED: "combine",
+    OfferAnswer.DECLINED: "decline",
+}

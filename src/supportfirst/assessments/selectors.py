@@ -1,0 +1,227 @@
+"""Reading needs assessments, always through the scoping layer. Every read of one family's
+record is written to the access log."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
+
+from supportfirst.assessments.models import (
+    CLOCK_RUNNING,
+    FAMILY_CAN_READ,
+    Assessment,
+    AssessmentArea,
+    AssessmentOffer,
+    AssessmentStatus,
+    CarerDecisions,
+    FamilyAccount,
+    FamilyComment,
+    Kind,
+    Need,
+)
+from supportfirst.audit.services import Actor, log_access
+from supportfirst.councils.models import Role
+from supportfirst.councils.scoping import Scope, get_visible_or_404
+from supportfirst.pathway.models import SupportRequest
+from supportfirst.pathway.selectors import DueItem
+
+_SUBJECTS = ("request", "family", "child", "parent_carer", "sibling")
+
+
+def _areas_in_full() -> Prefetch:
+    return Prefetch(
+        "areas",
+        queryset=AssessmentArea.objects.order_by("position").prefetch_related(
+            Prefetch("needs", queryset=Need.objects.order_by("recorded_at", "pk")),
+            Prefetch(
+                "family_accounts",
+                queryset=FamilyAccount.objects.select_related("recorded_by").order_by(
+                    "recorded_at", "pk"
+                ),
+            ),
+            Prefetch(
+                "family_comments",
+                queryset=FamilyComment.objects.select_related("author").order_by(
+                    "created_at", "pk"
+                ),
+            ),
+        ),
+    )
+
+
+def _in_full(queryset: QuerySet[Assessment]) -> QuerySet[Assessment]:
+    """An assessment with everything its task list or the family's reading page shows."""
+    return queryset.select_related(
+        *_SUBJECTS, "combined_with", "combined_with__child", "authorised_by", "carer_decisions"
+    ).prefetch_related(
+        _areas_in_full(),
+        Prefetch(
+            "family_comments",
+            queryset=FamilyComment.objects.filter(area__isnull=True)
+            .select_related("author")
+            .order_by("created_at", "pk"),
+            to_attr="general_comments",
+        ),
+        Prefetch(
+            "combined_assessments",
+            queryset=Assessment.objects.select_related("child", "parent_carer", "sibling"),
+        ),
+    )
+
+
+def family_visible(scope: Scope) -> QuerySet[Assessment]:
+    """What a family may read: drafts ready for them and authorised assessments; a young person
+    reads only their own."""
+    rows = Assessment.objects.visible_to(scope).filter(status__in=FAMILY_CAN_READ)
+    if scope.role == Role.YOUNG_PERSON:
+        rows = rows.filter(kind=Kind.CHILD, child_id=scope.child_id)
+    return rows
+
+
+def decisions_of(assessment: Assessment) -> CarerDecisions | None:
+    try:
+        return assessment.carer_decisions
+    except CarerDecisions.DoesNotExist:
+        return None
+
+
+def request_assessments(
+    *, actor: Actor, request_id: int
+) -> tuple[SupportRequest, list[Assessment], list[AssessmentOffer]]:
+    """A request's assessments and the offers made, for the staff list."""
+    queryset = SupportRequest.objects.select_related("family", "child")
+    request = get_visible_or_404(queryset, actor.scope, pk=request_id)
+    log_access(actor, family_id=request.family_id, record=request)
+    assessments = list(
+        Assessment.objects.visible_to(actor.scope)
+        .filter(request=request)
+        .select_related(*_SUBJECTS, "combined_with", "combined_with__child")
+        .order_by("pk")
+    )
+    offers = list(
+        AssessmentOffer.objects.visible_to(actor.scope)
+        .filter(request=request)
+        .select_related("parent_carer", "sibling", "recorded_by", "assessment")
+        .order_by("kind", "pk")
+    )
+    return request, assessments, offers
+
+
+def assessment_read(*, actor: Actor, assessment_id: int) -> Assessment:
+    """One assessment with its task list, for staff; logged as a view."""
+    assessment = get_visible_or_404(
+        _in_full(Assessment.objects.all()), actor.scope, pk=assessment_id
+    )
+    log_access(actor, family_id=assessment.family_id, record=assessment)
+    return assessment
+
+
+def family_assessment_read(*, actor: Actor, assessment_id: int) -> Assessment:
+    """One assessment for its family to read: 404 unless it is ready for them."""
+    assessment = get_visible_or_404(
+        _in_full(family_visible(actor.scope)), actor.scope, pk=assessment_id
+    )
+    log_access(actor, family_id=assessment.family_id, record=assessment)
+    return assessment
+
+
+def carer_assessment_read(*, actor: Actor, assessment_id: int) -> Assessment:
+    """A parent carer's assessment (with its decisions), for staff."""
+    queryset = Assessment.objects.filter(kind=Kind.PARENT_CARER).select_related(
+        *_SUBJECTS, "carer_decisions"
+    )
+    assessment = get_visible_or_404(queryset, actor.scope, pk=assessment_id)
+    log_access(actor, family_id=assessment.family_id, record=assessment)
+    return assessment
+
+
+def _area_queryset() -> QuerySet[AssessmentArea]:
+    return AssessmentArea.objects.select_related(
+        *(f"assessment__{s}" for s in _SUBJECTS)
+    ).prefetch_related(
+        Prefetch("needs", queryset=Need.objects.order_by("recorded_at", "pk")),
+        Prefetch(
+            "family_accounts",
+            queryset=FamilyAccount.objects.select_related("recorded_by").order_by(
+                "recorded_at", "pk"
+            ),
+        ),
+        Prefetch(
+            "family_comments",
+            queryset=FamilyComment.objects.select_related("author").order_by("created_at", "pk"),
+        ),
+    )
+
+
+def area_read(*, actor: Actor, area_id: int) -> AssessmentArea:
+    """One area of an assessment with its needs, the family's account and comments, for staff."""
+    area = get_visible_or_404(_area_queryset(), actor.scope, pk=area_id)
+    log_access(actor, family_id=area.family_id, record=area)
+    return area
+
+
+def family_area_read(*, actor: Actor, area_id: int) -> AssessmentArea:
+    """One area, for the family to comment on: 404 unless its assessment is ready for them."""
+    readable = family_visible(actor.scope).values("pk")
+    queryset = _area_queryset().filter(assessment__in=readable)
+    area = get_visible_or_404(queryset, actor.scope, pk=area_id)
+    log_access(actor, family_id=area.family_id, record=area)
+    return area
+
+
+def need_read(*, actor: Actor, need_id: int) -> Need:
+    queryset = Need.objects.select_related("area", "area__assessment")
+    need = get_visible_or_404(queryset, actor.scope, pk=need_id)
+    log_access(actor, family_id=need.family_id, record=need)
+    return need
+
+
+def offer_read(*, actor: Actor, offer_id: int) -> AssessmentOffer:
+    queryset = AssessmentOffer.objects.select_related(
+        "request", "request__child", "parent_carer", "sibling", "assessment", "recorded_by"
+    )
+    offer = get_visible_or_404(queryset, actor.scope, pk=offer_id)
+    log_access(actor, family_id=offer.family_id, record=offer)
+    return offer
+
+
+def family_assessments(*, scope: Scope) -> QuerySet[Assessment]:
+    """The assessments a family can read, newest request first."""
+    return family_visible(scope).select_related(*_SUBJECTS).order_by("-request__received_at", "pk")
+
+
+def open_assessments(*, scope: Scope, worker_id: int | None = None) -> QuerySet[Assessment]:
+    """Assessments whose clock is running, for one worker (or the whole team), soonest first."""
+    rows = (
+        Assessment.objects.visible_to(scope)
+        .filter(status__in=CLOCK_RUNNING)
+        .select_related(*_SUBJECTS)
+        .order_by("request__assessment_due", "pk")
+    )
+    if worker_id is not None:
+        rows = rows.filter(
+            Q(family__allocated_worker_id=worker_id)
+            | Q(family__allocated_worker__isnull=True, started_by_id=worker_id)
+        )
+    return rows
+
+
+def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
+    """Each open assessment as something due: to finish, or to authorise once the family has
+    read it."""
+    items = []
+    for assessment in open_assessments(scope=scope, worker_id=worker_id):
+        waiting = assessment.status == AssessmentStatus.READY_FOR_FAMILY
+        items.append(
+            DueItem(
+                what=f"{assessment.title}"
+                + (": family reading, then authorise" if waiting else ""),
+                family=assessment.family.name,
+                due=assessment.due,
+                url=reverse("assessments:assessment", kwargs={"assessment_id": assessment.pk}),
+                today=today,
+            )
+        )
+    return items

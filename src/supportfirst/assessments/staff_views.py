@@ -1,0 +1,304 @@
+"""Staff pages for needs assessments. Thin: parse, call one service or selector, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import dateformat, timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from supportfirst.assessments import moves, selectors, services
+from supportfirst.assessments.forms import (
+    AreaForm,
+    AuthoriseForm,
+    CarerDecisionsForm,
+    NeedForm,
+    OfferAnswerForm,
+)
+from supportfirst.assessments.models import Assessment, AssessmentArea
+from supportfirst.audit.services import Actor
+from supportfirst.councils.access import casework_required, manager_required
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused, guard_message
+
+LATE_MESSAGE = guard_message(moves.late_authorisation_has_a_reason)
+
+
+def _posted(request: HttpRequest) -> QueryDict | None:
+    """The submitted form data, even when empty (so an empty form shows its errors)."""
+    return request.POST if request.method == "POST" else None
+
+
+def _refused(form: forms.Form, error: MoveRefused) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def conflict(request: HttpRequest, error: IllegalMove, back: str = "") -> HttpResponse:
+    return render(
+        request,
+        "assessments/conflict.html",
+        {"message": str(error), "back": back},
+        status=IllegalMove.status_code,
+    )
+
+
+def _assessment_url(assessment: Assessment) -> str:
+    return reverse("assessments:assessment", kwargs={"assessment_id": assessment.pk})
+
+
+@casework_required
+def request_assessments(request: HttpRequest, request_id: int) -> HttpResponse:
+    support_request, assessments, offers = selectors.request_assessments(
+        actor=Actor.of(request), request_id=request_id
+    )
+    context = {
+        "req": support_request,
+        "assessments": assessments,
+        "offers": offers,
+        "today": timezone.localdate(),
+    }
+    return render(request, "assessments/staff/request_assessments.html", context)
+
+
+def _task_list(
+    request: HttpRequest, assessment: Assessment, refusal: list[str] | None = None
+) -> HttpResponse:
+    context = {
+        "assessment": assessment,
+        "decisions": selectors.decisions_of(assessment),
+        "today": timezone.localdate(),
+        "refusal": refusal or [],
+    }
+    return render(
+        request,
+        "assessments/staff/assessment.html",
+        context,
+        status=400 if refusal else 200,
+    )
+
+
+@casework_required
+def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    assessment = selectors.assessment_read(actor=Actor.of(request), assessment_id=assessment_id)
+    return _task_list(request, assessment)
+
+
+@casework_required
+@require_POST
+def mark_ready(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    assessment = selectors.assessment_read(actor=actor, assessment_id=assessment_id)
+    try:
+        services.mark_ready(actor=actor, assessment=assessment)
+    except IllegalMove as error:
+        return conflict(request, error, _assessment_url(assessment))
+    except MoveRefused as error:
+        return _task_list(request, assessment, refusal=error.messages)
+    messages.success(request, f"{assessment.title} is ready for the family to read.")
+    return redirect(_assessment_url(assessment))
+
+
+@casework_required
+@require_POST
+def reopen(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    assessment = selectors.assessment_read(actor=actor, assessment_id=assessment_id)
+    try:
+        services.reopen(actor=actor, assessment=assessment)
+    except IllegalMove as error:
+        return conflict(request, error, _assessment_url(assessment))
+    messages.success(request, "You can make changes. Mark it ready again when you have finished.")
+    return redirect(_assessment_url(assessment))
+
+
+def _area_page(
+    request: HttpRequest,
+    area: AssessmentArea,
+    area_form: AreaForm,
+    need_form: NeedForm,
+    status: int = 200,
+    saved_now: AssessmentArea | None = None,
+) -> HttpResponse:
+    context = {
+        "area": area,
+        "assessment": area.assessment,
+        "area_form": area_form,
+        "need_form": need_form,
+        "name": area.assessment.subject_name,
+        "hint": area.hint_for(area.assessment.subject_name),
+        "saved_now": saved_now,
+    }
+    return render(request, "assessments/staff/area.html", context, status=status)
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    area = selectors.area_read(actor=actor, area_id=area_id)
+    name = area.assessment.subject_name
+    form = AreaForm(_posted(request), area=area)
+    saved_now = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.area_save(
+                actor=actor, area=area, given=form.to_input(), version=form.cleaned_data["version"]
+            )
+        except IllegalMove as error:
+            return conflict(request, error, _assessment_url(area.assessment))
+        except services.AreaChanged as error:
+            _refused(form, error)
+            fresh = request.POST.copy()
+            fresh["version"] = str(error.current.version)
+            form.data = fresh
+            saved_now = error.current
+        except MoveRefused as error:
+            _refused(form, error)
+        else:
+            messages.success(request, f"{area.label} saved.")
+            return redirect(_assessment_url(area.assessment))
+    status = 400 if form.errors else 200
+    return _area_page(request, area, form, NeedForm(name=name), status, saved_now)
+
+
+@casework_required
+@require_POST
+def need_add(request: HttpRequest, area_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    area = selectors.area_read(actor=actor, area_id=area_id)
+    form = NeedForm(request.POST, name=area.assessment.subject_name)
+    if form.is_valid():
+        try:
+            services.need_add(actor=actor, area=area, given=form.to_input())
+        except IllegalMove as error:
+            return conflict(request, error, _assessment_url(area.assessment))
+        except MoveRefused as error:
+            _refused(form, error)
+        else:
+            messages.success(request, "Need added.")
+            return redirect("assessments:area", area_id=area.pk)
+    return _area_page(request, area, AreaForm(area=area), form, status=400)
+
+
+@casework_required
+@require_POST
+def need_remove(request: HttpRequest, need_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    need = selectors.need_read(actor=actor, need_id=need_id)
+    try:
+        area = services.need_remove(actor=actor, need=need)
+    except IllegalMove as error:
+        return conflict(request, error, _assessment_url(need.area.assessment))
+    messages.success(request, "Need removed.")
+    return redirect("assessments:area", area_id=area.pk)
+
+
+def _decisions_initial(assessment: Assessment) -> dict[str, Any]:
+    decisions = selectors.decisions_of(assessment)
+    if decisions is None:
+        return {}
+    initial: dict[str, Any] = {}
+    for question in decisions.QUESTIONS:
+        initial[question] = "yes" if getattr(decisions, question) else "no"
+        initial[f"{question}_reason"] = getattr(decisions, f"{question}_reason")
+    return initial
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def carer_decisions(request: HttpRequest, carer_assessment_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    assessment = selectors.carer_assessment_read(actor=actor, assessment_id=carer_assessment_id)
+    form = CarerDecisionsForm(
+        _posted(request),
+        initial=_decisions_initial(assessment),
+        carer=assessment.subject_name,
+        child=assessment.child.first_name,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.carer_decisions_save(actor=actor, assessment=assessment, given=form.to_input())
+        except IllegalMove as error:
+            return conflict(request, error, _assessment_url(assessment))
+        except MoveRefused as error:
+            _refused(form, error)
+        else:
+            messages.success(request, "The decisions are saved.")
+            return redirect(_assessment_url(assessment))
+    return render(
+        request,
+        "assessments/staff/carer_decisions.html",
+        {"form": form, "assessment": assessment},
+        status=400 if form.errors else 200,
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def offer_answer(request: HttpRequest, offer_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    offer = selectors.offer_read(actor=actor, offer_id=offer_id)
+    form = OfferAnswerForm(
+        _posted(request), person=offer.person_name, child=offer.request.child.first_name
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            made = services.offer_answer(
+                actor=actor, offer=offer, answer=form.cleaned_data["answer"]
+            )
+        except IllegalMove as error:
+            return conflict(request, error)
+        except MoveRefused as error:
+            _refused(form, error)
+        else:
+            messages.success(request, f"{offer.person_name}'s answer is saved.")
+            if made is not None:
+                return redirect(_assessment_url(made))
+            return redirect("assessments:request_assessments", request_id=offer.request_id)
+    return render(
+        request,
+        "assessments/staff/offer.html",
+        {"form": form, "offer": offer},
+        status=400 if form.errors else 200,
+    )
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    assessment = selectors.assessment_read(actor=actor, assessment_id=assessment_id)
+    today = timezone.localdate()
+    late = today > assessment.due
+    form = AuthoriseForm(
+        _posted(request), late=late, due_text=dateformat.format(assessment.due, "j F Y")
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.authorise(
+                actor=actor,
+                assessment=assessment,
+                late_reason=form.cleaned_data.get("late_reason", ""),
+                today=today,
+            )
+        except IllegalMove as error:
+            return conflict(request, error, _assessment_url(assessment))
+        except MoveRefused as error:
+            for message in error.messages:
+                about_lateness = late and message == LATE_MESSAGE
+                form.add_error("late_reason" if about_lateness else None, message)
+        else:
+            messages.success(request, f"{assessment.title} is authorised.")
+            return redirect(_assessment_url(assessment))
+    context = {"form": form, "assessment": assessment, "late": late, "today": today}
+    return render(
+        request,
+        "assessments/staff/authorise.html",
+        context,
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,54 @@
+from datetime import date
+
+from django import template
+
+from supportfirst import workdays
+from supportfirst.assessments.models import AreaStatus
+
+register = template.Library()
+
+_AREA_TAGS = {
+    "not_started": "govuk-tag govuk-tag--blue",
+    "in_progress": "govuk-tag govuk-tag--yellow",
+}
+_STATUS_COLOURS = {
+    "in_progress": "yellow",
+    "ready_for_family": "purple",
+    "authorised": "green",
+    "not_answered": "yellow",
+    "accepted": "green",
+    "combined": "green",
+    "declined": "grey",
+}
+
+
+@register.filter
+def days_left(due: date, today: date) -> str:
+    """ "5 working days left", "due today", "3 working days overdue"."""
+    return workdays.describe_days_left(due, today)
+
+
+@register.filter
+def is_late(due: date, today: date) -> bool:
+    return today > due
+
+
+@register.filter
+def area_tag_class(status: str) -> str:
+    """The GOV.UK tag for an area's status on the task list; "" for completed (plain text)."""
+    return _AREA_TAGS.get(status, "")
+
+
+@register.filter
+def status_colour(status: str) -> str:
+    return _STATUS_COLOURS.get(status, "grey")
+
+
+@register.filter
+def unable_for(need, name: str) -> list[str]:
+    return need.unable_to_achieve(name)
+
+
+@register.filter
+def area_status_label(status: str) -> str:
+    return str(AreaStatus(status).label)

@@ -1,0 +1,236 @@
+"""The support pathway: a request for help, the next-step decision, the rare move to
+safeguarding, contacts with their intrusion records, and the event trail of every move.
+
+The life of a request (see workflow.py for the moves and their guards):
+
+    awaiting_decision --decide_support--------> support_pathway (the default for a disabled child)
+    awaiting_decision --decide_information----> information_given
+    awaiting_decision --propose_safeguarding--> safeguarding_proposed
+    safeguarding_proposed --approve_move------> moved_to_safeguarding (a manager, not the proposer)
+    safeguarding_proposed --decline_move------> awaiting_decision (back for a support decision)
+
+Every record here belongs to one family, and so to one council; all reads go through the
+scoping layer (`visible_to`).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from supportfirst.councils.scoping import ScopedQuerySet
+from supportfirst.families.models import ContactMethod
+
+
+class FamilyOwned(models.Model):
+    council_lookup = "family__council"
+    family_lookup = "family"
+
+    objects = ScopedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+
+class WhoAsked(models.TextChoices):
+    PARENT = "parent", "A parent or carer"
+    YOUNG_PERSON = "young_person", "The young person themselves"
+    PROFESSIONAL = "professional", "A professional (for example a teacher, nurse or GP)"
+    OTHER = "other", "Someone else"
+
+
+class RequestStatus(models.TextChoices):
+    AWAITING_DECISION = "awaiting_decision", "Waiting for the next-step decision"
+    SUPPORT_PATHWAY = "support_pathway", "On the support pathway"
+    INFORMATION_GIVEN = "information_given", "Information and advice given"
+    SAFEGUARDING_PROPOSED = "safeguarding_proposed", "Move to safeguarding proposed"
+    MOVED_TO_SAFEGUARDING = "moved_to_safeguarding", "Moved to safeguarding"
+
+
+class SupportRequest(FamilyOwned):
+    """A request for help for a disabled child, recorded by staff or sent by the family."""
+
+    family = models.ForeignKey(
+        "families.Family", on_delete=models.CASCADE, related_name="support_requests"
+    )
+    child = models.ForeignKey("families.Child", on_delete=models.PROTECT, related_name="+")
+    reference = models.CharField(max_length=24, unique=True)
+    received_at = models.DateTimeField()
+    who_asked = models.CharField(max_length=20, choices=WhoAsked.choices)
+    requester_name = models.CharField(max_length=200)
+    requester_organisation = models.CharField(max_length=200, blank=True)
+    help_asked_for = models.TextField(help_text="In the words of the person asking.")
+    consent_to_contact_others = models.BooleanField(default=False)
+    communication_needs = models.TextField(blank=True)
+    preferred_contact = models.CharField(
+        max_length=10, choices=ContactMethod.choices, default=ContactMethod.EMAIL
+    )
+    status = models.CharField(
+        max_length=30, choices=RequestStatus.choices, default=RequestStatus.AWAITING_DECISION
+    )
+    next_step_due = models.DateField()
+    assessment_due = models.DateField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-received_at"]
+        indexes = [models.Index(fields=["status", "next_step_due"])]
+
+    def __str__(self) -> str:
+        return f"Request {self.reference}"
+
+
+class Pathway(models.TextChoices):
+    SUPPORT = "support", "Support pathway: assess needs with the family"
+    INFORMATION = "information", "Information and advice only"
+    SAFEGUARDING = "safeguarding", "Move to safeguarding"
+
+
+class NextStepDecision(FamilyOwned):
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    request = models.OneToOneField(
+        SupportRequest, on_delete=models.CASCADE, related_name="next_step_decision"
+    )
+    pathway = models.CharField(max_length=20, choices=Pathway.choices)
+    information_given = models.TextField(blank=True)
+    notes = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    decided_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.get_pathway_display()} for {self.request}"
+
+
+class MoveStatus(models.TextChoices):
+    PROPOSED = "proposed", "Waiting for a team manager"
+    APPROVED = "approved", "Approved"
+    DECLINED = "declined", "Not approved"
+
+
+class SafeguardingMove(FamilyOwned):
+    """The rare exception: a move to the child protection process, on written evidence."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    request = models.ForeignKey(
+        SupportRequest, on_delete=models.CASCADE, related_name="safeguarding_moves"
+    )
+    what_happened = models.TextField(help_text="What was seen or said, as facts.")
+    seen_or_said_by = models.CharField(max_length=200)
+    when_it_happened = models.CharField(max_length=200)
+    family_told = models.BooleanField(null=True)
+    family_told_at = models.DateTimeField(null=True, blank=True)
+    reason_not_told = models.TextField(blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    proposed_at = models.DateTimeField()
+    status = models.CharField(
+        max_length=10, choices=MoveStatus.choices, default=MoveStatus.PROPOSED
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    manager_reason = models.TextField(blank=True)
+    team = models.ForeignKey("councils.Team", on_delete=models.PROTECT, null=True, related_name="+")
+
+    class Meta:
+        ordering = ["-proposed_at"]
+        indexes = [models.Index(fields=["status", "proposed_at"])]
+
+    def __str__(self) -> str:
+        return f"Safeguarding move for {self.request}"
+
+
+class ContactKind(models.TextChoices):
+    MEETING = "meeting", "Meeting"
+    CALL = "call", "Phone call"
+    VIDEO = "video", "Video call"
+    HOME_VISIT = "home_visit", "Home visit"
+
+
+class Intrusion(models.TextChoices):
+    """Things that intrude on family life: each needs an intrusion record first."""
+
+    HOME_VISIT = "home_visit", "Visiting the family at home"
+    ROOMS = "rooms", "Looking at particular rooms"
+    CHILD_ALONE = "child_alone", "Speaking with the child without a parent there"
+    THIRD_PARTY = "third_party", "Asking someone else (school, GP, health visitor) about the family"
+    SHARING = "sharing", "Sharing information about the family"
+
+
+class FamilyView(models.TextChoices):
+    AGREE = "agree", "The family agreed"
+    OBJECT = "object", "The family objected"
+
+
+class Contact(FamilyOwned):
+    """A meeting, call, video call or visit. The family's choice of time, place and way is the
+    default; anything intrusive needs its intrusion record, saved with it."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="contacts")
+    request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="contacts")
+    kind = models.CharField(max_length=12, choices=ContactKind.choices)
+    happened_at = models.DateTimeField()
+    place = models.CharField(max_length=200, blank=True)
+    family_chose_time_and_place = models.BooleanField(default=True)
+    notice_given = models.CharField(max_length=200, blank=True)
+    intrusions = models.JSONField(default=list, blank=True)
+    notes = models.TextField(blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-happened_at"]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.happened_at:%d %B %Y}"
+
+    @property
+    def intrusion_labels(self) -> list[str]:
+        return [str(Intrusion(i).label) for i in self.intrusions]
+
+
+class IntrusionRecord(FamilyOwned):
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    contact = models.OneToOneField(
+        Contact, on_delete=models.CASCADE, related_name="intrusion_record"
+    )
+    purpose = models.TextField()
+    why_necessary = models.TextField()
+    less_intrusive_option = models.TextField()
+    why_not_enough = models.TextField()
+    family_view = models.CharField(max_length=10, choices=FamilyView.choices)
+    family_words = models.TextField(help_text="The family's view in their own words.")
+    notice_given = models.CharField(max_length=200)
+
+    def __str__(self) -> str:
+        return f"Intrusion record for {self.contact}"
+
+
+class PathwayEvent(FamilyOwned):
+    """One row per move of any pathway record: who, when, from, to, why. Append-only."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="events")
+    record_type = models.CharField(max_length=40)
+    record_id = models.BigIntegerField()
+    move = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=30, blank=True)
+    to_status = models.CharField(max_length=30)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+    reason = models.TextField(blank=True)
+    summary = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return self.summary

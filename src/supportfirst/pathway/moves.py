@@ -1,0 +1,116 @@
+"""The moves of a request for help and of a proposed move to safeguarding, with their guards.
+
+Each guard's docstring is the message shown when it fails.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from supportfirst import evidence
+from supportfirst.councils.models import Role
+from supportfirst.pathway.models import MoveStatus, RequestStatus, SafeguardingMove
+from supportfirst.pathway.workflow import Move, Workflow
+
+
+def evidence_is_written_down(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
+    """Write the evidence as facts: what was seen or said, by whom, and when."""
+    return all(
+        part.strip() for part in (move.what_happened, move.seen_or_said_by, move.when_it_happened)
+    )
+
+
+def evidence_is_not_opinion(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
+    """The evidence uses words that are opinions, not evidence. Say what was seen or heard
+    instead (words inside quotation marks, reporting what someone said, are fine)."""
+    return not evidence.opinion_words(move.what_happened)
+
+
+def family_notice_is_decided(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
+    """Record when the family was told, or the reason that telling them would put the child
+    at risk."""
+    if move.family_told:
+        return move.family_told_at is not None
+    return move.family_told is False and bool(move.reason_not_told.strip())
+
+
+def approver_is_a_team_manager(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
+    """Only a team manager can approve a move to safeguarding."""
+    membership = getattr(actor, "membership", None)
+    return membership is not None and membership.role == Role.TEAM_MANAGER
+
+
+def approver_did_not_propose(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
+    """A different team manager must approve: the person who proposed the move cannot."""
+    return move.proposed_by_id != actor.pk
+
+
+def manager_gives_a_reason(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
+    """Write the reason for your decision."""
+    return bool(context.get("reason", "").strip())
+
+
+REQUEST = Workflow(
+    record_type="request for help",
+    moves=(
+        Move(
+            "decide_support",
+            "Put on the support pathway",
+            frozenset({RequestStatus.AWAITING_DECISION}),
+            RequestStatus.SUPPORT_PATHWAY,
+        ),
+        Move(
+            "decide_information",
+            "Give information and advice",
+            frozenset({RequestStatus.AWAITING_DECISION}),
+            RequestStatus.INFORMATION_GIVEN,
+        ),
+        Move(
+            "propose_safeguarding",
+            "Propose a move to safeguarding",
+            frozenset({RequestStatus.AWAITING_DECISION, RequestStatus.SUPPORT_PATHWAY}),
+            RequestStatus.SAFEGUARDING_PROPOSED,
+        ),
+        Move(
+            "move_to_safeguarding",
+            "Move to safeguarding",
+            frozenset({RequestStatus.SAFEGUARDING_PROPOSED}),
+            RequestStatus.MOVED_TO_SAFEGUARDING,
+        ),
+        Move(
+            "return_from_proposal",
+            "Keep on the support route",
+            frozenset({RequestStatus.SAFEGUARDING_PROPOSED}),
+            RequestStatus.AWAITING_DECISION,
+        ),
+    ),
+)
+
+SAFEGUARDING = Workflow(
+    record_type="proposed move to safeguarding",
+    moves=(
+        Move(
+            "approve",
+            "Approve the move to safeguarding",
+            frozenset({MoveStatus.PROPOSED}),
+            MoveStatus.APPROVED,
+            (
+                evidence_is_written_down,
+                evidence_is_not_opinion,
+                family_notice_is_decided,
+                approver_is_a_team_manager,
+                approver_did_not_propose,
+                manager_gives_a_reason,
+            ),
+        ),
+        Move(
+            "decline",
+            "Do not approve the move",
+            frozenset({MoveStatus.PROPOSED}),
+            MoveStatus.DECLINED,
+            (approver_is_a_team_manager, approver_did_not_propose, manager_gives_a_reason),
+        ),
+    ),
+)
+
+PROPOSAL_GUARDS = (evidence_is_written_down, evidence_is_not_opinion)

@@ -1,0 +1,392 @@
+"""Writing the support pathway: requests, next-step decisions, safeguarding moves, contacts.
+
+Every function here is the one way to make its change, from the staff pages, the family's
+own online form (issue 6) or the API. Each writes the access log and, for a move, a
+PathwayEvent through the workflow.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from supportfirst import workdays
+from supportfirst.audit.models import Action
+from supportfirst.audit.services import Actor, log_access
+from supportfirst.families.models import Child, Family, ParentCarer
+from supportfirst.pathway import moves
+from supportfirst.pathway.models import (
+    Contact,
+    Intrusion,
+    IntrusionRecord,
+    NextStepDecision,
+    Pathway,
+    PathwayEvent,
+    SafeguardingMove,
+    SupportRequest,
+)
+from supportfirst.pathway.workflow import MoveRefused, apply_move, guard_message
+
+NEXT_STEP_WORKING_DAYS = 1
+ASSESSMENT_WORKING_DAYS = 45
+_REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+@dataclass(frozen=True)
+class NewFamily:
+    """A family the council does not know yet, with the child the request is for."""
+
+    family_name: str
+    parent_name: str
+    parent_relationship: str
+    parent_email: str
+    parent_phone: str
+    child_first_name: str
+    child_last_name: str
+    child_date_of_birth: date
+    child_about: str = ""
+
+
+def _reference(la_code: str) -> str:
+    while True:
+        code = "".join(secrets.choice(_REFERENCE_LETTERS) for _ in range(6))
+        reference = f"R{la_code}-{code}"
+        if not SupportRequest.objects.filter(reference=reference).exists():
+            return reference
+
+
+def _family_reference(la_code: str) -> str:
+    while True:
+        code = "".join(secrets.choice(_REFERENCE_LETTERS) for _ in range(6))
+        reference = f"SF-{la_code}-{code}"
+        if not Family.objects.filter(reference=reference).exists():
+            return reference
+
+
+def family_create(*, actor: Actor, council_id: int, new: NewFamily) -> tuple[Family, Child]:
+    from supportfirst.councils.models import Council
+
+    council = Council.objects.get(pk=council_id)
+    family = Family.objects.create(
+        council=council, reference=_family_reference(council.la_code), name=new.family_name
+    )
+    ParentCarer.objects.create(
+        family=family,
+        full_name=new.parent_name,
+        relationship=new.parent_relationship,
+        email=new.parent_email,
+        phone=new.parent_phone,
+    )
+    child = Child.objects.create(
+        family=family,
+        first_name=new.child_first_name,
+        last_name=new.child_last_name,
+        date_of_birth=new.child_date_of_birth,
+        about=new.child_about,
+    )
+    log_access(actor, family_id=family.pk, record=family, action=Action.CREATE)
+    return family, child
+
+
+@transaction.atomic
+def support_request_create(
+    *,
+    actor: Actor,
+    child: Child | None = None,
+    new_family: NewFamily | None = None,
+    received_at: datetime,
+    who_asked: str,
+    requester_name: str,
+    requester_organisation: str = "",
+    help_asked_for: str,
+    consent_to_contact_others: bool,
+    communication_needs: str = "",
+    preferred_contact: str,
+) -> SupportRequest:
+    """Record a request for help for an existing child or for a new family."""
+    if (child is None) == (new_family is None):
+        raise ValueError("Give either an existing child or a new family, not both.")
+    if new_family is not None:
+        family, child = family_create(
+            actor=actor, council_id=actor.scope.council_id, new=new_family
+        )
+    else:
+        assert child is not None
+        family = child.family
+    received_day = timezone.localdate(received_at)
+    request = SupportRequest.objects.create(
+        family=family,
+        child=child,
+        reference=_reference(family.council.la_code),
+        received_at=received_at,
+        who_asked=who_asked,
+        requester_name=requester_name,
+        requester_organisation=requester_organisation,
+        help_asked_for=help_asked_for,
+        consent_to_contact_others=consent_to_contact_others,
+        communication_needs=communication_needs,
+        preferred_contact=preferred_contact,
+        next_step_due=workdays.add_working_days(received_day, NEXT_STEP_WORKING_DAYS),
+        assessment_due=workdays.add_working_days(received_day, ASSESSMENT_WORKING_DAYS),
+        recorded_by=actor.user if actor.user.is_authenticated else None,
+    )
+    PathwayEvent.objects.create(
+        family=family,
+        request=request,
+        record_type="request for help",
+        record_id=request.pk,
+        move="receive",
+        from_status="",
+        to_status=request.status,
+        actor=actor.user,
+        at=timezone.now(),
+        summary=f"Request for help for {child.first_name} received from {requester_name}",
+    )
+    log_access(actor, family_id=family.pk, record=request, action=Action.CREATE)
+    return request
+
+
+@transaction.atomic
+def decide_support(*, actor: Actor, request: SupportRequest, notes: str = "") -> NextStepDecision:
+    """The default for a disabled child: assess needs with the family on the support pathway."""
+    event = apply_move(
+        moves.REQUEST,
+        request,
+        "decide_support",
+        actor=actor.user,
+        summary=f"Next step: support pathway for {request.child.first_name}",
+    )
+    decision = NextStepDecision.objects.create(
+        family_id=request.family_id,
+        request=request,
+        pathway=Pathway.SUPPORT,
+        notes=notes,
+        decided_by=actor.user,
+        decided_at=event.at,
+    )
+    log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
+    from supportfirst.assessments.services import offer_assessments
+
+    offer_assessments(actor=actor, request=request)
+    return decision
+
+
+@transaction.atomic
+def decide_information(
+    *, actor: Actor, request: SupportRequest, information_given: str
+) -> NextStepDecision:
+    if not information_given.strip():
+        raise MoveRefused(["Write what information and advice was given to the family."])
+    event = apply_move(
+        moves.REQUEST,
+        request,
+        "decide_information",
+        actor=actor.user,
+        summary="Next step: information and advice given",
+        reason=information_given,
+    )
+    decision = NextStepDecision.objects.create(
+        family_id=request.family_id,
+        request=request,
+        pathway=Pathway.INFORMATION,
+        information_given=information_given,
+        decided_by=actor.user,
+        decided_at=event.at,
+    )
+    log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
+    return decision
+
+
+@transaction.atomic
+def safeguarding_propose(
+    *,
+    actor: Actor,
+    request: SupportRequest,
+    what_happened: str,
+    seen_or_said_by: str,
+    when_it_happened: str,
+    family_told: bool | None,
+    family_told_at: datetime | None,
+    reason_not_told: str,
+) -> SafeguardingMove:
+    """Propose the rare move to safeguarding, on evidence written as facts."""
+    team = getattr(getattr(actor.user, "membership", None), "team", None)
+    move = SafeguardingMove(
+        family_id=request.family_id,
+        request=request,
+        what_happened=what_happened,
+        seen_or_said_by=seen_or_said_by,
+        when_it_happened=when_it_happened,
+        family_told=family_told,
+        family_told_at=family_told_at if family_told else None,
+        reason_not_told="" if family_told else reason_not_told,
+        proposed_by=actor.user,
+        proposed_at=timezone.now(),
+        team=team,
+    )
+    failures = [guard_message(g) for g in moves.PROPOSAL_GUARDS if not g(move, actor.user, {})]
+    if failures:
+        raise MoveRefused(failures)
+    apply_move(
+        moves.REQUEST,
+        request,
+        "propose_safeguarding",
+        actor=actor.user,
+        summary="A move to safeguarding was proposed for a team manager to decide",
+    )
+    move.save()
+    log_access(actor, family_id=request.family_id, record=move, action=Action.CREATE)
+    return move
+
+
+@transaction.atomic
+def safeguarding_decide(
+    *,
+    actor: Actor,
+    move: SafeguardingMove,
+    approve: bool,
+    reason: str,
+    family_told: bool | None = None,
+    family_told_at: datetime | None = None,
+    reason_not_told: str = "",
+) -> SafeguardingMove:
+    """A team manager who did not propose the move approves it or sends it back."""
+    if move.family_told is None and family_told is not None:
+        move.family_told = family_told
+        move.family_told_at = family_told_at if family_told else None
+        move.reason_not_told = "" if family_told else reason_not_told
+        move.save(update_fields=["family_told", "family_told_at", "reason_not_told"])
+    name = "approve" if approve else "decline"
+    apply_move(
+        moves.SAFEGUARDING,
+        move,
+        name,
+        actor=actor.user,
+        reason=reason,
+        context={"reason": reason},
+        summary="A team manager approved the move to safeguarding"
+        if approve
+        else "A team manager did not approve the move to safeguarding",
+    )
+    move.decided_by = actor.user
+    move.decided_at = timezone.now()
+    move.manager_reason = reason
+    move.save(update_fields=["decided_by", "decided_at", "manager_reason"])
+    apply_move(
+        moves.REQUEST,
+        move.request,
+        "move_to_safeguarding" if approve else "return_from_proposal",
+        actor=actor.user,
+        reason=reason,
+        summary="Moved to the council's safeguarding process"
+        if approve
+        else "Back to a next-step decision on the support route",
+    )
+    log_access(actor, family_id=move.family_id, record=move, action=Action.CHANGE)
+    return move
+
+
+INTRUSIVE_KINDS = {"home_visit": Intrusion.HOME_VISIT}
+
+
+def intrusions_for(kind: str, chosen: list[str]) -> list[str]:
+    """The intrusions a contact involves: those ticked, and a home visit by its nature."""
+    found = list(dict.fromkeys(chosen))
+    if kind in INTRUSIVE_KINDS and INTRUSIVE_KINDS[kind] not in found:
+        found.insert(0, INTRUSIVE_KINDS[kind])
+    return [str(i) for i in found]
+
+
+REQUIRED_INTRUSION_FIELDS = {
+    "purpose": "Write the purpose of this intrusion",
+    "why_necessary": "Write why it is necessary for this assessment",
+    "less_intrusive_option": "Write the less intrusive option you considered",
+    "why_not_enough": "Write why the less intrusive option is not enough",
+    "family_view": "Say whether the family agreed or objected",
+    "family_words": "Write the family's view in their own words",
+    "notice_given": "Write what notice the family was given",
+}
+
+
+def intrusion_record_gaps(intrusion: dict[str, Any] | None) -> dict[str, str]:
+    """Which parts of an intrusion record are missing: field name -> plain-English message."""
+    given = intrusion or {}
+    return {
+        name: message
+        for name, message in REQUIRED_INTRUSION_FIELDS.items()
+        if not str(given.get(name, "")).strip()
+    }
+
+
+def _contact_summary(contact: Contact, involved: list[str]) -> str:
+    summary = f"{contact.get_kind_display()} recorded"
+    if involved:
+        labels = "; ".join(str(Intrusion(i).label).lower() for i in involved)
+        summary += f", with an intrusion record ({labels})"
+    return summary
+
+
+@transaction.atomic
+def contact_record(
+    *,
+    actor: Actor,
+    request: SupportRequest,
+    kind: str,
+    happened_at: datetime,
+    place: str,
+    family_chose_time_and_place: bool,
+    notice_given: str,
+    intrusions: list[str],
+    notes: str,
+    intrusion: dict[str, Any] | None = None,
+) -> Contact:
+    """Record a contact. Anything intrusive cannot be saved without its intrusion record."""
+    involved = intrusions_for(kind, intrusions)
+    if involved:
+        gaps = intrusion_record_gaps(intrusion)
+        if gaps:
+            raise MoveRefused(
+                [
+                    "This contact intrudes on family life, so it needs an intrusion record "
+                    "before it can be saved.",
+                    *gaps.values(),
+                ]
+            )
+    contact = Contact.objects.create(
+        family_id=request.family_id,
+        request=request,
+        kind=kind,
+        happened_at=happened_at,
+        place=place,
+        family_chose_time_and_place=family_chose_time_and_place,
+        notice_given=notice_given,
+        intrusions=involved,
+        notes=notes,
+        recorded_by=actor.user,
+        recorded_at=timezone.now(),
+    )
+    if involved:
+        assert intrusion is not None
+        IntrusionRecord.objects.create(
+            family_id=request.family_id,
+            contact=contact,
+            **{name: intrusion[name] for name in REQUIRED_INTRUSION_FIELDS},
+        )
+    PathwayEvent.objects.create(
+        family_id=request.family_id,
+        request=request,
+        record_type="contact",
+        record_id=contact.pk,
+        move="record_contact",
+        to_status="recorded",
+        actor=actor.user,
+        at=contact.recorded_at,
+        summary=_contact_summary(contact, involved),
+    )
+    log_access(actor, family_id=request.family_id, record=contact, action=Action.CREATE)
+    return contact

@@ -1,0 +1,26 @@
+from django.urls import path
+
+from supportfirst.pathway import views
+
+app_name = "pathway"
+
+urlpatterns = [
+    path("my-work/", views.my_work, name="my_work"),
+    path("team/", views.team, name="team"),
+    path("requests/new/", views.request_new, name="request_new"),
+    path(
+        "families/<int:family_id>/requests/new/",
+        views.request_new_for_family,
+        name="request_new_for_family",
+    ),
+    path("requests/<int:request_id>/", views.request_detail, name="request"),
+    path("requests/<int:request_id>/decision/", views.request_decide, name="decide"),
+    path(
+        "requests/<int:request_id>/safeguarding/",
+        views.safeguarding_propose,
+        name="safeguarding_propose",
+    ),
+    path("requests/<int:request_id>/contacts/new/", views.contact_new, name="contact_new"),
+    path("requests/<int:request_id>/timeline/", views.request_timeline, name="timeline"),
+    path("safeguarding/<int:move_id>/", views.safeguarding_decide, name="safeguarding_decide"),
+]

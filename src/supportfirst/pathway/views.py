@@ -1,0 +1,277 @@
+"""Staff pages for the support pathway. Thin: parse, call one service or selector, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from supportfirst.audit.services import Actor
+from supportfirst.councils.access import casework_required, manager_required
+from supportfirst.families import selectors as family_selectors
+from supportfirst.pathway import selectors, services
+from supportfirst.pathway.forms import (
+    ContactForm,
+    DecisionForm,
+    NewFamilyRequestForm,
+    RequestForm,
+    SafeguardingDecisionForm,
+    SafeguardingProposalForm,
+)
+from supportfirst.pathway.models import MoveStatus, Pathway, RequestStatus
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+
+
+def _refused(form: forms.Form, error: MoveRefused) -> None:
+    for message in error.messages:
+        form.add_error(None, message)
+
+
+def _conflict(request: HttpRequest, error: IllegalMove) -> HttpResponse:
+    return render(request, "pathway/conflict.html", {"message": str(error)}, status=409)
+
+
+def _request_fields(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "received_at": data["received_at"],
+        "who_asked": data["who_asked"],
+        "requester_name": data["requester_name"],
+        "requester_organisation": data["requester_organisation"],
+        "help_asked_for": data["help_asked_for"],
+        "consent_to_contact_others": data["consent_to_contact_others"],
+        "communication_needs": data["communication_needs"],
+        "preferred_contact": data["preferred_contact"],
+    }
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def request_new(request: HttpRequest) -> HttpResponse:
+    """Record a request for help from a family the council does not know yet."""
+    form = NewFamilyRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        surname = data["child_last_name"].strip()
+        new_family = services.NewFamily(
+            family_name=f"{surname} family",
+            parent_name=data["parent_name"],
+            parent_relationship=data["parent_relationship"],
+            parent_email=data["parent_email"],
+            parent_phone=data["parent_phone"],
+            child_first_name=data["child_first_name"],
+            child_last_name=surname,
+            child_date_of_birth=data["child_date_of_birth"],
+            child_about=data["child_about"],
+        )
+        support_request = services.support_request_create(
+            actor=Actor.of(request), new_family=new_family, **_request_fields(data)
+        )
+        messages.success(request, f"Request {support_request.reference} saved.")
+        return redirect("pathway:request", request_id=support_request.pk)
+    return render(request, "pathway/request_new.html", {"form": form, "family": None})
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def request_new_for_family(request: HttpRequest, family_id: int) -> HttpResponse:
+    """Record a request for help for a child the council already knows."""
+    scope = request.scope  # type: ignore[attr-defined]
+    family = family_selectors.family_read(request=request, scope=scope, family_id=family_id)
+    children = list(family.children.all())
+    form = RequestForm(request.POST or None)
+    form.fields["child"] = forms.TypedChoiceField(
+        label="Which child is the request for?",
+        choices=[(c.pk, f"{c.first_name} {c.last_name}") for c in children],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the child the request is for"},
+    )
+    from crispy_forms_gds.layout import Field, Size
+
+    form.helper.layout.fields.insert(0, Field.radios("child", legend_size=Size.SMALL))
+    if request.method == "POST" and form.is_valid():
+        child = next(c for c in children if c.pk == form.cleaned_data["child"])
+        support_request = services.support_request_create(
+            actor=Actor.of(request), child=child, **_request_fields(form.cleaned_data)
+        )
+        messages.success(request, f"Request {support_request.reference} saved.")
+        return redirect("pathway:request", request_id=support_request.pk)
+    return render(request, "pathway/request_new.html", {"form": form, "family": family})
+
+
+def _request_page(
+    request: HttpRequest, support_request: Any, decision_form: DecisionForm, status: int = 200
+) -> HttpResponse:
+    context = {
+        "req": support_request,
+        "decision_form": decision_form,
+        "today": timezone.localdate(),
+        "awaiting": support_request.status == RequestStatus.AWAITING_DECISION,
+        "can_propose": support_request.status
+        in (RequestStatus.AWAITING_DECISION, RequestStatus.SUPPORT_PATHWAY),
+    }
+    return render(request, "pathway/request.html", context, status=status)
+
+
+@casework_required
+def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
+    support_request = selectors.request_read(actor=Actor.of(request), request_id=request_id)
+    return _request_page(request, support_request, DecisionForm())
+
+
+@casework_required
+@require_POST
+def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    support_request = selectors.request_read(actor=actor, request_id=request_id)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            if form.cleaned_data["pathway"] == Pathway.SUPPORT:
+                services.decide_support(actor=actor, request=support_request)
+                messages.success(request, "Next step decided: the support pathway.")
+            else:
+                services.decide_information(
+                    actor=actor,
+                    request=support_request,
+                    information_given=form.cleaned_data["information_given"],
+                )
+                messages.success(request, "Next step decided: information and advice.")
+            return redirect("pathway:request", request_id=support_request.pk)
+        except IllegalMove as error:
+            return _conflict(request, error)
+        except MoveRefused as error:
+            _refused(form, error)
+    return _request_page(request, support_request, form, status=400)
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    support_request = selectors.request_read(actor=actor, request_id=request_id)
+    form = SafeguardingProposalForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.safeguarding_propose(
+                actor=actor,
+                request=support_request,
+                what_happened=data["what_happened"],
+                seen_or_said_by=data["seen_or_said_by"],
+                when_it_happened=data["when_it_happened"],
+                family_told=data["family_told_bool"],
+                family_told_at=data["family_told_at"],
+                reason_not_told=data["reason_not_told"],
+            )
+        except IllegalMove as error:
+            return _conflict(request, error)
+        except MoveRefused as error:
+            _refused(form, error)
+        else:
+            messages.success(request, "The proposal has gone to a team manager to decide.")
+            return redirect("pathway:request", request_id=support_request.pk)
+    return render(
+        request, "pathway/safeguarding_propose.html", {"form": form, "req": support_request}
+    )
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    move = selectors.move_read(actor=actor, move_id=move_id)
+    ask = move.family_told is None
+    form = SafeguardingDecisionForm(request.POST or None, ask_about_notice=ask)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.safeguarding_decide(
+                actor=actor,
+                move=move,
+                approve=data["decision"] == "approve",
+                reason=data["reason"],
+                family_told=data.get("family_told_bool"),
+                family_told_at=data.get("family_told_at"),
+                reason_not_told=data.get("reason_not_told", ""),
+            )
+        except IllegalMove as error:
+            return _conflict(request, error)
+        except MoveRefused as error:
+            _refused(form, error)
+        else:
+            messages.success(request, "Your decision is saved.")
+            return redirect("pathway:team")
+    return render(
+        request,
+        "pathway/safeguarding_decide.html",
+        {"form": form, "move": move, "decided": move.status != MoveStatus.PROPOSED},
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    support_request = selectors.request_read(actor=actor, request_id=request_id)
+    form = ContactForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if services.intrusions_for(data["kind"], data["intrusions"]):
+            for name, message in services.intrusion_record_gaps(data["intrusion"]).items():
+                form.add_error(
+                    "intrusion_notice_given" if name == "notice_given" else name, message
+                )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.contact_record(
+                actor=actor,
+                request=support_request,
+                kind=data["kind"],
+                happened_at=data["happened_at"],
+                place=data["place"],
+                family_chose_time_and_place=data["family_chose_time_and_place"],
+                notice_given=data["notice_given"],
+                intrusions=data["intrusions"],
+                notes=data["notes"],
+                intrusion=data["intrusion"],
+            )
+        except MoveRefused as error:
+            _refused(form, error)
+        else:
+            messages.success(request, "Contact saved.")
+            return redirect("pathway:request", request_id=support_request.pk)
+    return render(request, "pathway/contact_new.html", {"form": form, "req": support_request})
+
+
+@casework_required
+def request_timeline(request: HttpRequest, request_id: int) -> HttpResponse:
+    support_request, events = selectors.timeline(actor=Actor.of(request), request_id=request_id)
+    return render(request, "pathway/timeline.html", {"req": support_request, "events": events})
+
+
+@casework_required
+def my_work(request: HttpRequest) -> HttpResponse:
+    scope = request.scope  # type: ignore[attr-defined]
+    items = selectors.due_items(scope=scope, worker_id=scope.user_id, today=timezone.localdate())
+    return render(request, "pathway/my_work.html", {"items": items})
+
+
+@manager_required
+def team(request: HttpRequest) -> HttpResponse:
+    scope = request.scope  # type: ignore[attr-defined]
+    today = timezone.localdate()
+    context = {
+        "overdue": [
+            i for i in selectors.due_items(scope=scope, worker_id=None, today=today) if i.overdue
+        ],
+        "moves": selectors.moves_awaiting_approval(scope=scope),
+        "monthly": selectors.safeguarding_moves_by_team_and_month(scope=scope),
+    }
+    return render(request, "pathway/team.html", context)

@@ -1,0 +1,195 @@
+"""The pathway's staff pages: forms keep what was typed, refusals are explained, clocks shown."""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from supportfirst.councils.models import Role
+from supportfirst.pathway.models import Contact, RequestStatus, SafeguardingMove, SupportRequest
+from tests.accounts.factories import staff_user
+from tests.conftest import signed_in_client
+from tests.families.factories import family_with_everyone
+from tests.pathway.factories import ProposedMoveFactory, SupportRequestFactory, long_ago
+
+
+@pytest.fixture
+def support_request(family, practitioner):
+    family.allocated_worker = practitioner
+    family.save()
+    return SupportRequestFactory(child=family.children.first())
+
+
+def test_support_is_pre_selected_and_one_click(practitioner, support_request):
+    client = signed_in_client(practitioner)
+    page = client.get(f"/staff/requests/{support_request.pk}/").content.decode()
+    support_radio = re.search(r'<input[^>]*value="support"[^>]*>', page).group(0)
+    assert "checked" in support_radio
+    response = client.post(
+        f"/staff/requests/{support_request.pk}/decision/", {"pathway": "support"}
+    )
+    assert response.status_code == 302
+    support_request.refresh_from_db()
+    assert support_request.status == RequestStatus.SUPPORT_PATHWAY
+
+
+def test_information_without_what_was_given_is_explained(practitioner, support_request):
+    response = signed_in_client(practitioner).post(
+        f"/staff/requests/{support_request.pk}/decision/", {"pathway": "information"}
+    )
+    assert response.status_code == 400
+    assert "Write what information and advice was given" in response.content.decode()
+
+
+def test_a_second_decision_gets_a_409_page(practitioner, support_request):
+    client = signed_in_client(practitioner)
+    client.post(f"/staff/requests/{support_request.pk}/decision/", {"pathway": "support"})
+    response = client.post(
+        f"/staff/requests/{support_request.pk}/decision/",
+        {"pathway": "information", "information_given": "A leaflet"},
+    )
+    assert response.status_code == 409
+    assert "That cannot be done now" in response.content.decode()
+
+
+def test_a_new_familys_request_keeps_what_was_typed(practitioner):
+    response = signed_in_client(practitioner).post(
+        "/staff/requests/new/",
+        {"parent_name": "Nasreen Begum", "help_asked_for": "Help with bathing Zara"},
+    )
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "Nasreen Begum" in page
+    assert "Help with bathing Zara" in page
+    assert "Enter the child" in page
+
+
+def test_a_new_familys_request_is_saved(practitioner):
+    today = timezone.localdate()
+    response = signed_in_client(practitioner).post(
+        "/staff/requests/new/",
+        {
+            "parent_name": "Nasreen Begum",
+            "parent_relationship": "Mum",
+            "child_first_name": "Zara",
+            "child_last_name": "Begum",
+            "child_date_of_birth_0": "30",
+            "child_date_of_birth_1": "9",
+            "child_date_of_birth_2": "2014",
+            "received_on_0": str(today.day),
+            "received_on_1": str(today.month),
+            "received_on_2": str(today.year),
+            "received_time": "0:01",
+            "who_asked": "parent",
+            "requester_name": "Nasreen Begum",
+            "help_asked_for": "Help with bathing Zara",
+            "consent_to_contact_others": "yes",
+            "preferred_contact": "phone",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:3000]
+    request = SupportRequest.objects.get()
+    assert request.family.name == "Begum family"
+    assert request.child.first_name == "Zara"
+
+
+def test_a_contact_without_its_intrusion_record_lists_what_is_missing(
+    practitioner, support_request
+):
+    today = timezone.localdate()
+    response = signed_in_client(practitioner).post(
+        f"/staff/requests/{support_request.pk}/contacts/new/",
+        {
+            "kind": "home_visit",
+            "happened_on_0": str(today.day),
+            "happened_on_1": str(today.month),
+            "happened_on_2": str(today.year),
+            "happened_time": "10:00am",
+            "family_chose_time_and_place": "yes",
+            "notes": "Measured the bathroom",
+            "purpose": "Measure for a hoist",
+        },
+    )
+    page = response.content.decode()
+    assert "Write why it is necessary for this assessment" in page
+    assert "Measure for a hoist" in page
+    assert "Measured the bathroom" in page
+    assert not Contact.objects.exists()
+
+
+def test_a_proposal_resting_on_opinion_is_refused(practitioner, support_request):
+    page = (
+        signed_in_client(practitioner)
+        .post(
+            f"/staff/requests/{support_request.pk}/safeguarding/",
+            {
+                "what_happened": "The house was untidy and mum was difficult.",
+                "seen_or_said_by": "Me",
+                "when_it_happened": "Today",
+            },
+        )
+        .content.decode()
+    )
+    assert "opinions, not evidence" in page
+    assert "The house was untidy and mum was difficult." in page
+    assert not SafeguardingMove.objects.exists()
+
+
+def test_a_manager_sees_and_decides_a_proposal(council, practitioner, support_request):
+    manager = staff_user(council, Role.TEAM_MANAGER)
+    move = ProposedMoveFactory(request=support_request, proposed_by=practitioner)
+    support_request.status = RequestStatus.SAFEGUARDING_PROPOSED
+    support_request.save()
+    client = signed_in_client(manager)
+    assert "Moves to safeguarding waiting for you" in client.get("/staff/team/").content.decode()
+    response = client.post(
+        f"/staff/safeguarding/{move.pk}/",
+        {"decision": "approve", "reason": "Disclosure of being hit: strategy discussion."},
+    )
+    assert response.status_code == 302
+    support_request.refresh_from_db()
+    assert support_request.status == RequestStatus.MOVED_TO_SAFEGUARDING
+    assert "1</td>" in client.get("/staff/team/").content.decode()
+
+
+def test_my_work_shows_overdue_first(practitioner, family, support_request):
+    late = SupportRequestFactory(child=family.children.first(), received_at=long_ago(10))
+    late.next_step_due = timezone.localdate() - datetime.timedelta(days=7)
+    late.save()
+    page = signed_in_client(practitioner).get("/staff/my-work/").content.decode()
+    assert "overdue" in page
+    assert page.index(f"/staff/requests/{late.pk}/") < page.index(
+        f"/staff/requests/{support_request.pk}/"
+    )
+
+
+def test_the_timeline_tells_the_story(practitioner, support_request):
+    client = signed_in_client(practitioner)
+    client.post(f"/staff/requests/{support_request.pk}/decision/", {"pathway": "support"})
+    page = client.get(f"/staff/requests/{support_request.pk}/timeline/").content.decode()
+    assert "Next step: support pathway" in page
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_my_work_queries_stay_flat(council, practitioner):
+    client = signed_in_client(practitioner)
+
+    def add(n):
+        for _ in range(n):
+            family = family_with_everyone(council, allocated_worker=practitioner)
+            SupportRequestFactory(child=family.children.first())
+
+    add(10)
+    small = _queries(client, "/staff/my-work/")
+    add(40)
+    assert _queries(client, "/staff/my-work/") == small
