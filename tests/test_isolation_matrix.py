@@ -26,6 +26,7 @@ from tests.councils.factories import CouncilFactory
 from tests.families.factories import family_with_everyone
 
 PUBLIC = {
+    "api:openapi",
     "pages:start",
     "pages:accessibility",
     "pages:privacy",
@@ -96,6 +97,10 @@ class Route:
     callback: Callable
 
     @property
+    def is_api(self) -> bool:
+        return getattr(self.callback, "is_api", False)
+
+    @property
     def roles(self) -> frozenset[str]:
         return getattr(self.callback, "allowed_roles", frozenset())
 
@@ -157,6 +162,10 @@ def test_every_other_url_needs_sign_in(db, route):
     )
     family = family_with_everyone(CouncilFactory())
     response = Client().get(url_for(route, family))
+    if route.is_api:
+        assert response.status_code == 401
+        assert response["Content-Type"] == "application/problem+json"
+        return
     assert response.status_code == 302
     assert response["Location"].startswith("/sign-in/")
 
@@ -173,6 +182,20 @@ def two_councils(db):
     }
 
 
+def client_for(user, route: Route) -> Client:
+    """A browser session for pages; a bearer token for the API."""
+    if route.is_api:
+        from supportfirst.api.models import ApiToken, token_hash
+
+        # Made directly, so that even a token wrongly given to a family account is tested.
+        token = f"sf_matrix_{user.pk}"
+        ApiToken.objects.get_or_create(
+            user=user, name="matrix", key_hash=token_hash(token), prefix="sf_matr"
+        )
+        return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
+    return signed_in_client(user)
+
+
 def _both_methods(client: Client, url: str) -> list[int]:
     """GET, then POST with nothing in it: a page taking one method answers 405 to the other."""
     return [client.get(url).status_code, client.post(url, {}).status_code]
@@ -182,7 +205,7 @@ def _both_methods(client: Client, url: str) -> list[int]:
 @pytest.mark.parametrize("role", sorted(CASEWORK_ROLES | {Role.FORUM_MEMBER, Role.COUNCIL_ADMIN}))
 def test_staff_never_see_another_councils_records(two_councils, route, role):
     intruder = staff_user(two_councils["a"], role)
-    statuses = _both_methods(signed_in_client(intruder), url_for(route, two_councils["family_b"]))
+    statuses = _both_methods(client_for(intruder, route), url_for(route, two_councils["family_b"]))
     assert set(statuses) <= {403, 404, 405}, statuses
     if role in route.roles:
         assert 404 in statuses, "a record of another council must look absent"
@@ -192,7 +215,7 @@ def test_staff_never_see_another_councils_records(two_councils, route, role):
 def test_family_members_never_see_another_familys_records(two_councils, route):
     parent = family_user(two_councils["family_a"])
     for other in ("family_a2", "family_b"):
-        statuses = _both_methods(signed_in_client(parent), url_for(route, two_councils[other]))
+        statuses = _both_methods(client_for(parent, route), url_for(route, two_councils[other]))
         assert set(statuses) <= {403, 404, 405}, statuses
         if Role.FAMILY_MEMBER in route.roles:
             assert 404 in statuses
@@ -209,7 +232,7 @@ def test_the_owner_does_see_the_record(two_councils, route):
         owner = family_user(family)
     else:
         pytest.fail(f"{route.name} serves no role the matrix knows: {sorted(route.roles)}")
-    statuses = _both_methods(signed_in_client(owner), url_for(route, family))
+    statuses = _both_methods(client_for(owner, route), url_for(route, family))
     assert not set(statuses) & {403, 404}, statuses
     assert set(statuses) & {200, 302, 400, 409}, statuses
 

@@ -151,6 +151,27 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_api_token_create(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from supportfirst.accounts.models import User
+    from supportfirst.api.auth import token_create
+
+    user = User.objects.filter(username=args.username).first()
+    if user is None:
+        print(f"There is no account called {args.username}.", file=sys.stderr)
+        return 2
+    try:
+        token = token_create(user=user, name=args.name)
+    except ValueError as error:
+        print(str(error), file=sys.stderr)
+        return 2
+    print("Keep this token secret. It is shown only now:")
+    print(token)
+    return 0
+
+
 def _run_django_command(argv: list[str]) -> int:
     if (refusal := _refuse_insecure()) is not None:
         return refusal
@@ -203,6 +224,15 @@ def build_parser() -> argparse.ArgumentParser:
     verify = audit_commands.add_parser("verify", help="check the whole hash chain")
     verify.add_argument("--demo", action="store_true", help="check the demo data folder's log")
     verify.set_defaults(handler=cmd_audit_verify)
+
+    api = commands.add_parser("api", help="tokens for the JSON API")
+    api_commands = api.add_subparsers(dest="api_command", metavar="ACTION", required=True)
+    token = api_commands.add_parser("token", help="make a token for another council system")
+    token_commands = token.add_subparsers(dest="token_command", metavar="ACTION", required=True)
+    create = token_commands.add_parser("create", help="make a token acting as a staff account")
+    create.add_argument("username")
+    create.add_argument("--name", required=True, help="which system will use it")
+    create.set_defaults(handler=cmd_api_token_create)
 
     check = commands.add_parser("check", help="run Django's system checks")
     check.add_argument("--deploy", action="store_true", help="include the production checks")

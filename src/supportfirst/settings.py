@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "supportfirst.audit",
     "supportfirst.pathway",
     "supportfirst.assessments",
+    "supportfirst.api",
     "supportfirst.pages",
 ]
 

@@ -8,12 +8,14 @@ from django.core.exceptions import PermissionDenied
 
 from supportfirst.assessments import services
 from supportfirst.assessments.models import FamilyComment
+from supportfirst.pathway.models import PathwayEvent
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from tests.accounts.factories import family_user
 from tests.assessments.conftest import actor, text_of
 from tests.assessments.factories import (
     AssessmentFactory,
     AuthorisedAssessmentFactory,
+    ParentCarerAssessmentFactory,
     ReadyForFamilyAssessmentFactory,
 )
 from tests.conftest import signed_in_client
@@ -37,6 +39,9 @@ def test_a_comment_is_stored_apart_from_the_staff_text(parent, ready):
     area.refresh_from_db()
     assert area.practitioner_analysis == analysis
     assert COMMENT not in area.practitioner_analysis
+    event = PathwayEvent.objects.get(move="family_comment")
+    assert event.summary == f"The family commented on {ready.title} about “Personal care”"
+    assert event.actor == parent
 
 
 def test_a_general_comment_has_no_area(parent, ready):
@@ -116,3 +121,13 @@ def test_staff_see_the_familys_comments_beside_their_text(practitioner, parent, 
     assert "Thank you." in task_list
     assert "1 comment from the family" in task_list
     assert COMMENT in text_of(client.get(f"/staff/assessments/areas/{area.pk}/"))
+
+
+def test_a_young_person_reads_only_their_own_assessment(family, ready):
+    carers = ParentCarerAssessmentFactory(request=ready.request, status="ready_for_family")
+    young_person = family_user(family, child=ready.child)
+    client = signed_in_client(young_person)
+    assert client.get(f"/family/assessments/{ready.pk}/").status_code == 200
+    assert client.get(f"/family/assessments/{carers.pk}/").status_code == 404
+    parent_client = signed_in_client(family_user(family))
+    assert parent_client.get(f"/family/assessments/{carers.pk}/").status_code == 200

@@ -37,7 +37,11 @@ from supportfirst.pathway.models import PathwayEvent, SupportRequest
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused, apply_move
 
 
-def _event(*, actor: Actor, record: Assessment | AssessmentOffer, move: str, to: str, summary: str):
+def _event(
+    *, actor: Actor, record: Assessment | AssessmentOffer, move: str, to: str, summary: str
+) -> PathwayEvent:
+    """An event for the request's timeline that is not a change of state (a start, an offer,
+    a comment)."""
     return PathwayEvent.objects.create(
         family_id=record.family_id,
         request_id=record.request_id,
@@ -447,6 +451,14 @@ def family_comment_add(
         author=actor.user,
         text=text.strip(),
         created_at=timezone.now(),
+    )
+    about = f" about “{area.label}”" if area is not None else ""
+    _event(
+        actor=actor,
+        record=locked,
+        move="family_comment",
+        to=locked.status,
+        summary=f"The family commented on {locked.title}{about}",
     )
     log_access(actor, family_id=assessment.family_id, record=comment, action=Action.CREATE)
     return comment

@@ -1,0 +1,92 @@
+"""Bearer-token authentication and RFC 9457 problem details for the JSON API."""
+
+from __future__ import annotations
+
+import json
+import secrets
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+
+from supportfirst.api.models import ApiToken, token_hash
+from supportfirst.councils.models import STAFF_ROLES
+from supportfirst.councils.scoping import scope_for
+
+
+def problem(status: int, title: str, detail: str = "", **extra: Any) -> JsonResponse:
+    body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
+    response = JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/problem+json"
+    return response
+
+
+def token_create(*, user: Any, name: str) -> str:
+    """Make a token for a staff account and return it. It is shown once and never stored."""
+    membership = getattr(user, "membership", None)
+    if membership is None or membership.role not in STAFF_ROLES:
+        raise ValueError("API tokens are only for staff accounts.")
+    token = "sf_" + secrets.token_urlsafe(32)
+    ApiToken.objects.create(user=user, name=name, key_hash=token_hash(token), prefix=token[:8])
+    return token
+
+
+def _token_user(request: HttpRequest) -> Any | None:
+    header = request.headers.get("Authorization", "")
+    if not header.startswith("Bearer "):
+        return None
+    token = (
+        ApiToken.objects.select_related("user__membership")
+        .filter(key_hash=token_hash(header.removeprefix("Bearer ").strip()), revoked_at=None)
+        .first()
+    )
+    if token is None or not token.user.is_active:
+        return None
+    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
+    return token.user
+
+
+def api_view(
+    methods: set[str], roles: frozenset[str]
+) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
+    """Token required; the token's account must hold one of `roles`; errors are problems."""
+
+    def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            user = _token_user(request)
+            if user is None:
+                response = problem(
+                    401, "Sign-in needed", "Send a valid API token as: Authorization: Bearer TOKEN"
+                )
+                response["WWW-Authenticate"] = 'Bearer realm="supportfirst"'
+                return response
+            if request.method not in methods:
+                return problem(405, "Method not allowed", f"Use {', '.join(sorted(methods))}.")
+            try:
+                scope = scope_for(user)
+            except PermissionDenied:
+                return problem(403, "No role", "This token's account has no role in a council.")
+            if scope.role not in roles:
+                return problem(403, "Not part of this account's role")
+            request.user = user
+            request.scope = scope  # type: ignore[attr-defined]
+            try:
+                return view(request, *args, **kwargs)
+            except Http404:
+                return problem(
+                    404, "Not found", "There is no such record, or it is not one you can see."
+                )
+            except json.JSONDecodeError:
+                return problem(400, "The body is not valid JSON")
+
+        wrapped.allowed_roles = roles  # type: ignore[attr-defined]
+        wrapped.is_api = True  # type: ignore[attr-defined]
+        return login_not_required(csrf_exempt(wrapped))
+
+    return decorator

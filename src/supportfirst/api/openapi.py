@@ -1,0 +1,119 @@
+"""The OpenAPI 3.1 description of the JSON API, served at /api/v1/openapi.json."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_PROBLEM = {"$ref": "#/components/schemas/Problem"}
+
+
+def _problem_response(description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/problem+json": {"schema": _PROBLEM}},
+    }
+
+
+DOCUMENT: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {
+        "title": "Support First API",
+        "version": "1",
+        "description": "For other council systems. Every call needs a bearer token made with "
+        "`supportfirst api token create USERNAME --name SYSTEM`; it sees what that staff "
+        "account sees, and every read is in the family's access log.",
+    },
+    "components": {
+        "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
+        "schemas": {
+            "Problem": {
+                "type": "object",
+                "properties": {
+                    "type": {"type": "string"},
+                    "title": {"type": "string"},
+                    "status": {"type": "integer"},
+                    "detail": {"type": "string"},
+                },
+            },
+            "Request": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "integer"},
+                    "reference": {"type": "string"},
+                    "status": {"type": "string"},
+                    "next_step_due": {"type": "string", "format": "date"},
+                    "assessment_due": {"type": "string", "format": "date"},
+                    "moves_allowed": {"type": "array", "items": {"type": "string"}},
+                },
+            },
+        },
+    },
+    "security": [{"token": []}],
+    "paths": {
+        "/api/v1/requests/{request_id}": {
+            "get": {
+                "summary": "A request for help, its status and clocks",
+                "parameters": [
+                    {
+                        "name": "request_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "integer"},
+                    }
+                ],
+                "responses": {
+                    "200": {
+                        "description": "The request",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Request"}}
+                        },
+                    },
+                    "401": _problem_response("No valid token"),
+                    "404": _problem_response("No such request in your council"),
+                },
+            }
+        },
+        "/api/v1/requests/{request_id}/moves": {
+            "post": {
+                "summary": "Make the next-step decision on a request",
+                "parameters": [
+                    {
+                        "name": "request_id",
+                        "in": "path",
+                        "required": True,
+                        "schema": {"type": "integer"},
+                    }
+                ],
+                "requestBody": {
+                    "content": {
+                        "application/json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["move"],
+                                "properties": {
+                                    "move": {"enum": ["decide_support", "decide_information"]},
+                                    "information_given": {"type": "string"},
+                                },
+                            }
+                        }
+                    }
+                },
+                "responses": {
+                    "200": {
+                        "description": "The request after the move",
+                        "content": {
+                            "application/json": {"schema": {"$ref": "#/components/schemas/Request"}}
+                        },
+                    },
+                    "400": _problem_response("Unknown move or bad JSON"),
+                    "401": _problem_response("No valid token"),
+                    "404": _problem_response("No such request in your council"),
+                    "409": _problem_response(
+                        "The request is not in a state where this move can be made"
+                    ),
+                    "422": _problem_response("Something the move needs is missing"),
+                },
+            }
+        },
+    },
+}
