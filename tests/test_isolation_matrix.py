@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 
 import pytest
 from django.test import Client
@@ -21,6 +22,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from supportfirst.councils.models import CASEWORK_ROLES, FAMILY_ROLES, Role
 from supportfirst.families.models import Family
 from tests.accounts.factories import family_user, staff_user
+from tests.assessments.factories import matrix_id
 from tests.conftest import signed_in_client
 from tests.councils.factories import CouncilFactory
 from tests.families.factories import family_with_everyone
@@ -69,21 +71,11 @@ OBJECT_IDS: dict[str, Callable[[Family], int]] = {
     "request_id": _request_id,
     "move_id": _move_id,
     # Needs assessments: made once per family by tests/assessments/factories.py.
-    "assessment_id": lambda family: __import__(
-        "tests.assessments.factories", fromlist=["matrix_id"]
-    ).matrix_id(family, "assessment_id"),
-    "carer_assessment_id": lambda family: __import__(
-        "tests.assessments.factories", fromlist=["matrix_id"]
-    ).matrix_id(family, "carer_assessment_id"),
-    "area_id": lambda family: __import__(
-        "tests.assessments.factories", fromlist=["matrix_id"]
-    ).matrix_id(family, "area_id"),
-    "need_id": lambda family: __import__(
-        "tests.assessments.factories", fromlist=["matrix_id"]
-    ).matrix_id(family, "need_id"),
-    "offer_id": lambda family: __import__(
-        "tests.assessments.factories", fromlist=["matrix_id"]
-    ).matrix_id(family, "offer_id"),
+    "assessment_id": partial(matrix_id, name="assessment_id"),
+    "carer_assessment_id": partial(matrix_id, name="carer_assessment_id"),
+    "area_id": partial(matrix_id, name="area_id"),
+    "need_id": partial(matrix_id, name="need_id"),
+    "offer_id": partial(matrix_id, name="offer_id"),
 }
 
 # Public URLs whose arguments are not records (tokens in emailed links).

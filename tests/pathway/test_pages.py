@@ -14,7 +14,6 @@ from supportfirst.councils.models import Role
 from supportfirst.pathway.models import Contact, RequestStatus, SafeguardingMove, SupportRequest
 from tests.accounts.factories import staff_user
 from tests.conftest import signed_in_client
-from tests.families.factories import family_with_everyone
 from tests.pathway.factories import ProposedMoveFactory, SupportRequestFactory, long_ago
 
 
@@ -181,15 +180,39 @@ def _queries(client, url):
     return len(captured)
 
 
-def test_my_work_queries_stay_flat(council, practitioner):
+def _add_requests(council, worker, count: int) -> None:
+    """Families allocated to the worker, each with a request waiting for its decision."""
+    from supportfirst.pathway.models import SupportRequest as Request
+    from tests.families.test_query_counts import _add_families
+
+    _add_families(council, worker, count)
+    from supportfirst.families.models import Child
+
+    children = Child.objects.filter(family__council=council).exclude(
+        pk__in=Request.objects.values("child_id")
+    )
+    now = timezone.now()
+    today = timezone.localdate()
+    Request.objects.bulk_create(
+        Request(
+            family_id=child.family_id,
+            child=child,
+            reference=f"RB-{child.pk:07d}",
+            received_at=now,
+            who_asked="parent",
+            requester_name="A parent",
+            help_asked_for="Help",
+            preferred_contact="email",
+            next_step_due=today,
+            assessment_due=today,
+        )
+        for child in children
+    )
+
+
+def test_my_work_queries_stay_flat_from_10_to_1000_families(council, practitioner):
     client = signed_in_client(practitioner)
-
-    def add(n):
-        for _ in range(n):
-            family = family_with_everyone(council, allocated_worker=practitioner)
-            SupportRequestFactory(child=family.children.first())
-
-    add(10)
+    _add_requests(council, practitioner, 10)
     small = _queries(client, "/staff/my-work/")
-    add(40)
+    _add_requests(council, practitioner, 990)
     assert _queries(client, "/staff/my-work/") == small

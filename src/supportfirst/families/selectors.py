@@ -55,6 +55,17 @@ RECORD_NAMES = {
     "families.child": "a child's record",
     "families.parentcarer": "a parent carer's details",
     "families.sibling": "a brother's or sister's details",
+    "pathway.supportrequest": "a request for help",
+    "pathway.nextstepdecision": "a next-step decision",
+    "pathway.safeguardingmove": "a proposed move to safeguarding",
+    "pathway.contact": "a record of a contact with you",
+    "assessments.assessment": "a needs assessment",
+    "assessments.assessmentarea": "part of a needs assessment",
+    "assessments.familyaccount": "what you told us for an assessment",
+    "assessments.need": "a need in an assessment",
+    "assessments.familycomment": "your comment on an assessment",
+    "assessments.assessmentoffer": "an offer of an assessment",
+    "assessments.carerdecisions": "the decisions in a parent carer's assessment",
 }
 
 

@@ -27,6 +27,11 @@ from supportfirst.pathway.models import MoveStatus, Pathway, RequestStatus
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 
+def _submitted(request: HttpRequest) -> Any:
+    """The form data when a form was sent (even an empty one), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _refused(form: forms.Form, error: MoveRefused) -> None:
     for message in error.messages:
         form.add_error(None, message)
@@ -53,7 +58,7 @@ def _request_fields(data: dict[str, Any]) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def request_new(request: HttpRequest) -> HttpResponse:
     """Record a request for help from a family the council does not know yet."""
-    form = NewFamilyRequestForm(request.POST or None)
+    form = NewFamilyRequestForm(_submitted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         surname = data["child_last_name"].strip()
@@ -83,7 +88,7 @@ def request_new_for_family(request: HttpRequest, family_id: int) -> HttpResponse
     scope = request.scope  # type: ignore[attr-defined]
     family = family_selectors.family_read(request=request, scope=scope, family_id=family_id)
     children = list(family.children.all())
-    form = RequestForm(request.POST or None)
+    form = RequestForm(_submitted(request))
     form.fields["child"] = forms.TypedChoiceField(
         label="Which child is the request for?",
         choices=[(c.pk, f"{c.first_name} {c.last_name}") for c in children],
@@ -155,7 +160,7 @@ def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
 def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
-    form = SafeguardingProposalForm(request.POST or None)
+    form = SafeguardingProposalForm(_submitted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -187,7 +192,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
     actor = Actor.of(request)
     move = selectors.move_read(actor=actor, move_id=move_id)
     ask = move.family_told is None
-    form = SafeguardingDecisionForm(request.POST or None, ask_about_notice=ask)
+    form = SafeguardingDecisionForm(_submitted(request), ask_about_notice=ask)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -219,7 +224,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
 def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
-    form = ContactForm(request.POST or None)
+    form = ContactForm(_submitted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if services.intrusions_for(data["kind"], data["intrusions"]):
