@@ -48,3 +48,20 @@ def test_sign_in_help_lists_every_demo_account(db):
     for username in ("priya.practitioner", "grace.manager", "claire.hughes", "jasmine.fletcher"):
         assert username in text
     assert demo.DEMO_PASSWORD in text
+
+
+def test_demo_families_have_walked_the_pathway(db):
+    from supportfirst.assessments.models import Assessment
+    from supportfirst.pathway.models import SupportRequest
+
+    demo.load()
+    assert SupportRequest.objects.count() == 12
+    statuses = set(SupportRequest.objects.values_list("status", flat=True))
+    assert statuses == {"awaiting_decision", "support_pathway", "information_given"}
+    child_assessments = set(
+        Assessment.objects.filter(kind="child").values_list("status", flat=True)
+    )
+    assert child_assessments == {"in_progress", "ready_for_family", "authorised"}
+    from supportfirst.audit.services import verify_log
+
+    assert verify_log().ok

@@ -8,9 +8,11 @@ Loaded by `supportfirst serve --demo` on first start only; run again, it keeps w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
+from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -386,13 +388,15 @@ def load() -> None:
             )
             TOTPDevice.objects.create(user=user, name="Demo authenticator", confirmed=True)
             staff[person.username] = user
+        manager = staff[next(p.username for p in spec.staff if p.role == Role.TEAM_MANAGER)]
         for index, fam in enumerate(spec.families, start=1):
-            _family(council, number, index, fam, staff)
+            family = _family(council, number, index, fam, staff)
+            _pathway_story(family, fam, staff[fam.worker], manager)
 
 
 def _family(
     council: Council, number: int, index: int, fam: DemoFamily, staff: dict[str, User]
-) -> None:
+) -> Family:
     family = Family.objects.create(
         council=council,
         reference=f"SF-{council.la_code}-{index:04d}",
@@ -438,3 +442,121 @@ def _family(
             family=family,
             child=children[0] if young_person else None,
         )
+    return family
+
+
+# How long ago each family asked for help (calendar days), by where they are now.
+ASKED_DAYS_AGO = {
+    Stage.REQUEST_RECEIVED: 0,
+    Stage.NEXT_STEP_DECIDED: 3,
+    Stage.ASSESSMENT: 20,
+    Stage.FAMILY_READING: 45,
+    Stage.PLANNING: 75,
+    Stage.SUPPORT_IN_PLACE: 150,
+    Stage.REVIEW: 200,
+    Stage.INFORMATION_GIVEN: 10,
+}
+
+
+def _pathway_story(family: Family, fam: DemoFamily, worker: User, manager: User) -> None:
+    """Walk the family's request along the pathway with the same services the pages use."""
+    from supportfirst.assessments import services as assessment_services
+    from supportfirst.assessments.models import Assessment, Kind
+    from supportfirst.audit.services import Actor
+    from supportfirst.councils.scoping import scope_for
+    from supportfirst.pathway import services
+
+    as_worker = Actor(worker, scope_for(worker), "demo-loader")
+    as_manager = Actor(manager, scope_for(manager), "demo-loader")
+    child = family.children.order_by("pk").first()
+    assert child is not None
+    carer_name, relationship = fam.carers[0]
+    received = timezone.now() - timedelta(days=ASKED_DAYS_AGO[Stage(fam.stage)], hours=2)
+    request = services.support_request_create(
+        actor=as_worker,
+        child=child,
+        received_at=received,
+        who_asked="parent",
+        requester_name=carer_name,
+        help_asked_for=f"{child.about} We would like a break, and help at home.",
+        consent_to_contact_others=True,
+        communication_needs=fam.communication_needs,
+        preferred_contact=fam.contact,
+    )
+    if fam.stage == Stage.REQUEST_RECEIVED:
+        return
+    if fam.stage == Stage.INFORMATION_GIVEN:
+        services.decide_information(
+            actor=as_worker,
+            request=request,
+            information_given="Sent the list of holiday clubs with trained staff, and the "
+            "parent carer forum's contact details.",
+        )
+        return
+    services.decide_support(actor=as_worker, request=request)
+    if fam.stage == Stage.NEXT_STEP_DECIDED:
+        Family.objects.filter(pk=family.pk).update(stage=Stage.NEXT_STEP_DECIDED)
+        return
+    assessment = Assessment.objects.get(request=request, kind=Kind.CHILD)
+    areas = list(assessment.areas.order_by("pk"))
+    _fill_areas(
+        as_worker,
+        child,
+        carer_name,
+        relationship,
+        areas[:3] if fam.stage == Stage.ASSESSMENT else areas,
+    )
+    if fam.stage == Stage.ASSESSMENT:
+        return
+    assessment_services.mark_ready(actor=as_worker, assessment=assessment)
+    if fam.stage == Stage.FAMILY_READING:
+        return
+    assessment_services.authorise(
+        actor=as_manager,
+        assessment=assessment,
+        late_reason="The family asked to meet after the school holidays.",
+    )
+    Family.objects.filter(pk=family.pk).update(stage=fam.stage)
+
+
+def _fill_areas(
+    actor: Any, child: Child, carer_name: str, relationship: str, areas: list[Any]
+) -> None:
+    from supportfirst.assessments import services as assessment_services
+
+    for number, area in enumerate(areas):
+        first = number == 0
+        assessment_services.area_save(
+            actor=actor,
+            area=area,
+            given=assessment_services.AreaInput(
+                family_account=(
+                    f"{child.about} {child.first_name} needs one of us with them all day."
+                    if first
+                    else "Nothing more to add here at the moment."
+                ),
+                family_account_by=f"{carer_name} ({relationship})",
+                child_view=f"{child.first_name} showed us what they enjoy." if first else "",
+                child_view_how=("pictures",) if first else (),
+                child_view_through_whom=carer_name if first else "",
+                practitioner_analysis=(
+                    f"{child.first_name}'s needs come from their impairment; the barrier is "
+                    "that no one else at home can give this care safely."
+                    if first
+                    else ""
+                ),
+                nothing_to_add=not first,
+                completed=True,
+            ),
+        )
+        if first:
+            assessment_services.need_add(
+                actor=actor,
+                area=area,
+                given=assessment_services.NeedInput(
+                    description=f"{child.first_name} cannot be left alone safely for any time.",
+                    how_often="every_day",
+                    cannot_without_help=True,
+                    only_with_danger=True,
+                ),
+            )
