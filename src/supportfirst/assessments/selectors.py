@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 
 from django.db.models import Prefetch, Q, QuerySet
-from django.urls import reverse
 
 from supportfirst.assessments.models import (
     CLOCK_RUNNING,
@@ -220,7 +219,8 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
                 + (": family reading, then authorise" if waiting else ""),
                 family=assessment.family.name,
                 due=assessment.due,
-                url=reverse("assessments:assessment", kwargs={"assessment_id": assessment.pk}),
+                view_name="assessments:assessment",
+                record_id=assessment.pk,
                 today=today,
             )
         )

@@ -7,6 +7,7 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
+from django.urls import reverse
 
 from supportfirst import workdays
 from supportfirst.audit.services import Actor, log_access
@@ -58,8 +59,15 @@ class DueItem:
     what: str
     family: str
     due: date
-    url: str
+    view_name: str
+    record_id: int
     today: date
+
+    @property
+    def url(self) -> str:
+        """Worked out only for the items a page shows."""
+        kwarg = self.view_name.split(":")[-1] + "_id"
+        return reverse(self.view_name, kwargs={kwarg: self.record_id})
 
     @property
     def days_left(self) -> int:
@@ -129,17 +137,19 @@ def safeguarding_moves_by_team_and_month(*, scope: Scope) -> list[MonthlyMoves]:
 
 def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
     """Everything with a clock for one worker (or the whole team), overdue first."""
-    from django.urls import reverse
-
+    rows = requests_awaiting_decision(scope=scope, worker_id=worker_id).values_list(
+        "pk", "next_step_due", "child__first_name", "family__name"
+    )
     items = [
         DueItem(
-            what=f"Next-step decision for {r.child.first_name}",
-            family=r.family.name,
-            due=r.next_step_due,
-            url=reverse("pathway:request", kwargs={"request_id": r.pk}),
+            what=f"Next-step decision for {first_name}",
+            family=family_name,
+            due=due,
+            view_name="pathway:request",
+            record_id=pk,
             today=today,
         )
-        for r in requests_awaiting_decision(scope=scope, worker_id=worker_id)
+        for pk, due, first_name, family_name in rows
     ]
     from supportfirst.assessments import selectors as assessment_selectors
 

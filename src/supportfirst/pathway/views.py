@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -25,6 +26,8 @@ from supportfirst.pathway.forms import (
 )
 from supportfirst.pathway.models import MoveStatus, Pathway, RequestStatus
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+
+MY_WORK_PAGE_SIZE = 50
 
 
 def _submitted(request: HttpRequest) -> Any:
@@ -265,7 +268,12 @@ def request_timeline(request: HttpRequest, request_id: int) -> HttpResponse:
 def my_work(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     items = selectors.due_items(scope=scope, worker_id=scope.user_id, today=timezone.localdate())
-    return render(request, "pathway/my_work.html", {"items": items})
+    page = Paginator(items, MY_WORK_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "pathway/my_work.html",
+        {"items": page.object_list, "page": page, "overdue": sum(i.overdue for i in items)},
+    )
 
 
 @manager_required
