@@ -7,11 +7,11 @@ import pytest
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from supportfirst.assessments.models import AssessmentStatus, FamilyComment
+from supportfirst.assessments.models import Assessment, AssessmentStatus, FamilyComment
 from supportfirst.councils.models import Role
 from tests.accounts.factories import PASSWORD, family_user, staff_user
-from tests.assessments.factories import AssessmentFactory
 from tests.families.factories import family_with_everyone
+from tests.pathway.factories import SupportRequestFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -43,7 +43,7 @@ def _heading(visitor) -> str:
     return visitor.page.get_by_role("heading", level=1).inner_text()
 
 
-def test_assess_read_comment_and_authorise(visitor, council):
+def test_request_decision_assessment_family_comments_and_authorisation(visitor, council):
     worker = staff_user(council, Role.PRACTITIONER, full_name="Priya Raman")
     manager = staff_user(council, Role.TEAM_MANAGER, full_name="Tom Okafor")
     family = family_with_everyone(council, allocated_worker=worker, name="Hughes family")
@@ -51,13 +51,23 @@ def test_assess_read_comment_and_authorise(visitor, council):
     child.first_name = "Alfie"
     child.save()
     parent = family_user(family, full_name="Claire Hughes")
-    assessment = AssessmentFactory(request__child=child)
-    assessment.areas.exclude(code="sleep").update(completed=True, nothing_to_add=True)
+    request = SupportRequestFactory(child=child)
     page = visitor.page
 
-    # The practitioner writes the last area, adds a need, and marks the draft ready.
+    # The practitioner decides the next step: the support pathway, pre-selected, one click.
     _sign_in(visitor, worker)
-    visitor.goto(f"/staff/assessments/{assessment.pk}/")
+    visitor.goto(f"/staff/requests/{request.pk}/")
+    page.get_by_role("button", name="Confirm the next step").click()
+    visitor.check()
+    page.get_by_role("link", name="Assessments").click()
+    visitor.check()
+    page.get_by_role("link", name="Alfie's needs assessment").click()
+    visitor.check()
+    assessment = Assessment.objects.get(request=request, kind="child")
+    # The other areas were talked through already; the test writes one area in full.
+    assessment.areas.exclude(code="sleep").update(completed=True, nothing_to_add=True)
+    page.reload()
+    visitor.check()
     assert _heading(visitor) == "Alfie's needs assessment"
     assert "working days left" in page.content()
     page.get_by_role("link", name="Sleep").click()
