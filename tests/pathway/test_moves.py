@@ -264,3 +264,30 @@ def test_requests_cannot_mix_a_child_and_a_new_family(practitioner, family):
 def test_proposed_move_factory_makes_a_pending_move(practitioner):
     move = ProposedMoveFactory(proposed_by=practitioner)
     assert move.status == MoveStatus.PROPOSED
+
+
+def test_information_and_advice_is_emailed_to_the_family(practitioner, family, mailoutbox):
+    carer = family.parent_carers.get()
+    carer.email = "claire@family.example"
+    carer.save()
+    request = SupportRequestFactory(child=family.children.first(), preferred_contact="email")
+    services.decide_information(
+        actor=actor(practitioner), request=request, information_given="The holiday club list."
+    )
+    assert len(mailoutbox) == 1
+    message = mailoutbox[0]
+    assert message.to == ["claire@family.example"]
+    assert "The holiday club list." in message.body
+    assert request.reference in message.subject
+    assert request.events.filter(move="send_information").exists()
+
+
+def test_families_who_prefer_letters_are_not_emailed(practitioner, family, mailoutbox):
+    carer = family.parent_carers.get()
+    carer.email = "claire@family.example"
+    carer.save()
+    request = SupportRequestFactory(child=family.children.first(), preferred_contact="letter")
+    services.decide_information(
+        actor=actor(practitioner), request=request, information_given="The holiday club list."
+    )
+    assert mailoutbox == []

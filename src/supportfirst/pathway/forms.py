@@ -223,7 +223,7 @@ class DecisionForm(forms.Form):
     )
     information_given = forms.CharField(
         label="Information and advice given (if that is the next step)",
-        help_text="Write what you gave or sent the family.",
+        help_text="Write it for the family: when they prefer email, we email it to them.",
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
@@ -379,6 +379,7 @@ class ContactForm(forms.Form):
     happened_time = TimeField(label="Time", max_length=10, help_text="For example, 9:30am or 14:30")
     place = forms.CharField(label="Where (optional)", max_length=200, required=False)
     family_chose_time_and_place = forms.TypedChoiceField(
+        initial="yes",
         label="Did the family choose the time, place and way of meeting?",
         choices=[("yes", "Yes"), ("no", "No")],
         coerce=lambda v: v == "yes",

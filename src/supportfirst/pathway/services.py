@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -199,7 +200,51 @@ def decide_information(
         decided_at=event.at,
     )
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
+    sent_to = send_information(request=request, information_given=information_given)
+    if sent_to:
+        PathwayEvent.objects.create(
+            family_id=request.family_id,
+            request=request,
+            record_type="next-step decision",
+            record_id=decision.pk,
+            move="send_information",
+            to_status="sent",
+            actor=actor.user,
+            at=timezone.now(),
+            summary=f"Information and advice emailed to {', '.join(sent_to)}",
+        )
     return decision
+
+
+def send_information(*, request: SupportRequest, information_given: str) -> list[str]:
+    """Email the information and advice to the family's parent carers who gave an address.
+    Families who prefer letters, calls or texts are sent it that way by the team."""
+    if request.preferred_contact != "email":
+        return []
+    addresses = [
+        carer.email
+        for carer in ParentCarer.objects.filter(family_id=request.family_id).exclude(email="")
+    ]
+    if not addresses:
+        return []
+    council = request.family.council
+    body = (
+        f"Hello,\n\nThank you for asking {council.name} for help for {request.child.first_name}. "
+        f"Your reference is {request.reference}.\n\n"
+        f"Here is the information and advice we talked about:\n\n{information_given}\n\n"
+        "If things change, or this is not the help you need, you can ask again at any time: "
+        f"phone {council.contact_phone or 'the disabled children’s team'}"
+        f"{' or email ' + council.contact_email if council.contact_email else ''}.\n\n"
+        f"{council.name}\n"
+    )
+    send_mail(
+        f"Information and advice about your request {request.reference}",
+        body,
+        None,
+        addresses,
+        fail_silently=False,
+    )
+    return addresses
 
 
 @transaction.atomic
