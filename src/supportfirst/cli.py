@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from typing import Any
 
 # Modules that add their own sub-commands: each has register(subparsers) and sets a handler.
-COMMAND_MODULES: list[str] = ["supportfirst.workdays_cli"]
+COMMAND_MODULES: list[str] = ["supportfirst.workdays_cli", "supportfirst.language.cli"]
 
 
 def _django_setup(*, demo: bool = False) -> None:

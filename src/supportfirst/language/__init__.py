@@ -1,0 +1,33 @@
+"""The respectful-language and plain-English checker. Plain Python: no Django import.
+
+    from supportfirst.language import check
+    for finding in check("Mum failed to attend."):
+        print(finding.start, finding.end, finding.category, finding.suggestions)
+
+The vocabulary is data (vocabulary.yaml). A council's own entries are added with
+`Checker(entries=shipped() + council_entries)`.
+"""
+
+from supportfirst.language.checker import Checker, check, default_checker
+from supportfirst.language.plain_english import readability
+from supportfirst.language.text import Finding
+from supportfirst.language.vocabulary import (
+    CATEGORIES,
+    Entry,
+    VocabularyError,
+    entries_from,
+    shipped,
+)
+
+__all__ = [
+    "CATEGORIES",
+    "Checker",
+    "Entry",
+    "Finding",
+    "VocabularyError",
+    "check",
+    "default_checker",
+    "entries_from",
+    "readability",
+    "shipped",
+]
