@@ -51,7 +51,7 @@ class AreaForm(forms.Form):
     )
     child_view_through_whom = forms.CharField(max_length=200, required=False)
     practitioner_analysis = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 6}), required=False
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 6}), required=False
     )
     nothing_to_add = forms.BooleanField(required=False)
     completed = forms.BooleanField(label="This area is complete", required=False)
@@ -177,7 +177,7 @@ class NeedForm(forms.Form):
     prefix = "need"
 
     description = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 3}),
         error_messages={"required": "Describe the need"},
     )
     unable = forms.MultipleChoiceField(
@@ -243,7 +243,9 @@ def _yes_no(label: str, error: str, help_text: str = "") -> forms.TypedChoiceFie
 
 def _reason(label: str, error: str) -> forms.CharField:
     return forms.CharField(
-        label=label, widget=forms.Textarea(attrs={"rows": 3}), error_messages={"required": error}
+        label=label,
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 3}),
+        error_messages={"required": error},
     )
 
 
@@ -313,7 +315,7 @@ class AuthoriseForm(forms.Form):
 
     late_reason = forms.CharField(
         label="Why is this assessment late?",
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 4}),
         required=False,
     )
 

@@ -225,3 +225,15 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
             )
         )
     return items
+
+
+def staff_text_of(assessment: Assessment) -> dict[str, str]:
+    """The practitioner's own words in an assessment, named by where they are: each area's
+    analysis and each need. The family's account and comments are theirs and not included."""
+    texts: dict[str, str] = {}
+    for area in assessment.areas.all():
+        if area.practitioner_analysis:
+            texts[f"the analysis of {area.label}"] = area.practitioner_analysis
+        for number, need in enumerate(area.needs.all(), start=1):
+            texts[f"need {number} in {area.label}"] = need.description
+    return texts

@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -24,6 +25,7 @@ from supportfirst.assessments.models import Assessment, AssessmentArea
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused, guard_message
+from supportfirst.wording.services import add_reason_fields, findings_in, save_reasons
 
 LATE_MESSAGE = guard_message(moves.late_authorisation_has_a_reason)
 
@@ -278,14 +280,25 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
     form = AuthoriseForm(
         _posted(request), late=late, due_text=dateformat.format(assessment.due, "j F Y")
     )
+    flagged = findings_in(selectors.staff_text_of(assessment))
+    add_reason_fields(form, flagged)
     if request.method == "POST" and form.is_valid():
         try:
-            services.authorise(
-                actor=actor,
-                assessment=assessment,
-                late_reason=form.cleaned_data.get("late_reason", ""),
-                today=today,
-            )
+            with transaction.atomic():
+                services.authorise(
+                    actor=actor,
+                    assessment=assessment,
+                    late_reason=form.cleaned_data.get("late_reason", ""),
+                    today=today,
+                )
+                save_reasons(
+                    user=actor.user,
+                    family_id=assessment.family_id,
+                    record_type="assessments.assessment",
+                    record_id=assessment.pk,
+                    found=flagged,
+                    data=form.cleaned_data,
+                )
         except IllegalMove as error:
             return conflict(request, error, _assessment_url(assessment))
         except MoveRefused as error:
@@ -295,7 +308,13 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
         else:
             messages.success(request, f"{assessment.title} is authorised.")
             return redirect(_assessment_url(assessment))
-    context = {"form": form, "assessment": assessment, "late": late, "today": today}
+    context = {
+        "form": form,
+        "assessment": assessment,
+        "late": late,
+        "today": today,
+        "flagged": flagged,
+    }
     return render(
         request,
         "assessments/staff/authorise.html",

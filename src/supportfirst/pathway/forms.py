@@ -224,7 +224,7 @@ class DecisionForm(forms.Form):
     information_given = forms.CharField(
         label="Information and advice given (if that is the next step)",
         help_text="Write it for the family: when they prefer email, we email it to them.",
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 4}),
         required=False,
     )
 
@@ -264,7 +264,7 @@ class FamilyNoticeFields(forms.Form):
     family_told_on = DateInputField(label="Date the family was told", required=False)
     reason_not_told = forms.CharField(
         label="Why telling the family would put the child at risk",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 3}),
         required=False,
     )
 
@@ -292,7 +292,7 @@ class SafeguardingProposalForm(FamilyNoticeFields):
         label="What was seen or said",
         help_text="Facts only: what happened, in the words used. Opinions such as “untidy” or "
         "“anxious” are not evidence.",
-        widget=forms.Textarea(attrs={"rows": 6}),
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 6}),
         error_messages={"required": "Write what was seen or said"},
     )
     seen_or_said_by = forms.CharField(
@@ -340,7 +340,7 @@ class SafeguardingDecisionForm(FamilyNoticeFields):
     )
     reason = forms.CharField(
         label="The reason for your decision",
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 4}),
         error_messages={"required": "Write the reason for your decision"},
     )
     field_order = ["decision", "reason", "family_told", "family_told_on", "reason_not_told"]
@@ -400,24 +400,28 @@ class ContactForm(forms.Form):
         required=False,
     )
     notes = forms.CharField(
-        label="What happened (notes)", widget=forms.Textarea(attrs={"rows": 5}), required=False
+        label="What happened (notes)",
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 5}),
+        required=False,
     )
     purpose = forms.CharField(
-        label="Purpose", widget=forms.Textarea(attrs={"rows": 2}), required=False
+        label="Purpose",
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 2}),
+        required=False,
     )
     why_necessary = forms.CharField(
         label="Why it is necessary for this assessment",
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 2}),
         required=False,
     )
     less_intrusive_option = forms.CharField(
         label="The less intrusive option you considered",
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 2}),
         required=False,
     )
     why_not_enough = forms.CharField(
         label="Why that option is not enough",
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 2}),
         required=False,
     )
     family_view = forms.ChoiceField(

@@ -43,6 +43,13 @@ def move_read(*, actor: Actor, move_id: int) -> SafeguardingMove:
     )
     move = get_visible_or_404(queryset, actor.scope, pk=move_id)
     log_access(actor, family_id=move.family_id, record=move)
+    from supportfirst.wording.models import WordingReason
+
+    move.reasons = list(
+        WordingReason.objects.visible_to(actor.scope).filter(
+            record_type="pathway.safeguardingmove", record_id=move.pk
+        )
+    )
     return move
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
+from supportfirst.evidence import opinion_words
 from supportfirst.families import selectors as family_selectors
 from supportfirst.pathway import selectors, services
 from supportfirst.pathway.forms import (
@@ -26,6 +28,7 @@ from supportfirst.pathway.forms import (
 )
 from supportfirst.pathway.models import MoveStatus, Pathway, RequestStatus
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.wording.services import add_reason_fields, findings_in, save_reasons
 
 MY_WORK_PAGE_SIZE = 50
 
@@ -164,19 +167,32 @@ def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = SafeguardingProposalForm(_submitted(request))
+    evidence_text = request.POST.get("what_happened", "")
+    # Opinions are refused outright (the evidence rule); other flagged words need a reason.
+    flagged = [] if opinion_words(evidence_text) else findings_in({"the evidence": evidence_text})
+    add_reason_fields(form, flagged)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            services.safeguarding_propose(
-                actor=actor,
-                request=support_request,
-                what_happened=data["what_happened"],
-                seen_or_said_by=data["seen_or_said_by"],
-                when_it_happened=data["when_it_happened"],
-                family_told=data["family_told_bool"],
-                family_told_at=data["family_told_at"],
-                reason_not_told=data["reason_not_told"],
-            )
+            with transaction.atomic():
+                move = services.safeguarding_propose(
+                    actor=actor,
+                    request=support_request,
+                    what_happened=data["what_happened"],
+                    seen_or_said_by=data["seen_or_said_by"],
+                    when_it_happened=data["when_it_happened"],
+                    family_told=data["family_told_bool"],
+                    family_told_at=data["family_told_at"],
+                    reason_not_told=data["reason_not_told"],
+                )
+                save_reasons(
+                    user=actor.user,
+                    family_id=move.family_id,
+                    record_type="pathway.safeguardingmove",
+                    record_id=move.pk,
+                    found=flagged,
+                    data=data,
+                )
         except IllegalMove as error:
             return _conflict(request, error)
         except MoveRefused as error:

@@ -1,0 +1,97 @@
+"""Findings in staff text, the reasons needed to keep them, and the check-as-you-type answer."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from django import forms
+
+from supportfirst.language import Finding, check
+from supportfirst.wording.models import WordingReason
+
+
+@dataclass(frozen=True)
+class FieldFinding:
+    """A finding in one named piece of staff text."""
+
+    key: str
+    field: str
+    finding: Finding
+
+    @property
+    def reason_name(self) -> str:
+        return f"reason_{self.key}"
+
+
+def findings_in(texts: Mapping[str, str]) -> list[FieldFinding]:
+    """Respectful-language findings (not readability ones) in each named text, in order.
+    Keys are stable for the same text, so a form can ask for a reason per finding."""
+    found = []
+    for place, (field, text) in enumerate(texts.items()):
+        for number, finding in enumerate(
+            f
+            for f in check(text or "")
+            if f.category not in ("long-sentence", "unexplained-acronym")
+        ):
+            found.append(FieldFinding(key=f"{place}_{number}", field=field, finding=finding))
+    return found
+
+
+def add_reason_fields(form: forms.Form, found: list[FieldFinding]) -> None:
+    """One required reason per finding, labelled with the words and where they are, placed
+    just before the form's button."""
+    helper = getattr(form, "helper", None)
+    for item in found:
+        form.fields[item.reason_name] = forms.CharField(
+            label=f"Why keep “{item.finding.text}” in {item.field}?",
+            help_text=item.finding.explanation,
+            max_length=500,
+            error_messages={
+                "required": f"Give a reason for keeping “{item.finding.text}”, or change the words"
+            },
+        )
+        if helper is not None:
+            from crispy_forms_gds.layout import Field
+
+            helper.layout.fields.insert(len(helper.layout.fields) - 1, Field.text(item.reason_name))
+
+
+def save_reasons(
+    *,
+    user: Any,
+    family_id: int,
+    record_type: str,
+    record_id: int,
+    found: list[FieldFinding],
+    data: Mapping[str, Any],
+) -> list[WordingReason]:
+    return WordingReason.objects.bulk_create(
+        WordingReason(
+            family_id=family_id,
+            record_type=record_type,
+            record_id=record_id,
+            field=item.field,
+            rule=item.finding.rule,
+            words=item.finding.text[:300],
+            reason=str(data[item.reason_name]).strip(),
+            given_by=user,
+        )
+        for item in found
+    )
+
+
+def findings_json(text: str) -> list[dict[str, Any]]:
+    """What the check-as-you-type script shows under a text box."""
+    return [
+        {
+            "start": f.start,
+            "end": f.end,
+            "text": f.text,
+            "category": f.category,
+            "explanation": f.explanation,
+            "suggestions": list(f.suggestions),
+        }
+        for f in check(text)
+    ]
