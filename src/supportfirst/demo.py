@@ -56,6 +56,7 @@ class DemoFamily:
     communication_needs: str = ""
     interpreter: str = ""
     account: str = ""
+    asked_days_ago: int | None = None  # when not the usual for the stage (ASKED_DAYS_AGO)
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ COUNCILS = [
                         "Finn uses a few words and Makaton signs.",
                     ),
                 ),
+                contact=ContactMethod.LETTER,
             ),
         ),
     ),
@@ -258,6 +260,7 @@ COUNCILS = [
                 ),
                 (("Priya", date(2011, 1, 20), True),),
                 account="anjali.patel",
+                asked_days_ago=6,
             ),
             DemoFamily(
                 "Novak",
@@ -471,7 +474,8 @@ def _pathway_story(family: Family, fam: DemoFamily, worker: User, manager: User)
     child = family.children.order_by("pk").first()
     assert child is not None
     carer_name, relationship = fam.carers[0]
-    received = timezone.now() - timedelta(days=ASKED_DAYS_AGO[Stage(fam.stage)], hours=2)
+    days_ago = fam.asked_days_ago if fam.asked_days_ago is not None else ASKED_DAYS_AGO[fam.stage]
+    received = timezone.now() - timedelta(days=days_ago, hours=2)
     request = services.support_request_create(
         actor=as_worker,
         child=child,
