@@ -1,11 +1,15 @@
 """The `supportfirst` command: everything an operator does.
 
-    supportfirst serve [--demo] [--port N]   start the service (demo: SQLite, demo data)
-    supportfirst demo code USERNAME          the current sign-in code of a demo staff account
-    supportfirst audit verify                check the access log's hash chain
-    supportfirst check [--deploy]            Django's system checks
-    supportfirst migrate                     bring the database up to date
-    supportfirst manage ARGS...              any Django management command
+    supportfirst serve [--demo] [--port N]     start the service (demo: SQLite, demo data)
+    supportfirst demo code USERNAME            the current sign-in code of a demo staff account
+    supportfirst demo load                     load the demo data into an empty database
+    supportfirst audit verify [--demo]         check the access log's hash chain
+    supportfirst api token create USER --name  a token for another council system
+    supportfirst workdays add|between|left     working days in England and Wales
+    supportfirst language check [--json] FILE  respectful-language and plain-English checks
+    supportfirst check [--deploy]              Django's system checks
+    supportfirst migrate                       bring the database up to date
+    supportfirst manage ARGS...                any Django management command
 
 Sub-commands that need no database (language checks, working days) register themselves in
 COMMAND_MODULES and never import Django.

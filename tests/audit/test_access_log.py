@@ -136,3 +136,34 @@ def test_the_cli_reports_the_first_broken_link(practitioner, family, capsys, mon
     _raw("UPDATE audit_accessevent SET record_id = %s WHERE sequence = 3", ["999"])
     assert main(["audit", "verify"]) == 1
     assert "broken at event 3" in capsys.readouterr().out
+
+
+def test_a_safeguarding_proposal_the_family_was_not_told_about_is_not_in_their_log(
+    practitioner, family, parent
+):
+    from tests.pathway.factories import ProposedMoveFactory, SupportRequestFactory
+
+    request = SupportRequestFactory(child=family.children.first())
+    secret = ProposedMoveFactory(request=request, proposed_by=practitioner, family_told=False)
+    told = ProposedMoveFactory(
+        request=request, proposed_by=practitioner, family_told=True, reason_not_told=""
+    )
+    client = signed_in_client(practitioner)
+    for move in (secret, told):
+        from supportfirst.audit.services import append_event
+
+        append_event(
+            actor_id=practitioner.pk,
+            actor_username=practitioner.username,
+            role="practitioner",
+            council_id=family.council_id,
+            family_id=family.pk,
+            record_type="pathway.safeguardingmove",
+            record_id=str(move.pk),
+            action="view",
+            request_id="",
+        )
+    page = signed_in_client(parent).get("/family/who-has-looked/").content.decode()
+    assert page.count("a proposed move to safeguarding") == 1
+    staff_page = client.get(f"/staff/families/{family.pk}/").content.decode()
+    assert staff_page.count("a proposed move to safeguarding") == 2

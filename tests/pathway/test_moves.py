@@ -185,7 +185,7 @@ def test_a_declined_move_goes_back_for_a_support_decision(practitioner, manager,
     assert [e.move for e in support_request.events.order_by("pk")] == [
         "propose_safeguarding",
         "decline",
-        "return_from_proposal",
+        "return_to_decision",
     ]
 
 
@@ -291,3 +291,23 @@ def test_families_who_prefer_letters_are_not_emailed(practitioner, family, mailo
         actor=actor(practitioner), request=request, information_given="The holiday club list."
     )
     assert mailoutbox == []
+
+
+def test_a_declined_proposal_from_the_support_pathway_goes_back_to_it(
+    practitioner, manager, support_request
+):
+    services.decide_support(actor=actor(practitioner), request=support_request)
+    move = _propose(practitioner, support_request)
+    services.safeguarding_decide(
+        actor=actor(manager), move=move, approve=False, reason="A request for support."
+    )
+    support_request.refresh_from_db()
+    assert support_request.status == RequestStatus.SUPPORT_PATHWAY
+
+
+def test_an_illegal_move_is_reported_before_missing_text(practitioner, support_request):
+    services.decide_support(actor=actor(practitioner), request=support_request)
+    with pytest.raises(IllegalMove):
+        services.decide_information(
+            actor=actor(practitioner), request=support_request, information_given=""
+        )

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
 from supportfirst.api.models import ApiToken, token_hash
-from supportfirst.councils.models import STAFF_ROLES
+from supportfirst.councils.models import CASEWORK_ROLES
 from supportfirst.councils.scoping import scope_for
 
 
@@ -29,8 +29,11 @@ def problem(status: int, title: str, detail: str = "", **extra: Any) -> JsonResp
 def token_create(*, user: Any, name: str) -> str:
     """Make a token for a staff account and return it. It is shown once and never stored."""
     membership = getattr(user, "membership", None)
-    if membership is None or membership.role not in STAFF_ROLES:
-        raise ValueError("API tokens are only for staff accounts.")
+    if membership is None or membership.role not in CASEWORK_ROLES:
+        raise ValueError(
+            "API tokens are only for staff accounts that do casework "
+            "(practitioners and team managers)."
+        )
     token = "sf_" + secrets.token_urlsafe(32)
     ApiToken.objects.create(user=user, name=name, key_hash=token_hash(token), prefix=token[:8])
     return token
@@ -67,7 +70,9 @@ def api_view(
                 response["WWW-Authenticate"] = 'Bearer realm="supportfirst"'
                 return response
             if request.method not in methods:
-                return problem(405, "Method not allowed", f"Use {', '.join(sorted(methods))}.")
+                response = problem(405, "Method not allowed", f"Use {', '.join(sorted(methods))}.")
+                response["Allow"] = ", ".join(sorted(methods))
+                return response
             try:
                 scope = scope_for(user)
             except PermissionDenied:
@@ -82,8 +87,8 @@ def api_view(
                 return problem(
                     404, "Not found", "There is no such record, or it is not one you can see."
                 )
-            except json.JSONDecodeError:
-                return problem(400, "The body is not valid JSON")
+            except (json.JSONDecodeError, UnicodeDecodeError):
+                return problem(400, "The body is not valid JSON", "Send UTF-8 JSON.")
 
         wrapped.allowed_roles = roles  # type: ignore[attr-defined]
         wrapped.is_api = True  # type: ignore[attr-defined]

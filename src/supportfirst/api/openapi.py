@@ -40,8 +40,21 @@ DOCUMENT: dict[str, Any] = {
                 "properties": {
                     "id": {"type": "integer"},
                     "reference": {"type": "string"},
+                    "family_reference": {"type": "string"},
+                    "child": {
+                        "type": "object",
+                        "properties": {
+                            "first_name": {"type": "string"},
+                            "last_name": {"type": "string"},
+                        },
+                    },
+                    "received_at": {"type": "string", "format": "date-time"},
+                    "who_asked": {"type": "string"},
+                    "help_asked_for": {"type": "string"},
                     "status": {"type": "string"},
+                    "status_label": {"type": "string"},
                     "next_step_due": {"type": "string", "format": "date"},
+                    "next_step_working_days_left": {"type": "integer"},
                     "assessment_due": {"type": "string", "format": "date"},
                     "moves_allowed": {"type": "array", "items": {"type": "string"}},
                 },
@@ -69,7 +82,9 @@ DOCUMENT: dict[str, Any] = {
                         },
                     },
                     "401": _problem_response("No valid token"),
+                    "403": _problem_response("The token's account does not do casework"),
                     "404": _problem_response("No such request in your council"),
+                    "405": _problem_response("Wrong method"),
                 },
             }
         },
@@ -107,7 +122,9 @@ DOCUMENT: dict[str, Any] = {
                     },
                     "400": _problem_response("Unknown move or bad JSON"),
                     "401": _problem_response("No valid token"),
+                    "403": _problem_response("The token's account does not do casework"),
                     "404": _problem_response("No such request in your council"),
+                    "405": _problem_response("Wrong method"),
                     "409": _problem_response(
                         "The request is not in a state where this move can be made"
                     ),

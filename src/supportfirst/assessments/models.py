@@ -29,6 +29,7 @@ layer (`visible_to`).
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -255,6 +256,11 @@ class FamilyAccount(FamilyOwned):
 
     def __str__(self) -> str:
         return f"{self.said_by}: {self.text[:40]}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError("The family's account is kept as told: it cannot be changed.")
+        super().save(*args, **kwargs)
 
 
 class HowOften(models.TextChoices):

@@ -34,7 +34,7 @@ from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.families.models import Family, ParentCarer, Sibling, Stage
 from supportfirst.pathway.models import PathwayEvent, SupportRequest
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused, apply_move
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused, apply_move, record_event
 
 
 def _event(
@@ -42,9 +42,8 @@ def _event(
 ) -> PathwayEvent:
     """An event for the request's timeline that is not a change of state (a start, an offer,
     a comment)."""
-    return PathwayEvent.objects.create(
-        family_id=record.family_id,
-        request_id=record.request_id,
+    return record_event(
+        request=record.request,
         record_type=(
             moves.ASSESSMENT.record_type
             if isinstance(record, Assessment)
@@ -52,10 +51,8 @@ def _event(
         ),
         record_id=record.pk,
         move=move,
-        from_status="",
         to_status=to,
         actor=actor.user,
-        at=timezone.now(),
         summary=summary,
     )
 

@@ -4,8 +4,9 @@ family's record is written to the access log."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import CharField, Count, Prefetch, QuerySet
 from django.http import HttpRequest
 
 from supportfirst.accounts.models import User
@@ -83,9 +84,13 @@ class AccessLogLine:
 
 def access_log_for_family(*, scope: Scope, family_id: int, limit: int = 50) -> list[AccessLogLine]:
     """Who looked at or changed this family's record, newest first, named in plain words."""
-    events = list(
-        events_about_family(scope=scope, family_id=family_id).order_by("-sequence")[:limit]
-    )
+    rows = events_about_family(scope=scope, family_id=family_id)
+    if scope.is_family:
+        rows = rows.exclude(
+            record_type="pathway.safeguardingmove",
+            record_id__in=_moves_not_told(family_id),
+        )
+    events = list(rows.order_by("-sequence")[:limit])
     people = User.objects.in_bulk({e.actor_id for e in events if e.actor_id is not None})
     lines = []
     for event in events:
@@ -93,6 +98,21 @@ def access_log_for_family(*, scope: Scope, family_id: int, limit: int = 50) -> l
         role = str(Role(event.role).label) if event.role in Role.values else event.role
         lines.append(AccessLogLine(event, str(person) if person else event.actor_username, role))
     return lines
+
+
+def _moves_not_told(family_id: int) -> QuerySet[Any]:
+    """Proposed moves to safeguarding the family has not been told about: the family's own
+    view of the access log leaves them out, so it cannot tell them before the council does."""
+    from django.db.models.functions import Cast
+
+    from supportfirst.pathway.models import SafeguardingMove
+
+    return (
+        SafeguardingMove.objects.filter(family_id=family_id)
+        .exclude(family_told=True)
+        .annotate(text_id=Cast("pk", output_field=CharField()))
+        .values("text_id")
+    )
 
 
 @dataclass(frozen=True)

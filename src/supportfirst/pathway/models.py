@@ -1,19 +1,24 @@
 """The support pathway: a request for help, the next-step decision, the rare move to
 safeguarding, contacts with their intrusion records, and the event trail of every move.
 
-The life of a request (see workflow.py for the moves and their guards):
+The life of a request (moves.py declares the moves and their guards):
 
-    awaiting_decision --decide_support--------> support_pathway (the default for a disabled child)
-    awaiting_decision --decide_information----> information_given
-    awaiting_decision --propose_safeguarding--> safeguarding_proposed
-    safeguarding_proposed --approve_move------> moved_to_safeguarding (a manager, not the proposer)
-    safeguarding_proposed --decline_move------> awaiting_decision (back for a support decision)
+    awaiting_decision --decide_support------------> support_pathway (the default: one click)
+    awaiting_decision --decide_information--------> information_given
+    awaiting_decision or support_pathway
+                      --propose_safeguarding------> safeguarding_proposed
+    safeguarding_proposed --move_to_safeguarding--> moved_to_safeguarding (a team manager who
+                                                    did not propose it approves)
+    safeguarding_proposed --return_to_decision----> awaiting_decision (declined, no decision yet)
+    safeguarding_proposed --return_to_support-----> support_pathway (declined, back where it was)
 
 Every record here belongs to one family, and so to one council; all reads go through the
 scoping layer (`visible_to`).
 """
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -234,3 +239,8 @@ class PathwayEvent(FamilyOwned):
 
     def __str__(self) -> str:
         return self.summary
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError("The timeline is append-only: an event cannot be changed.")
+        super().save(*args, **kwargs)

@@ -50,6 +50,11 @@ def manager_gives_a_reason(move: SafeguardingMove, actor: Any, context: dict[str
     return bool(context.get("reason", "").strip())
 
 
+def information_is_written(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """Write what information and advice was given to the family."""
+    return bool(str(context.get("information_given", "")).strip())
+
+
 REQUEST = Workflow(
     record_type="request for help",
     moves=(
@@ -64,6 +69,7 @@ REQUEST = Workflow(
             "Give information and advice",
             frozenset({RequestStatus.AWAITING_DECISION}),
             RequestStatus.INFORMATION_GIVEN,
+            (information_is_written,),
         ),
         Move(
             "propose_safeguarding",
@@ -78,10 +84,16 @@ REQUEST = Workflow(
             RequestStatus.MOVED_TO_SAFEGUARDING,
         ),
         Move(
-            "return_from_proposal",
+            "return_to_decision",
             "Keep on the support route",
             frozenset({RequestStatus.SAFEGUARDING_PROPOSED}),
             RequestStatus.AWAITING_DECISION,
+        ),
+        Move(
+            "return_to_support",
+            "Keep on the support pathway",
+            frozenset({RequestStatus.SAFEGUARDING_PROPOSED}),
+            RequestStatus.SUPPORT_PATHWAY,
         ),
     ),
 )

@@ -19,7 +19,7 @@ from django.utils import timezone
 from supportfirst import workdays
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
-from supportfirst.families.models import Child, Family, ParentCarer
+from supportfirst.families.models import Child, Family, ParentCarer, Stage
 from supportfirst.pathway import moves
 from supportfirst.pathway.models import (
     Contact,
@@ -27,11 +27,10 @@ from supportfirst.pathway.models import (
     IntrusionRecord,
     NextStepDecision,
     Pathway,
-    PathwayEvent,
     SafeguardingMove,
     SupportRequest,
 )
-from supportfirst.pathway.workflow import MoveRefused, apply_move, guard_message
+from supportfirst.pathway.workflow import MoveRefused, apply_move, guard_message, record_event
 
 NEXT_STEP_WORKING_DAYS = 1
 ASSESSMENT_WORKING_DAYS = 45
@@ -136,18 +135,16 @@ def support_request_create(
         assessment_due=workdays.add_working_days(received_day, ASSESSMENT_WORKING_DAYS),
         recorded_by=actor.user if actor.user.is_authenticated else None,
     )
-    PathwayEvent.objects.create(
-        family=family,
+    record_event(
         request=request,
         record_type="request for help",
         record_id=request.pk,
         move="receive",
-        from_status="",
         to_status=request.status,
         actor=actor.user,
-        at=timezone.now(),
         summary=f"Request for help for {child.first_name} received from {requester_name}",
     )
+    Family.objects.filter(pk=family.pk).update(stage=Stage.REQUEST_RECEIVED)
     log_access(actor, family_id=family.pk, record=request, action=Action.CREATE)
     return request
 
@@ -181,8 +178,6 @@ def decide_support(*, actor: Actor, request: SupportRequest, notes: str = "") ->
 def decide_information(
     *, actor: Actor, request: SupportRequest, information_given: str
 ) -> NextStepDecision:
-    if not information_given.strip():
-        raise MoveRefused(["Write what information and advice was given to the family."])
     event = apply_move(
         moves.REQUEST,
         request,
@@ -190,7 +185,9 @@ def decide_information(
         actor=actor.user,
         summary="Next step: information and advice given",
         reason=information_given,
+        context={"information_given": information_given},
     )
+    Family.objects.filter(pk=request.family_id).update(stage=Stage.INFORMATION_GIVEN)
     decision = NextStepDecision.objects.create(
         family_id=request.family_id,
         request=request,
@@ -202,15 +199,13 @@ def decide_information(
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
     sent_to = send_information(request=request, information_given=information_given)
     if sent_to:
-        PathwayEvent.objects.create(
-            family_id=request.family_id,
+        record_event(
             request=request,
             record_type="next-step decision",
             record_id=decision.pk,
             move="send_information",
             to_status="sent",
             actor=actor.user,
-            at=timezone.now(),
             summary=f"Information and advice emailed to {', '.join(sent_to)}",
         )
     return decision
@@ -289,6 +284,13 @@ def safeguarding_propose(
     return move
 
 
+def _return_move(request: SupportRequest) -> str:
+    """A declined proposal goes back where the request was: on the support pathway if the
+    next step had been decided, otherwise waiting for that decision."""
+    decided = NextStepDecision.objects.filter(request=request).exists()
+    return "return_to_support" if decided else "return_to_decision"
+
+
 @transaction.atomic
 def safeguarding_decide(
     *,
@@ -325,7 +327,7 @@ def safeguarding_decide(
     apply_move(
         moves.REQUEST,
         move.request,
-        "move_to_safeguarding" if approve else "return_from_proposal",
+        "move_to_safeguarding" if approve else _return_move(move.request),
         actor=actor.user,
         reason=reason,
         summary="Moved to the council's safeguarding process"
@@ -422,8 +424,7 @@ def contact_record(
             contact=contact,
             **{name: intrusion[name] for name in REQUIRED_INTRUSION_FIELDS},
         )
-    PathwayEvent.objects.create(
-        family_id=request.family_id,
+    record_event(
         request=request,
         record_type="contact",
         record_id=contact.pk,

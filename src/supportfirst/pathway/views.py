@@ -33,6 +33,11 @@ from supportfirst.wording.services import add_reason_fields, findings_in, save_r
 MY_WORK_PAGE_SIZE = 50
 
 
+def _status(form: forms.Form) -> int:
+    """400 when a sent form has problems, so tools and tests can tell."""
+    return 400 if form.is_bound and form.errors else 200
+
+
 def _submitted(request: HttpRequest) -> Any:
     """The form data when a form was sent (even an empty one), else None."""
     return request.POST if request.method == "POST" else None
@@ -84,7 +89,9 @@ def request_new(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, f"Request {support_request.reference} saved.")
         return redirect("pathway:request", request_id=support_request.pk)
-    return render(request, "pathway/request_new.html", {"form": form, "family": None})
+    return render(
+        request, "pathway/request_new.html", {"form": form, "family": None}, status=_status(form)
+    )
 
 
 @casework_required
@@ -112,7 +119,9 @@ def request_new_for_family(request: HttpRequest, family_id: int) -> HttpResponse
         )
         messages.success(request, f"Request {support_request.reference} saved.")
         return redirect("pathway:request", request_id=support_request.pk)
-    return render(request, "pathway/request_new.html", {"form": form, "family": family})
+    return render(
+        request, "pathway/request_new.html", {"form": form, "family": family}, status=_status(form)
+    )
 
 
 def _request_page(
@@ -201,7 +210,10 @@ def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
             messages.success(request, "The proposal has gone to a team manager to decide.")
             return redirect("pathway:request", request_id=support_request.pk)
     return render(
-        request, "pathway/safeguarding_propose.html", {"form": form, "req": support_request}
+        request,
+        "pathway/safeguarding_propose.html",
+        {"form": form, "req": support_request},
+        status=_status(form),
     )
 
 
@@ -235,6 +247,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
         request,
         "pathway/safeguarding_decide.html",
         {"form": form, "move": move, "decided": move.status != MoveStatus.PROPOSED},
+        status=_status(form),
     )
 
 
@@ -271,7 +284,12 @@ def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
         else:
             messages.success(request, "Contact saved.")
             return redirect("pathway:request", request_id=support_request.pk)
-    return render(request, "pathway/contact_new.html", {"form": form, "req": support_request})
+    return render(
+        request,
+        "pathway/contact_new.html",
+        {"form": form, "req": support_request},
+        status=_status(form),
+    )
 
 
 @casework_required
@@ -300,7 +318,10 @@ def team(request: HttpRequest) -> HttpResponse:
         "overdue": [
             i for i in selectors.due_items(scope=scope, worker_id=None, today=today) if i.overdue
         ],
-        "moves": selectors.moves_awaiting_approval(scope=scope),
+        # A manager cannot decide their own proposal: another manager must.
+        "moves": selectors.moves_awaiting_approval(scope=scope).exclude(
+            proposed_by_id=scope.user_id
+        ),
         "monthly": selectors.safeguarding_moves_by_team_and_month(scope=scope),
     }
     return render(request, "pathway/team.html", context)

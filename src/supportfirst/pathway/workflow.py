@@ -92,7 +92,7 @@ def apply_move(
             status_field: Any = type(record)._meta.get_field(workflow.status_field)
             label = dict(status_field.choices or []).get(current, current)
             raise IllegalMove(
-                f"You cannot {move.label.lower()} now: this {workflow.record_type} is "
+                f"“{move.label}” cannot be done now: this {workflow.record_type} is "
                 f"already “{label}”."
             )
         failures = [guard_message(g) for g in move.guards if not g(locked, actor, context)]
@@ -115,3 +115,30 @@ def apply_move(
             reason=reason,
             summary=summary or move.label,
         )
+
+
+def record_event(
+    *,
+    request: SupportRequest,
+    record_type: str,
+    record_id: int,
+    move: str,
+    to_status: str,
+    actor: Any,
+    summary: str,
+    at: Any = None,
+) -> PathwayEvent:
+    """An event on the request's timeline that is not a change of state (a request received,
+    an offer made, a contact recorded, a comment added)."""
+    return PathwayEvent.objects.create(
+        family_id=request.family_id,
+        request=request,
+        record_type=record_type,
+        record_id=record_id,
+        move=move,
+        from_status="",
+        to_status=to_status,
+        actor=actor,
+        at=at or timezone.now(),
+        summary=summary,
+    )
