@@ -65,6 +65,16 @@ def _move_id(family: Family) -> int:
     return move.pk
 
 
+def _vocabulary_entry_id(family: Family) -> int:
+    from supportfirst.vocabulary.models import VocabularyEntry
+    from tests.vocabulary.factories import VocabularyEntryFactory
+
+    entry = VocabularyEntry.objects.filter(council=family.council).order_by("pk").first()
+    if entry is None:
+        entry = VocabularyEntryFactory(council=family.council)
+    return entry.pk
+
+
 OBJECT_IDS: dict[str, Callable[[Family], int]] = {
     "family_id": lambda family: family.pk,
     "child_id": lambda family: family.children.order_by("pk").first().pk,
@@ -76,6 +86,8 @@ OBJECT_IDS: dict[str, Callable[[Family], int]] = {
     "area_id": partial(matrix_id, name="area_id"),
     "need_id": partial(matrix_id, name="need_id"),
     "offer_id": partial(matrix_id, name="offer_id"),
+    # A council's own words to check (council administrators' pages).
+    "entry_id": _vocabulary_entry_id,
 }
 
 # Public URLs whose arguments are not records (tokens in emailed links).
@@ -222,6 +234,8 @@ def test_the_owner_does_see_the_record(two_councils, route):
         owner = staff_user(two_councils["b"], role)
     elif route.roles & FAMILY_ROLES:
         owner = family_user(family)
+    elif Role.COUNCIL_ADMIN in route.roles:
+        owner = staff_user(two_councils["b"], Role.COUNCIL_ADMIN)
     else:
         pytest.fail(f"{route.name} serves no role the matrix knows: {sorted(route.roles)}")
     statuses = _both_methods(client_for(owner, route), url_for(route, family))

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "supportfirst.pathway",
     "supportfirst.assessments",
     "supportfirst.api",
+    "supportfirst.vocabulary",
     "supportfirst.wording",
     "supportfirst.pages",
 ]

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("supportfirst.accounts.urls")),
     path("staff/", include("supportfirst.families.staff_urls")),
     path("staff/", include("supportfirst.pathway.staff_urls")),
+    path("staff/", include("supportfirst.vocabulary.urls")),
     path("staff/", include("supportfirst.wording.urls")),
     path("staff/", include("supportfirst.assessments.urls")),
     path("api/v1/", include("supportfirst.api.urls")),

@@ -120,3 +120,16 @@ def test_findings_never_appear_on_the_familys_pages(family):
     assert "Mum struggles to cope at bedtime." in html
     assert "Words to check" not in html
     assert "wording.js" not in html
+
+
+def test_a_councils_own_words_are_checked_in_its_staff_text(council, other_council, practitioner):
+    from supportfirst.wording.services import wording_findings
+    from tests.vocabulary.factories import VocabularyEntryFactory
+
+    VocabularyEntryFactory(council=council, words="tier 3")
+    assert [f.text for f in wording_findings(council.pk, "A tier 3 case.")] == ["tier 3"]
+    assert wording_findings(other_council.pk, "A tier 3 case.") == []
+    response = signed_in_client(practitioner).post(
+        "/staff/wording/check/", {"text": "A tier 3 case."}
+    )
+    assert [f["text"] for f in response.json()["findings"]] == ["tier 3"]

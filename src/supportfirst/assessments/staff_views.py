@@ -280,7 +280,7 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
     form = AuthoriseForm(
         _posted(request), late=late, due_text=dateformat.format(assessment.due, "j F Y")
     )
-    flagged = findings_in(selectors.staff_text_of(assessment))
+    flagged = findings_in(selectors.staff_text_of(assessment), council_id=actor.scope.council_id)
     add_reason_fields(form, flagged)
     if request.method == "POST" and form.is_valid():
         try:

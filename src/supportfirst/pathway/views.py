@@ -178,7 +178,11 @@ def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
     form = SafeguardingProposalForm(_submitted(request))
     evidence_text = request.POST.get("what_happened", "")
     # Opinions are refused outright (the evidence rule); other flagged words need a reason.
-    flagged = [] if opinion_words(evidence_text) else findings_in({"the evidence": evidence_text})
+    flagged = (
+        []
+        if opinion_words(evidence_text)
+        else findings_in({"the evidence": evidence_text}, council_id=actor.scope.council_id)
+    )
     add_reason_fields(form, flagged)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -97,7 +97,7 @@ class VocabularyEntry(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.entry_id} ({self.council_id})"
+        return self.entry_id
 
     @property
     def is_active(self) -> bool:

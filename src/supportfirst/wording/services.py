@@ -25,16 +25,30 @@ class FieldFinding:
         return f"reason_{self.key}"
 
 
-def findings_in(texts: Mapping[str, str]) -> list[FieldFinding]:
-    """Respectful-language findings (not readability ones) in each named text, in order.
-    Keys are stable for the same text, so a form can ask for a reason per finding."""
+def council_check(council_id: int | None, text: str) -> list[Finding]:
+    """The council's checker (the shipped words plus the council's own), or the shipped one."""
+    if council_id is None:
+        return check(text)
+    from supportfirst.vocabulary.selectors import checker_for_council
+
+    return checker_for_council(council_id).check(text)
+
+
+def wording_findings(council_id: int | None, text: str) -> list[Finding]:
+    """Respectful-language findings only (the readability ones are for letters)."""
+    return [
+        f
+        for f in council_check(council_id, text or "")
+        if f.category not in ("long-sentence", "unexplained-acronym")
+    ]
+
+
+def findings_in(texts: Mapping[str, str], *, council_id: int | None) -> list[FieldFinding]:
+    """Respectful-language findings in each named text, in order. Keys are stable for the
+    same text, so a form can ask for a reason per finding."""
     found = []
     for place, (field, text) in enumerate(texts.items()):
-        for number, finding in enumerate(
-            f
-            for f in check(text or "")
-            if f.category not in ("long-sentence", "unexplained-acronym")
-        ):
+        for number, finding in enumerate(wording_findings(council_id, text)):
             found.append(FieldFinding(key=f"{place}_{number}", field=field, finding=finding))
     return found
 
@@ -82,7 +96,7 @@ def save_reasons(
     )
 
 
-def findings_json(text: str) -> list[dict[str, Any]]:
+def findings_json(text: str, *, council_id: int | None) -> list[dict[str, Any]]:
     """What the check-as-you-type script shows under a text box."""
     return [
         {
@@ -93,5 +107,5 @@ def findings_json(text: str) -> list[dict[str, Any]]:
             "explanation": f.explanation,
             "suggestions": list(f.suggestions),
         }
-        for f in check(text)
+        for f in council_check(council_id, text)
     ]

@@ -20,4 +20,5 @@ def check_text(request: HttpRequest) -> HttpResponse:
             {"title": "Too much text", "detail": f"Check at most {MAX_CHARACTERS} characters."},
             status=413,
         )
-    return JsonResponse({"findings": findings_json(text)})
+    council_id = request.scope.council_id  # type: ignore[attr-defined]
+    return JsonResponse({"findings": findings_json(text, council_id=council_id)})

@@ -9,14 +9,13 @@ from typing import Any
 
 from django import template
 
-from supportfirst.language import check
+from supportfirst.wording import services
 
 register = template.Library()
 
 
-@register.inclusion_tag("wording/findings.html")
-def wording_findings(text: str, label: str = "") -> dict[str, Any]:
-    findings = [
-        f for f in check(text or "") if f.category not in ("long-sentence", "unexplained-acronym")
-    ]
+@register.inclusion_tag("wording/findings.html", takes_context=True)
+def wording_findings(context: Any, text: str, label: str = "") -> dict[str, Any]:
+    council = context.get("current_council")
+    findings = services.wording_findings(council.pk if council else None, text)
     return {"findings": findings, "label": label}

@@ -1,0 +1,158 @@
+"""The council administrator's pages for the council's own words to check.
+Thin: parse, call one service or selector, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from supportfirst.audit.services import Actor
+from supportfirst.councils.access import council_admin_required
+from supportfirst.language import CATEGORIES, shipped
+from supportfirst.vocabulary import selectors, services
+from supportfirst.vocabulary.forms import EntryForm, TryForm
+
+
+def _status(form: forms.Form) -> int:
+    """400 when a sent form has problems, so tools and tests can tell."""
+    return 400 if form.is_bound and form.errors else 200
+
+
+def _submitted(request: HttpRequest) -> Any:
+    return request.POST if request.method == "POST" else None
+
+
+def _fields(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "category": data["category"],
+        "words": data["words"],
+        "explanation": data["explanation"],
+        "suggestions": data["suggestions"],
+        "agreed_with_forum": data["agreed_with_forum"],
+        "forum_note": data["forum_note"],
+    }
+
+
+def _list_context(council_id: int) -> dict[str, Any]:
+    return {
+        "entries": selectors.entries_for_council(council_id=council_id),
+        "shipped": [(entry, CATEGORIES[entry.category]) for entry in shipped()],
+    }
+
+
+@council_admin_required
+@require_http_methods(["GET"])
+def entry_list(request: HttpRequest) -> HttpResponse:
+    council_id = request.scope.council_id  # type: ignore[attr-defined]
+    context = _list_context(council_id) | {"try_form": TryForm()}
+    return render(request, "vocabulary/list.html", context)
+
+
+@council_admin_required
+@require_http_methods(["GET", "POST"])
+def entry_try(request: HttpRequest) -> HttpResponse:
+    """What the council's checker finds in some writing, so an administrator can test it."""
+    council_id = request.scope.council_id  # type: ignore[attr-defined]
+    form = TryForm(_submitted(request))
+    results = None
+    if request.method == "POST" and form.is_valid():
+        findings = selectors.checker_for_council(council_id).check(form.cleaned_data["text"])
+        own = set(
+            selectors.entries_for_council(council_id=council_id).values_list("entry_id", flat=True)
+        )
+        results = [
+            (finding, CATEGORIES.get(finding.category, finding.category), finding.rule in own)
+            for finding in findings
+        ]
+    return render(
+        request, "vocabulary/try.html", {"form": form, "results": results}, status=_status(form)
+    )
+
+
+@council_admin_required
+@require_http_methods(["GET", "POST"])
+def entry_new(request: HttpRequest) -> HttpResponse:
+    form = EntryForm(_submitted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry = services.entry_add(
+                actor=Actor.of(request),
+                entry_id=form.cleaned_data["entry_id"],
+                **_fields(form.cleaned_data),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Entry “{entry.entry_id}” added. It is checked from now.")
+            return redirect("vocabulary:list")
+    return render(request, "vocabulary/entry_form.html", {"form": form}, status=_status(form))
+
+
+@council_admin_required
+@require_http_methods(["GET", "POST"])
+def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
+    council_id = request.scope.council_id  # type: ignore[attr-defined]
+    entry = selectors.entry_read(council_id=council_id, entry_pk=entry_id)
+    initial = _fields(
+        {
+            "category": entry.category,
+            "words": entry.words,
+            "explanation": entry.explanation,
+            "suggestions": entry.suggestions,
+            "agreed_with_forum": "yes" if entry.agreed_with_forum else "no",
+            "forum_note": entry.forum_note,
+        }
+    )
+    form = EntryForm(_submitted(request), initial=initial, editing=True)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.entry_edit(actor=Actor.of(request), entry=entry, **_fields(form.cleaned_data))
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, f"Entry “{entry.entry_id}” changed.")
+            return redirect("vocabulary:list")
+    return render(
+        request,
+        "vocabulary/entry_form.html",
+        {"form": form, "entry": entry},
+        status=_status(form),
+    )
+
+
+def _conflict(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "vocabulary/conflict.html", {"message": message}, status=409)
+
+
+@council_admin_required
+@require_POST
+def entry_retire(request: HttpRequest, entry_id: int) -> HttpResponse:
+    council_id = request.scope.council_id  # type: ignore[attr-defined]
+    entry = selectors.entry_read(council_id=council_id, entry_pk=entry_id)
+    try:
+        services.entry_retire(actor=Actor.of(request), entry=entry)
+    except services.EntryStateError as error:
+        return _conflict(request, str(error))
+    messages.success(request, f"Entry “{entry.entry_id}” retired. It is no longer checked.")
+    return redirect("vocabulary:list")
+
+
+@council_admin_required
+@require_POST
+def entry_restore(request: HttpRequest, entry_id: int) -> HttpResponse:
+    council_id = request.scope.council_id  # type: ignore[attr-defined]
+    entry = selectors.entry_read(council_id=council_id, entry_pk=entry_id)
+    try:
+        services.entry_restore(actor=Actor.of(request), entry=entry)
+    except services.EntryStateError as error:
+        return _conflict(request, str(error))
+    except ValidationError as error:
+        return _conflict(request, " ".join(error.messages))
+    messages.success(request, f"Entry “{entry.entry_id}” restored. It is checked again.")
+    return redirect("vocabulary:list")
