@@ -1,0 +1,94 @@
+"""Every page a person can reach, opened in the browser and checked with axe-core, on a desktop
+and on a phone. The journeys test what people do; this makes sure no page is missed."""
+
+from __future__ import annotations
+
+import pytest
+
+from supportfirst.councils.models import Role
+from tests.accounts.factories import family_user, staff_user
+from tests.assessments.factories import assessments_for
+from tests.browser.test_request_journey import _staff_sign_in
+from tests.families.factories import family_with_everyone
+from tests.pathway.factories import ProposedMoveFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def story(council):
+    worker = staff_user(council, Role.PRACTITIONER)
+    family = family_with_everyone(council, allocated_worker=worker, name="Hughes family")
+    made = assessments_for(family)
+    move = ProposedMoveFactory(request__child=family.children.get(), proposed_by=worker)
+    return {"worker": worker, "family": family, "made": made, "move": move}
+
+
+def _pages(story) -> list[str]:
+    family, made = story["family"], story["made"]
+    child = family.children.get()
+    area = made.child.areas.order_by("position").first()
+    return [
+        "/staff/",
+        "/staff/?show=all",
+        "/staff/my-work/",
+        f"/staff/families/{family.pk}/",
+        f"/staff/children/{child.pk}/",
+        "/staff/requests/new/",
+        f"/staff/families/{family.pk}/requests/new/",
+        f"/staff/requests/{made.request.pk}/",
+        f"/staff/requests/{made.request.pk}/contacts/new/",
+        f"/staff/requests/{made.request.pk}/timeline/",
+        f"/staff/requests/{made.request.pk}/safeguarding/",
+        f"/staff/requests/{made.request.pk}/assessments/",
+        f"/staff/assessments/{made.child.pk}/",
+        f"/staff/assessments/areas/{area.pk}/",
+        f"/staff/assessments/{made.carer.pk}/decisions/",
+        f"/staff/assessments/offers/{made.offer.pk}/",
+    ]
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_every_practitioner_page(browser, live_server, request, story, size):
+    from tests.browser.conftest import _visitor
+
+    viewport = (
+        {"width": 1280, "height": 900} if size == "desktop" else {"width": 375, "height": 740}
+    )
+    for visitor in _visitor(browser, live_server, request, viewport):
+        _staff_sign_in(visitor, story["worker"])
+        for path in _pages(story):
+            visitor.goto(path)
+
+
+def test_every_manager_page(visitor, council, story):
+    manager = staff_user(council, Role.TEAM_MANAGER)
+    _staff_sign_in(visitor, manager)
+    made = story["made"]
+    for path in (
+        "/staff/team/",
+        f"/staff/safeguarding/{story['move'].pk}/",
+        f"/staff/assessments/{made.child.pk}/authorise/",
+    ):
+        visitor.goto(path)
+
+
+def test_every_family_page(phone_visitor, story):
+    from tests.browser.test_journeys import _sign_in
+
+    family, made = story["family"], story["made"]
+    parent = family_user(family)
+    phone_visitor.goto("/sign-in/")
+    _sign_in(phone_visitor, parent.username)
+    phone_visitor.check()
+    area = made.child.areas.order_by("position").first()
+    for path in (
+        "/family/",
+        f"/family/children/{family.children.get().pk}/",
+        "/family/who-has-looked/",
+        "/family/assessments/",
+        f"/family/assessments/{made.child.pk}/",
+        f"/family/assessments/{made.child.pk}/comment/",
+        f"/family/assessments/areas/{area.pk}/comment/",
+    ):
+        phone_visitor.goto(path)
