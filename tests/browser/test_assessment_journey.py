@@ -4,12 +4,11 @@ the draft ready; the parent reads it and comments; a team manager authorises. ax
 from __future__ import annotations
 
 import pytest
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from supportfirst.assessments.models import Assessment, AssessmentStatus, FamilyComment
 from supportfirst.councils.models import Role
-from tests.accounts.factories import PASSWORD, family_user, staff_user
+from tests.accounts.factories import family_user, staff_user
+from tests.browser.people import sign_in, sign_out
 from tests.families.factories import family_with_everyone
 from tests.pathway.factories import SupportRequestFactory
 
@@ -17,26 +16,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SLEEP_ACCOUNT = "He wakes at 2am most nights and one of us sits with him until 4."
 COMMENT = "He also wakes when his medicine wears off, usually around 5am."
-
-
-def _sign_in(visitor, user) -> None:
-    page = visitor.page
-    visitor.goto("/sign-in/")
-    page.get_by_label("Username").fill(user.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    visitor.check()
-    if user.needs_second_factor:
-        device = TOTPDevice.objects.get(user=user, confirmed=True)
-        code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
-        page.get_by_label("Code from your authenticator app").fill(f"{code:06d}")
-        page.get_by_role("button", name="Continue").click()
-        visitor.check()
-
-
-def _sign_out(visitor) -> None:
-    visitor.page.get_by_role("button", name="Sign out").click()
-    visitor.check()
 
 
 def _heading(visitor) -> str:
@@ -55,7 +34,7 @@ def test_request_decision_assessment_family_comments_and_authorisation(visitor, 
     page = visitor.page
 
     # The practitioner decides the next step: the support pathway, pre-selected, one click.
-    _sign_in(visitor, worker)
+    sign_in(visitor, worker)
     visitor.goto(f"/staff/requests/{request.pk}/")
     page.get_by_role("button", name="Confirm the next step").click()
     visitor.check()
@@ -94,10 +73,10 @@ def test_request_decision_assessment_family_comments_and_authorisation(visitor, 
     page.get_by_role("button", name="Mark ready for the family to read").click()
     visitor.check()
     assert "Ready for the family to read" in page.content()
-    _sign_out(visitor)
+    sign_out(visitor)
 
     # The parent reads the draft and comments on the sleep area.
-    _sign_in(visitor, parent)
+    sign_in(visitor, parent)
     visitor.goto("/family/assessments/")
     page.get_by_role("link", name="Alfie's needs assessment").click()
     visitor.check()
@@ -109,10 +88,10 @@ def test_request_decision_assessment_family_comments_and_authorisation(visitor, 
     visitor.check()
     assert COMMENT in page.content()
     assert FamilyComment.objects.get().area.code == "sleep"
-    _sign_out(visitor)
+    sign_out(visitor)
 
     # The team manager sees the comment beside the staff text, and authorises.
-    _sign_in(visitor, manager)
+    sign_in(visitor, manager)
     visitor.goto(f"/staff/assessments/{assessment.pk}/")
     assert COMMENT in page.content()
     page.get_by_role("link", name="Authorise the assessment").click()
@@ -132,7 +111,7 @@ def test_a_late_authorisation_shows_the_reason_field_and_explains_a_refusal(visi
     late = ReadyForFamilyAssessmentFactory(
         request__child=family.children.get(), request__received_at=received_days_ago(100)
     )
-    _sign_in(visitor, manager)
+    sign_in(visitor, manager)
     page = visitor.goto(f"/staff/assessments/{late.pk}/authorise/")
     page.get_by_role("button", name="Authorise the assessment").click()
     visitor.check()

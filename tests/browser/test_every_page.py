@@ -8,7 +8,7 @@ import pytest
 from supportfirst.councils.models import Role
 from tests.accounts.factories import family_user, staff_user
 from tests.assessments.factories import assessments_for
-from tests.browser.test_request_journey import _staff_sign_in
+from tests.browser.people import sign_in
 from tests.families.factories import family_with_everyone
 from tests.pathway.factories import ProposedMoveFactory
 
@@ -56,14 +56,14 @@ def test_every_practitioner_page(browser, live_server, request, story, size):
         {"width": 1280, "height": 900} if size == "desktop" else {"width": 375, "height": 740}
     )
     for visitor in _visitor(browser, live_server, request, viewport):
-        _staff_sign_in(visitor, story["worker"])
+        sign_in(visitor, story["worker"])
         for path in _pages(story):
             visitor.goto(path)
 
 
 def test_every_manager_page(visitor, council, story):
     manager = staff_user(council, Role.TEAM_MANAGER)
-    _staff_sign_in(visitor, manager)
+    sign_in(visitor, manager)
     made = story["made"]
     for path in (
         "/staff/team/",
@@ -74,13 +74,9 @@ def test_every_manager_page(visitor, council, story):
 
 
 def test_every_family_page(phone_visitor, story):
-    from tests.browser.test_journeys import _sign_in
-
     family, made = story["family"], story["made"]
     parent = family_user(family)
-    phone_visitor.goto("/sign-in/")
-    _sign_in(phone_visitor, parent.username)
-    phone_visitor.check()
+    sign_in(phone_visitor, parent)
     area = made.child.areas.order_by("position").first()
     for path in (
         "/family/",

@@ -3,29 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from django_otp.oath import TOTP
-from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from supportfirst.councils.models import Role
-from tests.accounts.factories import PASSWORD, family_user, staff_user
+from tests.accounts.factories import family_user, staff_user
+from tests.browser.people import code_for, fill_sign_in
 from tests.families.factories import family_with_everyone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _code(user) -> str:
-    device = TOTPDevice.objects.get(user=user, confirmed=True)
-    return (
-        f"{TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token():06d}"
-    )
-
-
-def _sign_in(visitor, username: str) -> None:
-    page = visitor.page
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_load_state("load")
 
 
 def test_public_pages(visitor, council):
@@ -52,12 +36,12 @@ def test_a_practitioner_signs_in_with_a_code_and_opens_a_family(visitor, council
     visitor.check()
     assert page.get_by_role("heading", name="There is a problem").is_visible()
     assert page.get_by_label("Username").input_value() == worker.username
-    _sign_in(visitor, worker.username)
+    fill_sign_in(visitor, worker.username)
     visitor.check()
     assert page.get_by_role("heading", level=1).inner_text() == (
         "Enter the code from your authenticator app"
     )
-    page.get_by_label("Code from your authenticator app").fill(_code(worker))
+    page.get_by_label("Code from your authenticator app").fill(code_for(worker))
     page.get_by_role("button", name="Continue").click()
     visitor.check()
     assert page.get_by_role("heading", level=1).inner_text() == "Your families"
@@ -76,7 +60,7 @@ def test_a_parent_on_a_phone_sees_their_family_and_who_looked(phone_visitor, cou
     family = family_with_everyone(council, name="Begum family")
     parent = family_user(family)
     page = phone_visitor.goto("/sign-in/")
-    _sign_in(phone_visitor, parent.username)
+    fill_sign_in(phone_visitor, parent.username)
     phone_visitor.check()
     assert page.get_by_role("heading", level=1).inner_text() == "Begum family: your record"
     page.get_by_role("link", name="See who has looked at your record").click()
@@ -88,9 +72,9 @@ def test_a_parent_on_a_phone_sees_their_family_and_who_looked(phone_visitor, cou
 def test_other_staff_home_pages(visitor, council, role):
     person = staff_user(council, role)
     visitor.goto("/sign-in/")
-    _sign_in(visitor, person.username)
+    fill_sign_in(visitor, person.username)
     visitor.check()
-    visitor.page.get_by_label("Code from your authenticator app").fill(_code(person))
+    visitor.page.get_by_label("Code from your authenticator app").fill(code_for(person))
     visitor.page.get_by_role("button", name="Continue").click()
     visitor.check()
     assert visitor.page.url.endswith("/staff/")
@@ -99,7 +83,7 @@ def test_other_staff_home_pages(visitor, council, role):
 def test_a_new_member_of_staff_sets_up_their_authenticator(visitor, council):
     person = staff_user(council, Role.PRACTITIONER, with_device=False)
     visitor.goto("/sign-in/")
-    _sign_in(visitor, person.username)
+    fill_sign_in(visitor, person.username)
     visitor.check()
     assert visitor.page.get_by_role("heading", level=1).inner_text() == (
         "Set up your authenticator app"

@@ -8,26 +8,17 @@ from django.utils import timezone
 from supportfirst.councils.models import Role
 from supportfirst.pathway.models import RequestStatus, SupportRequest
 from tests.accounts.factories import staff_user
-from tests.browser.test_journeys import _code, _sign_in
+from tests.browser.people import sign_in, sign_out
 from tests.families.factories import family_with_everyone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def _staff_sign_in(visitor, user) -> None:
-    visitor.goto("/sign-in/")
-    _sign_in(visitor, user.username)
-    visitor.check()
-    visitor.page.get_by_label("Code from your authenticator app").fill(_code(user))
-    visitor.page.get_by_role("button", name="Continue").click()
-    visitor.check()
 
 
 def test_a_practitioner_records_a_request_and_puts_it_on_the_support_pathway(visitor, council):
     worker = staff_user(council, Role.PRACTITIONER, full_name="Priya Raman")
     family = family_with_everyone(council, allocated_worker=worker, name="Hughes family")
     child = family.children.get()
-    _staff_sign_in(visitor, worker)
+    sign_in(visitor, worker)
     page = visitor.page
     page.get_by_role("link", name="Hughes family").click()
     visitor.check()
@@ -68,7 +59,7 @@ def test_a_move_to_safeguarding_needs_facts_and_another_manager(visitor, browser
     from tests.pathway.factories import SupportRequestFactory
 
     request = SupportRequestFactory(child=family.children.get())
-    _staff_sign_in(visitor, worker)
+    sign_in(visitor, worker)
     page = visitor.page
     visitor.goto(f"/staff/requests/{request.pk}/safeguarding/")
     page.get_by_label("What was seen or said").fill("The home was untidy and mum was anxious.")
@@ -88,9 +79,8 @@ def test_a_move_to_safeguarding_needs_facts_and_another_manager(visitor, browser
     )
     page.get_by_role("button", name="Propose the move").click()
     visitor.check()
-    page.get_by_role("button", name="Sign out").click()
-    visitor.check()
-    _staff_sign_in(visitor, manager)
+    sign_out(visitor)
+    sign_in(visitor, manager)
     page.get_by_role("link", name="Team").click()
     visitor.check()
     page.get_by_role("link", name="Osei family").click()

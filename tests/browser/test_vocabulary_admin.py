@@ -8,14 +8,14 @@ import pytest
 from supportfirst.councils.models import Role
 from supportfirst.vocabulary.models import VocabularyEntry
 from tests.accounts.factories import staff_user
-from tests.browser.test_request_journey import _staff_sign_in
+from tests.browser.people import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_administrator_adds_tries_and_retires_words(visitor, council):
     admin = staff_user(council, Role.COUNCIL_ADMIN)
-    _staff_sign_in(visitor, admin)
+    sign_in(visitor, admin)
     page = visitor.page
     page.get_by_role("link", name="Words to check").click()
     visitor.check()

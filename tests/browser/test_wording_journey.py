@@ -8,7 +8,7 @@ import pytest
 from supportfirst.councils.models import Role
 from supportfirst.wording.models import WordingReason
 from tests.accounts.factories import staff_user
-from tests.browser.test_request_journey import _staff_sign_in
+from tests.browser.people import sign_in
 from tests.families.factories import family_with_everyone
 from tests.pathway.factories import SupportRequestFactory
 
@@ -19,7 +19,7 @@ def test_findings_as_you_type_and_a_reason_to_keep_a_word(visitor, council):
     worker = staff_user(council, Role.PRACTITIONER)
     family = family_with_everyone(council, allocated_worker=worker)
     request = SupportRequestFactory(child=family.children.get())
-    _staff_sign_in(visitor, worker)
+    sign_in(visitor, worker)
     page = visitor.goto(f"/staff/requests/{request.pk}/safeguarding/")
     box = page.get_by_label("What was seen or said")
     box.press_sequentially("Alfie told Ms Green his dad hit him; his dad claims it was a game.")
