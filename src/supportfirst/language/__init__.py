@@ -4,8 +4,9 @@
     for finding in check("Mum failed to attend."):
         print(finding.start, finding.end, finding.category, finding.suggestions)
 
-The vocabulary is data (vocabulary.yaml). A council's own entries are added with
-`Checker(entries=shipped() + council_entries)`.
+The vocabulary is data (vocabulary.yaml), compiled once into one pattern. A council's own
+entries are added with `Checker(entries=shipped() + council_entries)` or
+`Checker(extra=council_entries)`. `readability(text)` gives the Flesch reading ease.
 """
 
 from supportfirst.language.checker import Checker, check, default_checker
@@ -13,6 +14,8 @@ from supportfirst.language.plain_english import readability
 from supportfirst.language.text import Finding
 from supportfirst.language.vocabulary import (
     CATEGORIES,
+    PLAIN_ENGLISH,
+    RESPECTFUL_LANGUAGE,
     Entry,
     VocabularyError,
     entries_from,
@@ -21,6 +24,8 @@ from supportfirst.language.vocabulary import (
 
 __all__ = [
     "CATEGORIES",
+    "PLAIN_ENGLISH",
+    "RESPECTFUL_LANGUAGE",
     "Checker",
     "Entry",
     "Finding",

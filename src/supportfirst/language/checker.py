@@ -1,4 +1,4 @@
-"""The checker: one compiled pattern for the whole vocabulary, plus the plain-English checks.
+"""The checker: one compiled pattern for the whole vocabulary, context rules, plain English.
 
 `check(text)` returns findings with character offsets into the text exactly as given, so a
 page can underline the words and the command line can point at them.
@@ -6,126 +6,168 @@ page can underline the words and the command line can point at them.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+import bisect
+from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
+from typing import Any
 
-from supportfirst.language.plain_english import acronym_findings, long_sentence_findings
-from supportfirst.language.text import Finding, normalise, quoted_spans, sentence_end
-from supportfirst.language.vocabulary import Entry, shipped
+from supportfirst.language.context import FamilyQuotes, in_family_account
+from supportfirst.language.matcher import Combined, combine, lower_pattern
+from supportfirst.language.plain_english import (
+    acronym_findings,
+    explained_acronyms,
+    long_sentence_findings,
+)
+from supportfirst.language.text import Finding, lower, normalise, sentence_end, sentence_start
+from supportfirst.language.vocabulary import Entry, entry_from, shipped
 
-_EDGE_BEFORE = r"(?<![\w'’-])"
-_EDGE_AFTER = r"(?![\w-])"
-
-
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-@dataclass(frozen=True)
-class _Compiled:
-    """Two combined patterns: most entries match on a lower-cased copy of the text (much faster
-    than asking the engine to ignore case); the few case-sensitive ones match the text as is."""
-
-    insensitive: re.Pattern[str] | None
-    sensitive: re.Pattern[str] | None
-    entries: dict[str, Entry]
+EntryLike = Entry | Mapping[str, Any]
 
 
-def _combined(parts: list[str]) -> re.Pattern[str] | None:
-    if not parts:
-        return None
-    # The word-edge test comes first and once: at most positions (inside a word) it fails at
-    # once, before any entry is tried. That is what makes one combined pattern fast.
-    return re.compile(f"{_EDGE_BEFORE}(?:{'|'.join(parts)}){_EDGE_AFTER}")
-
-
-def _compile(entries: Iterable[Entry]) -> _Compiled:
-    insensitive, sensitive = [], []
-    by_group: dict[str, Entry] = {}
-    for number, entry in enumerate(entries):
-        group = f"e{number}"
-        by_group[group] = entry
-        body = "|".join(f"(?:{p})" for p in sorted(entry.patterns, key=len, reverse=True))
-        if entry.case_sensitive:
-            sensitive.append(f"(?P<{group}>{body})")
-        else:
-            insensitive.append(f"(?P<{group}>{lower_pattern(body)})")
-    return _Compiled(_combined(insensitive), _combined(sensitive), by_group)
-
-
-def lower_pattern(pattern: str) -> str:
-    """A case-insensitive pattern for lower-cased text: a capital letter class becomes a
-    lower-case one; literal capitals (outside escapes) become lower case."""
-    out = []
-    escaped = False
-    for char in pattern.replace("[A-Z]", "[a-z]"):
-        if escaped:
-            out.append(char)
-            escaped = False
-        elif char == "\\":
-            out.append(char)
-            escaped = True
-        else:
-            out.append(char.lower() if "A" <= char <= "Z" else char)
-    return "".join(out)
+def _as_entries(items: Iterable[EntryLike]) -> tuple[Entry, ...]:
+    """Entries as given, with any in their YAML form (dicts) checked and built."""
+    return tuple(item if isinstance(item, Entry) else entry_from(item) for item in items)
 
 
 class Checker:
-    """A checker for one vocabulary: the shipped entries plus any a council has added."""
+    """A checker for one vocabulary, compiled once.
 
-    def __init__(self, entries: Iterable[Entry] | None = None, *, plain_english: bool = True):
-        self.entries = tuple(shipped() if entries is None else entries)
+    Checker() uses the shipped vocabulary. Checker(entries=...) uses exactly the entries
+    given (for a council: `shipped() + its own`); Checker(extra=...) adds entries to the
+    shipped ones. Entries may be Entry objects or their YAML form (dicts)."""
+
+    def __init__(
+        self,
+        entries: Iterable[EntryLike] | None = None,
+        *,
+        extra: Iterable[EntryLike] = (),
+        plain_english: bool = True,
+    ):
+        base = shipped() if entries is None else _as_entries(entries)
+        self.entries: tuple[Entry, ...] = base + _as_entries(extra)
         self.plain_english = plain_english
-        self._compiled = _compile(self.entries)
+        self._insensitive: Combined | None = combine(
+            [
+                (index, lower_pattern(pattern))
+                for index, entry in enumerate(self.entries)
+                if not entry.case_sensitive
+                for pattern in entry.patterns
+            ]
+        )
+        self._sensitive: Combined | None = combine(
+            [
+                (index, pattern)
+                for index, entry in enumerate(self.entries)
+                if entry.case_sensitive
+                for pattern in entry.patterns
+            ]
+        )
 
     def check(self, text: str) -> list[Finding]:
+        """Every finding in the text, in order, with offsets into the text as given."""
         flat = normalise(text)
-        quotes = quoted_spans(flat)
-        findings = [f for f in self._vocabulary_findings(text, flat) if not _inside(f, quotes)]
+        low = lower(flat)
+        quotes = FamilyQuotes(text, low)
+        explained = explained_acronyms(flat)
+        findings = self._vocabulary_findings(text, flat, low, quotes, explained)
         if self.plain_english:
-            taken = [(f.start, f.end) for f in findings]
+            starts = [f.start for f in findings]
             findings += [
                 f
-                for f in acronym_findings(text, flat)
-                if not _inside(f, quotes) and not _overlaps(f, taken)
+                for f in acronym_findings(text, flat, explained)
+                if not quotes.hold(f.start, f.end) and not _overlaps(f, findings, starts)
             ]
             findings += long_sentence_findings(text, flat)
         return sorted(findings, key=lambda f: (f.start, f.end))
 
-    def _vocabulary_findings(self, text: str, flat: str) -> list[Finding]:
+    def _vocabulary_findings(
+        self,
+        text: str,
+        flat: str,
+        low: str,
+        quotes: FamilyQuotes,
+        explained: dict[str, int],
+    ) -> list[Finding]:
         found = []
-        lowered = flat.translate(_ASCII_LOWER)
-        matches: list[re.Match[str]] = []
-        if self._compiled.insensitive is not None:
-            matches += self._compiled.insensitive.finditer(lowered)
-        if self._compiled.sensitive is not None:
-            matches += self._compiled.sensitive.finditer(flat)
-        for match in matches:
-            group = match.lastgroup
-            assert group is not None
-            entry = self._compiled.entries[group]
-            start, end = match.span()
-            if entry.follow_pattern is not None:
-                rest = flat[end : sentence_end(flat, end)]
-                if entry.follow_pattern.match(rest):
-                    continue
-            found.append(
-                Finding(
-                    start=start,
-                    end=end,
-                    text=text[start:end],
-                    category=entry.category,
-                    rule=entry.id,
-                    explanation=entry.explanation,
-                    suggestions=entry.suggestions,
-                )
-            )
+        for combined, searched in ((self._insensitive, low), (self._sensitive, flat)):
+            if combined is not None:
+                found += [
+                    self._finding(text, start, end, self.entries[index])
+                    for start, end, index in self._accepted(
+                        combined, searched, low, quotes, explained
+                    )
+                ]
         return _without_overlaps(found)
+
+    def _accepted(
+        self,
+        combined: Combined,
+        searched: str,
+        low: str,
+        quotes: FamilyQuotes,
+        explained: dict[str, int],
+    ) -> Iterator[tuple[int, int, int]]:
+        """The matches the context rules keep. When they excuse a match, another entry may
+        still match at the same place ("challenging behaviour" when "challenging" alone
+        was excused), and a shorter match may begin inside it."""
+
+        def fine(start: int, end: int, index: int) -> bool:
+            entry = self.entries[index]
+            if entry.case_sensitive and _explained_before(searched[start:end], start, explained):
+                return False  # an acronym the text has already explained
+            return not _excused(entry, low, start, end, quotes)
+
+        pos = 0
+        while (match := combined.search(searched, pos)) is not None:
+            start, end, index = match
+            if fine(start, end, index):
+                yield match
+                pos = end
+                continue
+            second = next((m for m in combined.others_at(searched, start, index) if fine(*m)), None)
+            if second is not None:
+                yield second
+                pos = second[1]
+            else:
+                pos = start + 1
+
+    @staticmethod
+    def _finding(text: str, start: int, end: int, entry: Entry) -> Finding:
+        return Finding(
+            start=start,
+            end=end,
+            text=text[start:end],
+            category=entry.category,
+            rule=entry.id,
+            explanation=entry.explanation,
+            suggestions=entry.suggestions,
+        )
+
+
+def _excused(entry: Entry, low: str, start: int, end: int, quotes: FamilyQuotes) -> bool:
+    """Do the context rules say these words are fine here?"""
+    if quotes.hold(start, end):
+        return True
+    if entry.follow_pattern is not None and entry.follow_pattern.match(
+        low, end, sentence_end(low, end)
+    ):
+        return True
+    if entry.preceded_pattern is not None or entry.required_before is not None:
+        before = low[sentence_start(low, start) : start]
+        if entry.preceded_pattern is not None and entry.preceded_pattern.search(before):
+            return True
+        if entry.required_before is not None and not entry.required_before.search(before):
+            return True
+    return entry.fine_in_family_account and in_family_account(low, start)
+
+
+def _explained_before(words: str, start: int, explained: dict[str, int]) -> bool:
+    short = words[:-1] if words.endswith("s") else words
+    return min(explained.get(words, start + 1), explained.get(short, start + 1)) <= start
 
 
 def _without_overlaps(findings: list[Finding]) -> list[Finding]:
-    """Where two findings overlap, keep the longer (the two passes can both match)."""
+    """Where two findings overlap (the two passes can both match), keep the longer."""
     kept: list[Finding] = []
     for finding in sorted(findings, key=lambda f: (f.start, -(f.end - f.start))):
         if kept and finding.start < kept[-1].end:
@@ -134,16 +176,18 @@ def _without_overlaps(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def _inside(finding: Finding, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= finding.start and finding.end <= end for start, end in spans)
-
-
-def _overlaps(finding: Finding, spans: list[tuple[int, int]]) -> bool:
-    return any(finding.start < end and start < finding.end for start, end in spans)
+def _overlaps(finding: Finding, others: list[Finding], starts: list[int]) -> bool:
+    """Does the finding overlap one of the others (sorted by `starts`, not overlapping)?"""
+    index = bisect.bisect_right(starts, finding.start) - 1
+    return any(
+        other.start < finding.end and finding.start < other.end
+        for other in others[max(0, index) : index + 2]
+    )
 
 
 @cache
 def default_checker() -> Checker:
+    """The checker for the shipped vocabulary, built once."""
     return Checker()
 
 

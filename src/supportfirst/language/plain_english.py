@@ -8,9 +8,16 @@ from supportfirst.language.text import Finding
 
 LONG_SENTENCE_WORDS = 30
 
-_SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _WORD = re.compile(r"[\w'’-]+")
-_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9&]{1,6})(s?)(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,7})(s?)(?![\w&-])")
+# "Education, Health and Care plan (EHCP)": the short form in brackets after the words.
+_IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,7}?)s?\s*\)")
+# "EHCP (Education, Health and Care plan)": the words in brackets after the short form.
+_WORDS_AFTER = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,7}?)s?\s*\(\s*([^()\n]{3,100})\)")
+# A capitalised word next to another one is part of a heading or shouting, not an acronym.
+_CAPITALS_BEFORE = re.compile(r"(?<![\w&-])[A-Z][A-Z0-9&]+[ \t]+$")
+_CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z][A-Z0-9&]+(?![\w&-])")
 
 # Known to almost everyone, so never flagged.
 WELL_KNOWN = frozenset(
@@ -22,6 +29,7 @@ WELL_KNOWN = frozenset(
         "OK",
         "BBC",
         "DVD",
+        "CD",
         "ID",
         "PE",
         "IT",
@@ -42,6 +50,9 @@ WELL_KNOWN = frozenset(
         "URL",
         "PDF",
         "FAQ",
+        "WiFi",
+        "DIY",
+        "ASAP",
     }
 )
 
@@ -58,9 +69,12 @@ ACRONYM_EXPLANATION = (
 def long_sentence_findings(text: str, flat: str) -> list[Finding]:
     findings = []
     for match in _SENTENCE.finditer(flat):
-        words = _WORD.findall(match.group(0))
+        sentence = match.group(0)
+        if sentence.count(" ") < LONG_SENTENCE_WORDS // 2:
+            continue  # too few spaces to be long; saves counting words in most sentences
+        words = _WORD.findall(sentence)
         if len(words) > LONG_SENTENCE_WORDS:
-            start = match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))
+            start = match.start() + (len(sentence) - len(sentence.lstrip()))
             end = match.end()
             findings.append(
                 Finding(
@@ -78,14 +92,23 @@ def long_sentence_findings(text: str, flat: str) -> list[Finding]:
     return findings
 
 
-def _expanded(flat: str, acronym: str, before: int) -> bool:
-    """Is the acronym explained at or before this point: "Words Like This (WLT)" or "WLT (...)"?"""
-    if re.search(rf"\(\s*{re.escape(acronym)}s?\s*\)", flat[: before + len(acronym) + 4]):
-        return True
-    return bool(re.search(rf"(?<![\w-]){re.escape(acronym)}s?\s*\([^)]{{3,}}\)", flat))
+def explained_acronyms(flat: str) -> dict[str, int]:
+    """Each acronym the text explains, with where it is explained (the offset of the
+    short form at that point)."""
+    explained: dict[str, int] = {}
+    for match in _IN_BRACKETS.finditer(flat):
+        short = match.group(1)
+        if sum(c.isupper() for c in short) >= 2:
+            explained.setdefault(short, match.start(1))
+    for match in _WORDS_AFTER.finditer(flat):
+        if len(match.group(2).split()) >= 2:
+            short = match.group(1)
+            explained[short] = min(explained.get(short, match.start(1)), match.start(1))
+    return explained
 
 
-def acronym_findings(text: str, flat: str) -> list[Finding]:
+def acronym_findings(text: str, flat: str, explained: dict[str, int]) -> list[Finding]:
+    """The first use of each acronym that is not explained at or before that use."""
     findings = []
     seen: set[str] = set()
     for match in _ACRONYM.finditer(flat):
@@ -93,9 +116,13 @@ def acronym_findings(text: str, flat: str) -> list[Finding]:
         if acronym in seen or acronym in WELL_KNOWN or not any(c.isalpha() for c in acronym):
             continue
         seen.add(acronym)
-        if _expanded(flat, acronym, match.start()):
-            continue
         start, end = match.span(1)
+        if explained.get(acronym, len(flat)) <= start:
+            continue
+        if _CAPITALS_BEFORE.search(flat, max(0, start - 12), start) or _CAPITALS_AFTER.match(
+            flat, end
+        ):
+            continue
         findings.append(
             Finding(
                 start=start,
@@ -111,7 +138,8 @@ def acronym_findings(text: str, flat: str) -> list[Finding]:
 
 
 def readability(text: str) -> float:
-    """Flesch reading ease (textstat): 60 or more is plain English for most adults."""
+    """Flesch reading ease (textstat): 60 or more is plain English for most adults; higher
+    is easier. An empty text scores 100."""
     import textstat
 
     if not text.strip():

@@ -29,6 +29,16 @@ RESPECTFUL_LANGUAGE = (
     "deficit-language",
     "jargon",
 )
+PLAIN_ENGLISH = ("long-sentence", "unexplained-acronym")
+
+_REQUIRED = ("id", "category", "patterns", "explanation", "suggestions")
+_OPTIONAL = (
+    "case_sensitive",
+    "unless_followed_by",
+    "unless_preceded_by",
+    "only_when_preceded_by",
+    "fine_in_family_account",
+)
 
 
 class VocabularyError(ValueError):
@@ -37,6 +47,8 @@ class VocabularyError(ValueError):
 
 @dataclass(frozen=True)
 class Entry:
+    """One vocabulary entry. The patterns and context rules are regular expressions."""
+
     id: str
     category: str
     patterns: tuple[str, ...]
@@ -44,28 +56,54 @@ class Entry:
     suggestions: tuple[str, ...]
     case_sensitive: bool = False
     unless_followed_by: str = ""
+    unless_preceded_by: str = ""
+    only_when_preceded_by: str = ""
+    fine_in_family_account: bool = False
     follow_pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    preceded_pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    required_before: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+
+def _check_pattern(place: str, pattern: str) -> None:
+    try:
+        # Compiled inside a group, as the combined pattern will use it.
+        compiled = re.compile(f"(?:{pattern})")
+    except re.error as error:
+        raise VocabularyError(f"{place}: pattern {pattern!r} is not valid: {error}") from None
+    if compiled.groups:
+        raise VocabularyError(
+            f"{place}: pattern {pattern!r} has a capturing group: use (?:...) instead"
+        )
+    if compiled.fullmatch(""):
+        raise VocabularyError(f"{place}: pattern {pattern!r} matches nothing at all (empty)")
+
+
+def _rule(place: str, key: str, data: Mapping[str, Any]) -> re.Pattern[str] | None:
+    text = str(data.get(key) or "")
+    if not text:
+        return None
+    try:
+        return re.compile(text, re.IGNORECASE)
+    except re.error as error:
+        raise VocabularyError(f"{place}: '{key}' is not a valid pattern: {error}") from None
 
 
 def entry_from(data: Mapping[str, Any], where: str = "") -> Entry:
     """Make one entry from its YAML (or database) form, checking every part."""
     place = f"{where}entry {data.get('id', '?')!r}"
-    for key in ("id", "category", "patterns", "explanation", "suggestions"):
+    for key in _REQUIRED:
         if not data.get(key):
             raise VocabularyError(f"{place}: '{key}' is missing")
+    unknown = sorted(set(data) - set(_REQUIRED) - set(_OPTIONAL))
+    if unknown:
+        raise VocabularyError(f"{place}: unknown key {unknown[0]!r}")
     if data["category"] not in RESPECTFUL_LANGUAGE:
         raise VocabularyError(f"{place}: category must be one of {', '.join(RESPECTFUL_LANGUAGE)}")
+    if isinstance(data["patterns"], str) or isinstance(data["suggestions"], str):
+        raise VocabularyError(f"{place}: 'patterns' and 'suggestions' must be lists")
     patterns = tuple(str(p) for p in data["patterns"])
     for pattern in patterns:
-        try:
-            compiled = re.compile(pattern)
-        except re.error as error:
-            raise VocabularyError(f"{place}: pattern {pattern!r} is not valid: {error}") from None
-        if compiled.groups:
-            raise VocabularyError(
-                f"{place}: pattern {pattern!r} has a capturing group: use (?:...) instead"
-            )
-    follow = str(data.get("unless_followed_by") or "")
+        _check_pattern(place, pattern)
     return Entry(
         id=str(data["id"]),
         category=str(data["category"]),
@@ -73,17 +111,18 @@ def entry_from(data: Mapping[str, Any], where: str = "") -> Entry:
         explanation=" ".join(str(data["explanation"]).split()),
         suggestions=tuple(str(s) for s in data["suggestions"]),
         case_sensitive=bool(data.get("case_sensitive", False)),
-        unless_followed_by=follow,
-        follow_pattern=re.compile(follow, re.IGNORECASE) if follow else None,
+        unless_followed_by=str(data.get("unless_followed_by") or ""),
+        unless_preceded_by=str(data.get("unless_preceded_by") or ""),
+        only_when_preceded_by=str(data.get("only_when_preceded_by") or ""),
+        fine_in_family_account=bool(data.get("fine_in_family_account", False)),
+        follow_pattern=_rule(place, "unless_followed_by", data),
+        preceded_pattern=_rule(place, "unless_preceded_by", data),
+        required_before=_rule(place, "only_when_preceded_by", data),
     )
 
 
-def load(path: Path = SHIPPED) -> tuple[Entry, ...]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return entries_from(raw, where=f"{path.name}: ")
-
-
 def entries_from(raw: Iterable[Mapping[str, Any]], where: str = "") -> tuple[Entry, ...]:
+    """Entries from their YAML (or database) form; every id must be different."""
     entries = tuple(entry_from(item, where) for item in raw)
     seen: set[str] = set()
     for entry in entries:
@@ -93,6 +132,12 @@ def entries_from(raw: Iterable[Mapping[str, Any]], where: str = "") -> tuple[Ent
     return entries
 
 
+def load(path: Path = SHIPPED) -> tuple[Entry, ...]:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    return entries_from(raw, where=f"{path.name}: ")
+
+
 @cache
 def shipped() -> tuple[Entry, ...]:
+    """The vocabulary that ships with Support First (vocabulary.yaml)."""
     return load()
