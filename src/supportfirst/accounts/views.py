@@ -21,11 +21,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from supportfirst.accounts.forms import CodeForm, NewPasswordForm, ResetRequestForm, SignInForm
-
-
-def _submitted(request: HttpRequest) -> Any:
-    """The form data when a form was sent (even an empty one), else None."""
-    return request.POST if request.method == "POST" else None
+from supportfirst.formsupport import submitted
 
 
 class SignInView(auth_views.LoginView):
@@ -46,7 +42,7 @@ def verify(request: HttpRequest) -> HttpResponse:
     """Second step of signing in for staff: the code from their authenticator app."""
     if request.user.is_verified():  # type: ignore[union-attr]
         return redirect(_next_url(request))
-    form = CodeForm(_submitted(request))
+    form = CodeForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         device = match_token(request.user, form.cleaned_data["code"])
         if device is not None:
@@ -75,7 +71,7 @@ def set_up_authenticator(request: HttpRequest) -> HttpResponse:
     device, _ = TOTPDevice.objects.get_or_create(
         user=user, confirmed=False, defaults={"name": "Authenticator app"}
     )
-    form = CodeForm(_submitted(request))
+    form = CodeForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
             device.confirmed = True

@@ -4,7 +4,7 @@ comments that are kept apart from the staff text. Never the staff views reused."
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
@@ -13,12 +13,8 @@ from supportfirst.assessments.forms import FamilyCommentForm
 from supportfirst.assessments.models import Assessment, AssessmentArea
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
+from supportfirst.formsupport import submitted
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
-
-
-def _posted(request: HttpRequest) -> QueryDict | None:
-    """The submitted form data, even when empty (so an empty form shows its errors)."""
-    return request.POST if request.method == "POST" else None
 
 
 @family_required
@@ -39,7 +35,7 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
 def _comment(
     request: HttpRequest, actor: Actor, assessment: Assessment, area: AssessmentArea | None
 ) -> HttpResponse:
-    form = FamilyCommentForm(_posted(request))
+    form = FamilyCommentForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             services.family_comment_add(

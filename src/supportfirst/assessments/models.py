@@ -35,7 +35,7 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.assessments.areas import AREA_HINTS, AreaCode, Kind
-from supportfirst.pathway.models import FamilyOwned
+from supportfirst.families.models import FamilyRecord
 
 
 class AssessmentStatus(models.TextChoices):
@@ -49,7 +49,7 @@ FAMILY_CAN_READ = frozenset({AssessmentStatus.READY_FOR_FAMILY, AssessmentStatus
 CLOCK_RUNNING = frozenset({AssessmentStatus.IN_PROGRESS, AssessmentStatus.READY_FOR_FAMILY})
 
 
-class Assessment(FamilyOwned):
+class Assessment(FamilyRecord):
     """One person's needs assessment, made for one request for help."""
 
     family = models.ForeignKey(
@@ -176,7 +176,7 @@ class ChildViewHow(models.TextChoices):
     TRUSTED_ADULT = "trusted_adult", "Through a trusted adult"
 
 
-class AssessmentArea(FamilyOwned):
+class AssessmentArea(FamilyRecord):
     """One area of life in an assessment. The family's account is held in FamilyAccount rows,
     which are never changed once saved; the rest is the practitioner's, editable while the
     assessment is in progress."""
@@ -236,7 +236,7 @@ class AssessmentArea(FamilyOwned):
         return AreaStatus.NOT_STARTED
 
 
-class FamilyAccount(FamilyOwned):
+class FamilyAccount(FamilyRecord):
     """What the family told us about one area, in their words, attributed. Append-only: staff
     can add what they were told, but never change or remove it once saved."""
 
@@ -270,7 +270,7 @@ class HowOften(models.TextChoices):
     LESS_OFTEN = "less_often", "Less often"
 
 
-class Need(FamilyOwned):
+class Need(FamilyRecord):
     """A need found in one area, with what makes it hard to achieve (the eligibility decision
     uses these) and how often help is needed."""
 
@@ -307,7 +307,7 @@ class Need(FamilyOwned):
         return found
 
 
-class FamilyComment(FamilyOwned):
+class FamilyComment(FamilyRecord):
     """A family member's comment on the draft, about one area or the whole assessment. Kept
     apart from the staff text and shown beside it; never edited by staff."""
 
@@ -348,7 +348,7 @@ class OfferAnswer(models.TextChoices):
 OFFER_ACCEPTED = frozenset({OfferAnswer.ACCEPTED, OfferAnswer.COMBINED})
 
 
-class AssessmentOffer(FamilyOwned):
+class AssessmentOffer(FamilyRecord):
     """An assessment offered to a parent carer (s17ZD) or a brother or sister who helps to care
     (s17ZA), and their answer."""
 
@@ -414,7 +414,7 @@ class AssessmentOffer(FamilyOwned):
         return Kind.PARENT_CARER if self.kind == OfferKind.PARENT_CARER else Kind.YOUNG_CARER
 
 
-class CarerDecisions(FamilyOwned):
+class CarerDecisions(FamilyRecord):
     """The four decisions that end a parent carer's assessment (Children Act 1989 s17ZD), each
     with its reason."""
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.db import transaction
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import dateformat, timezone
@@ -24,20 +23,11 @@ from supportfirst.assessments.forms import (
 from supportfirst.assessments.models import Assessment, AssessmentArea
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
+from supportfirst.formsupport import add_refusal, submitted
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused, guard_message
 from supportfirst.wording.services import add_reason_fields, findings_in, save_reasons
 
 LATE_MESSAGE = guard_message(moves.late_authorisation_has_a_reason)
-
-
-def _posted(request: HttpRequest) -> QueryDict | None:
-    """The submitted form data, even when empty (so an empty form shows its errors)."""
-    return request.POST if request.method == "POST" else None
-
-
-def _refused(form: forms.Form, error: MoveRefused) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def conflict(request: HttpRequest, error: IllegalMove, back: str = "") -> HttpResponse:
@@ -144,7 +134,7 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
     actor = Actor.of(request)
     area = selectors.area_read(actor=actor, area_id=area_id)
     name = area.assessment.subject_name
-    form = AreaForm(_posted(request), area=area)
+    form = AreaForm(submitted(request), area=area)
     saved_now = None
     if request.method == "POST" and form.is_valid():
         try:
@@ -154,13 +144,13 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
         except IllegalMove as error:
             return conflict(request, error, _assessment_url(area.assessment))
         except services.AreaChanged as error:
-            _refused(form, error)
+            add_refusal(form, error)
             fresh = request.POST.copy()
             fresh["version"] = str(error.current.version)
             form.data = fresh
             saved_now = error.current
         except MoveRefused as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, f"{area.label} saved.")
             return redirect(_assessment_url(area.assessment))
@@ -180,7 +170,7 @@ def need_add(request: HttpRequest, area_id: int) -> HttpResponse:
         except IllegalMove as error:
             return conflict(request, error, _assessment_url(area.assessment))
         except MoveRefused as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, "Need added.")
             return redirect("assessments:area", area_id=area.pk)
@@ -217,7 +207,7 @@ def carer_decisions(request: HttpRequest, carer_assessment_id: int) -> HttpRespo
     actor = Actor.of(request)
     assessment = selectors.carer_assessment_read(actor=actor, assessment_id=carer_assessment_id)
     form = CarerDecisionsForm(
-        _posted(request),
+        submitted(request),
         initial=_decisions_initial(assessment),
         carer=assessment.subject_name,
         child=assessment.child.first_name,
@@ -228,7 +218,7 @@ def carer_decisions(request: HttpRequest, carer_assessment_id: int) -> HttpRespo
         except IllegalMove as error:
             return conflict(request, error, _assessment_url(assessment))
         except MoveRefused as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, "The decisions are saved.")
             return redirect(_assessment_url(assessment))
@@ -246,7 +236,7 @@ def offer_answer(request: HttpRequest, offer_id: int) -> HttpResponse:
     actor = Actor.of(request)
     offer = selectors.offer_read(actor=actor, offer_id=offer_id)
     form = OfferAnswerForm(
-        _posted(request), person=offer.person_name, child=offer.request.child.first_name
+        submitted(request), person=offer.person_name, child=offer.request.child.first_name
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -256,7 +246,7 @@ def offer_answer(request: HttpRequest, offer_id: int) -> HttpResponse:
         except IllegalMove as error:
             return conflict(request, error)
         except MoveRefused as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, f"{offer.person_name}'s answer is saved.")
             if made is not None:
@@ -278,7 +268,7 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
     today = timezone.localdate()
     late = today > assessment.due
     form = AuthoriseForm(
-        _posted(request), late=late, due_text=dateformat.format(assessment.due, "j F Y")
+        submitted(request), late=late, due_text=dateformat.format(assessment.due, "j F Y")
     )
     flagged = findings_in(selectors.staff_text_of(assessment), council_id=actor.scope.council_id)
     add_reason_fields(form, flagged)

@@ -23,18 +23,7 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from supportfirst.councils.scoping import ScopedQuerySet
-from supportfirst.families.models import ContactMethod
-
-
-class FamilyOwned(models.Model):
-    council_lookup = "family__council"
-    family_lookup = "family"
-
-    objects = ScopedQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
+from supportfirst.families.models import ContactMethod, FamilyRecord
 
 
 class WhoAsked(models.TextChoices):
@@ -52,7 +41,7 @@ class RequestStatus(models.TextChoices):
     MOVED_TO_SAFEGUARDING = "moved_to_safeguarding", "Moved to safeguarding"
 
 
-class SupportRequest(FamilyOwned):
+class SupportRequest(FamilyRecord):
     """A request for help for a disabled child, recorded by staff or sent by the family."""
 
     family = models.ForeignKey(
@@ -93,7 +82,7 @@ class Pathway(models.TextChoices):
     SAFEGUARDING = "safeguarding", "Move to safeguarding"
 
 
-class NextStepDecision(FamilyOwned):
+class NextStepDecision(FamilyRecord):
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     request = models.OneToOneField(
         SupportRequest, on_delete=models.CASCADE, related_name="next_step_decision"
@@ -116,7 +105,7 @@ class MoveStatus(models.TextChoices):
     DECLINED = "declined", "Not approved"
 
 
-class SafeguardingMove(FamilyOwned):
+class SafeguardingMove(FamilyRecord):
     """The rare exception: a move to the child protection process, on written evidence."""
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
@@ -173,7 +162,7 @@ class FamilyView(models.TextChoices):
     OBJECT = "object", "The family objected"
 
 
-class Contact(FamilyOwned):
+class Contact(FamilyRecord):
     """A meeting, call, video call or visit. The family's choice of time, place and way is the
     default; anything intrusive needs its intrusion record, saved with it."""
 
@@ -202,7 +191,7 @@ class Contact(FamilyOwned):
         return [str(Intrusion(i).label) for i in self.intrusions]
 
 
-class IntrusionRecord(FamilyOwned):
+class IntrusionRecord(FamilyRecord):
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     contact = models.OneToOneField(
         Contact, on_delete=models.CASCADE, related_name="intrusion_record"
@@ -219,7 +208,7 @@ class IntrusionRecord(FamilyOwned):
         return f"Intrusion record for {self.contact}"
 
 
-class PathwayEvent(FamilyOwned):
+class PathwayEvent(FamilyRecord):
     """One row per move of any pathway record: who, when, from, to, why. Append-only."""
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")

@@ -17,6 +17,7 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.evidence import opinion_words
 from supportfirst.families import selectors as family_selectors
+from supportfirst.formsupport import add_refusal, form_status, submitted
 from supportfirst.pathway import selectors, services
 from supportfirst.pathway.forms import (
     ContactForm,
@@ -31,21 +32,6 @@ from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.wording.services import add_reason_fields, findings_in, save_reasons
 
 MY_WORK_PAGE_SIZE = 50
-
-
-def _status(form: forms.Form) -> int:
-    """400 when a sent form has problems, so tools and tests can tell."""
-    return 400 if form.is_bound and form.errors else 200
-
-
-def _submitted(request: HttpRequest) -> Any:
-    """The form data when a form was sent (even an empty one), else None."""
-    return request.POST if request.method == "POST" else None
-
-
-def _refused(form: forms.Form, error: MoveRefused) -> None:
-    for message in error.messages:
-        form.add_error(None, message)
 
 
 def _conflict(request: HttpRequest, error: IllegalMove) -> HttpResponse:
@@ -69,7 +55,7 @@ def _request_fields(data: dict[str, Any]) -> dict[str, Any]:
 @require_http_methods(["GET", "POST"])
 def request_new(request: HttpRequest) -> HttpResponse:
     """Record a request for help from a family the council does not know yet."""
-    form = NewFamilyRequestForm(_submitted(request))
+    form = NewFamilyRequestForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         surname = data["child_last_name"].strip()
@@ -90,7 +76,10 @@ def request_new(request: HttpRequest) -> HttpResponse:
         messages.success(request, f"Request {support_request.reference} saved.")
         return redirect("pathway:request", request_id=support_request.pk)
     return render(
-        request, "pathway/request_new.html", {"form": form, "family": None}, status=_status(form)
+        request,
+        "pathway/request_new.html",
+        {"form": form, "family": None},
+        status=form_status(form),
     )
 
 
@@ -101,7 +90,7 @@ def request_new_for_family(request: HttpRequest, family_id: int) -> HttpResponse
     scope = request.scope  # type: ignore[attr-defined]
     family = family_selectors.family_read(request=request, scope=scope, family_id=family_id)
     children = list(family.children.all())
-    form = RequestForm(_submitted(request))
+    form = RequestForm(submitted(request))
     form.fields["child"] = forms.TypedChoiceField(
         label="Which child is the request for?",
         choices=[(c.pk, f"{c.first_name} {c.last_name}") for c in children],
@@ -120,7 +109,10 @@ def request_new_for_family(request: HttpRequest, family_id: int) -> HttpResponse
         messages.success(request, f"Request {support_request.reference} saved.")
         return redirect("pathway:request", request_id=support_request.pk)
     return render(
-        request, "pathway/request_new.html", {"form": form, "family": family}, status=_status(form)
+        request,
+        "pathway/request_new.html",
+        {"form": form, "family": family},
+        status=form_status(form),
     )
 
 
@@ -166,7 +158,7 @@ def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
         except IllegalMove as error:
             return _conflict(request, error)
         except MoveRefused as error:
-            _refused(form, error)
+            add_refusal(form, error)
     return _request_page(request, support_request, form, status=400)
 
 
@@ -175,7 +167,7 @@ def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
 def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
-    form = SafeguardingProposalForm(_submitted(request))
+    form = SafeguardingProposalForm(submitted(request))
     evidence_text = request.POST.get("what_happened", "")
     # Opinions are refused outright (the evidence rule); other flagged words need a reason.
     flagged = (
@@ -209,7 +201,7 @@ def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
         except IllegalMove as error:
             return _conflict(request, error)
         except MoveRefused as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, "The proposal has gone to a team manager to decide.")
             return redirect("pathway:request", request_id=support_request.pk)
@@ -217,7 +209,7 @@ def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
         request,
         "pathway/safeguarding_propose.html",
         {"form": form, "req": support_request},
-        status=_status(form),
+        status=form_status(form),
     )
 
 
@@ -227,7 +219,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
     actor = Actor.of(request)
     move = selectors.move_read(actor=actor, move_id=move_id)
     ask = move.family_told is None
-    form = SafeguardingDecisionForm(_submitted(request), ask_about_notice=ask)
+    form = SafeguardingDecisionForm(submitted(request), ask_about_notice=ask)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -243,7 +235,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
         except IllegalMove as error:
             return _conflict(request, error)
         except MoveRefused as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, "Your decision is saved.")
             return redirect("pathway:team")
@@ -251,7 +243,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
         request,
         "pathway/safeguarding_decide.html",
         {"form": form, "move": move, "decided": move.status != MoveStatus.PROPOSED},
-        status=_status(form),
+        status=form_status(form),
     )
 
 
@@ -260,7 +252,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
 def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
-    form = ContactForm(_submitted(request))
+    form = ContactForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         if services.intrusions_for(data["kind"], data["intrusions"]):
@@ -284,7 +276,7 @@ def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
                 intrusion=data["intrusion"],
             )
         except MoveRefused as error:
-            _refused(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, "Contact saved.")
             return redirect("pathway:request", request_id=support_request.pk)
@@ -292,7 +284,7 @@ def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
         request,
         "pathway/contact_new.html",
         {"form": form, "req": support_request},
-        status=_status(form),
+        status=form_status(form),
     )
 
 

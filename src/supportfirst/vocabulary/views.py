@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -14,18 +13,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import council_admin_required
+from supportfirst.formsupport import form_status, submitted
 from supportfirst.language import CATEGORIES, shipped
 from supportfirst.vocabulary import selectors, services
 from supportfirst.vocabulary.forms import EntryForm, TryForm
-
-
-def _status(form: forms.Form) -> int:
-    """400 when a sent form has problems, so tools and tests can tell."""
-    return 400 if form.is_bound and form.errors else 200
-
-
-def _submitted(request: HttpRequest) -> Any:
-    return request.POST if request.method == "POST" else None
 
 
 def _fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -59,7 +50,7 @@ def entry_list(request: HttpRequest) -> HttpResponse:
 def entry_try(request: HttpRequest) -> HttpResponse:
     """What the council's checker finds in some writing, so an administrator can test it."""
     council_id = request.scope.council_id  # type: ignore[attr-defined]
-    form = TryForm(_submitted(request))
+    form = TryForm(submitted(request))
     results = None
     if request.method == "POST" and form.is_valid():
         findings = selectors.checker_for_council(council_id).check(form.cleaned_data["text"])
@@ -71,14 +62,14 @@ def entry_try(request: HttpRequest) -> HttpResponse:
             for finding in findings
         ]
     return render(
-        request, "vocabulary/try.html", {"form": form, "results": results}, status=_status(form)
+        request, "vocabulary/try.html", {"form": form, "results": results}, status=form_status(form)
     )
 
 
 @council_admin_required
 @require_http_methods(["GET", "POST"])
 def entry_new(request: HttpRequest) -> HttpResponse:
-    form = EntryForm(_submitted(request))
+    form = EntryForm(submitted(request))
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.entry_add(
@@ -91,7 +82,7 @@ def entry_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, f"Entry “{entry.entry_id}” added. It is checked from now.")
             return redirect("vocabulary:list")
-    return render(request, "vocabulary/entry_form.html", {"form": form}, status=_status(form))
+    return render(request, "vocabulary/entry_form.html", {"form": form}, status=form_status(form))
 
 
 @council_admin_required
@@ -109,7 +100,7 @@ def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
             "forum_note": entry.forum_note,
         }
     )
-    form = EntryForm(_submitted(request), initial=initial, editing=True)
+    form = EntryForm(submitted(request), initial=initial, editing=True)
     if request.method == "POST" and form.is_valid():
         try:
             services.entry_edit(actor=Actor.of(request), entry=entry, **_fields(form.cleaned_data))
@@ -122,7 +113,7 @@ def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
         request,
         "vocabulary/entry_form.html",
         {"form": form, "entry": entry},
-        status=_status(form),
+        status=form_status(form),
     )
 
 

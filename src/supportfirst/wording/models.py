@@ -10,13 +10,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from supportfirst.councils.scoping import ScopedQuerySet
+from supportfirst.families.models import FamilyRecord
 
 
-class WordingReason(models.Model):
-    council_lookup = "family__council"
-    family_lookup = "family"
-
+class WordingReason(FamilyRecord):
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     record_type = models.CharField(max_length=60)
     record_id = models.BigIntegerField()
@@ -28,8 +25,6 @@ class WordingReason(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     given_at = models.DateTimeField(auto_now_add=True)
-
-    objects = ScopedQuerySet.as_manager()
 
     class Meta:
         ordering = ["given_at", "pk"]
