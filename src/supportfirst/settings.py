@@ -58,6 +58,15 @@ INSTALLED_APPS = [
     "supportfirst.api",
     "supportfirst.vocabulary",
     "supportfirst.wording",
+    "supportfirst.eligibility",
+    "supportfirst.plans",
+    "supportfirst.letters",
+    "supportfirst.asking",
+    "supportfirst.corrections",
+    "supportfirst.complaints",
+    "supportfirst.notifications",
+    "supportfirst.subject_access",
+    "supportfirst.feedback",
     "supportfirst.pages",
 ]
 

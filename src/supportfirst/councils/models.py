@@ -28,6 +28,16 @@ class Council(models.Model):
     is_demo = models.BooleanField(
         default=False, help_text="Made by the demo loader; its accounts may show demo codes."
     )
+    plan_review_months = models.PositiveSmallIntegerField(
+        "Months until a support plan is reviewed",
+        default=6,
+        help_text="The default review date of a new support plan, in months from its start.",
+    )
+    letter_reading_ease_target = models.PositiveSmallIntegerField(
+        "Reading ease target for letters",
+        default=60,
+        help_text="Letter writers see a warning when a letter's Flesch reading ease is below this.",
+    )
 
     class Meta:
         ordering = ["name"]
