@@ -7,10 +7,12 @@ Loaded by `supportfirst serve --demo` on first start only; run again, it keeps w
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 from django_otp.oath import TOTP
@@ -395,6 +397,26 @@ def load() -> None:
         for index, fam in enumerate(spec.families, start=1):
             family = _family(council, number, index, fam, staff)
             _pathway_story(family, fam, staff[fam.worker], manager)
+    _load_app_stories()
+
+
+def _load_app_stories() -> None:
+    """Each app may add its own part of the demo story in `<app>/demo.py`: a function
+    `load_demo()` that works on the demo councils and families already loaded, and an
+    integer `DEMO_ORDER` (lower runs first; eligibility decisions come before plans)."""
+    steps = []
+    for config in apps.get_app_configs():
+        if not config.name.startswith("supportfirst."):
+            continue
+        try:
+            module = importlib.import_module(f"{config.name}.demo")
+        except ModuleNotFoundError as error:
+            if error.name != f"{config.name}.demo":
+                raise
+            continue
+        steps.append((getattr(module, "DEMO_ORDER", 100), config.name, module.load_demo))
+    for _order, _name, load_demo in sorted(steps, key=lambda step: step[:2]):
+        load_demo()
 
 
 def _family(
