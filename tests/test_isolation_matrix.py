@@ -11,9 +11,11 @@ A new URL that is neither public nor understood by the matrix fails these tests.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -92,6 +94,22 @@ OBJECT_IDS: dict[str, Callable[[Family], int]] = {
 
 # Public URLs whose arguments are not records (tokens in emailed links).
 PUBLIC_ARGUMENTS = {"uidb64": "MQ", "token": "set-password"}
+
+
+def _add_app_entries() -> None:
+    """Each app's tests may add to the matrix in `tests/<app>/matrix.py`: `PUBLIC` (URL names),
+    `OBJECT_IDS` (keyword argument -> how to get that record's id for a family) and
+    `PUBLIC_ARGUMENTS` (keyword argument -> a value for a public URL)."""
+    for path in sorted(Path(__file__).parent.glob("*/matrix.py")):
+        module = importlib.import_module(f"tests.{path.parent.name}.matrix")
+        PUBLIC.update(getattr(module, "PUBLIC", ()))
+        for name, found in getattr(module, "OBJECT_IDS", {}).items():
+            assert name not in OBJECT_IDS, f"{path}: {name} is already in the matrix"
+            OBJECT_IDS[name] = found
+        PUBLIC_ARGUMENTS.update(getattr(module, "PUBLIC_ARGUMENTS", {}))
+
+
+_add_app_entries()
 
 
 @dataclass(frozen=True)
