@@ -6,7 +6,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from django import forms
-from django.http import HttpRequest, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import render
 
 if TYPE_CHECKING:
     from supportfirst.pathway.workflow import MoveRefused
@@ -26,3 +27,15 @@ def add_refusal(form: forms.Form, error: MoveRefused) -> None:
     """A refused move's messages, at the top of the form's error summary."""
     for message in error.messages:
         form.add_error(None, message)
+
+
+def conflict(
+    request: HttpRequest, message: str, *, back_url: str = "", back_text: str = ""
+) -> HttpResponse:
+    """The 409 page for a change that cannot be made now (someone else changed the record)."""
+    return render(
+        request,
+        "conflict.html",
+        {"message": message, "back_url": back_url, "back_text": back_text},
+        status=409,
+    )

@@ -13,7 +13,7 @@ from supportfirst.assessments.forms import FamilyCommentForm
 from supportfirst.assessments.models import Assessment, AssessmentArea
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
-from supportfirst.formsupport import submitted
+from supportfirst.formsupport import conflict, submitted
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 
@@ -42,12 +42,7 @@ def _comment(
                 actor=actor, assessment=assessment, area=area, text=form.cleaned_data["text"]
             )
         except IllegalMove as error:
-            return render(
-                request,
-                "assessments/conflict.html",
-                {"message": str(error), "back": ""},
-                status=IllegalMove.status_code,
-            )
+            return conflict(request, str(error))
         except MoveRefused as error:
             for message in error.messages:
                 form.add_error("text", message)

@@ -23,19 +23,16 @@ from supportfirst.assessments.forms import (
 from supportfirst.assessments.models import Assessment, AssessmentArea
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
-from supportfirst.formsupport import add_refusal, submitted
+from supportfirst.formsupport import add_refusal, conflict, submitted
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused, guard_message
 from supportfirst.wording.services import add_reason_fields, findings_in, save_reasons
 
 LATE_MESSAGE = guard_message(moves.late_authorisation_has_a_reason)
 
 
-def conflict(request: HttpRequest, error: IllegalMove, back: str = "") -> HttpResponse:
-    return render(
-        request,
-        "assessments/conflict.html",
-        {"message": str(error), "back": back},
-        status=IllegalMove.status_code,
+def assessment_conflict(request: HttpRequest, error: IllegalMove, back: str = "") -> HttpResponse:
+    return conflict(
+        request, str(error), back_url=back, back_text="Go back to the assessment" if back else ""
     )
 
 
@@ -88,7 +85,7 @@ def mark_ready(request: HttpRequest, assessment_id: int) -> HttpResponse:
     try:
         services.mark_ready(actor=actor, assessment=assessment)
     except IllegalMove as error:
-        return conflict(request, error, _assessment_url(assessment))
+        return assessment_conflict(request, error, _assessment_url(assessment))
     except MoveRefused as error:
         return _task_list(request, assessment, refusal=error.messages)
     messages.success(request, f"{assessment.title} is ready for the family to read.")
@@ -103,7 +100,7 @@ def reopen(request: HttpRequest, assessment_id: int) -> HttpResponse:
     try:
         services.reopen(actor=actor, assessment=assessment)
     except IllegalMove as error:
-        return conflict(request, error, _assessment_url(assessment))
+        return assessment_conflict(request, error, _assessment_url(assessment))
     messages.success(request, "You can make changes. Mark it ready again when you have finished.")
     return redirect(_assessment_url(assessment))
 
@@ -142,7 +139,7 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
                 actor=actor, area=area, given=form.to_input(), version=form.cleaned_data["version"]
             )
         except IllegalMove as error:
-            return conflict(request, error, _assessment_url(area.assessment))
+            return assessment_conflict(request, error, _assessment_url(area.assessment))
         except services.AreaChanged as error:
             add_refusal(form, error)
             fresh = request.POST.copy()
@@ -168,7 +165,7 @@ def need_add(request: HttpRequest, area_id: int) -> HttpResponse:
         try:
             services.need_add(actor=actor, area=area, given=form.to_input())
         except IllegalMove as error:
-            return conflict(request, error, _assessment_url(area.assessment))
+            return assessment_conflict(request, error, _assessment_url(area.assessment))
         except MoveRefused as error:
             add_refusal(form, error)
         else:
@@ -185,7 +182,7 @@ def need_remove(request: HttpRequest, need_id: int) -> HttpResponse:
     try:
         area = services.need_remove(actor=actor, need=need)
     except IllegalMove as error:
-        return conflict(request, error, _assessment_url(need.area.assessment))
+        return assessment_conflict(request, error, _assessment_url(need.area.assessment))
     messages.success(request, "Need removed.")
     return redirect("assessments:area", area_id=area.pk)
 
@@ -216,7 +213,7 @@ def carer_decisions(request: HttpRequest, carer_assessment_id: int) -> HttpRespo
         try:
             services.carer_decisions_save(actor=actor, assessment=assessment, given=form.to_input())
         except IllegalMove as error:
-            return conflict(request, error, _assessment_url(assessment))
+            return assessment_conflict(request, error, _assessment_url(assessment))
         except MoveRefused as error:
             add_refusal(form, error)
         else:
@@ -244,7 +241,7 @@ def offer_answer(request: HttpRequest, offer_id: int) -> HttpResponse:
                 actor=actor, offer=offer, answer=form.cleaned_data["answer"]
             )
         except IllegalMove as error:
-            return conflict(request, error)
+            return assessment_conflict(request, error)
         except MoveRefused as error:
             add_refusal(form, error)
         else:
@@ -290,7 +287,7 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
                     data=form.cleaned_data,
                 )
         except IllegalMove as error:
-            return conflict(request, error, _assessment_url(assessment))
+            return assessment_conflict(request, error, _assessment_url(assessment))
         except MoveRefused as error:
             for message in error.messages:
                 about_lateness = late and message == LATE_MESSAGE

@@ -17,7 +17,7 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.evidence import opinion_words
 from supportfirst.families import selectors as family_selectors
-from supportfirst.formsupport import add_refusal, form_status, submitted
+from supportfirst.formsupport import add_refusal, conflict, form_status, submitted
 from supportfirst.pathway import selectors, services
 from supportfirst.pathway.forms import (
     ContactForm,
@@ -35,7 +35,7 @@ MY_WORK_PAGE_SIZE = 50
 
 
 def _conflict(request: HttpRequest, error: IllegalMove) -> HttpResponse:
-    return render(request, "pathway/conflict.html", {"message": str(error)}, status=409)
+    return conflict(request, str(error))
 
 
 def _request_fields(data: dict[str, Any]) -> dict[str, Any]:

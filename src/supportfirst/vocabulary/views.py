@@ -9,11 +9,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import council_admin_required
-from supportfirst.formsupport import form_status, submitted
+from supportfirst.formsupport import conflict, form_status, submitted
 from supportfirst.language import CATEGORIES, shipped
 from supportfirst.vocabulary import selectors, services
 from supportfirst.vocabulary.forms import EntryForm, TryForm
@@ -118,7 +119,9 @@ def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
 
 
 def _conflict(request: HttpRequest, message: str) -> HttpResponse:
-    return render(request, "vocabulary/conflict.html", {"message": message}, status=409)
+    return conflict(
+        request, message, back_url=reverse("vocabulary:list"), back_text="Go back to words to check"
+    )
 
 
 @council_admin_required
