@@ -9,6 +9,7 @@ urlpatterns = [
     path("sign-in/code/", views.verify, name="verify"),
     path("sign-in/set-up-authenticator/", views.set_up_authenticator, name="set_up_authenticator"),
     path("sign-out/", views.sign_out, name="sign_out"),
+    path("stay-signed-in/", views.stay_signed_in, name="stay_signed_in"),
     path("signed-out/", views.signed_out, name="signed_out"),
     path("password-reset/", views.password_reset, name="password_reset"),
     path("password-reset/sent/", views.password_reset_sent, name="password_reset_sent"),

@@ -15,7 +15,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django_otp import login as otp_login
 from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -121,3 +121,12 @@ password_reset_complete = login_not_required(
     )
 )
 sign_in = login_not_required(SignInView.as_view())
+
+
+@require_POST
+def stay_signed_in(request: HttpRequest) -> HttpResponse:
+    """The "Stay signed in" button of the warning shown before an idle session ends. Any request
+    renews the session; the page's script asks for no page back, a plain form goes back."""
+    if request.headers.get("X-Stay-Signed-In") == "fetch":
+        return HttpResponse(status=204)
+    return redirect(_next_url(request))
