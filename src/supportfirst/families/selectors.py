@@ -67,6 +67,7 @@ RECORD_NAMES = {
     "assessments.familycomment": "your comment on an assessment",
     "assessments.assessmentoffer": "an offer of an assessment",
     "assessments.carerdecisions": "the decisions in a parent carer's assessment",
+    "corrections.correctionrequest": "a request to correct your record",
 }
 
 
