@@ -250,3 +250,17 @@ def test_the_record_page_costs_the_same_queries_as_corrections_grow(parent, fami
     small = _queries(client, "/family/")
     CorrectionRequestFactory.create_batch(30, family=family, asked_by=parent)
     assert _queries(client, "/family/") == small
+
+
+def test_open_requests_are_on_the_workers_list_of_things_due(council, practitioner, family):
+    family.allocated_worker = practitioner
+    family.save()
+    waiting = CorrectionRequestFactory(family=family)
+    answered = CorrectionRequestFactory(family=family, status=CorrectionStatus.CORRECTED)
+    other_worker = staff_user(council, Role.PRACTITIONER)
+    elsewhere = family_with_everyone(council, allocated_worker=other_worker)
+    theirs = CorrectionRequestFactory(family=elsewhere)
+    page = signed_in_client(practitioner).get("/staff/my-work/").content.decode()
+    assert f"/staff/corrections/{waiting.pk}/" in page
+    assert f"/staff/corrections/{answered.pk}/" not in page
+    assert f"/staff/corrections/{theirs.pk}/" not in page
