@@ -182,3 +182,12 @@ def test_queries_stay_flat_as_the_record_grows(parent, family, worker, story, ur
     small = _queries(client, url)
     _grow(family, worker, story, 15)
     assert _queries(client, url) == small
+
+
+def test_a_support_decision_without_notes_still_gives_the_reason(parent, family, worker):
+    from supportfirst.pathway import services
+
+    request = SupportRequestFactory(child=family.children.first())
+    services.decide_support(actor=story_data.actor_for(worker), request=request)
+    page = _page(signed_in_client(parent), f"/family/requests/{request.pk}/")
+    assert "Every disabled child has the right to have their needs assessed" in page
