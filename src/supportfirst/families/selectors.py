@@ -67,6 +67,7 @@ RECORD_NAMES = {
     "assessments.familycomment": "your comment on an assessment",
     "assessments.assessmentoffer": "an offer of an assessment",
     "assessments.carerdecisions": "the decisions in a parent carer's assessment",
+    "corrections.correctionrequest": "a request to correct your record",
 }
 
 
@@ -100,16 +101,21 @@ def access_log_for_family(*, scope: Scope, family_id: int, limit: int = 50) -> l
     return lines
 
 
-def _moves_not_told(family_id: int) -> QuerySet[Any]:
-    """Proposed moves to safeguarding the family has not been told about: the family's own
-    view of the access log leaves them out, so it cannot tell them before the council does."""
-    from django.db.models.functions import Cast
-
+def moves_not_told(family_id: int) -> QuerySet[Any]:
+    """Proposed moves to safeguarding the family has not been told about. No family page shows
+    them, or anything that gives them away (the access log, the request's timeline and
+    status), so a family page cannot tell the family before the council does."""
     from supportfirst.pathway.models import SafeguardingMove
 
+    return SafeguardingMove.objects.filter(family_id=family_id).exclude(family_told=True)
+
+
+def _moves_not_told(family_id: int) -> QuerySet[Any]:
+    """The same moves, as the text ids the access log stores."""
+    from django.db.models.functions import Cast
+
     return (
-        SafeguardingMove.objects.filter(family_id=family_id)
-        .exclude(family_told=True)
+        moves_not_told(family_id)
         .annotate(text_id=Cast("pk", output_field=CharField()))
         .values("text_id")
     )

@@ -8,9 +8,10 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from supportfirst.accounts.selectors import people_in_council
+from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, family_required, staff_required
 from supportfirst.councils.models import Role
-from supportfirst.families import selectors
+from supportfirst.families import family_record, selectors
 from supportfirst.pathway.selectors import requests_for_family
 
 PAGE_SIZE = 50
@@ -59,10 +60,16 @@ def staff_child(request: HttpRequest, child_id: int) -> HttpResponse:
 
 @family_required
 def family_home(request: HttpRequest) -> HttpResponse:
-    scope = request.scope  # type: ignore[attr-defined]
-    family = selectors.family_read(request=request, scope=scope, family_id=scope.family_id)
+    family, worker, requests = family_record.family_home_read(actor=Actor.of(request))
     return render(
-        request, "families/family/home.html", {"family": family, "today": timezone.localdate()}
+        request,
+        "families/family/home.html",
+        {
+            "family": family,
+            "worker": worker,
+            "requests": requests,
+            "today": timezone.localdate(),
+        },
     )
 
 

@@ -161,4 +161,7 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
     from supportfirst.assessments import selectors as assessment_selectors
 
     items += assessment_selectors.due_items(scope=scope, worker_id=worker_id, today=today)
+    from supportfirst.corrections import selectors as correction_selectors
+
+    items += correction_selectors.due_items(scope=scope, worker_id=worker_id, today=today)
     return sorted(items, key=lambda item: (item.due, item.what))

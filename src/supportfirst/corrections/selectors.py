@@ -1,0 +1,83 @@
+"""Reading correction requests, always through the scoping layer; every read of one is logged."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+
+from supportfirst.audit.services import Actor, log_access
+from supportfirst.corrections.models import CorrectionRequest, CorrectionStatus
+from supportfirst.councils.scoping import Scope, get_visible_or_404
+from supportfirst.pathway.selectors import DueItem
+
+
+def _open_first(rows: QuerySet[CorrectionRequest]) -> QuerySet[CorrectionRequest]:
+    return rows.annotate(
+        answered=Case(
+            When(status=CorrectionStatus.RECEIVED, then=Value(0)),
+            default=Value(1),
+            output_field=IntegerField(),
+        )
+    ).order_by("answered", "due_on", "pk")
+
+
+def corrections_for_council(*, scope: Scope) -> QuerySet[CorrectionRequest]:
+    """Every correction request in the council: open ones first, soonest due first."""
+    return _open_first(
+        CorrectionRequest.objects.visible_to(scope).select_related("family", "answered_by")
+    )
+
+
+def corrections_for_family(*, scope: Scope) -> QuerySet[CorrectionRequest]:
+    """A family's own correction requests (a young person's: only the ones they asked)."""
+    rows = CorrectionRequest.objects.visible_to(scope).select_related("answered_by")
+    if scope.role == "young_person":
+        rows = rows.filter(asked_by_id=scope.user_id)
+    return _open_first(rows)
+
+
+def correction_read(*, actor: Actor, correction_id: int) -> CorrectionRequest:
+    queryset = CorrectionRequest.objects.select_related(
+        "family", "family__council", "asked_by", "answered_by"
+    )
+    if actor.scope.role == "young_person":
+        queryset = queryset.filter(asked_by_id=actor.scope.user_id)
+    correction = get_visible_or_404(queryset, actor.scope, pk=correction_id)
+    log_access(actor, family_id=correction.family_id, record=correction)
+    return correction
+
+
+def corrections_shown_on(
+    *, scope: Scope, shown_on: str, shown_on_id: int
+) -> list[CorrectionRequest]:
+    """The correction requests about records shown on one page, oldest first: one query."""
+    rows = CorrectionRequest.objects.visible_to(scope).filter(
+        shown_on=shown_on, shown_on_id=shown_on_id
+    )
+    if scope.role == "young_person":
+        rows = rows.filter(asked_by_id=scope.user_id)
+    return list(rows.order_by("asked_at", "pk"))
+
+
+def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
+    """Each open correction request as something due on a worker's list (or the team's): for
+    the family's allocated worker, or anyone when the family has none."""
+    rows = CorrectionRequest.objects.visible_to(scope).filter(status=CorrectionStatus.RECEIVED)
+    if worker_id is not None:
+        rows = rows.filter(
+            Q(family__allocated_worker_id=worker_id) | Q(family__allocated_worker__isnull=True)
+        )
+    return [
+        DueItem(
+            what=f"Answer a request to correct {label}",
+            family=family_name,
+            due=due,
+            view_name="corrections:correction",
+            record_id=pk,
+            today=today,
+        )
+        for pk, label, family_name, due in rows.values_list(
+            "pk", "record_label", "family__name", "due_on"
+        )
+    ]

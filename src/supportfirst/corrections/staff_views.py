@@ -1,0 +1,81 @@
+"""Staff pages for correction requests: the council's list, due first, and one page to answer."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from supportfirst.audit.services import Actor
+from supportfirst.corrections import clock, records, selectors, services
+from supportfirst.corrections.forms import AnswerForm
+from supportfirst.councils.access import casework_required
+from supportfirst.formsupport import add_refusal, form_status, submitted
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+
+PAGE_SIZE = 50
+
+
+@casework_required
+def correction_list(request: HttpRequest) -> HttpResponse:
+    scope = request.scope  # type: ignore[attr-defined]
+    rows = selectors.corrections_for_council(scope=scope)
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "corrections/staff/list.html",
+        {"page": page, "today": timezone.localdate()},
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def correction_answer(request: HttpRequest, correction_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    correction = selectors.correction_read(actor=actor, correction_id=correction_id)
+    form = AnswerForm(submitted(request))
+    if request.method == "POST" and correction.is_open and form.is_valid():
+        try:
+            services.correction_answer(
+                actor=actor,
+                correction=correction,
+                corrected=form.cleaned_data["outcome"] == "corrected",
+                what_we_changed=form.cleaned_data["what_we_changed"],
+                reason_not_corrected=form.cleaned_data["reason_not_corrected"],
+            )
+        except IllegalMove as error:
+            return render(
+                request,
+                "pathway/conflict.html",
+                {"message": str(error)},
+                status=IllegalMove.status_code,
+            )
+        except MoveRefused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, "Answer sent. The family has been told.")
+            return redirect("corrections:correction", correction_id=correction.pk)
+    elif request.method == "POST" and not correction.is_open:
+        return render(
+            request,
+            "pathway/conflict.html",
+            {"message": "This correction request has already been answered."},
+            status=IllegalMove.status_code,
+        )
+    return render(
+        request,
+        "corrections/staff/correction.html",
+        {
+            "correction": correction,
+            "form": form,
+            "record_url": records.page_url(
+                correction.shown_on, correction.shown_on_id, for_family=False
+            ),
+            "explanation": clock.EXPLANATION,
+            "today": timezone.localdate(),
+        },
+        status=form_status(form),
+    )

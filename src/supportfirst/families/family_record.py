@@ -1,0 +1,215 @@
+"""Reading a family's own record for the family's pages: their requests with the next-step
+decision and its reasons, the dates with working days left, every contact and intrusion record,
+the timeline of each request, the parent carer's four decisions, and who their worker is.
+
+Everything goes through the scoping layer (`visible_to`); a young person sees only what is about
+them. Proposed moves to safeguarding the family has not been told about are left out everywhere,
+by the same rule as the family's access log (`selectors.moves_not_told`): their events are not
+on the timeline, and the request's status reads as it did before the proposal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from supportfirst.assessments.models import Assessment, AssessmentStatus, CarerDecisions, Kind
+from supportfirst.assessments.selectors import decisions_of, family_visible
+from supportfirst.audit.services import Actor, log_access
+from supportfirst.councils.models import Role
+from supportfirst.councils.scoping import Scope, get_visible_or_404
+from supportfirst.families.models import Family
+from supportfirst.families.selectors import moves_not_told
+from supportfirst.pathway.models import (
+    Contact,
+    PathwayEvent,
+    RequestStatus,
+    SupportRequest,
+)
+
+# The timeline's record type for a proposed move, and the moves of a request that come from
+# one (moves.py): hidden while the family has not been told about the proposal.
+SAFEGUARDING_RECORD_TYPE = "proposed move to safeguarding"
+SAFEGUARDING_REQUEST_MOVES = frozenset(
+    {"propose_safeguarding", "move_to_safeguarding", "return_to_decision", "return_to_support"}
+)
+SAFEGUARDING_STATUSES = frozenset(
+    {RequestStatus.SAFEGUARDING_PROPOSED, RequestStatus.MOVED_TO_SAFEGUARDING}
+)
+
+
+@dataclass(frozen=True)
+class HiddenMoves:
+    """The proposed moves a family has not been told about, and the requests they belong to."""
+
+    move_ids: frozenset[int]
+    request_ids: frozenset[int]
+
+    @classmethod
+    def of_family(cls, family_id: int) -> HiddenMoves:
+        rows = list(moves_not_told(family_id).values_list("pk", "request_id"))
+        return cls(frozenset(pk for pk, _ in rows), frozenset(r for _, r in rows))
+
+    def hides(self, event: PathwayEvent) -> bool:
+        if event.record_type == SAFEGUARDING_RECORD_TYPE:
+            return event.record_id in self.move_ids
+        return event.move in SAFEGUARDING_REQUEST_MOVES and event.request_id in self.request_ids
+
+
+@dataclass(frozen=True)
+class NextDate:
+    what: str
+    due: date
+
+
+@dataclass(frozen=True)
+class FamilyRequest:
+    """One request for help as the family sees it."""
+
+    request: SupportRequest
+    status: str
+    status_label: str
+    next_date: NextDate | None
+
+    @property
+    def decision(self) -> Any:
+        return getattr(self.request, "next_step_decision", None)
+
+
+def _for_family(request: SupportRequest, hidden: HiddenMoves) -> FamilyRequest:
+    status = request.status
+    decision = getattr(request, "next_step_decision", None)
+    if status in SAFEGUARDING_STATUSES and request.pk in hidden.request_ids:
+        status = (
+            RequestStatus.SUPPORT_PATHWAY
+            if decision is not None
+            else RequestStatus.AWAITING_DECISION
+        )
+    next_date = None
+    if status == RequestStatus.AWAITING_DECISION:
+        next_date = NextDate("The next-step decision", request.next_step_due)
+    elif status == RequestStatus.SUPPORT_PATHWAY and (
+        request.assessments_total == 0 or request.assessments_open > 0  # type: ignore[attr-defined]
+    ):
+        next_date = NextDate("Your assessments finished", request.assessment_due)
+    return FamilyRequest(request, status, str(RequestStatus(status).label), next_date)
+
+
+def _requests(scope: Scope) -> QuerySet[SupportRequest]:
+    rows = (
+        SupportRequest.objects.visible_to(scope)
+        .select_related("child", "next_step_decision", "next_step_decision__decided_by")
+        .annotate(
+            assessments_total=Count("assessments", distinct=True),
+            assessments_open=Count(
+                "assessments",
+                filter=~Q(assessments__status=AssessmentStatus.AUTHORISED),
+                distinct=True,
+            ),
+        )
+    )
+    if scope.role == Role.YOUNG_PERSON:
+        rows = rows.filter(child_id=scope.child_id)
+    return rows
+
+
+def family_requests(*, actor: Actor) -> list[FamilyRequest]:
+    """The family's requests for help, newest first; logged as one view of the family's record."""
+    scope = actor.scope
+    assert scope.family_id is not None
+    hidden = HiddenMoves.of_family(scope.family_id)
+    rows = _requests(scope).order_by("-received_at", "-pk")
+    log_access(actor, family_id=scope.family_id, record=Family(pk=scope.family_id))
+    return [_for_family(r, hidden) for r in rows]
+
+
+@dataclass(frozen=True)
+class CarerDecisionsShown:
+    assessment: Assessment
+    decisions: CarerDecisions
+
+
+@dataclass(frozen=True)
+class RequestPage:
+    item: FamilyRequest
+    contacts: list[Contact]
+    events: list[PathwayEvent]
+    assessments: list[Assessment]
+    carer_decisions: list[CarerDecisionsShown]
+
+    @property
+    def request(self) -> SupportRequest:
+        return self.item.request
+
+
+def family_request_read(*, actor: Actor, request_id: int) -> RequestPage:
+    """One of the family's requests with everything about it the family may see; logged."""
+    scope = actor.scope
+    assert scope.family_id is not None
+    request = get_visible_or_404(_requests(scope), scope, pk=request_id)
+    log_access(actor, family_id=request.family_id, record=request)
+    hidden = HiddenMoves.of_family(request.family_id)
+    contacts = list(
+        Contact.objects.visible_to(scope)
+        .filter(request=request)
+        .select_related("intrusion_record", "recorded_by")
+        .order_by("happened_at", "pk")
+    )
+    events = [
+        e
+        for e in PathwayEvent.objects.visible_to(scope)
+        .filter(request=request)
+        .select_related("actor")
+        .order_by("at", "pk")
+        if not hidden.hides(e)
+    ]
+    assessments = list(
+        family_visible(scope)
+        .filter(request=request)
+        .select_related("child", "parent_carer", "sibling", "carer_decisions")
+        .order_by("pk")
+    )
+    carer_decisions = [
+        CarerDecisionsShown(a, d)
+        for a in assessments
+        if a.kind == Kind.PARENT_CARER and (d := decisions_of(a)) is not None
+    ]
+    return RequestPage(_for_family(request, hidden), contacts, events, assessments, carer_decisions)
+
+
+@dataclass(frozen=True)
+class Worker:
+    name: str
+    job_title: str
+    email: str
+    team_email: str
+    team_phone: str
+
+
+def family_home_read(*, actor: Actor) -> tuple[Family, Worker | None, list[FamilyRequest]]:
+    """The family's home page: their details, their worker and how to reach them, and their
+    requests. Logged as one view of the family's record."""
+    scope = actor.scope
+    assert scope.family_id is not None
+    queryset = Family.objects.select_related(
+        "council", "allocated_worker", "allocated_worker__membership"
+    ).prefetch_related("children", "parent_carers", "siblings")
+    family = get_visible_or_404(queryset, scope, pk=scope.family_id)
+    log_access(actor, family_id=family.pk, record=family)
+    hidden = HiddenMoves.of_family(family.pk)
+    requests = [_for_family(r, hidden) for r in _requests(scope).order_by("-received_at", "-pk")]
+    worker = None
+    if family.allocated_worker is not None:
+        person = family.allocated_worker
+        membership = getattr(person, "membership", None)
+        worker = Worker(
+            name=str(person),
+            job_title=getattr(membership, "job_title", "") or "",
+            email=person.email,
+            team_email=family.council.contact_email,
+            team_phone=family.council.contact_phone,
+        )
+    return family, worker, requests
