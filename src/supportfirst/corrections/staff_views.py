@@ -13,7 +13,7 @@ from supportfirst.audit.services import Actor
 from supportfirst.corrections import clock, records, selectors, services
 from supportfirst.corrections.forms import AnswerForm
 from supportfirst.councils.access import casework_required
-from supportfirst.formsupport import add_refusal, form_status, submitted
+from supportfirst.formsupport import add_refusal, conflict, form_status, submitted
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 PAGE_SIZE = 50
@@ -47,24 +47,14 @@ def correction_answer(request: HttpRequest, correction_id: int) -> HttpResponse:
                 reason_not_corrected=form.cleaned_data["reason_not_corrected"],
             )
         except IllegalMove as error:
-            return render(
-                request,
-                "pathway/conflict.html",
-                {"message": str(error)},
-                status=IllegalMove.status_code,
-            )
+            return conflict(request, str(error))
         except MoveRefused as error:
             add_refusal(form, error)
         else:
             messages.success(request, "Answer sent. The family has been told.")
             return redirect("corrections:correction", correction_id=correction.pk)
     elif request.method == "POST" and not correction.is_open:
-        return render(
-            request,
-            "pathway/conflict.html",
-            {"message": "This correction request has already been answered."},
-            status=IllegalMove.status_code,
-        )
+        return conflict(request, "This correction request has already been answered.")
     return render(
         request,
         "corrections/staff/correction.html",
