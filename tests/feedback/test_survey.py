@@ -151,3 +151,19 @@ def test_the_figures_take_the_same_queries_however_many_answers(
     _answers(council, SurveyStage.PLAN, 60)
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get("/staff/feedback/")
+
+
+def test_the_demo_shows_some_figures_and_hides_one_stage(db):
+    from supportfirst import demo
+    from supportfirst.councils.models import Council
+    from supportfirst.feedback.selectors import council_figures
+
+    demo.load()
+    ashvale = Council.objects.get(la_code="957")
+    forum = staff_user(ashvale, Role.FORUM_MEMBER)
+    stages = {s.stage: s for s in council_figures(scope=scope_for(forum))}
+    assert stages[SurveyStage.NEXT_STEP].answers >= 5
+    assert not stages[SurveyStage.NEXT_STEP].questions[0].suppressed
+    assert stages[SurveyStage.PLAN].answers < 5
+    assert stages[SurveyStage.PLAN].questions[0].suppressed
+    assert SurveyAnswer.objects.exclude(council=ashvale).count() == 0

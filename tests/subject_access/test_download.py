@@ -152,3 +152,40 @@ def test_queries_do_not_grow_with_the_records(council, django_assert_max_num_que
     assert second == first
     with django_assert_max_num_queries(first):
         download(small_parent)
+
+
+def test_files_a_record_gives_are_in_the_download_with_safe_names(alpha, alpha_parent, monkeypatch):
+    from supportfirst.pathway.models import Contact
+
+    def sar_files(self):
+        return [("../../Letter to you.pdf", b"%PDF-1.7 letter for " + str(self.pk).encode())]
+
+    monkeypatch.setattr(Contact, "sar_files", sar_files, raising=False)
+    contact = Contact.objects.get(family=alpha.family)
+    _, archive = download(alpha_parent)
+    name = f"files/pathway-contact-{contact.pk}-Letter-to-you.pdf"
+    assert name in archive.namelist()
+    assert archive.read(name) == f"%PDF-1.7 letter for {contact.pk}".encode()
+    assert name in archive.read("index.html").decode()
+    assert Download.objects.get().files == 1
+
+
+def test_a_held_back_record_gives_no_files(alpha, alpha_parent, monkeypatch):
+    from django.contrib.contenttypes.models import ContentType
+    from django.utils import timezone
+
+    from supportfirst.pathway.models import Contact
+    from supportfirst.subject_access.models import Withholding
+
+    monkeypatch.setattr(Contact, "sar_files", lambda self: [("letter.pdf", b"%PDF")], raising=False)
+    contact = Contact.objects.get(family=alpha.family)
+    Withholding.objects.create(
+        family=alpha.family,
+        content_type=ContentType.objects.get_for_model(Contact),
+        object_id=contact.pk,
+        reason="About someone else.",
+        marked_by=staff_user(alpha.family.council, Role.PRACTITIONER),
+        marked_at=timezone.now(),
+    )
+    _, archive = download(alpha_parent)
+    assert not [n for n in archive.namelist() if n.startswith("files/")]

@@ -363,6 +363,11 @@ def read_value(row: models.Model, model_field: models.Field, family: Family) -> 
         labels = _labels_for(row, model_field.name)
         shown_list = labels if labels is not None else [str(x) for x in raw]
         return (", ".join(shown_list) or "None"), (labels if labels is not None else raw)
+    if isinstance(raw, bytes | memoryview):
+        size = len(raw)
+        return f"A file of {size} bytes (any file this record gives is in the files folder)", {
+            "bytes": size
+        }
     if isinstance(raw, dict):
         return ", ".join(f"{k}: {v}" for k, v in raw.items()) or "None", raw
     if isinstance(raw, int | float):
