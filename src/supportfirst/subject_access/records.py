@@ -337,17 +337,24 @@ def field_label(model_field: models.Field) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _linked_value(
+    row: models.Model, model_field: models.Field, family: Family, raw: Any
+) -> tuple[str, Any]:
+    """A linked record by its name and id; a person by their full name."""
+    if raw is None:
+        return "Not recorded", None
+    if model_field.related_model is Family:
+        return family.name, {"id": raw, "label": family.name}
+    related = getattr(row, model_field.name)
+    label = _person(related) if isinstance(related, User) else str(related)
+    return label, {"id": raw, "label": label}
+
+
 def read_value(row: models.Model, model_field: models.Field, family: Family) -> tuple[str, Any]:
     """The words shown for one field, and the value written to JSON."""
     raw = getattr(row, model_field.attname)
     if model_field.is_relation:
-        if raw is None:
-            return "Not recorded", None
-        if model_field.related_model is Family:
-            return family.name, {"id": raw, "label": family.name}
-        related = getattr(row, model_field.name)
-        label = _person(related) if isinstance(related, User) else str(related)
-        return label, {"id": raw, "label": label}
+        return _linked_value(row, model_field, family, raw)
     if raw is None:
         return "Not recorded", None
     if model_field.choices:
