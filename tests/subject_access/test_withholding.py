@@ -148,6 +148,15 @@ def test_staff_mark_a_field_through_the_page(alpha, council):
     assert mark.marked_by == worker
     listed = client.get(url).content.decode()
     assert REASON in listed
+    assert f"Contact {contact.pk}: notes" in listed
+    whole = client.post(url, {"record": value, "field_name": "whole-record", "reason": REASON})
+    body = whole.content.decode()
+    assert whole.status_code == 302, body[body.find("There is a problem") :][:800]
+    assert Withholding.objects.filter(family=alpha.family, field_name="").count() == 1
+    assert f"Contact {contact.pk}: the whole record" in client.get(url).content.decode()
+    unchosen = client.post(url, {"record": value, "reason": REASON})
+    assert unchosen.status_code == 400
+    assert "Choose the whole record or one part of it" in unchosen.content.decode()
 
 
 def test_staff_cannot_mark_another_familys_record(alpha, bravo, council):
@@ -156,7 +165,8 @@ def test_staff_cannot_mark_another_familys_record(alpha, bravo, council):
     theirs = Contact.objects.get(family=bravo.family)
     url = f"/staff/families/{alpha.family.pk}/withholding/"
     response = client.post(
-        url, {"record": f"pathway.contact:{theirs.pk}", "field_name": "", "reason": REASON}
+        url,
+        {"record": f"pathway.contact:{theirs.pk}", "field_name": "whole-record", "reason": REASON},
     )
     assert response.status_code == 400
     assert not Withholding.objects.exists()

@@ -32,13 +32,18 @@ class ChooseRecordForm(forms.Form):
         self.helper = helper
 
 
+WHOLE = "whole-record"
+
+
 class WithholdForm(forms.Form):
     record = forms.CharField(widget=forms.HiddenInput)
     field_name = forms.ChoiceField(
         label="What should be held back?",
         widget=forms.RadioSelect,
-        required=False,
-        error_messages={"invalid_choice": "Choose the whole record or one part of it"},
+        error_messages={
+            "required": "Choose the whole record or one part of it",
+            "invalid_choice": "Choose the whole record or one part of it",
+        },
     )
     reason = forms.CharField(
         label="Why it may not be shared",
@@ -54,7 +59,7 @@ class WithholdForm(forms.Form):
     def __init__(self, *args: Any, parts: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["field_name"]).choices = [
-            ("", "The whole record"),
+            (WHOLE, "The whole record"),
             *parts,
         ]
         helper = FormHelper()
@@ -66,6 +71,10 @@ class WithholdForm(forms.Form):
             Button("withhold", "Hold this back", data_prevent_double_click="true"),
         )
         self.helper = helper
+
+    def clean_field_name(self) -> str:
+        chosen = str(self.cleaned_data.get("field_name", ""))
+        return "" if chosen == WHOLE else chosen
 
     def clean_reason(self) -> str:
         reason = str(self.cleaned_data.get("reason", "")).strip()

@@ -9,8 +9,11 @@ itself: the marks are described in the download's index, and a download cannot h
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from supportfirst.families.models import FamilyRecord
@@ -42,6 +45,21 @@ class Withholding(FamilyRecord):
                 fields=["content_type", "object_id", "field_name"], name="one_mark_per_place"
             )
         ]
+
+    @property
+    def what(self) -> str:
+        """What is held back, in words staff read: the kind of record, its id and the part."""
+        model = self.content_type.model_class()
+        kind = str(model._meta.verbose_name) if model else self.content_type.model
+        where = f"{kind[:1].upper()}{kind[1:]} {self.object_id}"
+        if not self.field_name:
+            return f"{where}: the whole record"
+        try:
+            found: Any = model._meta.get_field(self.field_name) if model else None
+            part = str(getattr(found, "verbose_name", ""))
+        except FieldDoesNotExist:
+            part = self.field_name
+        return f"{where}: {part or self.field_name}"
 
     def __str__(self) -> str:
         where = f"{self.content_type.model} {self.object_id}"
