@@ -88,11 +88,13 @@ def test_the_download_is_an_attachment_with_a_safe_name(alpha, alpha_parent):
 
 
 def test_each_download_is_recorded_and_in_the_access_log(alpha, alpha_parent, council):
-    _, archive = download(alpha_parent)
+    download(alpha_parent)
     made = Download.objects.get(family=alpha.family)
     assert made.made_by == alpha_parent
     assert made.records > 20
     assert made.size_bytes > 1000
+    # The next download's own copy of the access log has the first download in it.
+    _, archive = download(alpha_parent)
     assert "Downloaded a copy of everything we hold" in archive.read("access-log.html").decode()
     log = signed_in_client(alpha_parent).get("/family/who-has-looked/")
     assert "Downloaded a copy of everything we hold" in log.content.decode()

@@ -45,7 +45,7 @@ def test_a_marked_field_is_held_back_and_the_reason_given(alpha, alpha_parent):
     text = every_text(archive)
     assert NEIGHBOUR not in text
     index = archive.read("index.html").decode()
-    assert "Something was held back" in index
+    assert "We have held back some information from this copy" in index
     assert "Part of a record" in index
     assert "Notes" in index
     assert REASON in index

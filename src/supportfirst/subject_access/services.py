@@ -114,26 +114,30 @@ def build_zip(gathered: records.Gathered, log: list[Any], made_at: Any) -> tuple
     return buffer.getvalue(), len(files)
 
 
-@transaction.atomic
 def download_make(*, actor: Actor) -> Made:
-    """Everything about the signed-in family member's family, as one ZIP, recorded and logged."""
+    """Everything about the signed-in family member's family, as one ZIP, recorded and logged.
+
+    The file is made first, with no lock held (the access log's writers wait on its lock), and
+    then the download is recorded and logged in one short transaction."""
     scope = actor.scope
     family = get_visible_or_404(Family.objects.select_related("council"), scope, pk=scope.family_id)
     made_at = timezone.now()
-    download = Download(family=family, made_by=actor.user, made_at=made_at)
-    download.save()
-    log_access(actor, family_id=family.pk, record=download, action=Action.DOWNLOAD)
     gathered = records.gather(scope, family)
     log = access_log_for_family(scope=scope, family_id=family.pk, limit=sys.maxsize)
     content, file_count = build_zip(gathered, log, made_at)
-    download.records = gathered.record_count
-    download.files = file_count
-    download.withheld_records = gathered.withheld_records
-    download.withheld_parts = gathered.withheld_parts
-    download.size_bytes = len(content)
-    download.save(
-        update_fields=["records", "files", "withheld_records", "withheld_parts", "size_bytes"]
+    download = Download(
+        family=family,
+        made_by=actor.user,
+        made_at=made_at,
+        records=gathered.record_count,
+        files=file_count,
+        withheld_records=gathered.withheld_records,
+        withheld_parts=gathered.withheld_parts,
+        size_bytes=len(content),
     )
+    with transaction.atomic():
+        download.save()
+        log_access(actor, family_id=family.pk, record=download, action=Action.DOWNLOAD)
     day = timezone.localdate(made_at).isoformat()
     filename = records.safe_name(f"support-first-{family.reference}-{day}") + ".zip"
     return Made(download, content, filename)
