@@ -191,3 +191,10 @@ def test_a_held_back_record_gives_no_files(alpha, alpha_parent, monkeypatch):
     )
     _, archive = download(alpha_parent)
     assert not [n for n in archive.namelist() if n.startswith("files/")]
+
+
+def test_the_home_page_offers_the_download_to_family_members_only(alpha, alpha_parent):
+    home = signed_in_client(alpha_parent).get("/family/").content.decode()
+    assert "Download a copy of your family's records" in home
+    young = family_user(alpha.family, child=alpha.family.children.get())
+    assert "Download a copy" not in signed_in_client(young).get("/family/").content.decode()
