@@ -183,3 +183,40 @@ def test_a_field_that_is_not_the_records_is_refused(alpha, council):
     )
     assert response.status_code == 400
     assert not Withholding.objects.exists()
+
+
+def test_a_young_persons_own_views_kept_private_are_held_back(alpha, alpha_parent, monkeypatch):
+    """`asking.YoungPersonSharing` comes with the asking app; here a stand-in of the same shape
+    is added to what the download loads."""
+    from types import SimpleNamespace
+
+    from supportfirst.assessments.models import AssessmentArea
+    from supportfirst.subject_access import records
+
+    child = alpha.family.children.get()
+    area = AssessmentArea.objects.filter(family=alpha.family, assessment__kind="child").first()
+    area.child_view = "Secretview: I want to go swimming on my own."
+    area.save()
+    sharing = SimpleNamespace(pk=1, child_id=child.pk, share_own_views_with_parents=False)
+    stand_in = type(
+        "YoungPersonSharing",
+        (),
+        {"_meta": SimpleNamespace(label_lower="asking.youngpersonsharing")},
+    )
+    monkeypatch.setattr(
+        records,
+        "_hold_young_peoples_own_views",
+        _with_stand_in(records._hold_young_peoples_own_views, stand_in, sharing),
+    )
+    _, archive = download(alpha_parent)
+    assert "Secretview" not in every_text(archive)
+    index = archive.read("index.html").decode()
+    assert html.escape(records.YOUNG_PERSON_REASON) in index
+    assert "records)" in index  # said once for all the areas, with a count
+
+
+def _with_stand_in(rule, stand_in, sharing):
+    def wrapped(loaded, held):
+        return rule({**loaded, stand_in: [sharing]}, held)
+
+    return wrapped

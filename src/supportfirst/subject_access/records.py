@@ -245,6 +245,7 @@ def _holdback(
             for row in rows:
                 held.hold_whole(model._meta.label_lower, row.pk, RULE_REASON)
     _hold_untold_safeguarding(loaded, held)
+    _hold_young_peoples_own_views(loaded, held)
     for mark in marks:
         label = f"{mark.content_type.app_label}.{mark.content_type.model}"
         if mark.field_name:
@@ -282,6 +283,32 @@ def _hold_untold_safeguarding(
     for request in _rows_of(loaded, "pathway.supportrequest"):
         if request.pk in request_ids and request.status in SAFEGUARDING_STATUSES:
             held.hold_part("pathway.supportrequest", request.pk, "status", RULE_REASON)
+
+
+YOUNG_PERSON_REASON = (
+    "A young person's own views, which they have chosen to keep between themselves and the "
+    "council. They can change this on their own account."
+)
+CHILD_VIEW_FIELDS = ("child_view", "child_view_how", "child_view_through_whom")
+
+
+def _hold_young_peoples_own_views(
+    loaded: dict[type[models.Model], list[models.Model]], held: Holdback
+) -> None:
+    """A young person with their own account may keep their own views from their parents
+    (`asking.YoungPersonSharing`, when that app is installed): the download a parent makes
+    leaves those views out, as the parent's assessment pages do."""
+    private = {
+        s.child_id
+        for s in _rows_of(loaded, "asking.youngpersonsharing")
+        if not s.share_own_views_with_parents
+    }
+    if not private:
+        return
+    for area in _rows_of(loaded, "assessments.assessmentarea"):
+        if area.assessment.child_id in private:
+            for name in CHILD_VIEW_FIELDS:
+                held.hold_part("assessments.assessmentarea", area.pk, name, YOUNG_PERSON_REASON)
 
 
 def _hold_what_points_at_held(
@@ -445,7 +472,7 @@ def gather(scope: Scope, family: Family) -> Gathered:
             kind.records.append(Record(label, row.pk, _title(row, kind.singular), values, row))
         if kind.records:
             kinds.append(kind)
-    lines = list(staff_lines)
+    lines = _grouped(staff_lines)
     if by_rule_whole or parts_by_rule:
         counted = []
         if by_rule_whole:
@@ -462,6 +489,17 @@ def gather(scope: Scope, family: Family) -> Gathered:
         withheld_records=whole_withheld,
         withheld_parts=len(held_parts),
     )
+
+
+def _grouped(lines: list[WithheldLine]) -> list[WithheldLine]:
+    """The same thing held back for the same reason in several records, said once."""
+    counts: dict[WithheldLine, int] = {}
+    for line in lines:
+        counts[line] = counts.get(line, 0) + 1
+    return [
+        WithheldLine(f"{line.what} (in {n} records)" if n > 1 else line.what, line.why)
+        for line, n in counts.items()
+    ]
 
 
 def files_of(record: Record) -> list[tuple[str, bytes]]:
