@@ -157,6 +157,11 @@ def test_staff_mark_a_field_through_the_page(alpha, council):
     unchosen = client.post(url, {"record": value, "reason": REASON})
     assert unchosen.status_code == 400
     assert "Choose the whole record or one part of it" in unchosen.content.decode()
+    # A mark can be taken off again.
+    removed = client.post(url, {"remove": str(mark.pk)})
+    assert removed.status_code == 302
+    assert not Withholding.objects.filter(pk=mark.pk).exists()
+    assert Withholding.objects.filter(family=alpha.family).count() == 1
 
 
 def test_staff_cannot_mark_another_familys_record(alpha, bravo, council):
@@ -172,6 +177,10 @@ def test_staff_cannot_mark_another_familys_record(alpha, bravo, council):
     assert not Withholding.objects.exists()
     made_up = client.get(url, {"record": "nothing:here"})
     assert made_up.status_code == 400
+    # Nor take off another family's mark through this family's page.
+    theirs_mark = _mark(bravo.family, theirs)
+    client.post(url, {"remove": str(theirs_mark.pk)})
+    assert Withholding.objects.filter(pk=theirs_mark.pk).exists()
 
 
 def test_a_field_that_is_not_the_records_is_refused(alpha, council):

@@ -166,3 +166,15 @@ def withholding_add(
     mark.save()
     log_access(actor, family_id=family.pk, record=mark, action=Action.CREATE)
     return mark
+
+
+@transaction.atomic
+def withholding_remove(*, actor: Actor, family: Family, mark_id: int) -> bool:
+    """Stop holding something back: the mark is removed, and the removal logged. False when
+    the mark is not one of this family's."""
+    mark = Withholding.objects.visible_to(actor.scope).filter(family=family, pk=mark_id).first()
+    if mark is None:
+        return False
+    log_access(actor, family_id=family.pk, record=mark, action=Action.DELETE)
+    mark.delete()
+    return True

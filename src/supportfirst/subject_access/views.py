@@ -45,6 +45,14 @@ def _parts(model: Any) -> list[tuple[str, str]]:
 def withholding(request: HttpRequest, family_id: int) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     family = selectors.family_for_withholding(request=request, scope=scope, family_id=family_id)
+    remove = request.POST.get("remove", "")
+    if remove:
+        removed = remove.isdigit() and services.withholding_remove(
+            actor=Actor.of(request), family=family, mark_id=int(remove)
+        )
+        if removed:
+            messages.success(request, "It is no longer held back from the family's download.")
+        return redirect("subject_access:withholding", family_id=family.pk)
     chosen = request.POST.get("record") or request.GET.get("record")
     context: dict[str, Any] = {
         "family": family,
