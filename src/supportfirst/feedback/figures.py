@@ -40,8 +40,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question("respected", "Did you feel respected?", "", _scale(*HOW_MUCH)),
     Question(
         "blamed",
-        "Did you feel blamed for your child's needs or for asking for help?",
-        "",
+        "Did you feel blamed?",
+        "For example, for asking for help, or for how things are at home.",
         _scale(*HOW_MUCH),
     ),
     Question(

@@ -17,7 +17,8 @@ class SurveyForm(forms.Form):
     anything_else = forms.CharField(
         label="Is there anything else you want to tell us? (optional)",
         help_text="In your own words. Please do not write names: we show these words, "
-        "without changing them, to the parent carer forum and team managers.",
+        "without changing them, to the parent carer forum, team managers and the council's "
+        "administrators.",
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
         max_length=ANYTHING_ELSE_LIMIT,
