@@ -198,3 +198,13 @@ def test_the_home_page_offers_the_download_to_family_members_only(alpha, alpha_p
     assert "Download a copy of your family's records" in home
     young = family_user(alpha.family, child=alpha.family.children.get())
     assert "Download a copy" not in signed_in_client(young).get("/family/").content.decode()
+
+
+def test_the_familys_accounts_are_in_the_download(alpha, alpha_parent, bravo):
+    family_user(bravo.family, full_name="Brunhilde Accountholder")
+    _, archive = download(alpha_parent)
+    accounts = json.loads(archive.read("data/accounts.account.json"))["records"]
+    assert [a["title"] for a in accounts] == ["Alphonse Parentaccount"]
+    assert accounts[0]["fields"]["username"] == alpha_parent.username
+    assert accounts[0]["fields"]["role"] == "Family member"
+    assert "password" not in json.dumps(accounts)

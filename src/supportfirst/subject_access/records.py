@@ -17,7 +17,6 @@ The number of queries depends on the number of kinds of record, not on the numbe
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -133,8 +132,6 @@ class Holdback:
 
     whole: dict[tuple[str, Any], str] = field(default_factory=dict)  # (label, pk) -> reason
     parts: dict[tuple[str, Any], dict[str, str]] = field(default_factory=dict)  # field -> reason
-    by_rule_whole: int = 0
-    by_rule_parts: int = 0
 
     def hold_whole(self, label: str, pk: Any, reason: str) -> None:
         self.whole.setdefault((label, pk), reason)
@@ -417,78 +414,148 @@ def _title(row: models.Model, singular: str) -> str:
     return text or f"{singular} {row.pk}"
 
 
+@dataclass
+class _Tally:
+    """What was held back while the values were read, for the statement."""
+
+    staff_lines: list[WithheldLine] = field(default_factory=list)
+    whole: int = 0
+    whole_by_rule: int = 0
+    parts: set[tuple[str, Any]] = field(default_factory=set)
+    parts_by_rule: set[tuple[str, Any]] = field(default_factory=set)
+
+    def held_whole(self, kind: Kind, reason: str) -> None:
+        self.whole += 1
+        if reason == RULE_REASON:
+            self.whole_by_rule += 1
+        else:
+            self.staff_lines.append(
+                WithheldLine(f"A whole record: {kind.singular.lower()}", reason)
+            )
+
+    def held_part(self, kind: Kind, pk: Any, label: str, reason: str) -> None:
+        self.parts.add((kind.label, pk))
+        if reason == RULE_REASON:
+            self.parts_by_rule.add((kind.label, pk))
+        else:
+            self.staff_lines.append(
+                WithheldLine(
+                    f"Part of a record: the “{label}” of a {kind.singular.lower()}", reason
+                )
+            )
+
+    def statement(self) -> list[WithheldLine]:
+        lines = _grouped(self.staff_lines)
+        counted = []
+        if self.whole_by_rule:
+            n = self.whole_by_rule
+            counted.append(f"{n} whole record{'s' if n != 1 else ''}")
+        if self.parts_by_rule:
+            n = len(self.parts_by_rule)
+            counted.append(f"part of {n} record{'s' if n != 1 else ''}")
+        if counted:
+            what = " and ".join(counted)
+            lines.append(WithheldLine(what[:1].upper() + what[1:], RULE_REASON))
+        return lines
+
+
+def _kind_for(model: type[models.Model]) -> Kind:
+    meta = model._meta
+    singular = str(meta.verbose_name)
+    plural = KIND_NAMES.get(meta.label_lower, str(meta.verbose_name_plural))
+    return Kind(
+        label=meta.label_lower,
+        name=plural[:1].upper() + plural[1:],
+        singular=singular[:1].upper() + singular[1:],
+    )
+
+
+def _values(
+    row: models.Model, kind: Kind, hidden: dict[str, str], family: Family, tally: _Tally
+) -> list[Value]:
+    values = []
+    for model_field in type(row)._meta.concrete_fields:
+        name, label = model_field.name, field_label(model_field)
+        if name in hidden:
+            tally.held_part(kind, row.pk, label, hidden[name])
+            values.append(Value(name, label, "", None, withheld=True))
+        else:
+            text, data = read_value(row, model_field, family)
+            values.append(Value(name, label, text, data))
+    return values
+
+
 def gather(scope: Scope, family: Family) -> Gathered:
     """Everything the family may be given, with the statement of what was held back."""
     loaded = load(scope, family)
     held = _holdback(loaded, _marks(scope, family))
     kinds: list[Kind] = []
-    by_rule_whole = 0
-    whole_withheld = 0
-    staff_lines: list[WithheldLine] = []
-    parts_by_rule: set[tuple[str, Any]] = set()
-    held_parts: set[tuple[str, Any]] = set()
+    tally = _Tally()
     for model, rows in loaded.items():
-        meta = model._meta
-        label = meta.label_lower
-        singular = str(meta.verbose_name)
-        plural = KIND_NAMES.get(label, str(meta.verbose_name_plural))
-        kind = Kind(
-            label=label,
-            name=plural[:1].upper() + plural[1:],
-            singular=singular[:1].upper() + singular[1:],
-        )
-        fields = list(meta.concrete_fields)
+        kind = _kind_for(model)
         for row in rows:
-            reason = held.whole.get((label, row.pk))
+            reason = held.whole.get((kind.label, row.pk))
             if reason is not None:
-                whole_withheld += 1
-                if reason == RULE_REASON:
-                    by_rule_whole += 1
-                else:
-                    staff_lines.append(
-                        WithheldLine(f"A whole record: {kind.singular.lower()}", reason)
-                    )
+                tally.held_whole(kind, reason)
                 continue
-            hidden = held.parts.get((label, row.pk), {})
-            values = []
-            for model_field in fields:
-                name = model_field.name
-                if name in hidden:
-                    held_parts.add((label, row.pk))
-                    values.append(Value(name, field_label(model_field), "", None, withheld=True))
-                    if hidden[name] == RULE_REASON:
-                        parts_by_rule.add((label, row.pk))
-                    else:
-                        staff_lines.append(
-                            WithheldLine(
-                                f"Part of a record: the “{field_label(model_field)}” of a "
-                                f"{kind.singular.lower()}",
-                                hidden[name],
-                            )
-                        )
-                    continue
-                text, data = read_value(row, model_field, family)
-                values.append(Value(name, field_label(model_field), text, data))
-            kind.records.append(Record(label, row.pk, _title(row, kind.singular), values, row))
+            values = _values(row, kind, held.parts.get((kind.label, row.pk), {}), family, tally)
+            kind.records.append(Record(kind.label, row.pk, _title(row, kind.singular), values, row))
         if kind.records:
             kinds.append(kind)
-    lines = _grouped(staff_lines)
-    if by_rule_whole or parts_by_rule:
-        counted = []
-        if by_rule_whole:
-            counted.append(f"{by_rule_whole} whole record{'s' if by_rule_whole != 1 else ''}")
-        if parts_by_rule:
-            n = len(parts_by_rule)
-            counted.append(f"part of {n} record{'s' if n != 1 else ''}")
-        what = " and ".join(counted)
-        lines.append(WithheldLine(what[:1].upper() + what[1:], RULE_REASON))
+        if model is Family:
+            accounts = _accounts_kind(family)
+            if accounts.records:
+                kinds.append(accounts)
     return Gathered(
         family=family,
         kinds=kinds,
-        withheld=lines,
-        withheld_records=whole_withheld,
-        withheld_parts=len(held_parts),
+        withheld=tally.statement(),
+        withheld_records=tally.whole,
+        withheld_parts=len(tally.parts),
     )
+
+
+ACCOUNTS_LABEL = "accounts.account"
+
+
+def _accounts_kind(family: Family) -> Kind:
+    """The family's own accounts on this service (not family records, but about them)."""
+    from supportfirst.councils.models import Membership
+
+    kind = Kind(ACCOUNTS_LABEL, "Your accounts on this service", "Account")
+    memberships = (
+        Membership.objects.filter(council_id=family.council_id, family_id=family.pk)
+        .select_related("user", "child")
+        .order_by("user__full_name", "pk")
+    )
+    for membership in memberships:
+        user = membership.user
+        role = str(dict(membership._meta.get_field("role").flatchoices).get(membership.role, ""))
+        child = membership.child
+        values = [
+            Value("full_name", "Name", user.full_name or "Not recorded", user.full_name),
+            Value("username", "Username", user.username, user.username),
+            Value("email", "Email address", user.email or "Not recorded", user.email),
+            Value("role", "Role", role, role),
+            Value(
+                "child",
+                "A young person's own account for",
+                str(child) if child else "Not a young person's account",
+                {"id": child.pk, "label": str(child)} if child else None,
+            ),
+        ]
+        for name, label in (("date_joined", "Account made"), ("last_login", "Last signed in")):
+            moment = getattr(user, name, None)
+            values.append(
+                Value(
+                    name,
+                    label,
+                    when(moment) if moment else "Not recorded",
+                    moment.isoformat() if moment else None,
+                )
+            )
+        kind.records.append(Record(ACCOUNTS_LABEL, user.pk, _person(user), values, user))
+    return kind
 
 
 def _grouped(lines: list[WithheldLine]) -> list[WithheldLine]:
@@ -547,10 +614,3 @@ def find_record(scope: Scope, family: Family, value: str) -> tuple[type[models.M
 
 def content_type_for(model: type[models.Model]) -> ContentType:
     return ContentType.objects.get_for_model(model)
-
-
-def count_by_kind(gathered: Gathered) -> dict[str, int]:
-    counts: dict[str, int] = defaultdict(int)
-    for kind in gathered.kinds:
-        counts[kind.label] = len(kind.records)
-    return dict(counts)
