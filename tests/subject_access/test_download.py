@@ -208,3 +208,29 @@ def test_the_familys_accounts_are_in_the_download(alpha, alpha_parent, bravo):
     assert accounts[0]["fields"]["username"] == alpha_parent.username
     assert accounts[0]["fields"]["role"] == "Family member"
     assert "password" not in json.dumps(accounts)
+
+
+def test_the_downloads_list_takes_the_same_queries_however_many(
+    council, django_assert_max_num_queries
+):
+    from django.utils import timezone
+
+    from tests.families.factories import family_with_everyone
+
+    worker = staff_user(council, Role.PRACTITIONER)
+    client = signed_in_client(worker)
+
+    def made(n):
+        for _ in range(n):
+            family = family_with_everyone(council)
+            Download.objects.create(
+                family=family, made_by=family_user(family), made_at=timezone.now()
+            )
+
+    made(1)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get("/staff/downloads/").status_code == 200
+    made(20)
+    with django_assert_max_num_queries(len(one.captured_queries)):
+        page = client.get("/staff/downloads/")
+    assert page.content.decode().count('<tr class="govuk-table__row">') == 22
