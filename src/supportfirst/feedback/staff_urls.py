@@ -1,5 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from supportfirst.feedback import views
 
 app_name = "feedback"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("feedback/", views.results, name="results"),
+]

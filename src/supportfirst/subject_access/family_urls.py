@@ -1,5 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from supportfirst.subject_access import views
 
 app_name = "family_subject_access"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("download/", views.family_download, name="download"),
+]
