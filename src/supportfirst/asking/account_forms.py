@@ -86,7 +86,7 @@ class InviteForm(forms.Form):
             (f"child-{c.pk}", f"{c.first_name} {c.last_name} (their own account)")
             for c in young_people
         ]
-        self.fields["person"].choices = carers + young
+        self.fields["person"].choices = carers + young  # type: ignore[attr-defined]
         self.fields["person"].help_text = "Young people can have their own account from age 16."
         self.helper = _helper(
             Field.radios("person", legend_size=Size.MEDIUM),

@@ -28,9 +28,9 @@ def my_views(request: HttpRequest) -> HttpResponse:
         initial["share"] = "yes" if sharing.share_own_views_with_parents else "no"
     form = SharingForm(submitted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        child = family_selectors.child_read(
-            request=request, scope=actor.scope, child_id=actor.scope.child_id
-        )
+        child_id = actor.scope.child_id
+        assert child_id is not None  # a young person's membership always names their record
+        child = family_selectors.child_read(request=request, scope=actor.scope, child_id=child_id)
         share = form.cleaned_data["share"] == "yes"
         services.sharing_set(actor=actor, child=child, share=share)
         messages.success(

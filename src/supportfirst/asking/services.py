@@ -201,26 +201,9 @@ def online_request_submit(*, draft: OnlineRequestDraft) -> OnlineRequest:
             date_of_birth=date.fromisoformat(sibling["date_of_birth"]),
             helps_to_care=True,
         )
-    online = OnlineRequest.objects.create(
-        family=family,
-        support_request=support_request,
-        requester_name=a["full_name"],
-        requester_relationship=a["relationship"],
-        requester_email=a.get("email") or "",
-        requester_phone=a.get("phone") or "",
-        child_age_given=None if born else int(a["age"]),
-        day_to_day=a.get("day_to_day", ""),
-        good_week=a.get("good_week", ""),
-        parent_carer_help=a.get("parent_carer_help", ""),
-        parent_carer_help_details=a.get("parent_carer_help_details") or "",
-        siblings=siblings,
-        formats=a.get("formats") or [],
-        communication_needs=a.get("communication_needs") or "",
-        interpreter_language=a.get("interpreter_language") or "",
-        answers=a,
-        submitted_at=now,
+    online = online_answers_record(
+        actor=actor, support_request=support_request, answers=a, estimated_birth=born is None
     )
-    log_access(actor, family_id=family.pk, record=online, action=Action.CREATE)
     draft.answers = {}
     draft.token_hash = None
     draft.submitted_at = now
@@ -239,6 +222,35 @@ def online_request_submit(*, draft: OnlineRequestDraft) -> OnlineRequest:
             f"{family.council.name}"
         ),
     )
+    return online
+
+
+def online_answers_record(
+    *, actor: Actor, support_request: Any, answers: dict[str, Any], estimated_birth: bool
+) -> OnlineRequest:
+    """Keep the family's answers beside their request, where staff can read them."""
+    a = answers
+    siblings = (a.get("sibling_list") or []) if a.get("siblings_help") == "yes" else []
+    online = OnlineRequest.objects.create(
+        family=support_request.family,
+        support_request=support_request,
+        requester_name=a["full_name"],
+        requester_relationship=a["relationship"],
+        requester_email=a.get("email") or "",
+        requester_phone=a.get("phone") or "",
+        child_age_given=int(a["age"]) if estimated_birth else None,
+        day_to_day=a.get("day_to_day", ""),
+        good_week=a.get("good_week", ""),
+        parent_carer_help=a.get("parent_carer_help", ""),
+        parent_carer_help_details=a.get("parent_carer_help_details") or "",
+        siblings=siblings,
+        formats=a.get("formats") or [],
+        communication_needs=a.get("communication_needs") or "",
+        interpreter_language=a.get("interpreter_language") or "",
+        answers=a,
+        submitted_at=support_request.received_at,
+    )
+    log_access(actor, family_id=support_request.family_id, record=online, action=Action.CREATE)
     return online
 
 
