@@ -54,7 +54,7 @@ def _url(name: str, council: Council, change: bool = False) -> str:
 
 
 def _context(council: Council, **extra: Any) -> dict[str, Any]:
-    return {"council": council, **extra}
+    return {"council": council, "current_council": council, **extra}
 
 
 @login_not_required
