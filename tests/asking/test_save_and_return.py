@@ -90,3 +90,20 @@ def test_the_same_browser_carries_on_without_a_link(council):
 
 def test_saving_with_nothing_answered_starts_at_the_first_question(council):
     assert Client().get(url("save", council))["Location"] == url("about_you", council)
+
+
+def test_old_drafts_with_no_live_link_are_deleted(council):
+    from django.core.management import call_command
+
+    from tests.asking.factories import DraftFactory
+
+    long_ago = timezone.now() - timedelta(days=29)
+    old = DraftFactory(council=council)
+    linked = DraftFactory(council=council, link_expires_at=timezone.now() + timedelta(days=1))
+    expired = DraftFactory(council=council, link_expires_at=timezone.now() - timedelta(days=1))
+    recent = DraftFactory(council=council)
+    OnlineRequestDraft.objects.filter(pk__in=[old.pk, linked.pk, expired.pk]).update(
+        updated_at=long_ago
+    )
+    call_command("clear_old_drafts")
+    assert set(OnlineRequestDraft.objects.values_list("pk", flat=True)) == {linked.pk, recent.pk}

@@ -16,18 +16,28 @@ from supportfirst.councils.models import Role
 from supportfirst.pathway.models import SupportRequest
 from tests.accounts.factories import PASSWORD, family_user, staff_user
 from tests.asking.factories import OnlineRequestFactory
+from tests.assessments.factories import ReadyForFamilyAssessmentFactory
 from tests.browser.people import fill_sign_in, sign_in
 from tests.councils.factories import CouncilFactory
 from tests.families.factories import ChildFactory
-from tests.pathway.factories import SupportRequestFactory
+from tests.pathway.factories import SupportPathwayRequestFactory, SupportRequestFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 BOTH = ["visitor", "phone_visitor"]
+OWN_VIEW = "I want to go swimming with my friend, without my mum."
 
 
 def _continue(visitor) -> None:
     visitor.page.get_by_role("button", name="Continue").click()
+    visitor.check()
+
+
+def _sign_out(visitor) -> None:
+    menu = visitor.page.get_by_role("button", name="Menu")
+    if menu.is_visible():  # on a phone the service navigation is folded away
+        menu.click()
+    visitor.page.get_by_role("button", name="Sign out").click()
     visitor.check()
 
 
@@ -133,11 +143,7 @@ def test_staff_accept_an_online_request_and_the_parent_sets_up_an_account(reques
     page.get_by_role("button", name="Send the invitation").click()
     visitor.check()
     assert page.get_by_role("alert").is_visible()
-    menu = page.get_by_role("button", name="Menu")
-    if menu.is_visible():  # on a phone the service navigation is folded away
-        menu.click()
-    page.get_by_role("button", name="Sign out").click()
-    visitor.check()
+    _sign_out(visitor)
 
     link = re.search(r"http://[^/]+(/ask/account/[^/]+/)", mail.outbox[-1].body).group(1)
     visitor.goto(link)
@@ -158,6 +164,8 @@ def test_a_young_person_chooses_what_their_parents_see(request, who, family):
     today = timezone.localdate()
     sam = ChildFactory(family=family, first_name="Sam", date_of_birth=date(today.year - 17, 1, 1))
     young = family_user(family, child=sam)
+    assessment = ReadyForFamilyAssessmentFactory(request=SupportPathwayRequestFactory(child=sam))
+    assessment.areas.update(child_view=OWN_VIEW, child_view_how=["spoken"])
     sign_in(visitor, young)
     page = visitor.page
     visitor.goto("/family/my-views/")
@@ -167,3 +175,11 @@ def test_a_young_person_chooses_what_their_parents_see(request, who, family):
     page.get_by_role("button", name="Save your choice").click()
     visitor.check()
     assert "Saved" in page.content()
+    visitor.goto(f"/family/assessments/{assessment.pk}/")
+    assert OWN_VIEW in page.content()
+
+    _sign_out(visitor)
+    sign_in(visitor, family_user(family))
+    visitor.goto(f"/family/assessments/{assessment.pk}/")
+    assert OWN_VIEW not in page.content()
+    assert "Sam has chosen to keep their own views between them and the council" in page.content()

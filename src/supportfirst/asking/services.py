@@ -14,7 +14,7 @@ from typing import Any
 
 from django.contrib.auth.hashers import make_password
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
@@ -114,6 +114,16 @@ def draft_from_token(token: str) -> OnlineRequestDraft | None:
         .first()
     )
     return draft if draft is not None and draft.link_is_live() else None
+
+
+def drafts_delete_expired() -> int:
+    """Delete drafts nobody can come back to: untouched for 28 days with no live link.
+    Run daily (`supportfirst manage clear_old_drafts`). Returns how many were deleted."""
+    now = timezone.now()
+    old = OnlineRequestDraft.objects.filter(updated_at__lt=now - timedelta(days=LINK_DAYS))
+    stale = old.filter(models.Q(link_expires_at__isnull=True) | models.Q(link_expires_at__lt=now))
+    deleted, _by_model = stale.delete()
+    return deleted
 
 
 def sibling_add(*, draft: OnlineRequestDraft, sibling: dict[str, Any]) -> OnlineRequestDraft:
