@@ -107,3 +107,13 @@ def test_old_drafts_with_no_live_link_are_deleted(council):
     )
     call_command("clear_old_drafts")
     assert set(OnlineRequestDraft.objects.values_list("pk", flat=True)) == {linked.pk, recent.pk}
+
+
+def test_one_draft_sends_at_most_five_links(council):
+    client, _link = _save_with_link(council)
+    for _ in range(4):
+        assert client.post(url("save", council), {"email": "a@example.test"}).status_code == 302
+    response = client.post(url("save", council), {"email": "a@example.test"})
+    assert response.status_code == 400
+    assert "already sent 5 links" in response.content.decode()
+    assert len(mail.outbox) == 5

@@ -24,6 +24,7 @@ from django.utils import timezone
 from supportfirst.families.models import FamilyRecord
 
 LINK_DAYS = 28
+MOST_LINKS_PER_DRAFT = 5
 
 
 class OnlineRequestDraft(models.Model):
@@ -36,6 +37,7 @@ class OnlineRequestDraft(models.Model):
     token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
     link_email = models.EmailField(blank=True)
     link_expires_at = models.DateTimeField(null=True, blank=True)
+    links_sent = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True)

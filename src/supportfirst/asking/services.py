@@ -22,6 +22,7 @@ from supportfirst.accounts.models import User
 from supportfirst.asking import questions
 from supportfirst.asking.models import (
     LINK_DAYS,
+    MOST_LINKS_PER_DRAFT,
     FamilyInvitation,
     Format,
     OnlineRequest,
@@ -86,12 +87,21 @@ def draft_answer(*, draft: OnlineRequestDraft, answers: dict[str, Any]) -> Onlin
 
 
 def draft_email_link(*, draft: OnlineRequestDraft, email: str, link_for: LinkFor) -> str:
-    """Email a link to carry on with the draft. A new link replaces any earlier one."""
+    """Email a link to carry on with the draft. A new link replaces any earlier one. A draft
+    sends at most MOST_LINKS_PER_DRAFT links, so the form cannot be used to send many emails."""
+    if draft.links_sent >= MOST_LINKS_PER_DRAFT:
+        raise Refused(
+            f"We have already sent {MOST_LINKS_PER_DRAFT} links for these answers. Use the "
+            "latest link we sent, or carry on now."
+        )
     token = _new_token()
     draft.token_hash = token_hash(token)
     draft.link_email = email
     draft.link_expires_at = timezone.now() + timedelta(days=LINK_DAYS)
-    draft.save(update_fields=["token_hash", "link_email", "link_expires_at", "updated_at"])
+    draft.links_sent += 1
+    draft.save(
+        update_fields=["token_hash", "link_email", "link_expires_at", "links_sent", "updated_at"]
+    )
     link = link_for(reverse("asking:resume", kwargs={"draft_token": token}))
     until = timezone.localdate(draft.link_expires_at).strftime("%-d %B %Y")
     send_mail(

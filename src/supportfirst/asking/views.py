@@ -222,10 +222,14 @@ def save(request: HttpRequest, council_slug: str) -> HttpResponse:
         return redirect(_url(questions.FIRST, council))
     form = SaveForm(submitted(request), initial={"email": draft.answers.get("email", "")})
     if request.method == "POST" and form.is_valid():
-        services.draft_email_link(
-            draft=draft, email=form.cleaned_data["email"], link_for=request.build_absolute_uri
-        )
-        return redirect(_url("saved", council))
+        try:
+            services.draft_email_link(
+                draft=draft, email=form.cleaned_data["email"], link_for=request.build_absolute_uri
+            )
+        except services.Refused as refusal:
+            form.add_error("email", str(refusal))
+        else:
+            return redirect(_url("saved", council))
     context = _context(council, form=form, back=_url(questions.CHECK, council))
     return render(request, "asking/save.html", context, status=form_status(form))
 
