@@ -1,5 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from supportfirst.asking import family_views
 
 app_name = "family_asking"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("my-views/", family_views.my_views, name="my_views"),
+]

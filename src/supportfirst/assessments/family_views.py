@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from supportfirst.asking.selectors import children_keeping_views_private
 from supportfirst.assessments import selectors, services
 from supportfirst.assessments.forms import FamilyCommentForm
 from supportfirst.assessments.models import Assessment, AssessmentArea
@@ -24,12 +25,23 @@ def assessment_list(request: HttpRequest) -> HttpResponse:
     return render(request, "assessments/family/list.html", {"assessments": assessments})
 
 
+def _child_view_private(request: HttpRequest, assessment: Assessment) -> bool:
+    """A parent does not see a young person's own views unless the young person chose to
+    share them (asking.YoungPersonSharing; nothing changes before they have an account)."""
+    scope = request.scope  # type: ignore[attr-defined]
+    return assessment.child_id in children_keeping_views_private(scope=scope)
+
+
 @family_required
 def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = selectors.family_assessment_read(
         actor=Actor.of(request), assessment_id=assessment_id
     )
-    return render(request, "assessments/family/assessment.html", {"assessment": assessment})
+    context = {
+        "assessment": assessment,
+        "child_view_private": _child_view_private(request, assessment),
+    }
+    return render(request, "assessments/family/assessment.html", context)
 
 
 def _comment(
@@ -52,7 +64,12 @@ def _comment(
     return render(
         request,
         "assessments/family/comment.html",
-        {"form": form, "assessment": assessment, "area": area},
+        {
+            "form": form,
+            "assessment": assessment,
+            "area": area,
+            "child_view_private": _child_view_private(request, assessment),
+        },
         status=400 if form.errors else 200,
     )
 

@@ -1,0 +1,51 @@
+"""Reading online requests, invitations and young people's sharing choices."""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+
+from supportfirst.asking.models import OnlineRequest, OnlineStatus, YoungPersonSharing
+from supportfirst.audit.services import Actor, log_access
+from supportfirst.councils.models import Role
+from supportfirst.councils.scoping import Scope, get_visible_or_404
+
+
+def online_requests_waiting(*, scope: Scope) -> QuerySet[OnlineRequest]:
+    """Online requests staff have not accepted yet, oldest first (a list: not logged per family)."""
+    return (
+        OnlineRequest.objects.visible_to(scope)
+        .filter(status=OnlineStatus.WAITING)
+        .select_related("support_request", "support_request__child")
+        .order_by("submitted_at")
+    )
+
+
+def online_request_read(*, actor: Actor, online_request_id: int) -> OnlineRequest:
+    queryset = OnlineRequest.objects.select_related(
+        "family", "support_request", "support_request__child", "accepted_by"
+    )
+    online = get_visible_or_404(queryset, actor.scope, pk=online_request_id)
+    log_access(actor, family_id=online.family_id, record=online)
+    return online
+
+
+def children_keeping_views_private(*, scope: Scope) -> set[int]:
+    """For a parent's pages: the children (young people with an account) who have not
+    chosen to share their own views with their parents. Empty for anyone else."""
+    if scope.role != Role.FAMILY_MEMBER or scope.family_id is None:
+        return set()
+    return set(
+        YoungPersonSharing.objects.visible_to(scope)
+        .filter(share_own_views_with_parents=False)
+        .values_list("child_id", flat=True)
+    )
+
+
+def sharing_for(*, actor: Actor) -> YoungPersonSharing | None:
+    """A young person's own choice (None until they have one)."""
+    sharing = (
+        YoungPersonSharing.objects.visible_to(actor.scope).filter(child_id=actor.scope.child_id)
+    ).first()
+    if sharing is not None:
+        log_access(actor, family_id=sharing.family_id, record=sharing)
+    return sharing
