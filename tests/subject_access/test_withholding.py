@@ -194,11 +194,8 @@ def test_a_field_that_is_not_the_records_is_refused(alpha, council):
     assert not Withholding.objects.exists()
 
 
-def test_a_young_persons_own_views_kept_private_are_held_back(alpha, alpha_parent, monkeypatch):
-    """`asking.YoungPersonSharing` comes with the asking app; here a stand-in of the same shape
-    is added to what the download loads."""
-    from types import SimpleNamespace
-
+def test_a_young_persons_own_views_kept_private_are_held_back(alpha, alpha_parent):
+    from supportfirst.asking.models import YoungPersonSharing
     from supportfirst.assessments.models import AssessmentArea
     from supportfirst.subject_access import records
 
@@ -206,16 +203,8 @@ def test_a_young_persons_own_views_kept_private_are_held_back(alpha, alpha_paren
     area = AssessmentArea.objects.filter(family=alpha.family, assessment__kind="child").first()
     area.child_view = "Secretview: I want to go swimming on my own."
     area.save()
-    sharing = SimpleNamespace(pk=1, child_id=child.pk, share_own_views_with_parents=False)
-    stand_in = type(
-        "YoungPersonSharing",
-        (),
-        {"_meta": SimpleNamespace(label_lower="asking.youngpersonsharing")},
-    )
-    monkeypatch.setattr(
-        records,
-        "_hold_young_peoples_own_views",
-        _with_stand_in(records._hold_young_peoples_own_views, stand_in, sharing),
+    YoungPersonSharing.objects.create(
+        family=alpha.family, child=child, share_own_views_with_parents=False
     )
     _, archive = download(alpha_parent)
     assert "Secretview" not in every_text(archive)
@@ -224,8 +213,16 @@ def test_a_young_persons_own_views_kept_private_are_held_back(alpha, alpha_paren
     assert "records)" in index  # said once for all the areas, with a count
 
 
-def _with_stand_in(rule, stand_in, sharing):
-    def wrapped(loaded, held):
-        return rule({**loaded, stand_in: [sharing]}, held)
+def test_a_young_persons_shared_views_are_in_the_download(alpha, alpha_parent):
+    from supportfirst.asking.models import YoungPersonSharing
+    from supportfirst.assessments.models import AssessmentArea
 
-    return wrapped
+    child = alpha.family.children.get()
+    area = AssessmentArea.objects.filter(family=alpha.family, assessment__kind="child").first()
+    area.child_view = "Sharedview: I want to go swimming on my own."
+    area.save()
+    YoungPersonSharing.objects.create(
+        family=alpha.family, child=child, share_own_views_with_parents=True
+    )
+    _, archive = download(alpha_parent)
+    assert "Sharedview" in every_text(archive)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.db.models import CharField, Count, Prefetch, QuerySet
 from django.http import HttpRequest
 
@@ -79,8 +80,18 @@ class AccessLogLine:
 
     @property
     def what(self) -> str:
-        record = RECORD_NAMES.get(self.event.record_type, "a record")
-        return f"{self.event.get_action_display()} {record}"
+        return f"{self.event.get_action_display()} {record_name(self.event.record_type)}"
+
+
+def record_name(record_type: str) -> str:
+    """A record's kind in plain words: named here, or else the model's own name."""
+    if record_type in RECORD_NAMES:
+        return RECORD_NAMES[record_type]
+    try:
+        model = apps.get_model(record_type)
+    except (LookupError, ValueError):
+        return "a record"
+    return f"the {model._meta.verbose_name}"
 
 
 def access_log_for_family(*, scope: Scope, family_id: int, limit: int = 50) -> list[AccessLogLine]:
