@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from supportfirst.audit.models import AccessEvent
 from supportfirst.complaints import clock, services
-from supportfirst.complaints.models import ComplaintEvent, Stage, Status
+from supportfirst.complaints.models import Complaint, ComplaintEvent, Stage, Status
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from tests.accounts.factories import family_user
 from tests.complaints.factories import SUMMARY, actor_for, complaint_for
@@ -223,3 +223,16 @@ def test_an_accepted_advocate_needs_their_organisation(staff, family):
     )
     assert done.advocate_organisation == "Ashvale Advocacy"
     assert done.events.filter(move="record_advocacy").count() == 1
+
+
+def test_the_demo_has_one_complaint_at_stage_1_in_ashvale(db):
+    from supportfirst import demo
+    from supportfirst.complaints import demo as complaints_demo
+
+    demo.load_if_empty()
+    complaint = Complaint.objects.get()
+    assert complaint.family.council.name == "Ashvale Borough Council"
+    assert (complaint.stage, complaint.status) == (1, Status.OPEN)
+    assert complaint.acknowledged_on is not None
+    complaints_demo.load_demo()
+    assert Complaint.objects.count() == 1

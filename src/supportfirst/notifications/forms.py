@@ -60,7 +60,7 @@ class PreferenceForm(forms.Form):
             Button("submit", "Save your choices", data_prevent_double_click="true"),
         )
         self.helper = helper
-        self.fields["mobile"].widget.attrs.update({"autocomplete": "tel", "type": "tel"})
+        self.fields["mobile"].widget.attrs.update({"autocomplete": "tel"})
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
 
     def clean(self) -> dict[str, Any]:
