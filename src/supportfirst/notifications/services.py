@@ -85,7 +85,11 @@ def preference_for(family: Family, preferred_contact: str = "") -> NotificationP
     emails = _carer_emails(family)
     mobile = _carer_mobile(family)
     how = preferred_contact or family.preferred_contact
-    channel = {ContactMethod.EMAIL: Channel.EMAIL, ContactMethod.TEXT: Channel.TEXT}.get(how, "")
+    channels: dict[str, str] = {
+        ContactMethod.EMAIL: Channel.EMAIL,
+        ContactMethod.TEXT: Channel.TEXT,
+    }
+    channel = channels.get(how, "")
     if channel == Channel.TEXT and not mobile:
         channel = Channel.EMAIL
     return NotificationPreference(
