@@ -30,9 +30,7 @@ class ComplaintStandIn:
         return self.family.pk
 
     def get_stage_display(self) -> str:
-        return {1: "stage 1", 2: "stage 2 (investigation)", 3: "stage 3 (review panel)"}[
-            self.stage
-        ]
+        return {1: "stage 1", 2: "stage 2 (investigation)", 3: "stage 3 (review panel)"}[self.stage]
 
 
 def actor_for(user) -> Actor:
@@ -41,9 +39,7 @@ def actor_for(user) -> Actor:
 
 def sent_letter_for(family: Family) -> Letter:
     """Deterministic: the family's first sent letter (about their shared plan), made once."""
-    letter = (
-        Letter.objects.filter(family=family, status=LetterStatus.SENT).order_by("pk").first()
-    )
+    letter = Letter.objects.filter(family=family, status=LetterStatus.SENT).order_by("pk").first()
     if letter is None:
         from supportfirst.councils.models import Role
         from tests.accounts.factories import staff_user

@@ -94,9 +94,7 @@ def written_plan(plan: SupportPlan) -> SupportPlan:
 
 def draft_plan_for(family: Family) -> SupportPlan:
     """A draft plan for the family's first child, after an authorised assessment."""
-    assessment = AuthorisedAssessmentFactory(
-        request__child=family.children.order_by("pk").first()
-    )
+    assessment = AuthorisedAssessmentFactory(request__child=family.children.order_by("pk").first())
     return DraftPlanFactory(request=assessment.request)
 
 

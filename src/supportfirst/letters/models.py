@@ -130,9 +130,9 @@ class Letter(FamilyRecord):
         return [(self.filename, self.pdf_bytes())]
 
     @classmethod
-    def source_key(cls, source: Any) -> tuple[str, str]:
-        """How a letter names its source: the model's label and its id (a complaint may be any
-        object with the complaint's fields, such as a stand-in in tests)."""
+    def source_key(cls, source: Any, default_label: str = "") -> tuple[str, str]:
+        """How a letter names its source: the model's label and its id. A source that is not a
+        model (a stand-in with the same fields, in tests) takes the kind's label."""
         meta = getattr(source, "_meta", None)
-        label = meta.label_lower if meta is not None else "complaints.complaint"
+        label = meta.label_lower if meta is not None else default_label
         return label, str(source.pk)

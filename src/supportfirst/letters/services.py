@@ -75,7 +75,7 @@ def letter_prepare(
         "council": family.council,
         "worker": family.allocated_worker,
     }
-    source_type, source_id = Letter.source_key(source)
+    source_type, source_id = Letter.source_key(source, spec.source_label)
     letter = Letter(
         family=family,
         child=context.get("child"),
