@@ -366,3 +366,41 @@ def test_the_plan_lists_keep_their_query_counts_flat(
     plan = shared_plan_for(families[0])
     with django_assert_max_num_queries(25):
         assert client.get(reverse("plans:plan", kwargs={"plan_id": plan.pk})).status_code == 200
+
+
+def test_the_service_types_come_from_the_councils_published_criteria():
+    today = datetime.date(2026, 11, 23)
+    ashvale = catalogue.from_criteria("957", today)
+    assert "help-at-home" in {c.code for c in ashvale}
+    help_at_home = next(c for c in ashvale if c.code == "help-at-home")
+    assert help_at_home.legal_basis == (
+        "Chronically Sick and Disabled Persons Act 1970, section 2(1)(a)"
+    )
+    assert (
+        catalogue.current_set("957", today).version
+        != catalogue.current_set("957", datetime.date(2025, 6, 1)).version
+    )
+    assert catalogue.current_set("999", today).owner == "national"
+
+
+def test_the_confirmed_decisions_met_services_come_first():
+    line = type(
+        "Line",
+        (),
+        {
+            "code": "short-breaks",
+            "name": "Short breaks",
+            "met": True,
+            "legal_basis_citations": ["Children Act 1989, Schedule 2, paragraph 6"],
+            "duty_or_power": "duty",
+        },
+    )
+    unmet = type("Unmet", (line,), {"code": "holidays", "met": False})
+    decision = type(
+        "Decision", (), {"status": "confirmed", "final_services": lambda self: [line(), unmet()]}
+    )()
+    found = catalogue.choices_for(decision=decision, la_code="957", today=datetime.date.today())
+    assert [c.code for c in found] == ["short-breaks"]
+    decision.status = "awaiting_confirmation"
+    found = catalogue.choices_for(decision=decision, la_code="957", today=datetime.date.today())
+    assert len(found) > 1

@@ -57,12 +57,15 @@ def _shipped_sets() -> tuple[Any, ...]:
 
 
 def current_set(la_code: str, today: date) -> Any | None:
-    """The council's newest published criteria in force, else the national model set."""
-    sets = [s for s in _shipped_sets() if s.status == "published" and s.effective_from <= today]
-    for owner in (la_code, "national"):
-        own = [s for s in sets if s.owner == owner]
-        if own:
-            return max(own, key=lambda s: s.effective_from)
+    """The council's newest published criteria in force; else the national model set (a model
+    any council can adopt), unless it has been retired."""
+    in_force = [s for s in _shipped_sets() if s.effective_from <= today]
+    own = [s for s in in_force if s.owner == la_code and s.status == "published"]
+    if own:
+        return max(own, key=lambda s: s.effective_from)
+    national = [s for s in in_force if s.owner == "national" and s.status != "retired"]
+    if national:
+        return max(national, key=lambda s: s.effective_from)
     return None
 
 
