@@ -192,3 +192,23 @@ def test_a_team_manager_manages_complaints_too(council, family):
     manager = staff_user(council, Role.TEAM_MANAGER)
     complaint = complaint_for(family)
     assert signed_in_client(manager).get(f"/staff/complaints/{complaint.pk}/").status_code == 200
+
+
+def test_staff_prepare_the_acknowledgement_letter_in_the_letters_app(practitioner, family):
+    from supportfirst.letters.models import Letter
+
+    complaint = complaint_for(family)
+    client = signed_in_client(practitioner)
+    assert (
+        "Prepare acknowledgement letter"
+        in client.get(f"/staff/complaints/{complaint.pk}/").content.decode()
+    )
+    response = client.post(f"/staff/complaints/{complaint.pk}/letter/")
+    letter = Letter.objects.get(family=family)
+    assert response.status_code == 302
+    assert response["Location"] == f"/staff/letters/{letter.pk}/"
+    assert letter.kind == "complaint_acknowledgement"
+    assert complaint.reference in letter.subject
+    assert (letter.source_type, letter.source_id) == ("complaints.complaint", str(complaint.pk))
+    page = client.get(response["Location"]).content.decode()
+    assert complaint.reference in page

@@ -8,6 +8,7 @@ urlpatterns = [
     path("complaints/", staff_views.complaint_list, name="list"),
     path("complaints/<int:complaint_id>/", staff_views.complaint_detail, name="complaint"),
     path("complaints/<int:complaint_id>/acknowledge/", staff_views.acknowledge, name="acknowledge"),
+    path("complaints/<int:complaint_id>/letter/", staff_views.prepare_letter, name="letter"),
     path("complaints/<int:complaint_id>/advocacy/", staff_views.advocacy, name="advocacy"),
     path("complaints/<int:complaint_id>/extend/", staff_views.extend, name="extend"),
     path("complaints/<int:complaint_id>/appoint/", staff_views.appoint, name="appoint"),

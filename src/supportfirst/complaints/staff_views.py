@@ -3,7 +3,6 @@ manager for now). Thin: parse, call one service or selector, render."""
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from typing import Any
 
@@ -27,6 +26,7 @@ from supportfirst.complaints.forms import (
 from supportfirst.complaints.models import Complaint, ComplaintStage, Stage
 from supportfirst.councils.access import casework_required
 from supportfirst.formsupport import add_refusal, form_status, submitted
+from supportfirst.letters import services as letter_services
 from supportfirst.notifications.services import preference_for
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
@@ -38,15 +38,6 @@ def _conflict(request: HttpRequest, error: IllegalMove, complaint_id: int) -> Ht
         {"message": str(error), "complaint_id": complaint_id, "family_side": False},
         status=IllegalMove.status_code,
     )
-
-
-def letters_ready() -> bool:
-    """The letters app can prepare complaint letters (once it is part of the service)."""
-    try:
-        letter_services = importlib.import_module("supportfirst.letters.services")
-    except ImportError:
-        return False
-    return hasattr(letter_services, "letter_prepare")
 
 
 @casework_required
@@ -73,7 +64,6 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
             "latest": clock.latest_extension(stage.stage, stage.opened_on)
             if stage.stage in clock.LONGEST
             else None,
-            "letters_ready": letters_ready(),
             "today": today,
         },
     )
@@ -95,19 +85,19 @@ def acknowledge(request: HttpRequest, complaint_id: int) -> HttpResponse:
 @casework_required
 @require_POST
 def prepare_letter(request: HttpRequest, complaint_id: int) -> HttpResponse:
-    """Prepare the acknowledgement letter in the letters app."""
+    """Prepare the acknowledgement letter (or, once responded, the response letter) in the
+    letters app, where staff read, change and send it."""
     actor = Actor.of(request)
     complaint, _stage = selectors.complaint_read(actor=actor, complaint_id=complaint_id)
-    if not letters_ready():
-        return _conflict(
-            request, IllegalMove("Letters cannot be prepared in this service yet."), complaint.pk
+    kind = "complaint_response" if complaint.status == "responded" else "complaint_acknowledgement"
+    try:
+        letter = letter_services.letter_prepare(
+            actor=actor, family=complaint.family, kind=kind, source=complaint
         )
-    letter_services = importlib.import_module("supportfirst.letters.services")
-    letter = letter_services.letter_prepare(
-        actor=actor, family=complaint.family, kind="complaint_acknowledgement", source=complaint
-    )
+    except MoveRefused as error:
+        return _conflict(request, IllegalMove(str(error)), complaint.pk)
     messages.success(request, f"Letter prepared: {letter.subject}.")
-    return redirect("complaints:complaint", complaint_id=complaint.pk)
+    return redirect("letters:letter", letter_id=letter.pk)
 
 
 Action = Callable[[Actor, Complaint, dict[str, Any]], Any]
