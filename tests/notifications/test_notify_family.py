@@ -65,6 +65,29 @@ def test_families_who_asked_for_letters_are_not_messaged(family):
     assert not Notification.objects.exists()
 
 
+def test_a_refused_email_is_recorded_as_not_delivered_and_loses_nothing(
+    practitioner, family, monkeypatch
+):
+    import smtplib
+
+    def refuse(*args, **kwargs):
+        raise smtplib.SMTPServerDisconnected("gone")
+
+    monkeypatch.setattr("supportfirst.notifications.services.send_mail", refuse)
+    request = pathway_services.support_request_create(
+        actor=actor_for(practitioner),
+        child=family.children.first(),
+        received_at=timezone.now(),
+        who_asked="parent",
+        requester_name="Claire Hughes",
+        help_asked_for="Help at bedtime",
+        consent_to_contact_others=True,
+        preferred_contact="email",
+    )
+    assert request.pk is not None
+    assert Notification.objects.get().failed is True
+
+
 def test_already_sent_messages_are_recorded_not_sent_twice(family):
     sent = services.notify_family(
         family, services.DECISION_MADE, subject="S", body="B", already_sent_to=["a@b.test"]

@@ -54,6 +54,9 @@ class Notification(FamilyRecord):
     subject = models.CharField(max_length=300)
     body = models.TextField(blank=True)
     format = models.CharField(max_length=20, choices=Format.choices, default=Format.STANDARD)
+    failed = models.BooleanField(
+        default=False, help_text="The email server or GOV.UK Notify refused it: not delivered."
+    )
 
     class Meta:
         ordering = ["-sent_at", "-pk"]

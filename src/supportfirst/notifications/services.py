@@ -8,12 +8,14 @@ was told.
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import datetime
 
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
+from notifications_python_client.errors import APIError
 
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
@@ -25,6 +27,8 @@ from supportfirst.notifications.models import (
     Notification,
     NotificationPreference,
 )
+
+log = logging.getLogger(__name__)
 
 # The events a family is told about.
 REQUEST_RECEIVED = "request_received"
@@ -144,6 +148,8 @@ def _record(
     body: str,
     fmt: str,
     at: datetime,
+    *,
+    failed: bool = False,
 ) -> None:
     Notification.objects.bulk_create(
         Notification(
@@ -155,6 +161,7 @@ def _record(
             subject=subject[:300],
             body=body,
             format=fmt,
+            failed=failed,
         )
         for to in destinations
     )
@@ -175,7 +182,9 @@ def notify_family(
     parent carer with an email address. Each message is recorded as a `Notification`. When
     another part of the service has already emailed the family about this event (for example
     the information and advice), pass `already_sent_to`: the message is recorded, not sent
-    twice. `preferred_contact` is how the family asked to be contacted on a request (used
+    twice. A message the email server or Notify refuses is logged and recorded as failed (so
+    staff see the family was not told), never an error for the person acting.
+    `preferred_contact` is how the family asked to be contacted on a request (used
     until they choose on their notifications page): by letter or phone, nothing is sent here.
     """
     preference = preference_for(family, preferred_contact)
@@ -187,13 +196,24 @@ def notify_family(
         return list(already_sent_to)
     if not preference.channel:
         return []
+    failed = False
     if preference.channel == Channel.TEXT and preference.mobile:
-        sms.send_sms(preference.mobile, f"{subject}\n\n{body}")
         destinations, channel = [preference.mobile], Channel.TEXT
+        try:
+            sms.send_sms(preference.mobile, f"{subject}\n\n{body}")
+        except (OSError, APIError):
+            log.exception("A text message to family %s could not be sent", family.pk)
+            failed = True
     else:
         destinations = [preference.email] if preference.email else _carer_emails(family)
         channel = Channel.EMAIL
         if destinations:
-            send_mail(subject, body, None, destinations, fail_silently=False)
-    _record(family, event, channel, destinations, subject, body, preference.format, now)
-    return destinations
+            try:
+                send_mail(subject, body, None, destinations, fail_silently=False)
+            except (OSError, APIError):
+                log.exception("An email to family %s could not be sent", family.pk)
+                failed = True
+    _record(
+        family, event, channel, destinations, subject, body, preference.format, now, failed=failed
+    )
+    return [] if failed else destinations
