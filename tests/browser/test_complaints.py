@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from supportfirst.complaints import clock
 from supportfirst.complaints.models import Complaint, Status
 from supportfirst.councils.models import Role
 from tests.accounts.factories import family_user, staff_user
@@ -124,6 +125,7 @@ def complaints_story(council):
     panel_stage.meeting_on = today - timedelta(days=3)
     panel_stage.save()
     panel.status = Status.PANEL_MET
+    panel.respond_by = clock.panel_report_due(panel_stage.meeting_on)
     panel.save()
     responded = complaint_for(family, stage=3)
     last = responded.stages.get(stage=3)
