@@ -236,3 +236,13 @@ def test_the_demo_has_one_complaint_at_stage_1_in_ashvale(db):
     assert complaint.acknowledged_on is not None
     complaints_demo.load_demo()
     assert Complaint.objects.count() == 1
+
+
+def test_the_supportfirst_cli_runs_the_reminders(family, capsys):
+    from supportfirst.cli import main
+
+    complaint = complaint_for(family, received_on=TODAY() - timedelta(days=20))
+    assert main(["manage", "complaint_reminders", "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert complaint.reference in out
+    assert "OVERDUE" in out

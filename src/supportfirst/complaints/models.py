@@ -20,6 +20,8 @@ Each stage is a `ComplaintStage`; every move writes a `ComplaintEvent`.
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 
@@ -141,7 +143,7 @@ class ComplaintStage(FamilyRecord):
         return f"{self.complaint.reference} {self.get_stage_display()}"
 
     @property
-    def response_due(self) -> object:
+    def response_due(self) -> date:
         return self.extended_to or self.due_on
 
     @property
