@@ -7,12 +7,14 @@
     supportfirst api token create USER --name  a token for another council system
     supportfirst workdays add|between|left     working days in England and Wales
     supportfirst language check [--json] FILE  respectful-language and plain-English checks
+    supportfirst criteria test [FILE ...]      check criteria files and run their examples
+    supportfirst criteria explain FILE CASE    a criteria decision for a case, with reasons
     supportfirst check [--deploy]              Django's system checks
     supportfirst migrate                       bring the database up to date
     supportfirst manage ARGS...                any Django management command
 
-Sub-commands that need no database (language checks, working days) register themselves in
-COMMAND_MODULES and never import Django.
+Sub-commands that need no database (language checks, working days, criteria) register
+themselves in COMMAND_MODULES and never import Django.
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ from collections.abc import Sequence
 from typing import Any
 
 # Modules that add their own sub-commands: each has register(subparsers) and sets a handler.
-COMMAND_MODULES: list[str] = ["supportfirst.workdays_cli", "supportfirst.language.cli"]
+COMMAND_MODULES: list[str] = [
+    "supportfirst.workdays_cli",
+    "supportfirst.language.cli",
+    "supportfirst.criteria.cli",
+]
 
 
 def _django_setup(*, demo: bool = False) -> None:

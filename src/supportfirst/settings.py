@@ -250,6 +250,25 @@ if _email_choice == "notify" and not (NOTIFY_API_KEY and NOTIFY_EMAIL_TEMPLATE_I
         "(a Notify email template whose subject is ((subject)) and body is ((body)))."
     )
 
+# Text messages to families: the console by default, or GOV.UK Notify (see sample.env).
+_SMS_BACKENDS = {
+    "console": "supportfirst.notifications.sms.ConsoleSMSBackend",
+    "memory": "supportfirst.notifications.sms.LocmemSMSBackend",
+    "notify": "supportfirst.notifications.sms.NotifySMSBackend",
+}
+_sms_choice = os.environ.get("SMS_BACKEND", "console")
+if _sms_choice not in _SMS_BACKENDS:
+    raise ImproperlyConfigured(
+        f"SMS_BACKEND must be one of {', '.join(_SMS_BACKENDS)}; it is {_sms_choice!r}."
+    )
+SMS_BACKEND = _SMS_BACKENDS[_sms_choice]
+NOTIFY_SMS_TEMPLATE_ID = os.environ.get("NOTIFY_SMS_TEMPLATE_ID", "")
+if _sms_choice == "notify" and not (NOTIFY_API_KEY and NOTIFY_SMS_TEMPLATE_ID):
+    raise ImproperlyConfigured(
+        "SMS_BACKEND=notify needs NOTIFY_API_KEY and NOTIFY_SMS_TEMPLATE_ID "
+        "(a Notify text message template whose body is ((body)))."
+    )
+
 SERVICE_NAME = "Support First"
 SERVICE_PHASE = os.environ.get("SERVICE_PHASE", "Alpha")
 FEEDBACK_EMAIL = os.environ.get("FEEDBACK_EMAIL", "feedback@supportfirst.invalid")

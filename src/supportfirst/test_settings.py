@@ -13,4 +13,5 @@ os.environ.setdefault("EMAIL_BACKEND", "console")
 from supportfirst.settings import *  # noqa: F403
 
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = "supportfirst.notifications.sms.LocmemSMSBackend"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

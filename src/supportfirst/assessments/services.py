@@ -33,6 +33,7 @@ from supportfirst.assessments.models import (
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.families.models import Family, ParentCarer, Sibling, Stage
+from supportfirst.notifications import family_events
 from supportfirst.pathway.models import PathwayEvent, SupportRequest
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused, apply_move, record_event
 
@@ -380,6 +381,7 @@ def mark_ready(*, actor: Actor, assessment: Assessment) -> Assessment:
     )
     _set_stage(assessment, Stage.FAMILY_READING)
     log_access(actor, family_id=assessment.family_id, record=assessment, action=Action.CHANGE)
+    family_events.assessment_ready(assessment)
     return assessment
 
 

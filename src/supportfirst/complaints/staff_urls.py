@@ -1,5 +1,18 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from supportfirst.complaints import staff_views
 
 app_name = "complaints"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("complaints/", staff_views.complaint_list, name="list"),
+    path("complaints/<int:complaint_id>/", staff_views.complaint_detail, name="complaint"),
+    path("complaints/<int:complaint_id>/acknowledge/", staff_views.acknowledge, name="acknowledge"),
+    path("complaints/<int:complaint_id>/letter/", staff_views.prepare_letter, name="letter"),
+    path("complaints/<int:complaint_id>/advocacy/", staff_views.advocacy, name="advocacy"),
+    path("complaints/<int:complaint_id>/extend/", staff_views.extend, name="extend"),
+    path("complaints/<int:complaint_id>/appoint/", staff_views.appoint, name="appoint"),
+    path("complaints/<int:complaint_id>/meeting/", staff_views.meeting, name="meeting"),
+    path("complaints/<int:complaint_id>/report/", staff_views.report, name="report"),
+    path("complaints/<int:complaint_id>/respond/", staff_views.respond, name="respond"),
+]

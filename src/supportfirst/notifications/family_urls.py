@@ -1,5 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from supportfirst.notifications import views
 
 app_name = "family_notifications"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("notifications/", views.preferences, name="preferences"),
+]

@@ -1,14 +1,34 @@
 """Messages to a family when something happens on their request.
 
 Every part of the service that tells a family about an event calls `notify_family`; this module
-decides how the message reaches them.
+decides how the message reaches them (the family's `NotificationPreference`: email or text
+message) and records each message sent as a `Notification`, so staff can see what the family
+was told.
 """
 
 from __future__ import annotations
 
-from django.core.mail import send_mail
+import logging
+import re
+from datetime import datetime
 
-from supportfirst.families.models import Family
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import timezone
+from notifications_python_client.errors import APIError
+
+from supportfirst.audit.models import Action
+from supportfirst.audit.services import Actor, log_access
+from supportfirst.families.models import ContactMethod, Family
+from supportfirst.notifications import sms
+from supportfirst.notifications.models import (
+    Channel,
+    Format,
+    Notification,
+    NotificationPreference,
+)
+
+log = logging.getLogger(__name__)
 
 # The events a family is told about.
 REQUEST_RECEIVED = "request_received"
@@ -17,11 +37,183 @@ ASSESSMENT_READY = "assessment_ready"
 PLAN_READY = "plan_ready"
 LETTER_SENT = "letter_sent"
 COMPLAINT_UPDATE = "complaint_update"
+COMPLAINT_REMINDER = "complaint_reminder"
+
+EVENT_LABELS = {
+    REQUEST_RECEIVED: "Request received",
+    DECISION_MADE: "Next step decided",
+    ASSESSMENT_READY: "Assessment ready to read",
+    PLAN_READY: "Support plan ready",
+    LETTER_SENT: "Letter sent",
+    COMPLAINT_UPDATE: "Complaint",
+    COMPLAINT_REMINDER: "Complaint reminder",
+}
+
+UK_MOBILE = re.compile(r"^(?:\+44|0044|0)7\d{9}$")
 
 
-def notify_family(family: Family, event: str, *, subject: str, body: str) -> list[str]:
-    """Send `subject` and `body` to the family's parent carers; return where it went."""
-    addresses = [carer.email for carer in family.parent_carers.order_by("pk") if carer.email]
-    if addresses:
-        send_mail(subject, body, None, addresses, fail_silently=False)
-    return addresses
+def normalise_mobile(number: str) -> str:
+    """A UK mobile number without spaces, brackets or dashes ("" when it is not one)."""
+    compact = re.sub(r"[\s()\-]", "", number)
+    return compact if UK_MOBILE.match(compact) else ""
+
+
+def mask(channel: str, to: str) -> str:
+    """Enough of an address or number to recognise it, no more."""
+    if channel == Channel.TEXT:
+        return f"mobile ending {to[-3:]}"
+    name, _, domain = to.partition("@")
+    return f"{name[:1]}***@{domain}"
+
+
+def _carer_emails(family: Family) -> list[str]:
+    return [carer.email for carer in family.parent_carers.order_by("pk") if carer.email]
+
+
+def _carer_mobile(family: Family) -> str:
+    for carer in family.parent_carers.order_by("pk"):
+        number = normalise_mobile(carer.phone)
+        if number:
+            return number
+    return ""
+
+
+def preference_for(family: Family, preferred_contact: str = "") -> NotificationPreference:
+    """The family's saved choice, or what the service assumes until they choose: how they
+    said they like to be contacted (on the request, or on the family's record), to the first
+    parent carer's email or mobile. A family who asked for letters or phone calls has an
+    unsaved preference with no channel: the team contacts them that way, not this service."""
+    saved = NotificationPreference.objects.filter(family=family).first()
+    if saved is not None:
+        return saved
+    emails = _carer_emails(family)
+    mobile = _carer_mobile(family)
+    how = preferred_contact or family.preferred_contact
+    channels: dict[str, str] = {
+        ContactMethod.EMAIL: Channel.EMAIL,
+        ContactMethod.TEXT: Channel.TEXT,
+    }
+    channel = channels.get(how, "")
+    if channel == Channel.TEXT and not mobile:
+        channel = Channel.EMAIL
+    return NotificationPreference(
+        family=family,
+        channel=channel,
+        email=emails[0] if emails else "",
+        mobile=mobile,
+        format=Format.STANDARD,
+        language=family.interpreter_language,
+        updated_at=timezone.now(),
+    )
+
+
+@transaction.atomic
+def preference_save(
+    *,
+    actor: Actor,
+    family: Family,
+    channel: str,
+    email: str,
+    mobile: str,
+    format: str,
+    language: str,
+) -> NotificationPreference:
+    preference, created = NotificationPreference.objects.update_or_create(
+        family=family,
+        defaults={
+            "channel": channel,
+            "email": email.strip(),
+            "mobile": normalise_mobile(mobile),
+            "format": format,
+            "language": language.strip(),
+            "updated_by": actor.user,
+            "updated_at": timezone.now(),
+        },
+    )
+    log_access(
+        actor,
+        family_id=family.pk,
+        record=preference,
+        action=Action.CREATE if created else Action.CHANGE,
+    )
+    return preference
+
+
+def _record(
+    family: Family,
+    event: str,
+    channel: str,
+    destinations: list[str],
+    subject: str,
+    body: str,
+    fmt: str,
+    at: datetime,
+    *,
+    failed: bool = False,
+) -> None:
+    Notification.objects.bulk_create(
+        Notification(
+            family=family,
+            event=event,
+            channel=channel,
+            sent_at=at,
+            to=mask(channel, to),
+            subject=subject[:300],
+            body=body,
+            format=fmt,
+            failed=failed,
+        )
+        for to in destinations
+    )
+
+
+def notify_family(
+    family: Family,
+    event: str,
+    *,
+    subject: str,
+    body: str,
+    already_sent_to: list[str] | None = None,
+    preferred_contact: str = "",
+) -> list[str]:
+    """Send `subject` and `body` the way the family chose; return where it went.
+
+    Text messages go to the family's mobile; emails to the address they gave, or to every
+    parent carer with an email address. Each message is recorded as a `Notification`. When
+    another part of the service has already emailed the family about this event (for example
+    the information and advice), pass `already_sent_to`: the message is recorded, not sent
+    twice. A message the email server or Notify refuses is logged and recorded as failed (so
+    staff see the family was not told), never an error for the person acting.
+    `preferred_contact` is how the family asked to be contacted on a request (used
+    until they choose on their notifications page): by letter or phone, nothing is sent here.
+    """
+    preference = preference_for(family, preferred_contact)
+    now = timezone.now()
+    if already_sent_to:
+        _record(
+            family, event, Channel.EMAIL, already_sent_to, subject, body, preference.format, now
+        )
+        return list(already_sent_to)
+    if not preference.channel:
+        return []
+    failed = False
+    if preference.channel == Channel.TEXT and preference.mobile:
+        destinations, channel = [preference.mobile], Channel.TEXT
+        try:
+            sms.send_sms(preference.mobile, f"{subject}\n\n{body}")
+        except (OSError, APIError):
+            log.exception("A text message to family %s could not be sent", family.pk)
+            failed = True
+    else:
+        destinations = [preference.email] if preference.email else _carer_emails(family)
+        channel = Channel.EMAIL
+        if destinations:
+            try:
+                send_mail(subject, body, None, destinations, fail_silently=False)
+            except (OSError, APIError):
+                log.exception("An email to family %s could not be sent", family.pk)
+                failed = True
+    _record(
+        family, event, channel, destinations, subject, body, preference.format, now, failed=failed
+    )
+    return [] if failed else destinations

@@ -1,5 +1,9 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from supportfirst.notifications import views
 
 app_name = "notifications"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("families/<int:family_id>/notifications/", views.family_messages, name="family"),
+]

@@ -20,6 +20,7 @@ from supportfirst import workdays
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.families.models import Child, Family, ParentCarer, Stage
+from supportfirst.notifications import family_events
 from supportfirst.pathway import moves
 from supportfirst.pathway.models import (
     Contact,
@@ -146,6 +147,7 @@ def support_request_create(
     )
     Family.objects.filter(pk=family.pk).update(stage=Stage.REQUEST_RECEIVED)
     log_access(actor, family_id=family.pk, record=request, action=Action.CREATE)
+    family_events.request_received(request)
     return request
 
 
@@ -171,6 +173,7 @@ def decide_support(*, actor: Actor, request: SupportRequest, notes: str = "") ->
     from supportfirst.assessments.services import offer_assessments
 
     offer_assessments(actor=actor, request=request)
+    family_events.decision_made(decision)
     return decision
 
 
@@ -198,6 +201,7 @@ def decide_information(
     )
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
     sent_to = send_information(request=request, information_given=information_given)
+    family_events.decision_made(decision, already_sent_to=sent_to)
     if sent_to:
         record_event(
             request=request,

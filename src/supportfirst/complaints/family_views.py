@@ -1,0 +1,132 @@
+"""The family's complaint pages: make a complaint, see where it is and when the next step is
+due, and ask for the next stage. Never the staff views reused."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods
+
+from supportfirst.audit.services import Actor
+from supportfirst.complaints import clock, selectors, services
+from supportfirst.complaints.forms import ComplaintForm, NextStageForm
+from supportfirst.councils.access import family_required
+from supportfirst.families.models import Family
+from supportfirst.formsupport import add_refusal, form_status, submitted
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+
+
+def _conflict(request: HttpRequest, error: IllegalMove, complaint_id: int) -> HttpResponse:
+    return render(
+        request,
+        "complaints/conflict.html",
+        {"message": str(error), "complaint_id": complaint_id, "family_side": True},
+        status=IllegalMove.status_code,
+    )
+
+
+@family_required
+def complaint_list(request: HttpRequest) -> HttpResponse:
+    scope = request.scope  # type: ignore[attr-defined]
+    complaints = selectors.family_complaints(scope=scope)
+    return render(
+        request,
+        "complaints/family/list.html",
+        {"complaints": complaints, "today": timezone.localdate()},
+    )
+
+
+@family_required
+@require_http_methods(["GET", "POST"])
+def complaint_new(request: HttpRequest) -> HttpResponse:
+    """Make a complaint. `?about=assessment:12` (any record's page can link here) chooses what
+    it is about."""
+    actor = Actor.of(request)
+    choices = selectors.about_choices(scope=actor.scope)
+    initial = {}
+    chosen = request.GET.get("about", "")
+    if chosen in {key for key, _label in choices}:
+        initial["about"] = chosen
+    form = ComplaintForm(submitted(request), initial=initial, choices=choices)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        about = selectors.about_from(
+            scope=actor.scope, key=data["about"], description=data["about_other"]
+        )
+        if about is None:
+            form.add_error("about", "Select what your complaint is about")
+        else:
+            family = Family.objects.visible_to(actor.scope).get(pk=actor.scope.family_id)
+            try:
+                complaint = services.complaint_make(
+                    actor=actor,
+                    family=family,
+                    summary=data["summary"],
+                    put_right=data["put_right"],
+                    about=about,
+                )
+            except MoveRefused as error:
+                add_refusal(form, error)
+            else:
+                messages.success(
+                    request,
+                    f"Your complaint has been sent. Your reference is {complaint.reference}.",
+                )
+                return redirect("family_complaints:complaint", complaint_id=complaint.pk)
+    return render(request, "complaints/family/new.html", {"form": form}, status=form_status(form))
+
+
+@family_required
+def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    complaint, stage = selectors.complaint_read(actor=Actor.of(request), complaint_id=complaint_id)
+    today = timezone.localdate()
+    step = selectors.next_step(complaint, stage, today)
+    return render(
+        request,
+        "complaints/family/complaint.html",
+        {
+            "complaint": complaint,
+            "stage": stage,
+            "step": step,
+            "ombudsman": selectors.shows_ombudsman(complaint, step),
+            "clock": clock,
+            "today": today,
+        },
+    )
+
+
+@family_required
+@require_http_methods(["GET", "POST"])
+def next_stage(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    """Not satisfied: ask for the next stage."""
+    actor = Actor.of(request)
+    complaint, stage = selectors.complaint_read(actor=actor, complaint_id=complaint_id)
+    if complaint.status != "responded" or complaint.stage >= 3:
+        return _conflict(
+            request,
+            IllegalMove(
+                "You can ask for the next stage once we have responded, at stages 1 and 2."
+            ),
+            complaint.pk,
+        )
+    form = NextStageForm(submitted(request), next_stage=complaint.stage + 1)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.complaint_ask_next_stage(
+                actor=actor, complaint=complaint, why=form.cleaned_data["why"]
+            )
+        except IllegalMove as error:
+            return _conflict(request, error, complaint.pk)
+        except MoveRefused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, f"You have asked for stage {complaint.stage + 1}.")
+            return redirect("family_complaints:complaint", complaint_id=complaint.pk)
+    return render(
+        request,
+        "complaints/family/next_stage.html",
+        {"form": form, "complaint": complaint, "stage": stage, "next_stage": complaint.stage + 1},
+        status=form_status(form),
+    )

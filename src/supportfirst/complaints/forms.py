@@ -1,0 +1,232 @@
+"""Forms for the complaint pages, in the GOV.UK style (crispy-forms-gds)."""
+
+from __future__ import annotations
+
+from typing import Any, cast
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
+from django import forms
+from django.utils import timezone
+
+from supportfirst.complaints.models import AdvocacyAnswer, Outcome
+
+
+def _helper(*fields: Any, button: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.layout = Layout(*fields, Button("submit", button, data_prevent_double_click="true"))
+    return helper
+
+
+def _not_in_future(form: forms.Form, name: str, what: str) -> None:
+    day = form.cleaned_data.get(name)
+    if day and day > timezone.localdate():
+        form.add_error(name, f"The date{' ' + what if what else ''} must be today or in the past")
+
+
+class ComplaintForm(forms.Form):
+    """A family's complaint: what it is about, what went wrong, what would put it right."""
+
+    about = forms.ChoiceField(
+        label="What is your complaint about?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what your complaint is about"},
+    )
+    about_other = forms.CharField(
+        label="If it is about something else, tell us what",
+        max_length=300,
+        required=False,
+    )
+    summary = forms.CharField(
+        label="What went wrong?",
+        help_text="Tell us in your own words. Write as much as you need.",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": "Tell us what went wrong"},
+    )
+    put_right = forms.CharField(
+        label="What would put it right? (optional)",
+        help_text="For example an apology, a change to a record, or a different decision.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["about"]).choices = [
+            *choices,
+            ("other", "Something else"),
+        ]
+        self.helper = _helper(
+            Field.radios("about", legend_size=Size.MEDIUM),
+            Field.text("about_other", field_width=Fluid.TWO_THIRDS),
+            Field.textarea("summary", rows=10),
+            Field.textarea("put_right", rows=5),
+            button="Send your complaint",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("about") == "other" and not str(data.get("about_other", "")).strip():
+            self.add_error("about_other", "Tell us what your complaint is about")
+        return data
+
+
+class NextStageForm(forms.Form):
+    why = forms.CharField(
+        label="Why are you not satisfied? (optional)",
+        help_text="This helps the people looking into it at the next stage.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        required=False,
+    )
+
+    def __init__(self, *args: Any, next_stage: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.textarea("why", rows=6), button=f"Ask for stage {next_stage}")
+
+
+class AdvocacyForm(forms.Form):
+    offered_on = DateInputField(
+        label="Date the advocate was offered", help_text="For example, 27 3 2026"
+    )
+    answer = forms.ChoiceField(
+        label="What did the family say?",
+        choices=AdvocacyAnswer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what the family said"},
+    )
+    organisation = forms.CharField(
+        label="The advocate's organisation", max_length=200, required=False
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field("offered_on"),
+            Field.radios("answer", legend_size=Size.SMALL),
+            Field.text("organisation", field_width=Fluid.TWO_THIRDS),
+            button="Save the advocacy offer",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _not_in_future(self, "offered_on", "the advocate was offered")
+        if (
+            data.get("answer") == AdvocacyAnswer.ACCEPTED
+            and not data.get("organisation", "").strip()
+        ):
+            self.add_error("organisation", "Enter the advocate's organisation")
+        return data
+
+
+class ExtendForm(forms.Form):
+    new_due = DateInputField(label="New date for the response", help_text="For example, 27 3 2026")
+    reason = forms.CharField(
+        label="Why is more time needed?",
+        help_text="The family will be told this reason.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Write the reason for the extension"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field("new_due"), Field.textarea("reason", rows=5), button="Extend the time to respond"
+        )
+
+
+class InvestigatorsForm(forms.Form):
+    investigating_officer = forms.CharField(
+        label="Investigating officer",
+        max_length=200,
+        error_messages={"required": "Enter the name of the investigating officer"},
+    )
+    independent_person = forms.CharField(
+        label="Independent person",
+        help_text="Someone who does not work for the council.",
+        max_length=200,
+        error_messages={"required": "Enter the name of the independent person"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("investigating_officer", field_width=Fluid.TWO_THIRDS),
+            Field.text("independent_person", field_width=Fluid.TWO_THIRDS),
+            button="Save the appointments",
+        )
+
+
+class PanelForm(forms.Form):
+    chair = forms.CharField(
+        label="Panel chair (independent)",
+        max_length=200,
+        error_messages={"required": "Enter the name of the panel chair"},
+    )
+    second_member = forms.CharField(
+        label="Second panel member (independent)",
+        max_length=200,
+        error_messages={"required": "Enter the name of the second panel member"},
+    )
+    third_member = forms.CharField(
+        label="Third panel member (independent)",
+        max_length=200,
+        error_messages={"required": "Enter the name of the third panel member"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.text("chair", field_width=Fluid.TWO_THIRDS),
+            Field.text("second_member", field_width=Fluid.TWO_THIRDS),
+            Field.text("third_member", field_width=Fluid.TWO_THIRDS),
+            button="Save the panel",
+        )
+
+
+class DateForm(forms.Form):
+    """The date the panel met, or the date of its report."""
+
+    on = DateInputField(label="Date", help_text="For example, 27 3 2026")
+
+    def __init__(self, *args: Any, label: str, button: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["on"].label = label
+        self.helper = _helper(Field("on"), button=button)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _not_in_future(self, "on", "")
+        return data
+
+
+class RespondForm(forms.Form):
+    response = forms.CharField(
+        label="The council's response",
+        help_text="Write to the family in plain English: what you found, what you will do, and "
+        "what they can do next.",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": "Write the council's response"},
+    )
+    outcome = forms.ChoiceField(
+        label="Outcome",
+        choices=Outcome.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the complaint is upheld"},
+    )
+    responded_on = DateInputField(label="Date of the response", help_text="For example, 27 3 2026")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.textarea("response", rows=10),
+            Field.radios("outcome", legend_size=Size.SMALL),
+            Field("responded_on"),
+            button="Record the response",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _not_in_future(self, "responded_on", "of the response")
+        return data

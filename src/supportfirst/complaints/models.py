@@ -1,0 +1,174 @@
+"""Complaints on the statutory children's social care stages.
+
+The story of a complaint (the moves are in `moves.py`, the clocks in `clock.py`):
+
+1. The family makes a complaint, in their own words. It opens at stage 1 (local resolution),
+   status "open": the council responds within 10 working days (extendable to 20 with a
+   recorded reason). Staff acknowledge it and offer an advocate.
+2. Staff record the response and the outcome (upheld, partly upheld, not upheld): status
+   "responded". If the family is not satisfied, they ask for the next stage: stage 2 opens
+   ("open" again), with an investigating officer and an independent person, 25 working days
+   (extendable up to 65).
+3. After the stage 2 response the family may ask for stage 3: a review panel of three
+   independent people meets within 30 working days ("panel met"), reports within 5 working days
+   ("panel reported"), and the council responds within 15 working days ("responded").
+4. After stage 3, or when the council does not respond in time, the family is shown the Local
+   Government and Social Care Ombudsman.
+
+Each stage is a `ComplaintStage`; every move writes a `ComplaintEvent`.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.conf import settings
+from django.db import models
+
+from supportfirst.families.models import FamilyRecord
+
+
+class Stage(models.IntegerChoices):
+    LOCAL_RESOLUTION = 1, "Stage 1: local resolution"
+    INVESTIGATION = 2, "Stage 2: investigation"
+    REVIEW_PANEL = 3, "Stage 3: review panel"
+
+
+class Status(models.TextChoices):
+    OPEN = "open", "Being looked at"
+    PANEL_MET = "panel_met", "Review panel has met"
+    PANEL_REPORTED = "panel_reported", "Review panel has reported"
+    RESPONDED = "responded", "Council has responded"
+
+
+# The council still has something to do, so a deadline is running.
+CLOCK_RUNNING = (Status.OPEN, Status.PANEL_MET, Status.PANEL_REPORTED)
+
+
+class Outcome(models.TextChoices):
+    UPHELD = "upheld", "Upheld"
+    PARTLY_UPHELD = "partly_upheld", "Partly upheld"
+    NOT_UPHELD = "not_upheld", "Not upheld"
+
+
+class AdvocacyAnswer(models.TextChoices):
+    NOT_ANSWERED = "not_answered", "Not answered yet"
+    ACCEPTED = "accepted", "Accepted"
+    DECLINED = "declined", "Declined"
+
+
+class Complaint(FamilyRecord):
+    """A family's complaint. `respond_by` is always the next date the council must meet."""
+
+    family = models.ForeignKey(
+        "families.Family", on_delete=models.CASCADE, related_name="complaints"
+    )
+    reference = models.CharField(max_length=20, unique=True)
+    stage = models.PositiveSmallIntegerField(choices=Stage.choices, default=Stage.LOCAL_RESOLUTION)
+    status = models.CharField(max_length=20, choices=Status.choices, default=Status.OPEN)
+    received_on = models.DateField()
+    respond_by = models.DateField(help_text="The next date the council must meet.")
+    summary = models.TextField(help_text="What went wrong, in the family's words.")
+    put_right = models.TextField(blank=True, help_text="What would put it right, in their words.")
+    about_type = models.CharField(max_length=60, blank=True)
+    about_id = models.PositiveBigIntegerField(null=True, blank=True)
+    about_description = models.CharField(max_length=300, blank=True)
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    made_at = models.DateTimeField()
+    acknowledged_on = models.DateField(null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    advocacy_offered_on = models.DateField(null=True, blank=True)
+    advocacy_answer = models.CharField(
+        max_length=20, choices=AdvocacyAnswer.choices, default=AdvocacyAnswer.NOT_ANSWERED
+    )
+    advocate_organisation = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["respond_by", "pk"]
+        indexes = [models.Index(fields=["status", "respond_by"])]
+
+    def __str__(self) -> str:
+        return f"Complaint {self.reference}"
+
+    @property
+    def clock_running(self) -> bool:
+        return self.status in CLOCK_RUNNING
+
+    @property
+    def finished(self) -> bool:
+        """Stage 3 has its response: the next place to go is the Ombudsman."""
+        return self.stage == Stage.REVIEW_PANEL and self.status == Status.RESPONDED
+
+    @property
+    def what_it_is_about(self) -> str:
+        return self.about_description or "Something else"
+
+
+class ComplaintStage(FamilyRecord):
+    """One stage of a complaint, with its clock, the people looking into it and the response."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="stages")
+    stage = models.PositiveSmallIntegerField(choices=Stage.choices)
+    opened_on = models.DateField(help_text="When the complaint arrived or the family asked.")
+    due_on = models.DateField(help_text="The statutory date for the first step of the stage.")
+    extended_to = models.DateField(null=True, blank=True)
+    extension_reason = models.TextField(blank=True)
+    asked_late = models.BooleanField(
+        default=False, help_text="Asked after the 20 working day guide (noted, never refused)."
+    )
+    investigating_officer = models.CharField(max_length=200, blank=True)
+    independent_person = models.CharField(max_length=200, blank=True)
+    panel_members = models.JSONField(default=list, blank=True)
+    meeting_on = models.DateField(null=True, blank=True)
+    report_on = models.DateField(null=True, blank=True)
+    response_on = models.DateField(null=True, blank=True)
+    response = models.TextField(blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["complaint", "stage"]
+        constraints = [
+            models.UniqueConstraint(fields=["complaint", "stage"], name="one_row_per_stage")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.complaint.reference} {self.get_stage_display()}"
+
+    @property
+    def response_due(self) -> date:
+        return self.extended_to or self.due_on
+
+    @property
+    def panel_appointed(self) -> bool:
+        return len([m for m in self.panel_members if str(m).strip()]) == 3
+
+
+class ComplaintEvent(FamilyRecord):
+    """Append-only: who made which move on a complaint, when, and why."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")
+    stage = models.PositiveSmallIntegerField(choices=Stage.choices)
+    move = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=20, blank=True)
+    to_status = models.CharField(max_length=20)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField()
+    summary = models.CharField(max_length=300)
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return self.summary

@@ -1,0 +1,136 @@
+"""The moves of a complaint, with their guards beside them.
+
+A guard is called with the complaint (locked, fresh from the database), the person making the
+move and a context (what they typed); its docstring is the message a person sees when it fails.
+Moves that keep the status (acknowledge, extend, appoint, record the advocacy offer) are here
+too, so every change to a complaint goes through one place and leaves one event.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from supportfirst.complaints.models import CLOCK_RUNNING, Complaint, Stage, Status
+from supportfirst.pathway.workflow import Move, Workflow
+
+ANY_STATUS = frozenset(Status.values)
+RUNNING = frozenset(CLOCK_RUNNING)
+
+
+def _current(complaint: Complaint) -> Any:
+    return complaint.stages.get(stage=complaint.stage)
+
+
+def not_yet_acknowledged(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """This stage of the complaint has already been acknowledged."""
+    return complaint.acknowledged_on is None
+
+
+def extension_has_a_reason(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """Write the reason for the extension: the family will be told it."""
+    return bool(str(context.get("reason", "")).strip())
+
+
+def stage_can_be_extended(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """The time limits at stage 3 cannot be extended."""
+    return complaint.stage in (Stage.LOCAL_RESOLUTION, Stage.INVESTIGATION)
+
+
+def stage_has_investigators(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """Officers are appointed at stage 2 (an investigating officer and an independent person)
+    and a panel at stage 3."""
+    return complaint.stage in (Stage.INVESTIGATION, Stage.REVIEW_PANEL)
+
+
+def response_is_written(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """Write the council's response to the family."""
+    return bool(str(context.get("response", "")).strip())
+
+
+def outcome_is_chosen(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """Choose whether the complaint is upheld, partly upheld or not upheld."""
+    return bool(context.get("outcome"))
+
+
+def investigators_are_appointed(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """At stage 2, appoint the investigating officer and the independent person before the
+    response."""
+    if complaint.stage != Stage.INVESTIGATION:
+        return True
+    stage = _current(complaint)
+    return bool(stage.investigating_officer.strip() and stage.independent_person.strip())
+
+
+def stage_3_panel_has_reported(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """At stage 3 the review panel meets and writes its report before the council responds."""
+    if complaint.stage == Stage.REVIEW_PANEL:
+        return complaint.status == Status.PANEL_REPORTED
+    return complaint.status == Status.OPEN
+
+
+def is_stage_3(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """Only a stage 3 review panel meets and reports."""
+    return complaint.stage == Stage.REVIEW_PANEL
+
+
+def panel_of_three(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """Appoint the review panel's three independent people before it meets."""
+    return complaint.stage != Stage.REVIEW_PANEL or bool(_current(complaint).panel_appointed)
+
+
+def there_is_a_next_stage(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """Stage 3 is the last stage: the next step is the Local Government and Social Care
+    Ombudsman."""
+    return complaint.stage < Stage.REVIEW_PANEL
+
+
+COMPLAINT = Workflow(
+    record_type="complaint",
+    moves=(
+        Move("acknowledge", "Acknowledge the complaint", RUNNING, "", (not_yet_acknowledged,)),
+        Move(
+            "extend",
+            "Extend the time to respond",
+            frozenset({Status.OPEN}),
+            "",
+            (stage_can_be_extended, extension_has_a_reason),
+        ),
+        Move(
+            "appoint", "Appoint the people looking into it", RUNNING, "", (stage_has_investigators,)
+        ),
+        Move("record_advocacy", "Record the offer of an advocate", ANY_STATUS, ""),
+        Move(
+            "record_meeting",
+            "Record the review panel meeting",
+            frozenset({Status.OPEN}),
+            Status.PANEL_MET,
+            (is_stage_3, panel_of_three),
+        ),
+        Move(
+            "record_report",
+            "Record the review panel's report",
+            frozenset({Status.PANEL_MET}),
+            Status.PANEL_REPORTED,
+            (is_stage_3,),
+        ),
+        Move(
+            "respond",
+            "Record the council's response",
+            frozenset({Status.OPEN, Status.PANEL_REPORTED}),
+            Status.RESPONDED,
+            (
+                stage_3_panel_has_reported,
+                investigators_are_appointed,
+                response_is_written,
+                outcome_is_chosen,
+            ),
+        ),
+        Move(
+            "ask_next_stage",
+            "Ask for the next stage",
+            frozenset({Status.RESPONDED}),
+            Status.OPEN,
+            (there_is_a_next_stage,),
+        ),
+    ),
+)

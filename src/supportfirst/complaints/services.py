@@ -1,0 +1,402 @@
+"""Writing complaints: the one way to make, move and record each step of a complaint.
+
+Every function checks the move in `moves.COMPLAINT` (IllegalMove 409 when the complaint is not
+in a state for it; MoveRefused with plain messages when something is missing), changes the
+complaint atomically, writes a `ComplaintEvent` and the access log, and tells the family.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from supportfirst.audit.models import Action
+from supportfirst.audit.services import Actor, log_access
+from supportfirst.complaints import clock, moves
+from supportfirst.complaints.models import (
+    AdvocacyAnswer,
+    Complaint,
+    ComplaintEvent,
+    ComplaintStage,
+    Outcome,
+    Stage,
+    Status,
+)
+from supportfirst.families.models import Family
+from supportfirst.notifications import family_events
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused, guard_message
+
+_REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+
+
+@dataclass(frozen=True)
+class About:
+    """The record a complaint is about: a type and id (as a correction request has), or only
+    a description in the family's words."""
+
+    description: str
+    type: str = ""
+    id: int | None = None
+
+
+def _reference(la_code: str) -> str:
+    while True:
+        code = "".join(secrets.choice(_REFERENCE_LETTERS) for _ in range(6))
+        reference = f"C{la_code}-{code}"
+        if not Complaint.objects.filter(reference=reference).exists():
+            return reference
+
+
+def _today() -> date:
+    return timezone.localdate()
+
+
+def current_stage(complaint: Complaint) -> ComplaintStage:
+    return complaint.stages.get(stage=complaint.stage)
+
+
+def _apply(
+    name: str,
+    complaint: Complaint,
+    *,
+    actor: Actor,
+    summary: str,
+    reason: str = "",
+    context: dict[str, Any] | None = None,
+    change: Callable[[Complaint, ComplaintStage], None] | None = None,
+) -> Complaint:
+    """Make one move on a complaint, atomically, or raise IllegalMove / MoveRefused."""
+    move = moves.COMPLAINT.move(name)
+    context = context or {}
+    with transaction.atomic():
+        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
+        before = locked.status
+        if before not in move.sources:
+            raise IllegalMove(
+                f"“{move.label}” cannot be done now: this complaint is "
+                f"“{Status(before).label}” at {locked.get_stage_display().lower()}."
+            )
+        failures = [guard_message(g) for g in move.guards if not g(locked, actor.user, context)]
+        if failures:
+            raise MoveRefused(failures)
+        stage = current_stage(locked)
+        if change is not None:
+            change(locked, stage)
+        if move.target:
+            locked.status = move.target
+        locked.save()
+        ComplaintEvent.objects.create(
+            family_id=locked.family_id,
+            complaint=locked,
+            stage=locked.stage,
+            move=move.name,
+            from_status=before,
+            to_status=locked.status,
+            actor=actor.user if actor.user.is_authenticated else None,
+            at=timezone.now(),
+            summary=summary[:300],
+            reason=reason,
+        )
+        log_access(actor, family_id=locked.family_id, record=locked, action=Action.CHANGE)
+    return locked
+
+
+def _open_stage(complaint: Complaint, stage: int, opened_on: date, *, late: bool = False) -> None:
+    due = clock.stage_due(stage, opened_on)
+    ComplaintStage.objects.create(
+        family_id=complaint.family_id,
+        complaint=complaint,
+        stage=stage,
+        opened_on=opened_on,
+        due_on=due,
+        asked_late=late,
+    )
+    complaint.stage = stage
+    complaint.respond_by = due
+    complaint.acknowledged_on = None
+    complaint.acknowledged_by = None
+
+
+@transaction.atomic
+def complaint_make(
+    *,
+    actor: Actor,
+    family: Family,
+    summary: str,
+    put_right: str = "",
+    about: About,
+    received_on: date | None = None,
+) -> Complaint:
+    """A family's complaint, received today (or on the given day): stage 1 opens."""
+    if not summary.strip():
+        raise MoveRefused(["Tell us what went wrong."])
+    received = received_on or _today()
+    complaint = Complaint.objects.create(
+        family=family,
+        reference=_reference(family.council.la_code),
+        received_on=received,
+        respond_by=clock.stage_1_due(received),
+        summary=summary,
+        put_right=put_right,
+        about_type=about.type,
+        about_id=about.id,
+        about_description=about.description[:300],
+        made_by=actor.user if actor.user.is_authenticated else None,
+        made_at=timezone.now(),
+    )
+    _open_stage(complaint, Stage.LOCAL_RESOLUTION, received)
+    complaint.save()
+    ComplaintEvent.objects.create(
+        family_id=family.pk,
+        complaint=complaint,
+        stage=complaint.stage,
+        move="make",
+        to_status=complaint.status,
+        actor=actor.user if actor.user.is_authenticated else None,
+        at=timezone.now(),
+        summary=f"Complaint {complaint.reference} received",
+    )
+    log_access(actor, family_id=family.pk, record=complaint, action=Action.CREATE)
+    family_events.complaint_received(complaint)
+    return complaint
+
+
+def complaint_acknowledge(
+    *, actor: Actor, complaint: Complaint, on: date | None = None
+) -> Complaint:
+    """The council tells the family it has the complaint (at each stage)."""
+
+    def change(c: Complaint, stage: ComplaintStage) -> None:
+        c.acknowledged_on = on or _today()
+        c.acknowledged_by = actor.user
+
+    done = _apply(
+        "acknowledge",
+        complaint,
+        actor=actor,
+        summary=f"{complaint.get_stage_display()} acknowledged",
+        change=change,
+    )
+    family_events.complaint_acknowledged(done)
+    return done
+
+
+def complaint_record_advocacy(
+    *,
+    actor: Actor,
+    complaint: Complaint,
+    offered_on: date,
+    answer: str,
+    organisation: str = "",
+) -> Complaint:
+    """The offer of an independent advocate, and the family's answer."""
+    problems = []
+    if offered_on > _today():
+        problems.append("The date the advocate was offered must be today or in the past.")
+    if answer == AdvocacyAnswer.ACCEPTED and not organisation.strip():
+        problems.append("Enter the advocate's organisation.")
+    if problems:
+        raise MoveRefused(problems)
+
+    def change(c: Complaint, stage: ComplaintStage) -> None:
+        c.advocacy_offered_on = offered_on
+        c.advocacy_answer = answer
+        c.advocate_organisation = organisation.strip()
+
+    return _apply(
+        "record_advocacy",
+        complaint,
+        actor=actor,
+        summary=f"Advocate offered: {AdvocacyAnswer(answer).label.lower()}",
+        change=change,
+    )
+
+
+def complaint_extend(
+    *, actor: Actor, complaint: Complaint, new_due: date, reason: str
+) -> Complaint:
+    """Put the response back, within the regulations' limit (20 working days at stage 1, 65
+    at stage 2), with a recorded reason."""
+
+    def change(c: Complaint, stage: ComplaintStage) -> None:
+        try:
+            clock.check_extension(
+                stage=c.stage,
+                opened_on=stage.opened_on,
+                current_due=c.respond_by,
+                new_due=new_due,
+                reason=reason,
+            )
+        except clock.ExtensionRefused as refused:
+            raise MoveRefused([str(refused)]) from refused
+        stage.extended_to = new_due
+        stage.extension_reason = reason.strip()
+        stage.save(update_fields=["extended_to", "extension_reason"])
+        c.respond_by = new_due
+
+    done = _apply(
+        "extend",
+        complaint,
+        actor=actor,
+        summary=f"Response put back to {new_due:%-d %B %Y}",
+        reason=reason,
+        context={"reason": reason},
+        change=change,
+    )
+    family_events.complaint_extended(done, reason=reason.strip())
+    return done
+
+
+def complaint_appoint(
+    *,
+    actor: Actor,
+    complaint: Complaint,
+    investigating_officer: str = "",
+    independent_person: str = "",
+    panel_members: Sequence[str] = (),
+) -> Complaint:
+    """Stage 2: the investigating officer and the independent person. Stage 3: the review
+    panel of three independent people."""
+
+    def change(c: Complaint, stage: ComplaintStage) -> None:
+        if c.stage == Stage.INVESTIGATION:
+            if not (investigating_officer.strip() and independent_person.strip()):
+                raise MoveRefused(
+                    ["Enter the names of the investigating officer and the independent person."]
+                )
+            stage.investigating_officer = investigating_officer.strip()
+            stage.independent_person = independent_person.strip()
+        else:
+            names = [name.strip() for name in panel_members]
+            if len(names) != 3 or not all(names):
+                raise MoveRefused(["Enter the names of the panel's three independent people."])
+            if len(set(names)) != 3:
+                raise MoveRefused(["The panel needs three different people."])
+            stage.panel_members = names
+        stage.save()
+
+    return _apply(
+        "appoint",
+        complaint,
+        actor=actor,
+        summary=f"People appointed for {complaint.get_stage_display().lower()}",
+        change=change,
+    )
+
+
+def _not_in_future(day: date, what: str, after: date, after_what: str) -> None:
+    problems = []
+    if day > _today():
+        problems.append(f"The date of the {what} must be today or in the past.")
+    if day < after:
+        problems.append(f"The date of the {what} must be on or after {after_what}.")
+    if problems:
+        raise MoveRefused(problems)
+
+
+def complaint_record_meeting(*, actor: Actor, complaint: Complaint, met_on: date) -> Complaint:
+    """Stage 3: the panel met; its report is due within 5 working days."""
+
+    def change(c: Complaint, stage: ComplaintStage) -> None:
+        _not_in_future(met_on, "meeting", stage.opened_on, "the day stage 3 was asked for")
+        stage.meeting_on = met_on
+        stage.save(update_fields=["meeting_on"])
+        c.respond_by = clock.panel_report_due(met_on)
+
+    done = _apply(
+        "record_meeting",
+        complaint,
+        actor=actor,
+        summary=f"Review panel met on {met_on:%-d %B %Y}",
+        change=change,
+    )
+    family_events.complaint_step(done, "The review panel has met")
+    return done
+
+
+def complaint_record_report(*, actor: Actor, complaint: Complaint, report_on: date) -> Complaint:
+    """Stage 3: the panel reported; the council responds within 15 working days."""
+
+    def change(c: Complaint, stage: ComplaintStage) -> None:
+        assert stage.meeting_on is not None
+        _not_in_future(report_on, "report", stage.meeting_on, "the panel meeting")
+        stage.report_on = report_on
+        stage.save(update_fields=["report_on"])
+        c.respond_by = clock.council_response_due(report_on)
+
+    done = _apply(
+        "record_report",
+        complaint,
+        actor=actor,
+        summary=f"Review panel reported on {report_on:%-d %B %Y}",
+        change=change,
+    )
+    family_events.complaint_step(done, "The review panel has written its report")
+    return done
+
+
+def complaint_respond(
+    *,
+    actor: Actor,
+    complaint: Complaint,
+    response: str,
+    outcome: str,
+    responded_on: date | None = None,
+) -> Complaint:
+    """The council's response at this stage, with its outcome."""
+    day = responded_on or _today()
+
+    def change(c: Complaint, stage: ComplaintStage) -> None:
+        if outcome not in Outcome.values:
+            raise MoveRefused(
+                ["Choose whether the complaint is upheld, partly upheld or not upheld."]
+            )
+        _not_in_future(day, "response", stage.opened_on, "the day the stage opened")
+        stage.response = response.strip()
+        stage.outcome = outcome
+        stage.response_on = day
+        stage.responded_by = actor.user
+        stage.save()
+
+    done = _apply(
+        "respond",
+        complaint,
+        actor=actor,
+        summary=f"{complaint.get_stage_display()}: response sent ({Outcome(outcome).label.lower()})"
+        if outcome in Outcome.values
+        else "Response",
+        context={"response": response, "outcome": outcome},
+        change=change,
+    )
+    family_events.complaint_responded(done)
+    return done
+
+
+def complaint_ask_next_stage(
+    *, actor: Actor, complaint: Complaint, why: str = "", asked_on: date | None = None
+) -> Complaint:
+    """The family is not satisfied and asks for the next stage. Asking after the 20 working
+    day guide is noted, never refused."""
+    day = asked_on or _today()
+
+    def change(c: Complaint, stage: ComplaintStage) -> None:
+        assert stage.response_on is not None
+        late = clock.asked_late(stage.response_on, day)
+        _open_stage(c, c.stage + 1, day, late=late)
+
+    done = _apply(
+        "ask_next_stage",
+        complaint,
+        actor=actor,
+        summary=f"Family asked for stage {complaint.stage + 1}",
+        reason=why.strip(),
+        change=change,
+    )
+    family_events.complaint_next_stage(done)
+    return done

@@ -1,0 +1,288 @@
+"""Staff pages for complaints (the council's complaints manager is a practitioner or team
+manager for now). Thin: parse, call one service or selector, render."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from supportfirst.audit.services import Actor
+from supportfirst.complaints import clock, selectors, services
+from supportfirst.complaints.forms import (
+    AdvocacyForm,
+    DateForm,
+    ExtendForm,
+    InvestigatorsForm,
+    PanelForm,
+    RespondForm,
+)
+from supportfirst.complaints.models import Complaint, ComplaintStage, Stage
+from supportfirst.councils.access import casework_required
+from supportfirst.formsupport import add_refusal, form_status, submitted
+from supportfirst.letters import services as letter_services
+from supportfirst.notifications.services import preference_for
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+
+
+def _conflict(request: HttpRequest, error: IllegalMove, complaint_id: int) -> HttpResponse:
+    return render(
+        request,
+        "complaints/conflict.html",
+        {"message": str(error), "complaint_id": complaint_id, "family_side": False},
+        status=IllegalMove.status_code,
+    )
+
+
+@casework_required
+def complaint_list(request: HttpRequest) -> HttpResponse:
+    scope = request.scope  # type: ignore[attr-defined]
+    rows = selectors.staff_complaints(scope=scope, today=timezone.localdate())
+    return render(request, "complaints/staff/list.html", {"rows": rows})
+
+
+@casework_required
+def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    complaint, stage = selectors.complaint_read(actor=Actor.of(request), complaint_id=complaint_id)
+    today = timezone.localdate()
+    step = selectors.next_step(complaint, stage, today)
+    return render(
+        request,
+        "complaints/staff/complaint.html",
+        {
+            "complaint": complaint,
+            "stage": stage,
+            "step": step,
+            "ombudsman": selectors.shows_ombudsman(complaint, step),
+            "preference": preference_for(complaint.family),
+            "latest": clock.latest_extension(stage.stage, stage.opened_on)
+            if stage.stage in clock.LONGEST
+            else None,
+            "today": today,
+        },
+    )
+
+
+@casework_required
+@require_POST
+def acknowledge(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    complaint, _stage = selectors.complaint_read(actor=actor, complaint_id=complaint_id)
+    try:
+        services.complaint_acknowledge(actor=actor, complaint=complaint)
+    except (IllegalMove, MoveRefused) as error:
+        return _conflict(request, IllegalMove(str(error)), complaint.pk)
+    messages.success(request, "Complaint acknowledged. The family has been told.")
+    return redirect("complaints:complaint", complaint_id=complaint.pk)
+
+
+@casework_required
+@require_POST
+def prepare_letter(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    """Prepare the acknowledgement letter (or, once responded, the response letter) in the
+    letters app, where staff read, change and send it."""
+    actor = Actor.of(request)
+    complaint, _stage = selectors.complaint_read(actor=actor, complaint_id=complaint_id)
+    kind = "complaint_response" if complaint.status == "responded" else "complaint_acknowledgement"
+    try:
+        letter = letter_services.letter_prepare(
+            actor=actor, family=complaint.family, kind=kind, source=complaint
+        )
+    except MoveRefused as error:
+        return _conflict(request, IllegalMove(str(error)), complaint.pk)
+    messages.success(request, f"Letter prepared: {letter.subject}.")
+    return redirect("letters:letter", letter_id=letter.pk)
+
+
+Action = Callable[[Actor, Complaint, dict[str, Any]], Any]
+
+
+def _action_page(
+    request: HttpRequest,
+    complaint_id: int,
+    *,
+    title: str,
+    make_form: Callable[[Any, Complaint, ComplaintStage], forms.Form],
+    act: Action,
+    done: str,
+    intro: str = "",
+) -> HttpResponse:
+    actor = Actor.of(request)
+    complaint, stage = selectors.complaint_read(actor=actor, complaint_id=complaint_id)
+    form = make_form(submitted(request), complaint, stage)
+    if request.method == "POST" and form.is_valid():
+        try:
+            act(actor, complaint, form.cleaned_data)
+        except IllegalMove as error:
+            return _conflict(request, error, complaint.pk)
+        except MoveRefused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, done)
+            return redirect("complaints:complaint", complaint_id=complaint.pk)
+    return render(
+        request,
+        "complaints/staff/action.html",
+        {
+            "form": form,
+            "complaint": complaint,
+            "stage": stage,
+            "title": title,
+            "intro": intro,
+            "action": request.path,
+        },
+        status=form_status(form),
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def advocacy(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    def make(data: Any, complaint: Complaint, stage: ComplaintStage) -> forms.Form:
+        initial = {}
+        if complaint.advocacy_offered_on:
+            initial = {
+                "offered_on": complaint.advocacy_offered_on,
+                "answer": complaint.advocacy_answer,
+                "organisation": complaint.advocate_organisation,
+            }
+        return AdvocacyForm(data, initial=initial)
+
+    return _action_page(
+        request,
+        complaint_id,
+        title="Record the offer of an advocate",
+        intro="Offer the family, and the child or young person, an independent advocate to "
+        "help them make their complaint.",
+        make_form=make,
+        act=lambda actor, complaint, data: services.complaint_record_advocacy(
+            actor=actor,
+            complaint=complaint,
+            offered_on=data["offered_on"],
+            answer=data["answer"],
+            organisation=data["organisation"],
+        ),
+        done="Advocacy offer saved.",
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def extend(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    return _action_page(
+        request,
+        complaint_id,
+        title="Extend the time to respond",
+        intro="At stage 1 the response can be put back to at most 20 working days after the "
+        "complaint arrived; at stage 2 to at most 65 working days after the family asked. "
+        "Stage 3 cannot be extended.",
+        make_form=lambda data, complaint, stage: ExtendForm(data),
+        act=lambda actor, complaint, data: services.complaint_extend(
+            actor=actor, complaint=complaint, new_due=data["new_due"], reason=data["reason"]
+        ),
+        done="Time to respond extended. The family has been told why.",
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def appoint(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    def make(data: Any, complaint: Complaint, stage: ComplaintStage) -> forms.Form:
+        if complaint.stage == Stage.REVIEW_PANEL:
+            names = [*stage.panel_members, "", "", ""][:3]
+            return PanelForm(
+                data,
+                initial={"chair": names[0], "second_member": names[1], "third_member": names[2]},
+            )
+        return InvestigatorsForm(
+            data,
+            initial={
+                "investigating_officer": stage.investigating_officer,
+                "independent_person": stage.independent_person,
+            },
+        )
+
+    def act(actor: Actor, complaint: Complaint, data: dict[str, Any]) -> Any:
+        if complaint.stage == Stage.REVIEW_PANEL:
+            panel = [data["chair"], data["second_member"], data["third_member"]]
+            return services.complaint_appoint(actor=actor, complaint=complaint, panel_members=panel)
+        return services.complaint_appoint(
+            actor=actor,
+            complaint=complaint,
+            investigating_officer=data.get("investigating_officer", ""),
+            independent_person=data.get("independent_person", ""),
+        )
+
+    return _action_page(
+        request,
+        complaint_id,
+        title="Appoint the people looking into the complaint",
+        intro="Stage 2: an investigating officer and an independent person. Stage 3: a review "
+        "panel of three independent people.",
+        make_form=make,
+        act=act,
+        done="Appointments saved.",
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def meeting(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    return _action_page(
+        request,
+        complaint_id,
+        title="Record the review panel meeting",
+        intro="The panel's report is then due within 5 working days of the meeting.",
+        make_form=lambda data, complaint, stage: DateForm(
+            data, label="Date the panel met", button="Record the meeting"
+        ),
+        act=lambda actor, complaint, data: services.complaint_record_meeting(
+            actor=actor, complaint=complaint, met_on=data["on"]
+        ),
+        done="Panel meeting recorded.",
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def report(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    return _action_page(
+        request,
+        complaint_id,
+        title="Record the review panel's report",
+        intro="The council's response is then due within 15 working days of the report.",
+        make_form=lambda data, complaint, stage: DateForm(
+            data, label="Date of the panel's report", button="Record the report"
+        ),
+        act=lambda actor, complaint, data: services.complaint_record_report(
+            actor=actor, complaint=complaint, report_on=data["on"]
+        ),
+        done="Panel report recorded.",
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    return _action_page(
+        request,
+        complaint_id,
+        title="Record the council's response",
+        make_form=lambda data, complaint, stage: RespondForm(
+            data, initial={"responded_on": timezone.localdate()}
+        ),
+        act=lambda actor, complaint, data: services.complaint_respond(
+            actor=actor,
+            complaint=complaint,
+            response=data["response"],
+            outcome=data["outcome"],
+            responded_on=data["responded_on"],
+        ),
+        done="Response recorded. The family has been told.",
+    )

@@ -1,0 +1,65 @@
+"""Forms for letter pages, in the GOV.UK style (crispy-forms-gds)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Layout, Size
+from django import forms
+
+from supportfirst.letters.models import Variant
+
+PARAGRAPH_HINT = (
+    "Optional. For example, thank the family for meeting you. Use short sentences and "
+    "{name}'s name. For an answer to a complaint, write the answer here."
+)
+
+
+def _helper(*fields: Any, button: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*fields, Button("submit", button, data_prevent_double_click="true"))
+    return helper
+
+
+class PrepareForm(forms.Form):
+    variant = forms.ChoiceField(
+        label="Which version does the family need?",
+        help_text="Large print has bigger type. Easy read has short sentences, one idea on "
+        "each line.",
+        choices=Variant.choices,
+        initial=Variant.STANDARD,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select standard, large print or easy read"},
+    )
+    personal_paragraph = forms.CharField(
+        label="A personal paragraph",
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 5}),
+        required=False,
+        max_length=5000,
+    )
+
+    def __init__(self, *args: Any, name: str = "the child", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["personal_paragraph"].help_text = PARAGRAPH_HINT.format(name=name)
+        self.helper = _helper(
+            Field.radios("variant", legend_size=Size.SMALL),
+            Field.textarea("personal_paragraph"),
+            button="Prepare the letter",
+        )
+
+
+class ParagraphForm(forms.Form):
+    personal_paragraph = forms.CharField(
+        label="Personal paragraph",
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 5}),
+        required=False,
+        max_length=5000,
+    )
+
+    def __init__(self, *args: Any, name: str = "the child", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["personal_paragraph"].help_text = PARAGRAPH_HINT.format(name=name)
+        self.helper = _helper(Field.textarea("personal_paragraph"), button="Save the paragraph")

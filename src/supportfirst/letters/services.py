@@ -1,0 +1,140 @@
+"""Writing letters: prepare one from its record, change the personal paragraph, and send it.
+
+Every function here is the one way to make its change, and each writes the access log. A sent
+letter is frozen: its HTML is stored as it was sent and never changes.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from supportfirst.audit.models import Action
+from supportfirst.audit.services import Actor, log_access
+from supportfirst.families.models import Family
+from supportfirst.language.plain_english import readability
+from supportfirst.letters import kinds, rendering
+from supportfirst.letters.models import Letter, LetterStatus, Variant
+from supportfirst.notifications.services import LETTER_SENT, notify_family
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+
+
+def addressed_to(family: Family) -> str:
+    """The family's parent carers by name, or the family's own name."""
+    names = [carer.full_name for carer in family.parent_carers.order_by("pk")]
+    if not names:
+        return family.name
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _family_id_of(source: Any) -> int | None:
+    family_id = getattr(source, "family_id", None)
+    if family_id is None and getattr(source, "family", None) is not None:
+        family_id = source.family.pk
+    return family_id
+
+
+def reading_ease_of(letter: Letter) -> float:
+    return round(readability(rendering.plain_text(letter.render_html())), 1)
+
+
+def _subject(spec: kinds.KindSpec, context: dict[str, Any]) -> str:
+    child = context.get("child")
+    label = spec.label
+    if child is not None:
+        return f"{label}: {child.first_name}"
+    complaint = context.get("complaint")
+    if complaint is not None:
+        return f"{label}: {complaint.reference}"
+    return label
+
+
+@transaction.atomic
+def letter_prepare(
+    *,
+    actor: Actor,
+    family: Family,
+    kind: str,
+    source: Any,
+    variant: str = Variant.STANDARD,
+    personal_paragraph: str = "",
+) -> Letter:
+    """A draft letter about `source`, its words filled in from the record now."""
+    spec = kinds.spec_for(kind)
+    if _family_id_of(source) != family.pk:
+        raise MoveRefused(["That record is not about this family."])
+    if variant not in Variant.values:
+        raise MoveRefused(["Choose standard, large print or easy read."])
+    context = {
+        **spec.build(source),
+        "family": family,
+        "council": family.council,
+        "worker": family.allocated_worker,
+    }
+    source_type, source_id = Letter.source_key(source, spec.source_label)
+    letter = Letter(
+        family=family,
+        child=context.get("child"),
+        kind=kind,
+        variant=variant,
+        subject=_subject(spec, context),
+        source_type=source_type,
+        source_id=source_id,
+        addressed_to=addressed_to(family),
+        body_html=rendering.render_body(kind=kind, variant=variant, context=context),
+        personal_paragraph=personal_paragraph.strip(),
+        prepared_by=actor.user,
+        prepared_at=timezone.now(),
+    )
+    letter.reading_ease = reading_ease_of(letter)
+    letter.save()
+    log_access(actor, family_id=family.pk, record=letter, action=Action.CREATE)
+    return letter
+
+
+def _lock_draft(letter: Letter) -> Letter:
+    locked = Letter.objects.select_for_update().get(pk=letter.pk)
+    if locked.status != LetterStatus.DRAFT:
+        raise IllegalMove("This letter has been sent, so it cannot change. Prepare a new letter.")
+    return locked
+
+
+@transaction.atomic
+def letter_update(*, actor: Actor, letter: Letter, personal_paragraph: str) -> Letter:
+    """Change the personal paragraph of a draft; the reading ease is worked out again."""
+    locked = _lock_draft(letter)
+    locked.personal_paragraph = personal_paragraph.strip()
+    locked.reading_ease = reading_ease_of(locked)
+    locked.save(update_fields=["personal_paragraph", "reading_ease"])
+    log_access(actor, family_id=letter.family_id, record=locked, action=Action.CHANGE)
+    return locked
+
+
+@transaction.atomic
+def letter_send(*, actor: Actor, letter: Letter) -> Letter:
+    """Send a draft: its HTML is frozen as sent and the family is told it is there."""
+    locked = _lock_draft(letter)
+    spec = kinds.spec_for(locked.kind)
+    if spec.needs_personal_paragraph and not locked.personal_paragraph.strip():
+        raise MoveRefused([spec.needs_personal_paragraph])
+    locked.sent_by = actor.user
+    locked.sent_at = timezone.now()
+    locked.html = rendering.render_letter(locked)
+    locked.reading_ease = round(readability(rendering.plain_text(locked.html)), 1)
+    locked.status = LetterStatus.SENT
+    locked.save(update_fields=["sent_by", "sent_at", "html", "reading_ease", "status"])
+    log_access(actor, family_id=letter.family_id, record=locked, action=Action.CHANGE)
+    notify_family(
+        locked.family,
+        LETTER_SENT,
+        subject=f"A letter from {locked.family.council.name}: {locked.subject}",
+        body=(
+            "We have sent you a letter. Sign in to read it, or to download it as a PDF. "
+            f"It is called “{locked.subject}”."
+        ),
+    )
+    return locked

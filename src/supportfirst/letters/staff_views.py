@@ -1,0 +1,164 @@
+"""Staff pages for letters: prepare one from its record, read the draft with its readability
+and the words to check, change the personal paragraph, send it, download it as a PDF."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from supportfirst.audit.models import Action
+from supportfirst.audit.services import Actor, log_access
+from supportfirst.councils.access import casework_required
+from supportfirst.formsupport import add_refusal, submitted
+from supportfirst.letters import kinds, rendering, selectors, services
+from supportfirst.letters.forms import ParagraphForm, PrepareForm
+from supportfirst.letters.models import Letter
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+
+PAGE_SIZE = 50
+
+
+def pdf_response(letter: Letter) -> HttpResponse:
+    response = HttpResponse(letter.pdf_bytes(), content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{letter.filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@casework_required
+def letter_list(request: HttpRequest) -> HttpResponse:
+    scope = request.scope  # type: ignore[attr-defined]
+    page = Paginator(selectors.council_letters(scope=scope), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "letters/staff/list.html", {"page": page})
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def letter_new(request: HttpRequest) -> HttpResponse:
+    """Prepare a letter about a record: `?kind=<kind>&source=<id>`."""
+    actor = Actor.of(request)
+    kind = request.GET.get("kind", "")
+    source_id = request.GET.get("source", "")
+    if kind not in kinds.SPECS or not source_id.isdigit():
+        return render(
+            request, "letters/staff/choose.html", {"kinds": kinds.SPECS.values()}, status=400
+        )
+    spec = kinds.spec_for(kind)
+    source = selectors.source_read(actor=actor, kind=kind, source_id=source_id)
+    family = source.family
+    child = getattr(source, "child", None) or getattr(
+        getattr(source, "request", None), "child", None
+    )
+    name = child.first_name if child is not None else "the family"
+    form = PrepareForm(submitted(request), name=name)
+    if request.method == "POST" and form.is_valid():
+        try:
+            letter = services.letter_prepare(
+                actor=actor,
+                family=family,
+                kind=kind,
+                source=source,
+                variant=form.cleaned_data["variant"],
+                personal_paragraph=form.cleaned_data["personal_paragraph"],
+            )
+        except MoveRefused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, "The letter is ready to check. It has not been sent.")
+            return redirect("letters:letter", letter_id=letter.pk)
+    context = {
+        "form": form,
+        "spec": spec,
+        "family": family,
+        "source_id": source_id,
+        "earlier": list(selectors.source_letters(scope=actor.scope, source=source)[:20]),
+    }
+    return render(request, "letters/staff/new.html", context, status=400 if form.errors else 200)
+
+
+def _letter_page(
+    request: HttpRequest, letter: Letter, form: ParagraphForm | None = None, status: int = 200
+) -> HttpResponse:
+    target = letter.family.council.letter_reading_ease_target
+    html = letter.render_html()
+    name = letter.child.first_name if letter.child else "the family"
+    context = {
+        "letter": letter,
+        "letter_html": html,
+        "letter_text": rendering.plain_text(html),
+        "target": target,
+        "below_target": letter.reading_ease is not None and letter.reading_ease < target,
+        "form": form
+        or ParagraphForm(initial={"personal_paragraph": letter.personal_paragraph}, name=name),
+    }
+    return render(request, "letters/staff/letter.html", context, status=status)
+
+
+@casework_required
+def letter_detail(request: HttpRequest, letter_id: int) -> HttpResponse:
+    letter = selectors.letter_read(actor=Actor.of(request), letter_id=letter_id)
+    return _letter_page(request, letter)
+
+
+@casework_required
+@require_POST
+def letter_paragraph(request: HttpRequest, letter_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    letter = selectors.letter_read(actor=actor, letter_id=letter_id)
+    name = letter.child.first_name if letter.child else "the family"
+    form = ParagraphForm(request.POST, name=name)
+    if form.is_valid():
+        try:
+            services.letter_update(
+                actor=actor,
+                letter=letter,
+                personal_paragraph=form.cleaned_data["personal_paragraph"],
+            )
+        except IllegalMove as error:
+            return _conflict(request, error, letter)
+        messages.success(request, "The paragraph is saved. Check the letter again.")
+        return redirect("letters:letter", letter_id=letter.pk)
+    return _letter_page(request, letter, form, status=400)
+
+
+def _conflict(request: HttpRequest, error: IllegalMove, letter: Letter) -> HttpResponse:
+    return render(
+        request,
+        "letters/conflict.html",
+        {"message": str(error), "letter": letter},
+        status=IllegalMove.status_code,
+    )
+
+
+@casework_required
+@require_POST
+def letter_send(request: HttpRequest, letter_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    letter = selectors.letter_read(actor=actor, letter_id=letter_id)
+    try:
+        services.letter_send(actor=actor, letter=letter)
+    except IllegalMove as error:
+        return _conflict(request, error, letter)
+    except MoveRefused as error:
+        form = ParagraphForm(
+            {"personal_paragraph": letter.personal_paragraph},
+            name=letter.child.first_name if letter.child else "the family",
+        )
+        form.is_valid()
+        add_refusal(form, error)
+        return _letter_page(request, letter, form, status=400)
+    messages.success(request, "The letter is sent. The family has been told it is there.")
+    return redirect("letters:letter", letter_id=letter.pk)
+
+
+@casework_required
+def letter_pdf(request: HttpRequest, letter_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    letter = selectors.letter_read(actor=actor, letter_id=letter_id)
+    log_access(actor, family_id=letter.family_id, record=letter, action=Action.DOWNLOAD)
+    return pdf_response(letter)

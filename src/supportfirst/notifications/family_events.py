@@ -1,0 +1,177 @@
+"""What the family is told when something happens, in plain English.
+
+Each function builds one message and sends it with `services.notify_family`. Other apps call
+these with one added line each (see docs/notifications.md), so the wording lives in one place.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from supportfirst import workdays
+from supportfirst.notifications import services
+from supportfirst.notifications.models import Notification
+
+if TYPE_CHECKING:
+    from supportfirst.complaints.models import Complaint
+
+SIGN_IN = "Sign in to Support First to read it."
+
+
+def _day(day: date) -> str:
+    return f"{day:%A} {day.day} {day:%B %Y}"
+
+
+def _sign_off(council: Any) -> str:
+    phone = f" or phone {council.contact_phone}" if council.contact_phone else ""
+    return f"If you have any questions, reply to this message{phone}.\n\n{council.name}"
+
+
+def request_received(request: Any) -> list[str]:
+    """A request for help was recorded (`pathway.services.support_request_create`)."""
+    family, child = request.family, request.child
+    subject = f"We have your request for help for {child.first_name} ({request.reference})"
+    body = (
+        f"Thank you for asking for help for {child.first_name}. Your reference is "
+        f"{request.reference}.\n\nWe will decide the next step by {_day(request.next_step_due)} "
+        f"and tell you what it is.\n\n{_sign_off(family.council)}"
+    )
+    return services.notify_family(
+        family,
+        services.REQUEST_RECEIVED,
+        subject=subject,
+        body=body,
+        preferred_contact=request.preferred_contact,
+    )
+
+
+def decision_made(decision: Any, *, already_sent_to: list[str] | None = None) -> list[str]:
+    """The next step was decided (`decide_support`, `decide_information`). The information and
+    advice is already emailed by the pathway: pass where it went, so it is not sent twice."""
+    request = decision.request
+    family, child = request.family, request.child
+    if decision.pathway == "support":
+        subject = f"Next step for {child.first_name}: a needs assessment"
+        body = (
+            f"We have looked at your request {request.reference}. The next step is to assess "
+            f"what {child.first_name} and your family need, with you. We will finish the "
+            f"assessment by {_day(request.assessment_due)} at the latest.\n\n"
+            f"{_sign_off(family.council)}"
+        )
+    else:
+        subject = f"Information and advice about your request {request.reference}"
+        body = (
+            f"We have looked at your request {request.reference}. Here is the information and "
+            f"advice we talked about:\n\n{decision.information_given}\n\n"
+            f"{_sign_off(family.council)}"
+        )
+    return services.notify_family(
+        family,
+        services.DECISION_MADE,
+        subject=subject,
+        body=body,
+        already_sent_to=already_sent_to,
+        preferred_contact=request.preferred_contact,
+    )
+
+
+def assessment_ready(assessment: Any) -> list[str]:
+    """A draft assessment is ready for the family to read (`assessments.services.mark_ready`)."""
+    family = assessment.family
+    subject = f"{assessment.title} is ready for you to read"
+    body = (
+        f"{assessment.title} is ready for you to read. Tell us if anything is wrong or missing: "
+        f"you can add your comments next to what we wrote. {SIGN_IN}\n\n"
+        f"{_sign_off(family.council)}"
+    )
+    return services.notify_family(family, services.ASSESSMENT_READY, subject=subject, body=body)
+
+
+def _complaint(complaint: Complaint, subject: str, body: str) -> list[str]:
+    family = complaint.family
+    return services.notify_family(
+        family,
+        services.COMPLAINT_UPDATE,
+        subject=f"Your complaint {complaint.reference}: {subject}",
+        body=f"{body}\n\n{_sign_off(family.council)}",
+    )
+
+
+def complaint_received(complaint: Complaint) -> list[str]:
+    return _complaint(
+        complaint,
+        "we have it",
+        f"Thank you for telling us what went wrong. We will respond by "
+        f"{_day(complaint.respond_by)}.",
+    )
+
+
+def complaint_acknowledged(complaint: Complaint) -> list[str]:
+    return _complaint(
+        complaint,
+        f"{complaint.get_stage_display().lower()}",
+        f"We are looking into your complaint ({complaint.get_stage_display().lower()}). "
+        f"The next step is due by {_day(complaint.respond_by)}. You can have an advocate to "
+        "help you: ask us and we will arrange one.",
+    )
+
+
+def complaint_extended(complaint: Complaint, *, reason: str) -> list[str]:
+    return _complaint(
+        complaint,
+        "we need more time",
+        f"We need more time to respond. We will now respond by {_day(complaint.respond_by)}. "
+        f"This is why: {reason}",
+    )
+
+
+def complaint_step(complaint: Complaint, what: str) -> list[str]:
+    return _complaint(
+        complaint,
+        what.lower(),
+        f"{what}. The next step is due by {_day(complaint.respond_by)}.",
+    )
+
+
+def complaint_responded(complaint: Complaint) -> list[str]:
+    if complaint.stage < 3:
+        more = (
+            "If you are not satisfied, you can ask for the next stage. Please ask within "
+            "20 working days if you can."
+        )
+    else:
+        more = (
+            "If you are still not satisfied, you can ask the Local Government and Social Care "
+            "Ombudsman to look at your complaint: www.lgo.org.uk, phone 0300 061 0614."
+        )
+    return _complaint(complaint, "our response", f"We have responded. {SIGN_IN} {more}")
+
+
+def complaint_next_stage(complaint: Complaint) -> list[str]:
+    return _complaint(
+        complaint,
+        f"{complaint.get_stage_display().lower()}",
+        f"You asked for {complaint.get_stage_display().lower()}. The next step is due by "
+        f"{_day(complaint.respond_by)}.",
+    )
+
+
+def complaint_reminder(complaint: Complaint, today: date) -> list[str]:
+    """A reminder, once, that the council's next step is due soon."""
+    family = complaint.family
+    subject = (
+        f"Your complaint {complaint.reference}: our next step is due by "
+        f"{complaint.respond_by:%-d %B %Y}"
+    )
+    if Notification.objects.filter(
+        family=family, event=services.COMPLAINT_REMINDER, subject=subject
+    ).exists():
+        return []
+    left = workdays.describe_days_left(complaint.respond_by, today)
+    body = (
+        f"We are due to take the next step on your complaint by {_day(complaint.respond_by)} "
+        f"({left}). If we do not, you can go to the Local Government and Social Care "
+        f"Ombudsman: www.lgo.org.uk, phone 0300 061 0614.\n\n{_sign_off(family.council)}"
+    )
+    return services.notify_family(family, services.COMPLAINT_REMINDER, subject=subject, body=body)

@@ -1,0 +1,66 @@
+"""How a family likes to be told things, and a record of every message sent to them."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from supportfirst.families.models import FamilyRecord
+
+
+class Channel(models.TextChoices):
+    EMAIL = "email", "Email"
+    TEXT = "text", "Text message"
+
+
+class Format(models.TextChoices):
+    STANDARD = "standard", "Standard"
+    LARGE_PRINT = "large_print", "Large print"
+    EASY_READ = "easy_read", "Easy read"
+
+
+class NotificationPreference(FamilyRecord):
+    """The family's choice of channel and accessible format (one per family)."""
+
+    family = models.OneToOneField(
+        "families.Family", on_delete=models.CASCADE, related_name="notification_preference"
+    )
+    channel = models.CharField(max_length=10, choices=Channel.choices, default=Channel.EMAIL)
+    email = models.EmailField(blank=True)
+    mobile = models.CharField(max_length=20, blank=True)
+    format = models.CharField(max_length=20, choices=Format.choices, default=Format.STANDARD)
+    language = models.CharField(
+        max_length=60, blank=True, help_text="Another language, noted for staff."
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    updated_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()}, {self.get_format_display().lower()}"
+
+
+class Notification(FamilyRecord):
+    """One message sent to a family: what they were told, when, how and where (masked)."""
+
+    family = models.ForeignKey(
+        "families.Family", on_delete=models.CASCADE, related_name="notifications"
+    )
+    event = models.CharField(max_length=40)
+    channel = models.CharField(max_length=10, choices=Channel.choices)
+    sent_at = models.DateTimeField()
+    to = models.CharField(max_length=120, help_text="Masked: only enough to recognise it.")
+    subject = models.CharField(max_length=300)
+    body = models.TextField(blank=True)
+    format = models.CharField(max_length=20, choices=Format.choices, default=Format.STANDARD)
+    failed = models.BooleanField(
+        default=False, help_text="The email server or GOV.UK Notify refused it: not delivered."
+    )
+
+    class Meta:
+        ordering = ["-sent_at", "-pk"]
+        indexes = [models.Index(fields=["family", "-sent_at"])]
+
+    def __str__(self) -> str:
+        return self.subject

@@ -1,0 +1,98 @@
+"""The family's pages for their support plans: read a shared plan, agree or disagree in their
+own words, and ask for a review when things change. Never the staff views reused."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from supportfirst.audit.services import Actor
+from supportfirst.councils.access import family_required
+from supportfirst.formsupport import add_refusal, submitted
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.plans import selectors, services
+from supportfirst.plans.forms import AskReviewForm, RespondForm
+
+COMPLAINTS_PATH = "/family/complaints/"
+
+
+def _conflict(request: HttpRequest, error: IllegalMove, back: str) -> HttpResponse:
+    return render(
+        request,
+        "plans/conflict.html",
+        {"message": str(error), "back": back},
+        status=IllegalMove.status_code,
+    )
+
+
+@family_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    plans = selectors.family_plans(scope=request.scope)  # type: ignore[attr-defined]
+    return render(request, "plans/family/list.html", {"plans": plans})
+
+
+@family_required
+@require_http_methods(["GET", "POST"])
+def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """The plan, and the family's answer to it while it waits for one."""
+    actor = Actor.of(request)
+    plan = selectors.family_plan_read(actor=actor, plan_id=plan_id)
+    form = RespondForm(submitted(request)) if plan.awaiting_family else None
+    if request.method == "POST":
+        if form is None:
+            return _conflict(
+                request,
+                IllegalMove("You have already answered. Ask for a review if things change."),
+                request.path,
+            )
+        if form.is_valid():
+            agree = form.cleaned_data["answer"] == "agree"
+            try:
+                services.plan_respond(
+                    actor=actor, plan=plan, agree=agree, words=form.cleaned_data["words"]
+                )
+            except IllegalMove as error:
+                return _conflict(request, error, request.path)
+            except MoveRefused as error:
+                add_refusal(form, error)
+            else:
+                messages.success(
+                    request,
+                    "Thank you. You agreed with the plan."
+                    if agree
+                    else "Thank you. We have your words and will contact you about the plan.",
+                )
+                return redirect("family_plans:plan", plan_id=plan.pk)
+    context = {"plan": plan, "form": form, "complaints_path": COMPLAINTS_PATH}
+    status = 400 if form is not None and form.errors else 200
+    return render(request, "plans/family/plan.html", context, status=status)
+
+
+@family_required
+@require_http_methods(["GET", "POST"])
+def ask_review(request: HttpRequest, plan_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    plan = selectors.family_plan_read(actor=actor, plan_id=plan_id)
+    form = AskReviewForm(submitted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.review_ask(
+                actor=actor, plan=plan, what_changed=form.cleaned_data["what_changed"]
+            )
+        except IllegalMove as error:
+            return _conflict(request, error, request.path)
+        except MoveRefused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(
+                request, "Thank you. We have your request for a review and will contact you."
+            )
+            return redirect("family_plans:plan", plan_id=plan.pk)
+    return render(
+        request,
+        "plans/family/ask_review.html",
+        {"form": form, "plan": plan},
+        status=400 if form.errors else 200,
+    )

@@ -1,0 +1,306 @@
+"""Forms for support plan pages, in the GOV.UK style (crispy-forms-gds). Labels use the child's
+name, never "the child"."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, cast
+
+from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout, Size
+from django import forms
+
+from supportfirst.plans.catalogue import OTHER, ServiceChoice
+from supportfirst.plans.models import Arrangement, CostPeriod, DirectPaymentChoice
+from supportfirst.plans.services import DetailsInput, ReviewInput, ServiceInput
+
+
+def _helper(*fields: Any, button: str) -> FormHelper:
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    helper.layout = Layout(*fields, Button("submit", button, data_prevent_double_click="true"))
+    return helper
+
+
+class DetailsForm(forms.Form):
+    starts_on = DateInputField(label="When does the plan start?")
+    review_due_on = DateInputField(
+        label="When will the plan be reviewed?",
+        help_text="We suggest a date from the council's usual time between reviews.",
+    )
+    direct_payment_choice = forms.ChoiceField(
+        label="What did the family choose?",
+        choices=[c for c in DirectPaymentChoice.choices if c[0]],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what the family chose about direct payments"},
+    )
+    direct_payment_words = forms.CharField(
+        label="What the family said about it, in their words (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=5000,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field("starts_on"),
+            Field("review_due_on"),
+            Field.radios("direct_payment_choice", legend_size=Size.SMALL),
+            Field.textarea("direct_payment_words"),
+            button="Save",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, review = data.get("starts_on"), data.get("review_due_on")
+        if start and review and review <= start:
+            self.add_error(
+                "review_due_on", "The review date must be after the date the plan starts"
+            )
+        return data
+
+    def to_input(self) -> DetailsInput:
+        data = self.cleaned_data
+        return DetailsInput(
+            starts_on=data["starts_on"],
+            review_due_on=data["review_due_on"],
+            direct_payment_choice=data["direct_payment_choice"],
+            direct_payment_words=data.get("direct_payment_words", ""),
+        )
+
+
+class OutcomeForm(forms.Form):
+    text = forms.CharField(
+        label="The outcome, in the family's own words",
+        help_text="Write it as they said it, for example “We want Sam to go swimming with "
+        "friends on Saturdays”.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=5000,
+        error_messages={"required": "Enter the outcome in the family's own words"},
+    )
+    said_by = forms.CharField(
+        label="Who said it",
+        help_text="Their name and who they are, for example “Claire Hughes (Mum)”.",
+        max_length=200,
+        error_messages={"required": "Enter who said it"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.textarea("text"),
+            Field.text("said_by", field_width=Fluid.TWO_THIRDS),
+            button="Add the outcome",
+        )
+
+
+class ServiceForm(forms.Form):
+    code = forms.ChoiceField(
+        label="What type of service?",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select the type of service"},
+    )
+    other_name = forms.CharField(label="Name of the service", max_length=200, required=False)
+    other_legal_basis = forms.CharField(
+        label="The law it is given under",
+        help_text="For example “Children Act 1989, section 17”.",
+        max_length=500,
+        required=False,
+    )
+    provider = forms.CharField(
+        label="Who provides it",
+        max_length=200,
+        widget=forms.TextInput(attrs={"data-wording-check": ""}),
+        error_messages={"required": "Enter who provides it"},
+    )
+    amount = forms.CharField(
+        label="How much",
+        help_text="For example “6 hours” or “1 overnight stay”.",
+        max_length=120,
+        error_messages={"required": "Enter how much"},
+    )
+    frequency = forms.CharField(
+        label="How often",
+        help_text="For example “every week” or “once a month”.",
+        max_length=120,
+        error_messages={"required": "Enter how often"},
+    )
+    start_on = DateInputField(label="When it starts")
+    cost = forms.DecimalField(
+        label="Cost in pounds",
+        help_text="For example 120.50",
+        min_value=Decimal("0"),
+        max_digits=9,
+        decimal_places=2,
+        error_messages={
+            "required": "Enter the cost in pounds, for example 120.50",
+            "invalid": "Enter the cost as a number, for example 120.50",
+            "min_value": "The cost cannot be less than £0",
+            "max_decimal_places": "Enter the cost in pounds and pence, for example 120.50",
+            "max_digits": "Enter a cost less than £10,000,000",
+        },
+    )
+    cost_period = forms.ChoiceField(
+        label="The cost is for",
+        choices=[
+            (v, f"{v.capitalize()}" if v == "once" else f"Per {v}") for v in CostPeriod.values
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select what period the cost is for"},
+    )
+    arrangement = forms.ChoiceField(
+        label="How is it arranged?",
+        choices=Arrangement.choices,
+        initial=Arrangement.COUNCIL,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select how it is arranged"},
+    )
+
+    def __init__(self, *args: Any, choices: list[ServiceChoice], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        code = cast(forms.ChoiceField, self.fields["code"])
+        code.choices = [(c.code, c.label) for c in choices] + [
+            (OTHER, "Another service (write in its name and the law)")
+        ]
+        cast(forms.ChoiceField, self.fields["cost_period"]).choices = [
+            ("week", "Per week"),
+            ("month", "Per month"),
+            ("year", "Per year"),
+            ("once", "Once only"),
+        ]
+        self.helper = _helper(
+            Field.radios("code", legend_size=Size.SMALL),
+            Field.text("other_name", field_width=Fluid.TWO_THIRDS),
+            Field.text("other_legal_basis", field_width=Fluid.TWO_THIRDS),
+            Field.text("provider", field_width=Fluid.TWO_THIRDS),
+            Field.text("amount", field_width=Fixed.TWENTY),
+            Field.text("frequency", field_width=Fixed.TWENTY),
+            Field("start_on"),
+            Field.text("cost", field_width=Fixed.TEN),
+            Field.radios("cost_period", legend_size=Size.SMALL, inline=True),
+            Field.radios("arrangement", legend_size=Size.SMALL),
+            button="Add the service",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("code") == OTHER:
+            if not data.get("other_name", "").strip():
+                self.add_error("other_name", "Enter the name of the service")
+            if not data.get("other_legal_basis", "").strip():
+                self.add_error("other_legal_basis", "Enter the law the service is given under")
+        return data
+
+    def to_input(self) -> ServiceInput:
+        data = self.cleaned_data
+        return ServiceInput(
+            code=data["code"],
+            provider=data["provider"],
+            amount=data["amount"],
+            frequency=data["frequency"],
+            start_on=data["start_on"],
+            cost=data["cost"],
+            cost_period=data["cost_period"],
+            arrangement=data["arrangement"],
+            other_name=data.get("other_name", ""),
+            other_legal_basis=data.get("other_legal_basis", ""),
+        )
+
+
+class RemoveForm(forms.Form):
+    item = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class ReviewForm(forms.Form):
+    reviewed_on = DateInputField(label="Date of the review")
+    what_changed = forms.CharField(
+        label="What has changed",
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 5}),
+        max_length=10000,
+        error_messages={"required": "Enter what has changed"},
+    )
+    family_view = forms.CharField(
+        label="The family's view, in their words",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=10000,
+        error_messages={"required": "Enter the family's view, in their words"},
+    )
+    next_review_on = DateInputField(label="Date of the next review")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field("reviewed_on"),
+            Field.textarea("what_changed"),
+            Field.textarea("family_view"),
+            Field("next_review_on"),
+            button="Save the review",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        done, nxt = data.get("reviewed_on"), data.get("next_review_on")
+        if done and nxt and nxt <= done:
+            self.add_error(
+                "next_review_on", "The next review date must be after the date of this review"
+            )
+        return data
+
+    def to_input(self) -> ReviewInput:
+        data = self.cleaned_data
+        return ReviewInput(
+            reviewed_on=data["reviewed_on"],
+            what_changed=data["what_changed"],
+            family_view=data["family_view"],
+            next_review_on=data["next_review_on"],
+        )
+
+
+class RespondForm(forms.Form):
+    """The family's answer to a shared plan."""
+
+    answer = forms.ChoiceField(
+        label="Do you agree with this plan?",
+        choices=[("agree", "Yes, I agree with the plan"), ("disagree", "No, I disagree")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether you agree with the plan"},
+    )
+    words = forms.CharField(
+        label="Tell us why, in your own words",
+        help_text="If you disagree, tell us what you disagree with and what you would like "
+        "instead. If you agree, you can add anything you want us to know.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=10000,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(
+            Field.radios("answer", legend_size=Size.MEDIUM),
+            Field.textarea("words"),
+            button="Send your answer",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("answer") == "disagree" and not data.get("words", "").strip():
+            self.add_error("words", "Tell us what you disagree with, in your own words")
+        return data
+
+
+class AskReviewForm(forms.Form):
+    what_changed = forms.CharField(
+        label="What has changed?",
+        help_text="Tell us in your own words what is different now and what you need.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=10000,
+        error_messages={"required": "Tell us what has changed"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(Field.textarea("what_changed"), button="Ask for a review")

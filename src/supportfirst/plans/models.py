@@ -1,0 +1,249 @@
+"""Support plans, written with the family.
+
+A plan is for one child and one request for help. It holds the family's outcomes in their own
+words, each service planned (its type, the law it is given under, who provides it, how much,
+how often, from when and what it costs), the direct payment option and the family's choice,
+and the date it is next reviewed.
+
+The life of a plan (moves.py declares the moves and their guards):
+
+    draft --share--> shared            (staff share it with the family; it needs an outcome, a
+                                        service, the family's choice about direct payments and
+                                        a review date)
+    shared --agree--> agreed           (the family agrees, in their own words if they wish)
+    shared --disagree--> disagreed     (the family says what they disagree with, in their words;
+                                        the plan is not agreed and they are shown how to complain)
+    shared, agreed or disagreed --reopen--> draft   (staff make changes, then share it again)
+
+Reviews (PlanReview) are recorded by staff at any time after the plan is shared: what changed,
+the family's view, and the next review date, which becomes the plan's review date. The family can
+ask for a review when things change (PlanReviewRequest); staff see open requests on the plan.
+
+Every record here belongs to one family, and so to one council; all reads go through the
+scoping layer (`visible_to`).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+
+from supportfirst.families.models import FamilyRecord
+
+
+class PlanStatus(models.TextChoices):
+    DRAFT = "draft", "Draft: being written with the family"
+    SHARED = "shared", "Shared with the family"
+    AGREED = "agreed", "Agreed by the family"
+    DISAGREED = "disagreed", "The family disagrees"
+
+
+# Named groups of statuses.
+FAMILY_CAN_READ = frozenset({PlanStatus.SHARED, PlanStatus.AGREED, PlanStatus.DISAGREED})
+IN_PLACE = frozenset({PlanStatus.AGREED, PlanStatus.DISAGREED, PlanStatus.SHARED})
+
+
+class DirectPaymentChoice(models.TextChoices):
+    NOT_YET = "", "Not chosen yet"
+    DIRECT_PAYMENT = "direct_payment", "Direct payment: the family arranges the support"
+    COUNCIL_ARRANGES = "council_arranges", "The council arranges the support"
+    MIX = "mix", "A mix: some by direct payment, some arranged by the council"
+
+
+class SupportPlan(FamilyRecord):
+    """A child's support plan, written with the family."""
+
+    family = models.ForeignKey(
+        "families.Family", on_delete=models.CASCADE, related_name="support_plans"
+    )
+    child = models.ForeignKey("families.Child", on_delete=models.PROTECT, related_name="+")
+    request = models.ForeignKey(
+        "pathway.SupportRequest", on_delete=models.CASCADE, related_name="support_plans"
+    )
+    status = models.CharField(max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
+    starts_on = models.DateField(help_text="When the plan starts.")
+    review_due_on = models.DateField(help_text="When the plan is next reviewed.")
+    direct_payment_choice = models.CharField(
+        max_length=20, choices=DirectPaymentChoice.choices, blank=True, default=""
+    )
+    direct_payment_words = models.TextField(
+        blank=True, help_text="What the family said about direct payments, in their words."
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    shared_at = models.DateTimeField(null=True, blank=True)
+    family_response = models.TextField(
+        blank=True, help_text="The family's words when they agreed or disagreed."
+    )
+    responded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    responded_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["status", "review_due_on"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return f"{self.child.first_name}'s support plan"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == PlanStatus.DRAFT
+
+    @property
+    def family_can_read(self) -> bool:
+        return self.status in FAMILY_CAN_READ
+
+    @property
+    def is_agreed(self) -> bool:
+        return self.status == PlanStatus.AGREED
+
+    @property
+    def is_disagreed(self) -> bool:
+        return self.status == PlanStatus.DISAGREED
+
+    @property
+    def awaiting_family(self) -> bool:
+        return self.status == PlanStatus.SHARED
+
+
+class PlanOutcome(FamilyRecord):
+    """One outcome the family wants, in their own words, attributed."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="outcomes")
+    text = models.TextField(help_text="In the family's own words.")
+    said_by = models.CharField(max_length=200, help_text='For example "Claire Hughes (Mum)".')
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["recorded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.text[:60]
+
+
+class CostPeriod(models.TextChoices):
+    WEEK = "week", "a week"
+    MONTH = "month", "a month"
+    YEAR = "year", "a year"
+    ONCE = "once", "once only"
+
+
+class Arrangement(models.TextChoices):
+    COUNCIL = "council", "The council arranges it"
+    DIRECT_PAYMENT = "direct_payment", "Paid for by direct payment"
+
+
+class PlannedService(FamilyRecord):
+    """One service in a plan: what it is, the law it is given under, who provides it, how much,
+    how often, when it starts and what it costs."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="services")
+    code = models.CharField(
+        max_length=60, blank=True, help_text="The service's code in the criteria, if from there."
+    )
+    name = models.CharField(max_length=200)
+    legal_basis = models.TextField(help_text="The law the service is given under.")
+    duty_or_power = models.CharField(max_length=10, blank=True)
+    provider = models.CharField(max_length=200)
+    amount = models.CharField(max_length=120, help_text='For example "6 hours".')
+    frequency = models.CharField(max_length=120, help_text='For example "every week".')
+    start_on = models.DateField()
+    cost = models.DecimalField(max_digits=9, decimal_places=2, default=Decimal("0"))
+    cost_period = models.CharField(max_length=10, choices=CostPeriod.choices)
+    arrangement = models.CharField(
+        max_length=20, choices=Arrangement.choices, default=Arrangement.COUNCIL
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["start_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def cost_text(self) -> str:
+        if self.cost_period == CostPeriod.ONCE:
+            return f"£{self.cost:,.2f} once only"
+        return f"£{self.cost:,.2f} {self.get_cost_period_display()}"
+
+    @property
+    def weekly_cost(self) -> Decimal | None:
+        """The cost per week, where the service is paid for over time."""
+        per_week = {
+            CostPeriod.WEEK: Decimal(1),
+            CostPeriod.MONTH: Decimal(12) / Decimal(52),
+            CostPeriod.YEAR: Decimal(1) / Decimal(52),
+        }.get(CostPeriod(self.cost_period))
+        if per_week is None:
+            return None
+        return (self.cost * per_week).quantize(Decimal("0.01"))
+
+
+class PlanReview(FamilyRecord):
+    """A review of a plan, recorded by staff: what changed, the family's view and the next
+    review date."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="reviews")
+    reviewed_on = models.DateField()
+    what_changed = models.TextField()
+    family_view = models.TextField(help_text="The family's view, in their words.")
+    next_review_on = models.DateField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-reviewed_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Review of {self.plan} on {self.reviewed_on:%d %B %Y}"
+
+
+class PlanReviewRequest(FamilyRecord):
+    """The family asks for a review because things have changed. Open until a review is
+    recorded."""
+
+    family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
+    plan = models.ForeignKey(SupportPlan, on_delete=models.CASCADE, related_name="review_requests")
+    what_changed = models.TextField(help_text="What has changed, in the family's words.")
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    asked_at = models.DateTimeField()
+    answered_by = models.ForeignKey(
+        PlanReview, on_delete=models.SET_NULL, null=True, blank=True, related_name="requests"
+    )
+
+    class Meta:
+        ordering = ["-asked_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"Review asked for on {self.asked_at:%d %B %Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_by_id is None

@@ -1,0 +1,381 @@
+"""Writing support plans: start one from an authorised assessment, write it with the family
+(outcomes in their words, services, the direct payment choice, the review date), share it, the
+family's answer, reviews and the family's request for a review.
+
+Every function here is the one way to make its change. Each writes the access log; each move
+goes through the workflow (moves.py), which writes a PathwayEvent on the request's timeline.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+
+from supportfirst.assessments.models import Assessment, AssessmentStatus, Kind
+from supportfirst.audit.models import Action
+from supportfirst.audit.services import Actor, log_access
+from supportfirst.families.models import Family, Stage
+from supportfirst.notifications.services import PLAN_READY, notify_family
+from supportfirst.pathway.models import SupportRequest
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused, apply_move, record_event
+from supportfirst.plans import catalogue, moves
+from supportfirst.plans.models import (
+    IN_PLACE,
+    Arrangement,
+    PlannedService,
+    PlanOutcome,
+    PlanReview,
+    PlanReviewRequest,
+    PlanStatus,
+    SupportPlan,
+)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later; the month's last day when that day does not exist."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def long_date(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def default_review_date(*, starts_on: date, months: int) -> date:
+    return add_months(starts_on, months)
+
+
+def _event(*, actor: Actor, plan: SupportPlan, move: str, summary: str) -> None:
+    record_event(
+        request=plan.request,
+        record_type=moves.PLAN.record_type,
+        record_id=plan.pk,
+        move=move,
+        to_status=plan.status,
+        actor=actor.user,
+        summary=summary,
+    )
+
+
+def _lock_draft(plan: SupportPlan) -> SupportPlan:
+    locked = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    if locked.status != PlanStatus.DRAFT:
+        raise IllegalMove(
+            f"You cannot change this plan now: it is “{locked.get_status_display()}”. "
+            "To make changes, choose “Make changes to the plan” on the plan page."
+        )
+    return locked
+
+
+def child_assessment_authorised(request: SupportRequest) -> Assessment | None:
+    return (
+        Assessment.objects.filter(
+            request=request, kind=Kind.CHILD, status=AssessmentStatus.AUTHORISED
+        )
+        .order_by("-pk")
+        .first()
+    )
+
+
+@transaction.atomic
+def plan_start(*, actor: Actor, request: SupportRequest, today: date | None = None) -> SupportPlan:
+    """Start the support plan for a request once the child's needs assessment is authorised.
+    A request has one plan: asking again returns it."""
+    existing = SupportPlan.objects.filter(request=request).order_by("pk").first()
+    if existing is not None:
+        return existing
+    if child_assessment_authorised(request) is None:
+        raise MoveRefused(
+            [
+                f"{request.child.first_name}'s needs assessment must be authorised before "
+                "the support plan is written."
+            ]
+        )
+    today = today or timezone.localdate()
+    council = request.family.council
+    plan = SupportPlan.objects.create(
+        family_id=request.family_id,
+        child=request.child,
+        request=request,
+        starts_on=today,
+        review_due_on=default_review_date(starts_on=today, months=council.plan_review_months),
+        created_by=actor.user,
+        created_at=timezone.now(),
+    )
+    _event(actor=actor, plan=plan, move="start", summary=f"{plan.title} started")
+    Family.objects.filter(pk=request.family_id).update(stage=Stage.PLANNING)
+    log_access(actor, family_id=plan.family_id, record=plan, action=Action.CREATE)
+    return plan
+
+
+@dataclass(frozen=True)
+class DetailsInput:
+    starts_on: date
+    review_due_on: date
+    direct_payment_choice: str
+    direct_payment_words: str = ""
+
+
+@transaction.atomic
+def plan_details_save(*, actor: Actor, plan: SupportPlan, given: DetailsInput) -> SupportPlan:
+    locked = _lock_draft(plan)
+    if given.review_due_on <= given.starts_on:
+        raise MoveRefused(["The review date must be after the date the plan starts."])
+    locked.starts_on = given.starts_on
+    locked.review_due_on = given.review_due_on
+    locked.direct_payment_choice = given.direct_payment_choice
+    locked.direct_payment_words = given.direct_payment_words.strip()
+    locked.save()
+    log_access(actor, family_id=plan.family_id, record=locked, action=Action.CHANGE)
+    return locked
+
+
+@transaction.atomic
+def outcome_add(*, actor: Actor, plan: SupportPlan, text: str, said_by: str) -> PlanOutcome:
+    _lock_draft(plan)
+    problems = []
+    if not text.strip():
+        problems.append("Enter the outcome in the family's own words.")
+    if not said_by.strip():
+        problems.append("Enter who said it, for example “Claire Hughes (Mum)”.")
+    if problems:
+        raise MoveRefused(problems)
+    outcome = PlanOutcome.objects.create(
+        family_id=plan.family_id,
+        plan=plan,
+        text=text.strip(),
+        said_by=said_by.strip(),
+        recorded_by=actor.user,
+        recorded_at=timezone.now(),
+    )
+    log_access(actor, family_id=plan.family_id, record=outcome, action=Action.CREATE)
+    return outcome
+
+
+@transaction.atomic
+def outcome_remove(*, actor: Actor, plan: SupportPlan, outcome_id: int) -> None:
+    _lock_draft(plan)
+    outcome = PlanOutcome.objects.filter(plan=plan, pk=outcome_id).first()
+    if outcome is None:
+        raise MoveRefused(["That outcome is not part of this plan."])
+    log_access(actor, family_id=plan.family_id, record=outcome, action=Action.DELETE)
+    outcome.delete()
+
+
+@dataclass(frozen=True)
+class ServiceInput:
+    code: str
+    provider: str
+    amount: str
+    frequency: str
+    start_on: date
+    cost: Decimal
+    cost_period: str
+    arrangement: str = Arrangement.COUNCIL
+    other_name: str = ""
+    other_legal_basis: str = ""
+
+
+def service_choices(plan: SupportPlan, today: date | None = None) -> list[catalogue.ServiceChoice]:
+    return catalogue.choices_for(
+        decision=getattr(plan, "decision", None),
+        la_code=plan.family.council.la_code,
+        today=today or timezone.localdate(),
+    )
+
+
+@transaction.atomic
+def service_add(*, actor: Actor, plan: SupportPlan, given: ServiceInput) -> PlannedService:
+    """A service in the plan. Its name and legal basis come from the decision or the criteria;
+    another service needs both written in."""
+    _lock_draft(plan)
+    if given.code == catalogue.OTHER:
+        if not (given.other_name.strip() and given.other_legal_basis.strip()):
+            raise MoveRefused(["Enter the name of the service and the law it is given under."])
+        choice = catalogue.ServiceChoice(
+            code="", name=given.other_name.strip(), legal_basis=given.other_legal_basis.strip()
+        )
+    else:
+        found = [c for c in service_choices(plan) if c.code == given.code]
+        if not found:
+            raise MoveRefused(["Choose a type of service from the list."])
+        choice = found[0]
+    if given.cost < 0:
+        raise MoveRefused(["The cost cannot be less than £0."])
+    service = PlannedService.objects.create(
+        family_id=plan.family_id,
+        plan=plan,
+        code=choice.code,
+        name=choice.name,
+        legal_basis=choice.legal_basis,
+        duty_or_power=choice.duty_or_power,
+        provider=given.provider.strip(),
+        amount=given.amount.strip(),
+        frequency=given.frequency.strip(),
+        start_on=given.start_on,
+        cost=given.cost,
+        cost_period=given.cost_period,
+        arrangement=given.arrangement,
+        recorded_by=actor.user,
+        recorded_at=timezone.now(),
+    )
+    log_access(actor, family_id=plan.family_id, record=service, action=Action.CREATE)
+    return service
+
+
+@transaction.atomic
+def service_remove(*, actor: Actor, plan: SupportPlan, service_id: int) -> None:
+    _lock_draft(plan)
+    service = PlannedService.objects.filter(plan=plan, pk=service_id).first()
+    if service is None:
+        raise MoveRefused(["That service is not part of this plan."])
+    log_access(actor, family_id=plan.family_id, record=service, action=Action.DELETE)
+    service.delete()
+
+
+@transaction.atomic
+def plan_share(*, actor: Actor, plan: SupportPlan) -> SupportPlan:
+    """Share the plan with the family, who are told it is ready to read and agree."""
+    apply_move(
+        moves.PLAN,
+        plan,
+        "share",
+        actor=actor.user,
+        summary=f"{plan.title} shared with the family",
+    )
+    plan.shared_by = actor.user
+    plan.shared_at = timezone.now()
+    plan.save(update_fields=["shared_by", "shared_at"])
+    log_access(actor, family_id=plan.family_id, record=plan, action=Action.CHANGE)
+    name = plan.child.first_name
+    notify_family(
+        plan.family,
+        PLAN_READY,
+        subject=f"{name}'s support plan is ready to read",
+        body=(
+            f"{name}'s support plan is ready. Please sign in to read it. You can tell us "
+            "that you agree with it, or tell us in your own words what you disagree with."
+        ),
+    )
+    return plan
+
+
+@transaction.atomic
+def plan_respond(*, actor: Actor, plan: SupportPlan, agree: bool, words: str) -> SupportPlan:
+    """The family agrees, or says in their own words what they disagree with. A plan the family
+    disagrees with is not marked agreed."""
+    scope = actor.scope
+    if not scope.is_family or scope.family_id != plan.family_id:
+        raise PermissionDenied("Only the family can agree or disagree with their plan.")
+    words = words.strip()
+    if not agree and not words:
+        raise MoveRefused(["Tell us what you disagree with, in your own words."])
+    name = "agree" if agree else "disagree"
+    summary = "The family agreed with the plan" if agree else "The family disagreed with the plan"
+    apply_move(moves.PLAN, plan, name, actor=actor.user, reason=words, summary=summary)
+    plan.family_response = words
+    plan.responded_by = actor.user
+    plan.responded_at = timezone.now()
+    plan.save(update_fields=["family_response", "responded_by", "responded_at"])
+    if agree:
+        Family.objects.filter(pk=plan.family_id).update(stage=Stage.SUPPORT_IN_PLACE)
+    log_access(actor, family_id=plan.family_id, record=plan, action=Action.CHANGE)
+    return plan
+
+
+@transaction.atomic
+def plan_reopen(*, actor: Actor, plan: SupportPlan) -> SupportPlan:
+    """Back to a draft so staff can make changes with the family; then share it again."""
+    apply_move(
+        moves.PLAN,
+        plan,
+        "reopen",
+        actor=actor.user,
+        summary=f"{plan.title} is being changed",
+    )
+    plan.family_response = ""
+    plan.responded_by = None
+    plan.responded_at = None
+    plan.save(update_fields=["family_response", "responded_by", "responded_at"])
+    log_access(actor, family_id=plan.family_id, record=plan, action=Action.CHANGE)
+    return plan
+
+
+@dataclass(frozen=True)
+class ReviewInput:
+    reviewed_on: date
+    what_changed: str
+    family_view: str
+    next_review_on: date
+
+
+@transaction.atomic
+def review_record(*, actor: Actor, plan: SupportPlan, given: ReviewInput) -> PlanReview:
+    """A review of a plan that has been shared. The next review date becomes the plan's review
+    date, and the family's open requests for a review are answered by it."""
+    locked = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    if locked.status not in IN_PLACE:
+        raise IllegalMove("A plan is reviewed once it has been shared with the family.")
+    problems = []
+    if not given.what_changed.strip():
+        problems.append("Enter what has changed.")
+    if not given.family_view.strip():
+        problems.append("Enter the family's view, in their words.")
+    if given.next_review_on <= given.reviewed_on:
+        problems.append("The next review date must be after the date of this review.")
+    if problems:
+        raise MoveRefused(problems)
+    review = PlanReview.objects.create(
+        family_id=plan.family_id,
+        plan=locked,
+        reviewed_on=given.reviewed_on,
+        what_changed=given.what_changed.strip(),
+        family_view=given.family_view.strip(),
+        next_review_on=given.next_review_on,
+        recorded_by=actor.user,
+        recorded_at=timezone.now(),
+    )
+    locked.review_due_on = given.next_review_on
+    locked.save(update_fields=["review_due_on"])
+    plan.review_due_on = given.next_review_on
+    PlanReviewRequest.objects.filter(plan=locked, answered_by__isnull=True).update(
+        answered_by=review
+    )
+    _event(
+        actor=actor,
+        plan=locked,
+        move="review",
+        summary=f"{plan.title} reviewed; next review by {long_date(given.next_review_on)}",
+    )
+    log_access(actor, family_id=plan.family_id, record=review, action=Action.CREATE)
+    return review
+
+
+@transaction.atomic
+def review_ask(*, actor: Actor, plan: SupportPlan, what_changed: str) -> PlanReviewRequest:
+    """The family asks for a review because things have changed."""
+    scope = actor.scope
+    if not scope.is_family or scope.family_id != plan.family_id:
+        raise PermissionDenied("Only the family can ask for a review of their plan.")
+    locked = SupportPlan.objects.select_for_update().get(pk=plan.pk)
+    if not locked.family_can_read:
+        raise IllegalMove("You can ask for a review once the plan has been shared with you.")
+    if not what_changed.strip():
+        raise MoveRefused(["Tell us what has changed."])
+    asked = PlanReviewRequest.objects.create(
+        family_id=plan.family_id,
+        plan=locked,
+        what_changed=what_changed.strip(),
+        asked_by=actor.user,
+        asked_at=timezone.now(),
+    )
+    _event(actor=actor, plan=locked, move="review_asked", summary="The family asked for a review")
+    log_access(actor, family_id=plan.family_id, record=asked, action=Action.CREATE)
+    return asked

@@ -1,0 +1,275 @@
+"""Staff pages for support plans. Thin: parse, call one service or selector, render."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from supportfirst.audit.services import Actor
+from supportfirst.councils.access import casework_required
+from supportfirst.formsupport import add_refusal, submitted
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.plans import selectors, services
+from supportfirst.plans.forms import DetailsForm, OutcomeForm, RemoveForm, ReviewForm, ServiceForm
+from supportfirst.plans.models import SupportPlan
+
+PAGE_SIZE = 50
+
+
+def conflict(request: HttpRequest, error: IllegalMove, back: str = "") -> HttpResponse:
+    return render(
+        request,
+        "plans/conflict.html",
+        {"message": str(error), "back": back},
+        status=IllegalMove.status_code,
+    )
+
+
+def _plan_url(plan: SupportPlan) -> str:
+    return reverse("plans:plan", kwargs={"plan_id": plan.pk})
+
+
+@casework_required
+def plan_list(request: HttpRequest) -> HttpResponse:
+    scope = request.scope  # type: ignore[attr-defined]
+    page = Paginator(selectors.council_plans(scope=scope), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "page": page,
+        "asked": list(selectors.open_review_requests(scope=scope)[:PAGE_SIZE]),
+        "today": timezone.localdate(),
+    }
+    return render(request, "plans/staff/list.html", context)
+
+
+@casework_required
+def request_plans(request: HttpRequest, request_id: int) -> HttpResponse:
+    support_request, plans = selectors.request_plans(actor=Actor.of(request), request_id=request_id)
+    can_start = not plans and services.child_assessment_authorised(support_request) is not None
+    context = {"req": support_request, "plans": plans, "can_start": can_start}
+    return render(request, "plans/staff/request_plans.html", context)
+
+
+@casework_required
+@require_POST
+def plan_start(request: HttpRequest, request_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    support_request, plans = selectors.request_plans(actor=actor, request_id=request_id)
+    try:
+        plan = services.plan_start(actor=actor, request=support_request)
+    except MoveRefused as error:
+        context = {"req": support_request, "plans": plans, "can_start": False}
+        context["refusal"] = error.messages
+        return render(request, "plans/staff/request_plans.html", context, status=400)
+    messages.success(request, f"{plan.title} started. Write it with the family.")
+    return redirect(_plan_url(plan))
+
+
+def _plan_page(
+    request: HttpRequest, plan: SupportPlan, refusal: list[str] | None = None
+) -> HttpResponse:
+    context = {
+        "plan": plan,
+        "refusal": refusal or [],
+        "open_requests": [r for r in plan.review_requests.all() if r.is_open],
+        "staff_text": selectors.staff_text_of(plan),
+        "today": timezone.localdate(),
+        "remove_form": RemoveForm(),
+    }
+    return render(request, "plans/staff/plan.html", context, status=400 if refusal else 200)
+
+
+@casework_required
+def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
+    plan = selectors.plan_read(actor=Actor.of(request), plan_id=plan_id)
+    return _plan_page(request, plan)
+
+
+def _details_initial(plan: SupportPlan) -> dict[str, Any]:
+    return {
+        "starts_on": plan.starts_on,
+        "review_due_on": plan.review_due_on,
+        "direct_payment_choice": plan.direct_payment_choice or None,
+        "direct_payment_words": plan.direct_payment_words,
+    }
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def plan_details(request: HttpRequest, plan_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    plan = selectors.plan_read(actor=actor, plan_id=plan_id)
+    form = DetailsForm(submitted(request), initial=_details_initial(plan))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.plan_details_save(actor=actor, plan=plan, given=form.to_input())
+        except IllegalMove as error:
+            return conflict(request, error, _plan_url(plan))
+        except MoveRefused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, "The plan's dates and the direct payment choice are saved.")
+            return redirect(_plan_url(plan))
+    context = {"form": form, "plan": plan, "months": plan.family.council.plan_review_months}
+    return render(request, "plans/staff/details.html", context, status=400 if form.errors else 200)
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def outcome_add(request: HttpRequest, plan_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    plan = selectors.plan_read(actor=actor, plan_id=plan_id)
+    form = OutcomeForm(submitted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.outcome_add(
+                actor=actor,
+                plan=plan,
+                text=form.cleaned_data["text"],
+                said_by=form.cleaned_data["said_by"],
+            )
+        except IllegalMove as error:
+            return conflict(request, error, _plan_url(plan))
+        except MoveRefused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, "Outcome added.")
+            return redirect(_plan_url(plan))
+    return render(
+        request,
+        "plans/staff/outcome.html",
+        {"form": form, "plan": plan},
+        status=400 if form.errors else 200,
+    )
+
+
+@casework_required
+@require_POST
+def outcome_remove(request: HttpRequest, plan_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    plan = selectors.plan_read(actor=actor, plan_id=plan_id)
+    form = RemoveForm(request.POST)
+    if not form.is_valid():
+        return _plan_page(request, plan, ["Choose an outcome to remove."])
+    try:
+        services.outcome_remove(actor=actor, plan=plan, outcome_id=form.cleaned_data["item"])
+    except IllegalMove as error:
+        return conflict(request, error, _plan_url(plan))
+    except MoveRefused as error:
+        return _plan_page(request, plan, error.messages)
+    messages.success(request, "Outcome removed.")
+    return redirect(_plan_url(plan))
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def service_add(request: HttpRequest, plan_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    plan = selectors.plan_read(actor=actor, plan_id=plan_id)
+    choices = services.service_choices(plan)
+    form = ServiceForm(submitted(request), choices=choices, initial={"start_on": plan.starts_on})
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.service_add(actor=actor, plan=plan, given=form.to_input())
+        except IllegalMove as error:
+            return conflict(request, error, _plan_url(plan))
+        except MoveRefused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, "Service added.")
+            return redirect(_plan_url(plan))
+    context = {"form": form, "plan": plan, "choices": choices}
+    return render(request, "plans/staff/service.html", context, status=400 if form.errors else 200)
+
+
+@casework_required
+@require_POST
+def service_remove(request: HttpRequest, plan_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    plan = selectors.plan_read(actor=actor, plan_id=plan_id)
+    form = RemoveForm(request.POST)
+    if not form.is_valid():
+        return _plan_page(request, plan, ["Choose a service to remove."])
+    try:
+        services.service_remove(actor=actor, plan=plan, service_id=form.cleaned_data["item"])
+    except IllegalMove as error:
+        return conflict(request, error, _plan_url(plan))
+    except MoveRefused as error:
+        return _plan_page(request, plan, error.messages)
+    messages.success(request, "Service removed.")
+    return redirect(_plan_url(plan))
+
+
+@casework_required
+@require_POST
+def plan_share(request: HttpRequest, plan_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    plan = selectors.plan_read(actor=actor, plan_id=plan_id)
+    try:
+        services.plan_share(actor=actor, plan=plan)
+    except IllegalMove as error:
+        return conflict(request, error, _plan_url(plan))
+    except MoveRefused as error:
+        return _plan_page(request, plan, error.messages)
+    messages.success(request, f"{plan.title} is shared. The family has been told it is ready.")
+    return redirect(_plan_url(plan))
+
+
+@casework_required
+@require_POST
+def plan_reopen(request: HttpRequest, plan_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    plan = selectors.plan_read(actor=actor, plan_id=plan_id)
+    try:
+        services.plan_reopen(actor=actor, plan=plan)
+    except IllegalMove as error:
+        return conflict(request, error, _plan_url(plan))
+    messages.success(request, "You can make changes. Share the plan again when you have finished.")
+    return redirect(_plan_url(plan))
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def review_new(request: HttpRequest, plan_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    plan = selectors.plan_read(actor=actor, plan_id=plan_id)
+    today = timezone.localdate()
+    initial = {
+        "reviewed_on": today,
+        "next_review_on": services.default_review_date(
+            starts_on=today, months=plan.family.council.plan_review_months
+        ),
+    }
+    form = ReviewForm(submitted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            review = services.review_record(actor=actor, plan=plan, given=form.to_input())
+        except IllegalMove as error:
+            return conflict(request, error, _plan_url(plan))
+        except MoveRefused as error:
+            add_refusal(form, error)
+        else:
+            messages.success(request, "The review is saved.")
+            return redirect("plans:review", review_id=review.pk)
+    context = {
+        "form": form,
+        "plan": plan,
+        "open_requests": [r for r in plan.review_requests.all() if r.is_open],
+    }
+    return render(
+        request, "plans/staff/review_new.html", context, status=400 if form.errors else 200
+    )
+
+
+@casework_required
+def review_detail(request: HttpRequest, review_id: int) -> HttpResponse:
+    review = selectors.review_read(actor=Actor.of(request), review_id=review_id)
+    return render(request, "plans/staff/review.html", {"review": review, "plan": review.plan})

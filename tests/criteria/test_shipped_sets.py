@@ -1,0 +1,90 @@
+"""The shipped criteria sets: each loads, each worked example comes out as the file says, and
+the files go into the wheel with the package."""
+
+from __future__ import annotations
+
+import pytest
+
+from supportfirst.criteria import (
+    CriteriaSet,
+    check_example,
+    load_file,
+    shipped_set_paths,
+)
+
+SETS = {path.name: load_file(path) for path in shipped_set_paths()}
+EXAMPLES = [
+    pytest.param(name, index, id=f"{name}:{example.name}")
+    for name, criteria_set in SETS.items()
+    for index, example in enumerate(criteria_set.examples)
+]
+
+
+def test_the_national_model_and_both_demo_councils_are_shipped():
+    assert set(SETS) == {
+        "national-model.yaml",
+        "957-ashvale.yaml",
+        "957-ashvale-2025.yaml",
+        "958-northmoor.yaml",
+    }
+    assert SETS["national-model.yaml"].owner == "national"
+    assert SETS["957-ashvale.yaml"].owner == "957"
+    assert SETS["958-northmoor.yaml"].owner == "958"
+
+
+def test_ashvale_has_a_current_and_a_retired_version():
+    current, old = SETS["957-ashvale.yaml"], SETS["957-ashvale-2025.yaml"]
+    assert current.id == old.id == "957-ashvale"
+    assert (current.status, old.status) == ("published", "retired")
+    assert old.effective_from < current.effective_from
+    assert current.version != old.version
+
+
+@pytest.mark.parametrize(("name", "index"), EXAMPLES)
+def test_shipped_example(name: str, index: int):
+    criteria_set = SETS[name]
+    result = check_example(criteria_set, criteria_set.examples[index])
+    assert result.differences == ()
+
+
+def test_every_set_has_several_examples_and_some_of_each_outcome():
+    for criteria_set in SETS.values():
+        assert len(criteria_set.examples) >= 3, criteria_set.id
+        outcomes = {example.eligible for example in criteria_set.examples}
+        assert outcomes == {True, False}, criteria_set.id
+
+
+@pytest.mark.parametrize(
+    "name", ["957-ashvale.yaml", "957-ashvale-2025.yaml", "958-northmoor.yaml"]
+)
+def test_council_sets_are_signed_off_by_council_and_forum(name: str):
+    kinds = {entry.kind for entry in SETS[name].sign_off}
+    assert kinds == {"council", "parent_carer_forum"}
+
+
+def test_the_demo_sets_offer_the_services_the_issue_names():
+    for name in ("957-ashvale.yaml", "958-northmoor.yaml", "national-model.yaml"):
+        criteria_set: CriteriaSet = SETS[name]
+        citations = {
+            basis.citation for service in criteria_set.services for basis in service.legal_basis
+        }
+        for section in ("2(1)(a)", "2(1)(c)", "2(1)(d)", "2(1)(e)"):
+            assert f"Chronically Sick and Disabled Persons Act 1970, section {section}" in citations
+        assert "Children Act 1989, Schedule 2, paragraph 6" in citations
+        assert "Children Act 1989, section 17ZD" in citations
+        assert "Children Act 1989, section 17A" in citations
+
+
+def test_the_set_files_live_inside_the_package_so_the_wheel_has_them():
+    import supportfirst
+
+    package = shipped_set_paths()[0].parents[2]
+    assert package.samefile(supportfirst.__path__[0])
+    assert all(path.parent.name == "sets" for path in shipped_set_paths())
+
+
+def test_the_digest_is_the_sha256_of_the_text():
+    import hashlib
+
+    for criteria_set in SETS.values():
+        assert criteria_set.digest == hashlib.sha256(criteria_set.text.encode()).hexdigest()

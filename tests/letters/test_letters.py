@@ -1,0 +1,261 @@
+"""Letters: preparing, reading ease, words to check, sending, the family's pages, the PDF."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from pypdf import PdfReader
+
+from supportfirst.audit.models import AccessEvent, Action
+from supportfirst.letters import rendering, services
+from supportfirst.letters.models import Letter, LetterStatus
+from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from tests.accounts.factories import family_user
+from tests.conftest import signed_in_client
+from tests.letters.factories import actor_for
+from tests.letters.world import make_world
+
+
+@pytest.fixture
+def world(db):
+    return make_world()
+
+
+def prepare(world, kind="support_plan", **kwargs):
+    return services.letter_prepare(
+        actor=actor_for(world.worker),
+        family=world.family,
+        kind=kind,
+        source=world.source(kind),
+        **kwargs,
+    )
+
+
+def pdf_text(data: bytes) -> str:
+    reader = PdfReader(io.BytesIO(data))
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def test_the_eligibility_letter_pdf_has_the_reasons_the_law_and_the_complaint_route(world):
+    letter = prepare(world, "eligibility_decision")
+    text = pdf_text(letter.pdf_bytes())
+    assert "Sam cannot do this without help, every day." in text
+    assert "No need for a holiday was found in the assessment." in text
+    assert "Chronically Sick and Disabled Persons Act 1970, section 2(1)(a)" in text
+    assert "Local Government and Social Care Ombudsman" in text
+    assert "0300 061 0614" in text
+    assert "make a complaint" in text
+
+
+@pytest.mark.parametrize("variant", ["standard", "large_print", "easy_read"])
+def test_the_pdf_is_tagged_with_its_language_and_title(world, variant):
+    data = prepare(world, variant=variant).pdf_bytes()
+    reader = PdfReader(io.BytesIO(data))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert str(root["/Lang"]).startswith("en")
+    assert reader.metadata.title == "Your support plan: Sam"
+    assert root["/MarkInfo"]["/Marked"]
+
+
+def test_large_print_uses_bigger_type_on_the_web_and_in_the_pdf(world):
+    standard = prepare(world).render_html()
+    large = prepare(world, variant="large_print").render_html()
+    assert "govuk-!-font-size-27" in large
+    assert "govuk-!-font-size-27" not in standard
+    assert ".sf-letter--large_print { font-size: 18pt; }" in rendering.PDF_CSS
+    assert "sf-letter--large_print" in large
+
+
+def test_easy_read_has_its_own_shorter_text(world):
+    standard = rendering.plain_text(prepare(world).render_html())
+    easy = rendering.plain_text(prepare(world, variant="easy_read").render_html())
+    assert "This is called a direct payment." in easy
+    assert "This is called a direct payment." not in standard
+
+
+def test_every_decision_letter_says_how_to_ask_for_a_review_and_complain(world):
+    for kind in ("next_step_decision", "eligibility_decision", "support_plan", "plan_review"):
+        for variant in ("standard", "easy_read"):
+            text = rendering.plain_text(prepare(world, kind, variant=variant).render_html())
+            assert "Local Government and Social Care Ombudsman" in text, (kind, variant)
+            assert "complaint" in text, (kind, variant)
+            assert "look again" in text or "look at this decision again" in text
+
+
+def test_a_safeguarding_decision_gets_no_letter_here(world):
+    world.next_step.pathway = "safeguarding"
+    with pytest.raises(MoveRefused):
+        prepare(world, "next_step_decision")
+
+
+def test_a_draft_plan_gets_no_letter(world):
+    world.plan.status = "draft"
+    with pytest.raises(MoveRefused):
+        prepare(world, "support_plan")
+
+
+def test_a_record_of_another_family_is_refused(world):
+    other = make_world("Southshire Council", "202")
+    with pytest.raises(MoveRefused):
+        services.letter_prepare(
+            actor=actor_for(world.worker),
+            family=world.family,
+            kind="support_plan",
+            source=other.plan,
+        )
+
+
+def test_a_complaint_answer_needs_the_answer_written(world):
+    letter = prepare(world, "complaint_response")
+    with pytest.raises(MoveRefused, match="answer"):
+        services.letter_send(actor=actor_for(world.worker), letter=letter)
+    services.letter_update(actor=actor_for(world.worker), letter=letter, personal_paragraph="Yes.")
+    assert services.letter_send(actor=actor_for(world.worker), letter=letter).is_sent
+
+
+def test_sending_freezes_the_letter_and_tells_the_family(world):
+    letter = prepare(world, personal_paragraph="Thank you for meeting me on Monday.")
+    sent = services.letter_send(actor=actor_for(world.worker), letter=letter)
+    assert sent.status == LetterStatus.SENT
+    assert sent.sent_at
+    assert "Thank you for meeting me on Monday." in sent.html
+    assert [m.subject for m in mail.outbox] == [
+        "A letter from Northshire Council: Your support plan: Sam"
+    ]
+    world.plan.services.update(provider="Somebody else")
+    assert Letter.objects.get(pk=sent.pk).render_html() == sent.html
+    with pytest.raises(IllegalMove):
+        services.letter_update(actor=actor_for(world.worker), letter=sent, personal_paragraph="x")
+    with pytest.raises(IllegalMove):
+        services.letter_send(actor=actor_for(world.worker), letter=sent)
+
+
+def test_sar_files_give_the_pdf_of_a_sent_letter_only(world):
+    letter = prepare(world)
+    assert letter.sar_files() == []
+    sent = services.letter_send(actor=actor_for(world.worker), letter=letter)
+    [(name, data)] = sent.sar_files()
+    assert name.endswith(".pdf")
+    assert data.startswith(b"%PDF")
+
+
+def test_staff_see_the_reading_ease_and_a_plain_warning_below_target(world):
+    client = signed_in_client(world.worker)
+    letter = prepare(world)
+    page = client.get(reverse("letters:letter", kwargs={"letter_id": letter.pk}))
+    assert page.status_code == 200
+    assert f"Reading ease {letter.reading_ease:.0f} out of 100" in page.content.decode()
+    assert "The council's target is 60 or more." in page.content.decode()
+    assert "harder to read than the council's target" not in page.content.decode()
+    world.family.council.letter_reading_ease_target = 100
+    world.family.council.save()
+    page = client.get(reverse("letters:letter", kwargs={"letter_id": letter.pk}))
+    assert "harder to read than the council's target" in page.content.decode()
+
+
+def test_letters_meet_the_default_reading_ease_target(world):
+    for kind in ("request_acknowledgement", "next_step_decision", "support_plan"):
+        assert prepare(world, kind, variant="easy_read").reading_ease >= 60, kind
+        assert prepare(world, kind).reading_ease >= 50, kind
+
+
+def test_staff_see_words_to_check_in_the_personal_paragraph(world):
+    client = signed_in_client(world.worker)
+    letter = prepare(world, personal_paragraph="Mum refused to meet at the office.")
+    page = client.get(reverse("letters:letter", kwargs={"letter_id": letter.pk}))
+    assert "Words to check" in page.content.decode()
+
+
+def test_staff_prepare_a_letter_from_its_record(world):
+    client = signed_in_client(world.worker)
+    url = reverse("letters:new") + f"?kind=support_plan&source={world.plan.pk}"
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"variant": "large_print", "personal_paragraph": "Hello."})
+    letter = Letter.objects.get(family=world.family)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("letters:letter", kwargs={"letter_id": letter.pk})
+    assert (letter.variant, letter.personal_paragraph, letter.status) == (
+        "large_print",
+        "Hello.",
+        "draft",
+    )
+    send = reverse("letters:send", kwargs={"letter_id": letter.pk})
+    assert client.post(send).status_code == 302
+    assert client.post(send).status_code == 409
+
+
+def test_bad_input_on_the_new_letter_page(world):
+    client = signed_in_client(world.worker)
+    assert client.get(reverse("letters:new")).status_code == 400
+    assert client.get(reverse("letters:new") + "?kind=nonsense&source=1").status_code == 400
+    assert client.get(reverse("letters:new") + "?kind=support_plan&source=x").status_code == 400
+    missing = reverse("letters:new") + "?kind=support_plan&source=999999"
+    assert client.get(missing).status_code == 404
+    url = reverse("letters:new") + f"?kind=support_plan&source={world.plan.pk}"
+    response = client.post(url, {"variant": "gigantic", "personal_paragraph": "Kept words"})
+    assert response.status_code == 400
+    assert "govuk-error-summary" in response.content.decode()
+    assert "Kept words" in response.content.decode()
+    assert not Letter.objects.exists()
+
+
+def test_another_councils_record_cannot_be_written_about(world):
+    other = make_world("Southshire Council", "202")
+    client = signed_in_client(world.worker)
+    url = reverse("letters:new") + f"?kind=support_plan&source={other.plan.pk}"
+    assert client.get(url).status_code == 404
+
+
+def test_the_family_reads_sent_letters_only_as_html_and_pdf(world):
+    parent = family_user(world.family)
+    client = signed_in_client(parent)
+    draft = prepare(world)
+    sent = services.letter_send(actor=actor_for(world.worker), letter=prepare(world))
+    listing = client.get(reverse("family_letters:list")).content.decode()
+    assert reverse("family_letters:letter", kwargs={"letter_id": sent.pk}) in listing
+    assert reverse("family_letters:letter", kwargs={"letter_id": draft.pk}) not in listing
+    assert (
+        client.get(reverse("family_letters:letter", kwargs={"letter_id": draft.pk})).status_code
+        == 404
+    )
+    page = client.get(reverse("family_letters:letter", kwargs={"letter_id": sent.pk}))
+    assert "Riverside Saturday Club" in page.content.decode()
+    pdf = client.get(reverse("family_letters:pdf", kwargs={"letter_id": sent.pk}))
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf["Content-Disposition"].startswith("attachment; filename=")
+    assert pdf.content.startswith(b"%PDF")
+    actions = set(
+        AccessEvent.objects.filter(
+            record_type="letters.letter", record_id=str(sent.pk)
+        ).values_list("action", flat=True)
+    )
+    assert {Action.VIEW, Action.DOWNLOAD} <= actions
+
+
+def test_staff_download_the_pdf(world):
+    client = signed_in_client(world.worker)
+    letter = prepare(world)
+    response = client.get(reverse("letters:pdf", kwargs={"letter_id": letter.pk}))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+
+
+def test_the_letter_lists_keep_their_query_counts_flat(world, django_assert_max_num_queries):
+    parent = family_user(world.family)
+    for _ in range(3):
+        services.letter_send(actor=actor_for(world.worker), letter=prepare(world))
+    staff, family = signed_in_client(world.worker), signed_in_client(parent)
+    with django_assert_max_num_queries(12):
+        assert staff.get(reverse("letters:list")).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert family.get(reverse("family_letters:list")).status_code == 200
+    for _ in range(10):
+        services.letter_send(actor=actor_for(world.worker), letter=prepare(world))
+    with django_assert_max_num_queries(12):
+        assert staff.get(reverse("letters:list")).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert family.get(reverse("family_letters:list")).status_code == 200

@@ -1,0 +1,61 @@
+"""The family's notification choices and the staff page of what a family was told."""
+
+from __future__ import annotations
+
+from supportfirst.audit.models import AccessEvent
+from supportfirst.notifications import services
+from supportfirst.notifications.models import NotificationPreference
+from tests.conftest import signed_in_client
+
+
+def test_the_family_sees_their_current_choice(parent):
+    page = signed_in_client(parent).get("/family/notifications/").content.decode()
+    assert "How we contact you" in page
+    assert 'value="claire@example.test"' in page
+
+
+def test_an_empty_form_shows_the_error_summary(parent):
+    response = signed_in_client(parent).post("/family/notifications/", {})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "govuk-error-summary" in page
+    assert "Select email or text message" in page
+
+
+def test_text_messages_need_a_uk_mobile_number(parent):
+    client = signed_in_client(parent)
+    response = client.post(
+        "/family/notifications/",
+        {"channel": "text", "mobile": "0161 496 0000", "format": "standard"},
+    )
+    assert response.status_code == 400
+    assert "Enter a UK mobile number" in response.content.decode()
+    assert 'value="0161 496 0000"' in response.content.decode()
+
+
+def test_the_family_chooses_text_messages_in_large_print_and_another_language(parent, family):
+    response = signed_in_client(parent).post(
+        "/family/notifications/",
+        {"channel": "text", "mobile": "07700 900 982", "format": "large_print", "language": "Urdu"},
+    )
+    assert response.status_code == 302
+    saved = NotificationPreference.objects.get(family=family)
+    assert (saved.channel, saved.mobile, saved.format, saved.language) == (
+        "text",
+        "07700900982",
+        "large_print",
+        "Urdu",
+    )
+    assert saved.updated_by == parent
+
+
+def test_staff_see_what_the_family_was_told_and_the_read_is_logged(practitioner, family):
+    services.notify_family(family, services.PLAN_READY, subject="Your plan", body="Read it.")
+    response = signed_in_client(practitioner).get(f"/staff/families/{family.pk}/notifications/")
+    page = response.content.decode()
+    assert "Your plan" in page
+    assert "c***@example.test" in page
+    assert "claire@example.test" not in page
+    assert AccessEvent.objects.filter(
+        record_type="families.family", record_id=str(family.pk), action="view"
+    ).exists()
