@@ -144,6 +144,7 @@ def test_the_correction_journey(parent, practitioner, story):
     listing = staff.get("/staff/corrections/").content.decode()
     assert f"/staff/corrections/{correction.pk}/" in listing
     url = f"/staff/corrections/{correction.pk}/"
+    mail.outbox.clear()  # what the family was told earlier about their request
     refused = staff.post(url, {"outcome": "not_corrected"})
     assert refused.status_code == 400
     assert "Write the reason the record is not being changed" in refused.content.decode()

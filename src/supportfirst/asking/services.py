@@ -35,7 +35,6 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Council, Membership, Role
 from supportfirst.councils.scoping import Scope
 from supportfirst.families.models import Child, Family, Sibling
-from supportfirst.notifications.services import REQUEST_RECEIVED, notify_family
 from supportfirst.pathway import services as pathway_services
 from supportfirst.pathway.models import WhoAsked
 
@@ -228,20 +227,7 @@ def online_request_submit(*, draft: OnlineRequestDraft) -> OnlineRequest:
     draft.token_hash = None
     draft.submitted_at = now
     draft.save(update_fields=["answers", "token_hash", "submitted_at", "updated_at"])
-    due = support_request.next_step_due.strftime("%A %-d %B %Y")
-    child = a["first_name"].strip()
-    notify_family(
-        family,
-        REQUEST_RECEIVED,
-        subject=f"We have your request for help: {support_request.reference}",
-        body=(
-            f"Thank you for asking for help for {child}. Your reference is "
-            f"{support_request.reference}.\n\n"
-            f"What happens next: we will decide the next step with you by {due}, and "
-            "contact you in the way you asked.\n\n"
-            f"{family.council.name}"
-        ),
-    )
+    # The family is told the request was received by support_request_create itself.
     return online
 
 
