@@ -1,4 +1,5 @@
-"""Publishing criteria sets: a file's text is checked by the plain-Python loader and stored as
+"""Publishing criteria sets: a file's text is checked by the plain-Python loader, its worked
+examples must all come out as the file says, and it is stored as
 one `PublishedCriteria` row per set and version. Loading the same file again changes nothing;
 a changed file with a version already published is refused (publish a new version instead)."""
 
@@ -10,7 +11,13 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 
-from supportfirst.criteria import CriteriaFileError, CriteriaSet, load_text, shipped_set_paths
+from supportfirst.criteria import (
+    CriteriaFileError,
+    CriteriaSet,
+    load_text,
+    run_examples,
+    shipped_set_paths,
+)
 from supportfirst.eligibility.models import PublishedCriteria
 
 log = logging.getLogger(__name__)
@@ -49,6 +56,15 @@ def criteria_publish_text(text: str, source: str = "<text>") -> Published:
         criteria_set = load_text(text, source)
     except CriteriaFileError as error:
         raise CriteriaRefused([str(problem) for problem in error.problems]) from error
+    failed = [result for result in run_examples(criteria_set) if not result.passed]
+    if failed:
+        raise CriteriaRefused(
+            [
+                f"{source}: the worked example “{result.example.name}” does not come out as the "
+                f"file says ({'; '.join(result.differences)})."
+                for result in failed
+            ]
+        )
     existing = PublishedCriteria.objects.filter(
         set_id=criteria_set.id, version=criteria_set.version
     ).first()

@@ -294,8 +294,11 @@ def _tell_family(decision: EligibilityDecision) -> None:
     )
 
 
-def eligibility_confirm(*, actor: Actor, decision: EligibilityDecision) -> EligibilityDecision:
-    """A team manager (not the one who made it) confirms the decision; the family is told."""
+def eligibility_confirm(
+    *, actor: Actor, decision: EligibilityDecision, tell_family: bool = True
+) -> EligibilityDecision:
+    """A team manager (not the one who made it) confirms the decision; the family is told
+    (the demo loader alone passes tell_family=False, so that loading sends no email)."""
     with transaction.atomic():
         apply_move(
             DECISION,
@@ -308,7 +311,8 @@ def eligibility_confirm(*, actor: Actor, decision: EligibilityDecision) -> Eligi
         decision.confirmed_at = timezone.now()
         decision.save(update_fields=["confirmed_by", "confirmed_at"])
         log_access(actor, family_id=decision.family_id, record=decision, action=Action.CHANGE)
-    _tell_family(decision)
+    if tell_family:
+        _tell_family(decision)
     return decision
 
 
