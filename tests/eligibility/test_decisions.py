@@ -46,7 +46,8 @@ def test_the_case_holds_each_need_and_the_two_answers(ashvale_family):
     case = case_for(assessment, YES)
     assert {n.area for n in case.needs} == {"sleep", "personal_care"}
     assert all(n.id.startswith("need-") and n.person == "child" for n in case.needs)
-    assert case.arises_from_impairment_or_illness and case.significant_impact_on_wellbeing
+    assert case.arises_from_impairment_or_illness
+    assert case.significant_impact_on_wellbeing
     assert case.child_age == assessment.child.age_on(timezone.localdate())
 
 
@@ -64,11 +65,13 @@ def test_the_councils_own_published_criteria_are_used(ashvale_family, worker):
     assert decision.status == "awaiting_confirmation"
     assert decision.eligible
     short_breaks = next(s for s in decision.final_services() if s.code == "short-breaks")
-    assert short_breaks.met and not short_breaks.departed
+    assert short_breaks.met
+    assert not short_breaks.departed
     assert "Children Act 1989" in short_breaks.legal_basis_citations[0]
     assert short_breaks.duty_or_power in ("duty", "power")
     needs = decision.final_needs()
-    assert len(needs) == 2 and all(n.met and n.reason for n in needs)
+    assert len(needs) == 2
+    assert all(n.met and n.reason for n in needs)
 
 
 def test_a_council_without_its_own_criteria_uses_the_national_model(family, practitioner):
@@ -118,11 +121,14 @@ def test_a_departure_is_applied_and_kept_beside_the_criteria_result(ashvale_fami
     )
     decision = _decide(assessment, worker, departures)
     line = next(s for s in decision.final_services() if s.code == not_met.service_code)
-    assert line.met and line.departed and line.departure_reason == reason
+    assert line.met
+    assert line.departed
+    assert line.departure_reason == reason
     assert line.criteria_met is False
     assert decision.result["services"] == checked.decision.to_dict()["services"]
     need = decision.final_needs()[0]
-    assert need.departed and need.met != need.criteria_met
+    assert need.departed
+    assert need.met != need.criteria_met
 
 
 def test_a_departure_that_agrees_with_the_criteria_is_not_recorded(ashvale_family, worker):
@@ -179,7 +185,8 @@ def test_a_manager_confirms_and_the_family_is_told(ashvale_family, worker, manag
     decision = _decide(authorised_assessment(ashvale_family), worker)
     eligibility_confirm(actor=actor_for(manager), decision=decision)
     decision.refresh_from_db()
-    assert decision.status == "confirmed" and decision.confirmed_by == manager
+    assert decision.status == "confirmed"
+    assert decision.confirmed_by == manager
     assert decision.confirmed_at is not None
     assert len(mail.outbox) == 1
     assert f"/family/eligibility/{decision.pk}/" in mail.outbox[0].body
@@ -212,7 +219,8 @@ def test_a_returned_decision_needs_a_reason_and_can_be_made_again(ashvale_family
     ashvale_family.parent_carers.update(email="parent@family.example")
     eligibility_return(actor=actor_for(manager), decision=decision, reason="Look at sleep again.")
     decision.refresh_from_db()
-    assert decision.status == "returned" and decision.return_reason == "Look at sleep again."
+    assert decision.status == "returned"
+    assert decision.return_reason == "Look at sleep again."
     with pytest.raises(IllegalMove):
         eligibility_confirm(actor=actor_for(manager), decision=decision)
     assert _decide(assessment, worker).status == "awaiting_confirmation"

@@ -26,7 +26,8 @@ def test_every_shipped_set_is_published_when_the_database_is_migrated(db):
 def test_publishing_the_shipped_sets_again_changes_nothing(db):
     before = list(PublishedCriteria.objects.order_by("pk").values_list("pk", "digest"))
     done = criteria_publish_shipped()
-    assert done and not any(item.created for item in done)
+    assert done
+    assert not any(item.created for item in done)
     assert list(PublishedCriteria.objects.order_by("pk").values_list("pk", "digest")) == before
 
 
@@ -34,7 +35,8 @@ def test_a_row_keeps_the_whole_text_its_digest_and_sign_off(db):
     row = PublishedCriteria.objects.get(set_id="957-ashvale", version="2.0")
     loaded = load_text(row.text)
     assert row.digest == loaded.digest
-    assert row.owner == "957" and row.status == "published"
+    assert row.owner == "957"
+    assert row.status == "published"
     kinds = {s["kind"] for s in row.sign_off}
     assert kinds == {"council", "parent_carer_forum"}
     assert row.criteria_set.version == "2.0"
