@@ -19,6 +19,11 @@ REASON_HINT = (
 )
 
 
+def _short(text: str, size: int = 60) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= size else text[: size - 1].rstrip() + '…'}”"
+
+
 def _name(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
 
@@ -86,7 +91,14 @@ class DecideForm(forms.Form):
                 label = f"Decide that {name} is not eligible for {service.service_name}"
             else:
                 label = f"Decide that {name} is eligible for {service.service_name}"
-            self._add_line("service", service.service_code, service, field_name, label)
+            self._add_line(
+                "service",
+                service.service_code,
+                service,
+                field_name,
+                label,
+                about=service.service_name,
+            )
         described = {need.id: need for need in checked.case.needs}
         for outcome in checked.decision.needs:
             need = described.get(outcome.need_id)
@@ -102,6 +114,7 @@ class DecideForm(forms.Form):
                 outcome,
                 field_name,
                 label,
+                about=_short(need.description) if need else "this need",
                 description=need.description if need else "",
                 area=need.area if need else "",
             )
@@ -113,12 +126,13 @@ class DecideForm(forms.Form):
         outcome: ServiceOutcome | NeedOutcome,
         field_name: str,
         label: str,
+        about: str,
         **extra: str,
     ) -> None:
         depart, reason = f"{field_name}_depart", f"{field_name}_reason"
         self.fields[depart] = forms.BooleanField(label=label, required=False)
         self.fields[reason] = forms.CharField(
-            label="Your reason",
+            label=f"Your reason for deciding differently about {about}",
             help_text=REASON_HINT,
             required=False,
             max_length=4000,
