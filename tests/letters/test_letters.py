@@ -259,3 +259,44 @@ def test_the_letter_lists_keep_their_query_counts_flat(world, django_assert_max_
         assert staff.get(reverse("letters:list")).status_code == 200
     with django_assert_max_num_queries(10):
         assert family.get(reverse("family_letters:list")).status_code == 200
+
+
+def test_a_real_confirmed_decision_makes_a_letter_with_its_reasons_and_law(db):
+    from tests.councils.factories import CouncilFactory
+    from tests.eligibility.factories import decision_for
+    from tests.families.factories import family_with_everyone
+
+    family = family_with_everyone(CouncilFactory(la_code="957"))
+    decision = decision_for(family, confirm=True)
+    worker = decision.made_by
+    letter = services.letter_prepare(
+        actor=actor_for(worker), family=family, kind="eligibility_decision", source=decision
+    )
+    text = pdf_text(letter.pdf_bytes())
+    for line in decision.final_services():
+        assert line.name in text
+        for citation in line.legal_basis_citations:
+            assert " ".join(citation.split()) in text
+    for need in decision.final_needs():
+        assert " ".join(need.reason.split())[:60] in text
+    assert "Local Government and Social Care Ombudsman" in text
+    assert letter.source_type == "eligibility.eligibilitydecision"
+    client = signed_in_client(worker)
+    url = reverse("letters:new") + f"?kind=eligibility_decision&source={decision.pk}"
+    assert client.get(url).status_code == 200
+
+
+def test_an_unconfirmed_decision_gets_no_letter(db):
+    from tests.councils.factories import CouncilFactory
+    from tests.eligibility.factories import decision_for
+    from tests.families.factories import family_with_everyone
+
+    family = family_with_everyone(CouncilFactory(la_code="957"))
+    decision = decision_for(family)
+    with pytest.raises(MoveRefused, match="confirmed"):
+        services.letter_prepare(
+            actor=actor_for(decision.made_by),
+            family=family,
+            kind="eligibility_decision",
+            source=decision,
+        )

@@ -20,6 +20,7 @@ from django.utils import timezone
 from supportfirst.assessments.models import Assessment, AssessmentStatus, Kind
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
+from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
 from supportfirst.families.models import Family, Stage
 from supportfirst.notifications.services import PLAN_READY, notify_family
 from supportfirst.pathway.models import SupportRequest
@@ -74,6 +75,20 @@ def _lock_draft(plan: SupportPlan) -> SupportPlan:
     return locked
 
 
+def confirmed_decision(request: SupportRequest) -> EligibilityDecision | None:
+    """The confirmed eligibility decision on the request's child's assessment, if any."""
+    return (
+        EligibilityDecision.objects.filter(
+            assessment__request=request,
+            assessment__kind=Kind.CHILD,
+            status=DecisionStatus.CONFIRMED,
+        )
+        .select_related("criteria")
+        .order_by("-confirmed_at", "-pk")
+        .first()
+    )
+
+
 def child_assessment_authorised(request: SupportRequest) -> Assessment | None:
     return (
         Assessment.objects.filter(
@@ -104,6 +119,7 @@ def plan_start(*, actor: Actor, request: SupportRequest, today: date | None = No
         family_id=request.family_id,
         child=request.child,
         request=request,
+        decision=confirmed_decision(request),
         starts_on=today,
         review_due_on=default_review_date(starts_on=today, months=council.plan_review_months),
         created_by=actor.user,
@@ -183,10 +199,21 @@ class ServiceInput:
     other_legal_basis: str = ""
 
 
+def decision_of(plan: SupportPlan) -> EligibilityDecision | None:
+    """The plan's decision; a decision confirmed after the plan was started is taken up."""
+    if plan.decision is None or plan.decision.status != DecisionStatus.CONFIRMED:
+        found = confirmed_decision(plan.request)
+        if found is not None and plan.status == PlanStatus.DRAFT:
+            SupportPlan.objects.filter(pk=plan.pk).update(decision=found)
+            plan.decision = found
+        return found
+    return plan.decision
+
+
 def service_choices(plan: SupportPlan, today: date | None = None) -> list[catalogue.ServiceChoice]:
     return catalogue.choices_for(
-        decision=getattr(plan, "decision", None),
-        la_code=plan.family.council.la_code,
+        decision=decision_of(plan),
+        council=plan.family.council,
         today=today or timezone.localdate(),
     )
 
