@@ -14,8 +14,9 @@ from supportfirst.letters import services as letter_services
 from supportfirst.letters.models import Letter
 from supportfirst.plans.models import PlanReviewRequest, PlanStatus, SupportPlan
 from tests.accounts.factories import family_user, staff_user
-from tests.assessments.factories import AuthorisedAssessmentFactory
 from tests.browser.people import sign_in, sign_out
+from tests.councils.factories import CouncilFactory
+from tests.eligibility.factories import decision_for
 from tests.families.factories import family_with_everyone
 from tests.letters.factories import actor_for
 from tests.plans.factories import draft_plan_for, shared_plan_for
@@ -29,7 +30,8 @@ def _heading(visitor) -> str:
     return visitor.page.get_by_role("heading", level=1).inner_text()
 
 
-def test_from_authorised_assessment_to_plan_agreement_and_letter(visitor, council):
+def test_from_authorised_assessment_to_plan_agreement_and_letter(visitor):
+    council = CouncilFactory(name="Ashvale Borough Council", la_code="957")
     worker = staff_user(council, Role.PRACTITIONER, full_name="Priya Raman")
     family = family_with_everyone(council, allocated_worker=worker, name="Hughes family")
     family.parent_carers.update(email="claire@example.test")
@@ -37,8 +39,11 @@ def test_from_authorised_assessment_to_plan_agreement_and_letter(visitor, counci
     child.first_name = "Alfie"
     child.save()
     parent = family_user(family, full_name="Claire Hughes")
-    assessment = AuthorisedAssessmentFactory(request__child=child)
-    request = assessment.request
+    # An authorised assessment with a confirmed eligibility decision.
+    decision = decision_for(family, confirm=True, practitioner=worker)
+    request = decision.assessment.request
+    met = [line.name for line in decision.final_services() if line.met]
+    assert met
     page = visitor.page
 
     # The practitioner starts the plan and writes it with the family.
@@ -57,7 +62,7 @@ def test_from_authorised_assessment_to_plan_agreement_and_letter(visitor, counci
     visitor.check()
     page.get_by_role("link", name="Add a service").click()
     visitor.check()
-    page.get_by_label("Short breaks", exact=False).first.check()
+    page.get_by_label(met[0], exact=False).first.check()
     page.get_by_label("Who provides it").fill("Riverside Saturday Club")
     page.get_by_label("How much").fill("6 hours")
     page.get_by_label("How often").fill("every week")
@@ -115,6 +120,7 @@ def test_from_authorised_assessment_to_plan_agreement_and_letter(visitor, counci
     visitor.check()
     assert "Thank you for meeting me on Monday." in page.content()
     assert "Riverside Saturday Club" in page.content()
+    assert met[0] in page.content()
     assert "Local Government and Social Care Ombudsman" in page.content()
     assert page.get_by_role("link", name="Download this letter as a PDF").is_visible()
 

@@ -126,7 +126,6 @@ def plan_start(*, actor: Actor, request: SupportRequest, today: date | None = No
         created_at=timezone.now(),
     )
     _event(actor=actor, plan=plan, move="start", summary=f"{plan.title} started")
-    Family.objects.filter(pk=request.family_id).update(stage=Stage.PLANNING)
     log_access(actor, family_id=plan.family_id, record=plan, action=Action.CREATE)
     return plan
 
@@ -268,8 +267,9 @@ def service_remove(*, actor: Actor, plan: SupportPlan, service_id: int) -> None:
 
 
 @transaction.atomic
-def plan_share(*, actor: Actor, plan: SupportPlan) -> SupportPlan:
-    """Share the plan with the family, who are told it is ready to read and agree."""
+def plan_share(*, actor: Actor, plan: SupportPlan, tell_family: bool = True) -> SupportPlan:
+    """Share the plan with the family, who are told it is ready to read and agree (the demo
+    loader alone passes tell_family=False, so that loading sends no email)."""
     apply_move(
         moves.PLAN,
         plan,
@@ -281,6 +281,8 @@ def plan_share(*, actor: Actor, plan: SupportPlan) -> SupportPlan:
     plan.shared_at = timezone.now()
     plan.save(update_fields=["shared_by", "shared_at"])
     log_access(actor, family_id=plan.family_id, record=plan, action=Action.CHANGE)
+    if not tell_family:
+        return plan
     name = plan.child.first_name
     notify_family(
         plan.family,
