@@ -300,3 +300,22 @@ def test_an_unconfirmed_decision_gets_no_letter(db):
             kind="eligibility_decision",
             source=decision,
         )
+
+
+def test_a_complaint_answer_recorded_on_the_complaint_is_in_the_letter(world):
+    from types import SimpleNamespace
+
+    row = SimpleNamespace(
+        response="We agree the plan should not have changed. It is back as it was.",
+        outcome="upheld",
+        get_outcome_display=lambda: "Upheld",
+    )
+    world.response.stages = SimpleNamespace(
+        filter=lambda stage: SimpleNamespace(first=lambda: row if stage == 2 else None)
+    )
+    letter = prepare(world, "complaint_response")
+    sent = services.letter_send(actor=actor_for(world.worker), letter=letter)
+    text = rendering.plain_text(sent.html)
+    assert "We have decided that your complaint is upheld." in text
+    assert "It is back as it was." in text
+    assert "review panel (stage 3)" in text

@@ -120,7 +120,8 @@ def letter_send(*, actor: Actor, letter: Letter, tell_family: bool = True) -> Le
     loader alone passes tell_family=False, so that loading sends no email)."""
     locked = _lock_draft(letter)
     spec = kinds.spec_for(locked.kind)
-    if spec.needs_personal_paragraph and not locked.personal_paragraph.strip():
+    answered = rendering.ANSWERED_MARK in locked.body_html
+    if spec.needs_personal_paragraph and not answered and not locked.personal_paragraph.strip():
         raise MoveRefused([spec.needs_personal_paragraph])
     locked.sent_by = actor.user
     locked.sent_at = timezone.now()
