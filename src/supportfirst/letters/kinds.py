@@ -110,9 +110,9 @@ def _stage_answer(complaint: Any) -> Any:
 
 def _complaint(complaint: Any) -> Context:
     stage = int(complaint.stage)
-    answer = _stage_answer(complaint)
+    answer: Any = _stage_answer(complaint)
     outcome = ""
-    if answer is not None and getattr(answer, "outcome", ""):
+    if answer is not None and answer.outcome:
         outcome = str(answer.get_outcome_display())
     return {
         "complaint": complaint,
