@@ -319,3 +319,20 @@ def test_a_complaint_answer_recorded_on_the_complaint_is_in_the_letter(world):
     assert "We have decided that your complaint is upheld." in text
     assert "It is back as it was." in text
     assert "review panel (stage 3)" in text
+
+
+def test_an_information_and_advice_decision_letter(world):
+    world.next_step.pathway = "information"
+    world.next_step.information_given = "The Riverside holiday club takes disabled children."
+    for variant in ("standard", "easy_read"):
+        letter = prepare(world, "next_step_decision", variant=variant)
+        text = rendering.plain_text(letter.render_html())
+        assert "The Riverside holiday club takes disabled children." in text
+        assert "information and advice" in text.lower()
+        assert "Ombudsman" in text
+
+
+def test_a_complaint_letter_needs_a_complaint_that_is_there(world):
+    client = signed_in_client(world.worker)
+    url = reverse("letters:new") + "?kind=complaint_acknowledgement&source=999999"
+    assert client.get(url).status_code == 404

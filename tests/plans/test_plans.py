@@ -416,3 +416,30 @@ def test_a_plan_takes_its_services_from_the_confirmed_decision(db):
     met = [line.code for line in decision.final_services() if line.met]
     assert met
     assert [c.code for c in services.service_choices(plan)] == met
+
+
+def test_the_plan_page_keeps_its_query_count_flat(family, worker):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.plans.factories import OutcomeFactory, PlannedServiceFactory, ReviewFactory
+
+    plan = shared_plan_for(family)
+    client = signed_in_client(worker)
+    staff_url = reverse("plans:plan", kwargs={"plan_id": plan.pk})
+    family_client = signed_in_client(family_user(family))
+    family_url = reverse("family_plans:plan", kwargs={"plan_id": plan.pk})
+
+    def counts() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as staff:
+            assert client.get(staff_url).status_code == 200
+        with CaptureQueriesContext(connection) as own:
+            assert family_client.get(family_url).status_code == 200
+        return len(staff), len(own)
+
+    before = counts()
+    for _ in range(5):
+        OutcomeFactory(plan=plan)
+        PlannedServiceFactory(plan=plan)
+        ReviewFactory(plan=plan)
+    assert counts() == before
