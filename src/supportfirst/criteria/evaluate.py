@@ -61,10 +61,6 @@ def _join(items: list[str], last: str = "and") -> str:
     return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
-def _name(code: str) -> str:
-    return _SENTENCE_NAMES.get(code) or areas.area_name(code)
-
-
 def _lower(name: str) -> str:
     """A name inside a sentence: "sleep"; a name starting with an acronym keeps it."""
     if len(name) > 1 and name[1].isupper():
@@ -72,13 +68,26 @@ def _lower(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
+# Each area's name at the start of a sentence, and inside one.
+_NAME = {code: _SENTENCE_NAMES.get(code) or name for code, (name, _) in areas.AREAS.items()}
+_INSIDE = {code: _lower(name) for code, name in _NAME.items()}
+
+
+def _name(code: str) -> str:
+    return _NAME.get(code, code)
+
+
 def _names(codes: list[str] | tuple[str, ...], last: str = "and") -> str:
     """Area names for a sentence; a long list is shortened so the sentence stays readable."""
-    names = [_lower(_name(code)) for code in codes]
+    names = [_INSIDE.get(code, code) for code in codes]
     if len(names) > _LIST_AT_MOST:
         rest = len(names) - (_LIST_AT_MOST - 1)
         names = [*names[: _LIST_AT_MOST - 1], f"{_number(rest)} other areas"]
     return _join(names, last)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _flag_sentence(flag: str, person: str) -> str:
@@ -90,6 +99,14 @@ def _flag_sentence(flag: str, person: str) -> str:
         areas.DANGER: f"managing it puts {who} or other people in danger.",
         areas.MUCH_LONGER: f"it takes {who} much longer than usual.",
     }[flag]
+
+
+# (flag, person) -> the sentence saying what makes the need hard to meet.
+_FLAG_SENTENCES = {
+    (flag, person): _capital(_flag_sentence(flag, person))
+    for flag in areas.FLAGS
+    for person in areas.PERSONS
+}
 
 
 _FLAG_COUNTED = {
@@ -112,10 +129,6 @@ _FLAG_STOP = {
 }
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 @dataclass(frozen=True)
 class _Rule:
     """A criterion made ready to apply quickly."""
@@ -125,6 +138,8 @@ class _Rule:
     counts: tuple[str, ...]
     rank: int
     single: tuple[str, ...]
+    met_tail: str  # the sentences that end the reason of every need met under it
+    stop_sentence: str  # what would make a need met under it stop counting
 
 
 @dataclass
@@ -137,6 +152,7 @@ class _State:
     met: bool
     failures: list[str]
     changes: list[str]
+    counting_ids: set[int]
 
 
 _RULES: dict[str, tuple[tuple[Criterion, ...], tuple[_Rule, ...]]] = {}
@@ -149,20 +165,35 @@ def _rules(criteria_set: CriteriaSet) -> tuple[_Rule, ...]:
         found[0] is criteria_set.criteria or found[0] == criteria_set.criteria
     ):
         return found[1]
-    rules = tuple(
-        _Rule(
-            criterion=c,
-            area_set=frozenset(c.counted_areas),
-            counts=c.counts,
-            rank=areas.HOW_OFTEN_RANK[c.at_least],
-            single=c.one_area_enough_when,
-        )
-        for c in criteria_set.criteria
-    )
+    rules = tuple(_rule(c) for c in criteria_set.criteria)
     if len(_RULES) > 256:
         _RULES.clear()
     _RULES[key] = (criteria_set.criteria, rules)
     return rules
+
+
+def _rule(c: Criterion) -> _Rule:
+    tail = []
+    if c.needs_impairment_or_illness:
+        tail.append(f"{_capital(_CAUSE[c.for_whom])}.")
+    if c.needs_significant_impact:
+        tail.append("There is, or is likely to be, a significant effect on wellbeing.")
+    stop = _join([_FLAG_STOP[flag] for flag in c.counts])
+    stop_sentence = f"This need would stop counting if {_WHO[c.for_whom]} could manage it {stop}."
+    if c.at_least != "less_often":
+        stop_sentence += (
+            " It would also stop counting if help were needed less often than "
+            f"{areas.HOW_OFTEN[c.at_least]}."
+        )
+    return _Rule(
+        criterion=c,
+        area_set=frozenset(c.counted_areas),
+        counts=c.counts,
+        rank=areas.HOW_OFTEN_RANK[c.at_least],
+        single=c.one_area_enough_when,
+        met_tail=" ".join(tail),
+        stop_sentence=stop_sentence,
+    )
 
 
 def _counts(rule: _Rule, need: AssessedNeed) -> bool:
@@ -228,7 +259,9 @@ def _apply(rule: _Rule, case: Case) -> _State:
         ages = _age_range(c)
         failures.append(f"These criteria are for {ages}, and {_WHO[c.for_whom]} is {age}.")
         changes.append(f"These criteria apply to {ages}.")
-    return _State(rule, counting, counted_areas, not failures, failures, changes)
+    return _State(
+        rule, counting, counted_areas, not failures, failures, changes, {id(n) for n in counting}
+    )
 
 
 def _age_range(c: Criterion) -> str:
@@ -243,7 +276,7 @@ def _need_met(need: AssessedNeed, state: _State) -> NeedOutcome:
     c = state.rule.criterion
     flags = [flag for flag in areas.FLAGS if getattr(need, flag) and flag in state.rule.counts]
     parts = [f"{_name(need.area)}: met."]
-    parts += [_capital(_flag_sentence(flag, need.person)) for flag in flags]
+    parts += [_FLAG_SENTENCES[flag, need.person] for flag in flags]
     parts.append(f"Help is needed {areas.HOW_OFTEN[need.how_often]}.")
     counted = len(state.counted_areas)
     single = [flag for flag in flags if flag in state.rule.single]
@@ -261,17 +294,9 @@ def _need_met(need: AssessedNeed, state: _State) -> NeedOutcome:
             f"The criteria “{c.title}” accept one area of life when it can only be managed "
             f"{because}."
         )
-    if c.needs_impairment_or_illness:
-        parts.append(f"{_capital(_CAUSE[c.for_whom])}.")
-    if c.needs_significant_impact:
-        parts.append("There is, or is likely to be, a significant effect on wellbeing.")
-    stop = _join([_FLAG_STOP[flag] for flag in state.rule.counts])
-    changes = [f"This need would stop counting if {_WHO[need.person]} could manage it {stop}."]
-    if c.at_least != "less_often":
-        changes.append(
-            f"It would also stop counting if help were needed less often than "
-            f"{areas.HOW_OFTEN[c.at_least]}."
-        )
+    if state.rule.met_tail:
+        parts.append(state.rule.met_tail)
+    changes = [state.rule.stop_sentence]
     if counted == c.outcomes_needed and counted > 1 and not single:
         changes.append(
             f"The criteria need {_number(c.outcomes_needed)} areas of life, and that is how "
@@ -332,7 +357,7 @@ def _need_outcome(need: AssessedNeed, states: list[_State]) -> NeedOutcome:
             "needs.",
             "Ask the council which criteria cover these needs.",
         )
-    counted = [state for state in mine if _counts(state.rule, need)]
+    counted = [state for state in mine if id(need) in state.counting_ids]
     for state in counted:
         if state.met:
             return _need_met(need, state)
