@@ -123,6 +123,9 @@ def test_ashvale_accepts_one_area_when_keeping_safe_is_dangerous():
     assert "accept one area of life when it can only be managed with danger to someone" in (
         decision.need("road").reason
     )
+    assert "Without danger to someone, the criteria would need two areas of life." in (
+        decision.need("road").what_would_change
+    )
     assert not evaluate(ASHVALE, case(need("road", "keeping_safe", "help"))).eligible
 
 

@@ -302,6 +302,11 @@ def _need_met(need: AssessedNeed, state: _State) -> NeedOutcome:
             f"The criteria need {_number(c.outcomes_needed)} areas of life, and that is how "
             "many count now."
         )
+    elif counted < c.outcomes_needed:
+        changes.append(
+            f"Without {_join([_FLAG_COUNTED[flag] for flag in single], 'or')}, the criteria "
+            f"would need {_number(c.outcomes_needed)} areas of life."
+        )
     return NeedOutcome(need.id, True, c.id, " ".join(parts), " ".join(changes))
 
 

@@ -469,8 +469,10 @@ def _example(reader: _Reader, data: Any, path: str, services: list[Service]) -> 
     found = case_problems(case_data, case_path)
     for where, message in found:
         reader.add(where, message)
-    expect = reader.fields(
-        fields.get("expect", {}), _join(path, "expect"), _EXPECT, "an expected decision"
+    expect = (
+        reader.fields(fields["expect"], _join(path, "expect"), _EXPECT, "an expected decision")
+        if "expect" in fields
+        else {}
     )
     expect_path = _join(path, "expect")
     eligible = reader.boolean(expect, "eligible", expect_path, False)
