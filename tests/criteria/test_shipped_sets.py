@@ -117,3 +117,16 @@ def test_the_documentation_names_every_field_the_loader_knows():
     ):
         for field in spec:
             assert f"`{field}`" in doc, field
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_what_families_read_passes_the_language_checker(name: str):
+    from supportfirst.language import check, readability
+
+    criteria_set = SETS[name]
+    texts = [criteria_set.title, criteria_set.summary]
+    texts += [text for c in criteria_set.criteria for text in (c.title, c.plain_english)]
+    texts += [text for s in criteria_set.services for text in (s.name, s.plain_english)]
+    for text in texts:
+        assert check(text) == [], text
+    assert readability(" ".join(texts)) >= 60
