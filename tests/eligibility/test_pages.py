@@ -316,3 +316,31 @@ def test_staff_of_another_role_cannot_confirm(ashvale_family, worker):
         reverse("eligibility:confirm", kwargs={"decision_id": decision.pk})
     )
     assert response.status_code == 403
+
+
+def test_words_to_check_are_shown_beside_a_departure_reason(ashvale_family, worker, manager):
+    from supportfirst.eligibility.services import Departure, Departures
+
+    reason = "Mum failed to engage with the club, so travel help is needed."
+    decision = decision_for(
+        ashvale_family,
+        practitioner=worker,
+        departures=Departures(services={"travel-help": Departure(True, reason)}),
+    )
+    page = (
+        signed_in_client(manager)
+        .get(reverse("eligibility:decision", kwargs={"decision_id": decision.pk}))
+        .content.decode()
+    )
+    assert "Words to check in the reason" in page
+    assert "failed to engage" in page
+    family_page = signed_in_client(family_user(ashvale_family))
+    from supportfirst.eligibility.services import eligibility_confirm
+    from tests.eligibility.factories import actor_for
+
+    eligibility_confirm(actor=actor_for(manager), decision=decision)
+    shown = family_page.get(
+        reverse("family_eligibility:decision", kwargs={"decision_id": decision.pk})
+    ).content.decode()
+    assert reason in shown
+    assert "Words to check" not in shown
