@@ -77,6 +77,7 @@ def test_practitioner_decides_manager_confirms_family_reads(visitor):
     page.get_by_role("button", name="Run the criteria").click()
     visitor.check()
     assert "What the criteria say" in page.content()
+    page.get_by_text("Decide differently about Help with travel").click()
     page.get_by_label("Decide that Alfie is eligible for Help with travel").check()
     page.get_by_role("button", name="Send to a team manager to confirm").click()
     visitor.check()
