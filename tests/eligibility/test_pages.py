@@ -316,3 +316,40 @@ def test_staff_of_another_role_cannot_confirm(ashvale_family, worker):
         reverse("eligibility:confirm", kwargs={"decision_id": decision.pk})
     )
     assert response.status_code == 403
+
+
+def test_words_to_check_need_a_reason_before_confirming_never_shown_to_family(
+    ashvale_family, worker, manager
+):
+    from supportfirst.eligibility.services import Departure, Departures
+    from supportfirst.wording.models import WordingReason
+
+    reason = "Mum failed to engage with the club, so travel help is needed."
+    decision = decision_for(
+        ashvale_family,
+        practitioner=worker,
+        departures=Departures(services={"travel-help": Departure(True, reason)}),
+    )
+    client = signed_in_client(manager)
+    url = reverse("eligibility:decision", kwargs={"decision_id": decision.pk})
+    page = client.get(url).content.decode()
+    assert "Words to check in the reason" in page
+    assert "failed to engage" in page
+    confirm = reverse("eligibility:confirm", kwargs={"decision_id": decision.pk})
+    response = client.post(confirm, {})
+    assert response.status_code == 400
+    assert "Give a reason for keeping “failed to engage”" in response.content.decode()
+    decision.refresh_from_db()
+    assert decision.status == "awaiting_confirmation"
+    field = re.search(r'name="(reason_\d+_\d+)"', page).group(1)
+    response = client.post(confirm, {field: "Quoting what the club told us."})
+    assert response.status_code == 302
+    kept = WordingReason.objects.get(record_id=decision.pk)
+    assert kept.reason == "Quoting what the club told us."
+    shown = (
+        signed_in_client(family_user(ashvale_family))
+        .get(reverse("family_eligibility:decision", kwargs={"decision_id": decision.pk}))
+        .content.decode()
+    )
+    assert reason in shown
+    assert "Words to check" not in shown

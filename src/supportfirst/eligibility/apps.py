@@ -9,7 +9,13 @@ def _publish_shipped(sender: Any, using: str = "default", **kwargs: Any) -> None
     date, so the public pages always have the national model and the shipped council sets."""
     if using != "default":
         return
+    from django.db import connection
+
+    from supportfirst.eligibility.models import PublishedCriteria
     from supportfirst.eligibility.publishing import criteria_publish_shipped
+
+    if PublishedCriteria._meta.db_table not in connection.introspection.table_names():
+        return  # migrated only part of the way: the table is not there yet
 
     criteria_publish_shipped(strict=False)
 

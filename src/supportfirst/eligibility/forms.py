@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Layout
 from django import forms
 
 from supportfirst.criteria import NeedOutcome, ServiceOutcome
@@ -184,6 +185,19 @@ class DecideForm(forms.Form):
                 target = services if line.kind == "service" else needs
                 target[line.key] = Departure(not line.outcome.met, data[line.reason].strip())
         return Departures(services=services, needs=needs)
+
+
+class ConfirmForm(forms.Form):
+    """Confirming takes one click; a reason is asked for each respectful-language finding in
+    the practitioner's words (added with `wording.services.add_reason_fields`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Button("confirm", "Confirm the decision", data_prevent_double_click="true")
+        )
 
 
 class ReturnForm(forms.Form):

@@ -190,6 +190,18 @@ def decision_read(*, actor: Actor, decision_id: int) -> EligibilityDecision:
     return decision
 
 
+def staff_text_of(decision: EligibilityDecision) -> dict[str, str]:
+    """The practitioner's own words in a decision, named by where they are."""
+    texts = {"the impact on wellbeing": str(decision.case.get("wellbeing_impact", ""))}
+    for line in decision.final_services():
+        if line.departed:
+            texts[f"the reason about {line.name}"] = line.departure_reason
+    for number, need in enumerate(decision.final_needs(), start=1):
+        if need.departed:
+            texts[f"the reason about need {number}"] = need.departure_reason
+    return {place: text for place, text in texts.items() if text.strip()}
+
+
 @dataclass(frozen=True)
 class StaffLists:
     ready: list[Assessment]

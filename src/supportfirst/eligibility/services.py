@@ -275,7 +275,8 @@ DECISION = Workflow(
 )
 
 
-def _tell_family(decision: EligibilityDecision) -> None:
+def family_tell(decision: EligibilityDecision) -> None:
+    """Tell the family a decision is confirmed, by the one route for telling families."""
     child = decision.assessment.child.first_name
     path = reverse("family_eligibility:decision", kwargs={"decision_id": decision.pk})
     met = [line.name for line in decision.final_services() if line.met]
@@ -298,7 +299,8 @@ def eligibility_confirm(
     *, actor: Actor, decision: EligibilityDecision, tell_family: bool = True
 ) -> EligibilityDecision:
     """A team manager (not the one who made it) confirms the decision; the family is told
-    (the demo loader alone passes tell_family=False, so that loading sends no email)."""
+    (tell_family=False: the caller tells them with family_tell once its own work is saved;
+    the demo loader never does, so that loading sends no email)."""
     with transaction.atomic():
         apply_move(
             DECISION,
@@ -312,7 +314,7 @@ def eligibility_confirm(
         decision.save(update_fields=["confirmed_by", "confirmed_at"])
         log_access(actor, family_id=decision.family_id, record=decision, action=Action.CHANGE)
     if tell_family:
-        _tell_family(decision)
+        family_tell(decision)
     return decision
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -12,10 +13,16 @@ from supportfirst.assessments.models import Assessment
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.eligibility import selectors, services
-from supportfirst.eligibility.forms import DecideForm, ReturnForm
+from supportfirst.eligibility.forms import ConfirmForm, DecideForm, ReturnForm
 from supportfirst.eligibility.models import EligibilityDecision
 from supportfirst.formsupport import add_refusal, submitted
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.wording.services import (
+    FieldFinding,
+    add_reason_fields,
+    findings_in,
+    save_reasons,
+)
 
 
 def _conflict(request: HttpRequest, error: IllegalMove, back: str, back_text: str) -> HttpResponse:
@@ -116,28 +123,39 @@ def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
     return _decision_page(request, actor, decision)
 
 
+def _confirm_form(
+    actor: Actor, decision: EligibilityDecision, data: object = None
+) -> tuple[ConfirmForm, list[FieldFinding]]:
+    flagged = findings_in(selectors.staff_text_of(decision), council_id=actor.scope.council_id)
+    form = ConfirmForm(data)
+    add_reason_fields(form, flagged)
+    return form, flagged
+
+
 def _decision_page(
     request: HttpRequest,
     actor: Actor,
     decision: EligibilityDecision,
-    refusal: list[str] | None = None,
-    return_form: ReturnForm | None = None,
+    confirm_form: ConfirmForm | None = None,
+    flagged: list[FieldFinding] | None = None,
 ) -> HttpResponse:
     can_confirm = (
         actor.scope.role == "team_manager"
         and decision.is_awaiting_confirmation
         and decision.made_by_id != actor.user.pk
     )
+    if confirm_form is None:
+        confirm_form, flagged = _confirm_form(actor, decision)
     context = {
         "decision": decision,
         "services": decision.final_services(),
         "needs": decision.final_needs(),
         "can_confirm": can_confirm,
         "is_manager": actor.scope.role == "team_manager",
-        "refusal": refusal or [],
-        "return_form": return_form or ReturnForm(),
+        "confirm_form": confirm_form,
+        "flagged": flagged or [],
     }
-    failed = bool(refusal) or bool(return_form is not None and return_form.errors)
+    failed = confirm_form.is_bound and bool(confirm_form.errors)
     return render(
         request, "eligibility/staff/decision.html", context, status=400 if failed else 200
     )
@@ -148,14 +166,28 @@ def _decision_page(
 def confirm(request: HttpRequest, decision_id: int) -> HttpResponse:
     actor = Actor.of(request)
     decision = selectors.decision_read(actor=actor, decision_id=decision_id)
-    try:
-        services.eligibility_confirm(actor=actor, decision=decision)
-    except IllegalMove as error:
-        return _conflict(request, error, _decision_url(decision), "Read the decision")
-    except MoveRefused as error:
-        return _decision_page(request, actor, decision, refusal=error.messages)
-    messages.success(request, "The decision is confirmed. The family has been told.")
-    return redirect(_decision_url(decision))
+    form, flagged = _confirm_form(actor, decision, request.POST)
+    if form.is_valid():
+        try:
+            with transaction.atomic():
+                services.eligibility_confirm(actor=actor, decision=decision, tell_family=False)
+                save_reasons(
+                    user=actor.user,
+                    family_id=decision.family_id,
+                    record_type="eligibility.eligibilitydecision",
+                    record_id=decision.pk,
+                    found=flagged,
+                    data=form.cleaned_data,
+                )
+        except IllegalMove as error:
+            return _conflict(request, error, _decision_url(decision), "Read the decision")
+        except MoveRefused as error:
+            add_refusal(form, error)
+        else:
+            services.family_tell(decision)
+            messages.success(request, "The decision is confirmed. The family has been told.")
+            return redirect(_decision_url(decision))
+    return _decision_page(request, actor, decision, form, flagged)
 
 
 @manager_required
