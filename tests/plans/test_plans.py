@@ -443,3 +443,17 @@ def test_the_plan_page_keeps_its_query_count_flat(family, worker):
         PlannedServiceFactory(plan=plan)
         ReviewFactory(plan=plan)
     assert counts() == before
+
+
+def test_a_young_person_reads_only_their_own_plan(family):
+    from tests.families.factories import ChildFactory
+
+    own = shared_plan_for(family)
+    brother = ChildFactory(family=family)
+    other = draft_plan_for(family)
+    other.child = brother
+    other.status = PlanStatus.SHARED
+    other.save()
+    client = signed_in_client(family_user(family, child=own.child))
+    assert client.get(reverse("family_plans:plan", kwargs={"plan_id": own.pk})).status_code == 200
+    assert client.get(reverse("family_plans:plan", kwargs={"plan_id": other.pk})).status_code == 404
