@@ -336,3 +336,15 @@ def test_a_complaint_letter_needs_a_complaint_that_is_there(world):
     client = signed_in_client(world.worker)
     url = reverse("letters:new") + "?kind=complaint_acknowledgement&source=999999"
     assert client.get(url).status_code == 404
+
+
+def test_the_new_letter_page_says_when_the_record_is_not_ready(world):
+    world.plan.status = "draft"
+    world.plan.save()
+    client = signed_in_client(world.worker)
+    url = reverse("letters:new") + f"?kind=support_plan&source={world.plan.pk}"
+    page = client.get(url).content.decode()
+    assert "Share the plan with the family before writing the letter about it." in page
+    response = client.post(url, {"variant": "standard"})
+    assert response.status_code == 400
+    assert not Letter.objects.exists()
