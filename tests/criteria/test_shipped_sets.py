@@ -88,3 +88,45 @@ def test_the_digest_is_the_sha256_of_the_text():
 
     for criteria_set in SETS.values():
         assert criteria_set.digest == hashlib.sha256(criteria_set.text.encode()).hexdigest()
+
+
+def test_the_example_in_the_format_documentation_loads_and_passes():
+    from pathlib import Path
+
+    from supportfirst.criteria import load_text, run_examples
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "criteria-format.md").read_text()
+    block = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
+    criteria_set = load_text(block, "docs/criteria-format.md")
+    assert criteria_set.id == "999-testshire"
+    assert [result.passed for result in run_examples(criteria_set)] == [True]
+
+
+def test_the_documentation_names_every_field_the_loader_knows():
+    from pathlib import Path
+
+    from supportfirst.criteria import loader
+
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "criteria-format.md").read_text()
+    for spec in (
+        loader._TOP,
+        loader._SIGN_OFF,
+        loader._CRITERION,
+        loader._SERVICE,
+        loader._EXAMPLE,
+    ):
+        for field in spec:
+            assert f"`{field}`" in doc, field
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_what_families_read_passes_the_language_checker(name: str):
+    from supportfirst.language import check, readability
+
+    criteria_set = SETS[name]
+    texts = [criteria_set.title, criteria_set.summary]
+    texts += [text for c in criteria_set.criteria for text in (c.title, c.plain_english)]
+    texts += [text for s in criteria_set.services for text in (s.name, s.plain_english)]
+    for text in texts:
+        assert check(text) == [], text
+    assert readability(" ".join(texts)) >= 60

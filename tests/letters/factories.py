@@ -24,6 +24,7 @@ class ComplaintStandIn:
     received_on: datetime.date
     respond_by: datetime.date
     summary: str
+    stages: object = None
 
     @property
     def family_id(self) -> int:

@@ -259,3 +259,92 @@ def test_the_letter_lists_keep_their_query_counts_flat(world, django_assert_max_
         assert staff.get(reverse("letters:list")).status_code == 200
     with django_assert_max_num_queries(10):
         assert family.get(reverse("family_letters:list")).status_code == 200
+
+
+def test_a_real_confirmed_decision_makes_a_letter_with_its_reasons_and_law(db):
+    from tests.councils.factories import CouncilFactory
+    from tests.eligibility.factories import decision_for
+    from tests.families.factories import family_with_everyone
+
+    family = family_with_everyone(CouncilFactory(la_code="957"))
+    decision = decision_for(family, confirm=True)
+    worker = decision.made_by
+    letter = services.letter_prepare(
+        actor=actor_for(worker), family=family, kind="eligibility_decision", source=decision
+    )
+    text = pdf_text(letter.pdf_bytes())
+    for line in decision.final_services():
+        assert line.name in text
+        for citation in line.legal_basis_citations:
+            assert " ".join(citation.split()) in text
+    for need in decision.final_needs():
+        assert " ".join(need.reason.split())[:60] in text
+    assert "Local Government and Social Care Ombudsman" in text
+    assert letter.source_type == "eligibility.eligibilitydecision"
+    client = signed_in_client(worker)
+    url = reverse("letters:new") + f"?kind=eligibility_decision&source={decision.pk}"
+    assert client.get(url).status_code == 200
+
+
+def test_an_unconfirmed_decision_gets_no_letter(db):
+    from tests.councils.factories import CouncilFactory
+    from tests.eligibility.factories import decision_for
+    from tests.families.factories import family_with_everyone
+
+    family = family_with_everyone(CouncilFactory(la_code="957"))
+    decision = decision_for(family)
+    with pytest.raises(MoveRefused, match="confirmed"):
+        services.letter_prepare(
+            actor=actor_for(decision.made_by),
+            family=family,
+            kind="eligibility_decision",
+            source=decision,
+        )
+
+
+def test_a_complaint_answer_recorded_on_the_complaint_is_in_the_letter(world):
+    from types import SimpleNamespace
+
+    row = SimpleNamespace(
+        response="We agree the plan should not have changed. It is back as it was.",
+        outcome="upheld",
+        get_outcome_display=lambda: "Upheld",
+    )
+    world.response.stages = SimpleNamespace(
+        filter=lambda stage: SimpleNamespace(first=lambda: row if stage == 2 else None)
+    )
+    letter = prepare(world, "complaint_response")
+    sent = services.letter_send(actor=actor_for(world.worker), letter=letter)
+    text = rendering.plain_text(sent.html)
+    assert "We have decided that your complaint is upheld." in text
+    assert "It is back as it was." in text
+    assert "review panel (stage 3)" in text
+
+
+def test_an_information_and_advice_decision_letter(world):
+    world.next_step.pathway = "information"
+    world.next_step.information_given = "The Riverside holiday club takes disabled children."
+    for variant in ("standard", "easy_read"):
+        letter = prepare(world, "next_step_decision", variant=variant)
+        text = rendering.plain_text(letter.render_html())
+        assert "The Riverside holiday club takes disabled children." in text
+        assert "information and advice" in text.lower()
+        assert "Ombudsman" in text
+
+
+def test_a_complaint_letter_needs_a_complaint_that_is_there(world):
+    client = signed_in_client(world.worker)
+    url = reverse("letters:new") + "?kind=complaint_acknowledgement&source=999999"
+    assert client.get(url).status_code == 404
+
+
+def test_the_new_letter_page_says_when_the_record_is_not_ready(world):
+    world.plan.status = "draft"
+    world.plan.save()
+    client = signed_in_client(world.worker)
+    url = reverse("letters:new") + f"?kind=support_plan&source={world.plan.pk}"
+    page = client.get(url).content.decode()
+    assert "Share the plan with the family before writing the letter about it." in page
+    response = client.post(url, {"variant": "standard"})
+    assert response.status_code == 400
+    assert not Letter.objects.exists()

@@ -368,19 +368,19 @@ def test_the_plan_lists_keep_their_query_counts_flat(
         assert client.get(reverse("plans:plan", kwargs={"plan_id": plan.pk})).status_code == 200
 
 
-def test_the_service_types_come_from_the_councils_published_criteria():
-    today = datetime.date(2026, 11, 23)
-    ashvale = catalogue.from_criteria("957", today)
-    assert "help-at-home" in {c.code for c in ashvale}
-    help_at_home = next(c for c in ashvale if c.code == "help-at-home")
+def test_the_service_types_come_from_the_councils_published_criteria(db):
+    from tests.councils.factories import CouncilFactory
+
+    ashvale = CouncilFactory(la_code="957")
+    found = catalogue.from_criteria(ashvale, datetime.date(2026, 11, 23))
+    help_at_home = next(c for c in found if c.code == "help-at-home")
     assert help_at_home.legal_basis == (
         "Chronically Sick and Disabled Persons Act 1970, section 2(1)(a)"
     )
-    assert catalogue.current_set("957", today).status == "published"
-    assert catalogue.current_set("999", today).owner == "national"
+    assert help_at_home.duty_or_power == "duty"
 
 
-def test_the_confirmed_decisions_met_services_come_first():
+def test_the_confirmed_decisions_met_services_come_first(monkeypatch):
     line = type(
         "Line",
         (),
@@ -396,8 +396,64 @@ def test_the_confirmed_decisions_met_services_come_first():
     decision = type(
         "Decision", (), {"status": "confirmed", "final_services": lambda self: [line(), unmet()]}
     )()
-    found = catalogue.choices_for(decision=decision, la_code="957", today=datetime.date.today())
+    found = catalogue.choices_for(decision=decision, council=None, today=datetime.date.today())
     assert [c.code for c in found] == ["short-breaks"]
+    monkeypatch.setattr(catalogue, "from_criteria", lambda council, today: [SHORT_BREAKS])
     decision.status = "awaiting_confirmation"
-    found = catalogue.choices_for(decision=decision, la_code="957", today=datetime.date.today())
-    assert len(found) > 1
+    found = catalogue.choices_for(decision=decision, council=None, today=datetime.date.today())
+    assert found == [SHORT_BREAKS]
+
+
+def test_a_plan_takes_its_services_from_the_confirmed_decision(db):
+    from tests.councils.factories import CouncilFactory
+    from tests.eligibility.factories import decision_for
+
+    family = family_with_everyone(CouncilFactory(la_code="957"))
+    decision = decision_for(family, confirm=True)
+    worker = decision.made_by
+    plan = services.plan_start(actor=actor_for(worker), request=decision.assessment.request)
+    assert plan.decision == decision
+    met = [line.code for line in decision.final_services() if line.met]
+    assert met
+    assert [c.code for c in services.service_choices(plan)] == met
+
+
+def test_the_plan_page_keeps_its_query_count_flat(family, worker):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.plans.factories import OutcomeFactory, PlannedServiceFactory, ReviewFactory
+
+    plan = shared_plan_for(family)
+    client = signed_in_client(worker)
+    staff_url = reverse("plans:plan", kwargs={"plan_id": plan.pk})
+    family_client = signed_in_client(family_user(family))
+    family_url = reverse("family_plans:plan", kwargs={"plan_id": plan.pk})
+
+    def counts() -> tuple[int, int]:
+        with CaptureQueriesContext(connection) as staff:
+            assert client.get(staff_url).status_code == 200
+        with CaptureQueriesContext(connection) as own:
+            assert family_client.get(family_url).status_code == 200
+        return len(staff), len(own)
+
+    before = counts()
+    for _ in range(5):
+        OutcomeFactory(plan=plan)
+        PlannedServiceFactory(plan=plan)
+        ReviewFactory(plan=plan)
+    assert counts() == before
+
+
+def test_a_young_person_reads_only_their_own_plan(family):
+    from tests.families.factories import ChildFactory
+
+    own = shared_plan_for(family)
+    brother = ChildFactory(family=family)
+    other = draft_plan_for(family)
+    other.child = brother
+    other.status = PlanStatus.SHARED
+    other.save()
+    client = signed_in_client(family_user(family, child=own.child))
+    assert client.get(reverse("family_plans:plan", kwargs={"plan_id": own.pk})).status_code == 200
+    assert client.get(reverse("family_plans:plan", kwargs={"plan_id": other.pk})).status_code == 404

@@ -94,6 +94,13 @@ def _wrap(label: str, text: str) -> str:
     )
 
 
+def _criterion_title(criteria_set: CriteriaSet, criterion_id: str) -> str:
+    try:
+        return f"{criteria_set.criterion(criterion_id).title} ({criterion_id})"
+    except KeyError:
+        return "none in this set"
+
+
 def human(criteria_set: CriteriaSet, case: Case, decision: Decision) -> str:
     out = [
         f"{criteria_set.title}",
@@ -108,7 +115,7 @@ def human(criteria_set: CriteriaSet, case: Case, decision: Decision) -> str:
     for need in decision.needs:
         about = f" ({descriptions[need.need_id]})" if descriptions.get(need.need_id) else ""
         out.append(f"  {need.need_id}{about}: {'met' if need.met else 'not met'}")
-        out.append(_wrap("Criterion", need.criterion_id or "none"))
+        out.append(_wrap("Criteria", _criterion_title(criteria_set, need.criterion_id)))
         out.append(_wrap("Reason", need.reason))
         out.append(_wrap("What would change", need.what_would_change))
     out += ["", "Services"]

@@ -81,5 +81,7 @@ def exclusion_in(text: str) -> str:
         found = match.group(0)
         if not found.lower().startswith("not") and _NEGATION_BEFORE.search(before):
             continue
+        clause = re.match(r"[^.;:\n]{0,80}", text[match.end() :])
+        found += clause.group(0) if clause else ""
         return " ".join(found.split())
     return ""

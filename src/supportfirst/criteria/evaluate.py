@@ -2,9 +2,9 @@
 
 Deterministic: the same set and case always give the same decision, word for word (no
 clock, no randomness, no dictionary-order surprises: everything follows the order of the
-file and of the case). The reasons are written for the family: the area of life, what makes
-it hard, how often, which criteria, the law, whether it is a duty or a power, and what would
-change the outcome.
+file and of the case). The reasons are written for the family in short sentences: the area
+of life, what makes it hard, how often, which criteria, whether the help is a duty or a power,
+and what would change the outcome. The law itself is in each service outcome's `legal_basis`.
 """
 
 from __future__ import annotations
@@ -35,7 +35,16 @@ _CAUSE = {
     areas.PARENT_CARER: "the needs come from caring for a disabled child",
     areas.YOUNG_CARER: "the needs come from helping to care for someone in the family",
 }
-_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
+# Names used inside sentences where the assessment's own name has an acronym.
+_SENTENCE_NAMES = {"learning": "Learning and school"}
+_NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
+_LIST_AT_MOST = 4
+
+DUTY_SENTENCE = "This is a duty: once the council agrees it is needed, it must provide it."
+POWER_SENTENCE = (
+    "This is a power: the council may provide it, and decides with you whether it is right "
+    "for your family."
+)
 
 
 def _number(count: int) -> str:
@@ -52,28 +61,72 @@ def _join(items: list[str], last: str = "and") -> str:
     return f"{', '.join(items[:-1])} {last} {items[-1]}"
 
 
-def _flag_phrase(flag: str, person: str) -> str:
+def _lower(name: str) -> str:
+    """A name inside a sentence: "sleep"; a name starting with an acronym keeps it."""
+    if len(name) > 1 and name[1].isupper():
+        return name
+    return name[:1].lower() + name[1:]
+
+
+# Each area's name at the start of a sentence, and inside one.
+_NAME = {code: _SENTENCE_NAMES.get(code) or name for code, (name, _) in areas.AREAS.items()}
+_INSIDE = {code: _lower(name) for code, name in _NAME.items()}
+
+
+def _name(code: str) -> str:
+    return _NAME.get(code, code)
+
+
+def _names(codes: list[str] | tuple[str, ...], last: str = "and") -> str:
+    """Area names for a sentence; a long list is shortened so the sentence stays readable."""
+    names = [_INSIDE.get(code, code) for code in codes]
+    if len(names) > _LIST_AT_MOST:
+        rest = len(names) - (_LIST_AT_MOST - 1)
+        names = [*names[: _LIST_AT_MOST - 1], f"{_number(rest)} other areas"]
+    return _join(names, last)
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _flag_sentence(flag: str, person: str) -> str:
     who = _WHO[person]
     return {
-        areas.CANNOT_WITHOUT_HELP: f"{who} cannot manage this without help",
+        areas.CANNOT_WITHOUT_HELP: f"{who} cannot manage this without help.",
         areas.PAIN_DISTRESS_OR_ANXIETY: f"{who} can only manage it with a lot of pain, "
-        "distress or anxiety",
-        areas.DANGER: f"managing it puts {who} or other people in danger",
-        areas.MUCH_LONGER: f"it takes {who} much longer than usual",
+        "distress or anxiety.",
+        areas.DANGER: f"managing it puts {who} or other people in danger.",
+        areas.MUCH_LONGER: f"it takes {who} much longer than usual.",
     }[flag]
 
 
-def _flag_condition(flag: str) -> str:
-    return {
-        areas.CANNOT_WITHOUT_HELP: "with help",
-        areas.PAIN_DISTRESS_OR_ANXIETY: "with a lot of pain, distress or anxiety",
-        areas.DANGER: "with danger to someone",
-        areas.MUCH_LONGER: "by taking much longer than usual",
-    }[flag]
+# (flag, person) -> the sentence saying what makes the need hard to meet.
+_FLAG_SENTENCES = {
+    (flag, person): _capital(_flag_sentence(flag, person))
+    for flag in areas.FLAGS
+    for person in areas.PERSONS
+}
 
 
-def _flags_of(need: AssessedNeed) -> tuple[str, ...]:
-    return tuple(flag for flag in areas.FLAGS if getattr(need, flag))
+_FLAG_COUNTED = {
+    areas.CANNOT_WITHOUT_HELP: "needing help",
+    areas.PAIN_DISTRESS_OR_ANXIETY: "a lot of pain, distress or anxiety",
+    areas.DANGER: "danger to someone",
+    areas.MUCH_LONGER: "taking much longer than usual",
+}
+_FLAG_CONDITION = {
+    areas.CANNOT_WITHOUT_HELP: "with help",
+    areas.PAIN_DISTRESS_OR_ANXIETY: "with a lot of pain, distress or anxiety",
+    areas.DANGER: "with danger to someone",
+    areas.MUCH_LONGER: "by taking much longer than usual",
+}
+_FLAG_STOP = {
+    areas.CANNOT_WITHOUT_HELP: "without help",
+    areas.PAIN_DISTRESS_OR_ANXIETY: "without a lot of pain, distress or anxiety",
+    areas.DANGER: "without danger",
+    areas.MUCH_LONGER: "in about the usual time",
+}
 
 
 @dataclass(frozen=True)
@@ -85,42 +138,62 @@ class _Rule:
     counts: tuple[str, ...]
     rank: int
     single: tuple[str, ...]
+    met_tail: str  # the sentences that end the reason of every need met under it
+    stop_sentence: str  # what would make a need met under it stop counting
 
 
 @dataclass
 class _State:
-    """How one criterion came out for the case."""
+    """How one criterion came out for the case. `failures` and `changes` are sentences."""
 
     rule: _Rule
     counting: list[AssessedNeed]
     counted_areas: list[str]
-    single_area: bool
     met: bool
     failures: list[str]
     changes: list[str]
+    counting_ids: set[int]
 
 
-_RULES: dict[str, tuple[_Rule, ...]] = {}
+_RULES: dict[str, tuple[tuple[Criterion, ...], tuple[_Rule, ...]]] = {}
 
 
 def _rules(criteria_set: CriteriaSet) -> tuple[_Rule, ...]:
-    key = criteria_set.digest + criteria_set.id
+    key = criteria_set.id + criteria_set.digest
     found = _RULES.get(key)
-    if found is None or tuple(rule.criterion for rule in found) != criteria_set.criteria:
-        found = tuple(
-            _Rule(
-                criterion=c,
-                area_set=frozenset(c.counted_areas),
-                counts=c.counts,
-                rank=areas.HOW_OFTEN_RANK[c.at_least],
-                single=c.one_area_enough_when,
-            )
-            for c in criteria_set.criteria
+    if found is not None and (
+        found[0] is criteria_set.criteria or found[0] == criteria_set.criteria
+    ):
+        return found[1]
+    rules = tuple(_rule(c) for c in criteria_set.criteria)
+    if len(_RULES) > 256:
+        _RULES.clear()
+    _RULES[key] = (criteria_set.criteria, rules)
+    return rules
+
+
+def _rule(c: Criterion) -> _Rule:
+    tail = []
+    if c.needs_impairment_or_illness:
+        tail.append(f"{_capital(_CAUSE[c.for_whom])}.")
+    if c.needs_significant_impact:
+        tail.append("There is, or is likely to be, a significant effect on wellbeing.")
+    stop = _join([_FLAG_STOP[flag] for flag in c.counts])
+    stop_sentence = f"This need would stop counting if {_WHO[c.for_whom]} could manage it {stop}."
+    if c.at_least != "less_often":
+        stop_sentence += (
+            " It would also stop counting if help were needed less often than "
+            f"{areas.HOW_OFTEN[c.at_least]}."
         )
-        if len(_RULES) > 256:
-            _RULES.clear()
-        _RULES[key] = found
-    return found
+    return _Rule(
+        criterion=c,
+        area_set=frozenset(c.counted_areas),
+        counts=c.counts,
+        rank=areas.HOW_OFTEN_RANK[c.at_least],
+        single=c.one_area_enough_when,
+        met_tail=" ".join(tail),
+        stop_sentence=stop_sentence,
+    )
 
 
 def _counts(rule: _Rule, need: AssessedNeed) -> bool:
@@ -130,6 +203,28 @@ def _counts(rule: _Rule, need: AssessedNeed) -> bool:
         and areas.HOW_OFTEN_RANK[need.how_often] >= rule.rank
         and any(getattr(need, flag) for flag in rule.counts)
     )
+
+
+def _area_failure(rule: _Rule, counted_areas: list[str]) -> tuple[str, list[str]]:
+    """Why too few areas count, and what would change it."""
+    c = rule.criterion
+    have = len(counted_areas)
+    whose = _WHOSE[c.for_whom]
+    if have:
+        failure = (
+            f"{_capital(_areas_phrase(have))} can only be managed with help "
+            f"({_names(counted_areas)}). The criteria need {_number(c.outcomes_needed)}."
+        )
+        short = c.outcomes_needed - have
+        more = "one more area" if short == 1 else f"{_number(short)} more areas"
+    else:
+        failure = f"No area of {whose} life is recorded as one that can only be managed with help."
+        more = "one area" if c.outcomes_needed == 1 else f"{_number(c.outcomes_needed)} areas"
+    changes = [f"If {more} of {whose} life could only be managed with help, this would be met."]
+    if rule.single and c.outcomes_needed > 1:
+        conditions = _join([_FLAG_CONDITION[flag] for flag in rule.single], "or")
+        changes.append(f"One area is enough when something can only be managed {conditions}.")
+    return failure, changes
 
 
 def _apply(rule: _Rule, case: Case) -> _State:
@@ -144,53 +239,29 @@ def _apply(rule: _Rule, case: Case) -> _State:
     )
     failures: list[str] = []
     changes: list[str] = []
-    who = _WHO[c.for_whom]
-    enough = len(counted_areas) >= c.outcomes_needed or (single and counted_areas)
-    if not enough:
-        have = len(counted_areas)
-        if have:
-            names = _join([_lower(areas.area_name(code)) for code in counted_areas])
-            failures.append(
-                f"{_areas_phrase(have)} can only be managed with help ({names}), and these "
-                f"criteria need {_number(c.outcomes_needed)} or more"
-            )
-        else:
-            failures.append(
-                f"no area of {_WHOSE[c.for_whom]} life is recorded as one that can only be "
-                "managed with help"
-            )
-        short = c.outcomes_needed - have
-        more = "one more area" if short == 1 else f"{_number(short)} more areas"
-        if have == 0:
-            more = "one area" if c.outcomes_needed == 1 else _areas_phrase(c.outcomes_needed)
-        changes.append(
-            f"If {more} of {_WHOSE[c.for_whom]} life could only be managed with help, the "
-            "criteria would be met."
-        )
-        if rule.single and c.outcomes_needed > 1:
-            conditions = _join([_flag_condition(flag) for flag in rule.single], "or")
-            changes.append(f"One area is enough when something can only be managed {conditions}.")
+    if not (len(counted_areas) >= c.outcomes_needed or (single and counted_areas)):
+        failure, more = _area_failure(rule, counted_areas)
+        failures.append(failure)
+        changes.extend(more)
     if c.needs_impairment_or_illness and not case.arises_from_impairment_or_illness:
-        failures.append(f"the assessment does not record that {_CAUSE[c.for_whom]}")
-        changes.append(
-            f"If the assessment found that {_CAUSE[c.for_whom]}, this part would be met."
-        )
+        failures.append(f"The assessment does not record that {_CAUSE[c.for_whom]}.")
+        changes.append(f"If the assessment found that {_CAUSE[c.for_whom]}, this would count.")
     if c.needs_significant_impact and not case.significant_impact_on_wellbeing:
-        failures.append(
-            "the assessment does not record a significant effect on wellbeing, now or likely"
-        )
+        failures.append("The assessment does not record a significant effect on wellbeing.")
         changes.append(
             f"If there were, or were likely to be, a significant effect on {_WHOSE[c.for_whom]} "
-            "wellbeing, this part would be met."
+            "wellbeing, this would count."
         )
     age = case.child_age
     if age is not None and (
         (c.min_age is not None and age < c.min_age) or (c.max_age is not None and age > c.max_age)
     ):
         ages = _age_range(c)
-        failures.append(f"these criteria are for {ages}, and {who} is {age}")
+        failures.append(f"These criteria are for {ages}, and {_WHO[c.for_whom]} is {age}.")
         changes.append(f"These criteria apply to {ages}.")
-    return _State(rule, counting, counted_areas, bool(enough), not failures, failures, changes)
+    return _State(
+        rule, counting, counted_areas, not failures, failures, changes, {id(n) for n in counting}
+    )
 
 
 def _age_range(c: Criterion) -> str:
@@ -203,94 +274,80 @@ def _age_range(c: Criterion) -> str:
 
 def _need_met(need: AssessedNeed, state: _State) -> NeedOutcome:
     c = state.rule.criterion
-    area = areas.area_name(need.area)
-    flags = [flag for flag in _flags_of(need) if flag in state.rule.counts]
-    what = _join([_flag_phrase(flag, need.person) for flag in flags])
-    often = areas.HOW_OFTEN[need.how_often]
-    names = _join([_lower(areas.area_name(code)) for code in state.counted_areas])
+    flags = [flag for flag in areas.FLAGS if getattr(need, flag) and flag in state.rule.counts]
+    parts = [f"{_name(need.area)}: met."]
+    parts += [_FLAG_SENTENCES[flag, need.person] for flag in flags]
+    parts.append(f"Help is needed {areas.HOW_OFTEN[need.how_often]}.")
+    counted = len(state.counted_areas)
     single = [flag for flag in flags if flag in state.rule.single]
-    if len(state.counted_areas) >= c.outcomes_needed:
-        count = (
-            f"This is one of {_areas_phrase(len(state.counted_areas))} that can only be managed "
-            f"with help ({names}), and the criteria “{c.title}” need {_number(c.outcomes_needed)} "
-            "or more."
-            if len(state.counted_areas) > 1
-            else f"The criteria “{c.title}” need one area of life that can only be managed with "
-            "help."
+    if counted >= c.outcomes_needed and counted > 1:
+        parts.append(
+            f"{_capital(_areas_phrase(counted))} can only be managed with help "
+            f"({_names(state.counted_areas)})."
         )
+        parts.append(f"The criteria “{c.title}” need {_number(c.outcomes_needed)} or more.")
+    elif counted >= c.outcomes_needed:
+        parts.append(f"The criteria “{c.title}” need one area of life like this.")
     else:
-        because = _join([_flag_condition(flag) for flag in single], "or")
-        count = (
+        because = _join([_FLAG_CONDITION[flag] for flag in single], "or")
+        parts.append(
             f"The criteria “{c.title}” accept one area of life when it can only be managed "
             f"{because}."
         )
-    parts = [f"{area}: {what}; help is needed {often}.", count]
-    extra = []
-    if c.needs_impairment_or_illness:
-        extra.append(_CAUSE[c.for_whom])
-    if c.needs_significant_impact:
-        extra.append("there is, or is likely to be, a significant effect on wellbeing")
-    if extra:
-        parts.append(f"{_capital(_join(extra))}.")
-    stop = _join(
-        [
-            {
-                areas.CANNOT_WITHOUT_HELP: "without help",
-                areas.PAIN_DISTRESS_OR_ANXIETY: "without a lot of pain, distress or anxiety",
-                areas.DANGER: "without danger",
-                areas.MUCH_LONGER: "in about the usual time",
-            }[flag]
-            for flag in state.rule.counts
-        ]
-    )
-    change = f"This need would stop counting if {_WHO[need.person]} could manage it {stop}"
-    if c.at_least != "less_often":
-        change += f", or if help were needed less often than {areas.HOW_OFTEN[c.at_least]}"
-    change += "."
-    if len(state.counted_areas) == c.outcomes_needed and c.outcomes_needed > 1 and not single:
-        change += (
-            f" The criteria need {_number(c.outcomes_needed)} areas of life, and exactly that "
-            "many are recorded now."
+    if state.rule.met_tail:
+        parts.append(state.rule.met_tail)
+    changes = [state.rule.stop_sentence]
+    if counted == c.outcomes_needed and counted > 1 and not single:
+        changes.append(
+            f"The criteria need {_number(c.outcomes_needed)} areas of life, and that is how "
+            "many count now."
         )
-    return NeedOutcome(need.id, True, c.id, " ".join(parts), change)
+    elif counted < c.outcomes_needed:
+        changes.append(
+            f"Without {_join([_FLAG_COUNTED[flag] for flag in single], 'or')}, the criteria "
+            f"would need {_number(c.outcomes_needed)} areas of life."
+        )
+    return NeedOutcome(need.id, True, c.id, " ".join(parts), " ".join(changes))
 
 
 def _need_not_met(need: AssessedNeed, state: _State) -> NeedOutcome:
     c = state.rule.criterion
     rule = state.rule
-    area = areas.area_name(need.area)
     who = _WHO[need.person]
     reasons: list[str] = []
     changes: list[str] = []
     if need.area not in rule.area_set:
-        looked_at = _join([_lower(areas.area_name(code)) for code in c.counted_areas])
-        reasons.append(
-            f"{area} is not one of the areas of life the criteria “{c.title}” look at ({looked_at})"
-        )
+        reasons.append(f"The criteria “{c.title}” do not look at {_lower(_name(need.area))}.")
+        reasons.append(f"They look at {_names(c.counted_areas)}.")
         changes.append(
-            "If something in one of those areas could only be managed with help, that would count."
+            "A need in one of those areas that can only be managed with help would count."
         )
     else:
         if not any(getattr(need, flag) for flag in rule.counts):
-            conditions = _join([_flag_condition(flag) for flag in rule.counts], "or")
-            reasons.append(
-                f"the assessment does not record that {who} can only manage this {conditions}"
+            counted = _join([_FLAG_COUNTED[flag] for flag in rule.counts], "or")
+            reasons.append(f"The criteria “{c.title}” count {counted}.")
+            reasons.append("The assessment does not record any of these for this need.")
+            first, *others = rule.counts
+            changes.append(
+                f"It would count if {who} could only manage it {_FLAG_CONDITION[first]}."
             )
-            changes.append(f"If {who} could only manage this {conditions}, it would count.")
+            if others:
+                rest = _join([_FLAG_COUNTED[flag] for flag in others], "or")
+                changes.append(f"The same goes for {rest}.")
         if areas.HOW_OFTEN_RANK[need.how_often] < rule.rank:
+            reasons.append(f"Help is needed {areas.HOW_OFTEN[need.how_often]}.")
             reasons.append(
-                f"help is needed {areas.HOW_OFTEN[need.how_often]}, and the criteria “{c.title}” "
-                f"count needs where help is needed {areas.HOW_OFTEN[c.at_least]} or more often"
+                f"The criteria “{c.title}” count a need when help is needed "
+                f"{areas.HOW_OFTEN[c.at_least]} or more often."
             )
             changes.append(
                 f"If help were needed {areas.HOW_OFTEN[c.at_least]} or more often, it would count."
             )
     if not reasons:
-        reasons.append(
-            f"this need counts, but the criteria “{c.title}” are not met: {_join(state.failures)}"
-        )
+        reasons.append(f"This need counts, but the criteria “{c.title}” are not met.")
+        reasons.extend(state.failures)
         changes.extend(state.changes)
-    reason = f"{area}: not met, because {_join(reasons)}."
+    reason = f"{_name(need.area)}: not met. {' '.join(reasons)}"
     return NeedOutcome(need.id, False, c.id, reason, " ".join(changes))
 
 
@@ -301,58 +358,40 @@ def _need_outcome(need: AssessedNeed, states: list[_State]) -> NeedOutcome:
             need.id,
             False,
             "",
-            f"{areas.area_name(need.area)}: these criteria do not cover {_WHOSE[need.person]} "
+            f"{_name(need.area)}: not met. These criteria do not cover {_WHOSE[need.person]} "
             "needs.",
             "Ask the council which criteria cover these needs.",
         )
-    counted = [state for state in mine if _counts(state.rule, need)]
+    counted = [state for state in mine if id(need) in state.counting_ids]
     for state in counted:
         if state.met:
             return _need_met(need, state)
     return _need_not_met(need, counted[0] if counted else mine[0])
 
 
-def _law_sentence(service: Service) -> str:
-    cited = "; ".join(basis.citation for basis in service.legal_basis)
-    if service.duty_or_power == DUTY:
-        return (
-            f"This is a duty: once the council agrees it is needed, it must provide it ({cited})."
-        )
-    return (
-        f"This is a power: the council may provide it, and decides with you whether it is the "
-        f"right help ({cited})."
-    )
-
-
 def _service_outcome(service: Service, state: _State) -> ServiceOutcome:
     c = state.rule.criterion
-    law = _law_sentence(service)
-    matching = [need for need in state.counting if not service.areas or need.area in service.areas]
-    if state.met and matching:
-        names: list[str] = []
-        for need in matching:
-            name = _lower(areas.area_name(need.area))
-            if name not in names:
-                names.append(name)
-        reason = (
-            f"The criteria “{c.title}” are met, and this service can help with "
-            f"{_join(names)}. {law}"
-        )
+    law = DUTY_SENTENCE if service.duty_or_power == DUTY else POWER_SENTENCE
+    helped: list[str] = []
+    for need in state.counting:
+        if (not service.areas or need.area in service.areas) and need.area not in helped:
+            helped.append(need.area)
+    if state.met and helped:
+        reason = f"The criteria “{c.title}” are met. This can help with {_names(helped)}. {law}"
         change = (
-            "This would change only if none of the needs it helps with could any longer be "
-            "counted, for example after a review finds they can now be managed without help."
+            "This would change only if a review found that none of the needs it helps with "
+            "still counts."
         )
         met = True
     elif state.met:
-        helps = _join([_lower(areas.area_name(code)) for code in service.areas], "or")
         reason = (
-            f"The criteria “{c.title}” are met, but none of the needs that count is in the "
-            f"areas this service helps with ({helps}). {law}"
+            f"The criteria “{c.title}” are met. But this helps with {_names(service.areas, 'or')}, "
+            f"and no need that counts is in those areas. {law}"
         )
-        change = f"If a need in {helps} could only be managed with help, this would be met."
+        change = f"This would change if a need that counts were in {_names(service.areas, 'or')}."
         met = False
     else:
-        reason = f"The criteria “{c.title}” are not met: {_join(state.failures)}. {law}"
+        reason = f"The criteria “{c.title}” are not met. {' '.join(state.failures)} {law}"
         change = " ".join(state.changes)
         met = False
     return ServiceOutcome(
@@ -365,17 +404,6 @@ def _service_outcome(service: Service, state: _State) -> ServiceOutcome:
         reason=reason,
         what_would_change=change,
     )
-
-
-def _lower(name: str) -> str:
-    """An area's name inside a sentence: "sleep", but "EHC plan" keeps its capitals."""
-    if len(name) > 1 and name[1].isupper():
-        return name
-    return name[:1].lower() + name[1:]
-
-
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
 
 
 def evaluate(criteria_set: CriteriaSet, case: Case) -> Decision:

@@ -160,7 +160,8 @@ def by_key(key: str) -> Law:
 
 def known_list() -> str:
     """Every act and section the catalogue knows, for a problem message."""
-    return "; ".join(citation(law.act, law.section) for law in CATALOGUE)
+    others = [citation(law.act, law.section) for law in CATALOGUE if law.act != CSDPA]
+    return "; ".join([f"{CSDPA}, section 2(1)(a) to (h)", *others])
 
 
 def citation(act: str, section: str) -> str:

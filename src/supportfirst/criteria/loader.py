@@ -128,7 +128,10 @@ class _Reader:
         try:
             return constructor.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as error:
-            self.add(path, f"This value cannot be read: {error}.", node)
+            if node.tag.endswith(":timestamp"):
+                self.add(path, f"This is not a real date ({error}): write it as YYYY-MM-DD.", node)
+            else:
+                self.add(path, f"This value cannot be read: {error}.", node)
             return _MISSING
 
     # --- problems --------------------------------------------------------------------------
@@ -192,7 +195,8 @@ class _Reader:
         if value is None:
             return None
         if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-            self.add(_join(path, key), f"“{key}” must be a whole number from {low} to {high}.")
+            allowed = f"{low}" if low == high else f"a whole number from {low} to {high}"
+            self.add(_join(path, key), f"“{key}” must be {allowed}.")
             return default
         return value
 
@@ -306,7 +310,9 @@ def _criterion(reader: _Reader, data: Any, path: str) -> Criterion:
     enough = reader.codes(
         fields, "one_area_enough_when", path, counts, "flags this criterion counts"
     )
-    outcomes = reader.whole_number(fields, "outcomes_needed", path, 2, 1, len(chosen or own_areas))
+    raw_areas = fields.get("areas")
+    most = len(raw_areas) if isinstance(raw_areas, list) and raw_areas else len(own_areas)
+    outcomes = reader.whole_number(fields, "outcomes_needed", path, 2, 1, most)
     min_age = reader.whole_number(fields, "min_age", path, None, 0, 25)
     max_age = reader.whole_number(fields, "max_age", path, None, 0, 25)
     if min_age is not None and max_age is not None and min_age > max_age:
@@ -344,8 +350,8 @@ def _legal_basis(reader: _Reader, data: Any, path: str) -> tuple[LegalBasis, law
     if act and known is None:
         reader.add(
             path,
-            f"“{law.citation(act, section)}” is not a law services for disabled children and "
-            f"their families are provided under. Use one of: {law.known_list()}.",
+            f"“{law.citation(act, section)}” is not one of the laws that services for disabled "
+            f"children and their families are provided under. Use one of: {law.known_list()}.",
         )
     note = reader.text(fields, "note", path, required=False)
     if known is not None:
@@ -439,7 +445,7 @@ def _check_law(reader: _Reader, service: Service, laws: list[law.Law], path: str
         first = duties[0]
         reader.add(
             _join(path, "duty_or_power"),
-            f"This says “power”, but {law.citation(first.act, first.section)} gives a duty: "
+            f"This says “power”, but {law.citation(first.act, first.section)} gives a duty. "
             f"{first.note} Write “duty”, so families know the council must provide it.",
         )
     if service.duty_or_power == law.DUTY and not duties:
@@ -463,8 +469,10 @@ def _example(reader: _Reader, data: Any, path: str, services: list[Service]) -> 
     found = case_problems(case_data, case_path)
     for where, message in found:
         reader.add(where, message)
-    expect = reader.fields(
-        fields.get("expect", {}), _join(path, "expect"), _EXPECT, "an expected decision"
+    expect = (
+        reader.fields(fields["expect"], _join(path, "expect"), _EXPECT, "an expected decision")
+        if "expect" in fields
+        else {}
     )
     expect_path = _join(path, "expect")
     eligible = reader.boolean(expect, "eligible", expect_path, False)
@@ -506,7 +514,7 @@ def _outcomes(
             reader.add(_join(path, str(key)), f"Write “met” or “not met” (not “{value}”).")
         else:
             result.append((str(key), MET[value]))
-    missing = [str(key) for key in known if key not in data]
+    missing = list(dict.fromkeys(str(key) for key in known if key not in data))
     if missing:
         reader.add(
             path,
@@ -568,7 +576,7 @@ def load_text(text: str, source: str = "<text>") -> CriteriaSet:
     """Read a criteria set from YAML text. Raises CriteriaFileError listing every problem."""
     reader = _Reader(source)
     data = _parse(text, source, reader)
-    if reader.problems:
+    if data is None:
         raise CriteriaFileError(reader.problems)
     top = reader.fields(data, "", _TOP, "a criteria set")
     if not top:

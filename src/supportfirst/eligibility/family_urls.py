@@ -1,5 +1,10 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from supportfirst.eligibility import family_views as views
 
 app_name = "family_eligibility"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("eligibility/", views.decision_list, name="list"),
+    path("eligibility/<int:decision_id>/", views.decision_detail, name="decision"),
+]

@@ -1,5 +1,13 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from supportfirst.eligibility import staff_views as views
 
 app_name = "eligibility"
 
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("eligibility/", views.decision_list, name="list"),
+    path("assessments/<int:assessment_id>/eligibility/", views.decide, name="decide"),
+    path("eligibility/<int:decision_id>/", views.decision_detail, name="decision"),
+    path("eligibility/<int:decision_id>/confirm/", views.confirm, name="confirm"),
+    path("eligibility/<int:decision_id>/return/", views.return_decision, name="return"),
+]

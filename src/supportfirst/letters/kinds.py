@@ -99,14 +99,29 @@ def _plan_review(review: Any) -> Context:
     }
 
 
+def _stage_answer(complaint: Any) -> Any:
+    """The council's recorded answer at the complaint's current stage, where the complaint
+    keeps one (the complaints app's stage rows: `response` and `outcome`)."""
+    stages = getattr(complaint, "stages", None)
+    if stages is None or not hasattr(stages, "filter"):
+        return None
+    return stages.filter(stage=complaint.stage).first()
+
+
 def _complaint(complaint: Any) -> Context:
     stage = int(complaint.stage)
+    answer: Any = _stage_answer(complaint)
+    outcome = ""
+    if answer is not None and answer.outcome:
+        outcome = str(answer.get_outcome_display())
     return {
         "complaint": complaint,
         "child": None,
         "stage": stage,
         "stage_label": complaint.get_stage_display(),
         "next_stage": NEXT_COMPLAINT_STAGE.get(stage, NEXT_COMPLAINT_STAGE[3]),
+        "answer": getattr(answer, "response", "") if answer is not None else "",
+        "outcome": outcome,
     }
 
 
@@ -129,7 +144,10 @@ SPECS: dict[str, KindSpec] = {
             LetterKind.COMPLAINT_RESPONSE,
             "complaints.complaint",
             _complaint,
-            needs_personal_paragraph="Write our answer to the complaint in the paragraph.",
+            needs_personal_paragraph=(
+                "Write our answer to the complaint in the personal paragraph: no answer is "
+                "recorded on the complaint."
+            ),
         ),
     )
 }

@@ -64,6 +64,8 @@ body.sf-large-print h1 { font-size: 26pt; }
 
 # Where a kind's template wants the personal paragraph (else it follows the greeting).
 PERSONAL_MARK = "<!--personal-->"
+# A kind's template marks that its record carries the council's answer (a complaint response).
+ANSWERED_MARK = "<!--answered-->"
 
 
 def styles_for(variant: str) -> dict[str, str]:

@@ -115,11 +115,13 @@ def letter_update(*, actor: Actor, letter: Letter, personal_paragraph: str) -> L
 
 
 @transaction.atomic
-def letter_send(*, actor: Actor, letter: Letter) -> Letter:
-    """Send a draft: its HTML is frozen as sent and the family is told it is there."""
+def letter_send(*, actor: Actor, letter: Letter, tell_family: bool = True) -> Letter:
+    """Send a draft: its HTML is frozen as sent and the family is told it is there (the demo
+    loader alone passes tell_family=False, so that loading sends no email)."""
     locked = _lock_draft(letter)
     spec = kinds.spec_for(locked.kind)
-    if spec.needs_personal_paragraph and not locked.personal_paragraph.strip():
+    answered = rendering.ANSWERED_MARK in locked.body_html
+    if spec.needs_personal_paragraph and not answered and not locked.personal_paragraph.strip():
         raise MoveRefused([spec.needs_personal_paragraph])
     locked.sent_by = actor.user
     locked.sent_at = timezone.now()
@@ -128,6 +130,8 @@ def letter_send(*, actor: Actor, letter: Letter) -> Letter:
     locked.status = LetterStatus.SENT
     locked.save(update_fields=["sent_by", "sent_at", "html", "reading_ease", "status"])
     log_access(actor, family_id=letter.family_id, record=locked, action=Action.CHANGE)
+    if not tell_family:
+        return locked
     notify_family(
         locked.family,
         LETTER_SENT,

@@ -71,7 +71,14 @@ def letter_new(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, "The letter is ready to check. It has not been sent.")
             return redirect("letters:letter", letter_id=letter.pk)
+    not_ready: list[str] = []
+    if request.method == "GET":
+        try:
+            spec.build(source)
+        except MoveRefused as error:
+            not_ready = error.messages
     context = {
+        "not_ready": not_ready,
         "form": form,
         "spec": spec,
         "family": family,

@@ -1,13 +1,12 @@
 """Which services a plan can hold: the met services of the confirmed eligibility decision when
-there is one, otherwise the services in the council's current published criteria (or the
-national model set). A practitioner can also write in another service with its legal basis."""
+there is one, otherwise the services in the criteria the council decides with now (its own
+published set, or the national model). A practitioner can also write in another service with
+its legal basis."""
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Any
 
 OTHER = "other"
@@ -41,37 +40,13 @@ def from_decision(decision: Any) -> list[ServiceChoice]:
     ]
 
 
-@lru_cache(maxsize=1)
-def _shipped_sets() -> tuple[Any, ...]:
-    try:
-        criteria: Any = importlib.import_module("supportfirst.criteria")
-    except ImportError:
-        return ()
-    loaded = []
-    for path in criteria.shipped_set_paths():
-        try:
-            loaded.append(criteria.load_file(path))
-        except criteria.CriteriaFileError:
-            continue
-    return tuple(loaded)
+def from_criteria(council: Any, today: date) -> list[ServiceChoice]:
+    """The services in the criteria the council decides with now (its own published set, or
+    the national model), with their law."""
+    from supportfirst.eligibility.selectors import criteria_for_council
 
-
-def current_set(la_code: str, today: date) -> Any | None:
-    """The council's newest published criteria in force; else the national model set (a model
-    any council can adopt), unless it has been retired."""
-    in_force = [s for s in _shipped_sets() if s.effective_from <= today]
-    own = [s for s in in_force if s.owner == la_code and s.status == "published"]
-    if own:
-        return max(own, key=lambda s: s.effective_from)
-    national = [s for s in in_force if s.owner == "national" and s.status != "retired"]
-    if national:
-        return max(national, key=lambda s: s.effective_from)
-    return None
-
-
-def from_criteria(la_code: str, today: date) -> list[ServiceChoice]:
-    criteria_set = current_set(la_code, today)
-    if criteria_set is None:
+    published = criteria_for_council(council, today)
+    if published is None:
         return []
     return [
         ServiceChoice(
@@ -81,13 +56,13 @@ def from_criteria(la_code: str, today: date) -> list[ServiceChoice]:
             duty_or_power=service.duty_or_power,
             plain_english=service.plain_english,
         )
-        for service in criteria_set.services
+        for service in published.criteria_set.services
     ]
 
 
-def choices_for(*, decision: Any | None, la_code: str, today: date) -> list[ServiceChoice]:
+def choices_for(*, decision: Any | None, council: Any, today: date) -> list[ServiceChoice]:
     if decision is not None and getattr(decision, "status", "") == "confirmed":
         found = from_decision(decision)
         if found:
             return found
-    return from_criteria(la_code, today)
+    return from_criteria(council, today)

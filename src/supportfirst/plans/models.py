@@ -62,6 +62,14 @@ class SupportPlan(FamilyRecord):
     request = models.ForeignKey(
         "pathway.SupportRequest", on_delete=models.CASCADE, related_name="support_plans"
     )
+    decision = models.ForeignKey(
+        "eligibility.EligibilityDecision",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="support_plans",
+        help_text="The confirmed eligibility decision the plan's services come from, if any.",
+    )
     status = models.CharField(max_length=20, choices=PlanStatus.choices, default=PlanStatus.DRAFT)
     starts_on = models.DateField(help_text="When the plan starts.")
     review_due_on = models.DateField(help_text="When the plan is next reviewed.")

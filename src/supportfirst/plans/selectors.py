@@ -21,7 +21,14 @@ from supportfirst.plans.models import (
 
 def _in_full(queryset: QuerySet[SupportPlan]) -> QuerySet[SupportPlan]:
     return queryset.select_related(
-        "family", "family__council", "child", "request", "created_by", "shared_by"
+        "family",
+        "family__council",
+        "child",
+        "request",
+        "created_by",
+        "shared_by",
+        "decision",
+        "decision__criteria",
     ).prefetch_related(
         Prefetch("outcomes", queryset=PlanOutcome.objects.order_by("recorded_at", "pk")),
         Prefetch("services", queryset=PlannedService.objects.order_by("start_on", "pk")),

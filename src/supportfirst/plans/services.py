@@ -20,6 +20,7 @@ from django.utils import timezone
 from supportfirst.assessments.models import Assessment, AssessmentStatus, Kind
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
+from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
 from supportfirst.families.models import Family, Stage
 from supportfirst.notifications.services import PLAN_READY, notify_family
 from supportfirst.pathway.models import SupportRequest
@@ -74,6 +75,20 @@ def _lock_draft(plan: SupportPlan) -> SupportPlan:
     return locked
 
 
+def confirmed_decision(request: SupportRequest) -> EligibilityDecision | None:
+    """The confirmed eligibility decision on the request's child's assessment, if any."""
+    return (
+        EligibilityDecision.objects.filter(
+            assessment__request=request,
+            assessment__kind=Kind.CHILD,
+            status=DecisionStatus.CONFIRMED,
+        )
+        .select_related("criteria")
+        .order_by("-confirmed_at", "-pk")
+        .first()
+    )
+
+
 def child_assessment_authorised(request: SupportRequest) -> Assessment | None:
     return (
         Assessment.objects.filter(
@@ -104,13 +119,13 @@ def plan_start(*, actor: Actor, request: SupportRequest, today: date | None = No
         family_id=request.family_id,
         child=request.child,
         request=request,
+        decision=confirmed_decision(request),
         starts_on=today,
         review_due_on=default_review_date(starts_on=today, months=council.plan_review_months),
         created_by=actor.user,
         created_at=timezone.now(),
     )
     _event(actor=actor, plan=plan, move="start", summary=f"{plan.title} started")
-    Family.objects.filter(pk=request.family_id).update(stage=Stage.PLANNING)
     log_access(actor, family_id=plan.family_id, record=plan, action=Action.CREATE)
     return plan
 
@@ -183,10 +198,21 @@ class ServiceInput:
     other_legal_basis: str = ""
 
 
+def decision_of(plan: SupportPlan) -> EligibilityDecision | None:
+    """The plan's decision; a decision confirmed after the plan was started is taken up."""
+    if plan.decision is None or plan.decision.status != DecisionStatus.CONFIRMED:
+        found = confirmed_decision(plan.request)
+        if found is not None and plan.status == PlanStatus.DRAFT:
+            SupportPlan.objects.filter(pk=plan.pk).update(decision=found)
+            plan.decision = found
+        return found
+    return plan.decision
+
+
 def service_choices(plan: SupportPlan, today: date | None = None) -> list[catalogue.ServiceChoice]:
     return catalogue.choices_for(
-        decision=getattr(plan, "decision", None),
-        la_code=plan.family.council.la_code,
+        decision=decision_of(plan),
+        council=plan.family.council,
         today=today or timezone.localdate(),
     )
 
@@ -241,8 +267,9 @@ def service_remove(*, actor: Actor, plan: SupportPlan, service_id: int) -> None:
 
 
 @transaction.atomic
-def plan_share(*, actor: Actor, plan: SupportPlan) -> SupportPlan:
-    """Share the plan with the family, who are told it is ready to read and agree."""
+def plan_share(*, actor: Actor, plan: SupportPlan, tell_family: bool = True) -> SupportPlan:
+    """Share the plan with the family, who are told it is ready to read and agree (the demo
+    loader alone passes tell_family=False, so that loading sends no email)."""
     apply_move(
         moves.PLAN,
         plan,
@@ -254,6 +281,8 @@ def plan_share(*, actor: Actor, plan: SupportPlan) -> SupportPlan:
     plan.shared_at = timezone.now()
     plan.save(update_fields=["shared_by", "shared_at"])
     log_access(actor, family_id=plan.family_id, record=plan, action=Action.CHANGE)
+    if not tell_family:
+        return plan
     name = plan.child.first_name
     notify_family(
         plan.family,

@@ -1,0 +1,82 @@
+"""The eligibility part of the demo story: the shipped criteria are published, and each demo
+family whose child's assessment is authorised gets a decision made by their practitioner and
+confirmed by the team manager, through the same services the pages use. Where a council's
+criteria find nothing eligible, the practitioner decides differently for short breaks, with a
+recorded professional reason (criteria are not applied mechanically)."""
+
+from __future__ import annotations
+
+from supportfirst.assessments.models import Assessment, AssessmentStatus, Kind
+from supportfirst.audit.services import Actor
+from supportfirst.councils.models import Council, Membership, Role
+from supportfirst.councils.scoping import scope_for
+from supportfirst.eligibility import services
+from supportfirst.eligibility.models import LIVE_STATUSES, EligibilityDecision
+from supportfirst.eligibility.publishing import criteria_publish_shipped
+
+DEMO_ORDER = 10
+
+SHORT_BREAKS = "short-breaks"
+
+
+def _actor(user: object) -> Actor:
+    return Actor(user, scope_for(user), "demo-loader")  # type: ignore[arg-type]
+
+
+def load_demo() -> None:
+    criteria_publish_shipped()
+    decided = EligibilityDecision.objects.filter(status__in=LIVE_STATUSES).values("assessment_id")
+    for council in Council.objects.filter(is_demo=True).order_by("pk"):
+        manager = (
+            Membership.objects.filter(council=council, role=Role.TEAM_MANAGER)
+            .select_related("user")
+            .order_by("pk")
+            .first()
+        )
+        if manager is None:
+            continue
+        assessments = (
+            Assessment.objects.filter(
+                family__council=council, kind=Kind.CHILD, status=AssessmentStatus.AUTHORISED
+            )
+            .exclude(pk__in=decided)
+            .select_related("family", "family__allocated_worker", "child")
+            .order_by("pk")
+        )
+        for assessment in assessments:
+            worker = assessment.family.allocated_worker or assessment.started_by
+            _decide(assessment, _actor(worker), _actor(manager.user))
+
+
+def _decide(assessment: Assessment, worker: Actor, manager: Actor) -> None:
+    name = assessment.child.first_name
+    answers = services.Answers(
+        arises_from_impairment_or_illness=True,
+        significant_impact_on_wellbeing=True,
+        wellbeing_impact=(
+            f"{name} cannot be left alone safely, so the family gets no rest and {name} misses "
+            "out on time with other children."
+        ),
+    )
+    checked = services.eligibility_check(assessment=assessment, answers=answers)
+    departures = services.Departures()
+    if not checked.decision.eligible and any(
+        s.service_code == SHORT_BREAKS for s in checked.decision.services
+    ):
+        departures = services.Departures(
+            services={
+                SHORT_BREAKS: services.Departure(
+                    met=True,
+                    reason=(
+                        f"Only one area of {name}'s life is affected, but {name} needs someone "
+                        "with them all day and no one else at home can give this care safely. "
+                        "Without a regular break the family cannot keep going."
+                    ),
+                )
+            }
+        )
+    decision = services.eligibility_decide(
+        actor=worker, assessment=assessment, answers=answers, departures=departures
+    )
+    if worker.user.pk != manager.user.pk:
+        services.eligibility_confirm(actor=manager, decision=decision, tell_family=False)

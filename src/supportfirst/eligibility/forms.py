@@ -1,0 +1,215 @@
+"""Forms for eligibility decisions (crispy-forms-gds). Labels name the child, never "the child"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Layout
+from django import forms
+
+from supportfirst.criteria import NeedOutcome, ServiceOutcome
+from supportfirst.eligibility.services import Answers, Checked, Departure, Departures
+
+YES_NO = [("yes", "Yes"), ("no", "No")]
+REASON_HINT = (
+    "Your professional reason for deciding differently from the criteria. The family reads it, "
+    "and a team manager checks it."
+)
+
+
+def _short(text: str, size: int = 60) -> str:
+    text = " ".join(text.split())
+    return f"“{text if len(text) <= size else text[: size - 1].rstrip() + '…'}”"
+
+
+def _name(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_")
+
+
+@dataclass(frozen=True)
+class LineFields:
+    """The criteria's outcome for one service or need, with the names of its two fields."""
+
+    kind: str  # "service" or "need"
+    key: str
+    outcome: ServiceOutcome | NeedOutcome
+    depart: str
+    reason: str
+    description: str = ""
+    area: str = ""
+
+
+class DecideForm(forms.Form):
+    """The two questions the criteria need, then (once the criteria have been run) a choice to
+    decide differently for each service and each need, with a reason."""
+
+    impairment = forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect)
+    impact = forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect)
+    wellbeing_impact = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4, "data-wording-check": ""}), max_length=4000
+    )
+    criteria_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, name: str, checked: Checked | None = None, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.name = name
+        fields = self.fields
+        fields[
+            "impairment"
+        ].label = f"Do {name}'s needs arise from a disability or illness, physical or mental?"
+        fields["impairment"].help_text = "A diagnosis is not needed."
+        fields["impairment"].error_messages["required"] = (
+            f"Say whether {name}'s needs arise from a disability or illness"
+        )
+        fields[
+            "impact"
+        ].label = f"Is there, or is there likely to be, a significant impact on {name}'s wellbeing?"
+        fields["impact"].error_messages["required"] = (
+            f"Say whether there is, or is likely to be, a significant impact on {name}'s wellbeing"
+        )
+        fields["wellbeing_impact"].label = f"Describe the impact on {name}'s wellbeing"
+        fields["wellbeing_impact"].help_text = (
+            "In a few sentences, from the assessment: what happens, or is likely to happen, "
+            "without support. If there is none, say why."
+        )
+        fields["wellbeing_impact"].error_messages["required"] = (
+            f"Describe the impact on {name}'s wellbeing, or why there is none"
+        )
+        self.lines: list[LineFields] = []
+        if checked is not None:
+            self._add_lines(checked)
+
+    def _add_lines(self, checked: Checked) -> None:
+        name = self.name
+        for service in checked.decision.services:
+            field_name = f"service_{_name(service.service_code)}"
+            if service.met:
+                label = f"Decide that {name} is not eligible for {service.service_name}"
+            else:
+                label = f"Decide that {name} is eligible for {service.service_name}"
+            self._add_line(
+                "service",
+                service.service_code,
+                service,
+                field_name,
+                label,
+                about=service.service_name,
+            )
+        described = {need.id: need for need in checked.case.needs}
+        for outcome in checked.decision.needs:
+            need = described.get(outcome.need_id)
+            field_name = f"need_{_name(outcome.need_id)}"
+            label = (
+                "Decide that this need is not eligible"
+                if outcome.met
+                else "Decide that this need is eligible"
+            )
+            self._add_line(
+                "need",
+                outcome.need_id,
+                outcome,
+                field_name,
+                label,
+                about=_short(need.description) if need else "this need",
+                description=need.description if need else "",
+                area=need.area if need else "",
+            )
+
+    def _add_line(
+        self,
+        kind: str,
+        key: str,
+        outcome: ServiceOutcome | NeedOutcome,
+        field_name: str,
+        label: str,
+        about: str,
+        **extra: str,
+    ) -> None:
+        depart, reason = f"{field_name}_depart", f"{field_name}_reason"
+        self.fields[depart] = forms.BooleanField(label=label, required=False)
+        self.fields[reason] = forms.CharField(
+            label=f"Your reason for deciding differently about {about}",
+            help_text=REASON_HINT,
+            required=False,
+            max_length=4000,
+            widget=forms.Textarea(attrs={"rows": 3, "data-wording-check": ""}),
+        )
+        self.lines.append(LineFields(kind, key, outcome, depart, reason, **extra))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for line in self.lines:
+            departing = data.get(line.depart)
+            reason = (data.get(line.reason) or "").strip()
+            if departing and not reason:
+                self.add_error(
+                    line.reason, "Give your professional reason for deciding differently"
+                )
+            if reason and not departing:
+                self.add_error(
+                    line.depart,
+                    "Tick the box to decide differently, or delete the reason you wrote",
+                )
+        return data
+
+    @property
+    def service_lines(self) -> list[dict[str, Any]]:
+        return [self._bound(line) for line in self.lines if line.kind == "service"]
+
+    @property
+    def need_lines(self) -> list[dict[str, Any]]:
+        return [self._bound(line) for line in self.lines if line.kind == "need"]
+
+    def _bound(self, line: LineFields) -> dict[str, Any]:
+        return {"line": line, "depart": self[line.depart], "reason": self[line.reason]}
+
+    def answers(self) -> Answers:
+        data = self.cleaned_data
+        return Answers(
+            arises_from_impairment_or_illness=data["impairment"] == "yes",
+            significant_impact_on_wellbeing=data["impact"] == "yes",
+            wellbeing_impact=data["wellbeing_impact"],
+        )
+
+    def departures(self) -> Departures:
+        data = self.cleaned_data
+        services: dict[str, Departure] = {}
+        needs: dict[str, Departure] = {}
+        for line in self.lines:
+            if data.get(line.depart):
+                target = services if line.kind == "service" else needs
+                target[line.key] = Departure(not line.outcome.met, data[line.reason].strip())
+        return Departures(services=services, needs=needs)
+
+
+class ConfirmForm(forms.Form):
+    """Confirming takes one click; a reason is asked for each respectful-language finding in
+    the practitioner's words (added with `wording.services.add_reason_fields`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Button("confirm", "Confirm the decision", data_prevent_double_click="true")
+        )
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(
+        label="What should the practitioner look at again?",
+        help_text="The practitioner reads this before they decide again.",
+        widget=forms.Textarea(attrs={"rows": 4, "data-wording-check": ""}),
+        max_length=4000,
+        error_messages={"required": "Say what the practitioner should look at again"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

@@ -1,0 +1,305 @@
+"""Published eligibility criteria, and the eligibility decisions made with them.
+
+A `PublishedCriteria` row is one version of one criteria set, exactly as it was published: the
+file's whole text and its digest are kept, and the row is never changed once stored. A newer
+version is a new row. The plain-Python `supportfirst.criteria` package reads the text.
+
+An `EligibilityDecision` applies one published version to the needs found in an authorised
+child's assessment. It keeps the case the criteria were run on and the criteria's whole
+result as JSON, so a later version of the criteria never changes an old decision. The
+practitioner may decide differently from the criteria for any need or service, only with a
+recorded professional reason; a team manager confirms the decision (not their own) or returns
+it with a reason. The life of a decision:
+
+    awaiting_confirmation --confirm--> confirmed   (a team manager who did not make it)
+    awaiting_confirmation --return--> returned     (with a reason; the practitioner decides again)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+from supportfirst.criteria import CriteriaSet, Decision, load_text
+from supportfirst.criteria.areas import area_name
+from supportfirst.families.models import FamilyRecord
+
+NATIONAL = "national"
+
+
+class CriteriaStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    RETIRED = "retired", "Retired"
+
+
+class SignOffKind(models.TextChoices):
+    COUNCIL = "council", "Council"
+    PARENT_CARER_FORUM = "parent_carer_forum", "Parent carer forum"
+
+
+@lru_cache(maxsize=64)
+def _parsed(digest: str, text: str, source: str) -> CriteriaSet:
+    """A stored text parsed once per process (the digest keys it: the text never changes)."""
+    return load_text(text, source)
+
+
+class PublishedCriteria(models.Model):
+    """One version of one criteria set, as published. Immutable once stored."""
+
+    set_id = models.CharField(max_length=80)
+    owner = models.CharField(
+        max_length=10, help_text='"national", or the three-digit LA code of the council.'
+    )
+    version = models.CharField(max_length=40)
+    effective_from = models.DateField()
+    status = models.CharField(max_length=12, choices=CriteriaStatus.choices)
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    sign_off = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Who signed it off: a list of {name, organisation, kind, on (ISO date)}.",
+    )
+    text = models.TextField(help_text="The criteria file's whole text, as published.")
+    digest = models.CharField(max_length=64, help_text="SHA-256 of the text, in hex.")
+    source = models.CharField(max_length=300, blank=True, help_text="The file it came from.")
+    published_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["owner", "-effective_from", "-pk"]
+        verbose_name_plural = "published criteria"
+        constraints = [
+            models.UniqueConstraint(fields=["set_id", "version"], name="one_row_per_set_version")
+        ]
+        indexes = [models.Index(fields=["owner", "status", "effective_from"])]
+
+    def __str__(self) -> str:
+        return f"{self.title}, version {self.version}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError("Published criteria never change: publish a new version instead.")
+        super().save(*args, **kwargs)
+
+    @property
+    def is_national(self) -> bool:
+        return self.owner == NATIONAL
+
+    @property
+    def criteria_set(self) -> CriteriaSet:
+        """The set, read from the stored text (parsed once per process)."""
+        return _parsed(self.digest, self.text, self.source or f"{self.set_id} {self.version}")
+
+    @property
+    def sign_off_council(self) -> list[dict[str, str]]:
+        return [s for s in self.sign_off if s.get("kind") == SignOffKind.COUNCIL]
+
+    @property
+    def sign_off_forum(self) -> list[dict[str, str]]:
+        return [s for s in self.sign_off if s.get("kind") == SignOffKind.PARENT_CARER_FORUM]
+
+
+class DecisionStatus(models.TextChoices):
+    AWAITING_CONFIRMATION = "awaiting_confirmation", "Waiting for a manager to confirm"
+    CONFIRMED = "confirmed", "Confirmed"
+    RETURNED = "returned", "Returned to the practitioner"
+
+
+LIVE_STATUSES = (DecisionStatus.AWAITING_CONFIRMATION, DecisionStatus.CONFIRMED)
+
+
+@dataclass(frozen=True)
+class ServiceLine:
+    """One service in a decision, with the practitioner's departure (if any) applied."""
+
+    code: str
+    name: str
+    met: bool
+    legal_basis_citations: list[str]
+    duty_or_power: str
+    reason: str
+    departed: bool
+    departure_reason: str
+    criteria_met: bool = False
+    what_would_change: str = ""
+    plain_english: str = ""
+    for_whom: str = "child"
+
+
+@dataclass(frozen=True)
+class NeedLine:
+    """One assessed need in a decision, with the practitioner's departure (if any) applied."""
+
+    need_id: str
+    description: str
+    area_name: str
+    met: bool
+    reason: str
+    what_would_change: str
+    departed: bool = False
+    departure_reason: str = ""
+    criteria_met: bool = False
+    person: str = "child"
+    criterion_id: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class EligibilityDecision(FamilyRecord):
+    """The criteria applied to the needs in an authorised child's assessment."""
+
+    family = models.ForeignKey(
+        "families.Family", on_delete=models.CASCADE, related_name="eligibility_decisions"
+    )
+    assessment = models.ForeignKey(
+        "assessments.Assessment", on_delete=models.PROTECT, related_name="eligibility_decisions"
+    )
+    criteria = models.ForeignKey(
+        PublishedCriteria, on_delete=models.PROTECT, related_name="decisions"
+    )
+    case = models.JSONField(help_text="The case the criteria were run on (Case.to_dict()).")
+    result = models.JSONField(help_text="The criteria's whole result (Decision.to_dict()).")
+    departures = models.JSONField(
+        default=dict,
+        blank=True,
+        help_text='{"services": {code: {"met", "reason"}}, "needs": {need id: {"met", "reason"}}}',
+    )
+    status = models.CharField(
+        max_length=30, choices=DecisionStatus.choices, default=DecisionStatus.AWAITING_CONFIRMATION
+    )
+    made_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    made_at = models.DateTimeField()
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    returned_at = models.DateTimeField(null=True, blank=True)
+    return_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-made_at", "-pk"]
+        indexes = [models.Index(fields=["status", "family"])]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["assessment"],
+                condition=models.Q(status__in=["awaiting_confirmation", "confirmed"]),
+                name="one_live_decision_per_assessment",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Eligibility decision for {self.assessment}"
+
+    @property
+    def request(self) -> Any:
+        """The request for help this decision belongs to (its timeline records the moves)."""
+        return self.assessment.request
+
+    @property
+    def decision(self) -> Decision:
+        """The criteria's own result, as stored when the decision was made."""
+        return Decision.from_dict(self.result)
+
+    @property
+    def is_awaiting_confirmation(self) -> bool:
+        return self.status == DecisionStatus.AWAITING_CONFIRMATION
+
+    @property
+    def is_confirmed(self) -> bool:
+        return self.status == DecisionStatus.CONFIRMED
+
+    def _departure(self, kind: str, key: str) -> dict[str, Any] | None:
+        found = (self.departures or {}).get(kind, {}).get(key)
+        return found if isinstance(found, dict) else None
+
+    def final_services(self) -> list[ServiceLine]:
+        """Each service: the criteria's result, with the practitioner's departures applied."""
+        lines = []
+        for outcome in self.result.get("services", []):
+            code = outcome["service_code"]
+            departure = self._departure("services", code)
+            met = bool(departure["met"]) if departure else bool(outcome["met"])
+            citations = [_citation(basis) for basis in outcome.get("legal_basis", [])]
+            lines.append(
+                ServiceLine(
+                    code=code,
+                    name=outcome["service_name"],
+                    met=met,
+                    legal_basis_citations=citations,
+                    duty_or_power=outcome["duty_or_power"],
+                    reason=outcome["reason"],
+                    departed=departure is not None,
+                    departure_reason=departure["reason"] if departure else "",
+                    criteria_met=bool(outcome["met"]),
+                    what_would_change=outcome.get("what_would_change", ""),
+                    plain_english=_service_text(self.criteria, code),
+                    for_whom=_service_for_whom(self.criteria, code),
+                )
+            )
+        return lines
+
+    def final_needs(self) -> list[NeedLine]:
+        """Each assessed need: the criteria's result, with the practitioner's departures."""
+        described = {need["id"]: need for need in self.case.get("needs", [])}
+        lines = []
+        for outcome in self.result.get("needs", []):
+            need_id = outcome["need_id"]
+            need = described.get(need_id, {})
+            departure = self._departure("needs", need_id)
+            met = bool(departure["met"]) if departure else bool(outcome["met"])
+            lines.append(
+                NeedLine(
+                    need_id=need_id,
+                    description=str(need.get("description", "")),
+                    area_name=area_name(str(need.get("area", ""))),
+                    met=met,
+                    reason=outcome["reason"],
+                    what_would_change=outcome.get("what_would_change", ""),
+                    departed=departure is not None,
+                    departure_reason=departure["reason"] if departure else "",
+                    criteria_met=bool(outcome["met"]),
+                    person=str(need.get("person", "child")),
+                    criterion_id=str(outcome.get("criterion_id", "")),
+                )
+            )
+        return lines
+
+    @property
+    def eligible(self) -> bool:
+        """Eligible for something: a need or a service is met once departures are applied."""
+        return any(line.met for line in self.final_needs()) or any(
+            line.met for line in self.final_services()
+        )
+
+    @property
+    def departed_anywhere(self) -> bool:
+        return bool((self.departures or {}).get("services") or (self.departures or {}).get("needs"))
+
+
+def _citation(basis: dict[str, str]) -> str:
+    from supportfirst.criteria import LegalBasis
+
+    return LegalBasis.from_dict(basis).citation
+
+
+def _service_text(criteria: PublishedCriteria, code: str) -> str:
+    try:
+        return criteria.criteria_set.service(code).plain_english
+    except KeyError:
+        return ""
+
+
+def _service_for_whom(criteria: PublishedCriteria, code: str) -> str:
+    try:
+        return criteria.criteria_set.service(code).for_whom
+    except KeyError:
+        return "child"

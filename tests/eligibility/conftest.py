@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+import pytest
+
+from supportfirst.councils.models import Role
+from supportfirst.criteria import shipped_set_paths
+from tests.accounts.factories import family_user, staff_user
+from tests.councils.factories import CouncilFactory
+from tests.families.factories import family_with_everyone
+
+
+def shipped_text(name: str) -> str:
+    return next(p for p in shipped_set_paths() if p.name == name).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def ashvale(db):
+    """A council whose LA code is Ashvale's, so the shipped Ashvale criteria are its own."""
+    return CouncilFactory(name="Ashvale Borough Council", la_code="957", slug="ashvale")
+
+
+@pytest.fixture
+def ashvale_family(ashvale):
+    return family_with_everyone(ashvale)
+
+
+@pytest.fixture
+def worker(ashvale):
+    return staff_user(ashvale, Role.PRACTITIONER)
+
+
+@pytest.fixture
+def manager(ashvale):
+    return staff_user(ashvale, Role.TEAM_MANAGER)
+
+
+@pytest.fixture
+def ashvale_parent(ashvale_family):
+    return family_user(ashvale_family)

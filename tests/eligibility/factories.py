@@ -1,0 +1,81 @@
+"""Eligibility decisions for tests, made through the services the pages use."""
+
+from __future__ import annotations
+
+from supportfirst.assessments.models import Assessment, HowOften, Kind
+from supportfirst.audit.services import Actor
+from supportfirst.councils.models import Role
+from supportfirst.councils.scoping import scope_for
+from supportfirst.eligibility.models import EligibilityDecision
+from supportfirst.eligibility.publishing import criteria_publish_shipped
+from supportfirst.eligibility.services import (
+    Answers,
+    Departures,
+    eligibility_confirm,
+    eligibility_decide,
+)
+from supportfirst.families.models import Family
+from tests.accounts.factories import staff_user
+from tests.assessments.factories import AuthorisedAssessmentFactory, NeedFactory
+from tests.pathway.factories import SupportPathwayRequestFactory
+
+YES = Answers(True, True, "Without help at night the family does not sleep, and Sam misses school.")
+
+
+def actor_for(user) -> Actor:
+    return Actor(user, scope_for(user))
+
+
+def authorised_assessment(family: Family, *, needs: tuple[str, ...] = ("personal_care", "sleep")):
+    """An authorised child's assessment with one daily need in each of the given areas."""
+    request = SupportPathwayRequestFactory(child=family.children.order_by("pk").first())
+    assessment = AuthorisedAssessmentFactory(request=request)
+    for code in needs:
+        area = assessment.areas.get(code=code)
+        NeedFactory(
+            area=area,
+            description=f"Needs an adult to help every day ({code}).",
+            cannot_without_help=True,
+            how_often=HowOften.EVERY_DAY,
+        )
+    return assessment
+
+
+def decision_for(
+    family: Family,
+    *,
+    confirm: bool = False,
+    practitioner=None,
+    departures: Departures | None = None,
+) -> EligibilityDecision:
+    criteria_publish_shipped()
+    practitioner = practitioner or staff_user(family.council, Role.PRACTITIONER)
+    assessment = authorised_assessment(family)
+    decision = eligibility_decide(
+        actor=actor_for(practitioner),
+        assessment=assessment,
+        answers=YES,
+        departures=departures or Departures(),
+    )
+    if confirm:
+        manager = staff_user(family.council, Role.TEAM_MANAGER)
+        eligibility_confirm(actor=actor_for(manager), decision=decision)
+        decision.refresh_from_db()
+    return decision
+
+
+def matrix_decision_id(family: Family) -> int:
+    """A confirmed decision of the family's, made once (families may read confirmed ones)."""
+    found = EligibilityDecision.objects.filter(family=family).order_by("pk").first()
+    if found is None:
+        found = decision_for(family, confirm=True)
+    return found.pk
+
+
+def authorised_child_assessment(family: Family) -> Assessment:
+    found = (
+        Assessment.objects.filter(family=family, kind=Kind.CHILD, status="authorised")
+        .order_by("pk")
+        .first()
+    )
+    return found or authorised_assessment(family)

@@ -1,0 +1,18 @@
+"""The eligibility pages in the isolation matrix."""
+
+from supportfirst.criteria import load_file, shipped_set_paths
+from tests.eligibility.factories import matrix_decision_id
+
+PUBLIC = {
+    "public_eligibility:index",
+    "public_eligibility:criteria",
+    "public_eligibility:version",
+}
+
+_NATIONAL = next(load_file(p) for p in shipped_set_paths() if load_file(p).owner == "national")
+
+# "national" is the national model's page, which is always there (shipped sets are published
+# whenever the database is migrated).
+PUBLIC_ARGUMENTS = {"criteria_slug": "national", "criteria_version": _NATIONAL.version}
+
+OBJECT_IDS = {"decision_id": matrix_decision_id}
