@@ -353,3 +353,20 @@ def test_words_to_check_need_a_reason_before_confirming_never_shown_to_family(
     )
     assert reason in shown
     assert "Words to check" not in shown
+
+
+def test_with_no_criteria_at_all_the_pages_say_so(ashvale_family, worker):
+    from supportfirst.eligibility.models import PublishedCriteria
+
+    PublishedCriteria.objects.all().delete()
+    assert (
+        "has not been published on this service yet" in Client().get("/criteria/").content.decode()
+    )
+    assert (
+        "has not published its own criteria" in Client().get("/criteria/ashvale/").content.decode()
+    )
+    national = Client().get("/criteria/national/").content.decode()
+    assert "The national model has not been published on this service yet." in national
+    response = signed_in_client(worker).get(_decide_url(authorised_assessment(ashvale_family)))
+    assert response.status_code == 409
+    assert "No criteria are published" in response.content.decode()

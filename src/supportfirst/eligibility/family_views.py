@@ -11,6 +11,9 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
 from supportfirst.eligibility import selectors
 
+# Help for the child first, then for parent carers, then for brothers and sisters.
+_WHOM = {"child": 0, "parent_carer": 1, "young_carer": 2}
+
 
 @family_required
 @require_safe
@@ -25,7 +28,7 @@ def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
     decision = selectors.family_decision_read(actor=Actor.of(request), decision_id=decision_id)
     context = {
         "decision": decision,
-        "services": decision.final_services(),
+        "services": sorted(decision.final_services(), key=lambda line: _WHOM.get(line.for_whom, 3)),
         "needs": decision.final_needs(),
         "council": decision.family.council,
     }

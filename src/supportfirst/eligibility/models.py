@@ -17,7 +17,7 @@ it with a reason. The life of a decision:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -146,7 +146,6 @@ class NeedLine:
     criteria_met: bool = False
     person: str = "child"
     criterion_id: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class EligibilityDecision(FamilyRecord):
