@@ -655,3 +655,8 @@ def test_rule_a_required_field_left_empty():
 )
 def test_odd_shapes_are_reported_as_problems(change):
     assert problems_after(change)
+
+
+def test_rule_example_names_are_unique():
+    problems = problems_after(lambda d: d["examples"].append(copy.deepcopy(d["examples"][0])))
+    assert "used more than once" in only(problems, "examples[1].name").message

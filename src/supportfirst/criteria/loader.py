@@ -623,7 +623,7 @@ def load_text(text: str, source: str = "<text>") -> CriteriaSet:
     ]
     _unique(
         reader,
-        [str(item.get("name", "")) for item in example_items if isinstance(item, dict)],
+        [str(item.get("name", "")) if isinstance(item, dict) else "" for item in example_items],
         "examples",
         "name",
         "example name",
