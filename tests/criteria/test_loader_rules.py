@@ -623,3 +623,40 @@ def test_load_file_reports_an_unreadable_file(tmp_path):
     assert "not UTF-8" in caught.value.problems[0].message
     with pytest.raises(CriteriaFileError):
         load_file(tmp_path / "missing.yaml")
+
+
+# --- odd shapes are problems, never crashes (found by fuzzing) ------------------------------
+
+
+def test_rule_a_published_set_with_no_sign_off_field():
+    problems = problems_after(lambda d: d.pop("sign_off"))
+    messages = [problem.message for problem in problems]
+    assert "A criteria set needs the field “sign_off”." in messages
+    assert any("there is no sign-off by the council" in message for message in messages)
+
+
+def test_rule_a_required_field_left_empty():
+    problems = problems_after(lambda d: d["services"][0].update({"criterion": None}))
+    assert only(problems, "services[0].criterion").message == "“criterion” must not be empty."
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["examples"][0]["case"]["needs"][0].update({"area": ["sleep"]}),
+        lambda d: d["examples"][0]["case"]["needs"][0].update({"person": {"a": 1}}),
+        lambda d: d["examples"][0]["case"]["needs"][0].update({"how_often": []}),
+        lambda d: d["examples"][0]["case"].update({"needs": 2.5}),
+        lambda d: d["examples"][0]["expect"]["needs"].update({"wash": {"a": 1}}),
+        lambda d: d["services"][0].update({"legal_basis": ""}),
+        lambda d: d["criteria"][0].update({"areas": {"a": 1}}),
+        lambda d: d.update({"criteria": "child"}),
+    ],
+)
+def test_odd_shapes_are_reported_as_problems(change):
+    assert problems_after(change)
+
+
+def test_rule_example_names_are_unique():
+    problems = problems_after(lambda d: d["examples"].append(copy.deepcopy(d["examples"][0])))
+    assert "used more than once" in only(problems, "examples[1].name").message

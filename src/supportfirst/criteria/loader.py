@@ -139,7 +139,10 @@ class _Reader:
         while path:
             if path in self.lines:
                 return self.lines[path]
-            path = re.sub(r"(\.[^.\[\]]*|\[\d+\])$", "", path)
+            parent = re.sub(r"(\.[^.\[\]]*|\[\d+\])$", "", path)
+            if parent == path:  # a top-level field that is not in the file
+                return None
+            path = parent
         return None
 
     def add(self, path: str, message: str, node: yaml.Node | None = None) -> None:
@@ -166,7 +169,11 @@ class _Reader:
 
     def text(self, data: dict[str, Any], key: str, path: str, *, required: bool = True) -> str:
         value = data.get(key, _MISSING)
-        if value is _MISSING or value is None:
+        if value is _MISSING:
+            return ""
+        if value is None:
+            if required:
+                self.add(_join(path, key), f"“{key}” must not be empty.")
             return ""
         if isinstance(value, (int, float)) and not isinstance(value, bool) and key == "version":
             self.add(
@@ -476,11 +483,12 @@ def _example(reader: _Reader, data: Any, path: str, services: list[Service]) -> 
     )
     expect_path = _join(path, "expect")
     eligible = reader.boolean(expect, "eligible", expect_path, False)
-    need_ids = (
-        [need.get("id") for need in (case_data.get("needs") or []) if isinstance(need, dict)]
-        if isinstance(case_data, dict)
-        else []
-    )
+    raw_needs = case_data.get("needs") if isinstance(case_data, dict) else None
+    need_ids = [
+        need.get("id")
+        for need in (raw_needs if isinstance(raw_needs, list) else [])
+        if isinstance(need, dict) and isinstance(need.get("id"), str)
+    ]
     needs = _outcomes(reader, expect.get("needs"), _join(expect_path, "needs"), need_ids, "need")
     codes = [service.code for service in services]
     service_outcomes = _outcomes(
@@ -510,7 +518,7 @@ def _outcomes(
     for key, value in data.items():
         if key not in known:
             reader.add(_join(path, str(key)), f"There is no {what} “{key}” in this example.")
-        elif value not in MET:
+        elif not isinstance(value, str) or value not in MET:
             reader.add(_join(path, str(key)), f"Write “met” or “not met” (not “{value}”).")
         else:
             result.append((str(key), MET[value]))
@@ -615,7 +623,7 @@ def load_text(text: str, source: str = "<text>") -> CriteriaSet:
     ]
     _unique(
         reader,
-        [str(item.get("name", "")) for item in example_items if isinstance(item, dict)],
+        [str(item.get("name", "")) if isinstance(item, dict) else "" for item in example_items],
         "examples",
         "name",
         "example name",

@@ -225,16 +225,17 @@ def need_problems(data: Any, path: str) -> list[tuple[str, str]]:
     if not isinstance(data.get("id"), str) or not data.get("id"):
         problems.append((f"{path}.id", "Each need needs an id (text)."))
     person = data.get("person", codes.CHILD)
-    if person not in codes.PERSONS:
+    if not isinstance(person, str) or person not in codes.PERSONS:
         problems.append((f"{path}.person", f"person must be one of {', '.join(codes.PERSONS)}."))
     area = data.get("area")
-    if area not in codes.AREAS:
+    if not isinstance(area, str) or area not in codes.AREAS:
         problems.append((f"{path}.area", f"“{area}” is not an area of life the service knows."))
     elif person in codes.PERSONS and codes.AREAS[area][1] != person:
         problems.append(
             (f"{path}.area", f"“{area}” is not an area of a {person.replace('_', ' ')}'s needs.")
         )
-    if data.get("how_often") not in codes.HOW_OFTEN:
+    how_often = data.get("how_often")
+    if not isinstance(how_often, str) or how_often not in codes.HOW_OFTEN:
         problems.append(
             (f"{path}.how_often", f"how_often must be one of {', '.join(codes.HOW_OFTEN)}.")
         )
