@@ -10,7 +10,6 @@ from django.test.utils import CaptureQueriesContext
 from supportfirst.assessments.models import AssessmentStatus
 from supportfirst.audit.models import AccessEvent
 from supportfirst.councils.models import Role
-from supportfirst.families.templatetags.family_links import family_link
 from tests.accounts.factories import family_user, staff_user
 from tests.conftest import signed_in_client
 from tests.families import record_story as story_data
@@ -110,15 +109,19 @@ def test_the_home_page_says_who_the_worker_is_and_how_to_reach_them(parent, stor
     assert "Social worker, disabled children&#x27;s team" in page
     assert "dct@ashvale.example" in page
     assert "01632 960000" in page
-    for link in ("/family/requests/", "/family/assessments/", "/family/corrections/"):
+    for link in (
+        "/family/requests/",
+        "/family/assessments/",
+        "/family/corrections/",
+        "/family/eligibility/",
+        "/family/plans/",
+        "/family/letters/",
+        "/family/complaints/",
+        "/family/download/",
+        "/family/notifications/",
+    ):
         assert f'href="{link}"' in page
     assert f'href="/family/requests/{story.request.pk}/"' in page
-
-
-def test_home_links_only_to_parts_of_the_service_that_exist():
-    assert family_link("family:home") == "/family/"
-    assert family_link("family_nothing:list", "family:requests") == "/family/requests/"
-    assert family_link("family_nothing:list") == ""
 
 
 def test_wording_findings_are_never_shown_to_the_family(parent, family, worker):
