@@ -210,3 +210,15 @@ def test_complaint_reminders_dry_run_tells_nobody(family, capsys):
 )
 def test_only_uk_mobile_numbers_are_kept(typed, kept):
     assert services.normalise_mobile(typed) == kept
+
+
+def test_nobody_is_told_anything_while_demo_data_loads(family):
+    from django.core import mail
+
+    from supportfirst.notifications.models import Notification
+    from supportfirst.notifications.services import not_telling_families, notify_family
+
+    with not_telling_families():
+        assert notify_family(family, "request_received", subject="Hello", body="Body") == []
+    assert mail.outbox == []
+    assert not Notification.objects.exists()

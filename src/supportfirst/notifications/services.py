@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
 
 from django.core.mail import send_mail
@@ -48,6 +51,20 @@ EVENT_LABELS = {
     COMPLAINT_UPDATE: "Complaint",
     COMPLAINT_REMINDER: "Complaint reminder",
 }
+
+# True while the demo story is loaded: its families are invented, so nobody is told anything.
+_not_telling: ContextVar[bool] = ContextVar("not_telling_families", default=False)
+
+
+@contextmanager
+def not_telling_families() -> Iterator[None]:
+    """Within this block `notify_family` sends and records nothing (for loading demo data)."""
+    token = _not_telling.set(True)
+    try:
+        yield
+    finally:
+        _not_telling.reset(token)
+
 
 UK_MOBILE = re.compile(r"^(?:\+44|0044|0)7\d{9}$")
 
@@ -187,6 +204,8 @@ def notify_family(
     `preferred_contact` is how the family asked to be contacted on a request (used
     until they choose on their notifications page): by letter or phone, nothing is sent here.
     """
+    if _not_telling.get():
+        return []
     preference = preference_for(family, preferred_contact)
     now = timezone.now()
     if already_sent_to:
