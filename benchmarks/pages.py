@@ -1,4 +1,4 @@
-"""How the heaviest practitioner pages compare with a minimal page, side by side in one run.
+"""The heaviest practitioner and family pages against a minimal page, side by side in one run.
 
     python benchmarks/pages.py [--families 1000] [--rounds 30]
 
@@ -59,6 +59,9 @@ def main() -> None:
 
     anonymous = Client()
     newcomer = signed_in_client(staff_user(council, Role.PRACTITIONER))
+    from tests.accounts.factories import family_user
+
+    parent = signed_in_client(family_user(family))
     pages = {
         "start page (minimal)": (anonymous, "/"),
         "my work, nothing due": (newcomer, "/staff/my-work/"),
@@ -66,6 +69,8 @@ def main() -> None:
         "families (all)": (client, "/staff/?show=all"),
         "family record": (client, f"/staff/families/{family.pk}/"),
         "request": (client, f"/staff/requests/{request.pk}/"),
+        "family: home": (parent, "/family/"),
+        "family: a request": (parent, f"/family/requests/{request.pk}/"),
     }
     timings: dict[str, list[float]] = {name: [] for name in pages}
     queries: dict[str, int] = {}
