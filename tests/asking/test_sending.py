@@ -60,6 +60,9 @@ def test_the_confirmation_page_gives_the_reference_and_the_date_due(council):
     assert "govuk-panel--confirmation" in page
     assert request.reference in page
     assert request.next_step_due.strftime("%-d %B %Y") in page
+    # It says how we told them, only because we did (masked: the page is not signed in).
+    assert "We have sent an email to" in page
+    assert "priya@example.test" not in page
 
 
 def test_the_family_is_told_the_request_was_received(council):

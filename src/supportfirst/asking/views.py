@@ -17,6 +17,8 @@ from supportfirst.asking.models import OnlineRequest, OnlineRequestDraft
 from supportfirst.audit.services import log_access
 from supportfirst.councils.models import Council
 from supportfirst.formsupport import form_status, submitted
+from supportfirst.notifications.models import Notification
+from supportfirst.notifications.services import REQUEST_RECEIVED
 
 
 def _draft_key(council: Council) -> str:
@@ -208,7 +210,14 @@ def sent(request: HttpRequest, council_slug: str) -> HttpResponse:
     if online is None:
         return redirect(_url(questions.FIRST, council))
     log_access(services.online_form_actor(council), family_id=online.family_id, record=online)
-    return render(request, "asking/sent.html", _context(council, online=online))
+    told = (
+        Notification.objects.filter(
+            family_id=online.family_id, event=REQUEST_RECEIVED, failed=False
+        )
+        .order_by("-sent_at")
+        .first()
+    )
+    return render(request, "asking/sent.html", _context(council, online=online, told=told))
 
 
 @login_not_required
