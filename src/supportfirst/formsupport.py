@@ -3,8 +3,10 @@ refused move's messages shown in the error summary."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
+from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
@@ -39,3 +41,27 @@ def conflict(
         {"message": message, "back_url": back_url, "back_text": back_text},
         status=409,
     )
+
+
+class RealDateField(DateInputField):
+    """A GOV.UK date input whose messages are plain English: a date that does not exist (31
+    November) or a two-figure year gets a message saying what to type, never Python's own."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.fields[0].validators[0].message = "The day must be a number"
+        self.fields[1].validators[0].message = "The month must be a number"
+        self.fields[2].validators[0].message = "The year must be a number"
+
+    def compress(self, data_list: Any) -> date | None:
+        day, month, year = data_list
+        if not (day and month and year):
+            return None
+        if len(str(year)) != 4 or int(year) < 1900:
+            raise forms.ValidationError("Enter the year as 4 numbers, like 2026")
+        try:
+            return date(day=int(day), month=int(month), year=int(year))
+        except ValueError as error:
+            raise forms.ValidationError(
+                "Enter a date that exists, like 27 3 2026 (the day, the month, the year)"
+            ) from error

@@ -81,7 +81,7 @@ def test_the_childs_name_is_used_in_later_questions(council):
         (
             "child_age",
             {"date_of_birth_0": "31", "date_of_birth_1": "2", "date_of_birth_2": "2016"},
-            "Enter a real date",
+            "Enter a date that exists",
         ),
         (
             "child_age",

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from supportfirst.asking.models import HELP_FOR_YOU, Format
 from supportfirst.families.models import ContactMethod
+from supportfirst.formsupport import RealDateField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 ONLINE_CONTACT = [c for c in ContactMethod.choices if c[0] != ContactMethod.LETTER]
@@ -37,27 +38,8 @@ def _helper(*fields: Any) -> FormHelper:
     return helper
 
 
-class RealDateField(DateInputField):
-    """A GOV.UK date input whose messages are plain English, with a four-digit year."""
-
-    def compress(self, data_list: Any) -> date | None:
-        day, month, year = data_list
-        if not (day and month and year):
-            return None
-        if len(str(year)) != 4 or int(year) < 1900:
-            raise forms.ValidationError("Enter the year as 4 numbers, like 2015")
-        try:
-            return date(day=int(day), month=int(month), year=int(year))
-        except ValueError as error:
-            raise forms.ValidationError("Enter a real date, like 27 3 2015") from error
-
-
 def _date_field(label: str, hint: str, *, required: bool = True) -> DateInputField:
-    field = RealDateField(label=label, help_text=hint, required=required)
-    field.fields[0].validators[0].message = "The day must be a number"
-    field.fields[1].validators[0].message = "The month must be a number"
-    field.fields[2].validators[0].message = "The year must be a number"
-    return field
+    return RealDateField(label=label, help_text=hint, required=required)
 
 
 def _to_date(value: Any) -> date | None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
 from django.utils import timezone
 
 from supportfirst.complaints.models import AdvocacyAnswer, Outcome
+from supportfirst.formsupport import RealDateField
 
 
 def _helper(*fields: Any, button: str) -> FormHelper:
@@ -87,7 +87,7 @@ class NextStageForm(forms.Form):
 
 
 class AdvocacyForm(forms.Form):
-    offered_on = DateInputField(
+    offered_on = RealDateField(
         label="Date the advocate was offered", help_text="For example, 27 3 2026"
     )
     answer = forms.ChoiceField(
@@ -121,7 +121,7 @@ class AdvocacyForm(forms.Form):
 
 
 class ExtendForm(forms.Form):
-    new_due = DateInputField(label="New date for the response", help_text="For example, 27 3 2026")
+    new_due = RealDateField(label="New date for the response", help_text="For example, 27 3 2026")
     reason = forms.CharField(
         label="Why is more time needed?",
         help_text="The family will be told this reason.",
@@ -188,7 +188,7 @@ class PanelForm(forms.Form):
 class DateForm(forms.Form):
     """The date the panel met, or the date of its report."""
 
-    on = DateInputField(label="Date", help_text="For example, 27 3 2026")
+    on = RealDateField(label="Date", help_text="For example, 27 3 2026")
 
     def __init__(self, *args: Any, label: str, button: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -215,7 +215,7 @@ class RespondForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the complaint is upheld"},
     )
-    responded_on = DateInputField(label="Date of the response", help_text="For example, 27 3 2026")
+    responded_on = RealDateField(label="Date of the response", help_text="For example, 27 3 2026")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

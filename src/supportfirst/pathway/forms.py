@@ -6,13 +6,13 @@ import re
 from datetime import date, datetime, time
 from typing import Any
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Fixed, Fluid, Layout, Size
 from django import forms
 from django.utils import timezone
 
 from supportfirst.families.models import ContactMethod
+from supportfirst.formsupport import RealDateField
 from supportfirst.pathway.models import ContactKind, FamilyView, Intrusion, Pathway, WhoAsked
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*$", re.IGNORECASE)
@@ -59,7 +59,7 @@ def _on(day: date, at: time) -> datetime:
 class RequestForm(forms.Form):
     """A request for help. For a new family, the family and child details are asked too."""
 
-    received_on = DateInputField(
+    received_on = RealDateField(
         label="Date the request was received", help_text="For example, 27 3 2026"
     )
     received_time = TimeField(
@@ -167,7 +167,7 @@ class NewFamilyRequestForm(RequestForm):
         max_length=100,
         error_messages={"required": "Enter the child's last name"},
     )
-    child_date_of_birth = DateInputField(
+    child_date_of_birth = RealDateField(
         label="Child's date of birth", help_text="For example, 27 3 2015"
     )
     child_about = forms.CharField(
@@ -261,7 +261,7 @@ class FamilyNoticeFields(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    family_told_on = DateInputField(label="Date the family was told", required=False)
+    family_told_on = RealDateField(label="Date the family was told", required=False)
     reason_not_told = forms.CharField(
         label="Why telling the family would put the child at risk",
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 3}),
@@ -375,7 +375,7 @@ class ContactForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select what kind of contact it was"},
     )
-    happened_on = DateInputField(label="Date")
+    happened_on = RealDateField(label="Date")
     happened_time = TimeField(label="Time", max_length=10, help_text="For example, 9:30am or 14:30")
     place = forms.CharField(label="Where (optional)", max_length=200, required=False)
     family_chose_time_and_place = forms.TypedChoiceField(

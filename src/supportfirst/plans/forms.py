@@ -6,11 +6,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, cast
 
-from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout, Size
 from django import forms
 
+from supportfirst.formsupport import RealDateField
 from supportfirst.plans.catalogue import OTHER, ServiceChoice
 from supportfirst.plans.models import Arrangement, CostPeriod, DirectPaymentChoice
 from supportfirst.plans.services import DetailsInput, ReviewInput, ServiceInput
@@ -25,8 +25,8 @@ def _helper(*fields: Any, button: str) -> FormHelper:
 
 
 class DetailsForm(forms.Form):
-    starts_on = DateInputField(label="When does the plan start?")
-    review_due_on = DateInputField(
+    starts_on = RealDateField(label="When does the plan start?")
+    review_due_on = RealDateField(
         label="When will the plan be reviewed?",
         help_text="We suggest a date from the council's usual time between reviews.",
     )
@@ -128,7 +128,7 @@ class ServiceForm(forms.Form):
         max_length=120,
         error_messages={"required": "Enter how often"},
     )
-    start_on = DateInputField(label="When it starts")
+    start_on = RealDateField(label="When it starts")
     cost = forms.DecimalField(
         label="Cost in pounds",
         help_text="For example 120.50",
@@ -215,7 +215,7 @@ class RemoveForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    reviewed_on = DateInputField(label="Date of the review")
+    reviewed_on = RealDateField(label="Date of the review")
     what_changed = forms.CharField(
         label="What has changed",
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 5}),
@@ -228,7 +228,7 @@ class ReviewForm(forms.Form):
         max_length=10000,
         error_messages={"required": "Enter the family's view, in their words"},
     )
-    next_review_on = DateInputField(label="Date of the next review")
+    next_review_on = RealDateField(label="Date of the next review")
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
