@@ -132,7 +132,7 @@ def test_family_asks_practitioner_answers_family_sees_the_outcome(visitor, story
     page.get_by_label("Why the record is not being changed").fill(REASON)
     page.get_by_role("button", name="Send the answer").click()
     visitor.check()
-    assert "Answer sent" in page.content()
+    assert "Answer saved" in page.content()
     visitor.goto(f"/staff/requests/{told.request.pk}/")
     assert SHOULD_SAY in page.content()
     sign_out(visitor)

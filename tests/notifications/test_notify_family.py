@@ -222,3 +222,30 @@ def test_nobody_is_told_anything_while_demo_data_loads(family):
         assert notify_family(family, "request_received", subject="Hello", body="Body") == []
     assert mail.outbox == []
     assert not Notification.objects.exists()
+
+
+def test_staff_are_told_truthfully_whether_the_family_got_a_message(family):
+    from django.utils import timezone
+
+    from supportfirst.notifications.services import family_told_sentence, notify_family
+
+    started = timezone.now()
+    assert "has not been sent a message" in family_told_sentence(family.pk, since=started)
+    notify_family(family, "decision_made", subject="Decided", body="Body")
+    assert family_told_sentence(family.pk, since=started) == (
+        "We have emailed the family about it."
+    )
+    later = timezone.now()
+    assert "has not been sent a message" in family_told_sentence(family.pk, since=later)
+
+
+def test_a_family_who_asked_for_phone_calls_is_not_said_to_be_told(family):
+    from django.utils import timezone
+
+    from supportfirst.notifications.services import family_told_sentence, notify_family
+
+    started = timezone.now()
+    notify_family(
+        family, "decision_made", subject="Decided", body="Body", preferred_contact="phone"
+    )
+    assert "Please tell them yourself" in family_told_sentence(family.pk, since=started)

@@ -14,6 +14,7 @@ from supportfirst.corrections import clock, records, selectors, services
 from supportfirst.corrections.forms import AnswerForm
 from supportfirst.councils.access import casework_required
 from supportfirst.formsupport import add_refusal, conflict, form_status, submitted
+from supportfirst.notifications.services import family_told_sentence
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 PAGE_SIZE = 50
@@ -38,6 +39,7 @@ def correction_answer(request: HttpRequest, correction_id: int) -> HttpResponse:
     correction = selectors.correction_read(actor=actor, correction_id=correction_id)
     form = AnswerForm(submitted(request))
     if request.method == "POST" and correction.is_open and form.is_valid():
+        started = timezone.now()
         try:
             services.correction_answer(
                 actor=actor,
@@ -51,7 +53,8 @@ def correction_answer(request: HttpRequest, correction_id: int) -> HttpResponse:
         except MoveRefused as error:
             add_refusal(form, error)
         else:
-            messages.success(request, "Answer sent. The family has been told.")
+            told = family_told_sentence(correction.family_id, since=started)
+            messages.success(request, f"Answer saved. {told}")
             return redirect("corrections:correction", correction_id=correction.pk)
     elif request.method == "POST" and not correction.is_open:
         return conflict(request, "This correction request has already been answered.")

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from supportfirst.assessments.models import Assessment
@@ -16,6 +17,7 @@ from supportfirst.eligibility import selectors, services
 from supportfirst.eligibility.forms import ConfirmForm, DecideForm, ReturnForm
 from supportfirst.eligibility.models import EligibilityDecision
 from supportfirst.formsupport import add_refusal, submitted
+from supportfirst.notifications.services import family_told_sentence
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.wording.services import (
     FieldFinding,
@@ -184,8 +186,10 @@ def confirm(request: HttpRequest, decision_id: int) -> HttpResponse:
         except MoveRefused as error:
             add_refusal(form, error)
         else:
+            started = timezone.now()
             services.family_tell(decision)
-            messages.success(request, "The decision is confirmed. The family has been told.")
+            told = family_told_sentence(decision.family_id, since=started)
+            messages.success(request, f"The decision is confirmed. {told}")
             return redirect(_decision_url(decision))
     return _decision_page(request, actor, decision, form, flagged)
 

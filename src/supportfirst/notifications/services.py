@@ -236,3 +236,24 @@ def notify_family(
         family, event, channel, destinations, subject, body, preference.format, now, failed=failed
     )
     return [] if failed else destinations
+
+
+def family_told_sentence(family_id: int, *, since: datetime) -> str:
+    """For a staff page after an action: whether the family was sent a message about it, said
+    truthfully (a family who asked for phone calls or letters gets no message from here)."""
+    sent = list(
+        Notification.objects.filter(family_id=family_id, sent_at__gte=since).values_list(
+            "channel", "failed"
+        )
+    )
+    delivered = {channel for channel, failed in sent if not failed}
+    if Channel.TEXT in delivered:
+        return "We have sent the family a text message about it."
+    if delivered:
+        return "We have emailed the family about it."
+    if sent:
+        return "We could not send the family a message about it: please contact them yourself."
+    return (
+        "The family has not been sent a message: they asked to be contacted another way, or we "
+        "have no email address or mobile number for them. Please tell them yourself."
+    )
