@@ -99,9 +99,9 @@ def requests_awaiting_decision(
         .order_by("next_step_due", "received_at")
     )
     if worker_id is not None:
+        # A family with no worker yet (a request sent online, say) is on everyone's list.
         rows = rows.filter(
-            Q(family__allocated_worker_id=worker_id)
-            | Q(family__allocated_worker__isnull=True, recorded_by_id=worker_id)
+            Q(family__allocated_worker_id=worker_id) | Q(family__allocated_worker__isnull=True)
         )
     return rows
 
@@ -164,4 +164,7 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
     from supportfirst.corrections import selectors as correction_selectors
 
     items += correction_selectors.due_items(scope=scope, worker_id=worker_id, today=today)
+    from supportfirst.complaints import selectors as complaint_selectors
+
+    items += complaint_selectors.due_items(scope=scope, worker_id=worker_id, today=today)
     return sorted(items, key=lambda item: (item.due, item.what))
