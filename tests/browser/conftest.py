@@ -100,6 +100,11 @@ class Visitor:
         # GOV.UK Frontend's scripts ran (the Content Security Policy let them), with no errors.
         assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
         assert not self.console_errors, f"{page.url}: {self.console_errors}"
+        # Nothing makes the whole page scroll sideways (on a phone, wide tables scroll in a box).
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 1, f"{page.url} is {overflow}px wider than the window"
         ARTEFACTS.mkdir(parents=True, exist_ok=True)
         name = re.sub(r"[^A-Za-z0-9]+", "-", page.url.removeprefix(self.base_url)).strip("-")
         page.screenshot(
