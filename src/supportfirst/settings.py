@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Inside the CSP middleware: the page it renders needs the page's nonce.
+    "supportfirst.pages.middleware.MethodNotAllowedPageMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

@@ -41,4 +41,12 @@ def test_signed_out_people_are_sent_to_sign_in(client):
 
 def test_only_a_post_renews(council):
     worker_client = signed_in_client(staff_user(council, Role.PRACTITIONER))
-    assert worker_client.get("/stay-signed-in/").status_code == 405
+    assert worker_client.get("/stay-signed-in/").status_code == 405  # and nothing renewed
+
+
+def test_opening_a_button_address_gets_a_page_saying_so(council):
+    worker_client = signed_in_client(staff_user(council, Role.PRACTITIONER))
+    response = worker_client.get("/stay-signed-in/")
+    assert response.status_code == 405
+    assert response["Allow"] == "POST"
+    assert "This page is a button, not a link" in response.content.decode()
