@@ -17,7 +17,7 @@ def test_warning_before_sign_out_and_staying_signed_in(visitor, council, setting
     page = visitor.page
     page.clock.install()
     sign_in(visitor, worker)
-    warning = page.get_by_role("region", name="Important")
+    warning = page.locator('[data-module="sf-session-warning"]')
     assert not warning.is_visible()
 
     idle = settings.SESSION_COOKIE_AGE
