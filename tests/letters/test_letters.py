@@ -348,3 +348,45 @@ def test_the_new_letter_page_says_when_the_record_is_not_ready(world):
     response = client.post(url, {"variant": "standard"})
     assert response.status_code == 400
     assert not Letter.objects.exists()
+
+
+def send_url(letter):
+    return reverse("letters:send", kwargs={"letter_id": letter.pk})
+
+
+def test_a_letter_with_words_to_check_is_not_sent_without_a_reason_for_each(world):
+    from supportfirst.wording.models import WordingReason
+
+    client = signed_in_client(world.worker)
+    letter = prepare(
+        world,
+        personal_paragraph="Mum refused to meet. Mum refused again. Mum refused twice more.",
+    )
+    page = client.get(reverse("letters:letter", kwargs={"letter_id": letter.pk}))
+    text = page.content.decode()
+    assert text.count('<strong class="govuk-!-font-weight-bold">“refused”</strong>') == 1
+    assert "used 3 times" in text
+    answer = client.post(send_url(letter), {})
+    assert answer.status_code == 400
+    assert "govuk-error-summary" in answer.content.decode()
+    assert "Give a reason for keeping “refused”" in answer.content.decode()
+    assert Letter.objects.get(pk=letter.pk).status == LetterStatus.DRAFT
+    assert mail.outbox == []
+    [name] = [n for n in answer.context["send_form"].fields if n.startswith("reason_")]
+    answer = client.post(send_url(letter), {name: "Quoting the parent's own words."})
+    assert answer.status_code == 302
+    assert Letter.objects.get(pk=letter.pk).status == LetterStatus.SENT
+    [reason] = WordingReason.objects.filter(record_type="letters.letter", record_id=letter.pk)
+    assert (reason.words, reason.reason) == ("refused", "Quoting the parent's own words.")
+    page = client.get(reverse("letters:letter", kwargs={"letter_id": letter.pk}))
+    assert "Quoting the parent&#x27;s own words." in page.content.decode()
+
+
+def test_a_clean_letter_sends_with_one_click(world):
+    client = signed_in_client(world.worker)
+    letter = prepare(world, personal_paragraph="Thank you for meeting me on Monday.")
+    page = client.get(reverse("letters:letter", kwargs={"letter_id": letter.pk}))
+    assert not [n for n in page.context["send_form"].fields if n.startswith("reason_")]
+    answer = client.post(send_url(letter), {})
+    assert answer.status_code == 302
+    assert Letter.objects.get(pk=letter.pk).status == LetterStatus.SENT

@@ -458,3 +458,111 @@ def test_a_young_person_reads_only_their_own_plan(family):
     client = signed_in_client(family_user(family, child=own.child))
     assert client.get(reverse("family_plans:plan", kwargs={"plan_id": own.pk})).status_code == 200
     assert client.get(reverse("family_plans:plan", kwargs={"plan_id": other.pk})).status_code == 404
+
+
+def _not_met_world():
+    from tests.councils.factories import CouncilFactory
+    from tests.eligibility.factories import decision_for
+
+    family = family_with_everyone(CouncilFactory(la_code="957"))
+    decision = decision_for(family, confirm=True)
+    plan = services.plan_start(
+        actor=actor_for(decision.made_by), request=decision.assessment.request
+    )
+    [unmet, *_] = [line for line in decision.final_services() if not line.met]
+    [met, *_] = [line for line in decision.final_services() if line.met]
+    return family, decision, plan, unmet, met
+
+
+NOT_MET_POST = {
+    "code": "other",
+    "other_legal_basis": "Chronically Sick and Disabled Persons Act 1970, section 2(1)(d)",
+    "provider": "Ashvale Transport",
+    "amount": "2 journeys",
+    "frequency": "every week",
+    "start_on_0": "1",
+    "start_on_1": "12",
+    "start_on_2": "2026",
+    "cost": "40",
+    "cost_period": "week",
+    "arrangement": "council",
+}
+
+
+def test_a_service_the_decision_said_no_to_needs_a_recorded_reason(db):
+    _family, decision, plan, unmet, _met = _not_met_world()
+    client = signed_in_client(decision.made_by)
+    url = reverse("plans:service_add", kwargs={"plan_id": plan.pk})
+    response = client.post(url, {**NOT_MET_POST, "other_name": unmet.name})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "govuk-error-summary" in page
+    assert f"The decision said “{unmet.name}” is not met" in page
+    assert not plan.services.exists()
+    with pytest.raises(MoveRefused, match="not met"):
+        services.service_add(
+            actor=actor_for(decision.made_by),
+            plan=plan,
+            given=services.ServiceInput(
+                code=catalogue.OTHER,
+                other_name=unmet.name.upper(),
+                other_legal_basis="Children Act 1989, section 17",
+                provider="P",
+                amount="1",
+                frequency="once",
+                start_on=datetime.date(2026, 12, 1),
+                cost=Decimal("0"),
+                cost_period="once",
+            ),
+        )
+    reason = "Sam cannot get to school clubs without this; we agreed at the meeting."
+    response = client.post(
+        url, {**NOT_MET_POST, "other_name": unmet.name, "not_met_reason": reason}
+    )
+    assert response.status_code == 302
+    service = plan.services.get()
+    assert service.not_met_reason == reason
+    staff_page = client.get(reverse("plans:plan", kwargs={"plan_id": plan.pk})).content.decode()
+    assert "Added although the decision said not now, because:" in staff_page
+    assert "The council has agreed to provide this." in staff_page
+    assert "The council must provide this." not in staff_page
+
+
+def test_a_met_service_needs_no_reason_and_the_family_reads_the_truth(db):
+    family, decision, plan, unmet, met = _not_met_world()
+    worker = decision.made_by
+    given = services.ServiceInput(
+        code=met.code,
+        provider="Riverside Club",
+        amount="6 hours",
+        frequency="every week",
+        start_on=datetime.date(2026, 12, 1),
+        cost=Decimal("90"),
+        cost_period="week",
+    )
+    services.service_add(actor=actor_for(worker), plan=plan, given=given)
+    services.service_add(
+        actor=actor_for(worker),
+        plan=plan,
+        given=services.ServiceInput(
+            **{
+                **given.__dict__,
+                "code": catalogue.OTHER,
+                "other_name": unmet.name,
+                "other_legal_basis": "Children Act 1989, section 17",
+                "not_met_reason": "Agreed with the family at the meeting.",
+            }
+        ),
+    )
+    from supportfirst.plans.models import PlanStatus as Status
+
+    type(plan).objects.filter(pk=plan.pk).update(status=Status.SHARED)
+    page = signed_in_client(family_user(family)).get(
+        reverse("family_plans:plan", kwargs={"plan_id": plan.pk})
+    )
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Added although the decision said not now, because: Agreed with the family" in text
+    assert text.count("The council has agreed to provide this.") == 1
+    if met.duty_or_power == "duty":
+        assert text.count("The council must provide this.") == 1

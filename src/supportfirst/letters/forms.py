@@ -16,11 +16,11 @@ PARAGRAPH_HINT = (
 )
 
 
-def _helper(*fields: Any, button: str) -> FormHelper:
+def _helper(*fields: Any, button: str, name: str = "submit") -> FormHelper:
     helper = FormHelper()
     helper.form_tag = False
     helper.disable_csrf = True
-    helper.layout = Layout(*fields, Button("submit", button, data_prevent_double_click="true"))
+    helper.layout = Layout(*fields, Button(name, button, data_prevent_double_click="true"))
     return helper
 
 
@@ -63,3 +63,12 @@ class ParagraphForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["personal_paragraph"].help_text = PARAGRAPH_HINT.format(name=name)
         self.helper = _helper(Field.textarea("personal_paragraph"), button="Save the paragraph")
+
+
+class SendForm(forms.Form):
+    """Sending a letter. A letter with words to check asks for a short reason for each
+    (the reason fields are added with `wording.services.add_reason_fields`)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(button="Send the letter", name="send")

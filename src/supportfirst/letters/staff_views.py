@@ -3,8 +3,11 @@ and the words to check, change the personal paragraph, send it, download it as a
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -13,10 +16,11 @@ from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.access import casework_required
 from supportfirst.formsupport import add_refusal, submitted
-from supportfirst.letters import kinds, rendering, selectors, services
-from supportfirst.letters.forms import ParagraphForm, PrepareForm
+from supportfirst.letters import kinds, selectors, services
+from supportfirst.letters.forms import ParagraphForm, PrepareForm, SendForm
 from supportfirst.letters.models import Letter
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.wording.services import add_reason_fields, save_reasons
 
 PAGE_SIZE = 50
 
@@ -88,20 +92,35 @@ def letter_new(request: HttpRequest) -> HttpResponse:
     return render(request, "letters/staff/new.html", context, status=400 if form.errors else 200)
 
 
+def _send_form(letter: Letter, data: Any = None) -> tuple[SendForm, list[Any]]:
+    """The send form, with a required reason for each distinct flagged word or phrase."""
+    to_check = selectors.words_to_check(letter) if not letter.is_sent else []
+    form = SendForm(data)
+    add_reason_fields(form, [group.item for group in to_check])
+    return form, to_check
+
+
 def _letter_page(
-    request: HttpRequest, letter: Letter, form: ParagraphForm | None = None, status: int = 200
+    request: HttpRequest,
+    letter: Letter,
+    form: ParagraphForm | None = None,
+    status: int = 200,
+    send_form: SendForm | None = None,
 ) -> HttpResponse:
     target = letter.family.council.letter_reading_ease_target
     html = letter.render_html()
     name = letter.child.first_name if letter.child else "the family"
+    fresh_send_form, to_check = _send_form(letter)
     context = {
         "letter": letter,
         "letter_html": html,
-        "letter_text": rendering.plain_text(html),
         "target": target,
         "below_target": letter.reading_ease is not None and letter.reading_ease < target,
         "form": form
         or ParagraphForm(initial={"personal_paragraph": letter.personal_paragraph}, name=name),
+        "send_form": send_form or fresh_send_form,
+        "to_check": to_check,
+        "reasons": selectors.letter_reasons(actor=Actor.of(request), letter=letter),
     }
     return render(request, "letters/staff/letter.html", context, status=status)
 
@@ -147,8 +166,22 @@ def _conflict(request: HttpRequest, error: IllegalMove, letter: Letter) -> HttpR
 def letter_send(request: HttpRequest, letter_id: int) -> HttpResponse:
     actor = Actor.of(request)
     letter = selectors.letter_read(actor=actor, letter_id=letter_id)
+    if letter.is_sent:
+        return _conflict(request, IllegalMove("This letter has already been sent."), letter)
+    send_form, to_check = _send_form(letter, request.POST)
+    if not send_form.is_valid():
+        return _letter_page(request, letter, status=400, send_form=send_form)
     try:
-        services.letter_send(actor=actor, letter=letter)
+        with transaction.atomic():
+            services.letter_send(actor=actor, letter=letter)
+            save_reasons(
+                user=actor.user,
+                family_id=letter.family_id,
+                record_type=selectors.LETTER_RECORD_TYPE,
+                record_id=letter.pk,
+                found=[group.item for group in to_check],
+                data=send_form.cleaned_data,
+            )
     except IllegalMove as error:
         return _conflict(request, error, letter)
     except MoveRefused as error:

@@ -5,7 +5,7 @@ its legal basis."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -19,9 +19,13 @@ class ServiceChoice:
     legal_basis: str
     duty_or_power: str = ""
     plain_english: str = ""
+    # The confirmed decision said this type of service is not met: adding it needs a reason.
+    not_met: bool = False
 
     @property
     def label(self) -> str:
+        if self.not_met:
+            return f"{self.name} (the decision said not now: give your reason)"
         kind = {"duty": " (the council must provide it)", "power": " (the council may provide it)"}
         return f"{self.name}{kind.get(self.duty_or_power, '')}"
 
@@ -60,9 +64,37 @@ def from_criteria(council: Any, today: date) -> list[ServiceChoice]:
     ]
 
 
+@dataclass(frozen=True)
+class NotMet:
+    """The service types a confirmed decision said are not met, by code and by name."""
+
+    codes: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+
+    def covers(self, *, code: str, name: str) -> bool:
+        return bool(code and code in self.codes) or " ".join(name.split()).casefold() in self.names
+
+
+def not_met_in(decision: Any | None) -> NotMet:
+    """What a confirmed decision said is not met; nothing for any other decision."""
+    if decision is None or getattr(decision, "status", "") != "confirmed":
+        return NotMet()
+    lines = [line for line in decision.final_services() if not line.met]
+    return NotMet(
+        codes=frozenset(line.code for line in lines),
+        names=frozenset(" ".join(line.name.split()).casefold() for line in lines),
+    )
+
+
 def choices_for(*, decision: Any | None, council: Any, today: date) -> list[ServiceChoice]:
     if decision is not None and getattr(decision, "status", "") == "confirmed":
         found = from_decision(decision)
         if found:
             return found
-    return from_criteria(council, today)
+    not_met = not_met_in(decision)
+    return [
+        replace(choice, not_met=True)
+        if not_met.covers(code=choice.code, name=choice.name)
+        else choice
+        for choice in from_criteria(council, today)
+    ]

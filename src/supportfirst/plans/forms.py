@@ -11,7 +11,7 @@ from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout, Size
 from django import forms
 
 from supportfirst.formsupport import RealDateField
-from supportfirst.plans.catalogue import OTHER, ServiceChoice
+from supportfirst.plans.catalogue import OTHER, NotMet, ServiceChoice
 from supportfirst.plans.models import Arrangement, CostPeriod, DirectPaymentChoice
 from supportfirst.plans.services import DetailsInput, ReviewInput, ServiceInput
 
@@ -158,9 +158,26 @@ class ServiceForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select how it is arranged"},
     )
+    not_met_reason = forms.CharField(
+        label="If the decision said this service is not met: your professional reason for "
+        "adding it",
+        help_text="Only for a service the eligibility decision said no to. The family and "
+        "other staff will read this.",
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 3}),
+        max_length=2000,
+        required=False,
+    )
 
-    def __init__(self, *args: Any, choices: list[ServiceChoice], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        choices: list[ServiceChoice],
+        not_met: NotMet | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.service_choices = choices
+        self.not_met = not_met or NotMet()
         code = cast(forms.ChoiceField, self.fields["code"])
         code.choices = [(c.code, c.label) for c in choices] + [
             (OTHER, "Another service (write in its name and the law)")
@@ -182,6 +199,7 @@ class ServiceForm(forms.Form):
             Field.text("cost", field_width=Fixed.TEN),
             Field.radios("cost_period", legend_size=Size.SMALL, inline=True),
             Field.radios("arrangement", legend_size=Size.SMALL),
+            Field.textarea("not_met_reason"),
             button="Add the service",
         )
 
@@ -192,6 +210,22 @@ class ServiceForm(forms.Form):
                 self.add_error("other_name", "Enter the name of the service")
             if not data.get("other_legal_basis", "").strip():
                 self.add_error("other_legal_basis", "Enter the law the service is given under")
+        code = data.get("code", "")
+        if code == OTHER:
+            name = data.get("other_name", "")
+            code = ""
+        else:
+            name = next((c.name for c in self.service_choices if c.code == code), "")
+        if (
+            name
+            and self.not_met.covers(code=code, name=name)
+            and not data.get("not_met_reason", "").strip()
+        ):
+            self.add_error(
+                "not_met_reason",
+                f"The decision said “{name}” is not met. Enter your professional reason for "
+                "adding it",
+            )
         return data
 
     def to_input(self) -> ServiceInput:
@@ -207,6 +241,7 @@ class ServiceForm(forms.Form):
             arrangement=data["arrangement"],
             other_name=data.get("other_name", ""),
             other_legal_basis=data.get("other_legal_basis", ""),
+            not_met_reason=data.get("not_met_reason", ""),
         )
 
 

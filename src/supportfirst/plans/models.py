@@ -179,6 +179,11 @@ class PlannedService(FamilyRecord):
     arrangement = models.CharField(
         max_length=20, choices=Arrangement.choices, default=Arrangement.COUNCIL
     )
+    not_met_reason = models.TextField(
+        blank=True,
+        help_text="The professional reason for adding a service the confirmed decision said is "
+        "not met.",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

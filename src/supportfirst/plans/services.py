@@ -196,6 +196,12 @@ class ServiceInput:
     arrangement: str = Arrangement.COUNCIL
     other_name: str = ""
     other_legal_basis: str = ""
+    not_met_reason: str = ""
+
+
+NOT_MET_REASON_NEEDED = (
+    "The decision said “{name}” is not met. Enter your professional reason for adding it."
+)
 
 
 def decision_of(plan: SupportPlan) -> EligibilityDecision | None:
@@ -217,6 +223,11 @@ def service_choices(plan: SupportPlan, today: date | None = None) -> list[catalo
     )
 
 
+def service_not_met(plan: SupportPlan) -> catalogue.NotMet:
+    """The service types the plan's confirmed decision said are not met."""
+    return catalogue.not_met_in(decision_of(plan))
+
+
 @transaction.atomic
 def service_add(*, actor: Actor, plan: SupportPlan, given: ServiceInput) -> PlannedService:
     """A service in the plan. Its name and legal basis come from the decision or the criteria;
@@ -235,6 +246,11 @@ def service_add(*, actor: Actor, plan: SupportPlan, given: ServiceInput) -> Plan
         choice = found[0]
     if given.cost < 0:
         raise MoveRefused(["The cost cannot be less than £0."])
+    not_met_reason = ""
+    if catalogue.not_met_in(decision_of(plan)).covers(code=choice.code, name=choice.name):
+        not_met_reason = given.not_met_reason.strip()
+        if not not_met_reason:
+            raise MoveRefused([NOT_MET_REASON_NEEDED.format(name=choice.name)])
     service = PlannedService.objects.create(
         family_id=plan.family_id,
         plan=plan,
@@ -249,6 +265,7 @@ def service_add(*, actor: Actor, plan: SupportPlan, given: ServiceInput) -> Plan
         cost=given.cost,
         cost_period=given.cost_period,
         arrangement=given.arrangement,
+        not_met_reason=not_met_reason,
         recorded_by=actor.user,
         recorded_at=timezone.now(),
     )

@@ -175,7 +175,12 @@ def service_add(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = Actor.of(request)
     plan = selectors.plan_read(actor=actor, plan_id=plan_id)
     choices = services.service_choices(plan)
-    form = ServiceForm(submitted(request), choices=choices, initial={"start_on": plan.starts_on})
+    form = ServiceForm(
+        submitted(request),
+        choices=choices,
+        not_met=services.service_not_met(plan),
+        initial={"start_on": plan.starts_on},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.service_add(actor=actor, plan=plan, given=form.to_input())
