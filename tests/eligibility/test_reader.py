@@ -68,3 +68,27 @@ def test_the_young_persons_decision_page_names_them_not_your_child(ashvale_famil
     assert f"{child.first_name} cannot manage this without help" in young
     parent = signed_in_client(family_user(ashvale_family)).get(url).content.decode()
     assert "Your child cannot manage this without help" in parent
+
+
+NOT_ASSESSED = (
+    "We have not assessed your own needs as a parent carer. You can ask for a parent "
+    "carer&#x27;s assessment at any time."
+)
+
+
+def test_help_for_a_parent_carer_not_assessed_shows_not_assessed_to_family_and_staff(
+    ashvale_family, worker
+):
+    decision = decision_for(ashvale_family, confirm=True)
+    url = reverse("family_eligibility:decision", kwargs={"decision_id": decision.pk})
+    parent = signed_in_client(family_user(ashvale_family)).get(url).content.decode()
+    assert "Not assessed" in parent
+    assert NOT_ASSESSED in parent
+    child = decision.assessment.child
+    young = signed_in_client(family_user(ashvale_family, child=child)).get(url).content.decode()
+    assert "Not assessed" in young
+    assert "have not had an assessment of their own needs" in young
+    staff_url = reverse("eligibility:decision", kwargs={"decision_id": decision.pk})
+    staff = signed_in_client(worker).get(staff_url).content.decode()
+    assert "Not assessed" in staff
+    assert NOT_ASSESSED in staff

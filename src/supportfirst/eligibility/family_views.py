@@ -46,7 +46,10 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
     decision = selectors.family_decision_read(actor=Actor.of(request), decision_id=decision_id)
     reader = _reader(request, decision)
-    services = [reword_line(line, reader, line.for_whom) for line in decision.final_services()]
+    services = [
+        reword_line(line, reader, line.for_whom, line.assessed)
+        for line in decision.final_services()
+    ]
     context = {
         "decision": decision,
         "services": sorted(services, key=lambda line: _WHOM.get(line.for_whom, 3)),
