@@ -107,7 +107,7 @@ def test_family_complains_staff_respond_family_asks_for_stage_2(visitor, council
     assert (complaint.stage, complaint.status) == (2, Status.OPEN)
     assert _heading(visitor) == f"Your complaint {complaint.reference}"
     text = page.content()
-    assert "Stage 2: investigation" in text
+    assert "Stage 2: an investigation with an independent person" in text
     assert f"{complaint.respond_by:%A %-d %B %Y}" in text
     assert "working days left" in text
 

@@ -79,7 +79,8 @@ def test_something_else_needs_a_description_and_keeps_what_was_typed(parent):
 def test_the_family_sees_the_stage_next_step_and_working_days_left(parent, family):
     complaint = complaint_for(family)
     page = signed_in_client(parent).get(f"/family/complaints/{complaint.pk}/").content.decode()
-    assert "Stage 1: local resolution" in page
+    assert "Stage 1: we look into it and answer you" in page
+    assert "local resolution" not in page
     assert "The council responds by" in page
     assert workdays.describe_days_left(complaint.respond_by, timezone.localdate()) in page
     assert "Ombudsman" not in page
@@ -104,12 +105,14 @@ def test_the_family_asks_for_stage_2_and_sees_when_it_is_due(parent, family):
     client = signed_in_client(parent)
     page = client.get(f"/family/complaints/{complaint.pk}/").content.decode()
     assert "I am not satisfied: ask for stage 2" in page
+    assert page.count("you can ask for stage 2") == 1
+    assert "an investigation with an independent person" in page
     response = client.post(f"/family/complaints/{complaint.pk}/next-stage/", {"why": "No call."})
     assert response.status_code == 302
     complaint.refresh_from_db()
     assert (complaint.stage, complaint.status) == (2, Status.OPEN)
     page = client.get(f"/family/complaints/{complaint.pk}/").content.decode()
-    assert "Stage 2: investigation" in page
+    assert "Stage 2: an investigation with an independent person" in page
     assert f"{complaint.respond_by:%-d %B %Y}" in page
 
 

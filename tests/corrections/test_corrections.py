@@ -104,14 +104,40 @@ def test_an_empty_form_shows_the_error_summary(parent, story):
     assert response.status_code == 400
     assert "govuk-error-summary" in page
     assert "Enter what is wrong" in page
-    assert "Enter what it should say" in page
+    assert "Enter what it should say" not in page
     assert "<title>Error: " in page
 
 
 def test_long_text_is_kept_when_the_other_field_is_missing(parent, story):
-    response = _new(signed_in_client(parent), f"contact:{story.call.pk}", {"what_is_wrong": WRONG})
+    response = _new(
+        signed_in_client(parent), f"contact:{story.call.pk}", {"what_it_should_say": SHOULD_SAY}
+    )
     assert response.status_code == 400
-    assert WRONG.strip() in response.content.decode()
+    assert SHOULD_SAY.strip() in response.content.decode()
+
+
+def test_what_it_should_say_is_optional(parent, practitioner, story):
+    client = signed_in_client(parent)
+    response = _new(client, f"contact:{story.call.pk}", {"what_is_wrong": WRONG})
+    assert response.status_code == 302
+    correction = CorrectionRequest.objects.get()
+    assert correction.what_it_should_say == ""
+    assert "Not given" in client.get(response["Location"]).content.decode()
+    staff = signed_in_client(practitioner)
+    assert staff.get(f"/staff/corrections/{correction.pk}/").status_code == 200
+
+
+def test_the_family_pages_say_the_date_plainly_without_the_law(parent, story):
+    client = signed_in_client(parent)
+    form = _new(client, f"contact:{story.call.pk}").content.decode()
+    assert "(one month)" in form
+    assert "(optional)" in form
+    for law in ("GDPR", "Article 16"):
+        assert law not in form
+    response = _new(client, f"contact:{story.call.pk}", {"what_is_wrong": WRONG})
+    page = client.get(response["Location"]).content.decode()
+    assert "(one month)" in page
+    assert "GDPR" not in page
 
 
 def test_the_correction_journey(parent, practitioner, story):

@@ -336,3 +336,33 @@ def test_case_from_dict_reports_what_is_wrong(data, path):
     with pytest.raises(CaseError) as caught:
         Case.from_dict(data)
     assert path in [where for where, _ in caught.value.problems]
+
+
+def test_help_for_a_parent_carer_who_was_not_assessed_is_not_assessed_not_refused():
+    decision = evaluate(
+        ASHVALE, case(need("a", "personal_care", "help"), need("b", "sleep", "help"))
+    )
+    outcome = decision.service("parent-carer-break")
+    assert (outcome.met, outcome.assessed) == (False, False)
+    assert outcome.reason == (
+        "We have not assessed your own needs as a parent carer. You can ask for a parent "
+        "carer's assessment at any time."
+    )
+    assert decision.service("short-breaks").assessed
+    assert type(outcome).from_dict(outcome.to_dict()) == outcome
+
+
+def test_help_for_an_assessed_parent_carer_is_assessed_even_when_not_met():
+    decision = evaluate(
+        ASHVALE,
+        case(need("mum", "carer_leisure", "help", how_often="less_often", person="parent_carer")),
+    )
+    outcome = decision.service("parent-carer-break")
+    assert (outcome.met, outcome.assessed) == (False, True)
+
+
+def test_an_old_decision_without_the_assessed_field_reads_as_assessed():
+    decision = evaluate(ASHVALE, case(need("a", "personal_care", "help")))
+    data = decision.services[0].to_dict()
+    del data["assessed"]
+    assert type(decision.services[0]).from_dict(data).assessed

@@ -195,3 +195,15 @@ def test_a_support_decision_without_notes_still_gives_the_reason(parent, family,
     services.decide_support(actor=story_data.actor_for(worker), request=request)
     page = _page(signed_in_client(parent), f"/family/requests/{request.pk}/")
     assert "Every disabled child has the right to have their needs assessed" in page
+
+
+def test_the_family_home_page_shows_no_staff_instruction_about_brothers_and_sisters(council):
+    from tests.families.factories import SiblingFactory
+
+    family = family_with_everyone(council)
+    SiblingFactory(family=family, helps_to_care=True)
+    page = _page(signed_in_client(family_user(family)), "/family/")
+    assert "Helps to care" in page
+    assert "offer a young carer" not in page
+    staff = signed_in_client(staff_user(council, Role.PRACTITIONER))
+    assert "offer a young carer" in _page(staff, f"/staff/families/{family.pk}/")

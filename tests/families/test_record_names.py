@@ -14,3 +14,12 @@ def test_other_records_use_the_model_name():
 def test_unknown_records_are_a_record():
     assert record_name("nowhere.nothing") == "a record"
     assert record_name("not a model name") == "a record"
+
+
+def test_young_person_sharing_reads_as_a_sentence():
+    from supportfirst.audit.models import AccessEvent
+    from supportfirst.families.selectors import AccessLogLine
+
+    event = AccessEvent(record_type="asking.youngpersonsharing", action="change")
+    line = AccessLogLine(event=event, who="", role="")
+    assert line.what == "Changed whether a young person's own views are shared"

@@ -34,6 +34,18 @@ class Stage(models.IntegerChoices):
     REVIEW_PANEL = 3, "Stage 3: review panel"
 
 
+# What each stage is, in plain words for the family; the name in the regulations follows.
+FAMILY_STAGE_NAMES: dict[int, str] = {
+    Stage.LOCAL_RESOLUTION: "Stage 1: we look into it and answer you",
+    Stage.INVESTIGATION: "Stage 2: an investigation with an independent person",
+    Stage.REVIEW_PANEL: "Stage 3: a review panel of three independent people",
+}
+
+
+def family_stage_name(stage: int) -> str:
+    return FAMILY_STAGE_NAMES.get(stage, f"Stage {stage}")
+
+
 class Status(models.TextChoices):
     OPEN = "open", "Being looked at"
     PANEL_MET = "panel_met", "Review panel has met"
@@ -91,6 +103,11 @@ class Complaint(FamilyRecord):
         ordering = ["respond_by", "pk"]
         indexes = [models.Index(fields=["status", "respond_by"])]
 
+    @property
+    def family_stage_name(self) -> str:
+        """The stage in plain words, for the family's pages."""
+        return family_stage_name(self.stage)
+
     def __str__(self) -> str:
         return f"Complaint {self.reference}"
 
@@ -138,6 +155,11 @@ class ComplaintStage(FamilyRecord):
         constraints = [
             models.UniqueConstraint(fields=["complaint", "stage"], name="one_row_per_stage")
         ]
+
+    @property
+    def family_stage_name(self) -> str:
+        """The stage in plain words, for the family's pages."""
+        return family_stage_name(self.stage)
 
     def __str__(self) -> str:
         return f"{self.complaint.reference} {self.get_stage_display()}"

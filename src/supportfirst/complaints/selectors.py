@@ -18,6 +18,7 @@ from supportfirst.complaints.models import (
     ComplaintStage,
     Stage,
     Status,
+    family_stage_name,
 )
 from supportfirst.complaints.services import About
 from supportfirst.councils.scoping import Scope, get_visible_or_404
@@ -38,6 +39,11 @@ class NextStep:
         return bool(self.clock and self.clock.overdue and not self.families_choice)
 
 
+def _lower_stage(name: str) -> str:
+    """ "Stage 2: an investigation" inside a sentence: "stage 2: an investigation"."""
+    return name[:1].lower() + name[1:]
+
+
 def next_step(complaint: Complaint, stage: ComplaintStage, today: date) -> NextStep:
     status, number = complaint.status, complaint.stage
     if status in CLOCK_RUNNING:
@@ -51,7 +57,8 @@ def next_step(complaint: Complaint, stage: ComplaintStage, today: date) -> NextS
     if number < Stage.REVIEW_PANEL and stage.response_on is not None:
         guide = clock.ask_next_stage_by(stage.response_on)
         return NextStep(
-            f"If you are not satisfied, you can ask for stage {number + 1}",
+            f"If you are not satisfied with our response, you can ask for "
+            f"{_lower_stage(family_stage_name(number + 1))}",
             guide,
             clock.clock_on(guide, today),
             families_choice=True,

@@ -55,7 +55,6 @@ def correction_new(request: HttpRequest) -> HttpResponse:
             "found": found,
             "back": records.page_url(shown_on, shown_on_id, for_family=True),
             "due": clock.rectification_due(timezone.localdate()),
-            "explanation": clock.EXPLANATION,
         },
         status=form_status(form),
     )
@@ -72,7 +71,6 @@ def correction_detail(request: HttpRequest, correction_id: int) -> HttpResponse:
             "record_url": records.page_url(
                 correction.shown_on, correction.shown_on_id, for_family=True
             ),
-            "explanation": clock.EXPLANATION,
             "today": timezone.localdate(),
         },
     )

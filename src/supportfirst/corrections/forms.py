@@ -30,12 +30,12 @@ class CorrectionForm(forms.Form):
         },
     )
     what_it_should_say = forms.CharField(
-        label="What it should say",
-        help_text="Tell us what the record should say instead.",
+        label="What it should say (optional)",
+        help_text="If you know, tell us what the record should say instead.",
+        required=False,
         max_length=LONG_TEXT,
         widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={
-            "required": "Enter what it should say",
             "max_length": f"What it should say must be {LONG_TEXT:,} characters or fewer",
         },
     )

@@ -369,7 +369,42 @@ def _need_outcome(need: AssessedNeed, states: list[_State]) -> NeedOutcome:
     return _need_not_met(need, counted[0] if counted else mine[0])
 
 
-def _service_outcome(service: Service, state: _State) -> ServiceOutcome:
+NOT_ASSESSED = {
+    areas.PARENT_CARER: (
+        "We have not assessed your own needs as a parent carer. You can ask for a parent "
+        "carer's assessment at any time."
+    ),
+    areas.YOUNG_CARER: (
+        "We have not assessed the needs of a brother or sister who helps to care. You can ask "
+        "for a young carer's assessment at any time."
+    ),
+}
+NOT_ASSESSED_CHANGE = {
+    areas.PARENT_CARER: "A parent carer's assessment would show whether this help is needed.",
+    areas.YOUNG_CARER: "A young carer's assessment would show whether this help is needed.",
+}
+
+
+def _not_assessed(service: Service) -> ServiceOutcome:
+    """Help for a parent carer or young carer whose own needs were not assessed: not refused."""
+    return ServiceOutcome(
+        service_code=service.code,
+        service_name=service.name,
+        met=False,
+        criterion_id=service.criterion,
+        legal_basis=service.legal_basis,
+        duty_or_power=service.duty_or_power,
+        reason=NOT_ASSESSED[service.for_whom],
+        what_would_change=NOT_ASSESSED_CHANGE[service.for_whom],
+        assessed=False,
+    )
+
+
+def _service_outcome(service: Service, state: _State, case: Case) -> ServiceOutcome:
+    if service.for_whom in NOT_ASSESSED and not any(
+        need.person == service.for_whom for need in case.needs
+    ):
+        return _not_assessed(service)
     c = state.rule.criterion
     law = DUTY_SENTENCE if service.duty_or_power == DUTY else POWER_SENTENCE
     helped: list[str] = []
@@ -412,7 +447,8 @@ def evaluate(criteria_set: CriteriaSet, case: Case) -> Decision:
     by_id = {state.rule.criterion.id: state for state in states}
     needs = tuple(_need_outcome(need, states) for need in case.needs)
     services = tuple(
-        _service_outcome(service, by_id[service.criterion]) for service in criteria_set.services
+        _service_outcome(service, by_id[service.criterion], case)
+        for service in criteria_set.services
     )
     return Decision(
         set_id=criteria_set.id,

@@ -367,9 +367,12 @@ class ServiceOutcome:
     duty_or_power: str
     reason: str
     what_would_change: str
+    # False when nobody this service is for was assessed: "Not assessed", not refused.
+    assessed: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "assessed": self.assessed,
             "service_code": self.service_code,
             "service_name": self.service_name,
             "met": self.met,
@@ -391,6 +394,7 @@ class ServiceOutcome:
             duty_or_power=str(data["duty_or_power"]),
             reason=str(data["reason"]),
             what_would_change=str(data["what_would_change"]),
+            assessed=bool(data.get("assessed", True)),
         )
 
 

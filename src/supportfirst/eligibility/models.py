@@ -129,6 +129,8 @@ class ServiceLine:
     what_would_change: str = ""
     plain_english: str = ""
     for_whom: str = "child"
+    # False when nobody this service is for was assessed: shown as "Not assessed", not refused.
+    assessed: bool = True
 
 
 @dataclass(frozen=True)
@@ -242,6 +244,7 @@ class EligibilityDecision(FamilyRecord):
                     what_would_change=outcome.get("what_would_change", ""),
                     plain_english=_service_text(self.criteria, code),
                     for_whom=_service_for_whom(self.criteria, code),
+                    assessed=departure is not None or bool(outcome.get("assessed", True)),
                 )
             )
         return lines

@@ -69,6 +69,7 @@ RECORD_NAMES = {
     "assessments.assessmentoffer": "an offer of an assessment",
     "assessments.carerdecisions": "the decisions in a parent carer's assessment",
     "corrections.correctionrequest": "a request to correct your record",
+    "asking.youngpersonsharing": "whether a young person's own views are shared",
 }
 
 

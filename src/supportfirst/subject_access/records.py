@@ -24,6 +24,7 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.utils import timezone
 
@@ -374,6 +375,52 @@ def _linked_value(
     return label, {"id": raw, "label": label}
 
 
+# Fields that keep an internal code (a move, an event, a status) rather than words.
+CODE_FIELDS = frozenset({"move", "event", "from_status", "to_status", "record_type"})
+_CODE = re.compile(r"^[a-z][a-z0-9]*(?:_[a-z0-9]+)+$")
+_CHOICE_WORDS: dict[str, str] = {}
+
+
+def _choice_words() -> dict[str, str]:
+    """Every code the family's records use as a choice, with the words the pages show."""
+    if not _CHOICE_WORDS:
+        for model in family_record_models():
+            for model_field in model._meta.get_fields():
+                for code, label in getattr(model_field, "flatchoices", None) or ():
+                    if isinstance(code, str):
+                        _CHOICE_WORDS.setdefault(code, str(label))
+    return _CHOICE_WORDS
+
+
+def _status_words(row: models.Model) -> dict[str, str]:
+    """The statuses of the record an event belongs to (a request's, a complaint's)."""
+    for model_field in row._meta.concrete_fields:
+        related = model_field.related_model if model_field.is_relation else None
+        if isinstance(related, type) and related is not Family:
+            try:
+                status = related._meta.get_field("status")
+            except FieldDoesNotExist:
+                continue
+            choices = getattr(status, "flatchoices", None)
+            if choices:
+                return {str(code): str(label) for code, label in choices}
+    return {}
+
+
+def code_words(row: models.Model, name: str, code: str) -> str:
+    """An internal code in words: the choice's own words where there are some, otherwise
+    the code with its underscores made spaces ("record_advocacy" -> "Record advocacy")."""
+    if name.endswith("status"):
+        found = _status_words(row).get(code)
+        if found:
+            return found
+    found = _choice_words().get(code)
+    if found:
+        return found
+    text = code.replace("_", " ").replace(".", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
 def read_value(row: models.Model, model_field: models.Field, family: Family) -> tuple[str, Any]:
     """The words shown for one field, and the value written to JSON."""
     raw = getattr(row, model_field.attname)
@@ -383,6 +430,9 @@ def read_value(row: models.Model, model_field: models.Field, family: Family) -> 
         return "Not recorded", None
     if model_field.choices:
         shown = str(dict(model_field.flatchoices).get(raw, raw))
+        return shown, shown
+    if isinstance(raw, str) and raw and (model_field.name in CODE_FIELDS or _CODE.match(raw)):
+        shown = code_words(row, model_field.name, raw)
         return shown, shown
     if isinstance(raw, bool):
         return ("Yes" if raw else "No"), raw
