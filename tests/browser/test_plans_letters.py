@@ -110,7 +110,7 @@ def test_from_authorised_assessment_to_plan_agreement_and_letter(visitor):
     assert "Reading ease" in page.content()
     page.get_by_role("button", name="Send the letter").click()
     visitor.check()
-    assert "The letter is sent." in page.content()
+    assert "The letter is sent" in page.content()
     sign_out(visitor)
 
     # The parent opens the letter.

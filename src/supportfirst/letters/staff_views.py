@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.models import Action
@@ -19,6 +20,7 @@ from supportfirst.formsupport import add_refusal, submitted
 from supportfirst.letters import kinds, selectors, services
 from supportfirst.letters.forms import ParagraphForm, PrepareForm, SendForm
 from supportfirst.letters.models import Letter
+from supportfirst.notifications.services import family_told_sentence
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.wording.services import add_reason_fields, save_reasons
 
@@ -171,6 +173,7 @@ def letter_send(request: HttpRequest, letter_id: int) -> HttpResponse:
     send_form, to_check = _send_form(letter, request.POST)
     if not send_form.is_valid():
         return _letter_page(request, letter, status=400, send_form=send_form)
+    started = timezone.now()
     try:
         with transaction.atomic():
             services.letter_send(actor=actor, letter=letter)
@@ -192,7 +195,8 @@ def letter_send(request: HttpRequest, letter_id: int) -> HttpResponse:
         form.is_valid()
         add_refusal(form, error)
         return _letter_page(request, letter, form, status=400)
-    messages.success(request, "The letter is sent. The family has been told it is there.")
+    told = family_told_sentence(letter.family_id, since=started)
+    messages.success(request, f"The letter is sent: the family can read it online. {told}")
     return redirect("letters:letter", letter_id=letter.pk)
 
 

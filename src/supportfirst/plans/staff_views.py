@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required
 from supportfirst.formsupport import add_refusal, submitted
+from supportfirst.notifications.services import family_told_sentence
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.plans import selectors, services
 from supportfirst.plans.forms import DetailsForm, OutcomeForm, RemoveForm, ReviewForm, ServiceForm
@@ -218,13 +219,15 @@ def service_remove(request: HttpRequest, plan_id: int) -> HttpResponse:
 def plan_share(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = Actor.of(request)
     plan = selectors.plan_read(actor=actor, plan_id=plan_id)
+    started = timezone.now()
     try:
         services.plan_share(actor=actor, plan=plan)
     except IllegalMove as error:
         return conflict(request, error, _plan_url(plan))
     except MoveRefused as error:
         return _plan_page(request, plan, error.messages)
-    messages.success(request, f"{plan.title} is shared. The family has been told it is ready.")
+    told = family_told_sentence(plan.family_id, since=started)
+    messages.success(request, f"{plan.title} is shared: the family can read it online. {told}")
     return redirect(_plan_url(plan))
 
 
