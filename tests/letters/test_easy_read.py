@@ -63,5 +63,14 @@ def test_a_real_decision_in_easy_read_is_easy_to_read(db):
     assert not re.search(r"[.:;,]\s*[.:]", re.sub(r"<[^>]+>", " ", html).replace("...", ""))
     for line in decision.final_services():
         assert line.name in text
-    # Before, this letter scored 87.3 (full citations, duty sentences, run-on lines).
-    assert letter.reading_ease >= 88
+    # Easier to read than the standard letter about the same decision, and above the council's
+    # target (the score depends on the names in the letter, so no fixed figure).
+    standard = services.letter_prepare(
+        actor=actor_for(decision.made_by),
+        family=family,
+        kind="eligibility_decision",
+        source=decision,
+        variant="standard",
+    )
+    assert letter.reading_ease > standard.reading_ease
+    assert letter.reading_ease >= family.council.letter_reading_ease_target
