@@ -9,7 +9,10 @@ from tests.accounts.factories import PASSWORD
 
 
 def code_for(user) -> str:
-    """The code the person's authenticator app would show now."""
+    """The code the person's authenticator app would show now. A test may sign the same person
+    in twice within one 30-second step; django-otp rightly refuses a code used before, so the
+    device forgets the last code used (as if the next step had come)."""
+    TOTPDevice.objects.filter(user=user, confirmed=True).update(last_t=-1)
     device = TOTPDevice.objects.get(user=user, confirmed=True)
     totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
     return f"{totp.token():06d}"
