@@ -23,6 +23,7 @@ request received on a Friday is the next Monday, unless that Monday is a bank ho
 
 from __future__ import annotations
 
+import calendar
 from bisect import bisect_right
 from datetime import date, timedelta
 from functools import lru_cache
@@ -191,3 +192,11 @@ def describe_days_left(due: date, today: date) -> str:
     if left < 0:
         return f"{_working_days(-left)} overdue"
     return "no working days left" if due > today else "overdue"
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later; the month's last day when that day does not exist
+    (31 January plus one month is 28 or 29 February). Calendar months, not working days."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -15,15 +16,16 @@ from supportfirst.complaints.forms import ComplaintForm, NextStageForm
 from supportfirst.councils.access import family_required
 from supportfirst.families.models import Family
 from supportfirst.formsupport import add_refusal, form_status, submitted
+from supportfirst.formsupport import conflict as conflict_page
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 
 def _conflict(request: HttpRequest, error: IllegalMove, complaint_id: int) -> HttpResponse:
-    return render(
+    return conflict_page(
         request,
-        "complaints/conflict.html",
-        {"message": str(error), "complaint_id": complaint_id, "family_side": True},
-        status=IllegalMove.status_code,
+        str(error),
+        back_url=reverse("family_complaints:complaint", kwargs={"complaint_id": complaint_id}),
+        back_text="Go back to the complaint",
     )
 
 

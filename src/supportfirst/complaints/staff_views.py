@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -26,17 +27,18 @@ from supportfirst.complaints.forms import (
 from supportfirst.complaints.models import Complaint, ComplaintStage, Stage
 from supportfirst.councils.access import casework_required
 from supportfirst.formsupport import add_refusal, form_status, submitted
+from supportfirst.formsupport import conflict as conflict_page
 from supportfirst.letters import services as letter_services
 from supportfirst.notifications.services import preference_for
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 
 def _conflict(request: HttpRequest, error: IllegalMove, complaint_id: int) -> HttpResponse:
-    return render(
+    return conflict_page(
         request,
-        "complaints/conflict.html",
-        {"message": str(error), "complaint_id": complaint_id, "family_side": False},
-        status=IllegalMove.status_code,
+        str(error),
+        back_url=reverse("complaints:complaint", kwargs={"complaint_id": complaint_id}),
+        back_text="Go back to the complaint",
     )
 
 

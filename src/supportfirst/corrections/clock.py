@@ -15,10 +15,9 @@ count that month, and this module follows it:
 
 from __future__ import annotations
 
-import calendar
 from datetime import date, timedelta
 
-from supportfirst.workdays import is_working_day
+from supportfirst.workdays import add_months, is_working_day
 
 EXPLANATION = (
     "We must answer within one calendar month of getting your request: by the same date next "
@@ -30,9 +29,7 @@ EXPLANATION = (
 
 def one_calendar_month_after(day: date) -> date:
     """The same date in the next month, or that month's last day when it has no such date."""
-    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    last = calendar.monthrange(year, month)[1]
-    return date(year, month, min(day.day, last))
+    return add_months(day, 1)
 
 
 def rectification_due(received: date) -> date:

@@ -17,6 +17,7 @@ from supportfirst.eligibility import selectors, services
 from supportfirst.eligibility.forms import ConfirmForm, DecideForm, ReturnForm
 from supportfirst.eligibility.models import EligibilityDecision
 from supportfirst.formsupport import add_refusal, submitted
+from supportfirst.formsupport import conflict as conflict_page
 from supportfirst.notifications.services import family_told_sentence
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.wording.services import (
@@ -28,12 +29,7 @@ from supportfirst.wording.services import (
 
 
 def _conflict(request: HttpRequest, error: IllegalMove, back: str, back_text: str) -> HttpResponse:
-    return render(
-        request,
-        "eligibility/conflict.html",
-        {"message": str(error), "back": back, "back_text": back_text},
-        status=IllegalMove.status_code,
-    )
+    return conflict_page(request, str(error), back_url=back, back_text=back_text)
 
 
 def _decision_url(decision: EligibilityDecision) -> str:

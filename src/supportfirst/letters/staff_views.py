@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -17,6 +18,7 @@ from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.access import casework_required
 from supportfirst.formsupport import add_refusal, submitted
+from supportfirst.formsupport import conflict as conflict_page
 from supportfirst.letters import kinds, selectors, services
 from supportfirst.letters.forms import ParagraphForm, PrepareForm, SendForm
 from supportfirst.letters.models import Letter
@@ -155,11 +157,11 @@ def letter_paragraph(request: HttpRequest, letter_id: int) -> HttpResponse:
 
 
 def _conflict(request: HttpRequest, error: IllegalMove, letter: Letter) -> HttpResponse:
-    return render(
+    return conflict_page(
         request,
-        "letters/conflict.html",
-        {"message": str(error), "letter": letter},
-        status=IllegalMove.status_code,
+        str(error),
+        back_url=reverse("letters:letter", kwargs={"letter_id": letter.pk}),
+        back_text="Go back to the letter",
     )
 
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
 from supportfirst.formsupport import add_refusal, submitted
+from supportfirst.formsupport import conflict as conflict_page
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.plans import selectors, services
 from supportfirst.plans.forms import AskReviewForm, RespondForm
@@ -19,12 +20,7 @@ COMPLAINTS_PATH = "/family/complaints/"
 
 
 def _conflict(request: HttpRequest, error: IllegalMove, back: str) -> HttpResponse:
-    return render(
-        request,
-        "plans/conflict.html",
-        {"message": str(error), "back": back},
-        status=IllegalMove.status_code,
-    )
+    return conflict_page(request, str(error), back_url=back, back_text="Go back to the plan")
 
 
 @family_required

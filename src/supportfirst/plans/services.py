@@ -8,7 +8,6 @@ goes through the workflow (moves.py), which writes a PathwayEvent on the request
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -36,13 +35,7 @@ from supportfirst.plans.models import (
     PlanStatus,
     SupportPlan,
 )
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day `months` later; the month's last day when that day does not exist."""
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+from supportfirst.workdays import add_months
 
 
 def long_date(day: date) -> str:

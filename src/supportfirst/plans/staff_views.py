@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required
 from supportfirst.formsupport import add_refusal, submitted
+from supportfirst.formsupport import conflict as conflict_page
 from supportfirst.notifications.services import family_told_sentence
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.plans import selectors, services
@@ -25,11 +26,8 @@ PAGE_SIZE = 50
 
 
 def conflict(request: HttpRequest, error: IllegalMove, back: str = "") -> HttpResponse:
-    return render(
-        request,
-        "plans/conflict.html",
-        {"message": str(error), "back": back},
-        status=IllegalMove.status_code,
+    return conflict_page(
+        request, str(error), back_url=back, back_text="Go back to the plan" if back else ""
     )
 
 
