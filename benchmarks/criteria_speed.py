@@ -25,14 +25,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from supportfirst.criteria import (  # noqa: E402
+from supportfirst.rules.criteria import (  # noqa: E402
     AssessedNeed,
     Case,
     evaluate,
     load_file,
     shipped_set_paths,
 )
-from supportfirst.criteria.areas import (  # noqa: E402
+from supportfirst.rules.criteria.areas import (  # noqa: E402
     CHILD,
     HOW_OFTEN,
     PARENT_CARER,

@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from supportfirst.language import RESPECTFUL_LANGUAGE, check  # noqa: E402
+from supportfirst.rules.language import RESPECTFUL_LANGUAGE, check  # noqa: E402
 
 DEV = ROOT.parent / "shared" / "data" / "language-dev.tsv"
 DEFAULT_FILES = [

@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from supportfirst.language import Checker, check, default_checker, shipped  # noqa: E402
+from supportfirst.rules.language import Checker, check, default_checker, shipped  # noqa: E402
 
 PARAGRAPH = (
     "Claire told us that Alfie wakes at two most nights and one of them sits with him until "

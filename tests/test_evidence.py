@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from supportfirst.evidence import opinion_words
+from supportfirst.rules.evidence import opinion_words
 
 
 @pytest.mark.parametrize(
@@ -37,7 +37,7 @@ def test_facts_and_quoted_words_pass(text):
 
 def test_the_rule_imports_no_django():
     code = (
-        "import supportfirst.evidence, sys; "
+        "import supportfirst.rules.evidence, sys; "
         "assert not any(m.startswith('django') for m in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)

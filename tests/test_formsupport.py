@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from django import forms
 
-from supportfirst.formsupport import RealDateField
+from supportfirst.kernel.formsupport import RealDateField
 
 
 class OneDate(forms.Form):

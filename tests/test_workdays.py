@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import holidays
 import pytest
 
-from supportfirst.workdays import (
+from supportfirst.rules.workdays import (
     add_working_days,
     bank_holidays_known,
     describe_days_left,
@@ -354,7 +354,7 @@ def test_cli_notes_years_without_bank_holiday_data(capsys):
 
 def test_the_clock_imports_no_django():
     code = (
-        "import supportfirst.workdays, supportfirst.workdays_cli, sys; "
+        "import supportfirst.rules.workdays, supportfirst.workdays_cli, sys; "
         "assert not any(m.startswith('django') for m in sys.modules), 'django was imported'"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=60)

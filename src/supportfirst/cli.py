@@ -29,8 +29,8 @@ from typing import Any
 # Modules that add their own sub-commands: each has register(subparsers) and sets a handler.
 COMMAND_MODULES: list[str] = [
     "supportfirst.workdays_cli",
-    "supportfirst.language.cli",
-    "supportfirst.criteria.cli",
+    "supportfirst.rules.language.cli",
+    "supportfirst.rules.criteria.cli",
 ]
 
 

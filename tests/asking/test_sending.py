@@ -9,13 +9,13 @@ from django.core import mail
 from django.test import Client
 from django.utils import timezone
 
-from supportfirst import workdays
 from supportfirst.asking import services
 from supportfirst.asking.models import OnlineRequest, OnlineRequestDraft
 from supportfirst.audit.models import AccessEvent
 from supportfirst.families.models import Sibling
 from supportfirst.pathway.models import PathwayEvent, RequestStatus, SupportRequest
 from supportfirst.pathway.services import ASSESSMENT_WORKING_DAYS, NEXT_STEP_WORKING_DAYS
+from supportfirst.rules import workdays
 from tests.asking.factories import DraftFactory, complete_answers
 from tests.asking.journey import answer_everything, url
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
-from supportfirst import workdays
 from supportfirst.assessments.models import (
     Assessment,
     AssessmentStatus,
@@ -15,6 +14,7 @@ from supportfirst.assessments.models import (
     OfferAnswer,
 )
 from supportfirst.councils.models import Role
+from supportfirst.rules import workdays
 from tests.accounts.factories import staff_user
 from tests.assessments.conftest import text_of
 from tests.assessments.factories import (

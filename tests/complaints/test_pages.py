@@ -7,10 +7,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from supportfirst import workdays
 from supportfirst.audit.models import AccessEvent
 from supportfirst.complaints.models import Complaint, Status
 from supportfirst.councils.models import Role
+from supportfirst.rules import workdays
 from tests.accounts.factories import staff_user
 from tests.complaints.factories import complaint_for
 from tests.conftest import signed_in_client

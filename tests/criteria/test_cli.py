@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from supportfirst.criteria import cli, shipped_set_paths
+from supportfirst.rules.criteria import cli, shipped_set_paths
 
 ASHVALE = next(path for path in shipped_set_paths() if path.name == "957-ashvale.yaml")
 
@@ -89,7 +89,7 @@ def test_a_missing_file_is_a_usage_error(tmp_path, capsys):
 
 
 def test_explain_prints_the_decision_with_reasons(tmp_path, capsys):
-    from supportfirst.criteria import load_file
+    from supportfirst.rules.criteria import load_file
 
     example = load_file(ASHVALE).examples[0]
     case_path = tmp_path / "case.json"

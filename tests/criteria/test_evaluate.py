@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 
-from supportfirst.criteria import (
+from supportfirst.rules.criteria import (
     AssessedNeed,
     Case,
     CaseError,
@@ -19,7 +19,7 @@ from supportfirst.criteria import (
     load_file,
     shipped_set_paths,
 )
-from supportfirst.language import check
+from supportfirst.rules.language import check
 
 SETS = {path.name: load_file(path) for path in shipped_set_paths()}
 NATIONAL = SETS["national-model.yaml"]
@@ -259,7 +259,7 @@ def test_the_same_case_gives_the_same_decision_every_time():
 
 def test_decisions_do_not_depend_on_the_hash_seed():
     code = (
-        "import json; from supportfirst.criteria import *\n"
+        "import json; from supportfirst.rules.criteria import *\n"
         "out = [evaluate(s, e.case).to_dict() for s in shipped_sets() for e in s.examples]\n"
         "print(json.dumps(out, sort_keys=True))\n"
     )

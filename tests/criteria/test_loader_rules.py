@@ -9,7 +9,13 @@ from typing import Any
 import pytest
 import yaml
 
-from supportfirst.criteria import CriteriaFileError, Problem, load_file, load_text, run_examples
+from supportfirst.rules.criteria import (
+    CriteriaFileError,
+    Problem,
+    load_file,
+    load_text,
+    run_examples,
+)
 
 
 def valid() -> dict[str, Any]:

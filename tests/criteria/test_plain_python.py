@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import supportfirst.criteria
+import supportfirst.rules.criteria
 from supportfirst.assessments.areas import (
     CHILD_AREAS,
     PARENT_CARER_AREAS,
@@ -16,7 +16,7 @@ from supportfirst.assessments.areas import (
     AreaCode,
 )
 from supportfirst.assessments.models import HowOften
-from supportfirst.criteria import areas
+from supportfirst.rules.criteria import areas
 
 
 def test_the_package_works_with_django_made_unimportable():
@@ -27,8 +27,9 @@ def test_the_package_works_with_django_made_unimportable():
         "        if name == 'django' or name.startswith('django.'):\n"
         "            raise ImportError('Django is not allowed here')\n"
         "sys.meta_path.insert(0, Refuse())\n"
-        "import supportfirst.criteria, supportfirst.criteria.cli\n"
-        "from supportfirst.criteria import evaluate, load_file, shipped_set_paths, run_examples\n"
+        "import supportfirst.rules.criteria, supportfirst.rules.criteria.cli\n"
+        "from supportfirst.rules.criteria import (\n"
+        "    evaluate, load_file, shipped_set_paths, run_examples)\n"
         "for path in shipped_set_paths():\n"
         "    assert all(r.passed for r in run_examples(load_file(path)))\n"
         "assert not [m for m in sys.modules if m.split('.')[0] == 'django']\n"
@@ -37,7 +38,7 @@ def test_the_package_works_with_django_made_unimportable():
 
 
 def test_no_module_of_the_package_imports_django():
-    folder = Path(supportfirst.criteria.__file__).parent
+    folder = Path(supportfirst.rules.criteria.__file__).parent
     for path in folder.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):

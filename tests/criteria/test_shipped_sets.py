@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from supportfirst.criteria import (
+from supportfirst.rules.criteria import (
     CriteriaSet,
     check_example,
     load_file,
@@ -78,7 +78,7 @@ def test_the_demo_sets_offer_the_services_the_issue_names():
 def test_the_set_files_live_inside_the_package_so_the_wheel_has_them():
     import supportfirst
 
-    package = shipped_set_paths()[0].parents[2]
+    package = shipped_set_paths()[0].parents[3]
     assert package.samefile(supportfirst.__path__[0])
     assert all(path.parent.name == "sets" for path in shipped_set_paths())
 
@@ -93,7 +93,7 @@ def test_the_digest_is_the_sha256_of_the_text():
 def test_the_example_in_the_format_documentation_loads_and_passes():
     from pathlib import Path
 
-    from supportfirst.criteria import load_text, run_examples
+    from supportfirst.rules.criteria import load_text, run_examples
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "criteria-format.md").read_text()
     block = doc.split("```yaml\n", 1)[1].split("```", 1)[0]
@@ -105,7 +105,7 @@ def test_the_example_in_the_format_documentation_loads_and_passes():
 def test_the_documentation_names_every_field_the_loader_knows():
     from pathlib import Path
 
-    from supportfirst.criteria import loader
+    from supportfirst.rules.criteria import loader
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "criteria-format.md").read_text()
     for spec in (
@@ -121,7 +121,7 @@ def test_the_documentation_names_every_field_the_loader_knows():
 
 @pytest.mark.parametrize("name", sorted(SETS))
 def test_what_families_read_passes_the_language_checker(name: str):
-    from supportfirst.language import check, readability
+    from supportfirst.rules.language import check, readability
 
     criteria_set = SETS[name]
     texts = [criteria_set.title, criteria_set.summary]

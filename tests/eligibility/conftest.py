@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from supportfirst.councils.models import Role
-from supportfirst.criteria import shipped_set_paths
+from supportfirst.rules.criteria import shipped_set_paths
 from tests.accounts.factories import family_user, staff_user
 from tests.councils.factories import CouncilFactory
 from tests.families.factories import family_with_everyone

@@ -1,6 +1,6 @@
 """The eligibility pages in the isolation matrix."""
 
-from supportfirst.criteria import load_file, shipped_set_paths
+from supportfirst.rules.criteria import load_file, shipped_set_paths
 from tests.eligibility.factories import matrix_decision_id
 
 PUBLIC = {

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from supportfirst.language import check
+from supportfirst.rules.language import check
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "src/supportfirst/templates/eligibility"
 FAMILY_AND_PUBLIC = sorted([*TEMPLATES.glob("family/*.html"), *TEMPLATES.glob("public/*.html")])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.core.management import CommandError, call_command
 
-from supportfirst.criteria import load_text, shipped_set_paths
 from supportfirst.eligibility.models import PublishedCriteria
 from supportfirst.eligibility.publishing import (
     CriteriaRefused,
@@ -13,6 +12,7 @@ from supportfirst.eligibility.publishing import (
     criteria_publish_shipped,
     criteria_publish_text,
 )
+from supportfirst.rules.criteria import load_text, shipped_set_paths
 from tests.eligibility.conftest import shipped_text
 
 

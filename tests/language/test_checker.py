@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from supportfirst.language import (
+from supportfirst.rules.language import (
     Checker,
     VocabularyError,
     check,
@@ -403,8 +403,8 @@ def test_no_pathological_slowness():
 
 def test_the_checker_imports_no_django():
     code = (
-        "import sys, supportfirst.language, supportfirst.language.cli; "
-        "from supportfirst.language import check; check('Mum failed to attend.'); "
+        "import sys, supportfirst.rules.language, supportfirst.rules.language.cli; "
+        "from supportfirst.rules.language import check; check('Mum failed to attend.'); "
         "bad = [m for m in sys.modules if m == 'django' or m.startswith('django.')]; "
         "assert not bad, bad"
     )
@@ -415,9 +415,9 @@ def test_no_module_of_the_package_imports_django():
     import ast
     from pathlib import Path
 
-    import supportfirst.language
+    import supportfirst.rules.language
 
-    folder = Path(supportfirst.language.__file__).parent
+    folder = Path(supportfirst.rules.language.__file__).parent
     for path in folder.glob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = (

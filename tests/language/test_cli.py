@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from supportfirst.language import cli
+from supportfirst.rules.language import cli
 
 
 def parser() -> argparse.ArgumentParser:

@@ -6,8 +6,8 @@ import re
 
 import pytest
 
-from supportfirst.language.matcher import combine, lower_pattern, split_first
-from supportfirst.language.vocabulary import shipped
+from supportfirst.rules.language.matcher import combine, lower_pattern, split_first
+from supportfirst.rules.language.vocabulary import shipped
 
 
 @pytest.mark.parametrize(

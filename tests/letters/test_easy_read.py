@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from supportfirst.criteria.evaluate import DUTY_SENTENCE, POWER_SENTENCE
 from supportfirst.letters import easy_read, rendering, services
+from supportfirst.rules.criteria.evaluate import DUTY_SENTENCE, POWER_SENTENCE
 from tests.letters.factories import actor_for
 
 

@@ -3,8 +3,8 @@ import datetime
 import factory
 from django.utils import timezone
 
-from supportfirst import workdays
 from supportfirst.pathway.models import RequestStatus, SafeguardingMove, SupportRequest
+from supportfirst.rules import workdays
 from tests.families.factories import ChildFactory
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from supportfirst.councils.models import Role
-from supportfirst.language import shipped
+from supportfirst.rules.language import shipped
 from supportfirst.vocabulary.models import VocabularyEntry
 from tests.accounts.factories import staff_user
 from tests.conftest import signed_in_client

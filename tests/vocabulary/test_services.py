@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from supportfirst.audit.services import Actor
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import scope_for
-from supportfirst.language import shipped
+from supportfirst.rules.language import shipped
 from supportfirst.vocabulary import services
 from supportfirst.vocabulary.models import VocabularyEntry, phrase_pattern
 from supportfirst.vocabulary.selectors import checker_for_council

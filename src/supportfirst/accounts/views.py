@@ -21,7 +21,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from supportfirst.accounts.forms import CodeForm, NewPasswordForm, ResetRequestForm, SignInForm
-from supportfirst.formsupport import submitted
+from supportfirst.kernel.formsupport import submitted
 
 
 class SignInView(auth_views.LoginView):

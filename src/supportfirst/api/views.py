@@ -10,7 +10,6 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from supportfirst import workdays
 from supportfirst.api.auth import api_view, problem
 from supportfirst.api.openapi import DOCUMENT
 from supportfirst.audit.services import Actor
@@ -18,6 +17,7 @@ from supportfirst.councils.models import CASEWORK_ROLES
 from supportfirst.pathway import moves, selectors, services
 from supportfirst.pathway.models import SupportRequest
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.rules import workdays
 
 
 def request_json(support_request: SupportRequest) -> dict[str, Any]:

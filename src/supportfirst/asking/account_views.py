@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from supportfirst.asking import services
 from supportfirst.asking.account_forms import SetPasswordForm
-from supportfirst.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import form_status, submitted
 
 
 @login_not_required

@@ -13,7 +13,7 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.access import role_required
 from supportfirst.councils.models import Role
 from supportfirst.families import selectors as family_selectors
-from supportfirst.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import form_status, submitted
 
 young_person_required = role_required({Role.YOUNG_PERSON})
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from supportfirst.asking.models import HELP_FOR_YOU, Format
 from supportfirst.families.models import ContactMethod
-from supportfirst.formsupport import RealDateField
+from supportfirst.kernel.formsupport import RealDateField
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 ONLINE_CONTACT = [c for c in ContactMethod.choices if c[0] != ContactMethod.LETTER]

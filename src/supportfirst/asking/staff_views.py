@@ -14,7 +14,7 @@ from supportfirst.asking.account_forms import InviteForm
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required
 from supportfirst.families import selectors as family_selectors
-from supportfirst.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import form_status, submitted
 
 
 @casework_required

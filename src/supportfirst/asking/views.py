@@ -16,7 +16,7 @@ from supportfirst.asking.forms import AddAnotherForm, ContactPreferenceForm, Sav
 from supportfirst.asking.models import OnlineRequest, OnlineRequestDraft
 from supportfirst.audit.services import log_access
 from supportfirst.councils.models import Council
-from supportfirst.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import form_status, submitted
 from supportfirst.notifications.models import Notification
 from supportfirst.notifications.services import REQUEST_RECEIVED
 

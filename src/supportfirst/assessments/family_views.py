@@ -14,7 +14,7 @@ from supportfirst.assessments.forms import FamilyCommentForm
 from supportfirst.assessments.models import Assessment, AssessmentArea
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
-from supportfirst.formsupport import conflict, submitted
+from supportfirst.kernel.formsupport import conflict, submitted
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 

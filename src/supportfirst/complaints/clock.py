@@ -2,7 +2,7 @@
 
 The Children Act 1989 Representations Procedure (England) Regulations 2006 set the time limits
 for complaints about children's social care. Every limit is in working days (see
-`supportfirst.workdays`: not a weekend, Christmas Day, Boxing Day, Good Friday or a bank
+`supportfirst.rules.workdays`: not a weekend, Christmas Day, Boxing Day, Good Friday or a bank
 holiday in England and Wales), and the day the clock starts is not counted.
 
 - Stage 1, local resolution: the council responds within 10 working days of receiving the
@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from supportfirst import workdays
+from supportfirst.rules import workdays
 
 STAGE_1_WORKING_DAYS = 10
 STAGE_1_LONGEST = 20

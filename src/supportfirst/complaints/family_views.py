@@ -15,8 +15,8 @@ from supportfirst.complaints import clock, selectors, services
 from supportfirst.complaints.forms import ComplaintForm, NextStageForm
 from supportfirst.councils.access import family_required
 from supportfirst.families.models import Family
-from supportfirst.formsupport import add_refusal, form_status, submitted
-from supportfirst.formsupport import conflict as conflict_page
+from supportfirst.kernel.formsupport import add_refusal, form_status, submitted
+from supportfirst.kernel.formsupport import conflict as conflict_page
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 

@@ -10,7 +10,7 @@ from django import forms
 from django.utils import timezone
 
 from supportfirst.complaints.models import AdvocacyAnswer, Outcome
-from supportfirst.formsupport import RealDateField
+from supportfirst.kernel.formsupport import RealDateField
 
 
 def _helper(*fields: Any, button: str) -> FormHelper:

@@ -26,8 +26,8 @@ from supportfirst.complaints.forms import (
 )
 from supportfirst.complaints.models import Complaint, ComplaintStage, Stage
 from supportfirst.councils.access import casework_required
-from supportfirst.formsupport import add_refusal, form_status, submitted
-from supportfirst.formsupport import conflict as conflict_page
+from supportfirst.kernel.formsupport import add_refusal, form_status, submitted
+from supportfirst.kernel.formsupport import conflict as conflict_page
 from supportfirst.letters import services as letter_services
 from supportfirst.notifications.services import preference_for
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from supportfirst.workdays import add_months, is_working_day
+from supportfirst.rules.workdays import add_months, is_working_day
 
 EXPLANATION = (
     "We must answer within one calendar month of getting your request: by the same date next "

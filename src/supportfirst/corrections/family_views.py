@@ -12,7 +12,7 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.corrections import clock, records, selectors, services
 from supportfirst.corrections.forms import CorrectionForm
 from supportfirst.councils.access import family_required
-from supportfirst.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import form_status, submitted
 
 
 @family_required

@@ -10,8 +10,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Layout
 from django import forms
 
-from supportfirst.criteria import NeedOutcome, ServiceOutcome
 from supportfirst.eligibility.services import Answers, Checked, Departure, Departures
+from supportfirst.rules.criteria import NeedOutcome, ServiceOutcome
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 REASON_HINT = (

@@ -2,7 +2,7 @@
 
 A `PublishedCriteria` row is one version of one criteria set, exactly as it was published: the
 file's whole text and its digest are kept, and the row is never changed once stored. A newer
-version is a new row. The plain-Python `supportfirst.criteria` package reads the text.
+version is a new row. The plain-Python `supportfirst.rules.criteria` package reads the text.
 
 An `EligibilityDecision` applies one published version to the needs found in an authorised
 child's assessment. It keeps the case the criteria were run on and the criteria's whole
@@ -24,9 +24,9 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
-from supportfirst.criteria import CriteriaSet, Decision, load_text
-from supportfirst.criteria.areas import area_name
 from supportfirst.families.models import FamilyRecord
+from supportfirst.rules.criteria import CriteriaSet, Decision, load_text
+from supportfirst.rules.criteria.areas import area_name
 
 NATIONAL = "national"
 
@@ -288,7 +288,7 @@ class EligibilityDecision(FamilyRecord):
 
 
 def _citation(basis: dict[str, str]) -> str:
-    from supportfirst.criteria import LegalBasis
+    from supportfirst.rules.criteria import LegalBasis
 
     return LegalBasis.from_dict(basis).citation
 

@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from supportfirst.criteria.areas import area_name
 from supportfirst.eligibility import selectors
+from supportfirst.rules.criteria.areas import area_name
 
 
 @login_not_required

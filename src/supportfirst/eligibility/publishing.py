@@ -11,14 +11,14 @@ from pathlib import Path
 
 from django.db import IntegrityError, transaction
 
-from supportfirst.criteria import (
+from supportfirst.eligibility.models import PublishedCriteria
+from supportfirst.rules.criteria import (
     CriteriaFileError,
     CriteriaSet,
     load_text,
     run_examples,
     shipped_set_paths,
 )
-from supportfirst.eligibility.models import PublishedCriteria
 
 log = logging.getLogger(__name__)
 

@@ -18,7 +18,6 @@ from supportfirst.assessments.models import Assessment, AssessmentStatus, Kind, 
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Role
-from supportfirst.criteria import AssessedNeed, Case, Decision, evaluate
 from supportfirst.eligibility.models import (
     LIVE_STATUSES,
     DecisionStatus,
@@ -35,6 +34,7 @@ from supportfirst.pathway.workflow import (
     apply_move,
     record_event,
 )
+from supportfirst.rules.criteria import AssessedNeed, Case, Decision, evaluate
 
 
 @dataclass(frozen=True)

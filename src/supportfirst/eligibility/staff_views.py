@@ -16,8 +16,8 @@ from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.eligibility import selectors, services
 from supportfirst.eligibility.forms import ConfirmForm, DecideForm, ReturnForm
 from supportfirst.eligibility.models import EligibilityDecision
-from supportfirst.formsupport import add_refusal, submitted
-from supportfirst.formsupport import conflict as conflict_page
+from supportfirst.kernel.formsupport import add_refusal, submitted
+from supportfirst.kernel.formsupport import conflict as conflict_page
 from supportfirst.notifications.services import family_told_sentence
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.wording.services import (

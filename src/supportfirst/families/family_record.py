@@ -4,8 +4,8 @@ the timeline of each request, the parent carer's four decisions, and who their w
 
 Everything goes through the scoping layer (`visible_to`); a young person sees only what is about
 them. Proposed moves to safeguarding the family has not been told about are left out everywhere,
-by the same rule as the family's access log (`selectors.moves_not_told`): their events are not
-on the timeline, and the request's status reads as it did before the proposal.
+by the one rule in `pathway.visibility` (also used by the access log and the download): their
+events are not on the timeline, and the request's status reads as it did before the proposal.
 """
 
 from __future__ import annotations
@@ -22,41 +22,8 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.families.models import Family
-from supportfirst.families.selectors import moves_not_told
-from supportfirst.pathway.models import (
-    Contact,
-    PathwayEvent,
-    RequestStatus,
-    SupportRequest,
-)
-
-# The timeline's record type for a proposed move, and the moves of a request that come from
-# one (moves.py): hidden while the family has not been told about the proposal.
-SAFEGUARDING_RECORD_TYPE = "proposed move to safeguarding"
-SAFEGUARDING_REQUEST_MOVES = frozenset(
-    {"propose_safeguarding", "move_to_safeguarding", "return_to_decision", "return_to_support"}
-)
-SAFEGUARDING_STATUSES = frozenset(
-    {RequestStatus.SAFEGUARDING_PROPOSED, RequestStatus.MOVED_TO_SAFEGUARDING}
-)
-
-
-@dataclass(frozen=True)
-class HiddenMoves:
-    """The proposed moves a family has not been told about, and the requests they belong to."""
-
-    move_ids: frozenset[int]
-    request_ids: frozenset[int]
-
-    @classmethod
-    def of_family(cls, family_id: int) -> HiddenMoves:
-        rows = list(moves_not_told(family_id).values_list("pk", "request_id"))
-        return cls(frozenset(pk for pk, _ in rows), frozenset(r for _, r in rows))
-
-    def hides(self, event: PathwayEvent) -> bool:
-        if event.record_type == SAFEGUARDING_RECORD_TYPE:
-            return event.record_id in self.move_ids
-        return event.move in SAFEGUARDING_REQUEST_MOVES and event.request_id in self.request_ids
+from supportfirst.pathway.models import Contact, PathwayEvent, RequestStatus, SupportRequest
+from supportfirst.pathway.visibility import HiddenMoves
 
 
 @dataclass(frozen=True)
@@ -81,13 +48,8 @@ class FamilyRequest:
 
 def _for_family(request: SupportRequest, hidden: HiddenMoves) -> FamilyRequest:
     status = request.status
-    decision = getattr(request, "next_step_decision", None)
-    if status in SAFEGUARDING_STATUSES and request.pk in hidden.request_ids:
-        status = (
-            RequestStatus.SUPPORT_PATHWAY
-            if decision is not None
-            else RequestStatus.AWAITING_DECISION
-        )
+    if hidden.hides_status_of(request):
+        status = hidden.status_before_proposal(request)
     next_date = None
     if status == RequestStatus.AWAITING_DECISION:
         next_date = NextDate("The next-step decision", request.next_step_due)

@@ -11,7 +11,7 @@ from supportfirst.councils.access import family_required, role_required
 from supportfirst.councils.models import Role
 from supportfirst.feedback import figures, selectors, services
 from supportfirst.feedback.forms import SurveyForm
-from supportfirst.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import form_status, submitted
 
 
 @family_required

@@ -11,9 +11,9 @@ from django.http import Http404
 
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import Scope, get_visible_or_404
-from supportfirst.language import Finding
 from supportfirst.letters import kinds, rendering
 from supportfirst.letters.models import Letter, LetterStatus
+from supportfirst.rules.language import Finding
 from supportfirst.wording.models import WordingReason
 from supportfirst.wording.services import FieldFinding, findings_in
 

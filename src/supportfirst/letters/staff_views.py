@@ -17,8 +17,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.access import casework_required
-from supportfirst.formsupport import add_refusal, submitted
-from supportfirst.formsupport import conflict as conflict_page
+from supportfirst.kernel.formsupport import add_refusal, submitted
+from supportfirst.kernel.formsupport import conflict as conflict_page
 from supportfirst.letters import kinds, selectors, services
 from supportfirst.letters.forms import ParagraphForm, PrepareForm, SendForm
 from supportfirst.letters.models import Letter

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from supportfirst import workdays
 from supportfirst.notifications import services
 from supportfirst.notifications.models import Notification
+from supportfirst.rules import workdays
 
 if TYPE_CHECKING:
     from supportfirst.complaints.models import Complaint

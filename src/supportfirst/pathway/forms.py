@@ -12,7 +12,7 @@ from django import forms
 from django.utils import timezone
 
 from supportfirst.families.models import ContactMethod
-from supportfirst.formsupport import RealDateField
+from supportfirst.kernel.formsupport import RealDateField
 from supportfirst.pathway.models import ContactKind, FamilyView, Intrusion, Pathway, WhoAsked
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*$", re.IGNORECASE)

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from supportfirst import evidence
 from supportfirst.councils.models import Role
 from supportfirst.pathway.models import MoveStatus, RequestStatus, SafeguardingMove
 from supportfirst.pathway.workflow import Move, Workflow
+from supportfirst.rules import evidence
 
 
 def evidence_is_written_down(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
@@ -126,3 +126,19 @@ SAFEGUARDING = Workflow(
 )
 
 PROPOSAL_GUARDS = (evidence_is_written_down, evidence_is_not_opinion)
+
+
+# Named groups: rules elsewhere import these, never spell the statuses or moves out again.
+SAFEGUARDING_STATUSES = frozenset(
+    {RequestStatus.SAFEGUARDING_PROPOSED, RequestStatus.MOVED_TO_SAFEGUARDING}
+)
+"""A request's statuses that say a move to safeguarding was proposed or made."""
+
+
+def safeguarding_proposal_moves(workflow: Workflow = REQUEST) -> frozenset[str]:
+    """The request's moves that would give away a proposed move to safeguarding: every move
+    that starts from or leads to a safeguarding status, as the workflow declares them today."""
+    return workflow.moves_touching(SAFEGUARDING_STATUSES)
+
+
+SAFEGUARDING_PROPOSAL_MOVES = safeguarding_proposal_moves()

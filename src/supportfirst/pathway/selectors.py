@@ -9,7 +9,6 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
 
-from supportfirst import workdays
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.pathway.models import (
@@ -19,6 +18,7 @@ from supportfirst.pathway.models import (
     SafeguardingMove,
     SupportRequest,
 )
+from supportfirst.rules import workdays
 
 
 def request_read(*, actor: Actor, request_id: int) -> SupportRequest:

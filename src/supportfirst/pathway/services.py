@@ -16,7 +16,6 @@ from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
-from supportfirst import workdays
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.families.models import Child, Family, ParentCarer, Stage
@@ -32,6 +31,7 @@ from supportfirst.pathway.models import (
     SupportRequest,
 )
 from supportfirst.pathway.workflow import MoveRefused, apply_move, guard_message, record_event
+from supportfirst.rules import workdays
 
 NEXT_STEP_WORKING_DAYS = 1
 ASSESSMENT_WORKING_DAYS = 45

@@ -15,9 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
-from supportfirst.evidence import opinion_words
 from supportfirst.families import selectors as family_selectors
-from supportfirst.formsupport import add_refusal, conflict, form_status, submitted
+from supportfirst.kernel.formsupport import add_refusal, conflict, form_status, submitted
 from supportfirst.pathway import selectors, services
 from supportfirst.pathway.forms import (
     ContactForm,
@@ -29,6 +28,7 @@ from supportfirst.pathway.forms import (
 )
 from supportfirst.pathway.models import MoveStatus, Pathway, RequestStatus
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.rules.evidence import opinion_words
 from supportfirst.wording.services import add_reason_fields, findings_in, save_reasons
 
 MY_WORK_PAGE_SIZE = 50

@@ -64,6 +64,11 @@ class Workflow:
     def moves_from(self, status: str) -> list[Move]:
         return [m for m in self.moves if status in m.sources]
 
+    def moves_touching(self, statuses: frozenset[str]) -> frozenset[str]:
+        """The names of the moves that start from or lead to any of these statuses: a named
+        group that follows the declaration when a move is added."""
+        return frozenset(m.name for m in self.moves if m.target in statuses or m.sources & statuses)
+
 
 def _request_of(record: models.Model) -> SupportRequest:
     if isinstance(record, SupportRequest):

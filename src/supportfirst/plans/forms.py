@@ -10,7 +10,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout, Size
 from django import forms
 
-from supportfirst.formsupport import RealDateField
+from supportfirst.kernel.formsupport import RealDateField
 from supportfirst.plans.catalogue import OTHER, NotMet, ServiceChoice
 from supportfirst.plans.models import Arrangement, CostPeriod, DirectPaymentChoice
 from supportfirst.plans.services import DetailsInput, ReviewInput, ServiceInput

@@ -35,7 +35,7 @@ from supportfirst.plans.models import (
     PlanStatus,
     SupportPlan,
 )
-from supportfirst.workdays import add_months
+from supportfirst.rules.workdays import add_months
 
 
 def long_date(day: date) -> str:

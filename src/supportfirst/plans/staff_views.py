@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required
-from supportfirst.formsupport import add_refusal, submitted
-from supportfirst.formsupport import conflict as conflict_page
+from supportfirst.kernel.formsupport import add_refusal, submitted
+from supportfirst.kernel.formsupport import conflict as conflict_page
 from supportfirst.notifications.services import family_told_sentence
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.plans import selectors, services

@@ -31,6 +31,7 @@ from django.utils import timezone
 from supportfirst.accounts.models import User
 from supportfirst.councils.scoping import Scope
 from supportfirst.families.models import Family, FamilyRecord
+from supportfirst.pathway.visibility import HiddenMoves
 
 # This app's own records are not part of the download: the marks are described in the index,
 # and the downloads appear in the access log.
@@ -44,14 +45,6 @@ RULE_REASON = (
     "Schedules 2 and 3). If you think we have held back something we should not have, you can "
     "ask us to look again or complain to the Information Commissioner's Office."
 )
-
-# The pathway's moves that would give away a proposed move to safeguarding.
-SAFEGUARDING_MOVES = frozenset(
-    {"propose_safeguarding", "move_to_safeguarding", "return_to_decision", "return_to_support"}
-)
-SAFEGUARDING_RECORD_TYPE = "proposed move to safeguarding"
-SAFEGUARDING_STATUSES = frozenset({"safeguarding_proposed", "moved_to_safeguarding"})
-
 
 # How the kinds of record the project had when this was written are named to the family, in
 # the order the download lists them. Kinds added later by other apps follow, named by their
@@ -269,17 +262,14 @@ def _hold_untold_safeguarding(
     untold = [m for m in _rows_of(loaded, "pathway.safeguardingmove") if m.family_told is not True]
     if not untold:
         return
-    move_ids = {m.pk for m in untold}
-    request_ids = {m.request_id for m in untold}
+    hidden = HiddenMoves.of_moves(untold)
     for move in untold:
         held.hold_whole("pathway.safeguardingmove", move.pk, RULE_REASON)
     for event in _rows_of(loaded, "pathway.pathwayevent"):
-        about_move = event.record_type == SAFEGUARDING_RECORD_TYPE and event.record_id in move_ids
-        on_request = event.request_id in request_ids and event.move in SAFEGUARDING_MOVES
-        if about_move or on_request:
+        if hidden.hides(event):
             held.hold_whole("pathway.pathwayevent", event.pk, RULE_REASON)
     for request in _rows_of(loaded, "pathway.supportrequest"):
-        if request.pk in request_ids and request.status in SAFEGUARDING_STATUSES:
+        if hidden.hides_status_of(request):
             held.hold_part("pathway.supportrequest", request.pk, "status", RULE_REASON)
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, role_required
 from supportfirst.councils.models import Role
-from supportfirst.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import form_status, submitted
 from supportfirst.subject_access import records, selectors, services
 from supportfirst.subject_access.forms import ChooseRecordForm, WithholdForm
 

@@ -1,6 +1,6 @@
 """A council's own additions to the respectful-language vocabulary, agreed with its forum.
 
-The shipped vocabulary (supportfirst/language/vocabulary.yaml) is always checked. A council
+The shipped vocabulary (supportfirst/rules/language/vocabulary.yaml) is always checked. A council
 administrator adds entries of their own, usually agreed with the parent carer forum. An entry
 is never deleted, so that reasons given for keeping its words still make sense:
 
@@ -18,8 +18,8 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 
-from supportfirst.language.text import normalise
-from supportfirst.language.vocabulary import CATEGORIES, RESPECTFUL_LANGUAGE
+from supportfirst.rules.language.text import normalise
+from supportfirst.rules.language.vocabulary import CATEGORIES, RESPECTFUL_LANGUAGE
 
 CATEGORY_CHOICES = [(category, CATEGORIES[category]) for category in RESPECTFUL_LANGUAGE]
 

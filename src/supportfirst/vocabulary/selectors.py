@@ -8,7 +8,7 @@ import threading
 from django.db.models import Count, Max
 from django.shortcuts import get_object_or_404
 
-from supportfirst.language import Checker, Entry, VocabularyError, entries_from, shipped
+from supportfirst.rules.language import Checker, Entry, VocabularyError, entries_from, shipped
 from supportfirst.vocabulary.models import VocabularyEntry, VocabularyEntryQuerySet
 
 logger = logging.getLogger(__name__)

@@ -14,7 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from supportfirst.audit.services import Actor
-from supportfirst.language.vocabulary import VocabularyError, entries_from, shipped
+from supportfirst.rules.language.vocabulary import VocabularyError, entries_from, shipped
 from supportfirst.vocabulary.models import ENTRY_ID_MESSAGE, ENTRY_ID_PATTERN, VocabularyEntry
 
 _HAS_WORD = re.compile(r"\w")

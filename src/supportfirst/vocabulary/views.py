@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import council_admin_required
-from supportfirst.formsupport import conflict, form_status, submitted
-from supportfirst.language import CATEGORIES, shipped
+from supportfirst.kernel.formsupport import conflict, form_status, submitted
+from supportfirst.rules.language import CATEGORIES, shipped
 from supportfirst.vocabulary import selectors, services
 from supportfirst.vocabulary.forms import EntryForm, TryForm
 

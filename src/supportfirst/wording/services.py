@@ -8,7 +8,7 @@ from typing import Any
 
 from django import forms
 
-from supportfirst.language import Finding, check
+from supportfirst.rules.language import Finding, check
 from supportfirst.wording.models import WordingReason
 
 

@@ -2,8 +2,8 @@ from datetime import date
 
 from django import template
 
-from supportfirst import workdays
 from supportfirst.assessments.models import AreaStatus
+from supportfirst.rules import workdays
 
 register = template.Library()
 

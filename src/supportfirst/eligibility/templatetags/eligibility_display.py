@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from supportfirst.criteria.areas import area_name
+from supportfirst.rules.criteria.areas import area_name
 
 register = template.Library()
 

@@ -2,7 +2,7 @@ from datetime import date
 
 from django import template
 
-from supportfirst import workdays
+from supportfirst.rules import workdays
 
 register = template.Library()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from supportfirst.criteria.evaluate import evaluate
-from supportfirst.criteria.model import CriteriaSet, Decision, Example
+from supportfirst.rules.criteria.evaluate import evaluate
+from supportfirst.rules.criteria.model import CriteriaSet, Decision, Example
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The respectful-language and plain-English checker. Plain Python: no Django import.
 
-    from supportfirst.language import check
+    from supportfirst.rules.language import check
     for finding in check("Mum failed to attend."):
         print(finding.start, finding.end, finding.category, finding.suggestions)
 
@@ -9,10 +9,10 @@ entries are added with `Checker(entries=shipped() + council_entries)` or
 `Checker(extra=council_entries)`. `readability(text)` gives the Flesch reading ease.
 """
 
-from supportfirst.language.checker import Checker, check, default_checker
-from supportfirst.language.plain_english import readability
-from supportfirst.language.text import Finding
-from supportfirst.language.vocabulary import (
+from supportfirst.rules.language.checker import Checker, check, default_checker
+from supportfirst.rules.language.plain_english import readability
+from supportfirst.rules.language.text import Finding
+from supportfirst.rules.language.vocabulary import (
     CATEGORIES,
     PLAIN_ENGLISH,
     RESPECTFUL_LANGUAGE,

@@ -11,9 +11,9 @@ import json
 import sys
 from typing import Any
 
-from supportfirst.language.checker import check
-from supportfirst.language.text import Finding
-from supportfirst.language.vocabulary import CATEGORIES
+from supportfirst.rules.language.checker import check
+from supportfirst.rules.language.text import Finding
+from supportfirst.rules.language.vocabulary import CATEGORIES
 
 JSON_KEYS = ("start", "end", "text", "category", "explanation", "suggestions")
 

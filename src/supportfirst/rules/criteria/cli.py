@@ -21,9 +21,15 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from supportfirst.criteria.examples import run_examples
-from supportfirst.criteria.loader import load_file, shipped_set_paths
-from supportfirst.criteria.model import Case, CaseError, CriteriaFileError, CriteriaSet, Decision
+from supportfirst.rules.criteria.examples import run_examples
+from supportfirst.rules.criteria.loader import load_file, shipped_set_paths
+from supportfirst.rules.criteria.model import (
+    Case,
+    CaseError,
+    CriteriaFileError,
+    CriteriaSet,
+    Decision,
+)
 
 WIDTH = 96
 
@@ -131,7 +137,7 @@ def human(criteria_set: CriteriaSet, case: Case, decision: Decision) -> str:
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    from supportfirst.criteria.evaluate import evaluate
+    from supportfirst.rules.criteria.evaluate import evaluate
 
     if _missing([args.file, args.case], "explain"):
         return 2

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from supportfirst.criteria import areas as codes
-from supportfirst.criteria.law import citation
+from supportfirst.rules.criteria import areas as codes
+from supportfirst.rules.criteria.law import citation
 
 
 @dataclass(frozen=True)

@@ -11,15 +11,15 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from supportfirst.language.context import FamilyQuotes, in_family_account
-from supportfirst.language.matcher import Combined, combine, lower_pattern
-from supportfirst.language.plain_english import (
+from supportfirst.rules.language.context import FamilyQuotes, in_family_account
+from supportfirst.rules.language.matcher import Combined, combine, lower_pattern
+from supportfirst.rules.language.plain_english import (
     acronym_findings,
     explained_acronyms,
     long_sentence_findings,
 )
-from supportfirst.language.text import Finding, lower, normalise, sentence_end, sentence_start
-from supportfirst.language.vocabulary import Entry, entry_from, shipped
+from supportfirst.rules.language.text import Finding, lower, normalise, sentence_end, sentence_start
+from supportfirst.rules.language.vocabulary import Entry, entry_from, shipped
 
 EntryLike = Entry | Mapping[str, Any]
 

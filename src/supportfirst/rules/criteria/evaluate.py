@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from supportfirst.criteria import areas
-from supportfirst.criteria.law import DUTY
-from supportfirst.criteria.model import (
+from supportfirst.rules.criteria import areas
+from supportfirst.rules.criteria.law import DUTY
+from supportfirst.rules.criteria.model import (
     AssessedNeed,
     Case,
     CriteriaSet,

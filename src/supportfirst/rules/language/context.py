@@ -16,7 +16,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from supportfirst.language.text import sentence_end, sentence_start
+from supportfirst.rules.language.text import sentence_end, sentence_start
 
 FAMILY = (
     r"(?:mum|mummy|mom|mam|mother|dad|daddy|father|parents?|step-?(?:mum|dad|mother|father)"

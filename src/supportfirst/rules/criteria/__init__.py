@@ -3,7 +3,7 @@
 Plain Python: no Django import anywhere in this package (a test checks it), so the rules can
 be read, tested and run on their own (`supportfirst criteria test`).
 
-    from supportfirst.criteria import Case, evaluate, load_file, shipped_set_paths
+    from supportfirst.rules.criteria import Case, evaluate, load_file, shipped_set_paths
     criteria_set = load_file(shipped_set_paths()[0])
     decision = evaluate(criteria_set, Case.from_dict(data))
     for outcome in decision.services:
@@ -12,11 +12,11 @@ be read, tested and run on their own (`supportfirst criteria test`).
 The file format is described in docs/criteria-format.md.
 """
 
-from supportfirst.criteria.evaluate import evaluate
-from supportfirst.criteria.examples import ExampleResult, check_example, run_examples
-from supportfirst.criteria.law import CATALOGUE, Law
-from supportfirst.criteria.loader import load_file, load_text, shipped_set_paths, shipped_sets
-from supportfirst.criteria.model import (
+from supportfirst.rules.criteria.evaluate import evaluate
+from supportfirst.rules.criteria.examples import ExampleResult, check_example, run_examples
+from supportfirst.rules.criteria.law import CATALOGUE, Law
+from supportfirst.rules.criteria.loader import load_file, load_text, shipped_set_paths, shipped_sets
+from supportfirst.rules.criteria.model import (
     AssessedNeed,
     Case,
     CaseError,

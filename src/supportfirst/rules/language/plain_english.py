@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from supportfirst.language.text import Finding
+from supportfirst.rules.language.text import Finding
 
 LONG_SENTENCE_WORDS = 30
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from supportfirst.criteria.areas import CHILD, PARENT_CARER, PERSONS, YOUNG_CARER
+from supportfirst.rules.criteria.areas import CHILD, PARENT_CARER, PERSONS, YOUNG_CARER
 
 CSDPA = "Chronically Sick and Disabled Persons Act 1970"
 CHILDREN_ACT = "Children Act 1989"

@@ -19,10 +19,10 @@ from typing import Any
 
 import yaml
 
-from supportfirst.criteria import areas, law
-from supportfirst.criteria.diagnosis import MESSAGE as DIAGNOSIS_MESSAGE
-from supportfirst.criteria.diagnosis import exclusion_in
-from supportfirst.criteria.model import (
+from supportfirst.rules.criteria import areas, law
+from supportfirst.rules.criteria.diagnosis import MESSAGE as DIAGNOSIS_MESSAGE
+from supportfirst.rules.criteria.diagnosis import exclusion_in
+from supportfirst.rules.criteria.model import (
     AssessedNeed,
     Case,
     CriteriaFileError,
@@ -675,7 +675,7 @@ def load_file(path: str | Path) -> CriteriaSet:
 
 def shipped_set_paths() -> list[Path]:
     """The criteria files that come with Support First, in name order."""
-    folder = resources.files("supportfirst.criteria") / "sets"
+    folder = resources.files("supportfirst.rules.criteria") / "sets"
     return sorted(Path(str(item)) for item in folder.iterdir() if item.name.endswith(".yaml"))
 
 
