@@ -3,7 +3,8 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("supportfirst.pages.urls")),
     path("", include("supportfirst.accounts.urls")),
-    path("staff/", include("supportfirst.families.staff_urls")),
+    path("staff/", include("supportfirst.frontdoor.staff_urls")),
+    path("staff/", include("supportfirst.frontdoor.urls")),
     path("staff/", include("supportfirst.pathway.staff_urls")),
     path("staff/", include("supportfirst.vocabulary.urls")),
     path("staff/", include("supportfirst.wording.urls")),
@@ -20,7 +21,7 @@ urlpatterns = [
     path("criteria/", include("supportfirst.eligibility.public_urls")),
     path("ask/", include("supportfirst.asking.urls")),
     path("api/v1/", include("supportfirst.api.urls")),
-    path("family/", include("supportfirst.families.family_urls")),
+    path("family/", include("supportfirst.frontdoor.family_urls")),
     path("family/", include("supportfirst.assessments.family_urls")),
     path("family/", include("supportfirst.eligibility.family_urls")),
     path("family/", include("supportfirst.plans.family_urls")),

@@ -3,8 +3,6 @@ record is written to the access log."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.db.models import Prefetch, Q, QuerySet
 
 from supportfirst.assessments.models import (
@@ -13,7 +11,6 @@ from supportfirst.assessments.models import (
     Assessment,
     AssessmentArea,
     AssessmentOffer,
-    AssessmentStatus,
     CarerDecisions,
     FamilyAccount,
     FamilyComment,
@@ -24,7 +21,6 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.pathway.models import SupportRequest
-from supportfirst.pathway.selectors import DueItem
 
 _SUBJECTS = ("request", "family", "child", "parent_carer", "sibling")
 
@@ -205,26 +201,6 @@ def open_assessments(*, scope: Scope, worker_id: int | None = None) -> QuerySet[
             | Q(family__allocated_worker__isnull=True, started_by_id=worker_id)
         )
     return rows
-
-
-def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
-    """Each open assessment as something due: to finish, or to authorise once the family has
-    read it."""
-    items = []
-    for assessment in open_assessments(scope=scope, worker_id=worker_id):
-        waiting = assessment.status == AssessmentStatus.READY_FOR_FAMILY
-        items.append(
-            DueItem(
-                what=f"{assessment.title}"
-                + (": family reading, then authorise" if waiting else ""),
-                family=assessment.family.name,
-                due=assessment.due,
-                view_name="assessments:assessment",
-                record_id=assessment.pk,
-                today=today,
-            )
-        )
-    return items
 
 
 def staff_text_of(assessment: Assessment) -> dict[str, str]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.apps import apps
-from django.db.models import Case, IntegerField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.complaints import clock
@@ -22,7 +22,6 @@ from supportfirst.complaints.models import (
 )
 from supportfirst.complaints.services import About
 from supportfirst.councils.scoping import Scope, get_visible_or_404
-from supportfirst.pathway.selectors import DueItem
 
 
 @dataclass(frozen=True)
@@ -195,26 +194,3 @@ def about_from(*, scope: Scope, key: str, description: str = "") -> About | None
     return About(
         description=_describe(kind, record), type=f"{app_label}.{name.lower()}", id=record.pk
     )
-
-
-def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
-    """Each complaint with the council's clock running, as something due on a worker's list
-    (or the team's): for the family's allocated worker, or anyone when the family has none."""
-    rows = Complaint.objects.visible_to(scope).filter(status__in=CLOCK_RUNNING)
-    if worker_id is not None:
-        rows = rows.filter(
-            Q(family__allocated_worker_id=worker_id) | Q(family__allocated_worker__isnull=True)
-        )
-    return [
-        DueItem(
-            what=f"Complaint {reference}, stage {stage}: next step",
-            family=family_name,
-            due=due,
-            view_name="complaints:complaint",
-            record_id=pk,
-            today=today,
-        )
-        for pk, reference, stage, family_name, due in rows.values_list(
-            "pk", "reference", "stage", "family__name", "respond_by"
-        )
-    ]

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, QuerySet, Value, When
 
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.corrections.models import CorrectionRequest, CorrectionStatus
 from supportfirst.councils.scoping import Scope, get_visible_or_404
-from supportfirst.pathway.selectors import DueItem
 
 
 def _open_first(rows: QuerySet[CorrectionRequest]) -> QuerySet[CorrectionRequest]:
@@ -58,26 +55,3 @@ def corrections_shown_on(
     if scope.role == "young_person":
         rows = rows.filter(asked_by_id=scope.user_id)
     return list(rows.order_by("asked_at", "pk"))
-
-
-def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
-    """Each open correction request as something due on a worker's list (or the team's): for
-    the family's allocated worker, or anyone when the family has none."""
-    rows = CorrectionRequest.objects.visible_to(scope).filter(status=CorrectionStatus.RECEIVED)
-    if worker_id is not None:
-        rows = rows.filter(
-            Q(family__allocated_worker_id=worker_id) | Q(family__allocated_worker__isnull=True)
-        )
-    return [
-        DueItem(
-            what=f"Answer a request to correct {label}",
-            family=family_name,
-            due=due,
-            view_name="corrections:correction",
-            record_id=pk,
-            today=today,
-        )
-        for pk, label, family_name, due in rows.values_list(
-            "pk", "record_label", "family__name", "due_on"
-        )
-    ]

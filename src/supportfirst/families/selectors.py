@@ -3,11 +3,12 @@ family's record is written to the access log."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.apps import apps
-from django.db.models import CharField, Count, Prefetch, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest
 
 from supportfirst.accounts.models import User
@@ -95,14 +96,23 @@ def record_name(record_type: str) -> str:
     return f"the {model._meta.verbose_name}"
 
 
-def access_log_for_family(*, scope: Scope, family_id: int, limit: int = 50) -> list[AccessLogLine]:
-    """Who looked at or changed this family's record, newest first, named in plain words."""
+def access_log_for_family(
+    *,
+    scope: Scope,
+    family_id: int,
+    limit: int = 50,
+    held_back: Mapping[str, QuerySet[Any]] | None = None,
+) -> list[AccessLogLine]:
+    """Who looked at or changed this family's record, newest first, named in plain words.
+
+    `held_back` names, per kind of record, the ids (as the text the log stores) of records the
+    reader must not learn of, such as a proposed move to safeguarding the family has not been
+    told about. A family member's view of the log must always say what is held back."""
     rows = events_about_family(scope=scope, family_id=family_id)
-    if scope.is_family:
-        rows = rows.exclude(
-            record_type="pathway.safeguardingmove",
-            record_id__in=_moves_not_told(family_id),
-        )
+    if scope.is_family and held_back is None:
+        raise ValueError("A family's access log must say what is held back from the family.")
+    for record_type, record_ids in (held_back or {}).items():
+        rows = rows.exclude(record_type=record_type, record_id__in=record_ids)
     events = list(rows.order_by("-sequence")[:limit])
     people = User.objects.in_bulk({e.actor_id for e in events if e.actor_id is not None})
     lines = []
@@ -111,26 +121,6 @@ def access_log_for_family(*, scope: Scope, family_id: int, limit: int = 50) -> l
         role = str(Role(event.role).label) if event.role in Role.values else event.role
         lines.append(AccessLogLine(event, str(person) if person else event.actor_username, role))
     return lines
-
-
-def moves_not_told(family_id: int) -> QuerySet[Any]:
-    """Proposed moves to safeguarding the family has not been told about. No family page shows
-    them, or anything that gives them away (the access log, the request's timeline and
-    status), so a family page cannot tell the family before the council does."""
-    from supportfirst.pathway.models import SafeguardingMove
-
-    return SafeguardingMove.objects.filter(family_id=family_id).exclude(family_told=True)
-
-
-def _moves_not_told(family_id: int) -> QuerySet[Any]:
-    """The same moves, as the text ids the access log stores."""
-    from django.db.models.functions import Cast
-
-    return (
-        moves_not_told(family_id)
-        .annotate(text_id=Cast("pk", output_field=CharField()))
-        .values("text_id")
-    )
 
 
 @dataclass(frozen=True)

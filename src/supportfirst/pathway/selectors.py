@@ -7,7 +7,6 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
-from django.urls import reverse
 
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import Scope, get_visible_or_404
@@ -18,7 +17,7 @@ from supportfirst.pathway.models import (
     SafeguardingMove,
     SupportRequest,
 )
-from supportfirst.rules import workdays
+from supportfirst.wording.models import WordingReason
 
 
 def request_read(*, actor: Actor, request_id: int) -> SupportRequest:
@@ -43,8 +42,6 @@ def move_read(*, actor: Actor, move_id: int) -> SafeguardingMove:
     )
     move = get_visible_or_404(queryset, actor.scope, pk=move_id)
     log_access(actor, family_id=move.family_id, record=move)
-    from supportfirst.wording.models import WordingReason
-
     move.reasons = list(
         WordingReason.objects.visible_to(actor.scope).filter(
             record_type="pathway.safeguardingmove", record_id=move.pk
@@ -57,36 +54,6 @@ def timeline(*, actor: Actor, request_id: int) -> tuple[SupportRequest, list[Pat
     request = request_read(actor=actor, request_id=request_id)
     events = list(request.events.select_related("actor").order_by("at", "pk"))
     return request, events
-
-
-@dataclass(frozen=True)
-class DueItem:
-    """Something with a statutory clock: what it is, when it is due, and where to act."""
-
-    what: str
-    family: str
-    due: date
-    view_name: str
-    record_id: int
-    today: date
-
-    @property
-    def url(self) -> str:
-        """Worked out only for the items a page shows."""
-        kwarg = self.view_name.split(":")[-1] + "_id"
-        return reverse(self.view_name, kwargs={kwarg: self.record_id})
-
-    @property
-    def days_left(self) -> int:
-        return workdays.working_days_left(self.due, self.today)
-
-    @property
-    def overdue(self) -> bool:
-        return self.days_left < 0
-
-    @property
-    def clock(self) -> str:
-        return workdays.describe_days_left(self.due, self.today)
 
 
 def requests_awaiting_decision(
@@ -140,31 +107,3 @@ def safeguarding_moves_by_team_and_month(*, scope: Scope) -> list[MonthlyMoves]:
         )
         for r in rows
     ]
-
-
-def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
-    """Everything with a clock for one worker (or the whole team), overdue first."""
-    rows = requests_awaiting_decision(scope=scope, worker_id=worker_id).values_list(
-        "pk", "next_step_due", "child__first_name", "family__name"
-    )
-    items = [
-        DueItem(
-            what=f"Next-step decision for {first_name}",
-            family=family_name,
-            due=due,
-            view_name="pathway:request",
-            record_id=pk,
-            today=today,
-        )
-        for pk, due, first_name, family_name in rows
-    ]
-    from supportfirst.assessments import selectors as assessment_selectors
-
-    items += assessment_selectors.due_items(scope=scope, worker_id=worker_id, today=today)
-    from supportfirst.corrections import selectors as correction_selectors
-
-    items += correction_selectors.due_items(scope=scope, worker_id=worker_id, today=today)
-    from supportfirst.complaints import selectors as complaint_selectors
-
-    items += complaint_selectors.due_items(scope=scope, worker_id=worker_id, today=today)
-    return sorted(items, key=lambda item: (item.due, item.what))

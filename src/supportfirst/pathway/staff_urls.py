@@ -5,8 +5,6 @@ from supportfirst.pathway import views
 app_name = "pathway"
 
 urlpatterns = [
-    path("my-work/", views.my_work, name="my_work"),
-    path("team/", views.team, name="team"),
     path("requests/new/", views.request_new, name="request_new"),
     path(
         "families/<int:family_id>/requests/new/",

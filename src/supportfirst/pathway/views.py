@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -30,8 +29,6 @@ from supportfirst.pathway.models import MoveStatus, Pathway, RequestStatus
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.rules.evidence import opinion_words
 from supportfirst.wording.services import add_reason_fields, findings_in, save_reasons
-
-MY_WORK_PAGE_SIZE = 50
 
 
 def _conflict(request: HttpRequest, error: IllegalMove) -> HttpResponse:
@@ -238,7 +235,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
             add_refusal(form, error)
         else:
             messages.success(request, "Your decision is saved.")
-            return redirect("pathway:team")
+            return redirect("frontdoor:team")
     return render(
         request,
         "pathway/safeguarding_decide.html",
@@ -292,32 +289,3 @@ def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
 def request_timeline(request: HttpRequest, request_id: int) -> HttpResponse:
     support_request, events = selectors.timeline(actor=Actor.of(request), request_id=request_id)
     return render(request, "pathway/timeline.html", {"req": support_request, "events": events})
-
-
-@casework_required
-def my_work(request: HttpRequest) -> HttpResponse:
-    scope = request.scope  # type: ignore[attr-defined]
-    items = selectors.due_items(scope=scope, worker_id=scope.user_id, today=timezone.localdate())
-    page = Paginator(items, MY_WORK_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(
-        request,
-        "pathway/my_work.html",
-        {"items": page.object_list, "page": page, "overdue": sum(i.overdue for i in items)},
-    )
-
-
-@manager_required
-def team(request: HttpRequest) -> HttpResponse:
-    scope = request.scope  # type: ignore[attr-defined]
-    today = timezone.localdate()
-    context = {
-        "overdue": [
-            i for i in selectors.due_items(scope=scope, worker_id=None, today=today) if i.overdue
-        ],
-        # A manager cannot decide their own proposal: another manager must.
-        "moves": selectors.moves_awaiting_approval(scope=scope).exclude(
-            proposed_by_id=scope.user_id
-        ),
-        "monthly": selectors.safeguarding_moves_by_team_and_month(scope=scope),
-    }
-    return render(request, "pathway/team.html", context)

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import CharField, QuerySet
+from django.db.models.functions import Cast
 
 from supportfirst.pathway import moves
 from supportfirst.pathway.models import RequestStatus, SafeguardingMove
@@ -26,6 +27,17 @@ SAFEGUARDING_RECORD_TYPE = moves.SAFEGUARDING.record_type
 def moves_not_told(family_id: int) -> QuerySet[SafeguardingMove]:
     """Proposed moves to safeguarding this family has not been told about."""
     return SafeguardingMove.objects.filter(family_id=family_id).exclude(family_told=True)
+
+
+def access_log_held_back(family_id: int) -> dict[str, QuerySet[Any]]:
+    """What the family's access log leaves out: the untold proposals, by the text ids the log
+    stores (for `families.selectors.access_log_for_family`)."""
+    text_ids = (
+        moves_not_told(family_id)
+        .annotate(text_id=Cast("pk", output_field=CharField()))
+        .values("text_id")
+    )
+    return {SafeguardingMove._meta.label_lower: text_ids}
 
 
 @dataclass(frozen=True)

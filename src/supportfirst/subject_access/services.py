@@ -23,6 +23,7 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import get_visible_or_404
 from supportfirst.families.models import Family
 from supportfirst.families.selectors import access_log_for_family
+from supportfirst.pathway.visibility import access_log_held_back
 from supportfirst.subject_access import records
 from supportfirst.subject_access.models import Download, Withholding
 
@@ -123,7 +124,12 @@ def download_make(*, actor: Actor) -> Made:
     family = get_visible_or_404(Family.objects.select_related("council"), scope, pk=scope.family_id)
     made_at = timezone.now()
     gathered = records.gather(scope, family)
-    log = access_log_for_family(scope=scope, family_id=family.pk, limit=sys.maxsize)
+    log = access_log_for_family(
+        scope=scope,
+        family_id=family.pk,
+        limit=sys.maxsize,
+        held_back=access_log_held_back(family.pk),
+    )
     content, file_count = build_zip(gathered, log, made_at)
     download = Download(
         family=family,

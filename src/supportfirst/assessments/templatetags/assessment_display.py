@@ -3,7 +3,7 @@ from datetime import date
 from django import template
 
 from supportfirst.assessments.models import AreaStatus
-from supportfirst.rules import workdays
+from supportfirst.kernel import due
 
 register = template.Library()
 
@@ -23,9 +23,9 @@ _STATUS_COLOURS = {
 
 
 @register.filter
-def days_left(due: date, today: date) -> str:
+def days_left(due_on: date, today: date) -> str:
     """ "5 working days left", "due today", "3 working days overdue"."""
-    return workdays.describe_days_left(due, today)
+    return due.clock(due_on, today)
 
 
 @register.filter

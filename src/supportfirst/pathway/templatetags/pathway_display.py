@@ -2,7 +2,7 @@ from datetime import date
 
 from django import template
 
-from supportfirst.rules import workdays
+from supportfirst.kernel import due
 
 register = template.Library()
 
@@ -16,8 +16,9 @@ _COLOURS = {
 
 
 @register.filter
-def days_left(due: date, today: date) -> str:
-    return workdays.describe_days_left(due, today)
+def days_left(due_on: date, today: date) -> str:
+    """The clock in plain words, as My work shows it."""
+    return due.clock(due_on, today)
 
 
 @register.filter

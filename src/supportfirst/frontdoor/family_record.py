@@ -1,10 +1,11 @@
 """Reading a family's own record for the family's pages: their requests with the next-step
 decision and its reasons, the dates with working days left, every contact and intrusion record,
-the timeline of each request, the parent carer's four decisions, and who their worker is.
+the timeline of each request, the parent carer's four decisions, who their worker is, and who
+has looked at their record.
 
 Everything goes through the scoping layer (`visible_to`); a young person sees only what is about
 them. Proposed moves to safeguarding the family has not been told about are left out everywhere,
-by the one rule in `pathway.visibility` (also used by the access log and the download): their
+by the one rule in `pathway.visibility` (also used by the download): their
 events are not on the timeline, and the request's status reads as it did before the proposal.
 """
 
@@ -22,8 +23,9 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.families.models import Family
+from supportfirst.families.selectors import AccessLogLine, access_log_for_family
 from supportfirst.pathway.models import Contact, PathwayEvent, RequestStatus, SupportRequest
-from supportfirst.pathway.visibility import HiddenMoves
+from supportfirst.pathway.visibility import HiddenMoves, access_log_held_back
 
 
 @dataclass(frozen=True)
@@ -175,3 +177,18 @@ def family_home_read(*, actor: Actor) -> tuple[Family, Worker | None, list[Famil
             team_phone=family.council.contact_phone,
         )
     return family, worker, requests
+
+
+ACCESS_LOG_LINES_SHOWN = 200
+
+
+def family_access_log(*, scope: Scope) -> list[AccessLogLine]:
+    """Who has looked at or changed the family's record, newest first, leaving out whatever
+    would give away a proposal the family has not been told about."""
+    assert scope.family_id is not None
+    return access_log_for_family(
+        scope=scope,
+        family_id=scope.family_id,
+        limit=ACCESS_LOG_LINES_SHOWN,
+        held_back=access_log_held_back(scope.family_id),
+    )

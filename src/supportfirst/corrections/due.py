@@ -1,0 +1,34 @@
+"""What correction requests put on a worker's list: each one not yet answered."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Q
+
+from supportfirst.corrections.models import CorrectionRequest, CorrectionStatus
+from supportfirst.councils.scoping import Scope
+from supportfirst.kernel.due import DueItem
+
+
+def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
+    """Each open correction request as something due on a worker's list (or the team's): for
+    the family's allocated worker, or anyone when the family has none."""
+    rows = CorrectionRequest.objects.visible_to(scope).filter(status=CorrectionStatus.RECEIVED)
+    if worker_id is not None:
+        rows = rows.filter(
+            Q(family__allocated_worker_id=worker_id) | Q(family__allocated_worker__isnull=True)
+        )
+    return [
+        DueItem(
+            what=f"Answer a request to correct {label}",
+            family=family_name,
+            due=due,
+            view_name="corrections:correction",
+            record_id=pk,
+            today=today,
+        )
+        for pk, label, family_name, due in rows.values_list(
+            "pk", "record_label", "family__name", "due_on"
+        )
+    ]

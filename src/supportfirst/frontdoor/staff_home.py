@@ -1,0 +1,34 @@
+"""The staff's home page, one address for every staff role: a practitioner's or manager's
+families, the forum member's figures, or the council administrator's people."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from supportfirst.councils.access import staff_required
+from supportfirst.councils.models import Role
+from supportfirst.families import selectors
+from supportfirst.frontdoor.council_admin import council_admin_home
+from supportfirst.frontdoor.forum import forum_home
+
+PAGE_SIZE = 50
+
+
+@staff_required
+def staff_home(request: HttpRequest) -> HttpResponse:
+    scope = request.scope  # type: ignore[attr-defined]
+    if scope.role == Role.FORUM_MEMBER:
+        return forum_home(request)
+    if scope.role == Role.COUNCIL_ADMIN:
+        return council_admin_home(request)
+    mine = request.GET.get("show") != "all"
+    families = selectors.families_list(scope=scope, allocated_to=scope.user_id if mine else None)
+    page = Paginator(families, PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "frontdoor/staff/home.html",
+        {"page": page, "mine": mine, "today": timezone.localdate()},
+    )

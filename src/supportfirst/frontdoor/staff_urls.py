@@ -1,0 +1,11 @@
+from django.urls import path
+
+from supportfirst.frontdoor import staff_family, staff_home
+
+app_name = "staff"
+
+urlpatterns = [
+    path("", staff_home.staff_home, name="home"),
+    path("families/<int:family_id>/", staff_family.staff_family, name="family"),
+    path("children/<int:child_id>/", staff_family.staff_child, name="child"),
+]

@@ -1,0 +1,92 @@
+"""The practitioner's My work and the team manager's Team page: everything with a statutory
+clock, from every app that has one, and the moves to safeguarding waiting for a manager.
+
+Each app says what it has due in its own `due.py`; the hooks used are listed here, by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.db.models import QuerySet
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from supportfirst.assessments import due as assessments_due
+from supportfirst.complaints import due as complaints_due
+from supportfirst.corrections import due as corrections_due
+from supportfirst.councils.access import casework_required, manager_required
+from supportfirst.councils.scoping import Scope
+from supportfirst.kernel.due import DueItem, soonest_first
+from supportfirst.pathway import due as pathway_due
+from supportfirst.pathway import selectors as pathway_selectors
+from supportfirst.pathway.models import SafeguardingMove
+from supportfirst.pathway.selectors import MonthlyMoves
+
+MY_WORK_PAGE_SIZE = 50
+
+DueHook = Callable[..., list[DueItem]]
+
+# What each app puts on a worker's list. A new record type with a clock adds its hook here.
+DUE_HOOKS: tuple[DueHook, ...] = (
+    pathway_due.due_items,
+    assessments_due.due_items,
+    corrections_due.due_items,
+    complaints_due.due_items,
+)
+
+
+def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
+    """Everything with a clock for one worker (or the whole team), overdue first."""
+    items: list[DueItem] = []
+    for hook in DUE_HOOKS:
+        items += hook(scope=scope, worker_id=worker_id, today=today)
+    return soonest_first(items)
+
+
+@dataclass(frozen=True)
+class TeamPage:
+    """What a team manager sees: what is overdue across the team, the moves to safeguarding
+    waiting for them, and the approved moves counted per team and month."""
+
+    overdue: list[DueItem]
+    moves: QuerySet[SafeguardingMove]
+    monthly: list[MonthlyMoves]
+
+
+def team_read(*, scope: Scope, today: date) -> TeamPage:
+    return TeamPage(
+        overdue=[i for i in due_items(scope=scope, worker_id=None, today=today) if i.overdue],
+        # A manager cannot decide their own proposal: another manager must.
+        moves=pathway_selectors.moves_awaiting_approval(scope=scope).exclude(
+            proposed_by_id=scope.user_id
+        ),
+        monthly=pathway_selectors.safeguarding_moves_by_team_and_month(scope=scope),
+    )
+
+
+@casework_required
+def my_work(request: HttpRequest) -> HttpResponse:
+    scope = request.scope  # type: ignore[attr-defined]
+    items = due_items(scope=scope, worker_id=scope.user_id, today=timezone.localdate())
+    page = Paginator(items, MY_WORK_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "frontdoor/my_work.html",
+        {"items": page.object_list, "page": page, "overdue": sum(i.overdue for i in items)},
+    )
+
+
+@manager_required
+def team(request: HttpRequest) -> HttpResponse:
+    scope = request.scope  # type: ignore[attr-defined]
+    page = team_read(scope=scope, today=timezone.localdate())
+    return render(
+        request,
+        "frontdoor/team.html",
+        {"overdue": page.overdue, "moves": page.moves, "monthly": page.monthly},
+    )

@@ -1,0 +1,55 @@
+"""Things with a statutory clock, as a worker's list shows them, and the clock in plain words.
+
+Each feature app says what it has due in its own `due.py` (one function, `due_items`); the
+front door gathers them for My work and the Team page. This module is below every app: it
+imports only Django and the rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.urls import reverse
+
+from supportfirst.rules import workdays
+
+
+def clock(due: date, today: date) -> str:
+    """The clock in plain words: "5 working days left", "due today", "3 working days overdue"."""
+    return workdays.describe_days_left(due, today)
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """Something with a statutory clock: what it is, when it is due, and where to act."""
+
+    what: str
+    family: str
+    due: date
+    view_name: str
+    record_id: int
+    today: date
+
+    @property
+    def url(self) -> str:
+        """Worked out only for the items a page shows."""
+        kwarg = self.view_name.split(":")[-1] + "_id"
+        return reverse(self.view_name, kwargs={kwarg: self.record_id})
+
+    @property
+    def days_left(self) -> int:
+        return workdays.working_days_left(self.due, self.today)
+
+    @property
+    def overdue(self) -> bool:
+        return self.days_left < 0
+
+    @property
+    def clock(self) -> str:
+        return clock(self.due, self.today)
+
+
+def soonest_first(items: list[DueItem]) -> list[DueItem]:
+    """Due items in the order a worker's list shows them: soonest (so overdue) first."""
+    return sorted(items, key=lambda item: (item.due, item.what))
