@@ -105,15 +105,15 @@ def test_the_example_in_the_format_documentation_loads_and_passes():
 def test_the_documentation_names_every_field_the_loader_knows():
     from pathlib import Path
 
-    from supportfirst.rules.criteria import loader
+    from supportfirst.rules.criteria import checks
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "criteria-format.md").read_text()
     for spec in (
-        loader._TOP,
-        loader._SIGN_OFF,
-        loader._CRITERION,
-        loader._SERVICE,
-        loader._EXAMPLE,
+        checks._TOP,
+        checks._SIGN_OFF,
+        checks._CRITERION,
+        checks._SERVICE,
+        checks._EXAMPLE,
     ):
         for field in spec:
             assert f"`{field}`" in doc, field

@@ -10,8 +10,8 @@ from django.test.utils import CaptureQueriesContext
 
 from supportfirst.councils.models import Role
 from supportfirst.families.models import Family
+from supportfirst.subject_access.kinds import family_record_models
 from supportfirst.subject_access.models import Download
-from supportfirst.subject_access.records import family_record_models
 from tests.accounts.factories import family_user, staff_user
 from tests.conftest import signed_in_client
 from tests.subject_access.conftest import download, every_text

@@ -22,6 +22,7 @@ from django.db import models
 from django.utils import timezone
 
 from supportfirst.families.models import FamilyRecord
+from supportfirst.families.records import FamilyFacing
 
 LINK_DAYS = 28
 MOST_LINKS_PER_DRAFT = 5
@@ -93,6 +94,9 @@ class OnlineRequest(FamilyRecord):
     )
     accepted_at = models.DateTimeField(null=True, blank=True)
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the online request", many="Online requests")
+
     class Meta:
         ordering = ["-submitted_at"]
         indexes = [models.Index(fields=["status", "submitted_at"])]
@@ -148,6 +152,9 @@ class FamilyInvitation(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the family invitation", many="Family invitations")
+
     class Meta:
         ordering = ["-created_at"]
 
@@ -171,6 +178,14 @@ class YoungPersonSharing(FamilyRecord):
     )
     share_own_views_with_parents = models.BooleanField(default=False)
     chosen_at = models.DateTimeField(null=True, blank=True)
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="whether a young person's own views are shared",
+        many="Young person sharings",
+        # Named by its path, as every rule that is not in the models' own module.
+        hold_back="supportfirst.asking.holdback.own_views_kept",
+    )
 
     def __str__(self) -> str:
         shown = "shared" if self.share_own_views_with_parents else "not shared"

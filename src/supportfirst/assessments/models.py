@@ -35,7 +35,10 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.assessments.areas import AREA_HINTS, AreaCode, Kind
+from supportfirst.councils.models import Role
+from supportfirst.councils.scoping import Scope
 from supportfirst.families.models import FamilyRecord
+from supportfirst.families.records import Correctable, FamilyFacing
 
 
 class AssessmentStatus(models.TextChoices):
@@ -47,6 +50,15 @@ class AssessmentStatus(models.TextChoices):
 # Named groups of statuses.
 FAMILY_CAN_READ = frozenset({AssessmentStatus.READY_FOR_FAMILY, AssessmentStatus.AUTHORISED})
 CLOCK_RUNNING = frozenset({AssessmentStatus.IN_PROGRESS, AssessmentStatus.READY_FOR_FAMILY})
+
+
+def family_readable(scope: Scope) -> models.QuerySet[Assessment]:
+    """What a family may read: drafts ready for them and authorised assessments; a young person
+    reads only their own."""
+    rows = Assessment.objects.visible_to(scope).filter(status__in=FAMILY_CAN_READ)
+    if scope.role == Role.YOUNG_PERSON:
+        rows = rows.filter(kind=Kind.CHILD, child_id=scope.child_id)
+    return rows
 
 
 class Assessment(FamilyRecord):
@@ -91,6 +103,20 @@ class Assessment(FamilyRecord):
     )
     authorised_at = models.DateTimeField(null=True, blank=True)
     late_reason = models.TextField(blank=True)
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="a needs assessment",
+        many="Needs assessments",
+        order=110,
+        correction=Correctable(
+            kind="assessment",
+            label=lambda a: a.title,
+            shown_on=lambda a: ("assessment", a.pk),
+            related=("child", "parent_carer", "sibling", "request"),
+            readable=family_readable,
+        ),
+    )
 
     class Meta:
         ordering = ["pk"]
@@ -199,6 +225,21 @@ class AssessmentArea(FamilyRecord):
     )
     updated_at = models.DateTimeField(null=True, blank=True)
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="part of a needs assessment",
+        many="Areas of life in the assessments",
+        order=120,
+        correction=Correctable(
+            kind="area",
+            label=lambda a: f"{a.label} in {a.assessment.title}",
+            shown_on=lambda a: ("assessment", a.assessment_id),
+            related=("assessment", "assessment__child", "assessment__parent_carer"),
+            readable=family_readable,
+            through="assessment",
+        ),
+    )
+
     class Meta:
         ordering = ["assessment", "position"]
         constraints = [
@@ -251,6 +292,13 @@ class FamilyAccount(FamilyRecord):
     )
     recorded_at = models.DateTimeField()
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="what you told us for an assessment",
+        many="What you told us, in your words",
+        order=130,
+    )
+
     class Meta:
         ordering = ["recorded_at", "pk"]
 
@@ -286,6 +334,21 @@ class Need(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField()
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="a need in an assessment",
+        many="Needs",
+        order=140,
+        correction=Correctable(
+            kind="need",
+            label=lambda n: f"A need in {n.area.label} in {n.area.assessment.title}",
+            shown_on=lambda n: ("assessment", n.area.assessment_id),
+            related=("area", "area__assessment", "area__assessment__child"),
+            readable=family_readable,
+            through="area__assessment",
+        ),
+    )
 
     class Meta:
         ordering = ["recorded_at", "pk"]
@@ -325,6 +388,11 @@ class FamilyComment(FamilyRecord):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     text = models.TextField()
     created_at = models.DateTimeField()
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="your comment on an assessment", many="Your comments on assessments", order=150
+    )
 
     class Meta:
         ordering = ["created_at", "pk"]
@@ -376,6 +444,11 @@ class AssessmentOffer(FamilyRecord):
     )
     assessment = models.OneToOneField(
         Assessment, on_delete=models.SET_NULL, null=True, blank=True, related_name="offer"
+    )
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="an offer of an assessment", many="Assessments offered", order=100
     )
 
     class Meta:
@@ -440,6 +513,21 @@ class CarerDecisions(FamilyRecord):
         "child_has_needs",
         "services_could_meet",
         "council_will_provide",
+    )
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="the decisions in a parent carer's assessment",
+        many="Decisions in parent carers' assessments",
+        order=160,
+        correction=Correctable(
+            kind="carer_decisions",
+            label=lambda d: f"The decisions in {d.assessment.title}",
+            shown_on=lambda d: ("request", d.assessment.request_id),
+            related=("assessment", "assessment__parent_carer"),
+            readable=family_readable,
+            through="assessment",
+        ),
     )
 
     class Meta:

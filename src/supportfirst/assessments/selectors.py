@@ -7,7 +7,6 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from supportfirst.assessments.models import (
     CLOCK_RUNNING,
-    FAMILY_CAN_READ,
     Assessment,
     AssessmentArea,
     AssessmentOffer,
@@ -16,9 +15,9 @@ from supportfirst.assessments.models import (
     FamilyComment,
     Kind,
     Need,
+    family_readable,
 )
 from supportfirst.audit.services import Actor, log_access
-from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.pathway.models import SupportRequest
 
@@ -67,12 +66,8 @@ def _in_full(queryset: QuerySet[Assessment]) -> QuerySet[Assessment]:
 
 
 def family_visible(scope: Scope) -> QuerySet[Assessment]:
-    """What a family may read: drafts ready for them and authorised assessments; a young person
-    reads only their own."""
-    rows = Assessment.objects.visible_to(scope).filter(status__in=FAMILY_CAN_READ)
-    if scope.role == Role.YOUNG_PERSON:
-        rows = rows.filter(kind=Kind.CHILD, child_id=scope.child_id)
-    return rows
+    """What a family may read (the rule is stated with the model)."""
+    return family_readable(scope)
 
 
 def decisions_of(assessment: Assessment) -> CarerDecisions | None:

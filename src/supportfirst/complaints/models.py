@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.families.models import FamilyRecord
+from supportfirst.families.records import FamilyFacing
 
 
 class Stage(models.IntegerChoices):
@@ -99,6 +100,9 @@ class Complaint(FamilyRecord):
     )
     advocate_organisation = models.CharField(max_length=200, blank=True)
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the complaint", many="Complaints")
+
     class Meta:
         ordering = ["respond_by", "pk"]
         indexes = [models.Index(fields=["status", "respond_by"])]
@@ -150,6 +154,9 @@ class ComplaintStage(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the complaint stage", many="Complaint stages")
+
     class Meta:
         ordering = ["complaint", "stage"]
         constraints = [
@@ -188,6 +195,9 @@ class ComplaintEvent(FamilyRecord):
     at = models.DateTimeField()
     summary = models.CharField(max_length=300)
     reason = models.TextField(blank=True)
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the complaint event", many="Complaint events")
 
     class Meta:
         ordering = ["at", "pk"]

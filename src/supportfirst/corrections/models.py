@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.families.models import FamilyRecord
+from supportfirst.families.records import FamilyFacing
 
 
 class RecordKind(models.TextChoices):
@@ -88,6 +89,9 @@ class CorrectionRequest(FamilyRecord):
     answered_at = models.DateTimeField(null=True, blank=True)
     what_we_changed = models.TextField(blank=True)
     reason_not_corrected = models.TextField(blank=True)
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="a request to correct your record", many="Correction requests")
 
     class Meta:
         ordering = ["due_on", "pk"]

@@ -25,6 +25,7 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.families.models import FamilyRecord
+from supportfirst.families.records import FamilyFacing
 from supportfirst.rules.criteria import CriteriaSet, Decision, load_text
 from supportfirst.rules.criteria.areas import area_name
 
@@ -185,6 +186,9 @@ class EligibilityDecision(FamilyRecord):
     )
     returned_at = models.DateTimeField(null=True, blank=True)
     return_reason = models.TextField(blank=True)
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the eligibility decision", many="Eligibility decisions")
 
     class Meta:
         ordering = ["-made_at", "-pk"]

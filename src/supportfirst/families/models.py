@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.councils.scoping import ScopedQuerySet
+from supportfirst.families.records import Correctable, FamilyFacing
 
 
 class Stage(models.TextChoices):
@@ -78,6 +79,18 @@ class Family(models.Model):
 
     objects = ScopedQuerySet.as_manager()
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="the family record",
+        many="Your family",
+        order=0,
+        correction=Correctable(
+            kind="family",
+            label=lambda f: f"{f.name}: your family's details",
+            shown_on=lambda f: ("family", f.pk),
+        ),
+    )
+
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "families"
@@ -113,6 +126,19 @@ class Child(FamilyRecord):
     how_they_communicate = models.TextField(blank=True)
     upn = models.CharField("Unique pupil number", max_length=13, blank=True)
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="a child's record",
+        many="Children",
+        order=10,
+        correction=Correctable(
+            kind="child",
+            label=lambda c: f"{c.first_name} {c.last_name}'s details",
+            shown_on=lambda c: ("child", c.pk),
+            young_person="pk",
+        ),
+    )
+
     class Meta:
         ordering = ["first_name", "last_name"]
         verbose_name_plural = "children"
@@ -137,6 +163,18 @@ class ParentCarer(FamilyRecord):
     email = models.EmailField(blank=True)
     phone = models.CharField(max_length=40, blank=True)
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="a parent carer's details",
+        many="Parent carers",
+        order=20,
+        correction=Correctable(
+            kind="parent_carer",
+            label=lambda p: f"{p.full_name}'s details",
+            shown_on=lambda p: ("family", p.family_id),
+        ),
+    )
+
     class Meta:
         ordering = ["full_name"]
 
@@ -151,6 +189,18 @@ class Sibling(FamilyRecord):
     first_name = models.CharField(max_length=100)
     date_of_birth = models.DateField()
     helps_to_care = models.BooleanField(default=False)
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="a brother's or sister's details",
+        many="Brothers and sisters",
+        order=30,
+        correction=Correctable(
+            kind="sibling",
+            label=lambda s: f"{s.first_name}'s details",
+            shown_on=lambda s: ("family", s.family_id),
+        ),
+    )
 
     class Meta:
         ordering = ["date_of_birth"]

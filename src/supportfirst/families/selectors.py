@@ -17,6 +17,7 @@ from supportfirst.audit.services import events_about_family, record_access
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.families.models import Child, Family, Stage
+from supportfirst.families.records import facing_of
 
 SMALLEST_FIGURE_SHOWN = 5
 
@@ -52,28 +53,6 @@ def child_read(*, request: HttpRequest, scope: Scope, child_id: int) -> Child:
     return child
 
 
-# How each kind of record is named to the family in their access log.
-RECORD_NAMES = {
-    "families.family": "the family record",
-    "families.child": "a child's record",
-    "families.parentcarer": "a parent carer's details",
-    "families.sibling": "a brother's or sister's details",
-    "pathway.supportrequest": "a request for help",
-    "pathway.nextstepdecision": "a next-step decision",
-    "pathway.safeguardingmove": "a proposed move to safeguarding",
-    "pathway.contact": "a record of a contact with you",
-    "assessments.assessment": "a needs assessment",
-    "assessments.assessmentarea": "part of a needs assessment",
-    "assessments.familyaccount": "what you told us for an assessment",
-    "assessments.need": "a need in an assessment",
-    "assessments.familycomment": "your comment on an assessment",
-    "assessments.assessmentoffer": "an offer of an assessment",
-    "assessments.carerdecisions": "the decisions in a parent carer's assessment",
-    "corrections.correctionrequest": "a request to correct your record",
-    "asking.youngpersonsharing": "whether a young person's own views are shared",
-}
-
-
 @dataclass(frozen=True)
 class AccessLogLine:
     event: AccessEvent
@@ -86,14 +65,14 @@ class AccessLogLine:
 
 
 def record_name(record_type: str) -> str:
-    """A record's kind in plain words: named here, or else the model's own name."""
-    if record_type in RECORD_NAMES:
-        return RECORD_NAMES[record_type]
+    """A record's kind in plain words: as its model declares it to the family
+    (`families.records`), or else the model's own name."""
     try:
         model = apps.get_model(record_type)
     except (LookupError, ValueError):
         return "a record"
-    return f"the {model._meta.verbose_name}"
+    facing = facing_of(model)
+    return facing.one if facing is not None else f"the {model._meta.verbose_name}"
 
 
 def access_log_for_family(

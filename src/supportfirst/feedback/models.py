@@ -13,6 +13,7 @@ import uuid
 from django.db import models
 
 from supportfirst.families.models import FamilyRecord
+from supportfirst.families.records import FamilyFacing
 from supportfirst.feedback.figures import QUESTIONS
 
 
@@ -32,6 +33,11 @@ class SurveyInvitation(FamilyRecord):
     invited_at = models.DateTimeField()
     answered_in = models.DateField(
         null=True, blank=True, help_text="The first day of the month the family answered in."
+    )
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="the survey invitation", many="Surveys you were invited to answer", order=180
     )
 
     class Meta:

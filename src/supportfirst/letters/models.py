@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.families.models import FamilyRecord
+from supportfirst.families.records import FamilyFacing
 
 
 class LetterKind(models.TextChoices):
@@ -85,6 +86,9 @@ class Letter(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     sent_at = models.DateTimeField(null=True, blank=True)
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the letter", many="Letters")
 
     class Meta:
         ordering = ["-prepared_at", "-pk"]

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.families.models import FamilyRecord
+from supportfirst.families.records import FamilyFacing
 
 
 class Channel(models.TextChoices):
@@ -37,6 +38,9 @@ class NotificationPreference(FamilyRecord):
     )
     updated_at = models.DateTimeField()
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the notification preference", many="Notification preferences")
+
     def __str__(self) -> str:
         return f"{self.get_channel_display()}, {self.get_format_display().lower()}"
 
@@ -57,6 +61,9 @@ class Notification(FamilyRecord):
     failed = models.BooleanField(
         default=False, help_text="The email server or GOV.UK Notify refused it: not delivered."
     )
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the notification", many="Notifications")
 
     class Meta:
         ordering = ["-sent_at", "-pk"]

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.families.models import ContactMethod, FamilyRecord
+from supportfirst.families.records import Correctable, FamilyFacing
 
 
 class WhoAsked(models.TextChoices):
@@ -68,6 +69,20 @@ class SupportRequest(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="a request for help",
+        many="Requests for help",
+        order=40,
+        correction=Correctable(
+            kind="request",
+            label=lambda r: f"Request for help {r.reference} for {r.child.first_name}",
+            shown_on=lambda r: ("request", r.pk),
+            young_person="child_id",
+            related=("child",),
+        ),
+    )
+
     class Meta:
         ordering = ["-received_at"]
         indexes = [models.Index(fields=["status", "next_step_due"])]
@@ -94,6 +109,20 @@ class NextStepDecision(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField()
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="a next-step decision",
+        many="Decisions about the next step",
+        order=50,
+        correction=Correctable(
+            kind="decision",
+            label=lambda d: f"Next-step decision on request {d.request.reference}",
+            shown_on=lambda d: ("request", d.request_id),
+            young_person="request__child_id",
+            related=("request",),
+        ),
+    )
 
     def __str__(self) -> str:
         return f"{self.get_pathway_display()} for {self.request}"
@@ -131,6 +160,15 @@ class SafeguardingMove(FamilyRecord):
     decided_at = models.DateTimeField(null=True, blank=True)
     manager_reason = models.TextField(blank=True)
     team = models.ForeignKey("councils.Team", on_delete=models.PROTECT, null=True, related_name="+")
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="a proposed move to safeguarding",
+        many="Proposed moves to safeguarding",
+        order=60,
+        # Named by its path: the rule reads pathway.visibility, which imports these models.
+        hold_back="supportfirst.pathway.holdback.untold_proposals",
+    )
 
     class Meta:
         ordering = ["-proposed_at"]
@@ -180,6 +218,19 @@ class Contact(FamilyRecord):
     )
     recorded_at = models.DateTimeField()
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="a record of a contact with you",
+        many="Meetings, calls and visits",
+        order=70,
+        correction=Correctable(
+            kind="contact",
+            label=lambda c: f"{c.get_kind_display()} on {c.happened_at:%-d %B %Y}",
+            shown_on=lambda c: ("request", c.request_id),
+            young_person="request__child_id",
+        ),
+    )
+
     class Meta:
         ordering = ["-happened_at"]
 
@@ -204,6 +255,23 @@ class IntrusionRecord(FamilyRecord):
     family_words = models.TextField(help_text="The family's view in their own words.")
     notice_given = models.CharField(max_length=200)
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="the intrusion record",
+        many="Reasons recorded for visits and other intrusions",
+        order=80,
+        correction=Correctable(
+            kind="intrusion",
+            label=lambda i: (
+                "Intrusion record for the "
+                + f"{i.contact.get_kind_display()} on {i.contact.happened_at:%-d %B %Y}".lower()
+            ),
+            shown_on=lambda i: ("request", i.contact.request_id),
+            young_person="contact__request__child_id",
+            related=("contact",),
+        ),
+    )
+
     def __str__(self) -> str:
         return f"Intrusion record for {self.contact}"
 
@@ -222,6 +290,11 @@ class PathwayEvent(FamilyRecord):
     at = models.DateTimeField()
     reason = models.TextField(blank=True)
     summary = models.CharField(max_length=300)
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="the pathway event", many="Timeline of what happened", order=90
+    )
 
     class Meta:
         ordering = ["at", "pk"]

@@ -31,6 +31,7 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.families.models import FamilyRecord
+from supportfirst.families.records import FamilyFacing
 
 
 class PlanStatus(models.TextChoices):
@@ -95,6 +96,9 @@ class SupportPlan(FamilyRecord):
     )
     responded_at = models.DateTimeField(null=True, blank=True)
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the support plan", many="Support plans")
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "review_due_on"])]
@@ -138,6 +142,9 @@ class PlanOutcome(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField()
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the plan outcome", many="Plan outcomes")
 
     class Meta:
         ordering = ["recorded_at", "pk"]
@@ -189,6 +196,9 @@ class PlannedService(FamilyRecord):
     )
     recorded_at = models.DateTimeField()
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the planned service", many="Planned services")
+
     class Meta:
         ordering = ["start_on", "pk"]
 
@@ -229,6 +239,9 @@ class PlanReview(FamilyRecord):
     )
     recorded_at = models.DateTimeField()
 
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the plan review", many="Plan reviews")
+
     class Meta:
         ordering = ["-reviewed_on", "-pk"]
 
@@ -250,6 +263,9 @@ class PlanReviewRequest(FamilyRecord):
     answered_by = models.ForeignKey(
         PlanReview, on_delete=models.SET_NULL, null=True, blank=True, related_name="requests"
     )
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(one="the plan review request", many="Plan review requests")
 
     class Meta:
         ordering = ["-asked_at", "-pk"]

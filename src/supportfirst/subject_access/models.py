@@ -17,13 +17,12 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from supportfirst.families.models import FamilyRecord
+from supportfirst.families.records import FamilyFacing
 
 
 class Withholding(FamilyRecord):
     """A record, or one field of it, kept out of the family's download, with the reason the
     family is given (which says why, never what)."""
-
-    family_visible = False
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
@@ -36,6 +35,14 @@ class Withholding(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     marked_at = models.DateTimeField()
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="what is held back from a download",
+        many="Withholdings",
+        visible=False,
+        downloaded=False,
+    )
 
     class Meta:
         ordering = ["marked_at", "pk"]
@@ -79,6 +86,11 @@ class Download(FamilyRecord):
     withheld_records = models.PositiveIntegerField(default=0)
     withheld_parts = models.PositiveIntegerField(default=0)
     size_bytes = models.PositiveBigIntegerField(default=0)
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="a copy of everything we hold", many="Downloads", downloaded=False
+    )
 
     class Meta:
         ordering = ["-made_at", "-pk"]

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.families.models import FamilyRecord
+from supportfirst.families.records import FamilyFacing
 
 
 class WordingReason(FamilyRecord):
@@ -25,6 +26,13 @@ class WordingReason(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     given_at = models.DateTimeField(auto_now_add=True)
+
+    # How it faces the family: the registry in families/records.py.
+    family_facing = FamilyFacing(
+        one="the wording reason",
+        many="Reasons staff gave for keeping flagged words",
+        order=170,
+    )
 
     class Meta:
         ordering = ["given_at", "pk"]
