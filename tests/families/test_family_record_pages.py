@@ -185,8 +185,10 @@ def test_queries_stay_flat_as_the_record_grows(parent, family, worker, story, ur
     url = f"/family/requests/{story.request.pk}/" if url == "request" else url
     client = signed_in_client(parent)
     _grow(family, worker, story, 2)
-    listing = {"/family/": family.name, "/family/requests/": f"/family/requests/{story.request.pk}/"}
-    shows = listing.get(url, story.request.reference)
+    request_link = f"/family/requests/{story.request.pk}/"
+    shows = {"/family/": family.name, "/family/requests/": request_link}.get(
+        url, story.request.reference
+    )
     _queries(client, url, shows)  # the first visit may offer surveys (a few writes, once)
     small = _queries(client, url, shows)
     _grow(family, worker, story, 15)
