@@ -155,7 +155,7 @@ def test_the_correction_journey(parent, practitioner, story):
     assert correction.due_on == clock.rectification_due(timezone.localdate())
     assert correction.what_is_wrong == WRONG.strip()
     page = client.get(response["Location"]).content.decode()
-    assert "We will answer by" in page or "will answer by" in page
+    assert f"We have your request and will answer by {correction.due_on:%-d %B %Y}" in page
     # The record's own page says a correction was asked for, to the family and to staff.
     assert (
         "You asked us to correct something"
