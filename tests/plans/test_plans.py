@@ -23,18 +23,6 @@ from tests.families.factories import family_with_everyone
 from tests.letters.factories import actor_for
 from tests.plans.factories import draft_plan_for, shared_plan_for, written_plan
 
-SHORT_BREAKS = catalogue.ServiceChoice(
-    code="short_breaks",
-    name="Short breaks",
-    legal_basis="Children Act 1989, Schedule 2, paragraph 6(1)(c)",
-    duty_or_power="duty",
-)
-
-
-@pytest.fixture
-def choices(monkeypatch):
-    monkeypatch.setattr(catalogue, "choices_for", lambda **kwargs: [SHORT_BREAKS])
-
 
 @pytest.fixture
 def worker(council):
@@ -223,14 +211,17 @@ def test_a_draft_cannot_be_reviewed(family, worker):
         services.review_record(actor=actor_for(worker), plan=plan, given=given)
 
 
-def test_a_service_takes_its_law_from_the_criteria(family, worker, choices):
-    plan = draft_plan_for(family)
-    client = signed_in_client(worker)
+def test_a_service_takes_its_law_from_the_criteria(db):
+    from tests.councils.factories import CouncilFactory
+
+    ashvale = CouncilFactory(la_code="957")  # Ashvale's own published criteria
+    plan = draft_plan_for(family_with_everyone(ashvale))
+    client = signed_in_client(staff_user(ashvale, Role.PRACTITIONER))
     url = reverse("plans:service_add", kwargs={"plan_id": plan.pk})
     page = client.get(url).content.decode()
     assert "Short breaks (the council must provide it)" in page
     data = {
-        "code": "short_breaks",
+        "code": "short-breaks",
         "provider": "Riverside Club",
         "amount": "6 hours",
         "frequency": "every week",
@@ -243,13 +234,16 @@ def test_a_service_takes_its_law_from_the_criteria(family, worker, choices):
     }
     assert client.post(url, data).status_code == 302
     service = plan.services.get()
-    assert service.legal_basis == "Children Act 1989, Schedule 2, paragraph 6(1)(c)"
+    assert service.legal_basis == (
+        "Children Act 1989, Schedule 2, paragraph 6; "
+        "Breaks for Carers of Disabled Children Regulations 2011, regulation 3"
+    )
     assert service.duty_or_power == "duty"
     assert service.cost == Decimal("90.50")
     assert service.weekly_cost == Decimal("90.50")
 
 
-def test_bad_input_on_a_service_keeps_what_was_typed(family, worker, choices):
+def test_bad_input_on_a_service_keeps_what_was_typed(family, worker):
     plan = draft_plan_for(family)
     client = signed_in_client(worker)
     url = reverse("plans:service_add", kwargs={"plan_id": plan.pk})
@@ -386,7 +380,9 @@ def test_the_service_types_come_from_the_councils_published_criteria(db):
     assert help_at_home.duty_or_power == "duty"
 
 
-def test_the_confirmed_decisions_met_services_come_first(monkeypatch):
+def test_the_confirmed_decisions_met_services_come_first(db):
+    from tests.councils.factories import CouncilFactory
+
     line = type(
         "Line",
         (),
@@ -398,16 +394,21 @@ def test_the_confirmed_decisions_met_services_come_first(monkeypatch):
             "duty_or_power": "duty",
         },
     )
-    unmet = type("Unmet", (line,), {"code": "holidays", "met": False})
+    unmet = type("Unmet", (line,), {"code": "help-at-home", "name": "Help", "met": False})
     decision = type(
         "Decision", (), {"status": "confirmed", "final_services": lambda self: [line(), unmet()]}
     )()
     found = catalogue.choices_for(decision=decision, council=None, today=datetime.date.today())
     assert [c.code for c in found] == ["short-breaks"]
-    monkeypatch.setattr(catalogue, "from_criteria", lambda council, today: [SHORT_BREAKS])
+    # A decision not yet confirmed: every service in the council's criteria, and what that
+    # decision says is not met (help at home) is not marked so.
+    ashvale = CouncilFactory(la_code="957")
+    today = datetime.date.today()
     decision.status = "awaiting_confirmation"
-    found = catalogue.choices_for(decision=decision, council=None, today=datetime.date.today())
-    assert found == [SHORT_BREAKS]
+    found = catalogue.choices_for(decision=decision, council=ashvale, today=today)
+    assert found == catalogue.from_criteria(ashvale, today)
+    help_at_home = next(c for c in found if c.code == "help-at-home")
+    assert not help_at_home.not_met
 
 
 def test_a_plan_takes_its_services_from_the_confirmed_decision(db):
