@@ -40,4 +40,12 @@ PUBLIC_ARGUMENTS = {
     "invite_token": "not-a-real-link",
 }
 
+# With no saved answers in the session, or a link that does not work, the pages send the
+# person back to the start of asking or to the page saying the link is not working.
+PUBLIC_REDIRECTS = {
+    **{name: "/ask/" for name in PUBLIC - {"asking:councils", "asking:link_not_working"}},
+    "asking:resume": "/ask/link-not-working/",
+    "asking:account": "/ask/link-not-working/",
+}
+
 OBJECT_IDS = {"online_request_id": _online_request_id}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -109,10 +111,20 @@ def test_bad_input_shows_the_error_summary_and_keeps_what_was_typed(council, nam
     assert "govuk-error-message" in page
     assert message in page
     assert "<title>Error: " in page
-    for value in data.values():
+    for field, value in data.items():
         if value.strip() and len(value) < 100:
-            assert f'value="{value}"' in page or f"{value}</textarea>" in page or "checked" in page
+            assert _kept(page, field, value), f"{field}={value!r} was not kept"
     assert not OnlineRequestDraft.objects.exists(), "a page with errors saves nothing"
+
+
+def _kept(page: str, field: str, value: str) -> bool:
+    """True when the page shows what was given for `field` again: typed into its box, or its
+    option chosen."""
+    for tag in re.findall(rf'<input[^>]*\bname="{field}"[^>]*>', page):
+        if f'value="{value}"' in tag:
+            return 'type="radio"' not in tag or re.search(r"\bchecked\b", tag) is not None
+    textarea = rf'<textarea[^>]*\bname="{field}"[^>]*>\s*{re.escape(value)}</textarea>'
+    return re.search(textarea, page) is not None
 
 
 def test_a_long_answer_of_5000_words_is_kept_whole(council):

@@ -84,7 +84,7 @@ def test_the_system_actor_records_the_request_and_is_logged(council):
     assert actor.username == f"online-form-{council.la_code}"
     assert not actor.is_active
     assert not actor.has_usable_password()
-    assert not hasattr(actor, "membership") or actor.membership is None
+    assert not hasattr(actor, "membership")  # no membership of any council or family
     event = AccessEvent.objects.filter(record_type="asking.onlinerequest").get()
     assert (event.council_id, event.family_id, event.role) == (
         council.pk,

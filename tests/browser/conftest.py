@@ -80,8 +80,12 @@ class Visitor:
         if frame == self.page.main_frame:
             self.visited.append(frame.url)
 
-    def goto(self, path: str) -> Page:
-        self.page.goto(self.base_url + path)
+    def goto(self, path: str, *, status: int = 200) -> Page:
+        """Open the page, check it answered with `status` (200 unless the caller says), and
+        check the page."""
+        response = self.page.goto(self.base_url + path)
+        assert response is not None, f"{path}: no response"
+        assert response.status == status, f"{path} answered {response.status}, not {status}"
         self.check()
         return self.page
 

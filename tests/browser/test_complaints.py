@@ -193,7 +193,7 @@ def test_every_complaint_and_notification_page(
         sign_in(visitor, complaints_story["parent"])
         for path in _family_pages(complaints_story):
             visitor.goto(path)
-        visitor.goto(f"/family/complaints/{complaints_story['open'].pk}/next-stage/")
+        visitor.goto(f"/family/complaints/{complaints_story['open'].pk}/next-stage/", status=409)
         assert "cannot be done now" in visitor.page.content()
         visitor.goto("/family/notifications/")
         visitor.page.get_by_label("Text message").check()

@@ -22,7 +22,7 @@ def test_public_pages(visitor, council):
     visitor.check()
     page.get_by_role("link", name="Privacy notice and cookies").click()
     visitor.check()
-    visitor.goto("/no-such-page/")
+    visitor.goto("/no-such-page/", status=404)
     assert page.get_by_role("heading", level=1).inner_text() == "Page not found"
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from supportfirst.assessments.models import AssessmentStatus
 from supportfirst.audit.models import AccessEvent
 from supportfirst.councils.models import Role
+from supportfirst.rules.workdays import describe_days_left
 from tests.accounts.factories import family_user, staff_user
 from tests.conftest import signed_in_client
 from tests.families import record_story as story_data
@@ -55,8 +57,9 @@ def test_the_request_page_shows_what_was_asked_the_decision_and_the_next_date(pa
 def test_a_request_waiting_for_its_decision_shows_working_days_left(parent, family):
     request = SupportRequestFactory(child=family.children.first())
     page = _page(signed_in_client(parent), f"/family/requests/{request.pk}/")
-    assert "The next-step decision, due by" in page
-    assert "working day left" in page or "working days left" in page or "due today" in page
+    due = request.next_step_due
+    clock = describe_days_left(due, timezone.localdate())
+    assert f"The next-step decision, due by {due:%-d %B %Y} ({clock})." in page
 
 
 def test_every_contact_and_intrusion_record_is_shown_with_its_reasons(parent, story):
@@ -164,9 +167,12 @@ def test_each_read_is_logged(parent, story):
     )
 
 
-def _queries(client, url: str) -> int:
+def _queries(client, url: str, shows: str) -> int:
+    """The queries the page costs; the page answers 200 and shows `shows` (so it rendered)."""
     with CaptureQueriesContext(connection) as captured:
-        assert client.get(url).status_code == 200
+        response = client.get(url)
+    assert response.status_code == 200
+    assert shows in response.content.decode(), f"{url} does not show {shows!r}"
     return len(captured)
 
 
@@ -182,10 +188,14 @@ def test_queries_stay_flat_as_the_record_grows(parent, family, worker, story, ur
     url = f"/family/requests/{story.request.pk}/" if url == "request" else url
     client = signed_in_client(parent)
     _grow(family, worker, story, 2)
-    _queries(client, url)  # the first visit may offer surveys (a few writes, once)
-    small = _queries(client, url)
+    request_link = f"/family/requests/{story.request.pk}/"
+    shows = {"/family/": family.name, "/family/requests/": request_link}.get(
+        url, story.request.reference
+    )
+    _queries(client, url, shows)  # the first visit may offer surveys (a few writes, once)
+    small = _queries(client, url, shows)
     _grow(family, worker, story, 15)
-    assert _queries(client, url) == small
+    assert _queries(client, url, shows) == small
 
 
 def test_a_support_decision_without_notes_still_gives_the_reason(parent, family, worker):

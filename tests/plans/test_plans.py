@@ -23,18 +23,6 @@ from tests.families.factories import family_with_everyone
 from tests.letters.factories import actor_for
 from tests.plans.factories import draft_plan_for, shared_plan_for, written_plan
 
-SHORT_BREAKS = catalogue.ServiceChoice(
-    code="short_breaks",
-    name="Short breaks",
-    legal_basis="Children Act 1989, Schedule 2, paragraph 6(1)(c)",
-    duty_or_power="duty",
-)
-
-
-@pytest.fixture
-def choices(monkeypatch):
-    monkeypatch.setattr(catalogue, "choices_for", lambda **kwargs: [SHORT_BREAKS])
-
 
 @pytest.fixture
 def worker(council):
@@ -223,14 +211,17 @@ def test_a_draft_cannot_be_reviewed(family, worker):
         services.review_record(actor=actor_for(worker), plan=plan, given=given)
 
 
-def test_a_service_takes_its_law_from_the_criteria(family, worker, choices):
-    plan = draft_plan_for(family)
-    client = signed_in_client(worker)
+def test_a_service_takes_its_law_from_the_criteria(db):
+    from tests.councils.factories import CouncilFactory
+
+    ashvale = CouncilFactory(la_code="957")  # Ashvale's own published criteria
+    plan = draft_plan_for(family_with_everyone(ashvale))
+    client = signed_in_client(staff_user(ashvale, Role.PRACTITIONER))
     url = reverse("plans:service_add", kwargs={"plan_id": plan.pk})
     page = client.get(url).content.decode()
     assert "Short breaks (the council must provide it)" in page
     data = {
-        "code": "short_breaks",
+        "code": "short-breaks",
         "provider": "Riverside Club",
         "amount": "6 hours",
         "frequency": "every week",
@@ -243,13 +234,16 @@ def test_a_service_takes_its_law_from_the_criteria(family, worker, choices):
     }
     assert client.post(url, data).status_code == 302
     service = plan.services.get()
-    assert service.legal_basis == "Children Act 1989, Schedule 2, paragraph 6(1)(c)"
+    assert service.legal_basis == (
+        "Children Act 1989, Schedule 2, paragraph 6; "
+        "Breaks for Carers of Disabled Children Regulations 2011, regulation 3"
+    )
     assert service.duty_or_power == "duty"
     assert service.cost == Decimal("90.50")
     assert service.weekly_cost == Decimal("90.50")
 
 
-def test_bad_input_on_a_service_keeps_what_was_typed(family, worker, choices):
+def test_bad_input_on_a_service_keeps_what_was_typed(family, worker):
     plan = draft_plan_for(family)
     client = signed_in_client(worker)
     url = reverse("plans:service_add", kwargs={"plan_id": plan.pk})
@@ -355,17 +349,23 @@ def test_the_plan_lists_keep_their_query_counts_flat(
         shared_plan_for(family)
     client = signed_in_client(worker)
     with django_assert_max_num_queries(12):
-        assert client.get(reverse("plans:list")).status_code == 200
+        response = client.get(reverse("plans:list"))
+    assert response.status_code == 200
+    assert families[0].name in response.content.decode()
     for _ in range(8):
         family = family_with_everyone(council)
         services.review_ask(
             actor=actor_for(family_user(family)), plan=shared_plan_for(family), what_changed="x"
         )
     with django_assert_max_num_queries(12):
-        assert client.get(reverse("plans:list")).status_code == 200
+        response = client.get(reverse("plans:list"))
+    assert response.status_code == 200
+    assert family.name in response.content.decode()  # the last family, asking for a review
     plan = shared_plan_for(families[0])
     with django_assert_max_num_queries(25):
-        assert client.get(reverse("plans:plan", kwargs={"plan_id": plan.pk})).status_code == 200
+        response = client.get(reverse("plans:plan", kwargs={"plan_id": plan.pk}))
+    assert response.status_code == 200
+    assert f"{plan.family.name}, {plan.request.reference}" in response.content.decode()
 
 
 def test_the_service_types_come_from_the_councils_published_criteria(db):
@@ -380,7 +380,9 @@ def test_the_service_types_come_from_the_councils_published_criteria(db):
     assert help_at_home.duty_or_power == "duty"
 
 
-def test_the_confirmed_decisions_met_services_come_first(monkeypatch):
+def test_the_confirmed_decisions_met_services_come_first(db):
+    from tests.councils.factories import CouncilFactory
+
     line = type(
         "Line",
         (),
@@ -392,16 +394,21 @@ def test_the_confirmed_decisions_met_services_come_first(monkeypatch):
             "duty_or_power": "duty",
         },
     )
-    unmet = type("Unmet", (line,), {"code": "holidays", "met": False})
+    unmet = type("Unmet", (line,), {"code": "help-at-home", "name": "Help", "met": False})
     decision = type(
         "Decision", (), {"status": "confirmed", "final_services": lambda self: [line(), unmet()]}
     )()
     found = catalogue.choices_for(decision=decision, council=None, today=datetime.date.today())
     assert [c.code for c in found] == ["short-breaks"]
-    monkeypatch.setattr(catalogue, "from_criteria", lambda council, today: [SHORT_BREAKS])
+    # A decision not yet confirmed: every service in the council's criteria, and what that
+    # decision says is not met (help at home) is not marked so.
+    ashvale = CouncilFactory(la_code="957")
+    today = datetime.date.today()
     decision.status = "awaiting_confirmation"
-    found = catalogue.choices_for(decision=decision, council=None, today=datetime.date.today())
-    assert found == [SHORT_BREAKS]
+    found = catalogue.choices_for(decision=decision, council=ashvale, today=today)
+    assert found == catalogue.from_criteria(ashvale, today)
+    help_at_home = next(c for c in found if c.code == "help-at-home")
+    assert not help_at_home.not_met
 
 
 def test_a_plan_takes_its_services_from_the_confirmed_decision(db):
@@ -432,9 +439,12 @@ def test_the_plan_page_keeps_its_query_count_flat(family, worker):
 
     def counts() -> tuple[int, int]:
         with CaptureQueriesContext(connection) as staff:
-            assert client.get(staff_url).status_code == 200
+            staff_page = client.get(staff_url)
         with CaptureQueriesContext(connection) as own:
-            assert family_client.get(family_url).status_code == 200
+            own_page = family_client.get(family_url)
+        for page in (staff_page, own_page):
+            assert page.status_code == 200
+            assert plan.child.first_name in page.content.decode()
         return len(staff), len(own)
 
     counts()  # the first visit may do one-off work (sessions, caches)
