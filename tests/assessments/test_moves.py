@@ -11,8 +11,8 @@ from supportfirst.assessments import moves, services
 from supportfirst.assessments.models import AssessmentStatus
 from supportfirst.assessments.services import DecisionsInput
 from supportfirst.families.models import Stage
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused, guard_message
 from supportfirst.pathway.models import PathwayEvent
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused, guard_message
 from tests.assessments.conftest import actor
 from tests.assessments.factories import (
     AssessmentFactory,

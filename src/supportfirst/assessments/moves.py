@@ -17,8 +17,9 @@ from supportfirst.assessments.models import (
     Kind,
     OfferAnswer,
 )
-from supportfirst.councils.models import Role
-from supportfirst.pathway.workflow import Move, Workflow
+from supportfirst.councils.guards import team_manager_only
+from supportfirst.kernel.workflow import Move, Workflow
+from supportfirst.pathway.events import write_pathway_event
 
 
 def every_area_is_complete(assessment: Assessment, actor: Any, context: dict[str, Any]) -> bool:
@@ -41,12 +42,9 @@ def carer_decisions_are_recorded(
     return decisions is not None and decisions.complete
 
 
-def authoriser_is_a_team_manager(
-    assessment: Assessment, actor: Any, context: dict[str, Any]
-) -> bool:
-    """Only a team manager can authorise an assessment."""
-    membership = getattr(actor, "membership", None)
-    return membership is not None and membership.role == Role.TEAM_MANAGER
+authoriser_is_a_team_manager = team_manager_only(
+    "authoriser_is_a_team_manager", "Only a team manager can authorise an assessment."
+)
 
 
 def late_authorisation_has_a_reason(
@@ -61,6 +59,7 @@ def late_authorisation_has_a_reason(
 
 
 ASSESSMENT = Workflow(
+    event_writer=write_pathway_event,
     record_type="needs assessment",
     moves=(
         Move(
@@ -89,6 +88,7 @@ ASSESSMENT = Workflow(
 _CAN_ANSWER = frozenset({OfferAnswer.NOT_ANSWERED, OfferAnswer.DECLINED})
 
 OFFER = Workflow(
+    event_writer=write_pathway_event,
     record_type="assessment offer",
     status_field="answer",
     moves=(

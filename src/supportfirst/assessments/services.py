@@ -33,9 +33,9 @@ from supportfirst.assessments.models import (
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.families.models import Family, ParentCarer, Sibling, Stage
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused, apply_move, record_event
 from supportfirst.notifications import family_events
 from supportfirst.pathway.models import PathwayEvent, SupportRequest
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused, apply_move, record_event
 
 
 def _event(
@@ -44,13 +44,8 @@ def _event(
     """An event for the request's timeline that is not a change of state (a start, an offer,
     a comment)."""
     return record_event(
-        request=record.request,
-        record_type=(
-            moves.ASSESSMENT.record_type
-            if isinstance(record, Assessment)
-            else moves.OFFER.record_type
-        ),
-        record_id=record.pk,
+        moves.ASSESSMENT if isinstance(record, Assessment) else moves.OFFER,
+        record,
         move=move,
         to_status=to,
         actor=actor.user,

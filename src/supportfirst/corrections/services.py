@@ -11,8 +11,8 @@ from supportfirst.corrections import clock
 from supportfirst.corrections.models import CorrectionRequest, CorrectionStatus
 from supportfirst.corrections.records import FoundRecord
 from supportfirst.families.models import Family
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.notifications.services import notify_family
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 CORRECTION_ANSWERED = "correction_answered"
 

@@ -14,10 +14,10 @@ from django.utils import timezone
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.families.models import Family
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.letters import kinds, rendering
 from supportfirst.letters.models import Letter, LetterStatus, Variant
 from supportfirst.notifications.services import LETTER_SENT, notify_family
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.rules.language.plain_english import readability
 
 

@@ -16,9 +16,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from supportfirst.kernel.workflow import Workflow
 from supportfirst.pathway import moves
 from supportfirst.pathway.models import RequestStatus, SafeguardingMove
-from supportfirst.pathway.workflow import Workflow
 
 SAFEGUARDING_RECORD_TYPE = moves.SAFEGUARDING.record_type
 

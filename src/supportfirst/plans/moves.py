@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from supportfirst.pathway.workflow import Move, Workflow
+from supportfirst.kernel.workflow import Move, Workflow
+from supportfirst.pathway.events import write_pathway_event
 from supportfirst.plans.models import PlanStatus, SupportPlan
 
 
@@ -32,6 +33,7 @@ def review_date_after_start(plan: SupportPlan, actor: Any, context: dict[str, An
 
 
 PLAN = Workflow(
+    event_writer=write_pathway_event,
     record_type="support plan",
     moves=(
         Move(

@@ -21,9 +21,9 @@ from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
 from supportfirst.families.models import Family, Stage
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused, apply_move, record_event
 from supportfirst.notifications.services import PLAN_READY, notify_family
 from supportfirst.pathway.models import SupportRequest
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused, apply_move, record_event
 from supportfirst.plans import catalogue, moves
 from supportfirst.plans.models import (
     IN_PLACE,
@@ -48,9 +48,8 @@ def default_review_date(*, starts_on: date, months: int) -> date:
 
 def _event(*, actor: Actor, plan: SupportPlan, move: str, summary: str) -> None:
     record_event(
-        request=plan.request,
-        record_type=moves.PLAN.record_type,
-        record_id=plan.pk,
+        moves.PLAN,
+        plan,
         move=move,
         to_status=plan.status,
         actor=actor.user,
