@@ -64,6 +64,9 @@ class Move:
     sources: frozenset[str]
     target: str
     guards: tuple[Guard, ...] = field(default=())
+    when_illegal: str = ""
+    """What a person is told when the record is not in a state for this move (`{status}` is
+    the record's status as people read it); empty for the usual message."""
 
     @property
     def keeps_status(self) -> bool:
@@ -124,6 +127,36 @@ def status_label(record: models.Model, status_field: str) -> str:
     return str(dict(choices).get(current, current))
 
 
+def _refusal(workflow: Workflow, move: Move, locked: models.Model) -> IllegalMove:
+    status = status_label(locked, workflow.status_field)
+    if move.when_illegal:
+        return IllegalMove(move.when_illegal.format(status=status))
+    return IllegalMove(
+        f"“{move.label}” cannot be done now: this {workflow.record_type} is already “{status}”."
+    )
+
+
+def check_move(
+    workflow: Workflow,
+    record: models.Model,
+    name: str,
+    *,
+    actor: Any,
+    context: dict[str, Any] | None = None,
+) -> Any:
+    """Lock the record and check the move can be made now (its state, then its guards), and
+    return the locked record; or raise IllegalMove / MoveRefused. Run inside a transaction.
+    On its own it is for changes within a state that leave no event (editing a draft)."""
+    move = workflow.move(name)
+    locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
+    if getattr(locked, workflow.status_field) not in move.sources:
+        raise _refusal(workflow, move, locked)
+    failures = failing(move.guards, locked, actor, context or {})
+    if failures:
+        raise MoveRefused(failures)
+    return locked
+
+
 def apply_move(
     workflow: Workflow,
     record: models.Model,
@@ -141,16 +174,8 @@ def apply_move(
     move = workflow.move(name)
     context = context or {}
     with transaction.atomic():
-        locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
+        locked = check_move(workflow, record, name, actor=actor, context=context)
         current = getattr(locked, workflow.status_field)
-        if current not in move.sources:
-            raise IllegalMove(
-                f"“{move.label}” cannot be done now: this {workflow.record_type} is "
-                f"already “{status_label(locked, workflow.status_field)}”."
-            )
-        failures = failing(move.guards, locked, actor, context)
-        if failures:
-            raise MoveRefused(failures)
         if change is not None:
             change(locked)
         if not move.keeps_status:
