@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Q
 
 from supportfirst.assessments.models import (
+    FAMILY_CAN_READ,
     Assessment,
     AssessmentStatus,
     CarerDecisions,
@@ -18,7 +19,7 @@ from supportfirst.assessments.models import (
     OfferAnswer,
 )
 from supportfirst.councils.guards import team_manager_only
-from supportfirst.kernel.workflow import Move, Workflow
+from supportfirst.kernel.workflow import KEEPS_STATUS, Move, Workflow
 from supportfirst.pathway.events import write_pathway_event
 
 
@@ -58,6 +59,11 @@ def late_authorisation_has_a_reason(
     return bool(str(context.get("late_reason", "")).strip())
 
 
+def comment_is_written(assessment: Assessment, actor: Any, context: dict[str, Any]) -> bool:
+    """Enter your comments."""
+    return bool(str(context.get("text", "")).strip())
+
+
 ASSESSMENT = Workflow(
     event_writer=write_pathway_event,
     record_type="needs assessment",
@@ -81,6 +87,24 @@ ASSESSMENT = Workflow(
             frozenset({AssessmentStatus.READY_FOR_FAMILY}),
             AssessmentStatus.AUTHORISED,
             (authoriser_is_a_team_manager, late_authorisation_has_a_reason),
+        ),
+        Move(
+            "edit",
+            "Change the assessment",
+            frozenset({AssessmentStatus.IN_PROGRESS}),
+            KEEPS_STATUS,
+            when_illegal=(
+                "You cannot change this assessment now: it is “{status}”. "
+                "To make changes, choose “Make more changes” on the assessment page."
+            ),
+        ),
+        Move(
+            "family_comment",
+            "Comment on the assessment",
+            FAMILY_CAN_READ,
+            KEEPS_STATUS,
+            (comment_is_written,),
+            when_illegal="You cannot comment on this assessment yet: it is not ready to read.",
         ),
     ),
 )

@@ -18,7 +18,8 @@ from django.utils import timezone
 
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
-from supportfirst.families.models import Child, Family, ParentCarer, Stage
+from supportfirst.families.models import Child, Family, ParentCarer
+from supportfirst.families.moves import move_family
 from supportfirst.kernel.workflow import MoveRefused, apply_move, guard_message, record_event
 from supportfirst.notifications import family_events
 from supportfirst.pathway import moves
@@ -144,7 +145,7 @@ def support_request_create(
         actor=actor.user,
         summary=f"Request for help for {child.first_name} received from {requester_name}",
     )
-    Family.objects.filter(pk=family.pk).update(stage=Stage.REQUEST_RECEIVED)
+    move_family(family.pk, "request_received")
     log_access(actor, family_id=family.pk, record=request, action=Action.CREATE)
     family_events.request_received(request)
     return request
@@ -189,7 +190,7 @@ def decide_information(
         reason=information_given,
         context={"information_given": information_given},
     )
-    Family.objects.filter(pk=request.family_id).update(stage=Stage.INFORMATION_GIVEN)
+    move_family(request.family_id, "information_given")
     decision = NextStepDecision.objects.create(
         family_id=request.family_id,
         request=request,

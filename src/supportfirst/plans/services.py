@@ -20,7 +20,7 @@ from supportfirst.assessments.models import Assessment, AssessmentStatus, Kind
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
-from supportfirst.families.models import Family, Stage
+from supportfirst.families.moves import move_family
 from supportfirst.kernel.workflow import (
     MoveRefused,
     apply_move,
@@ -323,7 +323,7 @@ def plan_respond(*, actor: Actor, plan: SupportPlan, agree: bool, words: str) ->
     plan.responded_at = timezone.now()
     plan.save(update_fields=["family_response", "responded_by", "responded_at"])
     if agree:
-        Family.objects.filter(pk=plan.family_id).update(stage=Stage.SUPPORT_IN_PLACE)
+        move_family(plan.family_id, "support_in_place")
     log_access(actor, family_id=plan.family_id, record=plan, action=Action.CHANGE)
     return plan
 
