@@ -123,8 +123,8 @@ class Workflow:
 def status_label(record: models.Model, status_field: str) -> str:
     """The status of a record as people read it."""
     current = getattr(record, status_field)
-    choices: Any = type(record)._meta.get_field(status_field).choices or []
-    return str(dict(choices).get(current, current))
+    status: Any = type(record)._meta.get_field(status_field)
+    return str(dict(status.choices or []).get(current, current))
 
 
 def _refusal(workflow: Workflow, move: Move, locked: models.Model) -> IllegalMove:
