@@ -9,7 +9,7 @@ from supportfirst.assessments import services
 from supportfirst.assessments.models import AreaStatus, FamilyAccount, Need
 from supportfirst.assessments.services import AreaInput, NeedInput
 from supportfirst.audit.models import AccessEvent
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from tests.assessments.conftest import actor
 from tests.assessments.factories import AssessmentFactory, ReadyForFamilyAssessmentFactory
 

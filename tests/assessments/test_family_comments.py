@@ -8,8 +8,8 @@ from django.core.exceptions import PermissionDenied
 
 from supportfirst.assessments import services
 from supportfirst.assessments.models import FamilyComment
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.pathway.models import PathwayEvent
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from tests.accounts.factories import family_user
 from tests.assessments.conftest import actor, text_of
 from tests.assessments.factories import (

@@ -11,8 +11,8 @@ from supportfirst.assessments import moves, services
 from supportfirst.assessments.models import AssessmentStatus
 from supportfirst.assessments.services import DecisionsInput
 from supportfirst.families.models import Stage
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused, guard_message
 from supportfirst.pathway.models import PathwayEvent
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused, guard_message
 from tests.assessments.conftest import actor
 from tests.assessments.factories import (
     AssessmentFactory,
@@ -138,3 +138,8 @@ def test_an_illegal_move_is_refused_with_a_clear_message(manager, family):
     with pytest.raises(IllegalMove, match="already “In progress”") as illegal:
         services.authorise(actor=actor(manager), assessment=assessment)
     assert illegal.value.status_code == 409
+
+
+def test_a_family_comment_has_words():
+    assert moves.comment_is_written(None, None, {"text": "Bedtime is harder than this says"})
+    assert not moves.comment_is_written(None, None, {"text": "  "})

@@ -13,9 +13,9 @@ from supportfirst.assessments.models import (
     OfferKind,
 )
 from supportfirst.families.models import Stage
+from supportfirst.kernel.workflow import IllegalMove
 from supportfirst.pathway import services as pathway_services
 from supportfirst.pathway.models import PathwayEvent
-from supportfirst.pathway.workflow import IllegalMove
 from tests.assessments.conftest import actor
 from tests.families.factories import ParentCarerFactory, SiblingFactory
 from tests.pathway.factories import SupportPathwayRequestFactory, SupportRequestFactory

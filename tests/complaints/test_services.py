@@ -11,7 +11,7 @@ from django.utils import timezone
 from supportfirst.audit.models import AccessEvent
 from supportfirst.complaints import clock, services
 from supportfirst.complaints.models import Complaint, ComplaintEvent, Stage, Status
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from tests.accounts.factories import family_user
 from tests.complaints.factories import SUMMARY, actor_for, complaint_for
 

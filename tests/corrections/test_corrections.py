@@ -17,7 +17,7 @@ from supportfirst.corrections import clock
 from supportfirst.corrections.models import CorrectionRequest, CorrectionStatus
 from supportfirst.corrections.services import correction_answer
 from supportfirst.councils.models import Role
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from tests.accounts.factories import family_user, staff_user
 from tests.assessments.factories import assessments_for
 from tests.conftest import signed_in_client

@@ -24,8 +24,8 @@ from supportfirst.eligibility.services import (
     eligibility_decide,
     eligibility_return,
 )
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.pathway.models import PathwayEvent
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from tests.assessments.factories import NeedFactory, ParentCarerAssessmentFactory
 from tests.eligibility.conftest import shipped_text
 from tests.eligibility.factories import YES, actor_for, authorised_assessment

@@ -10,9 +10,9 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from supportfirst.audit.models import AccessEvent, Action
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.letters import rendering, services
 from supportfirst.letters.models import Letter, LetterStatus
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from tests.accounts.factories import family_user
 from tests.conftest import signed_in_client
 from tests.letters.factories import actor_for

@@ -10,6 +10,7 @@ from django.utils import timezone
 from supportfirst.audit.services import Actor
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import scope_for
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.pathway import services
 from supportfirst.pathway.models import (
     MoveStatus,
@@ -18,7 +19,6 @@ from supportfirst.pathway.models import (
     SafeguardingMove,
     SupportRequest,
 )
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from tests.accounts.factories import staff_user
 from tests.families.factories import ChildFactory
 from tests.pathway.factories import ProposedMoveFactory, SupportRequestFactory

@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 from django.utils import timezone
 
+from supportfirst.kernel.workflow import Move, Workflow
 from supportfirst.pathway import moves
 from supportfirst.pathway.models import PathwayEvent, RequestStatus
-from supportfirst.pathway.workflow import Move, Workflow
 from tests.accounts.factories import family_user, staff_user
 from tests.conftest import signed_in_client
 from tests.families.record_story import propose_move

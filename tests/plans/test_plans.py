@@ -12,8 +12,8 @@ from django.urls import reverse
 
 from supportfirst.audit.models import AccessEvent
 from supportfirst.councils.models import Role
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused, guard_message
 from supportfirst.pathway.models import PathwayEvent
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused, guard_message
 from supportfirst.plans import catalogue, moves, services
 from supportfirst.plans.models import PlanReviewRequest, PlanStatus
 from tests.accounts.factories import family_user, staff_user

@@ -14,9 +14,9 @@ from supportfirst.api.auth import api_view, problem
 from supportfirst.api.openapi import DOCUMENT
 from supportfirst.audit.services import Actor
 from supportfirst.councils.models import CASEWORK_ROLES
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.pathway import moves, selectors, services
 from supportfirst.pathway.models import SupportRequest
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.rules import workdays
 
 

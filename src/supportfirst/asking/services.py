@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from supportfirst.accounts.models import User
-from supportfirst.asking import questions
+from supportfirst.asking import moves, questions
 from supportfirst.asking.models import (
     LINK_DAYS,
     MOST_LINKS_PER_DRAFT,
@@ -27,7 +27,6 @@ from supportfirst.asking.models import (
     Format,
     OnlineRequest,
     OnlineRequestDraft,
-    OnlineStatus,
     YoungPersonSharing,
 )
 from supportfirst.audit.models import Action
@@ -35,6 +34,7 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Council, Membership, Role
 from supportfirst.councils.scoping import Scope
 from supportfirst.families.models import Child, Family, Sibling
+from supportfirst.kernel.workflow import IllegalMove, apply_move
 from supportfirst.pathway import services as pathway_services
 from supportfirst.pathway.models import WhoAsked
 
@@ -316,19 +316,21 @@ def online_request_accept(
     *, actor: Actor, online_request: OnlineRequest, link_for: LinkFor
 ) -> FamilyInvitation:
     """Accept an online request: the person who asked is invited to a family account."""
-    online = OnlineRequest.objects.select_for_update().get(pk=online_request.pk)
-    if online.status != OnlineStatus.WAITING:
-        raise Refused("This online request has already been accepted.")
-    if not online.requester_email:
-        raise Refused(
-            f"{online.requester_name} did not give an email address, so we cannot send an "
-            "invitation. Phone them to offer an account instead."
-        )
-    online.status = OnlineStatus.ACCEPTED
-    online.accepted_by = actor.user
-    online.accepted_at = timezone.now()
-    online.save(update_fields=["status", "accepted_by", "accepted_at"])
-    log_access(actor, family_id=online.family_id, record=online, action=Action.CHANGE)
+
+    def change(online: OnlineRequest) -> None:
+        if not online.requester_email:
+            raise Refused(
+                f"{online.requester_name} did not give an email address, so we cannot send an "
+                "invitation. Phone them to offer an account instead."
+            )
+        online.accepted_by = actor.user
+        online.accepted_at = timezone.now()
+
+    try:
+        apply_move(moves.ONLINE_REQUEST, online_request, "accept", actor=actor, change=change)
+    except IllegalMove as illegal:
+        raise Refused(str(illegal)) from illegal
+    online = OnlineRequest.objects.get(pk=online_request.pk)
     return invitation_send(
         actor=actor,
         family=online.family,

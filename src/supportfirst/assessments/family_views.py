@@ -15,7 +15,7 @@ from supportfirst.assessments.models import Assessment, AssessmentArea
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
 from supportfirst.kernel.formsupport import conflict, submitted
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 
 
 @family_required

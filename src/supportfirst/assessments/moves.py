@@ -11,14 +11,16 @@ from typing import Any
 from django.db.models import Q
 
 from supportfirst.assessments.models import (
+    FAMILY_CAN_READ,
     Assessment,
     AssessmentStatus,
     CarerDecisions,
     Kind,
     OfferAnswer,
 )
-from supportfirst.councils.models import Role
-from supportfirst.pathway.workflow import Move, Workflow
+from supportfirst.councils.guards import team_manager_only
+from supportfirst.kernel.workflow import KEEPS_STATUS, Move, Workflow
+from supportfirst.pathway.events import write_pathway_event
 
 
 def every_area_is_complete(assessment: Assessment, actor: Any, context: dict[str, Any]) -> bool:
@@ -41,12 +43,9 @@ def carer_decisions_are_recorded(
     return decisions is not None and decisions.complete
 
 
-def authoriser_is_a_team_manager(
-    assessment: Assessment, actor: Any, context: dict[str, Any]
-) -> bool:
-    """Only a team manager can authorise an assessment."""
-    membership = getattr(actor, "membership", None)
-    return membership is not None and membership.role == Role.TEAM_MANAGER
+authoriser_is_a_team_manager = team_manager_only(
+    "authoriser_is_a_team_manager", "Only a team manager can authorise an assessment."
+)
 
 
 def late_authorisation_has_a_reason(
@@ -60,7 +59,13 @@ def late_authorisation_has_a_reason(
     return bool(str(context.get("late_reason", "")).strip())
 
 
+def comment_is_written(assessment: Assessment, actor: Any, context: dict[str, Any]) -> bool:
+    """Enter your comments."""
+    return bool(str(context.get("text", "")).strip())
+
+
 ASSESSMENT = Workflow(
+    event_writer=write_pathway_event,
     record_type="needs assessment",
     moves=(
         Move(
@@ -83,12 +88,31 @@ ASSESSMENT = Workflow(
             AssessmentStatus.AUTHORISED,
             (authoriser_is_a_team_manager, late_authorisation_has_a_reason),
         ),
+        Move(
+            "edit",
+            "Change the assessment",
+            frozenset({AssessmentStatus.IN_PROGRESS}),
+            KEEPS_STATUS,
+            when_illegal=(
+                "You cannot change this assessment now: it is “{status}”. "
+                "To make changes, choose “Make more changes” on the assessment page."
+            ),
+        ),
+        Move(
+            "family_comment",
+            "Comment on the assessment",
+            FAMILY_CAN_READ,
+            KEEPS_STATUS,
+            (comment_is_written,),
+            when_illegal="You cannot comment on this assessment yet: it is not ready to read.",
+        ),
     ),
 )
 
 _CAN_ANSWER = frozenset({OfferAnswer.NOT_ANSWERED, OfferAnswer.DECLINED})
 
 OFFER = Workflow(
+    event_writer=write_pathway_event,
     record_type="assessment offer",
     status_field="answer",
     moves=(

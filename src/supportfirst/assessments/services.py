@@ -21,7 +21,6 @@ from supportfirst.assessments.models import (
     Assessment,
     AssessmentArea,
     AssessmentOffer,
-    AssessmentStatus,
     CarerDecisions,
     FamilyAccount,
     FamilyComment,
@@ -32,10 +31,17 @@ from supportfirst.assessments.models import (
 )
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
-from supportfirst.families.models import Family, ParentCarer, Sibling, Stage
+from supportfirst.families.models import ParentCarer, Sibling
+from supportfirst.families.moves import move_family
+from supportfirst.kernel.workflow import (
+    IllegalMove,
+    MoveRefused,
+    apply_move,
+    check_move,
+    record_event,
+)
 from supportfirst.notifications import family_events
 from supportfirst.pathway.models import PathwayEvent, SupportRequest
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused, apply_move, record_event
 
 
 def _event(
@@ -44,13 +50,8 @@ def _event(
     """An event for the request's timeline that is not a change of state (a start, an offer,
     a comment)."""
     return record_event(
-        request=record.request,
-        record_type=(
-            moves.ASSESSMENT.record_type
-            if isinstance(record, Assessment)
-            else moves.OFFER.record_type
-        ),
-        record_id=record.pk,
+        moves.ASSESSMENT if isinstance(record, Assessment) else moves.OFFER,
+        record,
         move=move,
         to_status=to,
         actor=actor.user,
@@ -58,10 +59,10 @@ def _event(
     )
 
 
-def _set_stage(assessment: Assessment, stage: str) -> None:
+def _set_stage(assessment: Assessment, move: str) -> None:
     """The family's stage follows the child's assessment."""
     if assessment.kind == Kind.CHILD:
-        Family.objects.filter(pk=assessment.family_id).update(stage=stage)
+        move_family(assessment.family_id, move)
 
 
 def _first_child_assessment(request_id: int) -> Assessment | None:
@@ -148,7 +149,7 @@ def offer_assessments(*, actor: Actor, request: SupportRequest) -> list[Assessme
     Safe to call twice: nothing is made twice."""
     if _first_child_assessment(request.pk) is None:
         _start(actor=actor, request=request, kind=Kind.CHILD)
-    Family.objects.filter(pk=request.family_id).update(stage=Stage.ASSESSMENT)
+    move_family(request.family_id, "assessment_started")
     offered_carers = set(
         AssessmentOffer.objects.filter(request=request).values_list("parent_carer_id", flat=True)
     )
@@ -203,12 +204,7 @@ def offer_answer(*, actor: Actor, offer: AssessmentOffer, answer: str) -> Assess
 
 def _lock_in_progress(assessment: Assessment) -> Assessment:
     """The assessment, locked for this transaction; IllegalMove unless it is in progress."""
-    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if locked.status != AssessmentStatus.IN_PROGRESS:
-        raise IllegalMove(
-            f"You cannot change this assessment now: it is “{locked.get_status_display()}”. "
-            "To make changes, choose “Make more changes” on the assessment page."
-        )
+    locked: Assessment = check_move(moves.ASSESSMENT, assessment, "edit", actor=None)
     return locked
 
 
@@ -379,7 +375,7 @@ def mark_ready(*, actor: Actor, assessment: Assessment) -> Assessment:
         actor=actor.user,
         summary=f"{assessment.title} is ready for the family to read",
     )
-    _set_stage(assessment, Stage.FAMILY_READING)
+    _set_stage(assessment, "family_reading")
     log_access(actor, family_id=assessment.family_id, record=assessment, action=Action.CHANGE)
     family_events.assessment_ready(assessment)
     return assessment
@@ -396,7 +392,7 @@ def reopen(*, actor: Actor, assessment: Assessment) -> Assessment:
         actor=actor.user,
         summary=f"{assessment.title} is being changed before it is authorised",
     )
-    _set_stage(assessment, Stage.ASSESSMENT)
+    _set_stage(assessment, "assessment_started")
     log_access(actor, family_id=assessment.family_id, record=assessment, action=Action.CHANGE)
     return assessment
 
@@ -422,7 +418,7 @@ def authorise(
     assessment.authorised_at = timezone.now()
     assessment.late_reason = reason
     assessment.save(update_fields=["authorised_by", "authorised_at", "late_reason"])
-    _set_stage(assessment, Stage.PLANNING)
+    _set_stage(assessment, "planning")
     log_access(actor, family_id=assessment.family_id, record=assessment, action=Action.CHANGE)
     return assessment
 
@@ -438,11 +434,9 @@ def family_comment_add(
         raise PermissionDenied("Only the family can comment on their assessment.")
     if area is not None and area.assessment_id != assessment.pk:
         raise PermissionDenied("That area is not part of this assessment.")
-    locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if not locked.family_can_read:
-        raise IllegalMove("You cannot comment on this assessment yet: it is not ready to read.")
-    if not text.strip():
-        raise MoveRefused(["Enter your comments."])
+    locked: Assessment = check_move(
+        moves.ASSESSMENT, assessment, "family_comment", actor=actor.user, context={"text": text}
+    )
     comment = FamilyComment.objects.create(
         family_id=assessment.family_id,
         assessment=assessment,

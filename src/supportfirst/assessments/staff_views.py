@@ -24,7 +24,7 @@ from supportfirst.assessments.models import Assessment, AssessmentArea
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.kernel.formsupport import add_refusal, conflict, submitted
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused, guard_message
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused, guard_message
 from supportfirst.wording.services import add_reason_fields, findings_in, save_reasons
 
 LATE_MESSAGE = guard_message(moves.late_authorisation_has_a_reason)

@@ -17,7 +17,7 @@ from supportfirst.councils.access import family_required
 from supportfirst.families.models import Family
 from supportfirst.kernel.formsupport import add_refusal, form_status, submitted
 from supportfirst.kernel.formsupport import conflict as conflict_page
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 
 
 def _conflict(request: HttpRequest, error: IllegalMove, complaint_id: int) -> HttpResponse:

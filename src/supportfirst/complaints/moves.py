@@ -10,11 +10,28 @@ from __future__ import annotations
 
 from typing import Any
 
-from supportfirst.complaints.models import CLOCK_RUNNING, Complaint, Stage, Status
-from supportfirst.pathway.workflow import Move, Workflow
+from supportfirst.complaints.models import CLOCK_RUNNING, Complaint, ComplaintEvent, Stage, Status
+from supportfirst.kernel.workflow import KEEPS_STATUS, Move, Step, Workflow
 
 ANY_STATUS = frozenset(Status.values)
 RUNNING = frozenset(CLOCK_RUNNING)
+
+
+def write_complaint_event(step: Step) -> ComplaintEvent:
+    """One row on the complaint's own timeline: who, when, at which stage, from, to, why."""
+    complaint: Complaint = step.record
+    return ComplaintEvent.objects.create(
+        family_id=complaint.family_id,
+        complaint=complaint,
+        stage=complaint.stage,
+        move=step.move,
+        from_status=step.from_status,
+        to_status=step.to_status,
+        actor=step.actor if getattr(step.actor, "is_authenticated", False) else None,
+        at=step.at,
+        summary=step.summary[:300],
+        reason=step.reason,
+    )
 
 
 def _current(complaint: Complaint) -> Any:
@@ -86,19 +103,30 @@ def there_is_a_next_stage(complaint: Complaint, actor: Any, context: dict[str, A
 
 COMPLAINT = Workflow(
     record_type="complaint",
+    event_writer=write_complaint_event,
     moves=(
-        Move("acknowledge", "Acknowledge the complaint", RUNNING, "", (not_yet_acknowledged,)),
+        Move(
+            "acknowledge",
+            "Acknowledge the complaint",
+            RUNNING,
+            KEEPS_STATUS,
+            (not_yet_acknowledged,),
+        ),
         Move(
             "extend",
             "Extend the time to respond",
             frozenset({Status.OPEN}),
-            "",
+            KEEPS_STATUS,
             (stage_can_be_extended, extension_has_a_reason),
         ),
         Move(
-            "appoint", "Appoint the people looking into it", RUNNING, "", (stage_has_investigators,)
+            "appoint",
+            "Appoint the people looking into it",
+            RUNNING,
+            KEEPS_STATUS,
+            (stage_has_investigators,),
         ),
-        Move("record_advocacy", "Record the offer of an advocate", ANY_STATUS, ""),
+        Move("record_advocacy", "Record the offer of an advocate", ANY_STATUS, KEEPS_STATUS),
         Move(
             "record_meeting",
             "Record the review panel meeting",

@@ -1,8 +1,9 @@
 """Writing complaints: the one way to make, move and record each step of a complaint.
 
-Every function checks the move in `moves.COMPLAINT` (IllegalMove 409 when the complaint is not
-in a state for it; MoveRefused with plain messages when something is missing), changes the
-complaint atomically, writes a `ComplaintEvent` and the access log, and tells the family.
+Every function makes its move in `moves.COMPLAINT` through the workflow kernel (IllegalMove 409
+when the complaint is not in a state for it; MoveRefused with plain messages when something is
+missing), which changes the complaint atomically and writes a `ComplaintEvent`; the service
+writes the access log and tells the family.
 """
 
 from __future__ import annotations
@@ -22,15 +23,13 @@ from supportfirst.complaints import clock, moves
 from supportfirst.complaints.models import (
     AdvocacyAnswer,
     Complaint,
-    ComplaintEvent,
     ComplaintStage,
     Outcome,
     Stage,
-    Status,
 )
 from supportfirst.families.models import Family
+from supportfirst.kernel.workflow import MoveRefused, apply_move, record_event
 from supportfirst.notifications import family_events
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused, guard_message
 
 _REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
@@ -71,38 +70,20 @@ def _apply(
     context: dict[str, Any] | None = None,
     change: Callable[[Complaint, ComplaintStage], None] | None = None,
 ) -> Complaint:
-    """Make one move on a complaint, atomically, or raise IllegalMove / MoveRefused."""
-    move = moves.COMPLAINT.move(name)
-    context = context or {}
+    """Make one move on a complaint through the workflow kernel and log the access, in one
+    transaction; or raise IllegalMove / MoveRefused."""
     with transaction.atomic():
-        locked = Complaint.objects.select_for_update().get(pk=complaint.pk)
-        before = locked.status
-        if before not in move.sources:
-            raise IllegalMove(
-                f"“{move.label}” cannot be done now: this complaint is "
-                f"“{Status(before).label}” at {locked.get_stage_display().lower()}."
-            )
-        failures = [guard_message(g) for g in move.guards if not g(locked, actor.user, context)]
-        if failures:
-            raise MoveRefused(failures)
-        stage = current_stage(locked)
-        if change is not None:
-            change(locked, stage)
-        if move.target:
-            locked.status = move.target
-        locked.save()
-        ComplaintEvent.objects.create(
-            family_id=locked.family_id,
-            complaint=locked,
-            stage=locked.stage,
-            move=move.name,
-            from_status=before,
-            to_status=locked.status,
-            actor=actor.user if actor.user.is_authenticated else None,
-            at=timezone.now(),
-            summary=summary[:300],
+        event = apply_move(
+            moves.COMPLAINT,
+            complaint,
+            name,
+            actor=actor.user,
+            summary=summary,
             reason=reason,
+            context=context,
+            change=(lambda c: change(c, current_stage(c))) if change else None,
         )
+        locked: Complaint = event.complaint
         log_access(actor, family_id=locked.family_id, record=locked, action=Action.CHANGE)
     return locked
 
@@ -152,14 +133,12 @@ def complaint_make(
     )
     _open_stage(complaint, Stage.LOCAL_RESOLUTION, received)
     complaint.save()
-    ComplaintEvent.objects.create(
-        family_id=family.pk,
-        complaint=complaint,
-        stage=complaint.stage,
+    record_event(
+        moves.COMPLAINT,
+        complaint,
         move="make",
         to_status=complaint.status,
-        actor=actor.user if actor.user.is_authenticated else None,
-        at=timezone.now(),
+        actor=actor.user,
         summary=f"Complaint {complaint.reference} received",
     )
     log_access(actor, family_id=family.pk, record=complaint, action=Action.CREATE)

@@ -28,9 +28,9 @@ from supportfirst.complaints.models import Complaint, ComplaintStage, Stage
 from supportfirst.councils.access import casework_required
 from supportfirst.kernel.formsupport import add_refusal, form_status, submitted
 from supportfirst.kernel.formsupport import conflict as conflict_page
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.letters import services as letter_services
 from supportfirst.notifications.services import preference_for
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 
 def _conflict(request: HttpRequest, error: IllegalMove, complaint_id: int) -> HttpResponse:

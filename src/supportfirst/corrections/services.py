@@ -7,12 +7,12 @@ from django.utils import timezone
 
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
-from supportfirst.corrections import clock
+from supportfirst.corrections import clock, moves
 from supportfirst.corrections.models import CorrectionRequest, CorrectionStatus
 from supportfirst.corrections.records import FoundRecord
 from supportfirst.families.models import Family
+from supportfirst.kernel.workflow import apply_move
 from supportfirst.notifications.services import notify_family
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 CORRECTION_ANSWERED = "correction_answered"
 
@@ -41,15 +41,6 @@ def correction_ask(
     return correction
 
 
-def _answer_is_written(corrected: bool, what_we_changed: str, reason: str) -> list[str]:
-    """The guards of an answer: each message is what a member of staff sees when it fails."""
-    if corrected and not what_we_changed.strip():
-        return ["Write what you changed, so the family can check it"]
-    if not corrected and not reason.strip():
-        return ["Write the reason the record is not being changed"]
-    return []
-
-
 @transaction.atomic
 def correction_answer(
     *,
@@ -61,29 +52,22 @@ def correction_answer(
 ) -> CorrectionRequest:
     """Answer a correction request once: corrected (say what changed) or not (say why, and the
     family's view stays with the record). The family is told."""
-    locked = CorrectionRequest.objects.select_for_update().get(pk=correction.pk)
-    if locked.status != CorrectionStatus.RECEIVED:
-        raise IllegalMove(
-            f"This correction request has already been answered: “{locked.get_status_display()}”."
-        )
-    failures = _answer_is_written(corrected, what_we_changed, reason_not_corrected)
-    if failures:
-        raise MoveRefused(failures)
-    locked.status = CorrectionStatus.CORRECTED if corrected else CorrectionStatus.NOT_CORRECTED
-    locked.what_we_changed = what_we_changed.strip() if corrected else ""
-    locked.reason_not_corrected = "" if corrected else reason_not_corrected.strip()
-    locked.answered_by = actor.user
-    locked.answered_at = timezone.now()
-    locked.save(
-        update_fields=[
-            "status",
-            "what_we_changed",
-            "reason_not_corrected",
-            "answered_by",
-            "answered_at",
-        ]
+
+    def change(locked: CorrectionRequest) -> None:
+        locked.what_we_changed = what_we_changed.strip() if corrected else ""
+        locked.reason_not_corrected = "" if corrected else reason_not_corrected.strip()
+        locked.answered_by = actor.user
+        locked.answered_at = timezone.now()
+
+    apply_move(
+        moves.CORRECTION,
+        correction,
+        "correct" if corrected else "do_not_correct",
+        actor=actor,
+        context={"what_we_changed": what_we_changed, "reason_not_corrected": reason_not_corrected},
+        change=change,
     )
-    log_access(actor, family_id=locked.family_id, record=locked, action=Action.CHANGE)
+    locked = CorrectionRequest.objects.get(pk=correction.pk)
     _tell_family(locked)
     return locked
 

@@ -14,8 +14,8 @@ from supportfirst.corrections import clock, records, selectors, services
 from supportfirst.corrections.forms import AnswerForm
 from supportfirst.councils.access import casework_required
 from supportfirst.kernel.formsupport import add_refusal, conflict, form_status, submitted
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.notifications.services import family_told_sentence
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 PAGE_SIZE = 50
 

@@ -17,23 +17,16 @@ from django.utils import timezone
 from supportfirst.assessments.models import Assessment, AssessmentStatus, Kind, Need
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
-from supportfirst.councils.models import Role
 from supportfirst.eligibility.models import (
     LIVE_STATUSES,
     DecisionStatus,
     EligibilityDecision,
     PublishedCriteria,
 )
+from supportfirst.eligibility.moves import DECISION
 from supportfirst.eligibility.selectors import criteria_for_council
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused, apply_move, record_event
 from supportfirst.notifications.services import DECISION_MADE, notify_family
-from supportfirst.pathway.workflow import (
-    IllegalMove,
-    Move,
-    MoveRefused,
-    Workflow,
-    apply_move,
-    record_event,
-)
 from supportfirst.rules.criteria import AssessedNeed, Case, Decision, evaluate
 
 
@@ -223,9 +216,8 @@ def eligibility_decide(
         )
         departed = " with recorded departures" if cleaned.services or cleaned.needs else ""
         record_event(
-            request=locked.request,
-            record_type="eligibility decision",
-            record_id=decision.pk,
+            DECISION,
+            decision,
             move="decide",
             to_status=DecisionStatus.AWAITING_CONFIRMATION,
             actor=actor.user,
@@ -236,43 +228,6 @@ def eligibility_decide(
         )
         log_access(actor, family_id=decision.family_id, record=decision, action=Action.CREATE)
     return decision
-
-
-def confirmer_is_a_team_manager(decision: EligibilityDecision, actor: Any, context: Any) -> bool:
-    """Only a team manager can confirm an eligibility decision."""
-    membership = getattr(actor, "membership", None)
-    return membership is not None and membership.role == Role.TEAM_MANAGER
-
-
-def confirmer_did_not_make_it(decision: EligibilityDecision, actor: Any, context: Any) -> bool:
-    """Another team manager must confirm it: you cannot confirm a decision you made."""
-    return bool(decision.made_by_id != actor.pk)
-
-
-def return_has_a_reason(decision: EligibilityDecision, actor: Any, context: Any) -> bool:
-    """Say what the practitioner should look at again."""
-    return bool(str(context.get("reason", "")).strip())
-
-
-DECISION = Workflow(
-    record_type="eligibility decision",
-    moves=(
-        Move(
-            "confirm",
-            "Confirm the eligibility decision",
-            frozenset({DecisionStatus.AWAITING_CONFIRMATION}),
-            DecisionStatus.CONFIRMED,
-            guards=(confirmer_is_a_team_manager, confirmer_did_not_make_it),
-        ),
-        Move(
-            "return",
-            "Return the eligibility decision",
-            frozenset({DecisionStatus.AWAITING_CONFIRMATION}),
-            DecisionStatus.RETURNED,
-            guards=(confirmer_is_a_team_manager, return_has_a_reason),
-        ),
-    ),
-)
 
 
 def family_tell(decision: EligibilityDecision) -> None:

@@ -18,8 +18,8 @@ from supportfirst.eligibility.forms import ConfirmForm, DecideForm, ReturnForm
 from supportfirst.eligibility.models import EligibilityDecision
 from supportfirst.kernel.formsupport import add_refusal, submitted
 from supportfirst.kernel.formsupport import conflict as conflict_page
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.notifications.services import family_told_sentence
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.wording.services import (
     FieldFinding,
     add_reason_fields,

@@ -4,15 +4,14 @@ refused move's messages shown in the error summary."""
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from crispy_forms_gds.fields import DateInputField
 from django import forms
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
-if TYPE_CHECKING:
-    from supportfirst.pathway.workflow import MoveRefused
+from supportfirst.kernel.workflow import MoveRefused
 
 
 def submitted(request: HttpRequest) -> QueryDict | None:

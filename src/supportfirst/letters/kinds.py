@@ -10,8 +10,8 @@ from typing import Any
 
 from django.apps import apps
 
+from supportfirst.kernel.workflow import MoveRefused
 from supportfirst.letters.models import LetterKind
-from supportfirst.pathway.workflow import MoveRefused
 
 Context = dict[str, Any]
 

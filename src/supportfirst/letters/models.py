@@ -6,7 +6,7 @@ source record's page; the letter's words come from the template for its kind and
 (standard, large print or easy read), filled in from the source when it is prepared. Staff may
 add a personal paragraph, see how easy it is to read and the words to check, then send it.
 
-    draft --send--> sent    (the HTML is frozen as it was sent; the family is told)
+    draft --send--> sent    (moves.py; the HTML is frozen as it was sent; the family is told)
 
 The family reads only sent letters, as a web page or a PDF (tagged, PDF/UA-1). A sent letter
 never changes: a new letter is prepared instead.

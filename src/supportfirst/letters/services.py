@@ -14,10 +14,10 @@ from django.utils import timezone
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.families.models import Family
-from supportfirst.letters import kinds, rendering
-from supportfirst.letters.models import Letter, LetterStatus, Variant
+from supportfirst.kernel.workflow import MoveRefused, apply_move
+from supportfirst.letters import kinds, moves, rendering
+from supportfirst.letters.models import Letter, Variant
 from supportfirst.notifications.services import LETTER_SENT, notify_family
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.rules.language.plain_english import readability
 
 
@@ -96,40 +96,35 @@ def letter_prepare(
     return letter
 
 
-def _lock_draft(letter: Letter) -> Letter:
-    locked = Letter.objects.select_for_update().get(pk=letter.pk)
-    if locked.status != LetterStatus.DRAFT:
-        raise IllegalMove("This letter has been sent, so it cannot change. Prepare a new letter.")
-    return locked
-
-
 @transaction.atomic
 def letter_update(*, actor: Actor, letter: Letter, personal_paragraph: str) -> Letter:
     """Change the personal paragraph of a draft; the reading ease is worked out again."""
-    locked = _lock_draft(letter)
-    locked.personal_paragraph = personal_paragraph.strip()
-    locked.reading_ease = reading_ease_of(locked)
-    locked.save(update_fields=["personal_paragraph", "reading_ease"])
-    log_access(actor, family_id=letter.family_id, record=locked, action=Action.CHANGE)
-    return locked
+
+    def change(locked: Letter) -> None:
+        locked.personal_paragraph = personal_paragraph.strip()
+        locked.reading_ease = reading_ease_of(locked)
+
+    apply_move(moves.LETTER, letter, "edit", actor=actor, change=change)
+    return Letter.objects.get(pk=letter.pk)
 
 
 @transaction.atomic
 def letter_send(*, actor: Actor, letter: Letter, tell_family: bool = True) -> Letter:
     """Send a draft: its HTML is frozen as sent and the family is told it is there (the demo
     loader alone passes tell_family=False, so that loading sends no email)."""
-    locked = _lock_draft(letter)
-    spec = kinds.spec_for(locked.kind)
-    answered = rendering.ANSWERED_MARK in locked.body_html
-    if spec.needs_personal_paragraph and not answered and not locked.personal_paragraph.strip():
-        raise MoveRefused([spec.needs_personal_paragraph])
-    locked.sent_by = actor.user
-    locked.sent_at = timezone.now()
-    locked.html = rendering.render_letter(locked)
-    locked.reading_ease = round(readability(rendering.plain_text(locked.html)), 1)
-    locked.status = LetterStatus.SENT
-    locked.save(update_fields=["sent_by", "sent_at", "html", "reading_ease", "status"])
-    log_access(actor, family_id=letter.family_id, record=locked, action=Action.CHANGE)
+
+    def change(locked: Letter) -> None:
+        spec = kinds.spec_for(locked.kind)
+        answered = rendering.ANSWERED_MARK in locked.body_html
+        if spec.needs_personal_paragraph and not answered and not locked.personal_paragraph.strip():
+            raise MoveRefused([spec.needs_personal_paragraph])
+        locked.sent_by = actor.user
+        locked.sent_at = timezone.now()
+        locked.html = rendering.render_letter(locked)
+        locked.reading_ease = round(readability(rendering.plain_text(locked.html)), 1)
+
+    apply_move(moves.LETTER, letter, "send", actor=actor, change=change)
+    locked = Letter.objects.get(pk=letter.pk)
     if not tell_family:
         return locked
     notify_family(

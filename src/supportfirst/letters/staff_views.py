@@ -19,11 +19,11 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.access import casework_required
 from supportfirst.kernel.formsupport import add_refusal, submitted
 from supportfirst.kernel.formsupport import conflict as conflict_page
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.letters import kinds, selectors, services
 from supportfirst.letters.forms import ParagraphForm, PrepareForm, SendForm
 from supportfirst.letters.models import Letter
 from supportfirst.notifications.services import family_told_sentence
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.wording.services import add_reason_fields, save_reasons
 
 PAGE_SIZE = 50

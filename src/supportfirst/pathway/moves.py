@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from supportfirst.councils.models import Role
+from supportfirst.councils.guards import not_the_person_who, team_manager_only
+from supportfirst.kernel.workflow import Move, Workflow
+from supportfirst.pathway.events import write_pathway_event
 from supportfirst.pathway.models import MoveStatus, RequestStatus, SafeguardingMove
-from supportfirst.pathway.workflow import Move, Workflow
 from supportfirst.rules import evidence
 
 
@@ -34,15 +35,14 @@ def family_notice_is_decided(move: SafeguardingMove, actor: Any, context: dict[s
     return move.family_told is False and bool(move.reason_not_told.strip())
 
 
-def approver_is_a_team_manager(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
-    """Only a team manager can approve a move to safeguarding."""
-    membership = getattr(actor, "membership", None)
-    return membership is not None and membership.role == Role.TEAM_MANAGER
-
-
-def approver_did_not_propose(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
-    """A different team manager must approve: the person who proposed the move cannot."""
-    return move.proposed_by_id != actor.pk
+approver_is_a_team_manager = team_manager_only(
+    "approver_is_a_team_manager", "Only a team manager can approve a move to safeguarding."
+)
+approver_did_not_propose = not_the_person_who(
+    "proposed_by",
+    "approver_did_not_propose",
+    "A different team manager must approve: the person who proposed the move cannot.",
+)
 
 
 def manager_gives_a_reason(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
@@ -56,6 +56,7 @@ def information_is_written(request: Any, actor: Any, context: dict[str, Any]) ->
 
 
 REQUEST = Workflow(
+    event_writer=write_pathway_event,
     record_type="request for help",
     moves=(
         Move(
@@ -99,6 +100,7 @@ REQUEST = Workflow(
 )
 
 SAFEGUARDING = Workflow(
+    event_writer=write_pathway_event,
     record_type="proposed move to safeguarding",
     moves=(
         Move(

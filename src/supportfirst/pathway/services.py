@@ -18,7 +18,9 @@ from django.utils import timezone
 
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
-from supportfirst.families.models import Child, Family, ParentCarer, Stage
+from supportfirst.families.models import Child, Family, ParentCarer
+from supportfirst.families.moves import move_family
+from supportfirst.kernel.workflow import MoveRefused, apply_move, guard_message, record_event
 from supportfirst.notifications import family_events
 from supportfirst.pathway import moves
 from supportfirst.pathway.models import (
@@ -30,7 +32,6 @@ from supportfirst.pathway.models import (
     SafeguardingMove,
     SupportRequest,
 )
-from supportfirst.pathway.workflow import MoveRefused, apply_move, guard_message, record_event
 from supportfirst.rules import workdays
 
 NEXT_STEP_WORKING_DAYS = 1
@@ -137,15 +138,14 @@ def support_request_create(
         recorded_by=actor.user if actor.user.is_authenticated else None,
     )
     record_event(
-        request=request,
-        record_type="request for help",
-        record_id=request.pk,
+        moves.REQUEST,
+        request,
         move="receive",
         to_status=request.status,
         actor=actor.user,
         summary=f"Request for help for {child.first_name} received from {requester_name}",
     )
-    Family.objects.filter(pk=family.pk).update(stage=Stage.REQUEST_RECEIVED)
+    move_family(family.pk, "request_received")
     log_access(actor, family_id=family.pk, record=request, action=Action.CREATE)
     family_events.request_received(request)
     return request
@@ -190,7 +190,7 @@ def decide_information(
         reason=information_given,
         context={"information_given": information_given},
     )
-    Family.objects.filter(pk=request.family_id).update(stage=Stage.INFORMATION_GIVEN)
+    move_family(request.family_id, "information_given")
     decision = NextStepDecision.objects.create(
         family_id=request.family_id,
         request=request,
@@ -204,9 +204,9 @@ def decide_information(
     family_events.decision_made(decision, already_sent_to=sent_to)
     if sent_to:
         record_event(
-            request=request,
+            moves.REQUEST,
+            decision,
             record_type="next-step decision",
-            record_id=decision.pk,
             move="send_information",
             to_status="sent",
             actor=actor.user,
@@ -429,9 +429,9 @@ def contact_record(
             **{name: intrusion[name] for name in REQUIRED_INTRUSION_FIELDS},
         )
     record_event(
-        request=request,
+        moves.REQUEST,
+        contact,
         record_type="contact",
-        record_id=contact.pk,
         move="record_contact",
         to_status="recorded",
         actor=actor.user,

@@ -16,6 +16,7 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.families import selectors as family_selectors
 from supportfirst.kernel.formsupport import add_refusal, conflict, form_status, submitted
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.pathway import selectors, services
 from supportfirst.pathway.forms import (
     ContactForm,
@@ -26,7 +27,6 @@ from supportfirst.pathway.forms import (
     SafeguardingProposalForm,
 )
 from supportfirst.pathway.models import MoveStatus, Pathway, RequestStatus
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.rules.evidence import opinion_words
 from supportfirst.wording.services import add_reason_fields, findings_in, save_reasons
 

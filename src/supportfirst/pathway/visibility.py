@@ -17,9 +17,9 @@ from typing import Any
 from django.db.models import CharField, QuerySet
 from django.db.models.functions import Cast
 
+from supportfirst.kernel.workflow import Workflow
 from supportfirst.pathway import moves
 from supportfirst.pathway.models import RequestStatus, SafeguardingMove
-from supportfirst.pathway.workflow import Workflow
 
 SAFEGUARDING_RECORD_TYPE = moves.SAFEGUARDING.record_type
 

@@ -12,7 +12,7 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
 from supportfirst.kernel.formsupport import add_refusal, submitted
 from supportfirst.kernel.formsupport import conflict as conflict_page
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.plans import selectors, services
 from supportfirst.plans.forms import AskReviewForm, RespondForm
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from supportfirst.pathway.workflow import Move, Workflow
-from supportfirst.plans.models import PlanStatus, SupportPlan
+from supportfirst.kernel.workflow import KEEPS_STATUS, Move, Workflow
+from supportfirst.pathway.events import write_pathway_event
+from supportfirst.plans.models import FAMILY_CAN_READ, IN_PLACE, PlanStatus, SupportPlan
 
 
 def has_an_outcome(plan: SupportPlan, actor: Any, context: dict[str, Any]) -> bool:
@@ -31,7 +32,28 @@ def review_date_after_start(plan: SupportPlan, actor: Any, context: dict[str, An
     return plan.review_due_on > plan.starts_on
 
 
+def what_changed_is_entered(plan: SupportPlan, actor: Any, context: dict[str, Any]) -> bool:
+    """Enter what has changed."""
+    return bool(str(context.get("what_changed", "")).strip())
+
+
+def family_view_is_entered(plan: SupportPlan, actor: Any, context: dict[str, Any]) -> bool:
+    """Enter the family's view, in their words."""
+    return bool(str(context.get("family_view", "")).strip())
+
+
+def next_review_after_this_one(plan: SupportPlan, actor: Any, context: dict[str, Any]) -> bool:
+    """The next review date must be after the date of this review."""
+    return bool(context["next_review_on"] > context["reviewed_on"])
+
+
+def family_says_what_changed(plan: SupportPlan, actor: Any, context: dict[str, Any]) -> bool:
+    """Tell us what has changed."""
+    return bool(str(context.get("what_changed", "")).strip())
+
+
 PLAN = Workflow(
+    event_writer=write_pathway_event,
     record_type="support plan",
     moves=(
         Move(
@@ -58,6 +80,32 @@ PLAN = Workflow(
             "Make changes to the plan",
             frozenset({PlanStatus.SHARED, PlanStatus.AGREED, PlanStatus.DISAGREED}),
             PlanStatus.DRAFT,
+        ),
+        Move(
+            "edit",
+            "Change the plan",
+            frozenset({PlanStatus.DRAFT}),
+            KEEPS_STATUS,
+            when_illegal=(
+                "You cannot change this plan now: it is “{status}”. "
+                "To make changes, choose “Make changes to the plan” on the plan page."
+            ),
+        ),
+        Move(
+            "review",
+            "Record a review of the plan",
+            IN_PLACE,
+            KEEPS_STATUS,
+            (what_changed_is_entered, family_view_is_entered, next_review_after_this_one),
+            when_illegal="A plan is reviewed once it has been shared with the family.",
+        ),
+        Move(
+            "review_asked",
+            "Ask for a review",
+            FAMILY_CAN_READ,
+            KEEPS_STATUS,
+            (family_says_what_changed,),
+            when_illegal="You can ask for a review once the plan has been shared with you.",
         ),
     ),
 )

@@ -20,13 +20,17 @@ from supportfirst.assessments.models import Assessment, AssessmentStatus, Kind
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
-from supportfirst.families.models import Family, Stage
+from supportfirst.families.moves import move_family
+from supportfirst.kernel.workflow import (
+    MoveRefused,
+    apply_move,
+    check_move,
+    record_event,
+)
 from supportfirst.notifications.services import PLAN_READY, notify_family
 from supportfirst.pathway.models import SupportRequest
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused, apply_move, record_event
 from supportfirst.plans import catalogue, moves
 from supportfirst.plans.models import (
-    IN_PLACE,
     Arrangement,
     PlannedService,
     PlanOutcome,
@@ -48,9 +52,8 @@ def default_review_date(*, starts_on: date, months: int) -> date:
 
 def _event(*, actor: Actor, plan: SupportPlan, move: str, summary: str) -> None:
     record_event(
-        request=plan.request,
-        record_type=moves.PLAN.record_type,
-        record_id=plan.pk,
+        moves.PLAN,
+        plan,
         move=move,
         to_status=plan.status,
         actor=actor.user,
@@ -59,12 +62,8 @@ def _event(*, actor: Actor, plan: SupportPlan, move: str, summary: str) -> None:
 
 
 def _lock_draft(plan: SupportPlan) -> SupportPlan:
-    locked = SupportPlan.objects.select_for_update().get(pk=plan.pk)
-    if locked.status != PlanStatus.DRAFT:
-        raise IllegalMove(
-            f"You cannot change this plan now: it is “{locked.get_status_display()}”. "
-            "To make changes, choose “Make changes to the plan” on the plan page."
-        )
+    """The plan, locked, while it is a draft that staff can change."""
+    locked: SupportPlan = check_move(moves.PLAN, plan, "edit", actor=None)
     return locked
 
 
@@ -324,7 +323,7 @@ def plan_respond(*, actor: Actor, plan: SupportPlan, agree: bool, words: str) ->
     plan.responded_at = timezone.now()
     plan.save(update_fields=["family_response", "responded_by", "responded_at"])
     if agree:
-        Family.objects.filter(pk=plan.family_id).update(stage=Stage.SUPPORT_IN_PLACE)
+        move_family(plan.family_id, "support_in_place")
     log_access(actor, family_id=plan.family_id, record=plan, action=Action.CHANGE)
     return plan
 
@@ -359,18 +358,18 @@ class ReviewInput:
 def review_record(*, actor: Actor, plan: SupportPlan, given: ReviewInput) -> PlanReview:
     """A review of a plan that has been shared. The next review date becomes the plan's review
     date, and the family's open requests for a review are answered by it."""
-    locked = SupportPlan.objects.select_for_update().get(pk=plan.pk)
-    if locked.status not in IN_PLACE:
-        raise IllegalMove("A plan is reviewed once it has been shared with the family.")
-    problems = []
-    if not given.what_changed.strip():
-        problems.append("Enter what has changed.")
-    if not given.family_view.strip():
-        problems.append("Enter the family's view, in their words.")
-    if given.next_review_on <= given.reviewed_on:
-        problems.append("The next review date must be after the date of this review.")
-    if problems:
-        raise MoveRefused(problems)
+    locked: SupportPlan = check_move(
+        moves.PLAN,
+        plan,
+        "review",
+        actor=actor.user,
+        context={
+            "what_changed": given.what_changed,
+            "family_view": given.family_view,
+            "reviewed_on": given.reviewed_on,
+            "next_review_on": given.next_review_on,
+        },
+    )
     review = PlanReview.objects.create(
         family_id=plan.family_id,
         plan=locked,
@@ -403,11 +402,9 @@ def review_ask(*, actor: Actor, plan: SupportPlan, what_changed: str) -> PlanRev
     scope = actor.scope
     if not scope.is_family or scope.family_id != plan.family_id:
         raise PermissionDenied("Only the family can ask for a review of their plan.")
-    locked = SupportPlan.objects.select_for_update().get(pk=plan.pk)
-    if not locked.family_can_read:
-        raise IllegalMove("You can ask for a review once the plan has been shared with you.")
-    if not what_changed.strip():
-        raise MoveRefused(["Tell us what has changed."])
+    locked: SupportPlan = check_move(
+        moves.PLAN, plan, "review_asked", actor=actor.user, context={"what_changed": what_changed}
+    )
     asked = PlanReviewRequest.objects.create(
         family_id=plan.family_id,
         plan=locked,

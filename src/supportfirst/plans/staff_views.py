@@ -16,8 +16,8 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required
 from supportfirst.kernel.formsupport import add_refusal, submitted
 from supportfirst.kernel.formsupport import conflict as conflict_page
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.notifications.services import family_told_sentence
-from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.plans import selectors, services
 from supportfirst.plans.forms import DetailsForm, OutcomeForm, RemoveForm, ReviewForm, ServiceForm
 from supportfirst.plans.models import SupportPlan
