@@ -21,6 +21,8 @@ from django.db import models
 
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
+from supportfirst.letters.rendering import pdf_from_html, render_letter
+from supportfirst.letters.variants import Variant
 
 
 class LetterKind(models.TextChoices):
@@ -43,12 +45,6 @@ DECISION_KINDS = frozenset(
         LetterKind.COMPLAINT_RESPONSE,
     }
 )
-
-
-class Variant(models.TextChoices):
-    STANDARD = "standard", "Standard"
-    LARGE_PRINT = "large_print", "Large print"
-    EASY_READ = "easy_read", "Easy read"
 
 
 class LetterStatus(models.TextChoices):
@@ -117,14 +113,10 @@ class Letter(FamilyRecord):
         """The whole letter: as it was sent, or as it stands for a draft."""
         if self.is_sent and self.html:
             return self.html
-        from supportfirst.letters.rendering import render_letter
-
         return render_letter(self)
 
     def pdf_bytes(self) -> bytes:
         """The letter as a tagged, accessible PDF (PDF/UA-1)."""
-        from supportfirst.letters.rendering import pdf_from_html
-
         return pdf_from_html(self.render_html(), title=self.subject)
 
     def sar_files(self) -> list[tuple[str, bytes]]:

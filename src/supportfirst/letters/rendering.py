@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from supportfirst.letters.models import Variant
+from supportfirst.letters.variants import Variant
 
 if TYPE_CHECKING:
     from supportfirst.letters.models import Letter

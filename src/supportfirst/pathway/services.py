@@ -22,7 +22,7 @@ from supportfirst.families.models import Child, Family, ParentCarer
 from supportfirst.families.moves import move_family
 from supportfirst.kernel.workflow import MoveRefused, apply_move, guard_message, record_event
 from supportfirst.notifications import family_events
-from supportfirst.pathway import moves
+from supportfirst.pathway import hooks, moves
 from supportfirst.pathway.models import (
     Contact,
     Intrusion,
@@ -170,9 +170,7 @@ def decide_support(*, actor: Actor, request: SupportRequest, notes: str = "") ->
         decided_at=event.at,
     )
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
-    from supportfirst.assessments.services import offer_assessments
-
-    offer_assessments(actor=actor, request=request)
+    hooks.support_is_chosen(actor=actor, request=request)
     family_events.decision_made(decision)
     return decision
 

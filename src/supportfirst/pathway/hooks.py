@@ -1,0 +1,30 @@
+"""What other apps do when a request for help moves on, declared here so the pathway needs no
+import of the apps above it.
+
+The needs assessments app fills `WHEN_SUPPORT_IS_CHOSEN` when Django starts
+(`assessments.apps.AssessmentsConfig.ready`): choosing the support pathway starts the child's
+needs assessment and offers the carers' assessments, inside the same transaction as the decision.
+The list is explicit and short; a test checks what is in it. No business logic hides in signals.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+SupportChosen = Callable[..., Any]
+
+WHEN_SUPPORT_IS_CHOSEN: list[SupportChosen] = []
+
+
+def declare_when_support_is_chosen(hook: SupportChosen) -> None:
+    """Add a step to run when a request goes on the support pathway (once, however often
+    Django starts an app)."""
+    if hook not in WHEN_SUPPORT_IS_CHOSEN:
+        WHEN_SUPPORT_IS_CHOSEN.append(hook)
+
+
+def support_is_chosen(*, actor: Any, request: Any) -> None:
+    """Run every declared step, in the order they were declared."""
+    for hook in WHEN_SUPPORT_IS_CHOSEN:
+        hook(actor=actor, request=request)
