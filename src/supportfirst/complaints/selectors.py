@@ -9,6 +9,7 @@ from datetime import date
 from django.apps import apps
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
+from supportfirst.assessments.selectors import family_visible
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.complaints import clock
 from supportfirst.complaints.models import (
@@ -156,8 +157,6 @@ def _rows(kind: str, scope: Scope) -> QuerySet | None:
         return None
     rows = model.objects.visible_to(scope)
     if kind == "assessment":
-        from supportfirst.assessments.selectors import family_visible
-
         rows = family_visible(scope)
     if kind == "decision":
         rows = rows.select_related("request")

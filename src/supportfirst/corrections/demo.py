@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from supportfirst.accounts.models import User
 from supportfirst.audit.services import Actor
 from supportfirst.corrections import records, services
 from supportfirst.corrections.models import CorrectionRequest
@@ -21,8 +22,6 @@ def _actor(user: Any) -> Actor:
 
 
 def load_demo() -> None:
-    from supportfirst.accounts.models import User
-
     councils = Council.objects.filter(is_demo=True)
     if CorrectionRequest.objects.filter(family__council__in=councils).exists():
         return

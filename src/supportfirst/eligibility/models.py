@@ -26,7 +26,7 @@ from django.db import models
 
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
-from supportfirst.rules.criteria import CriteriaSet, Decision, load_text
+from supportfirst.rules.criteria import CriteriaSet, Decision, LegalBasis, load_text
 from supportfirst.rules.criteria.areas import area_name
 
 NATIONAL = "national"
@@ -292,8 +292,6 @@ class EligibilityDecision(FamilyRecord):
 
 
 def _citation(basis: dict[str, str]) -> str:
-    from supportfirst.rules.criteria import LegalBasis
-
     return LegalBasis.from_dict(basis).citation
 
 

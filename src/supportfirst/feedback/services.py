@@ -10,9 +10,11 @@ from django.core.exceptions import FieldError
 from django.db import transaction
 from django.utils import timezone
 
+from supportfirst.assessments.models import Assessment, AssessmentStatus
 from supportfirst.families.models import Family
 from supportfirst.feedback.figures import QUESTION_KEYS
 from supportfirst.feedback.models import SurveyAnswer, SurveyInvitation, SurveyStage
+from supportfirst.pathway.models import NextStepDecision
 
 
 class AlreadyAnswered(Exception):
@@ -20,14 +22,10 @@ class AlreadyAnswered(Exception):
 
 
 def _decided(family: Family) -> bool:
-    from supportfirst.pathway.models import NextStepDecision
-
     return NextStepDecision.objects.filter(family=family).exists()
 
 
 def _authorised(family: Family) -> bool:
-    from supportfirst.assessments.models import Assessment, AssessmentStatus
-
     return Assessment.objects.filter(family=family, status=AssessmentStatus.AUTHORISED).exists()
 
 

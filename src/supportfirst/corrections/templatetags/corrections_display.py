@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.urls import reverse
 
 from supportfirst.corrections.selectors import corrections_shown_on
 
@@ -27,6 +28,4 @@ def corrections_on(context: Any, shown_on: str, shown_on_id: int) -> dict[str, A
 @register.simple_tag
 def correction_link(kind: str, record_id: int) -> str:
     """The address of the page to ask us to correct one record."""
-    from django.urls import reverse
-
     return f"{reverse('family_corrections:new')}?record={kind}:{record_id}"

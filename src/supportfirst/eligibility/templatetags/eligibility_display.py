@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import template
 
 from supportfirst.rules.criteria.areas import area_name
@@ -56,8 +58,6 @@ def sign_off_kind(value: str) -> str:
 @register.filter
 def iso_date(value: str) -> object:
     """A date stored as ISO text, as a date for the date filter."""
-    from datetime import date
-
     try:
         return date.fromisoformat(value)
     except (TypeError, ValueError):
