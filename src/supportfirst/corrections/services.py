@@ -11,7 +11,7 @@ from supportfirst.corrections import clock
 from supportfirst.corrections.models import CorrectionRequest, CorrectionStatus
 from supportfirst.corrections.records import FoundRecord
 from supportfirst.families.models import Family
-from supportfirst.notifications.services import notify_family
+from supportfirst.notifications.services import Told, tell_family
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 
 CORRECTION_ANSWERED = "correction_answered"
@@ -58,9 +58,10 @@ def correction_answer(
     corrected: bool,
     what_we_changed: str = "",
     reason_not_corrected: str = "",
-) -> CorrectionRequest:
+) -> tuple[CorrectionRequest, Told]:
     """Answer a correction request once: corrected (say what changed) or not (say why, and the
-    family's view stays with the record). The family is told."""
+    family's view stays with the record). The family is told; returns the answered request and
+    what they were told."""
     locked = CorrectionRequest.objects.select_for_update().get(pk=correction.pk)
     if locked.status != CorrectionStatus.RECEIVED:
         raise IllegalMove(
@@ -84,11 +85,10 @@ def correction_answer(
         ]
     )
     log_access(actor, family_id=locked.family_id, record=locked, action=Action.CHANGE)
-    _tell_family(locked)
-    return locked
+    return locked, _tell_family(locked)
 
 
-def _tell_family(correction: CorrectionRequest) -> None:
+def _tell_family(correction: CorrectionRequest) -> Told:
     family = Family.objects.get(pk=correction.family_id)
     if correction.status == CorrectionStatus.CORRECTED:
         outcome = f"We have corrected it. What we changed: {correction.what_we_changed}"
@@ -100,7 +100,7 @@ def _tell_family(correction: CorrectionRequest) -> None:
             "If you are unhappy with our answer, you can make a complaint to us, and then to "
             "the Information Commissioner's Office (ico.org.uk)."
         )
-    notify_family(
+    return tell_family(
         family,
         CORRECTION_ANSWERED,
         subject="We have answered your request to correct your record",

@@ -16,9 +16,12 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.families.models import Family
 from supportfirst.letters import kinds, rendering
 from supportfirst.letters.models import Letter, LetterStatus, Variant
-from supportfirst.notifications.services import LETTER_SENT, notify_family
+from supportfirst.letters.selectors import LETTER_RECORD_TYPE
+from supportfirst.notifications.services import LETTER_SENT, NOT_TOLD, Told
+from supportfirst.notifications.services import tell_family as tell
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused
 from supportfirst.rules.language.plain_english import readability
+from supportfirst.wording.services import Reasons
 
 
 def addressed_to(family: Family) -> str:
@@ -115,9 +118,16 @@ def letter_update(*, actor: Actor, letter: Letter, personal_paragraph: str) -> L
 
 
 @transaction.atomic
-def letter_send(*, actor: Actor, letter: Letter, tell_family: bool = True) -> Letter:
-    """Send a draft: its HTML is frozen as sent and the family is told it is there (the demo
-    loader alone passes tell_family=False, so that loading sends no email)."""
+def letter_send(
+    *,
+    actor: Actor,
+    letter: Letter,
+    tell_family: bool = True,
+    reasons: Reasons | None = None,
+) -> tuple[Letter, Told]:
+    """Send a draft: its HTML is frozen as sent, with the reasons given for keeping flagged
+    words, and the family is told it is there; returns the letter and what they were told (the
+    demo loader alone passes tell_family=False, so that loading sends no email)."""
     locked = _lock_draft(letter)
     spec = kinds.spec_for(locked.kind)
     answered = rendering.ANSWERED_MARK in locked.body_html
@@ -130,9 +140,16 @@ def letter_send(*, actor: Actor, letter: Letter, tell_family: bool = True) -> Le
     locked.status = LetterStatus.SENT
     locked.save(update_fields=["sent_by", "sent_at", "html", "reading_ease", "status"])
     log_access(actor, family_id=letter.family_id, record=locked, action=Action.CHANGE)
+    if reasons is not None:
+        reasons.save(
+            user=actor.user,
+            family_id=locked.family_id,
+            record_type=LETTER_RECORD_TYPE,
+            record_id=locked.pk,
+        )
     if not tell_family:
-        return locked
-    notify_family(
+        return locked, NOT_TOLD
+    told = tell(
         locked.family,
         LETTER_SENT,
         subject=f"A letter from {locked.family.council.name}: {locked.subject}",
@@ -141,4 +158,4 @@ def letter_send(*, actor: Actor, letter: Letter, tell_family: bool = True) -> Le
             f"It is called “{locked.subject}”."
         ),
     )
-    return locked
+    return locked, told
