@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,7 +24,7 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.kernel.formsupport import add_refusal, conflict, submitted
 from supportfirst.pathway.workflow import IllegalMove, MoveRefused, guard_message
-from supportfirst.wording.services import add_reason_fields, findings_in, save_reasons
+from supportfirst.wording.services import Reasons, add_reason_fields, findings_in
 
 LATE_MESSAGE = guard_message(moves.late_authorisation_has_a_reason)
 
@@ -271,21 +270,13 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
     add_reason_fields(form, flagged)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                services.authorise(
-                    actor=actor,
-                    assessment=assessment,
-                    late_reason=form.cleaned_data.get("late_reason", ""),
-                    today=today,
-                )
-                save_reasons(
-                    user=actor.user,
-                    family_id=assessment.family_id,
-                    record_type="assessments.assessment",
-                    record_id=assessment.pk,
-                    found=flagged,
-                    data=form.cleaned_data,
-                )
+            services.authorise(
+                actor=actor,
+                assessment=assessment,
+                late_reason=form.cleaned_data.get("late_reason", ""),
+                today=today,
+                reasons=Reasons(flagged, form.cleaned_data),
+            )
         except IllegalMove as error:
             return assessment_conflict(request, error, _assessment_url(assessment))
         except MoveRefused as error:
