@@ -1,4 +1,5 @@
-"""The date input every form uses: plain English for a date that does not exist."""
+"""What every form page shares (kernel.formsupport): the date input with plain English for a
+date that does not exist, the GOV.UK layout, and the form-and-move shape."""
 
 from __future__ import annotations
 
@@ -6,8 +7,170 @@ from datetime import date
 
 import pytest
 from django import forms
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
+from django.contrib.sessions.backends.db import SessionStore
+from django.http import HttpResponse
+from django.test import RequestFactory
 
-from supportfirst.kernel.formsupport import RealDateField
+from supportfirst.kernel.formsupport import (
+    IllegalMove,
+    MoveRefused,
+    RealDateField,
+    button_move,
+    form_page,
+    gds_helper,
+    submitted,
+)
+
+PAGE = "move_page.html"
+
+
+class NameForm(forms.Form):
+    name = forms.CharField(error_messages={"required": "Enter a name"})
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper("name", button="Save the name")
+
+
+@pytest.fixture
+def page_template(settings):
+    engine = settings.TEMPLATES[0]
+    options = {key: value for key, value in engine["OPTIONS"].items() if key != "loaders"}
+    options["loaders"] = [
+        (
+            "django.template.loaders.locmem.Loader",
+            {PAGE: '{% include "includes/error_summary.html" %}<p>{{ where }}</p>'},
+        ),
+        "django.template.loaders.filesystem.Loader",
+        "django.template.loaders.app_directories.Loader",
+    ]
+    settings.TEMPLATES = [{**engine, "APP_DIRS": False, "OPTIONS": options}]
+
+
+def _request(method: str, data: dict[str, str] | None = None):
+    factory = RequestFactory()
+    request = factory.post("/move", data or {}) if method == "POST" else factory.get("/move")
+    request.user = AnonymousUser()
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)
+    return request
+
+
+class Service:
+    """A stand-in service that records its calls and does what it is told."""
+
+    def __init__(self, raises: Exception | None = None) -> None:
+        self.calls: list[str] = []
+        self.raises = raises
+
+    def __call__(self, name: str) -> str:
+        self.calls.append(name)
+        if self.raises is not None:
+            raise self.raises
+        return name.upper()
+
+
+def _page(request, service: Service):
+    form = NameForm(submitted(request))
+    return form_page(
+        request,
+        form,
+        PAGE,
+        {"where": "The move page"},
+        on_valid=lambda: service(form.cleaned_data["name"]),
+        success=lambda result: (f"Saved {result}.", "/done"),
+        back_url="/back",
+        back_text="Go back to the record",
+    )
+
+
+@pytest.mark.django_db
+def test_a_valid_form_calls_the_service_and_redirects_with_its_message(page_template):
+    request = _request("POST", {"name": "ada"})
+    service = Service()
+    response = _page(request, service)
+    assert service.calls == ["ada"]
+    assert response.status_code == 302
+    assert response["Location"] == "/done"
+    assert [str(m) for m in get_messages(request)] == ["Saved ADA."]
+
+
+@pytest.mark.django_db
+def test_a_move_that_cannot_be_made_now_is_the_409_page(page_template):
+    request = _request("POST", {"name": "ada"})
+    response = _page(request, Service(raises=IllegalMove("Someone else changed it.")))
+    assert response.status_code == 409
+    content = response.content.decode()
+    assert "Someone else changed it." in content
+    assert 'href="/back"' in content
+    assert "Go back to the record" in content
+    assert list(get_messages(request)) == []
+
+
+@pytest.mark.django_db
+def test_a_refused_move_is_a_400_with_its_reason_in_the_error_summary(page_template):
+    request = _request("POST", {"name": "ada"})
+    response = _page(request, Service(raises=MoveRefused(["The plan has no outcomes yet."])))
+    assert response.status_code == 400
+    content = response.content.decode()
+    assert "govuk-error-summary" in content
+    assert "The plan has no outcomes yet." in content
+    assert "The move page" in content
+    assert list(get_messages(request)) == []
+
+
+@pytest.mark.django_db
+def test_a_form_with_errors_is_a_400_and_nothing_is_called(page_template):
+    request = _request("POST", {"name": ""})
+    service = Service()
+    response = _page(request, service)
+    assert response.status_code == 400
+    assert service.calls == []
+    assert "Enter a name" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_form_not_yet_sent_is_shown_with_200_and_nothing_is_called(page_template):
+    service = Service()
+    response = _page(_request("GET"), service)
+    assert response.status_code == 200
+    assert service.calls == []
+    assert "govuk-error-summary" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_refused_button_shows_the_page_the_view_chooses_with_the_reasons(page_template):
+    request = _request("POST")
+    response = button_move(
+        request,
+        lambda: Service(raises=MoveRefused(["Add a service first."]))("plan"),
+        success=lambda result: ("Done.", "/done"),
+        refused=lambda reasons: _refused_page(reasons),
+    )
+    assert response.status_code == 400
+    assert response.content.decode() == "Add a service first."
+
+
+def _refused_page(reasons: list[str]) -> HttpResponse:
+    return HttpResponse(" ".join(reasons), status=400)
+
+
+def test_the_gds_layout_ends_with_one_button_that_cannot_be_pressed_twice():
+    helper = gds_helper("name", button="Save the name", name="save")
+    assert helper.form_tag is False
+    assert helper.disable_csrf is True
+    *fields, button = helper.layout.fields
+    assert fields == ["name"]
+    assert button.name == "save"
+    assert button.value == "Save the name"
+    assert 'data-prevent-double-click="true"' in button.flat_attrs
+
+
+def test_the_gds_layout_without_fields_or_button_draws_every_field():
+    assert gds_helper().layout is None
 
 
 class OneDate(forms.Form):

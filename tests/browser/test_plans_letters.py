@@ -135,7 +135,7 @@ def test_every_plan_and_letter_page(request, council, who):
     review = shared.reviews.get()
     draft = draft_plan_for(family_with_everyone(council))
     actor = actor_for(worker)
-    sent = letter_services.letter_send(
+    sent, _told = letter_services.letter_send(
         actor=actor,
         letter=letter_services.letter_prepare(
             actor=actor, family=family, kind="plan_review", source=review, variant="easy_read"

@@ -51,5 +51,5 @@ def sent_letter_for(family: Family) -> Letter:
         letter = services.letter_prepare(
             actor=actor, family=family, kind="support_plan", source=plan
         )
-        letter = services.letter_send(actor=actor, letter=letter)
+        letter, _told = services.letter_send(actor=actor, letter=letter)
     return letter

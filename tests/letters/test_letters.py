@@ -118,12 +118,12 @@ def test_a_complaint_answer_needs_the_answer_written(world):
     with pytest.raises(MoveRefused, match="answer"):
         services.letter_send(actor=actor_for(world.worker), letter=letter)
     services.letter_update(actor=actor_for(world.worker), letter=letter, personal_paragraph="Yes.")
-    assert services.letter_send(actor=actor_for(world.worker), letter=letter).is_sent
+    assert services.letter_send(actor=actor_for(world.worker), letter=letter)[0].is_sent
 
 
 def test_sending_freezes_the_letter_and_tells_the_family(world):
     letter = prepare(world, personal_paragraph="Thank you for meeting me on Monday.")
-    sent = services.letter_send(actor=actor_for(world.worker), letter=letter)
+    sent, _told = services.letter_send(actor=actor_for(world.worker), letter=letter)
     assert sent.status == LetterStatus.SENT
     assert sent.sent_at
     assert "Thank you for meeting me on Monday." in sent.html
@@ -141,7 +141,7 @@ def test_sending_freezes_the_letter_and_tells_the_family(world):
 def test_sar_files_give_the_pdf_of_a_sent_letter_only(world):
     letter = prepare(world)
     assert letter.sar_files() == []
-    sent = services.letter_send(actor=actor_for(world.worker), letter=letter)
+    sent, _told = services.letter_send(actor=actor_for(world.worker), letter=letter)
     [(name, data)] = sent.sar_files()
     assert name.endswith(".pdf")
     assert data.startswith(b"%PDF")
@@ -218,7 +218,7 @@ def test_the_family_reads_sent_letters_only_as_html_and_pdf(world):
     parent = family_user(world.family)
     client = signed_in_client(parent)
     draft = prepare(world)
-    sent = services.letter_send(actor=actor_for(world.worker), letter=prepare(world))
+    sent, _told = services.letter_send(actor=actor_for(world.worker), letter=prepare(world))
     listing = client.get(reverse("family_letters:list")).content.decode()
     assert reverse("family_letters:letter", kwargs={"letter_id": sent.pk}) in listing
     assert reverse("family_letters:letter", kwargs={"letter_id": draft.pk}) not in listing
@@ -323,7 +323,7 @@ def test_a_complaint_answer_recorded_on_the_complaint_is_in_the_letter(world):
         filter=lambda stage: SimpleNamespace(first=lambda: row if stage == 2 else None)
     )
     letter = prepare(world, "complaint_response")
-    sent = services.letter_send(actor=actor_for(world.worker), letter=letter)
+    sent, _told = services.letter_send(actor=actor_for(world.worker), letter=letter)
     text = rendering.plain_text(sent.html)
     assert "We have decided that your complaint is upheld." in text
     assert "It is back as it was." in text

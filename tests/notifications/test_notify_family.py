@@ -225,27 +225,30 @@ def test_nobody_is_told_anything_while_demo_data_loads(family):
 
 
 def test_staff_are_told_truthfully_whether_the_family_got_a_message(family):
-    from django.utils import timezone
+    from supportfirst.notifications.services import NOT_TOLD, tell_family
 
-    from supportfirst.notifications.services import family_told_sentence, notify_family
+    assert "has not been sent a message" in NOT_TOLD.sentence
+    told = tell_family(family, "decision_made", subject="Decided", body="Body")
+    assert told.sentence == "We have emailed the family about it."
 
-    started = timezone.now()
-    assert "has not been sent a message" in family_told_sentence(family.pk, since=started)
-    notify_family(family, "decision_made", subject="Decided", body="Body")
-    assert family_told_sentence(family.pk, since=started) == (
-        "We have emailed the family about it."
+
+def test_a_message_that_could_not_be_sent_is_said_so(family, monkeypatch):
+    from supportfirst.notifications import services as notify
+
+    def refuse(*args, **kwargs):
+        raise OSError("mail server down")
+
+    monkeypatch.setattr(notify, "send_mail", refuse)
+    told = notify.tell_family(family, "decision_made", subject="Decided", body="Body")
+    assert told.sentence == (
+        "We could not send the family a message about it: please contact them yourself."
     )
-    later = timezone.now()
-    assert "has not been sent a message" in family_told_sentence(family.pk, since=later)
 
 
 def test_a_family_who_asked_for_phone_calls_is_not_said_to_be_told(family):
-    from django.utils import timezone
+    from supportfirst.notifications.services import tell_family
 
-    from supportfirst.notifications.services import family_told_sentence, notify_family
-
-    started = timezone.now()
-    notify_family(
+    told = tell_family(
         family, "decision_made", subject="Decided", body="Body", preferred_contact="phone"
     )
-    assert "Please tell them yourself" in family_told_sentence(family.pk, since=started)
+    assert "Please tell them yourself" in told.sentence

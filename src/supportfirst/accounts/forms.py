@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout
+from crispy_forms_gds.layout import Field, Fixed, Fluid
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+
+from supportfirst.kernel.formsupport import gds_helper
 
 
 class SignInForm(AuthenticationForm):
@@ -20,13 +21,10 @@ class SignInForm(AuthenticationForm):
         self.fields["username"].widget.attrs.pop("autofocus", None)
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
+        self.helper = gds_helper(
             Field.text("username", field_width=Fluid.TWO_THIRDS),
             Field.text("password", field_width=Fluid.TWO_THIRDS),
-            Button("submit", "Sign in"),
+            button="Sign in",
         )
 
 
@@ -42,12 +40,7 @@ class CodeForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            Field.text("code", field_width=Fixed.TEN), Button("submit", "Continue")
-        )
+        self.helper = gds_helper(Field.text("code", field_width=Fixed.TEN), button="Continue")
 
     def clean_code(self) -> str:
         code = "".join(self.cleaned_data["code"].split())
@@ -64,11 +57,8 @@ class ResetRequestForm(PasswordResetForm):
             "required": "Enter your email address",
             "invalid": "Enter an email address in the correct format, like name@example.com",
         }
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
-            Field.text("email", field_width=Fluid.TWO_THIRDS), Button("submit", "Send the link")
+        self.helper = gds_helper(
+            Field.text("email", field_width=Fluid.TWO_THIRDS), button="Send the link"
         )
 
 
@@ -78,11 +68,8 @@ class NewPasswordForm(SetPasswordForm):
         self.fields["new_password1"].help_text = "At least 12 characters. Avoid common words."
         self.fields["new_password1"].error_messages["required"] = "Enter a new password"
         self.fields["new_password2"].error_messages["required"] = "Enter the new password again"
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.disable_csrf = True
-        self.helper.layout = Layout(
+        self.helper = gds_helper(
             Field.text("new_password1", field_width=Fluid.TWO_THIRDS),
             Field.text("new_password2", field_width=Fluid.TWO_THIRDS),
-            Button("submit", "Save the new password"),
+            button="Save the new password",
         )

@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
+from crispy_forms_gds.layout import Button, Field, Fluid, Size
 from django import forms
 from django.contrib.auth import password_validation
 
 from supportfirst.accounts.models import User
 from supportfirst.families.models import Family
-
-
-def _helper(*fields: Any) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields)
-    return helper
+from supportfirst.kernel.formsupport import gds_helper
 
 
 class SetPasswordForm(forms.Form):
@@ -41,7 +33,7 @@ class SetPasswordForm(forms.Form):
     def __init__(self, *args: Any, candidate: User, **kwargs: Any) -> None:
         self.candidate = candidate
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.text("password", field_width=Fluid.TWO_THIRDS),
             Field.text("password_again", field_width=Fluid.TWO_THIRDS),
             Button("submit", "Create your account"),
@@ -88,7 +80,7 @@ class InviteForm(forms.Form):
         ]
         self.fields["person"].choices = carers + young  # type: ignore[attr-defined]
         self.fields["person"].help_text = "Young people can have their own account from age 16."
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("person", legend_size=Size.MEDIUM),
             Field.text("email", field_width=Fluid.TWO_THIRDS),
             Button("submit", "Send the invitation"),
@@ -109,7 +101,7 @@ class SharingForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("share", legend_size=Size.MEDIUM),
             Button("submit", "Save your choice"),
         )

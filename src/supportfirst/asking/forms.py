@@ -11,14 +11,13 @@ from datetime import date
 from typing import Any, ClassVar
 
 from crispy_forms_gds.fields import DateInputField
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout, Size
+from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Size
 from django import forms
 from django.utils import timezone
 
 from supportfirst.asking.models import HELP_FOR_YOU, Format
 from supportfirst.families.models import ContactMethod
-from supportfirst.kernel.formsupport import RealDateField
+from supportfirst.kernel.formsupport import RealDateField, gds_helper
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 ONLINE_CONTACT = [c for c in ContactMethod.choices if c[0] != ContactMethod.LETTER]
@@ -28,14 +27,6 @@ OLDEST_AGE = 25
 
 def _no_more_than(limit: int, what: str) -> dict[str, str]:
     return {"max_length": f"{what} must be {limit} characters or fewer"}
-
-
-def _helper(*fields: Any) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields)
-    return helper
 
 
 def _date_field(label: str, hint: str, *, required: bool = True) -> DateInputField:
@@ -63,7 +54,7 @@ class QuestionForm(forms.Form):
         self.child_name = child_name or "your child"
         super().__init__(*args, **kwargs)
         self.personalise()
-        self.helper = _helper(*self.layout())
+        self.helper = gds_helper(*self.layout())
 
     def personalise(self) -> None:
         """Put the child's name in labels and hints."""
@@ -489,6 +480,6 @@ class SaveForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.text("email", field_width=Fluid.TWO_THIRDS), Button("submit", "Send me a link")
         )

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fieldset, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 
 from supportfirst.assessments.models import (
@@ -17,14 +16,7 @@ from supportfirst.assessments.models import (
     OfferAnswer,
 )
 from supportfirst.assessments.services import AreaInput, DecisionsInput, NeedInput
-
-
-def _helper(*fields: Any, button: str, name: str = "submit") -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.layout = Layout(*fields, Button(name, button, data_prevent_double_click="true"))
-    return helper
-
+from supportfirst.kernel.formsupport import gds_helper
 
 FAMILY_ACCOUNT_HINT = "Write it as they said it. Once saved it cannot be changed, only added to."
 
@@ -121,7 +113,7 @@ class AreaForm(forms.Form):
             Field.checkbox("completed"),
             "version",
         ]
-        self.helper = _helper(*layout, button="Save and return to the task list")
+        self.helper = gds_helper(*layout, button="Save and return to the task list")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -209,7 +201,7 @@ class NeedForm(forms.Form):
             ("only_with_danger", f"Doing it puts {name} or others in danger"),
             ("takes_much_longer", f"It takes {name} much longer than normal"),
         ]
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.textarea("description", rows=3),
             Field.checkboxes("unable", legend_size=Size.SMALL),
             Field.radios("how_often", legend_size=Size.SMALL),
@@ -282,7 +274,7 @@ class CarerDecisionsForm(forms.Form):
                 Field.radios(name, legend_size=Size.SMALL, inline=True),
                 Field.textarea(f"{name}_reason", rows=3),
             ]
-        self.helper = _helper(*layout, button="Save the decisions")
+        self.helper = gds_helper(*layout, button="Save the decisions")
 
     def to_input(self) -> DecisionsInput:
         return DecisionsInput(**self.cleaned_data)
@@ -305,7 +297,7 @@ class OfferAnswerForm(forms.Form):
             (OfferAnswer.COMBINED, f"Yes, done together with {child}'s assessment"),
             (OfferAnswer.DECLINED, "No, not now"),
         ]
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("answer", legend_size=Size.MEDIUM), button="Save their answer"
         )
 
@@ -330,7 +322,7 @@ class AuthoriseForm(forms.Form):
             fields.append(Field.textarea("late_reason", rows=4))
         else:
             del self.fields["late_reason"]
-        self.helper = _helper(*fields, button="Authorise the assessment")
+        self.helper = gds_helper(*fields, button="Authorise the assessment")
 
 
 class FamilyCommentForm(forms.Form):
@@ -344,4 +336,4 @@ class FamilyCommentForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.textarea("text", rows=6), button="Send your comments")
+        self.helper = gds_helper(Field.textarea("text", rows=6), button="Send your comments")

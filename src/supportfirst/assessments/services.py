@@ -42,6 +42,7 @@ from supportfirst.kernel.workflow import (
 )
 from supportfirst.notifications import family_events
 from supportfirst.pathway.models import PathwayEvent, SupportRequest
+from supportfirst.wording.services import Reasons
 
 
 def _event(
@@ -399,10 +400,15 @@ def reopen(*, actor: Actor, assessment: Assessment) -> Assessment:
 
 @transaction.atomic
 def authorise(
-    *, actor: Actor, assessment: Assessment, late_reason: str = "", today: date | None = None
+    *,
+    actor: Actor,
+    assessment: Assessment,
+    late_reason: str = "",
+    today: date | None = None,
+    reasons: Reasons | None = None,
 ) -> Assessment:
     """A team manager authorises the assessment; later than 45 working days after the request
-    needs a recorded reason."""
+    needs a recorded reason (and flagged words kept need theirs, stored with it)."""
     today = today or timezone.localdate()
     reason = late_reason.strip() if today > assessment.request.assessment_due else ""
     apply_move(
@@ -420,6 +426,13 @@ def authorise(
     assessment.save(update_fields=["authorised_by", "authorised_at", "late_reason"])
     _set_stage(assessment, "planning")
     log_access(actor, family_id=assessment.family_id, record=assessment, action=Action.CHANGE)
+    if reasons is not None:
+        reasons.save(
+            user=actor.user,
+            family_id=assessment.family_id,
+            record_type="assessments.assessment",
+            record_id=assessment.pk,
+        )
     return assessment
 
 

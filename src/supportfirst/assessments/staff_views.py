@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -25,15 +24,12 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.kernel.formsupport import add_refusal, conflict, submitted
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused, guard_message
-from supportfirst.wording.services import add_reason_fields, findings_in, save_reasons
+from supportfirst.wording.services import Reasons, add_reason_fields, findings_in
 
 LATE_MESSAGE = guard_message(moves.late_authorisation_has_a_reason)
 
 
-def assessment_conflict(request: HttpRequest, error: IllegalMove, back: str = "") -> HttpResponse:
-    return conflict(
-        request, str(error), back_url=back, back_text="Go back to the assessment" if back else ""
-    )
+BACK_TEXT = "Go back to the assessment"
 
 
 def _assessment_url(assessment: Assessment) -> str:
@@ -85,7 +81,9 @@ def mark_ready(request: HttpRequest, assessment_id: int) -> HttpResponse:
     try:
         services.mark_ready(actor=actor, assessment=assessment)
     except IllegalMove as error:
-        return assessment_conflict(request, error, _assessment_url(assessment))
+        return conflict(
+            request, str(error), back_url=_assessment_url(assessment), back_text=BACK_TEXT
+        )
     except MoveRefused as error:
         return _task_list(request, assessment, refusal=error.messages)
     messages.success(request, f"{assessment.title} is ready for the family to read.")
@@ -100,7 +98,9 @@ def reopen(request: HttpRequest, assessment_id: int) -> HttpResponse:
     try:
         services.reopen(actor=actor, assessment=assessment)
     except IllegalMove as error:
-        return assessment_conflict(request, error, _assessment_url(assessment))
+        return conflict(
+            request, str(error), back_url=_assessment_url(assessment), back_text=BACK_TEXT
+        )
     messages.success(request, "You can make changes. Mark it ready again when you have finished.")
     return redirect(_assessment_url(assessment))
 
@@ -139,7 +139,9 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
                 actor=actor, area=area, given=form.to_input(), version=form.cleaned_data["version"]
             )
         except IllegalMove as error:
-            return assessment_conflict(request, error, _assessment_url(area.assessment))
+            return conflict(
+                request, str(error), back_url=_assessment_url(area.assessment), back_text=BACK_TEXT
+            )
         except services.AreaChanged as error:
             add_refusal(form, error)
             fresh = request.POST.copy()
@@ -165,7 +167,9 @@ def need_add(request: HttpRequest, area_id: int) -> HttpResponse:
         try:
             services.need_add(actor=actor, area=area, given=form.to_input())
         except IllegalMove as error:
-            return assessment_conflict(request, error, _assessment_url(area.assessment))
+            return conflict(
+                request, str(error), back_url=_assessment_url(area.assessment), back_text=BACK_TEXT
+            )
         except MoveRefused as error:
             add_refusal(form, error)
         else:
@@ -182,7 +186,9 @@ def need_remove(request: HttpRequest, need_id: int) -> HttpResponse:
     try:
         area = services.need_remove(actor=actor, need=need)
     except IllegalMove as error:
-        return assessment_conflict(request, error, _assessment_url(need.area.assessment))
+        return conflict(
+            request, str(error), back_url=_assessment_url(need.area.assessment), back_text=BACK_TEXT
+        )
     messages.success(request, "Need removed.")
     return redirect("assessments:area", area_id=area.pk)
 
@@ -213,7 +219,9 @@ def carer_decisions(request: HttpRequest, carer_assessment_id: int) -> HttpRespo
         try:
             services.carer_decisions_save(actor=actor, assessment=assessment, given=form.to_input())
         except IllegalMove as error:
-            return assessment_conflict(request, error, _assessment_url(assessment))
+            return conflict(
+                request, str(error), back_url=_assessment_url(assessment), back_text=BACK_TEXT
+            )
         except MoveRefused as error:
             add_refusal(form, error)
         else:
@@ -241,7 +249,7 @@ def offer_answer(request: HttpRequest, offer_id: int) -> HttpResponse:
                 actor=actor, offer=offer, answer=form.cleaned_data["answer"]
             )
         except IllegalMove as error:
-            return assessment_conflict(request, error)
+            return conflict(request, str(error))
         except MoveRefused as error:
             add_refusal(form, error)
         else:
@@ -271,23 +279,17 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
     add_reason_fields(form, flagged)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                services.authorise(
-                    actor=actor,
-                    assessment=assessment,
-                    late_reason=form.cleaned_data.get("late_reason", ""),
-                    today=today,
-                )
-                save_reasons(
-                    user=actor.user,
-                    family_id=assessment.family_id,
-                    record_type="assessments.assessment",
-                    record_id=assessment.pk,
-                    found=flagged,
-                    data=form.cleaned_data,
-                )
+            services.authorise(
+                actor=actor,
+                assessment=assessment,
+                late_reason=form.cleaned_data.get("late_reason", ""),
+                today=today,
+                reasons=Reasons(flagged, form.cleaned_data),
+            )
         except IllegalMove as error:
-            return assessment_conflict(request, error, _assessment_url(assessment))
+            return conflict(
+                request, str(error), back_url=_assessment_url(assessment), back_text=BACK_TEXT
+            )
         except MoveRefused as error:
             for message in error.messages:
                 about_lateness = late and message == LATE_MESSAGE

@@ -15,18 +15,14 @@ from supportfirst.complaints import clock, selectors, services
 from supportfirst.complaints.forms import ComplaintForm, NextStageForm
 from supportfirst.councils.access import family_required
 from supportfirst.families.models import Family
-from supportfirst.kernel.formsupport import add_refusal, form_status, submitted
-from supportfirst.kernel.formsupport import conflict as conflict_page
+from supportfirst.kernel.formsupport import add_refusal, conflict, form_status, submitted
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 
 
-def _conflict(request: HttpRequest, error: IllegalMove, complaint_id: int) -> HttpResponse:
-    return conflict_page(
-        request,
-        str(error),
-        back_url=reverse("family_complaints:complaint", kwargs={"complaint_id": complaint_id}),
-        back_text="Go back to the complaint",
-    )
+def _back(complaint_id: int) -> dict[str, str]:
+    """Where the 409 page links back to: the complaint."""
+    url = reverse("family_complaints:complaint", kwargs={"complaint_id": complaint_id})
+    return {"back_url": url, "back_text": "Go back to the complaint"}
 
 
 @family_required
@@ -106,12 +102,10 @@ def next_stage(request: HttpRequest, complaint_id: int) -> HttpResponse:
     actor = Actor.of(request)
     complaint, stage = selectors.complaint_read(actor=actor, complaint_id=complaint_id)
     if complaint.status != "responded" or complaint.stage >= 3:
-        return _conflict(
+        return conflict(
             request,
-            IllegalMove(
-                "You can ask for the next stage once we have responded, at stages 1 and 2."
-            ),
-            complaint.pk,
+            "You can ask for the next stage once we have responded, at stages 1 and 2.",
+            **_back(complaint.pk),
         )
     form = NextStageForm(submitted(request), next_stage=complaint.stage + 1)
     if request.method == "POST" and form.is_valid():
@@ -120,7 +114,7 @@ def next_stage(request: HttpRequest, complaint_id: int) -> HttpResponse:
                 actor=actor, complaint=complaint, why=form.cleaned_data["why"]
             )
         except IllegalMove as error:
-            return _conflict(request, error, complaint.pk)
+            return conflict(request, str(error), **_back(complaint.pk))
         except MoveRefused as error:
             add_refusal(form, error)
         else:

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 from django.utils import timezone
 
 from supportfirst.complaints.models import AdvocacyAnswer, Outcome
-from supportfirst.kernel.formsupport import RealDateField
-
-
-def _helper(*fields: Any, button: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.layout = Layout(*fields, Button("submit", button, data_prevent_double_click="true"))
-    return helper
+from supportfirst.kernel.formsupport import RealDateField, gds_helper
 
 
 def _not_in_future(form: forms.Form, name: str, what: str) -> None:
@@ -58,7 +50,7 @@ class ComplaintForm(forms.Form):
             *choices,
             ("other", "Something else"),
         ]
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("about", legend_size=Size.MEDIUM),
             Field.text("about_other", field_width=Fluid.TWO_THIRDS),
             Field.textarea("summary", rows=10),
@@ -83,7 +75,9 @@ class NextStageForm(forms.Form):
 
     def __init__(self, *args: Any, next_stage: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.textarea("why", rows=6), button=f"Ask for stage {next_stage}")
+        self.helper = gds_helper(
+            Field.textarea("why", rows=6), button=f"Ask for stage {next_stage}"
+        )
 
 
 class AdvocacyForm(forms.Form):
@@ -102,7 +96,7 @@ class AdvocacyForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field("offered_on"),
             Field.radios("answer", legend_size=Size.SMALL),
             Field.text("organisation", field_width=Fluid.TWO_THIRDS),
@@ -131,7 +125,7 @@ class ExtendForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field("new_due"), Field.textarea("reason", rows=5), button="Extend the time to respond"
         )
 
@@ -151,7 +145,7 @@ class InvestigatorsForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.text("investigating_officer", field_width=Fluid.TWO_THIRDS),
             Field.text("independent_person", field_width=Fluid.TWO_THIRDS),
             button="Save the appointments",
@@ -177,7 +171,7 @@ class PanelForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.text("chair", field_width=Fluid.TWO_THIRDS),
             Field.text("second_member", field_width=Fluid.TWO_THIRDS),
             Field.text("third_member", field_width=Fluid.TWO_THIRDS),
@@ -193,7 +187,7 @@ class DateForm(forms.Form):
     def __init__(self, *args: Any, label: str, button: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["on"].label = label
-        self.helper = _helper(Field("on"), button=button)
+        self.helper = gds_helper(Field("on"), button=button)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -219,7 +213,7 @@ class RespondForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.textarea("response", rows=10),
             Field.radios("outcome", legend_size=Size.SMALL),
             Field("responded_on"),

@@ -26,20 +26,16 @@ from supportfirst.complaints.forms import (
 )
 from supportfirst.complaints.models import Complaint, ComplaintStage, Stage
 from supportfirst.councils.access import casework_required
-from supportfirst.kernel.formsupport import add_refusal, form_status, submitted
-from supportfirst.kernel.formsupport import conflict as conflict_page
+from supportfirst.kernel.formsupport import add_refusal, conflict, form_status, submitted
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.letters import services as letter_services
 from supportfirst.notifications.services import preference_for
 
 
-def _conflict(request: HttpRequest, error: IllegalMove, complaint_id: int) -> HttpResponse:
-    return conflict_page(
-        request,
-        str(error),
-        back_url=reverse("complaints:complaint", kwargs={"complaint_id": complaint_id}),
-        back_text="Go back to the complaint",
-    )
+def _back(complaint_id: int) -> dict[str, str]:
+    """Where the 409 page links back to: the complaint."""
+    url = reverse("complaints:complaint", kwargs={"complaint_id": complaint_id})
+    return {"back_url": url, "back_text": "Go back to the complaint"}
 
 
 @casework_required
@@ -79,7 +75,7 @@ def acknowledge(request: HttpRequest, complaint_id: int) -> HttpResponse:
     try:
         services.complaint_acknowledge(actor=actor, complaint=complaint)
     except (IllegalMove, MoveRefused) as error:
-        return _conflict(request, IllegalMove(str(error)), complaint.pk)
+        return conflict(request, str(error), **_back(complaint.pk))
     messages.success(request, "Complaint acknowledged. The family has been told.")
     return redirect("complaints:complaint", complaint_id=complaint.pk)
 
@@ -97,7 +93,7 @@ def prepare_letter(request: HttpRequest, complaint_id: int) -> HttpResponse:
             actor=actor, family=complaint.family, kind=kind, source=complaint
         )
     except MoveRefused as error:
-        return _conflict(request, IllegalMove(str(error)), complaint.pk)
+        return conflict(request, str(error), **_back(complaint.pk))
     messages.success(request, f"Letter prepared: {letter.subject}.")
     return redirect("letters:letter", letter_id=letter.pk)
 
@@ -122,7 +118,7 @@ def _action_page(
         try:
             act(actor, complaint, form.cleaned_data)
         except IllegalMove as error:
-            return _conflict(request, error, complaint.pk)
+            return conflict(request, str(error), **_back(complaint.pk))
         except MoveRefused as error:
             add_refusal(form, error)
         else:

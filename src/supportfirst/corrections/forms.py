@@ -4,18 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 
+from supportfirst.kernel.formsupport import gds_helper
+
 LONG_TEXT = 20_000
-
-
-def _helper(*fields: Any, button: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.layout = Layout(*fields, Button("submit", button, data_prevent_double_click="true"))
-    return helper
 
 
 class CorrectionForm(forms.Form):
@@ -42,7 +36,7 @@ class CorrectionForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.textarea("what_is_wrong", rows=6),
             Field.textarea("what_it_should_say", rows=6),
             button="Send your request",
@@ -76,7 +70,7 @@ class AnswerForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("outcome", legend_size=Size.MEDIUM),
             Field.textarea("what_we_changed", rows=5),
             Field.textarea("reason_not_corrected", rows=5),

@@ -12,7 +12,7 @@ from supportfirst.corrections.models import CorrectionRequest, CorrectionStatus
 from supportfirst.corrections.records import FoundRecord
 from supportfirst.families.models import Family
 from supportfirst.kernel.workflow import apply_move
-from supportfirst.notifications.services import notify_family
+from supportfirst.notifications.services import Told, tell_family
 
 CORRECTION_ANSWERED = "correction_answered"
 
@@ -49,9 +49,10 @@ def correction_answer(
     corrected: bool,
     what_we_changed: str = "",
     reason_not_corrected: str = "",
-) -> CorrectionRequest:
+) -> tuple[CorrectionRequest, Told]:
     """Answer a correction request once: corrected (say what changed) or not (say why, and the
-    family's view stays with the record). The family is told."""
+    family's view stays with the record). The family is told; returns the answered request and
+    what they were told."""
 
     def change(locked: CorrectionRequest) -> None:
         locked.what_we_changed = what_we_changed.strip() if corrected else ""
@@ -68,11 +69,10 @@ def correction_answer(
         change=change,
     )
     locked = CorrectionRequest.objects.get(pk=correction.pk)
-    _tell_family(locked)
-    return locked
+    return locked, _tell_family(locked)
 
 
-def _tell_family(correction: CorrectionRequest) -> None:
+def _tell_family(correction: CorrectionRequest) -> Told:
     family = Family.objects.get(pk=correction.family_id)
     if correction.status == CorrectionStatus.CORRECTED:
         outcome = f"We have corrected it. What we changed: {correction.what_we_changed}"
@@ -84,7 +84,7 @@ def _tell_family(correction: CorrectionRequest) -> None:
             "If you are unhappy with our answer, you can make a complaint to us, and then to "
             "the Information Commissioner's Office (ico.org.uk)."
         )
-    notify_family(
+    return tell_family(
         family,
         CORRECTION_ANSWERED,
         subject="We have answered your request to correct your record",

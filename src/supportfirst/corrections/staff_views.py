@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -13,9 +13,7 @@ from supportfirst.audit.services import Actor
 from supportfirst.corrections import clock, records, selectors, services
 from supportfirst.corrections.forms import AnswerForm
 from supportfirst.councils.access import casework_required
-from supportfirst.kernel.formsupport import add_refusal, conflict, form_status, submitted
-from supportfirst.kernel.workflow import IllegalMove, MoveRefused
-from supportfirst.notifications.services import family_told_sentence
+from supportfirst.kernel.formsupport import conflict, form_page, submitted
 
 PAGE_SIZE = 50
 
@@ -37,38 +35,31 @@ def correction_list(request: HttpRequest) -> HttpResponse:
 def correction_answer(request: HttpRequest, correction_id: int) -> HttpResponse:
     actor = Actor.of(request)
     correction = selectors.correction_read(actor=actor, correction_id=correction_id)
-    form = AnswerForm(submitted(request))
-    if request.method == "POST" and correction.is_open and form.is_valid():
-        started = timezone.now()
-        try:
-            services.correction_answer(
-                actor=actor,
-                correction=correction,
-                corrected=form.cleaned_data["outcome"] == "corrected",
-                what_we_changed=form.cleaned_data["what_we_changed"],
-                reason_not_corrected=form.cleaned_data["reason_not_corrected"],
-            )
-        except IllegalMove as error:
-            return conflict(request, str(error))
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            told = family_told_sentence(correction.family_id, since=started)
-            messages.success(request, f"Answer saved. {told}")
-            return redirect("corrections:correction", correction_id=correction.pk)
-    elif request.method == "POST" and not correction.is_open:
+    if request.method == "POST" and not correction.is_open:
         return conflict(request, "This correction request has already been answered.")
-    return render(
+    form = AnswerForm(submitted(request))
+    context = {
+        "correction": correction,
+        "record_url": records.page_url(
+            correction.shown_on, correction.shown_on_id, for_family=False
+        ),
+        "explanation": clock.EXPLANATION,
+        "today": timezone.localdate(),
+    }
+    return form_page(
         request,
+        form,
         "corrections/staff/correction.html",
-        {
-            "correction": correction,
-            "form": form,
-            "record_url": records.page_url(
-                correction.shown_on, correction.shown_on_id, for_family=False
-            ),
-            "explanation": clock.EXPLANATION,
-            "today": timezone.localdate(),
-        },
-        status=form_status(form),
+        context,
+        on_valid=lambda: services.correction_answer(
+            actor=actor,
+            correction=correction,
+            corrected=form.cleaned_data["outcome"] == "corrected",
+            what_we_changed=form.cleaned_data["what_we_changed"],
+            reason_not_corrected=form.cleaned_data["reason_not_corrected"],
+        ),
+        success=lambda answered: (
+            f"Answer saved. {answered[1].sentence}",
+            reverse("corrections:correction", kwargs={"correction_id": correction.pk}),
+        ),
     )

@@ -6,11 +6,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Layout
 from django import forms
 
 from supportfirst.eligibility.services import Answers, Checked, Departure, Departures
+from supportfirst.kernel.formsupport import gds_helper
 from supportfirst.rules.criteria import NeedOutcome, ServiceOutcome
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -55,8 +54,7 @@ class DecideForm(forms.Form):
 
     def __init__(self, *args: Any, name: str, checked: Checked | None = None, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
+        self.helper = gds_helper()
         self.name = name
         fields = self.fields
         fields[
@@ -193,11 +191,7 @@ class ConfirmForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
-        self.helper.layout = Layout(
-            Button("confirm", "Confirm the decision", data_prevent_double_click="true")
-        )
+        self.helper = gds_helper(button="Confirm the decision", name="confirm")
 
 
 class ReturnForm(forms.Form):
@@ -211,5 +205,4 @@ class ReturnForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_tag = False
+        self.helper = gds_helper()

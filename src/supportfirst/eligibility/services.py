@@ -25,9 +25,20 @@ from supportfirst.eligibility.models import (
 )
 from supportfirst.eligibility.moves import DECISION
 from supportfirst.eligibility.selectors import criteria_for_council
-from supportfirst.kernel.workflow import IllegalMove, MoveRefused, apply_move, record_event
-from supportfirst.notifications.services import DECISION_MADE, notify_family
+from supportfirst.kernel.workflow import (
+    IllegalMove,
+    MoveRefused,
+    apply_move,
+    record_event,
+)
+from supportfirst.notifications.services import (
+    DECISION_MADE,
+    NOT_TOLD,
+    Told,
+    tell_family,
+)
 from supportfirst.rules.criteria import AssessedNeed, Case, Decision, evaluate
+from supportfirst.wording.services import Reasons
 
 
 @dataclass(frozen=True)
@@ -230,7 +241,7 @@ def eligibility_decide(
     return decision
 
 
-def family_tell(decision: EligibilityDecision) -> None:
+def family_tell(decision: EligibilityDecision) -> Told:
     """Tell the family a decision is confirmed, by the one route for telling families."""
     child = decision.assessment.child.first_name
     path = reverse("family_eligibility:decision", kwargs={"decision_id": decision.pk})
@@ -239,7 +250,7 @@ def family_tell(decision: EligibilityDecision) -> None:
         outcome = f"{child} is eligible for: {', '.join(met)}."
     else:
         outcome = f"The council has decided that {child}'s needs do not meet its criteria now."
-    notify_family(
+    return tell_family(
         decision.family,
         DECISION_MADE,
         subject=f"The decision about support for {child}",
@@ -251,11 +262,15 @@ def family_tell(decision: EligibilityDecision) -> None:
 
 
 def eligibility_confirm(
-    *, actor: Actor, decision: EligibilityDecision, tell_family: bool = True
-) -> EligibilityDecision:
-    """A team manager (not the one who made it) confirms the decision; the family is told
-    (tell_family=False: the caller tells them with family_tell once its own work is saved;
-    the demo loader never does, so that loading sends no email)."""
+    *,
+    actor: Actor,
+    decision: EligibilityDecision,
+    tell_family: bool = True,
+    reasons: Reasons | None = None,
+) -> Told:
+    """A team manager (not the one who made it) confirms the decision, with the reasons given
+    for keeping flagged words, and the family is told once it is saved; returns what they were
+    told (the demo loader passes tell_family=False, so that loading sends no email)."""
     with transaction.atomic():
         apply_move(
             DECISION,
@@ -268,9 +283,14 @@ def eligibility_confirm(
         decision.confirmed_at = timezone.now()
         decision.save(update_fields=["confirmed_by", "confirmed_at"])
         log_access(actor, family_id=decision.family_id, record=decision, action=Action.CHANGE)
-    if tell_family:
-        family_tell(decision)
-    return decision
+        if reasons is not None:
+            reasons.save(
+                user=actor.user,
+                family_id=decision.family_id,
+                record_type="eligibility.eligibilitydecision",
+                record_id=decision.pk,
+            )
+    return family_tell(decision) if tell_family else NOT_TOLD
 
 
 def eligibility_return(

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from supportfirst.assessments.models import Assessment
@@ -16,20 +14,18 @@ from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.eligibility import selectors, services
 from supportfirst.eligibility.forms import ConfirmForm, DecideForm, ReturnForm
 from supportfirst.eligibility.models import EligibilityDecision
-from supportfirst.kernel.formsupport import add_refusal, submitted
-from supportfirst.kernel.formsupport import conflict as conflict_page
-from supportfirst.kernel.workflow import IllegalMove, MoveRefused
-from supportfirst.notifications.services import family_told_sentence
-from supportfirst.wording.services import (
-    FieldFinding,
-    add_reason_fields,
-    findings_in,
-    save_reasons,
+from supportfirst.kernel.formsupport import (
+    IllegalMove,
+    MoveRefused,
+    add_refusal,
+    conflict,
+    form_move,
+    form_page,
+    submitted,
 )
+from supportfirst.wording.services import FieldFinding, Reasons, add_reason_fields, findings_in
 
-
-def _conflict(request: HttpRequest, error: IllegalMove, back: str, back_text: str) -> HttpResponse:
-    return conflict_page(request, str(error), back_url=back, back_text=back_text)
+READ_THE_DECISION = "Read the decision"
 
 
 def _decision_url(decision: EligibilityDecision) -> str:
@@ -59,8 +55,12 @@ def decide(request: HttpRequest, assessment_id: int) -> HttpResponse:
     back = _assessment_url(assessment)
     if live is not None:
         if request.method == "POST":
-            error = IllegalMove("There is already a decision for this assessment.")
-            return _conflict(request, error, _decision_url(live), "Read the decision")
+            return conflict(
+                request,
+                "There is already a decision for this assessment.",
+                back_url=_decision_url(live),
+                back_text=READ_THE_DECISION,
+            )
         return render(
             request,
             "eligibility/staff/decided.html",
@@ -100,7 +100,7 @@ def decide(request: HttpRequest, assessment_id: int) -> HttpResponse:
                 initial["criteria_id"] = checked.criteria.pk
                 form = DecideForm(initial=initial, name=name, checked=checked)
     except IllegalMove as error:
-        return _conflict(request, error, back, "Go back to the assessment")
+        return conflict(request, str(error), back_url=back, back_text="Go back to the assessment")
     context = {
         "assessment": assessment,
         "form": form,
@@ -165,29 +165,20 @@ def confirm(request: HttpRequest, decision_id: int) -> HttpResponse:
     actor = Actor.of(request)
     decision = selectors.decision_read(actor=actor, decision_id=decision_id)
     form, flagged = _confirm_form(actor, decision, request.POST)
-    if form.is_valid():
-        try:
-            with transaction.atomic():
-                services.eligibility_confirm(actor=actor, decision=decision, tell_family=False)
-                save_reasons(
-                    user=actor.user,
-                    family_id=decision.family_id,
-                    record_type="eligibility.eligibilitydecision",
-                    record_id=decision.pk,
-                    found=flagged,
-                    data=form.cleaned_data,
-                )
-        except IllegalMove as error:
-            return _conflict(request, error, _decision_url(decision), "Read the decision")
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            started = timezone.now()
-            services.family_tell(decision)
-            told = family_told_sentence(decision.family_id, since=started)
-            messages.success(request, f"The decision is confirmed. {told}")
-            return redirect(_decision_url(decision))
-    return _decision_page(request, actor, decision, form, flagged)
+    made = form_move(
+        request,
+        form,
+        on_valid=lambda: services.eligibility_confirm(
+            actor=actor, decision=decision, reasons=Reasons(flagged, form.cleaned_data)
+        ),
+        success=lambda told: (
+            f"The decision is confirmed. {told.sentence}",
+            _decision_url(decision),
+        ),
+        back_url=_decision_url(decision),
+        back_text=READ_THE_DECISION,
+    )
+    return made or _decision_page(request, actor, decision, form, flagged)
 
 
 @manager_required
@@ -195,25 +186,26 @@ def confirm(request: HttpRequest, decision_id: int) -> HttpResponse:
 def return_decision(request: HttpRequest, decision_id: int) -> HttpResponse:
     actor = Actor.of(request)
     decision = selectors.decision_read(actor=actor, decision_id=decision_id)
-    form = ReturnForm(submitted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.eligibility_return(
-                actor=actor, decision=decision, reason=form.cleaned_data["reason"]
-            )
-        except IllegalMove as error:
-            return _conflict(request, error, _decision_url(decision), "Read the decision")
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, "The decision is returned to the practitioner.")
-            return redirect(_decision_url(decision))
     if not decision.is_awaiting_confirmation and request.method == "GET":
-        refused = IllegalMove("Only a decision waiting for a manager can be returned.")
-        return _conflict(request, refused, _decision_url(decision), "Read the decision")
-    return render(
+        return conflict(
+            request,
+            "Only a decision waiting for a manager can be returned.",
+            back_url=_decision_url(decision),
+            back_text=READ_THE_DECISION,
+        )
+    form = ReturnForm(submitted(request))
+    return form_page(
         request,
+        form,
         "eligibility/staff/return.html",
-        {"decision": decision, "form": form},
-        status=400 if form.errors else 200,
+        {"decision": decision},
+        on_valid=lambda: services.eligibility_return(
+            actor=actor, decision=decision, reason=form.cleaned_data["reason"]
+        ),
+        success=lambda _: (
+            "The decision is returned to the practitioner.",
+            _decision_url(decision),
+        ),
+        back_url=_decision_url(decision),
+        back_text=READ_THE_DECISION,
     )

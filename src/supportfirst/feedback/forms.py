@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 
 from supportfirst.feedback.figures import QUESTIONS
+from supportfirst.kernel.formsupport import gds_helper
 
 ANYTHING_ELSE_LIMIT = 5000
 
@@ -42,12 +42,7 @@ class SurveyForm(forms.Form):
             layout.append(Field.radios(question.key, legend_size=Size.SMALL, small=True))
         self.order_fields([q.key for q in QUESTIONS] + ["anything_else"])
         layout.append(Field.textarea("anything_else", rows=5, label_size=Size.SMALL))
-        helper = FormHelper()
-        helper.form_tag = False
-        helper.layout = Layout(
-            *layout, Button("send", "Send your answers", data_prevent_double_click="true")
-        )
-        self.helper = helper
+        self.helper = gds_helper(*layout, button="Send your answers", name="send")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

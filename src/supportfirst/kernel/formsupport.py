@@ -1,17 +1,43 @@
-"""Small helpers every form page shares: what was sent, the status to answer with, and a
-refused move's messages shown in the error summary."""
+"""What every form page shares: what was sent, the status to answer with, the GOV.UK layout of
+a form, and the form-and-move shape of a staff or family page (a sent, valid form moves a
+record; a move that cannot be made now gets the one 409 page; a refused move's reasons go to
+the error summary; a move made gets a message and a redirect)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from crispy_forms_gds.fields import DateInputField
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Button, Layout
 from django import forms
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
-from supportfirst.kernel.workflow import MoveRefused
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused
+
+__all__ = [
+    "IllegalMove",
+    "MoveRefused",
+    "RealDateField",
+    "add_refusal",
+    "button_move",
+    "conflict",
+    "form_move",
+    "form_page",
+    "form_status",
+    "gds_helper",
+    "submitted",
+]
+
+Result = TypeVar("Result")
+
+# What to tell the person and where to send them once a move is made: (message, url). An
+# empty message redirects without one.
+Done = tuple[str, str]
 
 
 def submitted(request: HttpRequest) -> QueryDict | None:
@@ -64,3 +90,90 @@ class RealDateField(DateInputField):
             raise forms.ValidationError(
                 "Enter a date that exists, like 27 3 2026 (the day, the month, the year)"
             ) from error
+
+
+def gds_helper(*fields: Any, button: str = "", name: str = "submit") -> FormHelper:
+    """The GOV.UK layout of a form drawn inside a page's own <form> tag (which holds the CSRF
+    token): the fields in order, then (when `button` is given) one button that cannot be
+    pressed twice by accident. With neither, every field of the form is drawn in its order."""
+    helper = FormHelper()
+    helper.form_tag = False
+    helper.disable_csrf = True
+    parts = list(fields)
+    if button:
+        parts.append(Button(name, button, data_prevent_double_click="true"))
+    if parts:
+        helper.layout = Layout(*parts)
+    return helper
+
+
+def _made(request: HttpRequest, done: Done) -> HttpResponse:
+    message, url = done
+    if message:
+        messages.success(request, message)
+    return redirect(url)
+
+
+def form_move(
+    request: HttpRequest,
+    form: forms.Form,
+    *,
+    on_valid: Callable[[], Result],
+    success: Callable[[Result], Done],
+    back_url: str = "",
+    back_text: str = "",
+) -> HttpResponse | None:
+    """Run a sent, valid form's move: the response to give (the 409 page, or the message and
+    redirect), or None when the page should be shown again (not sent, has errors, or the move
+    was refused: its reasons are then in the form's error summary)."""
+    if not (form.is_bound and form.is_valid()):
+        return None
+    try:
+        result = on_valid()
+    except IllegalMove as error:
+        return conflict(request, str(error), back_url=back_url, back_text=back_text)
+    except MoveRefused as error:
+        add_refusal(form, error)
+        return None
+    return _made(request, success(result))
+
+
+def form_page(
+    request: HttpRequest,
+    form: forms.Form,
+    template: str,
+    context: Mapping[str, Any],
+    *,
+    on_valid: Callable[[], Result],
+    success: Callable[[Result], Done],
+    back_url: str = "",
+    back_text: str = "",
+) -> HttpResponse:
+    """A form page that moves a record: `form_move`, then the page (with `form` in its
+    context) answered with 400 when the sent form has errors, 200 otherwise."""
+    made = form_move(
+        request, form, on_valid=on_valid, success=success, back_url=back_url, back_text=back_text
+    )
+    if made is not None:
+        return made
+    return render(request, template, {**context, "form": form}, status=form_status(form))
+
+
+def button_move(
+    request: HttpRequest,
+    on_valid: Callable[[], Result],
+    *,
+    success: Callable[[Result], Done],
+    refused: Callable[[list[str]], HttpResponse],
+    back_url: str = "",
+    back_text: str = "",
+) -> HttpResponse:
+    """A button with nothing to fill in that moves a record: the 409 page, the page shown by
+    `refused` with the reasons, or the message and redirect."""
+    try:
+        result = on_valid()
+    except IllegalMove as error:
+        return conflict(request, str(error), back_url=back_url, back_text=back_text)
+    except MoveRefused as error:
+        return refused(error.messages)
+    return _made(request, success(result))

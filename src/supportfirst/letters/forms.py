@@ -4,24 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 
+from supportfirst.kernel.formsupport import gds_helper
 from supportfirst.letters.models import Variant
 
 PARAGRAPH_HINT = (
     "Optional. For example, thank the family for meeting you. Use short sentences and "
     "{name}'s name. For an answer to a complaint, write the answer here."
 )
-
-
-def _helper(*fields: Any, button: str, name: str = "submit") -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields, Button(name, button, data_prevent_double_click="true"))
-    return helper
 
 
 class PrepareForm(forms.Form):
@@ -44,7 +36,7 @@ class PrepareForm(forms.Form):
     def __init__(self, *args: Any, name: str = "the child", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["personal_paragraph"].help_text = PARAGRAPH_HINT.format(name=name)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("variant", legend_size=Size.SMALL),
             Field.textarea("personal_paragraph"),
             button="Prepare the letter",
@@ -62,7 +54,7 @@ class ParagraphForm(forms.Form):
     def __init__(self, *args: Any, name: str = "the child", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["personal_paragraph"].help_text = PARAGRAPH_HINT.format(name=name)
-        self.helper = _helper(Field.textarea("personal_paragraph"), button="Save the paragraph")
+        self.helper = gds_helper(Field.textarea("personal_paragraph"), button="Save the paragraph")
 
 
 class SendForm(forms.Form):
@@ -71,4 +63,4 @@ class SendForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(button="Send the letter", name="send")
+        self.helper = gds_helper(button="Send the letter", name="send")

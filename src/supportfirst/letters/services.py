@@ -17,8 +17,11 @@ from supportfirst.families.models import Family
 from supportfirst.kernel.workflow import MoveRefused, apply_move
 from supportfirst.letters import kinds, moves, rendering
 from supportfirst.letters.models import Letter, Variant
-from supportfirst.notifications.services import LETTER_SENT, notify_family
+from supportfirst.letters.selectors import LETTER_RECORD_TYPE
+from supportfirst.notifications.services import LETTER_SENT, NOT_TOLD, Told
+from supportfirst.notifications.services import tell_family as tell
 from supportfirst.rules.language.plain_english import readability
+from supportfirst.wording.services import Reasons
 
 
 def addressed_to(family: Family) -> str:
@@ -109,9 +112,16 @@ def letter_update(*, actor: Actor, letter: Letter, personal_paragraph: str) -> L
 
 
 @transaction.atomic
-def letter_send(*, actor: Actor, letter: Letter, tell_family: bool = True) -> Letter:
-    """Send a draft: its HTML is frozen as sent and the family is told it is there (the demo
-    loader alone passes tell_family=False, so that loading sends no email)."""
+def letter_send(
+    *,
+    actor: Actor,
+    letter: Letter,
+    tell_family: bool = True,
+    reasons: Reasons | None = None,
+) -> tuple[Letter, Told]:
+    """Send a draft: its HTML is frozen as sent, with the reasons given for keeping flagged
+    words, and the family is told it is there; returns the letter and what they were told (the
+    demo loader alone passes tell_family=False, so that loading sends no email)."""
 
     def change(locked: Letter) -> None:
         spec = kinds.spec_for(locked.kind)
@@ -122,12 +132,19 @@ def letter_send(*, actor: Actor, letter: Letter, tell_family: bool = True) -> Le
         locked.sent_at = timezone.now()
         locked.html = rendering.render_letter(locked)
         locked.reading_ease = round(readability(rendering.plain_text(locked.html)), 1)
+        if reasons is not None:
+            reasons.save(
+                user=actor.user,
+                family_id=locked.family_id,
+                record_type=LETTER_RECORD_TYPE,
+                record_id=locked.pk,
+            )
 
     apply_move(moves.LETTER, letter, "send", actor=actor, change=change)
     locked = Letter.objects.get(pk=letter.pk)
     if not tell_family:
-        return locked
-    notify_family(
+        return locked, NOT_TOLD
+    told = tell(
         locked.family,
         LETTER_SENT,
         subject=f"A letter from {locked.family.council.name}: {locked.subject}",
@@ -136,4 +153,4 @@ def letter_send(*, actor: Actor, letter: Letter, tell_family: bool = True) -> Le
             f"It is called “{locked.subject}”."
         ),
     )
-    return locked
+    return locked, told

@@ -5,26 +5,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.access import casework_required
-from supportfirst.kernel.formsupport import add_refusal, submitted
-from supportfirst.kernel.formsupport import conflict as conflict_page
-from supportfirst.kernel.workflow import IllegalMove, MoveRefused
+from supportfirst.kernel.formsupport import (
+    MoveRefused,
+    add_refusal,
+    button_move,
+    conflict,
+    form_move,
+    submitted,
+)
 from supportfirst.letters import kinds, selectors, services
 from supportfirst.letters.forms import ParagraphForm, PrepareForm, SendForm
 from supportfirst.letters.models import Letter
-from supportfirst.notifications.services import family_told_sentence
-from supportfirst.wording.services import add_reason_fields, save_reasons
+from supportfirst.wording.services import Reasons, add_reason_fields
 
 PAGE_SIZE = 50
 
@@ -64,21 +65,24 @@ def letter_new(request: HttpRequest) -> HttpResponse:
     )
     name = child.first_name if child is not None else "the family"
     form = PrepareForm(submitted(request), name=name)
-    if request.method == "POST" and form.is_valid():
-        try:
-            letter = services.letter_prepare(
-                actor=actor,
-                family=family,
-                kind=kind,
-                source=source,
-                variant=form.cleaned_data["variant"],
-                personal_paragraph=form.cleaned_data["personal_paragraph"],
-            )
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, "The letter is ready to check. It has not been sent.")
-            return redirect("letters:letter", letter_id=letter.pk)
+    made = form_move(
+        request,
+        form,
+        on_valid=lambda: services.letter_prepare(
+            actor=actor,
+            family=family,
+            kind=kind,
+            source=source,
+            variant=form.cleaned_data["variant"],
+            personal_paragraph=form.cleaned_data["personal_paragraph"],
+        ),
+        success=lambda letter: (
+            "The letter is ready to check. It has not been sent.",
+            _letter_url(letter),
+        ),
+    )
+    if made is not None:
+        return made
     not_ready: list[str] = []
     if request.method == "GET":
         try:
@@ -94,6 +98,13 @@ def letter_new(request: HttpRequest) -> HttpResponse:
         "earlier": list(selectors.source_letters(scope=actor.scope, source=source)[:20]),
     }
     return render(request, "letters/staff/new.html", context, status=400 if form.errors else 200)
+
+
+def _letter_url(letter: Letter) -> str:
+    return reverse("letters:letter", kwargs={"letter_id": letter.pk})
+
+
+BACK_TEXT = "Go back to the letter"
 
 
 def _send_form(letter: Letter, data: Any = None) -> tuple[SendForm, list[Any]]:
@@ -142,27 +153,17 @@ def letter_paragraph(request: HttpRequest, letter_id: int) -> HttpResponse:
     letter = selectors.letter_read(actor=actor, letter_id=letter_id)
     name = letter.child.first_name if letter.child else "the family"
     form = ParagraphForm(request.POST, name=name)
-    if form.is_valid():
-        try:
-            services.letter_update(
-                actor=actor,
-                letter=letter,
-                personal_paragraph=form.cleaned_data["personal_paragraph"],
-            )
-        except IllegalMove as error:
-            return _conflict(request, error, letter)
-        messages.success(request, "The paragraph is saved. Check the letter again.")
-        return redirect("letters:letter", letter_id=letter.pk)
-    return _letter_page(request, letter, form, status=400)
-
-
-def _conflict(request: HttpRequest, error: IllegalMove, letter: Letter) -> HttpResponse:
-    return conflict_page(
+    made = form_move(
         request,
-        str(error),
-        back_url=reverse("letters:letter", kwargs={"letter_id": letter.pk}),
-        back_text="Go back to the letter",
+        form,
+        on_valid=lambda: services.letter_update(
+            actor=actor, letter=letter, personal_paragraph=form.cleaned_data["personal_paragraph"]
+        ),
+        success=lambda _: ("The paragraph is saved. Check the letter again.", _letter_url(letter)),
+        back_url=_letter_url(letter),
+        back_text=BACK_TEXT,
     )
+    return made or _letter_page(request, letter, form, status=400)
 
 
 @casework_required
@@ -171,35 +172,37 @@ def letter_send(request: HttpRequest, letter_id: int) -> HttpResponse:
     actor = Actor.of(request)
     letter = selectors.letter_read(actor=actor, letter_id=letter_id)
     if letter.is_sent:
-        return _conflict(request, IllegalMove("This letter has already been sent."), letter)
+        return conflict(
+            request,
+            "This letter has already been sent.",
+            back_url=_letter_url(letter),
+            back_text=BACK_TEXT,
+        )
     send_form, to_check = _send_form(letter, request.POST)
     if not send_form.is_valid():
         return _letter_page(request, letter, status=400, send_form=send_form)
-    started = timezone.now()
-    try:
-        with transaction.atomic():
-            services.letter_send(actor=actor, letter=letter)
-            save_reasons(
-                user=actor.user,
-                family_id=letter.family_id,
-                record_type=selectors.LETTER_RECORD_TYPE,
-                record_id=letter.pk,
-                found=[group.item for group in to_check],
-                data=send_form.cleaned_data,
-            )
-    except IllegalMove as error:
-        return _conflict(request, error, letter)
-    except MoveRefused as error:
+
+    def refused(reasons: list[str]) -> HttpResponse:
         form = ParagraphForm(
             {"personal_paragraph": letter.personal_paragraph},
             name=letter.child.first_name if letter.child else "the family",
         )
         form.is_valid()
-        add_refusal(form, error)
+        add_refusal(form, MoveRefused(reasons))
         return _letter_page(request, letter, form, status=400)
-    told = family_told_sentence(letter.family_id, since=started)
-    messages.success(request, f"The letter is sent: the family can read it online. {told}")
-    return redirect("letters:letter", letter_id=letter.pk)
+
+    reasons = Reasons([group.item for group in to_check], send_form.cleaned_data)
+    return button_move(
+        request,
+        lambda: services.letter_send(actor=actor, letter=letter, reasons=reasons),
+        success=lambda sent: (
+            f"The letter is sent: the family can read it online. {sent[1].sentence}",
+            _letter_url(letter),
+        ),
+        refused=refused,
+        back_url=_letter_url(letter),
+        back_text=BACK_TEXT,
+    )
 
 
 @casework_required

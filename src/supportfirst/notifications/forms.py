@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fixed, Fluid, Size
 from django import forms
 
+from supportfirst.kernel.formsupport import gds_helper
 from supportfirst.notifications.models import Channel, Format
 from supportfirst.notifications.services import normalise_mobile
 
@@ -49,17 +49,14 @@ class PreferenceForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        helper = FormHelper()
-        helper.form_tag = False
-        helper.layout = Layout(
+        self.helper = gds_helper(
             Field.radios("channel", legend_size=Size.MEDIUM),
             Field.text("email", field_width=Fluid.TWO_THIRDS),
             Field.text("mobile", field_width=Fixed.TWENTY),
             Field.radios("format", legend_size=Size.MEDIUM),
             Field.text("language", field_width=Fixed.TWENTY),
-            Button("submit", "Save your choices", data_prevent_double_click="true"),
+            button="Save your choices",
         )
-        self.helper = helper
         self.fields["mobile"].widget.attrs.update({"autocomplete": "tel"})
         self.fields["email"].widget.attrs.update({"autocomplete": "email", "spellcheck": "false"})
 

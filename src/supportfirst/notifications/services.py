@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.mail import send_mail
@@ -184,6 +185,34 @@ def _record(
     )
 
 
+@dataclass(frozen=True)
+class Told:
+    """What the family was sent about one event: the channel and where it went, or nothing
+    (they asked to be contacted another way, or we have no address for them)."""
+
+    channel: str = ""
+    sent_to: tuple[str, ...] = ()
+    failed: bool = False
+
+    @property
+    def sentence(self) -> str:
+        """For a staff page after an action: whether the family was sent a message about it,
+        said truthfully (a family who asked for phone calls or letters gets no message)."""
+        if self.sent_to and not self.failed:
+            if self.channel == Channel.TEXT:
+                return "We have sent the family a text message about it."
+            return "We have emailed the family about it."
+        if self.sent_to:
+            return "We could not send the family a message about it: please contact them yourself."
+        return (
+            "The family has not been sent a message: they asked to be contacted another way, or "
+            "we have no email address or mobile number for them. Please tell them yourself."
+        )
+
+
+NOT_TOLD = Told()
+
+
 def notify_family(
     family: Family,
     event: str,
@@ -193,7 +222,29 @@ def notify_family(
     already_sent_to: list[str] | None = None,
     preferred_contact: str = "",
 ) -> list[str]:
-    """Send `subject` and `body` the way the family chose; return where it went.
+    """Send `subject` and `body` the way the family chose (see `tell_family`); return where it
+    went (nothing when it could not be sent)."""
+    told = tell_family(
+        family,
+        event,
+        subject=subject,
+        body=body,
+        already_sent_to=already_sent_to,
+        preferred_contact=preferred_contact,
+    )
+    return [] if told.failed else list(told.sent_to)
+
+
+def tell_family(
+    family: Family,
+    event: str,
+    *,
+    subject: str,
+    body: str,
+    already_sent_to: list[str] | None = None,
+    preferred_contact: str = "",
+) -> Told:
+    """Send `subject` and `body` the way the family chose; return what they were told.
 
     Text messages go to the family's mobile; emails to the address they gave, or to every
     parent carer with an email address. Each message is recorded as a `Notification`. When
@@ -205,16 +256,16 @@ def notify_family(
     until they choose on their notifications page): by letter or phone, nothing is sent here.
     """
     if _not_telling.get():
-        return []
+        return NOT_TOLD
     preference = preference_for(family, preferred_contact)
     now = timezone.now()
     if already_sent_to:
         _record(
             family, event, Channel.EMAIL, already_sent_to, subject, body, preference.format, now
         )
-        return list(already_sent_to)
+        return Told(Channel.EMAIL, tuple(already_sent_to))
     if not preference.channel:
-        return []
+        return NOT_TOLD
     failed = False
     if preference.channel == Channel.TEXT and preference.mobile:
         destinations, channel = [preference.mobile], Channel.TEXT
@@ -235,25 +286,4 @@ def notify_family(
     _record(
         family, event, channel, destinations, subject, body, preference.format, now, failed=failed
     )
-    return [] if failed else destinations
-
-
-def family_told_sentence(family_id: int, *, since: datetime) -> str:
-    """For a staff page after an action: whether the family was sent a message about it, said
-    truthfully (a family who asked for phone calls or letters gets no message from here)."""
-    sent = list(
-        Notification.objects.filter(family_id=family_id, sent_at__gte=since).values_list(
-            "channel", "failed"
-        )
-    )
-    delivered = {channel for channel, failed in sent if not failed}
-    if Channel.TEXT in delivered:
-        return "We have sent the family a text message about it."
-    if delivered:
-        return "We have emailed the family about it."
-    if sent:
-        return "We could not send the family a message about it: please contact them yourself."
-    return (
-        "The family has not been sent a message: they asked to be contacted another way, or we "
-        "have no email address or mobile number for them. Please tell them yourself."
-    )
+    return Told(channel, tuple(destinations), failed) if destinations else NOT_TOLD

@@ -6,24 +6,15 @@ import re
 from datetime import date, datetime, time
 from typing import Any
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fieldset, Fixed, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fieldset, Fixed, Fluid, Size
 from django import forms
 from django.utils import timezone
 
 from supportfirst.families.models import ContactMethod
-from supportfirst.kernel.formsupport import RealDateField
+from supportfirst.kernel.formsupport import RealDateField, gds_helper
 from supportfirst.pathway.models import ContactKind, FamilyView, Intrusion, Pathway, WhoAsked
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*$", re.IGNORECASE)
-
-
-def _helper(*fields: Any, button: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields, Button("submit", button))
-    return helper
 
 
 def parse_time(value: str) -> time:
@@ -107,7 +98,7 @@ class RequestForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field("received_on"),
             Field.text("received_time", field_width=Fixed.TEN),
             Field.radios("who_asked", legend_size=Size.SMALL),
@@ -180,7 +171,7 @@ class NewFamilyRequestForm(RequestForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         request_fields = list(self.helper.layout.fields[:-1])
-        self.helper = _helper(
+        self.helper = gds_helper(
             Fieldset(
                 Field.text("parent_name", field_width=Fluid.TWO_THIRDS),
                 Field.text("parent_relationship", field_width=Fluid.ONE_HALF),
@@ -230,7 +221,7 @@ class DecisionForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("pathway", legend_size=Size.MEDIUM),
             Field.textarea("information_given"),
             button="Confirm the next step",
@@ -317,7 +308,7 @@ class SafeguardingProposalForm(FamilyNoticeFields):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.textarea("what_happened"),
             Field.text("seen_or_said_by", field_width=Fluid.TWO_THIRDS),
             Field.text("when_it_happened", field_width=Fluid.TWO_THIRDS),
@@ -360,7 +351,7 @@ class SafeguardingDecisionForm(FamilyNoticeFields):
         else:
             for name in ("family_told", "family_told_on", "reason_not_told"):
                 del self.fields[name]
-        self.helper = _helper(*fields, button="Save the decision")
+        self.helper = gds_helper(*fields, button="Save the decision")
 
     def clean(self) -> dict[str, Any]:
         if "family_told" not in self.fields:
@@ -450,7 +441,7 @@ class ContactForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("kind", legend_size=Size.SMALL),
             Field("happened_on"),
             Field.text("happened_time", field_width=Fixed.TEN),

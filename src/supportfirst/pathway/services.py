@@ -33,6 +33,7 @@ from supportfirst.pathway.models import (
     SupportRequest,
 )
 from supportfirst.rules import workdays
+from supportfirst.wording.services import Reasons
 
 NEXT_STEP_WORKING_DAYS = 1
 ASSESSMENT_WORKING_DAYS = 45
@@ -255,8 +256,10 @@ def safeguarding_propose(
     family_told: bool | None,
     family_told_at: datetime | None,
     reason_not_told: str,
+    reasons: Reasons | None = None,
 ) -> SafeguardingMove:
-    """Propose the rare move to safeguarding, on evidence written as facts."""
+    """Propose the rare move to safeguarding, on evidence written as facts (with the reasons
+    given for keeping any flagged words)."""
     team = getattr(getattr(actor.user, "membership", None), "team", None)
     move = SafeguardingMove(
         family_id=request.family_id,
@@ -283,6 +286,13 @@ def safeguarding_propose(
     )
     move.save()
     log_access(actor, family_id=request.family_id, record=move, action=Action.CREATE)
+    if reasons is not None:
+        reasons.save(
+            user=actor.user,
+            family_id=move.family_id,
+            record_type="pathway.safeguardingmove",
+            record_id=move.pk,
+        )
     return move
 
 

@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from crispy_forms_gds.layout import Field, Size
 from django import forms
-from django.contrib import messages
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.families import selectors as family_selectors
-from supportfirst.kernel.formsupport import add_refusal, conflict, form_status, submitted
-from supportfirst.kernel.workflow import IllegalMove, MoveRefused
+from supportfirst.kernel.formsupport import (
+    form_move,
+    form_page,
+    submitted,
+)
 from supportfirst.pathway import selectors, services
 from supportfirst.pathway.forms import (
     ContactForm,
@@ -26,13 +29,13 @@ from supportfirst.pathway.forms import (
     SafeguardingDecisionForm,
     SafeguardingProposalForm,
 )
-from supportfirst.pathway.models import MoveStatus, Pathway, RequestStatus
+from supportfirst.pathway.models import MoveStatus, Pathway, RequestStatus, SupportRequest
 from supportfirst.rules.evidence import opinion_words
-from supportfirst.wording.services import add_reason_fields, findings_in, save_reasons
+from supportfirst.wording.services import Reasons, add_reason_fields, findings_in
 
 
-def _conflict(request: HttpRequest, error: IllegalMove) -> HttpResponse:
-    return conflict(request, str(error))
+def _request_url(request_id: int) -> str:
+    return reverse("pathway:request", kwargs={"request_id": request_id})
 
 
 def _request_fields(data: dict[str, Any]) -> dict[str, Any]:
@@ -53,7 +56,8 @@ def _request_fields(data: dict[str, Any]) -> dict[str, Any]:
 def request_new(request: HttpRequest) -> HttpResponse:
     """Record a request for help from a family the council does not know yet."""
     form = NewFamilyRequestForm(submitted(request))
-    if request.method == "POST" and form.is_valid():
+
+    def create() -> SupportRequest:
         data = form.cleaned_data
         surname = data["child_last_name"].strip()
         new_family = services.NewFamily(
@@ -67,17 +71,22 @@ def request_new(request: HttpRequest) -> HttpResponse:
             child_date_of_birth=data["child_date_of_birth"],
             child_about=data["child_about"],
         )
-        support_request = services.support_request_create(
+        return services.support_request_create(
             actor=Actor.of(request), new_family=new_family, **_request_fields(data)
         )
-        messages.success(request, f"Request {support_request.reference} saved.")
-        return redirect("pathway:request", request_id=support_request.pk)
-    return render(
+
+    return form_page(
         request,
+        form,
         "pathway/request_new.html",
-        {"form": form, "family": None},
-        status=form_status(form),
+        {"family": None},
+        on_valid=create,
+        success=_request_saved,
     )
+
+
+def _request_saved(support_request: SupportRequest) -> tuple[str, str]:
+    return f"Request {support_request.reference} saved.", _request_url(support_request.pk)
 
 
 @casework_required
@@ -95,21 +104,18 @@ def request_new_for_family(request: HttpRequest, family_id: int) -> HttpResponse
         widget=forms.RadioSelect,
         error_messages={"required": "Select the child the request is for"},
     )
-    from crispy_forms_gds.layout import Field, Size
-
     form.helper.layout.fields.insert(0, Field.radios("child", legend_size=Size.SMALL))
-    if request.method == "POST" and form.is_valid():
-        child = next(c for c in children if c.pk == form.cleaned_data["child"])
-        support_request = services.support_request_create(
-            actor=Actor.of(request), child=child, **_request_fields(form.cleaned_data)
-        )
-        messages.success(request, f"Request {support_request.reference} saved.")
-        return redirect("pathway:request", request_id=support_request.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "pathway/request_new.html",
-        {"form": form, "family": family},
-        status=form_status(form),
+        {"family": family},
+        on_valid=lambda: services.support_request_create(
+            actor=Actor.of(request),
+            child=next(c for c in children if c.pk == form.cleaned_data["child"]),
+            **_request_fields(form.cleaned_data),
+        ),
+        success=_request_saved,
     )
 
 
@@ -139,24 +145,25 @@ def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            if form.cleaned_data["pathway"] == Pathway.SUPPORT:
-                services.decide_support(actor=actor, request=support_request)
-                messages.success(request, "Next step decided: the support pathway.")
-            else:
-                services.decide_information(
-                    actor=actor,
-                    request=support_request,
-                    information_given=form.cleaned_data["information_given"],
-                )
-                messages.success(request, "Next step decided: information and advice.")
-            return redirect("pathway:request", request_id=support_request.pk)
-        except IllegalMove as error:
-            return _conflict(request, error)
-        except MoveRefused as error:
-            add_refusal(form, error)
-    return _request_page(request, support_request, form, status=400)
+
+    def decide() -> str:
+        if form.cleaned_data["pathway"] == Pathway.SUPPORT:
+            services.decide_support(actor=actor, request=support_request)
+            return "Next step decided: the support pathway."
+        services.decide_information(
+            actor=actor,
+            request=support_request,
+            information_given=form.cleaned_data["information_given"],
+        )
+        return "Next step decided: information and advice."
+
+    made = form_move(
+        request,
+        form,
+        on_valid=decide,
+        success=lambda message: (message, _request_url(support_request.pk)),
+    )
+    return made or _request_page(request, support_request, form, status=400)
 
 
 @casework_required
@@ -173,40 +180,27 @@ def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
         else findings_in({"the evidence": evidence_text}, council_id=actor.scope.council_id)
     )
     add_reason_fields(form, flagged)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            with transaction.atomic():
-                move = services.safeguarding_propose(
-                    actor=actor,
-                    request=support_request,
-                    what_happened=data["what_happened"],
-                    seen_or_said_by=data["seen_or_said_by"],
-                    when_it_happened=data["when_it_happened"],
-                    family_told=data["family_told_bool"],
-                    family_told_at=data["family_told_at"],
-                    reason_not_told=data["reason_not_told"],
-                )
-                save_reasons(
-                    user=actor.user,
-                    family_id=move.family_id,
-                    record_type="pathway.safeguardingmove",
-                    record_id=move.pk,
-                    found=flagged,
-                    data=data,
-                )
-        except IllegalMove as error:
-            return _conflict(request, error)
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, "The proposal has gone to a team manager to decide.")
-            return redirect("pathway:request", request_id=support_request.pk)
-    return render(
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    return form_page(
         request,
+        form,
         "pathway/safeguarding_propose.html",
-        {"form": form, "req": support_request},
-        status=form_status(form),
+        {"req": support_request},
+        on_valid=lambda: services.safeguarding_propose(
+            actor=actor,
+            request=support_request,
+            what_happened=data["what_happened"],
+            seen_or_said_by=data["seen_or_said_by"],
+            when_it_happened=data["when_it_happened"],
+            family_told=data["family_told_bool"],
+            family_told_at=data["family_told_at"],
+            reason_not_told=data["reason_not_told"],
+            reasons=Reasons(flagged, data),
+        ),
+        success=lambda _: (
+            "The proposal has gone to a team manager to decide.",
+            _request_url(support_request.pk),
+        ),
     )
 
 
@@ -217,30 +211,21 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
     move = selectors.move_read(actor=actor, move_id=move_id)
     ask = move.family_told is None
     form = SafeguardingDecisionForm(submitted(request), ask_about_notice=ask)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.safeguarding_decide(
-                actor=actor,
-                move=move,
-                approve=data["decision"] == "approve",
-                reason=data["reason"],
-                family_told=data.get("family_told_bool"),
-                family_told_at=data.get("family_told_at"),
-                reason_not_told=data.get("reason_not_told", ""),
-            )
-        except IllegalMove as error:
-            return _conflict(request, error)
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, "Your decision is saved.")
-            return redirect("frontdoor:team")
-    return render(
+    return form_page(
         request,
+        form,
         "pathway/safeguarding_decide.html",
-        {"form": form, "move": move, "decided": move.status != MoveStatus.PROPOSED},
-        status=form_status(form),
+        {"move": move, "decided": move.status != MoveStatus.PROPOSED},
+        on_valid=lambda: services.safeguarding_decide(
+            actor=actor,
+            move=move,
+            approve=form.cleaned_data["decision"] == "approve",
+            reason=form.cleaned_data["reason"],
+            family_told=form.cleaned_data.get("family_told_bool"),
+            family_told_at=form.cleaned_data.get("family_told_at"),
+            reason_not_told=form.cleaned_data.get("reason_not_told", ""),
+        ),
+        success=lambda _: ("Your decision is saved.", reverse("frontdoor:team")),
     )
 
 
@@ -257,31 +242,25 @@ def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
                 form.add_error(
                     "intrusion_notice_given" if name == "notice_given" else name, message
                 )
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            services.contact_record(
-                actor=actor,
-                request=support_request,
-                kind=data["kind"],
-                happened_at=data["happened_at"],
-                place=data["place"],
-                family_chose_time_and_place=data["family_chose_time_and_place"],
-                notice_given=data["notice_given"],
-                intrusions=data["intrusions"],
-                notes=data["notes"],
-                intrusion=data["intrusion"],
-            )
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, "Contact saved.")
-            return redirect("pathway:request", request_id=support_request.pk)
-    return render(
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    return form_page(
         request,
+        form,
         "pathway/contact_new.html",
-        {"form": form, "req": support_request},
-        status=form_status(form),
+        {"req": support_request},
+        on_valid=lambda: services.contact_record(
+            actor=actor,
+            request=support_request,
+            kind=data["kind"],
+            happened_at=data["happened_at"],
+            place=data["place"],
+            family_chose_time_and_place=data["family_chose_time_and_place"],
+            notice_given=data["notice_given"],
+            intrusions=data["intrusions"],
+            notes=data["notes"],
+            intrusion=data["intrusion"],
+        ),
+        success=lambda _: ("Contact saved.", _request_url(support_request.pk)),
     )
 
 

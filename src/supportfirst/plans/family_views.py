@@ -10,8 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
-from supportfirst.kernel.formsupport import add_refusal, submitted
-from supportfirst.kernel.formsupport import conflict as conflict_page
+from supportfirst.kernel.formsupport import add_refusal, conflict, submitted
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.plans import selectors, services
 from supportfirst.plans.forms import AskReviewForm, RespondForm
@@ -19,8 +18,7 @@ from supportfirst.plans.forms import AskReviewForm, RespondForm
 COMPLAINTS_PATH = "/family/complaints/"
 
 
-def _conflict(request: HttpRequest, error: IllegalMove, back: str) -> HttpResponse:
-    return conflict_page(request, str(error), back_url=back, back_text="Go back to the plan")
+BACK_TEXT = "Go back to the plan"
 
 
 @family_required
@@ -38,10 +36,11 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     form = RespondForm(submitted(request)) if plan.awaiting_family else None
     if request.method == "POST":
         if form is None:
-            return _conflict(
+            return conflict(
                 request,
-                IllegalMove("You have already answered. Ask for a review if things change."),
-                request.path,
+                "You have already answered. Ask for a review if things change.",
+                back_url=request.path,
+                back_text=BACK_TEXT,
             )
         if form.is_valid():
             agree = form.cleaned_data["answer"] == "agree"
@@ -50,7 +49,7 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
                     actor=actor, plan=plan, agree=agree, words=form.cleaned_data["words"]
                 )
             except IllegalMove as error:
-                return _conflict(request, error, request.path)
+                return conflict(request, str(error), back_url=request.path, back_text=BACK_TEXT)
             except MoveRefused as error:
                 add_refusal(form, error)
             else:
@@ -78,7 +77,7 @@ def ask_review(request: HttpRequest, plan_id: int) -> HttpResponse:
                 actor=actor, plan=plan, what_changed=form.cleaned_data["what_changed"]
             )
         except IllegalMove as error:
-            return _conflict(request, error, request.path)
+            return conflict(request, str(error), back_url=request.path, back_text=BACK_TEXT)
         except MoveRefused as error:
             add_refusal(form, error)
         else:

@@ -6,22 +6,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, cast
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fixed, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fixed, Fluid, Size
 from django import forms
 
-from supportfirst.kernel.formsupport import RealDateField
+from supportfirst.kernel.formsupport import RealDateField, gds_helper
 from supportfirst.plans.catalogue import OTHER, NotMet, ServiceChoice
 from supportfirst.plans.models import Arrangement, CostPeriod, DirectPaymentChoice
 from supportfirst.plans.services import DetailsInput, ReviewInput, ServiceInput
-
-
-def _helper(*fields: Any, button: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields, Button("submit", button, data_prevent_double_click="true"))
-    return helper
 
 
 class DetailsForm(forms.Form):
@@ -45,7 +36,7 @@ class DetailsForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field("starts_on"),
             Field("review_due_on"),
             Field.radios("direct_payment_choice", legend_size=Size.SMALL),
@@ -90,7 +81,7 @@ class OutcomeForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.textarea("text"),
             Field.text("said_by", field_width=Fluid.TWO_THIRDS),
             button="Add the outcome",
@@ -188,7 +179,7 @@ class ServiceForm(forms.Form):
             ("year", "Per year"),
             ("once", "Once only"),
         ]
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("code", legend_size=Size.SMALL),
             Field.text("other_name", field_width=Fluid.TWO_THIRDS),
             Field.text("other_legal_basis", field_width=Fluid.TWO_THIRDS),
@@ -267,7 +258,7 @@ class ReviewForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field("reviewed_on"),
             Field.textarea("what_changed"),
             Field.textarea("family_view"),
@@ -314,7 +305,7 @@ class RespondForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = gds_helper(
             Field.radios("answer", legend_size=Size.MEDIUM),
             Field.textarea("words"),
             button="Send your answer",
@@ -338,4 +329,4 @@ class AskReviewForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.textarea("what_changed"), button="Ask for a review")
+        self.helper = gds_helper(Field.textarea("what_changed"), button="Ask for a review")

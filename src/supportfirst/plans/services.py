@@ -27,7 +27,8 @@ from supportfirst.kernel.workflow import (
     check_move,
     record_event,
 )
-from supportfirst.notifications.services import PLAN_READY, notify_family
+from supportfirst.notifications.services import NOT_TOLD, PLAN_READY, Told
+from supportfirst.notifications.services import tell_family as tell
 from supportfirst.pathway.models import SupportRequest
 from supportfirst.plans import catalogue, moves
 from supportfirst.plans.models import (
@@ -276,9 +277,12 @@ def service_remove(*, actor: Actor, plan: SupportPlan, service_id: int) -> None:
 
 
 @transaction.atomic
-def plan_share(*, actor: Actor, plan: SupportPlan, tell_family: bool = True) -> SupportPlan:
-    """Share the plan with the family, who are told it is ready to read and agree (the demo
-    loader alone passes tell_family=False, so that loading sends no email)."""
+def plan_share(
+    *, actor: Actor, plan: SupportPlan, tell_family: bool = True
+) -> tuple[SupportPlan, Told]:
+    """Share the plan with the family, who are told it is ready to read and agree; returns the
+    plan and what they were told (the demo loader alone passes tell_family=False, so that
+    loading sends no email)."""
     apply_move(
         moves.PLAN,
         plan,
@@ -291,9 +295,9 @@ def plan_share(*, actor: Actor, plan: SupportPlan, tell_family: bool = True) -> 
     plan.save(update_fields=["shared_by", "shared_at"])
     log_access(actor, family_id=plan.family_id, record=plan, action=Action.CHANGE)
     if not tell_family:
-        return plan
+        return plan, NOT_TOLD
     name = plan.child.first_name
-    notify_family(
+    told = tell(
         plan.family,
         PLAN_READY,
         subject=f"{name}'s support plan is ready to read",
@@ -302,7 +306,7 @@ def plan_share(*, actor: Actor, plan: SupportPlan, tell_family: bool = True) -> 
             "that you agree with it, or tell us in your own words what you disagree with."
         ),
     )
-    return plan
+    return plan, told
 
 
 @transaction.atomic

@@ -14,10 +14,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required
-from supportfirst.kernel.formsupport import add_refusal, submitted
-from supportfirst.kernel.formsupport import conflict as conflict_page
-from supportfirst.kernel.workflow import IllegalMove, MoveRefused
-from supportfirst.notifications.services import family_told_sentence
+from supportfirst.kernel.formsupport import (
+    MoveRefused,
+    button_move,
+    form_page,
+    submitted,
+)
 from supportfirst.plans import selectors, services
 from supportfirst.plans.forms import DetailsForm, OutcomeForm, RemoveForm, ReviewForm, ServiceForm
 from supportfirst.plans.models import SupportPlan
@@ -25,10 +27,7 @@ from supportfirst.plans.models import SupportPlan
 PAGE_SIZE = 50
 
 
-def conflict(request: HttpRequest, error: IllegalMove, back: str = "") -> HttpResponse:
-    return conflict_page(
-        request, str(error), back_url=back, back_text="Go back to the plan" if back else ""
-    )
+BACK_TEXT = "Go back to the plan"
 
 
 def _plan_url(plan: SupportPlan) -> str:
@@ -107,18 +106,19 @@ def plan_details(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = Actor.of(request)
     plan = selectors.plan_read(actor=actor, plan_id=plan_id)
     form = DetailsForm(submitted(request), initial=_details_initial(plan))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.plan_details_save(actor=actor, plan=plan, given=form.to_input())
-        except IllegalMove as error:
-            return conflict(request, error, _plan_url(plan))
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, "The plan's dates and the direct payment choice are saved.")
-            return redirect(_plan_url(plan))
-    context = {"form": form, "plan": plan, "months": plan.family.council.plan_review_months}
-    return render(request, "plans/staff/details.html", context, status=400 if form.errors else 200)
+    return form_page(
+        request,
+        form,
+        "plans/staff/details.html",
+        {"plan": plan, "months": plan.family.council.plan_review_months},
+        on_valid=lambda: services.plan_details_save(actor=actor, plan=plan, given=form.to_input()),
+        success=lambda _: (
+            "The plan's dates and the direct payment choice are saved.",
+            _plan_url(plan),
+        ),
+        back_url=_plan_url(plan),
+        back_text=BACK_TEXT,
+    )
 
 
 @casework_required
@@ -127,26 +127,20 @@ def outcome_add(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = Actor.of(request)
     plan = selectors.plan_read(actor=actor, plan_id=plan_id)
     form = OutcomeForm(submitted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.outcome_add(
-                actor=actor,
-                plan=plan,
-                text=form.cleaned_data["text"],
-                said_by=form.cleaned_data["said_by"],
-            )
-        except IllegalMove as error:
-            return conflict(request, error, _plan_url(plan))
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, "Outcome added.")
-            return redirect(_plan_url(plan))
-    return render(
+    return form_page(
         request,
+        form,
         "plans/staff/outcome.html",
-        {"form": form, "plan": plan},
-        status=400 if form.errors else 200,
+        {"plan": plan},
+        on_valid=lambda: services.outcome_add(
+            actor=actor,
+            plan=plan,
+            text=form.cleaned_data["text"],
+            said_by=form.cleaned_data["said_by"],
+        ),
+        success=lambda _: ("Outcome added.", _plan_url(plan)),
+        back_url=_plan_url(plan),
+        back_text=BACK_TEXT,
     )
 
 
@@ -158,14 +152,16 @@ def outcome_remove(request: HttpRequest, plan_id: int) -> HttpResponse:
     form = RemoveForm(request.POST)
     if not form.is_valid():
         return _plan_page(request, plan, ["Choose an outcome to remove."])
-    try:
-        services.outcome_remove(actor=actor, plan=plan, outcome_id=form.cleaned_data["item"])
-    except IllegalMove as error:
-        return conflict(request, error, _plan_url(plan))
-    except MoveRefused as error:
-        return _plan_page(request, plan, error.messages)
-    messages.success(request, "Outcome removed.")
-    return redirect(_plan_url(plan))
+    return button_move(
+        request,
+        lambda: services.outcome_remove(
+            actor=actor, plan=plan, outcome_id=form.cleaned_data["item"]
+        ),
+        success=lambda _: ("Outcome removed.", _plan_url(plan)),
+        refused=lambda reasons: _plan_page(request, plan, reasons),
+        back_url=_plan_url(plan),
+        back_text=BACK_TEXT,
+    )
 
 
 @casework_required
@@ -180,18 +176,16 @@ def service_add(request: HttpRequest, plan_id: int) -> HttpResponse:
         not_met=services.service_not_met(plan),
         initial={"start_on": plan.starts_on},
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.service_add(actor=actor, plan=plan, given=form.to_input())
-        except IllegalMove as error:
-            return conflict(request, error, _plan_url(plan))
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, "Service added.")
-            return redirect(_plan_url(plan))
-    context = {"form": form, "plan": plan, "choices": choices}
-    return render(request, "plans/staff/service.html", context, status=400 if form.errors else 200)
+    return form_page(
+        request,
+        form,
+        "plans/staff/service.html",
+        {"plan": plan, "choices": choices},
+        on_valid=lambda: services.service_add(actor=actor, plan=plan, given=form.to_input()),
+        success=lambda _: ("Service added.", _plan_url(plan)),
+        back_url=_plan_url(plan),
+        back_text=BACK_TEXT,
+    )
 
 
 @casework_required
@@ -202,14 +196,16 @@ def service_remove(request: HttpRequest, plan_id: int) -> HttpResponse:
     form = RemoveForm(request.POST)
     if not form.is_valid():
         return _plan_page(request, plan, ["Choose a service to remove."])
-    try:
-        services.service_remove(actor=actor, plan=plan, service_id=form.cleaned_data["item"])
-    except IllegalMove as error:
-        return conflict(request, error, _plan_url(plan))
-    except MoveRefused as error:
-        return _plan_page(request, plan, error.messages)
-    messages.success(request, "Service removed.")
-    return redirect(_plan_url(plan))
+    return button_move(
+        request,
+        lambda: services.service_remove(
+            actor=actor, plan=plan, service_id=form.cleaned_data["item"]
+        ),
+        success=lambda _: ("Service removed.", _plan_url(plan)),
+        refused=lambda reasons: _plan_page(request, plan, reasons),
+        back_url=_plan_url(plan),
+        back_text=BACK_TEXT,
+    )
 
 
 @casework_required
@@ -217,16 +213,17 @@ def service_remove(request: HttpRequest, plan_id: int) -> HttpResponse:
 def plan_share(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = Actor.of(request)
     plan = selectors.plan_read(actor=actor, plan_id=plan_id)
-    started = timezone.now()
-    try:
-        services.plan_share(actor=actor, plan=plan)
-    except IllegalMove as error:
-        return conflict(request, error, _plan_url(plan))
-    except MoveRefused as error:
-        return _plan_page(request, plan, error.messages)
-    told = family_told_sentence(plan.family_id, since=started)
-    messages.success(request, f"{plan.title} is shared: the family can read it online. {told}")
-    return redirect(_plan_url(plan))
+    return button_move(
+        request,
+        lambda: services.plan_share(actor=actor, plan=plan),
+        success=lambda shared: (
+            f"{plan.title} is shared: the family can read it online. {shared[1].sentence}",
+            _plan_url(plan),
+        ),
+        refused=lambda reasons: _plan_page(request, plan, reasons),
+        back_url=_plan_url(plan),
+        back_text=BACK_TEXT,
+    )
 
 
 @casework_required
@@ -234,12 +231,17 @@ def plan_share(request: HttpRequest, plan_id: int) -> HttpResponse:
 def plan_reopen(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = Actor.of(request)
     plan = selectors.plan_read(actor=actor, plan_id=plan_id)
-    try:
-        services.plan_reopen(actor=actor, plan=plan)
-    except IllegalMove as error:
-        return conflict(request, error, _plan_url(plan))
-    messages.success(request, "You can make changes. Share the plan again when you have finished.")
-    return redirect(_plan_url(plan))
+    return button_move(
+        request,
+        lambda: services.plan_reopen(actor=actor, plan=plan),
+        success=lambda _: (
+            "You can make changes. Share the plan again when you have finished.",
+            _plan_url(plan),
+        ),
+        refused=lambda reasons: _plan_page(request, plan, reasons),
+        back_url=_plan_url(plan),
+        back_text=BACK_TEXT,
+    )
 
 
 @casework_required
@@ -255,23 +257,18 @@ def review_new(request: HttpRequest, plan_id: int) -> HttpResponse:
         ),
     }
     form = ReviewForm(submitted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            review = services.review_record(actor=actor, plan=plan, given=form.to_input())
-        except IllegalMove as error:
-            return conflict(request, error, _plan_url(plan))
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, "The review is saved.")
-            return redirect("plans:review", review_id=review.pk)
-    context = {
-        "form": form,
-        "plan": plan,
-        "open_requests": [r for r in plan.review_requests.all() if r.is_open],
-    }
-    return render(
-        request, "plans/staff/review_new.html", context, status=400 if form.errors else 200
+    return form_page(
+        request,
+        form,
+        "plans/staff/review_new.html",
+        {"plan": plan, "open_requests": [r for r in plan.review_requests.all() if r.is_open]},
+        on_valid=lambda: services.review_record(actor=actor, plan=plan, given=form.to_input()),
+        success=lambda review: (
+            "The review is saved.",
+            reverse("plans:review", kwargs={"review_id": review.pk}),
+        ),
+        back_url=_plan_url(plan),
+        back_text=BACK_TEXT,
     )
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Layout, Size
+from crispy_forms_gds.layout import Field, Size
 from django import forms
+
+from supportfirst.kernel.formsupport import gds_helper
 
 
 class ChooseRecordForm(forms.Form):
@@ -22,14 +23,9 @@ class ChooseRecordForm(forms.Form):
     def __init__(self, *args: Any, choices: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["record"]).choices = [("", "Choose a record"), *choices]
-        helper = FormHelper()
-        helper.form_tag = False
-        helper.disable_csrf = True
-        helper.layout = Layout(
-            Field.select("record", label_size=Size.SMALL),
-            Button("choose", "Continue"),
+        self.helper = gds_helper(
+            Field.select("record", label_size=Size.SMALL), button="Continue", name="choose"
         )
-        self.helper = helper
 
 
 WHOLE = "whole-record"
@@ -62,15 +58,13 @@ class WithholdForm(forms.Form):
             (WHOLE, "The whole record"),
             *parts,
         ]
-        helper = FormHelper()
-        helper.form_tag = False
-        helper.layout = Layout(
+        self.helper = gds_helper(
             "record",
             Field.radios("field_name", legend_size=Size.MEDIUM),
             Field.textarea("reason", rows=4, label_size=Size.MEDIUM),
-            Button("withhold", "Hold this back", data_prevent_double_click="true"),
+            button="Hold this back",
+            name="withhold",
         )
-        self.helper = helper
 
     def clean_field_name(self) -> str:
         chosen = str(self.cleaned_data.get("field_name", ""))

@@ -4,22 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
+from crispy_forms_gds.layout import Field, Fluid, Size
 from django import forms
 
+from supportfirst.kernel.formsupport import gds_helper
 from supportfirst.vocabulary.models import CATEGORY_CHOICES, lines
 
 MAX_PHRASES = 50
 MAX_PHRASE_LENGTH = 200
-
-
-def _helper(*fields: Any, button: str) -> FormHelper:
-    helper = FormHelper()
-    helper.form_tag = False
-    helper.disable_csrf = True
-    helper.layout = Layout(*fields, Button("submit", button))
-    return helper
 
 
 class EntryForm(forms.Form):
@@ -85,7 +77,7 @@ class EntryForm(forms.Form):
             del self.fields["entry_id"]
         else:
             fields.append(Field.text("entry_id", field_width=Fluid.ONE_HALF))
-        self.helper = _helper(
+        self.helper = gds_helper(
             *fields,
             Field.radios("category", legend_size=Size.SMALL),
             Field.textarea("words"),
@@ -131,4 +123,4 @@ class TryForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.textarea("text"), button="Check the writing")
+        self.helper = gds_helper(Field.textarea("text"), button="Check the writing")

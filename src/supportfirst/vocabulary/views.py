@@ -118,10 +118,9 @@ def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
     )
 
 
-def _conflict(request: HttpRequest, message: str) -> HttpResponse:
-    return conflict(
-        request, message, back_url=reverse("vocabulary:list"), back_text="Go back to words to check"
-    )
+def _back() -> dict[str, str]:
+    """Where the 409 page links back to: the words to check."""
+    return {"back_url": reverse("vocabulary:list"), "back_text": "Go back to words to check"}
 
 
 @council_admin_required
@@ -132,7 +131,7 @@ def entry_retire(request: HttpRequest, entry_id: int) -> HttpResponse:
     try:
         services.entry_retire(actor=Actor.of(request), entry=entry)
     except services.EntryStateError as error:
-        return _conflict(request, str(error))
+        return conflict(request, str(error), **_back())
     messages.success(request, f"Entry “{entry.entry_id}” retired. It is no longer checked.")
     return redirect("vocabulary:list")
 
@@ -145,8 +144,8 @@ def entry_restore(request: HttpRequest, entry_id: int) -> HttpResponse:
     try:
         services.entry_restore(actor=Actor.of(request), entry=entry)
     except services.EntryStateError as error:
-        return _conflict(request, str(error))
+        return conflict(request, str(error), **_back())
     except ValidationError as error:
-        return _conflict(request, " ".join(error.messages))
+        return conflict(request, " ".join(error.messages), **_back())
     messages.success(request, f"Entry “{entry.entry_id}” restored. It is checked again.")
     return redirect("vocabulary:list")

@@ -96,6 +96,27 @@ def save_reasons(
     )
 
 
+@dataclass(frozen=True)
+class Reasons:
+    """The reasons a person gave on a form for keeping flagged words: the findings and the
+    form's cleaned data (one reason per finding). A service stores them with its record."""
+
+    found: list[FieldFinding]
+    data: Mapping[str, Any]
+
+    def save(
+        self, *, user: Any, family_id: int, record_type: str, record_id: int
+    ) -> list[WordingReason]:
+        return save_reasons(
+            user=user,
+            family_id=family_id,
+            record_type=record_type,
+            record_id=record_id,
+            found=self.found,
+            data=self.data,
+        )
+
+
 def findings_json(text: str, *, council_id: int | None) -> list[dict[str, Any]]:
     """What the check-as-you-type script shows under a text box."""
     return [
