@@ -15,6 +15,10 @@
 
 Sub-commands that need no database (language checks, working days, criteria) register
 themselves in COMMAND_MODULES and never import Django.
+
+Imports sit inside the functions here on purpose: each sub-command loads only what it needs, so
+`supportfirst workdays` or `language check` starts in a fraction of a second without Django, and
+Django is set up (settings checked, apps loaded) before any app module is imported.
 """
 
 from __future__ import annotations

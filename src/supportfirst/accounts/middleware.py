@@ -7,6 +7,7 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django_otp import devices_for_user
 
 # Pages a signed-in member of staff can reach before giving their code.
 _OPEN_PATHS = ("accounts:verify", "accounts:set_up_authenticator", "accounts:sign_out")
@@ -31,8 +32,6 @@ class SecondFactorMiddleware:
             return None  # public pages stay public
         if request.resolver_match and request.resolver_match.view_name in _OPEN_PATHS:
             return None
-        from django_otp import devices_for_user
-
         has_device = any(True for _ in devices_for_user(user, confirmed=True))
         target = "accounts:verify" if has_device else "accounts:set_up_authenticator"
         return redirect(f"{reverse(target)}?next={request.get_full_path()}")

@@ -9,6 +9,7 @@ def _publish_shipped(sender: Any, using: str = "default", **kwargs: Any) -> None
     date, so the public pages always have the national model and the shipped council sets."""
     if using != "default":
         return
+    # Imported here, not at the top: apps.py is read before the app's models can be loaded.
     from django.db import connection
 
     from supportfirst.eligibility.models import PublishedCriteria

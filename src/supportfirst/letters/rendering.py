@@ -132,6 +132,8 @@ def pdf_document(fragment: str, *, title: str, variant: str = Variant.STANDARD) 
 
 def pdf_from_html(fragment: str, *, title: str) -> bytes:
     """A tagged PDF/UA-1 document with its title and language set."""
+    # Imported when a PDF is first made: WeasyPrint loads Pango (about a second), and most
+    # processes (the command line, most pages) never make a PDF.
     from weasyprint import CSS, HTML
 
     match = re.search(r"sf-letter--(\w+)", fragment)

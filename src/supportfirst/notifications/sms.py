@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.utils.module_loading import import_string
+from notifications_python_client.errors import APIError
+from notifications_python_client.notifications import NotificationsAPIClient
 
 log = logging.getLogger(__name__)
 
@@ -55,14 +57,10 @@ class LocmemSMSBackend(BaseSMSBackend):
 class NotifySMSBackend(BaseSMSBackend):
     def __init__(self, fail_silently: bool = False) -> None:
         super().__init__(fail_silently)
-        from notifications_python_client.notifications import NotificationsAPIClient
-
         self.client = NotificationsAPIClient(settings.NOTIFY_API_KEY)
         self.template_id = settings.NOTIFY_SMS_TEMPLATE_ID
 
     def send_messages(self, messages: Sequence[TextMessage]) -> int:
-        from notifications_python_client.errors import APIError
-
         sent = 0
         for message in messages:
             try:

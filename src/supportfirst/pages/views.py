@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.views.decorators.http import require_safe
 
 from supportfirst.councils.models import Council
@@ -65,8 +66,6 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 def server_error(request: HttpRequest) -> HttpResponse:
     # No request context here: the page must render even when the database is down.
-    from django.template import loader
-
     return HttpResponse(loader.get_template("errors/500.html").render(), status=500)
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
+from supportfirst.councils.models import Council
 from supportfirst.families.models import Child, Family, ParentCarer
 from supportfirst.families.moves import move_family
 from supportfirst.kernel.workflow import MoveRefused, apply_move, guard_message, record_event
@@ -72,8 +73,6 @@ def _family_reference(la_code: str) -> str:
 
 
 def family_create(*, actor: Actor, council_id: int, new: NewFamily) -> tuple[Family, Child]:
-    from supportfirst.councils.models import Council
-
     council = Council.objects.get(pk=council_id)
     family = Family.objects.create(
         council=council, reference=_family_reference(council.la_code), name=new.family_name

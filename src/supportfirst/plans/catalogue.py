@@ -9,6 +9,8 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
+from supportfirst.eligibility.selectors import criteria_for_council
+
 OTHER = "other"
 
 
@@ -47,8 +49,6 @@ def from_decision(decision: Any) -> list[ServiceChoice]:
 def from_criteria(council: Any, today: date) -> list[ServiceChoice]:
     """The services in the criteria the council decides with now (its own published set, or
     the national model), with their law."""
-    from supportfirst.eligibility.selectors import criteria_for_council
-
     published = criteria_for_council(council, today)
     if published is None:
         return []

@@ -6,9 +6,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from crispy_forms_gds.layout import Field
 from django import forms
 
 from supportfirst.rules.language import Finding, check
+from supportfirst.vocabulary.selectors import checker_for_council
 from supportfirst.wording.models import WordingReason
 
 
@@ -29,8 +31,6 @@ def council_check(council_id: int | None, text: str) -> list[Finding]:
     """The council's checker (the shipped words plus the council's own), or the shipped one."""
     if council_id is None:
         return check(text)
-    from supportfirst.vocabulary.selectors import checker_for_council
-
     return checker_for_council(council_id).check(text)
 
 
@@ -67,8 +67,6 @@ def add_reason_fields(form: forms.Form, found: list[FieldFinding]) -> None:
             },
         )
         if helper is not None:
-            from crispy_forms_gds.layout import Field
-
             helper.layout.fields.insert(len(helper.layout.fields) - 1, Field.text(item.reason_name))
 
 

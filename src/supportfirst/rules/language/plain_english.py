@@ -140,6 +140,8 @@ def acronym_findings(text: str, flat: str, explained: dict[str, int]) -> list[Fi
 def readability(text: str) -> float:
     """Flesch reading ease (textstat): 60 or more is plain English for most adults; higher
     is easier. An empty text scores 100."""
+    # Imported when a score is first asked for: textstat loads its dictionaries slowly, and
+    # the command line (`supportfirst language check`) should start fast without one.
     import textstat
 
     if not text.strip():
