@@ -112,9 +112,7 @@ def test_the_notify_backend_sends_through_govuk_notify(monkeypatch):
         def send_sms_notification(self, **kwargs):
             calls.append(("sms", kwargs))
 
-    monkeypatch.setattr(
-        "notifications_python_client.notifications.NotificationsAPIClient", FakeClient
-    )
+    monkeypatch.setattr("supportfirst.notifications.sms.NotificationsAPIClient", FakeClient)
     assert sms.send_sms("07700900982", "Hello") == 1
     assert calls == [
         ("key", "test-key"),
