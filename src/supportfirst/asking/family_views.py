@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from supportfirst.asking import selectors, services
@@ -13,7 +12,7 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.access import role_required
 from supportfirst.councils.models import Role
 from supportfirst.families import selectors as family_selectors
-from supportfirst.kernel.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import form_page, submitted
 
 young_person_required = role_required({Role.YOUNG_PERSON})
 
@@ -27,18 +26,25 @@ def my_views(request: HttpRequest) -> HttpResponse:
     if sharing is not None and sharing.chosen_at is not None:
         initial["share"] = "yes" if sharing.share_own_views_with_parents else "no"
     form = SharingForm(submitted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def choose() -> bool:
         child_id = actor.scope.child_id
         assert child_id is not None  # a young person's membership always names their record
         child = family_selectors.child_read(request=request, scope=actor.scope, child_id=child_id)
         share = form.cleaned_data["share"] == "yes"
         services.sharing_set(actor=actor, child=child, share=share)
-        messages.success(
-            request,
+        return share
+
+    return form_page(
+        request,
+        form,
+        "asking/family/my_views.html",
+        {"sharing": sharing},
+        on_valid=choose,
+        success=lambda share: (
             "Saved. Your parents can now see your own views."
             if share
             else "Saved. Your own views are kept to you and the council.",
-        )
-        return redirect("family_asking:my_views")
-    context = {"form": form, "sharing": sharing}
-    return render(request, "asking/family/my_views.html", context, status=form_status(form))
+            reverse("family_asking:my_views"),
+        ),
+    )

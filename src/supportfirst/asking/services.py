@@ -34,7 +34,7 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Council, Membership, Role
 from supportfirst.councils.scoping import Scope
 from supportfirst.families.models import Child, Family, Sibling
-from supportfirst.kernel.workflow import IllegalMove, apply_move
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused, apply_move
 from supportfirst.pathway import services as pathway_services
 from supportfirst.pathway.models import WhoAsked
 
@@ -43,8 +43,11 @@ YOUNG_PERSON_AGE = 16
 LinkFor = Callable[[str], str]
 
 
-class Refused(Exception):
+class Refused(MoveRefused):
     """A change that cannot be made, with the message to show."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__([message])
 
 
 def token_hash(token: str) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -14,7 +15,7 @@ from supportfirst.asking.account_forms import InviteForm
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required
 from supportfirst.families import selectors as family_selectors
-from supportfirst.kernel.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import button_move, form_status, submitted
 
 
 @casework_required
@@ -43,15 +44,22 @@ def online_request(request: HttpRequest, online_request_id: int) -> HttpResponse
 def online_request_accept(request: HttpRequest, online_request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     online = selectors.online_request_read(actor=actor, online_request_id=online_request_id)
-    try:
-        invitation = services.online_request_accept(
-            actor=actor, online_request=online, link_for=request.build_absolute_uri
-        )
-    except services.Refused as refusal:
-        messages.error(request, str(refusal))
+
+    def refused(reasons: list[str]) -> HttpResponse:
+        messages.error(request, " ".join(reasons))
         return _page(request, online_request_id, status=409)
-    messages.success(request, f"Accepted. We have emailed {invitation.email} an invitation.")
-    return redirect("staff_asking:online_request", online_request_id=online.pk)
+
+    return button_move(
+        request,
+        lambda: services.online_request_accept(
+            actor=actor, online_request=online, link_for=request.build_absolute_uri
+        ),
+        success=lambda invitation: (
+            f"Accepted. We have emailed {invitation.email} an invitation.",
+            reverse("staff_asking:online_request", kwargs={"online_request_id": online.pk}),
+        ),
+        refused=refused,
+    )
 
 
 @casework_required
@@ -64,6 +72,7 @@ def invite(request: HttpRequest, family_id: int) -> HttpResponse:
         c for c in family.children.all() if c.age_on(today) >= services.YOUNG_PERSON_AGE
     ]
     form = InviteForm(submitted(request), family=family, young_people=young_people)
+    # Not form_page: a refusal belongs to the person chosen, so it goes on that field.
     if request.method == "POST" and form.is_valid():
         kind, _dash, pk = form.cleaned_data["person"].partition("-")
         if kind == "child":

@@ -16,7 +16,7 @@ from supportfirst.asking.forms import AddAnotherForm, ContactPreferenceForm, Sav
 from supportfirst.asking.models import OnlineRequest, OnlineRequestDraft
 from supportfirst.audit.services import log_access
 from supportfirst.councils.models import Council
-from supportfirst.kernel.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import form_page, form_status, submitted
 from supportfirst.notifications.models import Notification
 from supportfirst.notifications.services import REQUEST_RECEIVED
 
@@ -86,20 +86,28 @@ def question(request: HttpRequest, council_slug: str, step: str) -> HttpResponse
         child_name=questions.child_name(answers),
         **extra,
     )
-    if request.method == "POST" and form.is_valid():
-        draft = _draft_or_start(request, council)
-        services.draft_answer(draft=draft, answers=form.to_answers())
+
+    def answer() -> str:
+        """The answer kept in the draft; the page to go to next."""
+        saved = _draft_or_start(request, council)
+        services.draft_answer(draft=saved, answers=form.to_answers())
         if request.POST.get("then") == "save":
-            return redirect(_url("save", council))
-        following = questions.next_after(step, draft.answers)
+            return _url("save", council)
+        following = questions.next_after(step, saved.answers)
         if change and following not in (questions.SIBLING_ADD, questions.SIBLING_LIST):
-            return redirect(_url(questions.CHECK, council))
-        return redirect(_url(following, council, change))
+            return _url(questions.CHECK, council)
+        return _url(following, council, change)
+
     back = questions.CHECK if change else questions.previous_of(step, answers)
-    context = _context(
-        council, form=form, back=_url(back, council) if back else reverse("pages:start")
+    context = _context(council, back=_url(back, council) if back else reverse("pages:start"))
+    return form_page(
+        request,
+        form,
+        "asking/question.html",
+        context,
+        on_valid=answer,
+        success=lambda following: ("", following),
     )
-    return render(request, "asking/question.html", context, status=form_status(form))
 
 
 @login_not_required
@@ -112,15 +120,23 @@ def sibling_add(request: HttpRequest, council_slug: str) -> HttpResponse:
     answers = draft.answers if draft else {}
     change = request.GET.get("change") == "1"
     form = SiblingForm(submitted(request), child_name=questions.child_name(answers))
-    if request.method == "POST" and form.is_valid():
-        draft = _draft_or_start(request, council)
-        services.sibling_add(draft=draft, sibling=form.to_answers())
+
+    def add() -> str:
+        """The sibling kept in the draft; the page to go to next."""
+        services.sibling_add(draft=_draft_or_start(request, council), sibling=form.to_answers())
         if request.POST.get("then") == "save":
-            return redirect(_url("save", council))
-        return redirect(_url(questions.SIBLING_LIST, council, change))
+            return _url("save", council)
+        return _url(questions.SIBLING_LIST, council, change)
+
     back = _url(questions.previous_of(questions.SIBLING_ADD, answers) or "siblings", council)
-    context = _context(council, form=form, back=back)
-    return render(request, "asking/question.html", context, status=form_status(form))
+    return form_page(
+        request,
+        form,
+        "asking/question.html",
+        _context(council, back=back),
+        on_valid=add,
+        success=lambda following: ("", following),
+    )
 
 
 @login_not_required
@@ -230,6 +246,7 @@ def save(request: HttpRequest, council_slug: str) -> HttpResponse:
     if draft is None:
         return redirect(_url(questions.FIRST, council))
     form = SaveForm(submitted(request), initial={"email": draft.answers.get("email", "")})
+    # Not form_page: a refusal (too many links sent) goes on the email field.
     if request.method == "POST" and form.is_valid():
         try:
             services.draft_email_link(

@@ -48,6 +48,7 @@ def _comment(
     request: HttpRequest, actor: Actor, assessment: Assessment, area: AssessmentArea | None
 ) -> HttpResponse:
     form = FamilyCommentForm(submitted(request))
+    # Not form_page: a refusal's reasons go on the comment field itself, not the summary.
     if request.method == "POST" and form.is_valid():
         try:
             services.family_comment_add(

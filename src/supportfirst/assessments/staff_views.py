@@ -22,7 +22,14 @@ from supportfirst.assessments.forms import (
 from supportfirst.assessments.models import Assessment, AssessmentArea
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
-from supportfirst.kernel.formsupport import add_refusal, conflict, submitted
+from supportfirst.kernel.formsupport import (
+    add_refusal,
+    button_move,
+    conflict,
+    form_move,
+    form_page,
+    submitted,
+)
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused, guard_message
 from supportfirst.wording.services import Reasons, add_reason_fields, findings_in
 
@@ -78,16 +85,17 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
 def mark_ready(request: HttpRequest, assessment_id: int) -> HttpResponse:
     actor = Actor.of(request)
     assessment = selectors.assessment_read(actor=actor, assessment_id=assessment_id)
-    try:
-        services.mark_ready(actor=actor, assessment=assessment)
-    except IllegalMove as error:
-        return conflict(
-            request, str(error), back_url=_assessment_url(assessment), back_text=BACK_TEXT
-        )
-    except MoveRefused as error:
-        return _task_list(request, assessment, refusal=error.messages)
-    messages.success(request, f"{assessment.title} is ready for the family to read.")
-    return redirect(_assessment_url(assessment))
+    return button_move(
+        request,
+        lambda: services.mark_ready(actor=actor, assessment=assessment),
+        success=lambda _: (
+            f"{assessment.title} is ready for the family to read.",
+            _assessment_url(assessment),
+        ),
+        refused=lambda reasons: _task_list(request, assessment, refusal=reasons),
+        back_url=_assessment_url(assessment),
+        back_text=BACK_TEXT,
+    )
 
 
 @casework_required
@@ -95,14 +103,21 @@ def mark_ready(request: HttpRequest, assessment_id: int) -> HttpResponse:
 def reopen(request: HttpRequest, assessment_id: int) -> HttpResponse:
     actor = Actor.of(request)
     assessment = selectors.assessment_read(actor=actor, assessment_id=assessment_id)
-    try:
-        services.reopen(actor=actor, assessment=assessment)
-    except IllegalMove as error:
-        return conflict(
-            request, str(error), back_url=_assessment_url(assessment), back_text=BACK_TEXT
-        )
-    messages.success(request, "You can make changes. Mark it ready again when you have finished.")
-    return redirect(_assessment_url(assessment))
+    return button_move(
+        request,
+        lambda: services.reopen(actor=actor, assessment=assessment),
+        success=lambda _: (
+            "You can make changes. Mark it ready again when you have finished.",
+            _assessment_url(assessment),
+        ),
+        refused=lambda reasons: _task_list(request, assessment, refusal=reasons),
+        back_url=_assessment_url(assessment),
+        back_text=BACK_TEXT,
+    )
+
+
+def _area_url(area: AssessmentArea) -> str:
+    return reverse("assessments:area", kwargs={"area_id": area.pk})
 
 
 def _area_page(
@@ -133,6 +148,7 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
     name = area.assessment.subject_name
     form = AreaForm(submitted(request), area=area)
     saved_now = None
+    # Not form_page: when someone else saved first, the form takes their version and shows it.
     if request.method == "POST" and form.is_valid():
         try:
             services.area_save(
@@ -163,19 +179,15 @@ def need_add(request: HttpRequest, area_id: int) -> HttpResponse:
     actor = Actor.of(request)
     area = selectors.area_read(actor=actor, area_id=area_id)
     form = NeedForm(request.POST, name=area.assessment.subject_name)
-    if form.is_valid():
-        try:
-            services.need_add(actor=actor, area=area, given=form.to_input())
-        except IllegalMove as error:
-            return conflict(
-                request, str(error), back_url=_assessment_url(area.assessment), back_text=BACK_TEXT
-            )
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, "Need added.")
-            return redirect("assessments:area", area_id=area.pk)
-    return _area_page(request, area, AreaForm(area=area), form, status=400)
+    made = form_move(
+        request,
+        form,
+        on_valid=lambda: services.need_add(actor=actor, area=area, given=form.to_input()),
+        success=lambda _: ("Need added.", _area_url(area)),
+        back_url=_assessment_url(area.assessment),
+        back_text=BACK_TEXT,
+    )
+    return made or _area_page(request, area, AreaForm(area=area), form, status=400)
 
 
 @casework_required
@@ -183,14 +195,14 @@ def need_add(request: HttpRequest, area_id: int) -> HttpResponse:
 def need_remove(request: HttpRequest, need_id: int) -> HttpResponse:
     actor = Actor.of(request)
     need = selectors.need_read(actor=actor, need_id=need_id)
-    try:
-        area = services.need_remove(actor=actor, need=need)
-    except IllegalMove as error:
-        return conflict(
-            request, str(error), back_url=_assessment_url(need.area.assessment), back_text=BACK_TEXT
-        )
-    messages.success(request, "Need removed.")
-    return redirect("assessments:area", area_id=area.pk)
+    return button_move(
+        request,
+        lambda: services.need_remove(actor=actor, need=need),
+        success=lambda area: ("Need removed.", _area_url(area)),
+        refused=lambda reasons: _task_list(request, need.area.assessment, refusal=reasons),
+        back_url=_assessment_url(need.area.assessment),
+        back_text=BACK_TEXT,
+    )
 
 
 def _decisions_initial(assessment: Assessment) -> dict[str, Any]:
@@ -215,23 +227,17 @@ def carer_decisions(request: HttpRequest, carer_assessment_id: int) -> HttpRespo
         carer=assessment.subject_name,
         child=assessment.child.first_name,
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.carer_decisions_save(actor=actor, assessment=assessment, given=form.to_input())
-        except IllegalMove as error:
-            return conflict(
-                request, str(error), back_url=_assessment_url(assessment), back_text=BACK_TEXT
-            )
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, "The decisions are saved.")
-            return redirect(_assessment_url(assessment))
-    return render(
+    return form_page(
         request,
+        form,
         "assessments/staff/carer_decisions.html",
-        {"form": form, "assessment": assessment},
-        status=400 if form.errors else 200,
+        {"assessment": assessment},
+        on_valid=lambda: services.carer_decisions_save(
+            actor=actor, assessment=assessment, given=form.to_input()
+        ),
+        success=lambda _: ("The decisions are saved.", _assessment_url(assessment)),
+        back_url=_assessment_url(assessment),
+        back_text=BACK_TEXT,
     )
 
 
@@ -243,25 +249,24 @@ def offer_answer(request: HttpRequest, offer_id: int) -> HttpResponse:
     form = OfferAnswerForm(
         submitted(request), person=offer.person_name, child=offer.request.child.first_name
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            made = services.offer_answer(
-                actor=actor, offer=offer, answer=form.cleaned_data["answer"]
-            )
-        except IllegalMove as error:
-            return conflict(request, str(error))
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, f"{offer.person_name}'s answer is saved.")
-            if made is not None:
-                return redirect(_assessment_url(made))
-            return redirect("assessments:request_assessments", request_id=offer.request_id)
-    return render(
+
+    def answered(made: Assessment | None) -> tuple[str, str]:
+        url = (
+            _assessment_url(made)
+            if made is not None
+            else reverse("assessments:request_assessments", kwargs={"request_id": offer.request_id})
+        )
+        return f"{offer.person_name}'s answer is saved.", url
+
+    return form_page(
         request,
+        form,
         "assessments/staff/offer.html",
-        {"form": form, "offer": offer},
-        status=400 if form.errors else 200,
+        {"offer": offer},
+        on_valid=lambda: services.offer_answer(
+            actor=actor, offer=offer, answer=form.cleaned_data["answer"]
+        ),
+        success=answered,
     )
 
 
@@ -277,6 +282,7 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
     )
     flagged = findings_in(selectors.staff_text_of(assessment), council_id=actor.scope.council_id)
     add_reason_fields(form, flagged)
+    # Not form_page: a refusal about lateness goes on the late_reason field, not the summary.
     if request.method == "POST" and form.is_valid():
         try:
             services.authorise(

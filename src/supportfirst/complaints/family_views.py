@@ -3,9 +3,8 @@ due, and ask for the next stage. Never the staff views reused."""
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -13,10 +12,14 @@ from django.views.decorators.http import require_http_methods
 from supportfirst.audit.services import Actor
 from supportfirst.complaints import clock, selectors, services
 from supportfirst.complaints.forms import ComplaintForm, NextStageForm
+from supportfirst.complaints.models import Complaint
 from supportfirst.councils.access import family_required
 from supportfirst.families.models import Family
-from supportfirst.kernel.formsupport import add_refusal, conflict, form_status, submitted
-from supportfirst.kernel.workflow import IllegalMove, MoveRefused
+from supportfirst.kernel.formsupport import conflict, form_page, form_status, submitted
+
+
+def _complaint_url(complaint: Complaint) -> str:
+    return reverse("family_complaints:complaint", kwargs={"complaint_id": complaint.pk})
 
 
 def _back(complaint_id: int) -> dict[str, str]:
@@ -48,32 +51,40 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
     if chosen in {key for key, _label in choices}:
         initial["about"] = chosen
     form = ComplaintForm(submitted(request), initial=initial, choices=choices)
-    if request.method == "POST" and form.is_valid():
+    about = None
+    if form.is_bound and form.is_valid():
         data = form.cleaned_data
         about = selectors.about_from(
             scope=actor.scope, key=data["about"], description=data["about_other"]
         )
         if about is None:
             form.add_error("about", "Select what your complaint is about")
-        else:
-            family = Family.objects.visible_to(actor.scope).get(pk=actor.scope.family_id)
-            try:
-                complaint = services.complaint_make(
-                    actor=actor,
-                    family=family,
-                    summary=data["summary"],
-                    put_right=data["put_right"],
-                    about=about,
-                )
-            except MoveRefused as error:
-                add_refusal(form, error)
-            else:
-                messages.success(
-                    request,
-                    f"Your complaint has been sent. Your reference is {complaint.reference}.",
-                )
-                return redirect("family_complaints:complaint", complaint_id=complaint.pk)
-    return render(request, "complaints/family/new.html", {"form": form}, status=form_status(form))
+    if about is None:
+        return render(
+            request, "complaints/family/new.html", {"form": form}, status=form_status(form)
+        )
+
+    def make() -> Complaint:
+        family = Family.objects.visible_to(actor.scope).get(pk=actor.scope.family_id)
+        return services.complaint_make(
+            actor=actor,
+            family=family,
+            summary=form.cleaned_data["summary"],
+            put_right=form.cleaned_data["put_right"],
+            about=about,
+        )
+
+    return form_page(
+        request,
+        form,
+        "complaints/family/new.html",
+        {},
+        on_valid=make,
+        success=lambda complaint: (
+            f"Your complaint has been sent. Your reference is {complaint.reference}.",
+            _complaint_url(complaint),
+        ),
+    )
 
 
 @family_required
@@ -108,21 +119,17 @@ def next_stage(request: HttpRequest, complaint_id: int) -> HttpResponse:
             **_back(complaint.pk),
         )
     form = NextStageForm(submitted(request), next_stage=complaint.stage + 1)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.complaint_ask_next_stage(
-                actor=actor, complaint=complaint, why=form.cleaned_data["why"]
-            )
-        except IllegalMove as error:
-            return conflict(request, str(error), **_back(complaint.pk))
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, f"You have asked for stage {complaint.stage + 1}.")
-            return redirect("family_complaints:complaint", complaint_id=complaint.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "complaints/family/next_stage.html",
-        {"form": form, "complaint": complaint, "stage": stage, "next_stage": complaint.stage + 1},
-        status=form_status(form),
+        {"complaint": complaint, "stage": stage, "next_stage": complaint.stage + 1},
+        on_valid=lambda: services.complaint_ask_next_stage(
+            actor=actor, complaint=complaint, why=form.cleaned_data["why"]
+        ),
+        success=lambda _: (
+            f"You have asked for stage {complaint.stage + 1}.",
+            _complaint_url(complaint),
+        ),
+        **_back(complaint.pk),
     )

@@ -7,9 +7,8 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -26,10 +25,13 @@ from supportfirst.complaints.forms import (
 )
 from supportfirst.complaints.models import Complaint, ComplaintStage, Stage
 from supportfirst.councils.access import casework_required
-from supportfirst.kernel.formsupport import add_refusal, conflict, form_status, submitted
-from supportfirst.kernel.workflow import IllegalMove, MoveRefused
+from supportfirst.kernel.formsupport import button_move, conflict, form_page, submitted
 from supportfirst.letters import services as letter_services
 from supportfirst.notifications.services import preference_for
+
+
+def _complaint_url(complaint: Complaint) -> str:
+    return reverse("complaints:complaint", kwargs={"complaint_id": complaint.pk})
 
 
 def _back(complaint_id: int) -> dict[str, str]:
@@ -72,12 +74,16 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
 def acknowledge(request: HttpRequest, complaint_id: int) -> HttpResponse:
     actor = Actor.of(request)
     complaint, _stage = selectors.complaint_read(actor=actor, complaint_id=complaint_id)
-    try:
-        services.complaint_acknowledge(actor=actor, complaint=complaint)
-    except (IllegalMove, MoveRefused) as error:
-        return conflict(request, str(error), **_back(complaint.pk))
-    messages.success(request, "Complaint acknowledged. The family has been told.")
-    return redirect("complaints:complaint", complaint_id=complaint.pk)
+    return button_move(
+        request,
+        lambda: services.complaint_acknowledge(actor=actor, complaint=complaint),
+        success=lambda _: (
+            "Complaint acknowledged. The family has been told.",
+            _complaint_url(complaint),
+        ),
+        refused=lambda reasons: conflict(request, " ".join(reasons), **_back(complaint.pk)),
+        **_back(complaint.pk),
+    )
 
 
 @casework_required
@@ -88,14 +94,18 @@ def prepare_letter(request: HttpRequest, complaint_id: int) -> HttpResponse:
     actor = Actor.of(request)
     complaint, _stage = selectors.complaint_read(actor=actor, complaint_id=complaint_id)
     kind = "complaint_response" if complaint.status == "responded" else "complaint_acknowledgement"
-    try:
-        letter = letter_services.letter_prepare(
+    return button_move(
+        request,
+        lambda: letter_services.letter_prepare(
             actor=actor, family=complaint.family, kind=kind, source=complaint
-        )
-    except MoveRefused as error:
-        return conflict(request, str(error), **_back(complaint.pk))
-    messages.success(request, f"Letter prepared: {letter.subject}.")
-    return redirect("letters:letter", letter_id=letter.pk)
+        ),
+        success=lambda letter: (
+            f"Letter prepared: {letter.subject}.",
+            reverse("letters:letter", kwargs={"letter_id": letter.pk}),
+        ),
+        refused=lambda reasons: conflict(request, " ".join(reasons), **_back(complaint.pk)),
+        **_back(complaint.pk),
+    )
 
 
 Action = Callable[[Actor, Complaint, dict[str, Any]], Any]
@@ -114,28 +124,20 @@ def _action_page(
     actor = Actor.of(request)
     complaint, stage = selectors.complaint_read(actor=actor, complaint_id=complaint_id)
     form = make_form(submitted(request), complaint, stage)
-    if request.method == "POST" and form.is_valid():
-        try:
-            act(actor, complaint, form.cleaned_data)
-        except IllegalMove as error:
-            return conflict(request, str(error), **_back(complaint.pk))
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("complaints:complaint", complaint_id=complaint.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "complaints/staff/action.html",
         {
-            "form": form,
             "complaint": complaint,
             "stage": stage,
             "title": title,
             "intro": intro,
             "action": request.path,
         },
-        status=form_status(form),
+        on_valid=lambda: act(actor, complaint, form.cleaned_data),
+        success=lambda _: (done, _complaint_url(complaint)),
+        **_back(complaint.pk),
     )
 
 

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.access import casework_required, family_required
 from supportfirst.families.models import Family
-from supportfirst.kernel.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import form_page, submitted
 from supportfirst.notifications import selectors, services
 from supportfirst.notifications.forms import PreferenceForm
 from supportfirst.notifications.services import EVENT_LABELS
@@ -32,24 +32,21 @@ def preferences(request: HttpRequest) -> HttpResponse:
         "language": current.language,
     }
     form = PreferenceForm(submitted(request), initial=initial)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        services.preference_save(
+    return form_page(
+        request,
+        form,
+        "notifications/family/preferences.html",
+        {"family": family},
+        on_valid=lambda: services.preference_save(
             actor=actor,
             family=family,
-            channel=data["channel"],
-            email=data["email"],
-            mobile=data["mobile"],
-            format=data["format"],
-            language=data["language"],
-        )
-        messages.success(request, "Your choices are saved.")
-        return redirect("family_notifications:preferences")
-    return render(
-        request,
-        "notifications/family/preferences.html",
-        {"form": form, "family": family},
-        status=form_status(form),
+            channel=form.cleaned_data["channel"],
+            email=form.cleaned_data["email"],
+            mobile=form.cleaned_data["mobile"],
+            format=form.cleaned_data["format"],
+            language=form.cleaned_data["language"],
+        ),
+        success=lambda _: ("Your choices are saved.", reverse("family_notifications:preferences")),
     )
 
 

@@ -3,22 +3,26 @@ own words, and ask for a review when things change. Never the staff views reused
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
-from supportfirst.kernel.formsupport import add_refusal, conflict, submitted
-from supportfirst.kernel.workflow import IllegalMove, MoveRefused
+from supportfirst.kernel.formsupport import conflict, form_move, form_page, form_status, submitted
 from supportfirst.plans import selectors, services
 from supportfirst.plans.forms import AskReviewForm, RespondForm
+from supportfirst.plans.models import SupportPlan
 
 COMPLAINTS_PATH = "/family/complaints/"
 
 
 BACK_TEXT = "Go back to the plan"
+
+
+def _plan_url(plan: SupportPlan) -> str:
+    return reverse("family_plans:plan", kwargs={"plan_id": plan.pk})
 
 
 @family_required
@@ -34,34 +38,39 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = Actor.of(request)
     plan = selectors.family_plan_read(actor=actor, plan_id=plan_id)
     form = RespondForm(submitted(request)) if plan.awaiting_family else None
-    if request.method == "POST":
-        if form is None:
-            return conflict(
-                request,
-                "You have already answered. Ask for a review if things change.",
-                back_url=request.path,
-                back_text=BACK_TEXT,
-            )
-        if form.is_valid():
+    if request.method == "POST" and form is None:
+        return conflict(
+            request,
+            "You have already answered. Ask for a review if things change.",
+            back_url=request.path,
+            back_text=BACK_TEXT,
+        )
+    if form is not None:
+
+        def respond() -> bool:
             agree = form.cleaned_data["answer"] == "agree"
-            try:
-                services.plan_respond(
-                    actor=actor, plan=plan, agree=agree, words=form.cleaned_data["words"]
-                )
-            except IllegalMove as error:
-                return conflict(request, str(error), back_url=request.path, back_text=BACK_TEXT)
-            except MoveRefused as error:
-                add_refusal(form, error)
-            else:
-                messages.success(
-                    request,
-                    "Thank you. You agreed with the plan."
-                    if agree
-                    else "Thank you. We have your words and will contact you about the plan.",
-                )
-                return redirect("family_plans:plan", plan_id=plan.pk)
+            services.plan_respond(
+                actor=actor, plan=plan, agree=agree, words=form.cleaned_data["words"]
+            )
+            return agree
+
+        made = form_move(
+            request,
+            form,
+            on_valid=respond,
+            success=lambda agree: (
+                "Thank you. You agreed with the plan."
+                if agree
+                else "Thank you. We have your words and will contact you about the plan.",
+                _plan_url(plan),
+            ),
+            back_url=request.path,
+            back_text=BACK_TEXT,
+        )
+        if made is not None:
+            return made
     context = {"plan": plan, "form": form, "complaints_path": COMPLAINTS_PATH}
-    status = 400 if form is not None and form.errors else 200
+    status = form_status(form) if form is not None else 200
     return render(request, "plans/family/plan.html", context, status=status)
 
 
@@ -71,23 +80,18 @@ def ask_review(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = Actor.of(request)
     plan = selectors.family_plan_read(actor=actor, plan_id=plan_id)
     form = AskReviewForm(submitted(request))
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.review_ask(
-                actor=actor, plan=plan, what_changed=form.cleaned_data["what_changed"]
-            )
-        except IllegalMove as error:
-            return conflict(request, str(error), back_url=request.path, back_text=BACK_TEXT)
-        except MoveRefused as error:
-            add_refusal(form, error)
-        else:
-            messages.success(
-                request, "Thank you. We have your request for a review and will contact you."
-            )
-            return redirect("family_plans:plan", plan_id=plan.pk)
-    return render(
+    return form_page(
         request,
+        form,
         "plans/family/ask_review.html",
-        {"form": form, "plan": plan},
-        status=400 if form.errors else 200,
+        {"plan": plan},
+        on_valid=lambda: services.review_ask(
+            actor=actor, plan=plan, what_changed=form.cleaned_data["what_changed"]
+        ),
+        success=lambda _: (
+            "Thank you. We have your request for a review and will contact you.",
+            _plan_url(plan),
+        ),
+        back_url=request.path,
+        back_text=BACK_TEXT,
     )

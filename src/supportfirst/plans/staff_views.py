@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -15,7 +14,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required
 from supportfirst.kernel.formsupport import (
-    MoveRefused,
     button_move,
     form_page,
     submitted,
@@ -61,14 +59,15 @@ def request_plans(request: HttpRequest, request_id: int) -> HttpResponse:
 def plan_start(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request, plans = selectors.request_plans(actor=actor, request_id=request_id)
-    try:
-        plan = services.plan_start(actor=actor, request=support_request)
-    except MoveRefused as error:
-        context = {"req": support_request, "plans": plans, "can_start": False}
-        context["refusal"] = error.messages
-        return render(request, "plans/staff/request_plans.html", context, status=400)
-    messages.success(request, f"{plan.title} started. Write it with the family.")
-    return redirect(_plan_url(plan))
+    context = {"req": support_request, "plans": plans, "can_start": False}
+    return button_move(
+        request,
+        lambda: services.plan_start(actor=actor, request=support_request),
+        success=lambda plan: (f"{plan.title} started. Write it with the family.", _plan_url(plan)),
+        refused=lambda reasons: render(
+            request, "plans/staff/request_plans.html", {**context, "refusal": reasons}, status=400
+        ),
+    )
 
 
 def _plan_page(

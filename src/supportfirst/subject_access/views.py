@@ -73,6 +73,7 @@ def withholding(request: HttpRequest, family_id: int) -> HttpResponse:
         return render(request, "subject_access/staff/withholding.html", context, status=status)
     model, row = found
     form = WithholdForm(submitted(request), initial={"record": chosen}, parts=_parts(model))
+    # Not form_page: a part the record does not have is an error on the field_name field.
     if request.method == "POST" and form.is_valid():
         try:
             services.withholding_add(

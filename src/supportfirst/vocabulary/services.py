@@ -14,13 +14,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from supportfirst.audit.services import Actor
+from supportfirst.kernel.workflow import IllegalMove
 from supportfirst.rules.language.vocabulary import VocabularyError, entries_from, shipped
 from supportfirst.vocabulary.models import ENTRY_ID_MESSAGE, ENTRY_ID_PATTERN, VocabularyEntry
 
 _HAS_WORD = re.compile(r"\w")
 
 
-class EntryStateError(Exception):
+class EntryStateError(IllegalMove):
     """The entry is not in a state where that can be done (already retired, or active)."""
 
 

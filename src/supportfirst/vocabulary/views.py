@@ -14,7 +14,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import council_admin_required
-from supportfirst.kernel.formsupport import conflict, form_status, submitted
+from supportfirst.kernel.formsupport import (
+    MoveRefused,
+    button_move,
+    conflict,
+    form_status,
+    submitted,
+)
 from supportfirst.rules.language import CATEGORIES, shipped
 from supportfirst.vocabulary import selectors, services
 from supportfirst.vocabulary.forms import EntryForm, TryForm
@@ -71,6 +77,7 @@ def entry_try(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def entry_new(request: HttpRequest) -> HttpResponse:
     form = EntryForm(submitted(request))
+    # Not form_page: the service's ValidationError names the field each problem belongs to.
     if request.method == "POST" and form.is_valid():
         try:
             entry = services.entry_add(
@@ -102,6 +109,7 @@ def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
         }
     )
     form = EntryForm(submitted(request), initial=initial, editing=True)
+    # Not form_page: the service's ValidationError names the field each problem belongs to.
     if request.method == "POST" and form.is_valid():
         try:
             services.entry_edit(actor=Actor.of(request), entry=entry, **_fields(form.cleaned_data))
@@ -128,12 +136,16 @@ def _back() -> dict[str, str]:
 def entry_retire(request: HttpRequest, entry_id: int) -> HttpResponse:
     council_id = request.scope.council_id  # type: ignore[attr-defined]
     entry = selectors.entry_read(council_id=council_id, entry_pk=entry_id)
-    try:
-        services.entry_retire(actor=Actor.of(request), entry=entry)
-    except services.EntryStateError as error:
-        return conflict(request, str(error), **_back())
-    messages.success(request, f"Entry “{entry.entry_id}” retired. It is no longer checked.")
-    return redirect("vocabulary:list")
+    return button_move(
+        request,
+        lambda: services.entry_retire(actor=Actor.of(request), entry=entry),
+        success=lambda _: (
+            f"Entry “{entry.entry_id}” retired. It is no longer checked.",
+            reverse("vocabulary:list"),
+        ),
+        refused=lambda reasons: conflict(request, " ".join(reasons), **_back()),
+        **_back(),
+    )
 
 
 @council_admin_required
@@ -141,11 +153,20 @@ def entry_retire(request: HttpRequest, entry_id: int) -> HttpResponse:
 def entry_restore(request: HttpRequest, entry_id: int) -> HttpResponse:
     council_id = request.scope.council_id  # type: ignore[attr-defined]
     entry = selectors.entry_read(council_id=council_id, entry_pk=entry_id)
-    try:
-        services.entry_restore(actor=Actor.of(request), entry=entry)
-    except services.EntryStateError as error:
-        return conflict(request, str(error), **_back())
-    except ValidationError as error:
-        return conflict(request, " ".join(error.messages), **_back())
-    messages.success(request, f"Entry “{entry.entry_id}” restored. It is checked again.")
-    return redirect("vocabulary:list")
+
+    def restore() -> None:
+        try:
+            services.entry_restore(actor=Actor.of(request), entry=entry)
+        except ValidationError as error:  # the words can no longer be used: a refused move
+            raise MoveRefused(error.messages) from error
+
+    return button_move(
+        request,
+        restore,
+        success=lambda _: (
+            f"Entry “{entry.entry_id}” restored. It is checked again.",
+            reverse("vocabulary:list"),
+        ),
+        refused=lambda reasons: conflict(request, " ".join(reasons), **_back()),
+        **_back(),
+    )
