@@ -134,8 +134,12 @@ def test_stage_2_response_needs_the_investigating_officer_and_independent_person
 
 def test_the_family_asks_for_stage_2_after_the_response(staff, parent_actor, family):
     complaint = complaint_for(family)
-    with pytest.raises(IllegalMove):
+    with pytest.raises(IllegalMove) as refused:
         services.complaint_ask_next_stage(actor=parent_actor, complaint=complaint)
+    assert str(refused.value) == (
+        "“Ask for the next stage” cannot be done now: this complaint is “Being looked at” at "
+        "stage 1: local resolution."
+    )
     complaint = services.complaint_respond(
         actor=staff, complaint=complaint, response="Sorry.", outcome="not_upheld"
     )
