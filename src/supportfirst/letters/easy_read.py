@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from supportfirst.rules.criteria.lawkinds import SERVICE_SENTENCES
+
 # The sentences saying whether a service is a duty or a power: the easy-read letter says what
 # the council will do instead, in its own words.
-_DUTY_OR_POWER = re.compile(r"^This is a (duty|power)\b", re.IGNORECASE)
+_DUTY_OR_POWER = re.compile(r"^This is a (duty|general duty|power)\b", re.IGNORECASE)
 # "Sleep: met." / "Sleep: not met." repeat the yes or no the letter already gives.
 _AREA_VERDICT = re.compile(r"^[^.]{1,60}: (not )?met\.$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
@@ -45,7 +47,10 @@ def lines(text: str) -> list[str]:
     """A reason as short lines, one sentence each, without the duty or power sentence and
     without the area's name repeating the yes or no."""
     out = []
-    for sentence in _SENTENCE_END.split(" ".join((text or "").split())):
+    text = text or ""
+    for law_sentence in SERVICE_SENTENCES.values():
+        text = text.replace(law_sentence, " ")
+    for sentence in _SENTENCE_END.split(" ".join(text.split())):
         sentence = sentence.strip()
         if not sentence or any(
             rule.match(sentence) for rule in (_DUTY_OR_POWER, _AREA_VERDICT, _CRITERIA_MET)
