@@ -138,9 +138,7 @@ def test_the_scan_finds_citations_as_they_are_written():
         "20(4)",
     ]
     assert _citations("the Breaks Regulations 2011, regulation 5") == ["regulation 5"]
-    assert _citations("Children Act 1989, Schedule 2, paragraph 6") == [
-        "Schedule 2, paragraph 6"
-    ]
+    assert _citations("Children Act 1989, Schedule 2, paragraph 6") == ["Schedule 2, paragraph 6"]
     assert not law.knows_section("17ZZ")
 
 

@@ -24,6 +24,8 @@ _CRITERIA_MET = re.compile(r"^The criteria “[^”]*” are met\.$")
 _JOIN = re.compile(r",? (?:and|but) (?=no |there |this |it |they |the )|; ")
 LONG_SENTENCE_WORDS = 14
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
+# "(Children Act 1989, section 17ZF)" inside a reason: the easy-read letter names no sections.
+_BRACKETED_LAW = re.compile(r"\s*\([^()]*\b(?:Act|Regulations) \d{4}[^()]*\)")
 
 
 def without_end_stop(text: str) -> str:
@@ -50,6 +52,7 @@ def lines(text: str) -> list[str]:
     text = text or ""
     for law_sentence in SERVICE_SENTENCES.values():
         text = text.replace(law_sentence, " ")
+    text = _BRACKETED_LAW.sub("", text)
     for sentence in _SENTENCE_END.split(" ".join(text.split())):
         sentence = sentence.strip()
         if not sentence or any(

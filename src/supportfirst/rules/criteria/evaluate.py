@@ -3,8 +3,9 @@
 Deterministic: the same set and case always give the same decision, word for word (no
 clock, no randomness, no dictionary-order surprises: everything follows the order of the
 file and of the case). The reasons are written for the family in short sentences: the area
-of life, what makes it hard, how often, which criteria, whether the help is a duty, a general duty or a power,
-and what would change the outcome. The law itself is in each service outcome's `legal_basis`.
+of life, what makes it hard, how often, which criteria, whether the help is a duty, a general
+duty or a power, and what would change the outcome. The law itself is in each service
+outcome's `legal_basis`.
 """
 
 from __future__ import annotations
