@@ -68,7 +68,8 @@ def test_the_councils_own_published_criteria_are_used(ashvale_family, worker):
     assert short_breaks.met
     assert not short_breaks.departed
     assert "Children Act 1989" in short_breaks.legal_basis_citations[0]
-    assert short_breaks.duty_or_power == "duty"
+    # Short breaks are a general duty to provide a range, not a promise of a break (LAW.md).
+    assert short_breaks.duty_or_power == "general"
     needs = decision.final_needs()
     assert len(needs) == 2
     assert all(n.met and n.reason for n in needs)
