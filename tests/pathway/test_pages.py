@@ -146,7 +146,10 @@ def test_a_manager_sees_and_decides_a_proposal(council, practitioner, support_re
     support_request.status = RequestStatus.SAFEGUARDING_PROPOSED
     support_request.save()
     client = signed_in_client(manager)
-    assert "Moves to safeguarding waiting for a decision" in client.get("/staff/team/").content.decode()
+    assert (
+        "Moves to safeguarding waiting for a decision"
+        in client.get("/staff/team/").content.decode()
+    )
     response = client.post(
         f"/staff/safeguarding/{move.pk}/",
         {"decision": "approve", "reason": "Disclosure of being hit: strategy discussion."},

@@ -35,6 +35,6 @@ class EnquiryOutcomeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(
             Field.radios("outcome", legend_size=Size.MEDIUM),
-            Field.textarea("outcome_reason", max_characters=OUTCOME_REASON_MAX),
+            Field.textarea("outcome_reason"),
             button="Save the outcome",
         )

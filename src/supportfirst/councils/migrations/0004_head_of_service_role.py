@@ -5,25 +5,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('councils', '0003_council_plan_and_letter_settings'),
-        ('families', '0001_initial'),
+        ("councils", "0003_council_plan_and_letter_settings"),
+        ("families", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='membership',
-            name='membership_family_roles_have_a_family',
+            model_name="membership",
+            name="membership_family_roles_have_a_family",
         ),
         migrations.AlterField(
-            model_name='membership',
-            name='role',
-            field=models.CharField(choices=[('family_member', 'Family member'), ('young_person', 'Young person'), ('practitioner', 'Practitioner'), ('team_manager', 'Team manager'), ('head_of_service', 'Head of service'), ('forum_member', 'Parent carer forum member'), ('council_admin', 'Council administrator')], max_length=20),
+            model_name="membership",
+            name="role",
+            field=models.CharField(
+                choices=[
+                    ("family_member", "Family member"),
+                    ("young_person", "Young person"),
+                    ("practitioner", "Practitioner"),
+                    ("team_manager", "Team manager"),
+                    ("head_of_service", "Head of service"),
+                    ("forum_member", "Parent carer forum member"),
+                    ("council_admin", "Council administrator"),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('family__isnull', False), ('role__in', ['family_member', 'young_person'])), models.Q(('child__isnull', True), ('family__isnull', True), ('role__in', ['council_admin', 'forum_member', 'head_of_service', 'practitioner', 'team_manager'])), _connector='OR'), name='membership_family_roles_have_a_family'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("family__isnull", False), ("role__in", ["family_member", "young_person"])
+                    ),
+                    models.Q(
+                        ("child__isnull", True),
+                        ("family__isnull", True),
+                        (
+                            "role__in",
+                            [
+                                "council_admin",
+                                "forum_member",
+                                "head_of_service",
+                                "practitioner",
+                                "team_manager",
+                            ],
+                        ),
+                    ),
+                    _connector="OR",
+                ),
+                name="membership_family_roles_have_a_family",
+            ),
         ),
     ]

@@ -6,31 +6,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pathway', '0001_initial'),
+        ("pathway", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='safeguardingmove',
-            name='outcome',
-            field=models.CharField(blank=True, choices=[('no_further_action', 'No further action: return to the support pathway'), ('child_protection', 'Child protection plan, or continue under child protection procedures')], max_length=20),
+            model_name="safeguardingmove",
+            name="outcome",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("no_further_action", "No further action: return to the support pathway"),
+                    (
+                        "child_protection",
+                        "Child protection plan, or continue under child protection procedures",
+                    ),
+                ],
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='safeguardingmove',
-            name='outcome_at',
+            model_name="safeguardingmove",
+            name="outcome_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='safeguardingmove',
-            name='outcome_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="safeguardingmove",
+            name="outcome_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='safeguardingmove',
-            name='outcome_reason',
+            model_name="safeguardingmove",
+            name="outcome_reason",
             field=models.TextField(blank=True),
         ),
     ]
