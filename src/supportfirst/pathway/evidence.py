@@ -24,7 +24,7 @@ def evidence_findings(text: str, *, council_id: int | None) -> list[FieldFinding
     opinion word the checker did not already cover."""
     found = findings_in({EVIDENCE_FIELD: text}, council_id=council_id)
     covered = [(f.finding.start, f.finding.end) for f in found]
-    for number, (start, end, word) in enumerate(opinion_spans(text)):
+    for number, (start, end, _word) in enumerate(opinion_spans(text)):
         if any(s <= start and end <= e for s, e in covered):
             continue
         finding = Finding(
