@@ -31,6 +31,9 @@ def test_the_group_is_every_move_from_or_to_a_safeguarding_status():
         "move_to_safeguarding",
         "return_to_decision",
         "return_to_support",
+        # The outcome of the enquiries, declared later, joined the group by itself.
+        "enquiries_no_further_action",
+        "enquiries_continue",
     } == moves.SAFEGUARDING_PROPOSAL_MOVES
     fake = Workflow(moves.REQUEST.record_type, (*moves.REQUEST.moves, NEW_MOVE))
     assert "pause_for_enquiries" in moves.safeguarding_proposal_moves(fake)

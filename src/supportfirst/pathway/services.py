@@ -21,9 +21,10 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Council
 from supportfirst.families.models import Child, Family, ParentCarer
 from supportfirst.families.moves import move_family
-from supportfirst.kernel.workflow import MoveRefused, apply_move, guard_message, record_event
+from supportfirst.kernel.workflow import MoveRefused, apply_move, record_event
 from supportfirst.notifications import family_events
 from supportfirst.pathway import hooks, moves
+from supportfirst.pathway.evidence import explained_words
 from supportfirst.pathway.models import (
     Contact,
     Intrusion,
@@ -34,6 +35,7 @@ from supportfirst.pathway.models import (
     SupportRequest,
 )
 from supportfirst.rules import workdays
+from supportfirst.wording.models import WordingReason
 from supportfirst.wording.services import Reasons
 
 NEXT_STEP_WORKING_DAYS = 1
@@ -257,8 +259,8 @@ def safeguarding_propose(
     reason_not_told: str,
     reasons: Reasons | None = None,
 ) -> SafeguardingMove:
-    """Propose the rare move to safeguarding, on evidence written as facts (with the reasons
-    given for keeping any flagged words)."""
+    """Propose the rare move to safeguarding, on evidence written as facts. Flagged words are
+    kept with a reason each (never refused outright: facts about harm are always recordable)."""
     team = getattr(getattr(actor.user, "membership", None), "team", None)
     move = SafeguardingMove(
         family_id=request.family_id,
@@ -273,7 +275,8 @@ def safeguarding_propose(
         proposed_at=timezone.now(),
         team=team,
     )
-    failures = [guard_message(g) for g in moves.PROPOSAL_GUARDS if not g(move, actor.user, {})]
+    context = {"explained_words": explained_words(reasons)}
+    failures = moves.refusals(moves.PROPOSAL_GUARDS, move, actor.user, context)
     if failures:
         raise MoveRefused(failures)
     apply_move(
@@ -313,20 +316,24 @@ def safeguarding_decide(
     family_told_at: datetime | None = None,
     reason_not_told: str = "",
 ) -> SafeguardingMove:
-    """A team manager who did not propose the move approves it or sends it back."""
+    """A team manager (or the head of service) who did not propose the move approves it or
+    sends it back."""
     if move.family_told is None and family_told is not None:
         move.family_told = family_told
         move.family_told_at = family_told_at if family_told else None
         move.reason_not_told = "" if family_told else reason_not_told
         move.save(update_fields=["family_told", "family_told_at", "reason_not_told"])
     name = "approve" if approve else "decline"
+    kept = WordingReason.objects.filter(
+        record_type="pathway.safeguardingmove", record_id=move.pk
+    ).values_list("words", flat=True)
     apply_move(
         moves.SAFEGUARDING,
         move,
         name,
         actor=actor.user,
         reason=reason,
-        context={"reason": reason},
+        context={"reason": reason, "explained_words": [w.lower() for w in kept]},
         summary="A team manager approved the move to safeguarding"
         if approve
         else "A team manager did not approve the move to safeguarding",
