@@ -18,6 +18,7 @@ from supportfirst.notifications.models import Notification, NotificationPreferen
 from supportfirst.pathway import services as pathway_services
 from tests.assessments.factories import AssessmentFactory, complete_every_area
 from tests.complaints.factories import actor_for, complaint_for
+from tests.conftest import signed_in_client
 from tests.pathway.factories import SupportRequestFactory
 
 pytestmark = pytest.mark.usefixtures("sent_at_once")
@@ -244,8 +245,7 @@ def test_staff_are_told_truthfully_whether_the_family_got_a_message(family):
 def test_a_message_that_could_not_be_sent_is_said_so(family, monkeypatch, practitioner):
     """A refusal comes after the save (the message is sent after commit): it is said on the
     family's messages page, and the sentence for a known failure still says so."""
-    from supportfirst.notifications import services as notify
-    from tests.conftest import signed_in_client
+    notify = services
 
     def refuse(*args, **kwargs):
         raise OSError("mail server down")

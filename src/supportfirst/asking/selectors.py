@@ -46,7 +46,7 @@ def authors_keeping_words_private(*, scope: Scope) -> set[int]:
     parents. What those accounts wrote themselves (comments on assessments, correction requests,
     complaints) is left out of the parent's pages and download. Empty for anyone else."""
     children = children_keeping_views_private(scope=scope)
-    if not children:
+    if not children or scope.family_id is None:
         return set()
     return set(
         Membership.objects.filter(
