@@ -181,7 +181,7 @@ def test_a_later_version_never_changes_an_old_decision(ashvale_family, worker, m
     assert "Short breaks and holidays" in [s.name for s in fresh.final_services()]
 
 
-def test_a_manager_confirms_and_the_family_is_told(ashvale_family, worker, manager):
+def test_a_manager_confirms_and_the_family_is_told(sent_at_once, ashvale_family, worker, manager):
     ashvale_family.parent_carers.update(email="parent@family.example")
     decision = _decide(authorised_assessment(ashvale_family), worker)
     eligibility_confirm(actor=actor_for(manager), decision=decision)

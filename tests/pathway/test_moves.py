@@ -269,7 +269,9 @@ def test_proposed_move_factory_makes_a_pending_move(practitioner):
     assert move.status == MoveStatus.PROPOSED
 
 
-def test_information_and_advice_is_emailed_to_the_family(practitioner, family, mailoutbox):
+def test_information_and_advice_is_emailed_to_the_family(
+    sent_at_once, practitioner, family, mailoutbox
+):
     carer = family.parent_carers.get()
     carer.email = "claire@family.example"
     carer.save()

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -23,6 +22,8 @@ from supportfirst.families.models import Child, Family, ParentCarer
 from supportfirst.families.moves import move_family
 from supportfirst.kernel.workflow import MoveRefused, apply_move, record_event
 from supportfirst.notifications import family_events
+from supportfirst.notifications import services as notifications
+from supportfirst.notifications.models import Channel
 from supportfirst.pathway import hooks, moves
 from supportfirst.pathway.evidence import explained_words
 from supportfirst.pathway.models import (
@@ -201,7 +202,8 @@ def decide_information(
     )
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
     sent_to = send_information(request=request, information_given=information_given)
-    family_events.decision_made(decision, already_sent_to=sent_to)
+    if not sent_to:
+        family_events.decision_made(decision)
     if sent_to:
         record_event(
             moves.REQUEST,
@@ -216,8 +218,10 @@ def decide_information(
 
 
 def send_information(*, request: SupportRequest, information_given: str) -> list[str]:
-    """Email the information and advice to the family's parent carers who gave an address.
-    Families who prefer letters, calls or texts are sent it that way by the team."""
+    """Email the information and advice to the family's parent carers who gave an address
+    (recorded as the family's next-step message, and sent after the decision is saved: a mail
+    server that refuses it marks the message failed, never stops the decision). Families who
+    prefer letters, calls or texts are sent it that way by the team."""
     if request.preferred_contact != "email":
         return []
     addresses = [
@@ -236,12 +240,13 @@ def send_information(*, request: SupportRequest, information_given: str) -> list
         f"{' or email ' + council.contact_email if council.contact_email else ''}.\n\n"
         f"{council.name}\n"
     )
-    send_mail(
-        f"Information and advice about your request {request.reference}",
-        body,
-        None,
-        addresses,
-        fail_silently=False,
+    notifications.send_after_commit(
+        request.family,
+        notifications.DECISION_MADE,
+        channel=Channel.EMAIL,
+        destinations=addresses,
+        subject=f"Information and advice about your request {request.reference}",
+        body=body,
     )
     return addresses
 
