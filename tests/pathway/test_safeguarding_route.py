@@ -153,7 +153,7 @@ def test_the_manager_sees_the_flagged_words_and_reasons(practitioner, manager, s
 
 
 def test_no_further_action_returns_the_request_with_its_clocks_and_tells_the_family(
-    practitioner, manager, support_request, mailoutbox
+    practitioner, manager, support_request, mailoutbox, sent_at_once
 ):
     support_request.family.parent_carers.update(email="claire@example.com")
     move = _approved(practitioner, manager, support_request)
