@@ -27,7 +27,8 @@ def test_the_flagged_words_themselves_are_refused_as_a_repeat():
         "The reason for keeping “failed to engage” only repeats the words: say why they should "
         "stay, in a sentence"
     )
-    assert "only repeats" in reason_problem("Failed to engage, failed to engage!", "failed to engage")
+    again = reason_problem("Failed to engage, failed to engage!", "failed to engage")
+    assert "only repeats" in again
     assert "only repeats" in reason_problem("“Refused” yes refused", "refused")
 
 
@@ -46,9 +47,12 @@ def test_using_the_flagged_words_again_in_the_reason_is_blaming():
 
 
 def test_naming_the_flagged_words_in_quotation_marks_is_allowed():
-    assert reason_problem(
-        "We kept “failed to engage” because the hospital letter says it.", "failed to engage"
-    ) is None
+    assert (
+        reason_problem(
+            "We kept “failed to engage” because the hospital letter says it.", "failed to engage"
+        )
+        is None
+    )
 
 
 def test_a_real_sentence_is_accepted():
@@ -57,13 +61,17 @@ def test_a_real_sentence_is_accepted():
 
 
 def test_a_councils_own_checker_is_used():
-    council = Checker(extra=[{
-        "id": "council.tier",
-        "category": "jargon",
-        "patterns": ["tier 3"],
-        "explanation": "Our own jargon.",
-        "suggestions": ["say what help is given"],
-    }])
+    council = Checker(
+        extra=[
+            {
+                "id": "council.tier",
+                "category": "jargon",
+                "patterns": ["tier 3"],
+                "explanation": "Our own jargon.",
+                "suggestions": ["say what help is given"],
+            }
+        ]
+    )
     reason = "This is a tier 3 case for the team."
     assert reason_problem(reason, "refused") is None
     assert "“tier 3”" in reason_problem(reason, "refused", check=council.check)

@@ -11,8 +11,8 @@ from supportfirst.complaints.models import Status
 from supportfirst.corrections.models import CorrectionStatus
 from supportfirst.notifications.models import Notification
 from supportfirst.wording.models import WordingReason
-from tests.conftest import signed_in_client
 from tests.complaints.factories import complaint_for
+from tests.conftest import signed_in_client
 from tests.corrections.factories import CorrectionRequestFactory
 
 REASON = "These are the hospital's words, quoted from its letter."

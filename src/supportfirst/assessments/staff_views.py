@@ -72,9 +72,7 @@ def _ready_form(assessment: Assessment, data: Any = None) -> tuple[GateForm, lis
     """The button that lets the family read the draft, with a reason needed for each distinct
     flagged word or phrase in the staff text they will read."""
     to_check = (
-        words_to_check(
-            selectors.staff_text_of(assessment), council_id=assessment.family.council_id
-        )
+        words_to_check(selectors.staff_text_of(assessment), council_id=assessment.family.council_id)
         if assessment.status == AssessmentStatus.IN_PROGRESS
         else []
     )

@@ -141,7 +141,7 @@ def add_reason_fields(form: forms.Form, found: list[FieldFinding]) -> None:
     for item in found:
         form.fields[item.reason_name] = forms.CharField(
             label=f"Why keep “{item.finding.text}” in {item.field}?",
-            help_text=item.finding.explanation,
+            help_text=f"{item.finding.explanation} Say why the words should stay, in a sentence.",
             max_length=500,
             validators=[_real_reason(item)],
             error_messages={
