@@ -34,6 +34,16 @@ def _check_every_page(monkeypatch):
 
 
 @pytest.fixture
+def sent_at_once(monkeypatch):
+    """For tests about what a message says and where it goes: a message to a family is sent
+    after its transaction commits, and a test's own transaction never commits, so here it goes
+    at once. When it goes is tested in tests/notifications/test_after_commit.py."""
+    monkeypatch.setattr(
+        "supportfirst.notifications.services.on_commit", lambda callback, **kwargs: callback()
+    )
+
+
+@pytest.fixture
 def council(db):
     return CouncilFactory()
 

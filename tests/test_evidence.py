@@ -41,3 +41,28 @@ def test_the_rule_imports_no_django():
         "assert not any(m.startswith('django') for m in sys.modules)"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "At 3pm the nurse found Zara in a dirty nappy.",
+        "The father was aggressive to the nurse: he shouted and pushed her.",
+        "Zara was hungry and had a bruise on her arm; there was a smell of urine.",
+        "Shouting was heard from the flat at 11pm.",
+    ],
+)
+def test_words_that_describe_what_was_seen_are_facts(text):
+    assert opinion_words(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The home was chaotic.", ["chaotic"]),
+        ("Mum lacks insight into the risk.", ["lacks insight"]),
+        ("An untidy home.", ["untidy"]),
+    ],
+)
+def test_real_opinions_stay_flagged(text, found):
+    assert opinion_words(text) == found

@@ -22,7 +22,9 @@ log = logging.getLogger(__name__)
 class NotifyEmailBackend(BaseEmailBackend):
     def __init__(self, fail_silently: bool = False, **kwargs: Any) -> None:
         super().__init__(fail_silently=fail_silently, **kwargs)
-        self.client = NotificationsAPIClient(settings.NOTIFY_API_KEY)
+        self.client = NotificationsAPIClient(
+            settings.NOTIFY_API_KEY, timeout=settings.EMAIL_TIMEOUT
+        )
         self.template_id = settings.NOTIFY_EMAIL_TEMPLATE_ID
 
     def send_messages(self, email_messages: Sequence[EmailMessage]) -> int:

@@ -65,7 +65,7 @@ def test_the_confirmation_page_gives_the_reference_and_the_date_due(council):
     assert "priya@example.test" not in page
 
 
-def test_the_family_is_told_the_request_was_received(council):
+def test_the_family_is_told_the_request_was_received(sent_at_once, council):
     client = Client()
     answer_everything(client, council)
     client.post(url("check", council))

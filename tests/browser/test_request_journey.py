@@ -67,7 +67,9 @@ def test_a_move_to_safeguarding_needs_facts_and_another_manager(visitor, browser
     page.get_by_label("When it happened").fill("Today")
     page.get_by_role("button", name="Propose the move").click()
     visitor.check()
-    assert "opinions, not evidence" in page.content()
+    # Was: refused outright ("opinions, not evidence"). Now each opinion word asks a reason.
+    assert "Give a reason for keeping" in page.content()
+    assert "Is there reasonable cause to suspect" in page.content()
     page.get_by_label("What was seen or said").fill(
         "Ama told her teacher on Monday that her uncle hit her with a belt."
     )
@@ -91,3 +93,15 @@ def test_a_move_to_safeguarding_needs_facts_and_another_manager(visitor, browser
     visitor.check()
     request.refresh_from_db()
     assert request.status == RequestStatus.MOVED_TO_SAFEGUARDING
+    # The outcome of the enquiries: no further action returns the request to support.
+    visitor.goto(f"/staff/requests/{request.pk}/")
+    page.get_by_role("link", name="Record the outcome of the enquiries").click()
+    visitor.check()
+    page.get_by_label("No further action: return to the support pathway").check()
+    page.get_by_label("What the enquiries found, and why this is the outcome").fill(
+        "The strategy discussion found the uncle had moved out; no further action."
+    )
+    page.get_by_role("button", name="Save the outcome").click()
+    visitor.check()
+    request.refresh_from_db()
+    assert request.status == RequestStatus.SUPPORT_PATHWAY

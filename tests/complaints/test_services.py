@@ -39,7 +39,9 @@ def _make(parent_actor, family, **kwargs):
     )
 
 
-def test_a_complaint_opens_at_stage_1_with_a_10_working_day_clock(parent_actor, family):
+def test_a_complaint_opens_at_stage_1_with_a_10_working_day_clock(
+    sent_at_once, parent_actor, family
+):
     complaint = _make(parent_actor, family, received_on=date(2026, 11, 2))
     assert complaint.stage == Stage.LOCAL_RESOLUTION
     assert complaint.status == Status.OPEN
@@ -67,7 +69,9 @@ def test_acknowledging_twice_is_refused(staff, family):
         services.complaint_acknowledge(actor=staff, complaint=complaint)
 
 
-def test_extension_within_20_working_days_moves_the_deadline_and_tells_the_family(staff, family):
+def test_extension_within_20_working_days_moves_the_deadline_and_tells_the_family(
+    sent_at_once, staff, family
+):
     complaint = complaint_for(family, received_on=date(2026, 11, 2))
     done = services.complaint_extend(
         actor=staff, complaint=complaint, new_due=date(2026, 11, 30), reason="Worker away."
@@ -134,8 +138,12 @@ def test_stage_2_response_needs_the_investigating_officer_and_independent_person
 
 def test_the_family_asks_for_stage_2_after_the_response(staff, parent_actor, family):
     complaint = complaint_for(family)
-    with pytest.raises(IllegalMove):
+    with pytest.raises(IllegalMove) as refused:
         services.complaint_ask_next_stage(actor=parent_actor, complaint=complaint)
+    assert str(refused.value) == (
+        "“Ask for the next stage” cannot be done now: this complaint is “Being looked at” at "
+        "stage 1: local resolution."
+    )
     complaint = services.complaint_respond(
         actor=staff, complaint=complaint, response="Sorry.", outcome="not_upheld"
     )
@@ -171,7 +179,9 @@ def test_the_review_panel_needs_three_different_people(staff, family):
         services.complaint_appoint(actor=staff, complaint=complaint, panel_members=["A", "B", "A"])
 
 
-def test_stage_3_meeting_report_and_response_each_set_the_next_deadline(staff, family):
+def test_stage_3_meeting_report_and_response_each_set_the_next_deadline(
+    sent_at_once, staff, family
+):
     start = TODAY() - timedelta(days=40)
     complaint = complaint_for(family, stage=3, received_on=start)
     with pytest.raises(MoveRefused, match="three independent people before it meets"):

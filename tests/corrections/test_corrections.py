@@ -140,7 +140,7 @@ def test_the_family_pages_say_the_date_plainly_without_the_law(parent, story):
     assert "GDPR" not in page
 
 
-def test_the_correction_journey(parent, practitioner, story):
+def test_the_correction_journey(sent_at_once, parent, practitioner, story):
     client = signed_in_client(parent)
     response = _new(
         client,

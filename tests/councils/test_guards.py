@@ -20,6 +20,7 @@ def person(pk: int, role: str | None) -> SimpleNamespace:
 def test_team_manager_only_passes_for_a_team_manager_and_says_its_own_words():
     guard = team_manager_only("signer_is_a_manager", "Only a team manager can sign this.")
     assert guard(None, person(1, Role.TEAM_MANAGER), {})
+    assert guard(None, person(1, Role.HEAD_OF_SERVICE), {})  # the second approver
     assert not guard(None, person(1, Role.PRACTITIONER), {})
     assert not guard(None, person(1, None), {})
     assert guard.__name__ == "signer_is_a_manager"
@@ -44,9 +45,11 @@ def test_each_record_keeps_its_own_message_for_the_shared_rule():
             confirmer_did_not_make_it,
         )
     ] == [
-        "Only a team manager can approve a move to safeguarding.",
+        # The safeguarding messages now name the second approver (issue 18, point 3).
+        "Only a team manager or a head of service can approve a move to safeguarding.",
         "Only a team manager can authorise an assessment.",
         "Only a team manager can confirm an eligibility decision.",
-        "A different team manager must approve: the person who proposed the move cannot.",
+        "A different team manager, or the head of service, must approve: the person who "
+        "proposed the move cannot.",
         "Another team manager must confirm it: you cannot confirm a decision you made.",
     ]

@@ -180,11 +180,18 @@ def test_service_outcomes_carry_the_law_and_say_duty_or_power():
         "Chronically Sick and Disabled Persons Act 1970, section 2(1)(a)"
     ]
     assert (
-        "This is a duty: once the council agrees it is needed, it must provide it." in home.reason
+        "This is a duty: once the council is satisfied it is needed, the law says it must "
+        "arrange it." in home.reason
     )
+    # Section 17 is a general duty, never told to a family as a mere power (LAW.md).
     support = decision.service("family-support")
-    assert support.duty_or_power == "power"
-    assert "This is a power: the council may provide it" in support.reason
+    assert support.duty_or_power == "general"
+    assert (
+        "This is a general duty: the council must provide a range of this kind of support in "
+        "its area. It is not a promise of a particular service, but the council must decide "
+        "fairly about your family, and give reasons." in support.reason
+    )
+    assert "may provide" not in support.reason
 
 
 def test_parent_carer_needs_use_the_parent_carer_criterion_and_speak_to_the_parent():
@@ -338,16 +345,19 @@ def test_case_from_dict_reports_what_is_wrong(data, path):
     assert path in [where for where, _ in caught.value.problems]
 
 
-def test_help_for_a_parent_carer_who_was_not_assessed_is_not_assessed_not_refused():
+def test_help_for_a_parent_carer_not_in_the_case_is_not_refused_and_not_called_unassessed():
     decision = evaluate(
         ASHVALE, case(need("a", "personal_care", "help"), need("b", "sleep", "help"))
     )
     outcome = decision.service("parent-carer-break")
     assert (outcome.met, outcome.assessed) == (False, False)
+    # True whether or not the parent carer had a separate assessment (issue 13 point 4).
     assert outcome.reason == (
-        "We have not assessed your own needs as a parent carer. You can ask for a parent "
-        "carer's assessment at any time."
+        "Your own needs as a parent carer were not part of this decision. If you have had a "
+        "parent carer's assessment, we tell you our decisions about your own needs separately "
+        "(Children Act 1989, section 17ZF). If you have not, you can ask for one at any time."
     )
+    assert "not assessed" not in outcome.reason
     assert decision.service("short-breaks").assessed
     assert type(outcome).from_dict(outcome.to_dict()) == outcome
 

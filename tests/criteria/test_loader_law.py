@@ -53,20 +53,22 @@ def test_rule_legal_basis_accepts_usual_ways_of_writing_a_section(section):
         (
             [{"act": "Chronically Sick and Disabled Persons Act 1970", "section": "2(1)(e)"}],
             "power",
-            "gives a duty",
+            "gives a duty to the child",
         ),
-        ([{"act": "Children Act 1989", "section": "17"}], "duty", "gives a power"),
+        ([{"act": "Children Act 1989", "section": "17(1)"}], "duty", "gives a general duty"),
+        ([{"act": "Children Act 1989", "section": "17(1)"}], "power", "gives a general duty"),
         (
             [
                 {"act": "Children Act 1989", "section": "Schedule 2, paragraph 6"},
                 {
                     "act": "Breaks for Carers of Disabled Children Regulations 2011",
-                    "section": "regulation 3",
+                    "section": "regulation 4",
                 },
             ],
-            "power",
-            "gives a duty",
+            "duty",
+            "gives a general duty",
         ),
+        ([{"act": "Children Act 1989", "section": "20(4)"}], "general", "gives a power"),
     ],
 )
 def test_rule_duty_or_power_matches_the_law(legal_basis, claimed, expected):
@@ -78,7 +80,7 @@ def test_rule_duty_or_power_matches_the_law(legal_basis, claimed, expected):
 
 def test_rule_duty_or_power_values():
     problems = problems_after(lambda d: d["services"][1].update({"duty_or_power": "maybe"}))
-    assert "duty, power" in only(problems, "services[1].duty_or_power").message
+    assert "duty, general, power" in only(problems, "services[1].duty_or_power").message
 
 
 @pytest.mark.parametrize(
@@ -91,16 +93,45 @@ def test_rule_duty_or_power_values():
             },
             "Schedule 2, paragraph 6",
         ),
-        ({"act": "Children Act 1989", "section": "17A"}, "Direct Payments"),
+        ({"act": "Children Act 1989", "section": "17(6)"}, "section 17(1)"),
     ],
 )
 def test_rule_some_laws_are_cited_together(cited, needed):
-    problems = problems_after(
-        lambda d: d["services"][1].update({"legal_basis": [cited], "duty_or_power": "duty"})
-    )
+    problems = problems_after(lambda d: d["services"][1].update({"legal_basis": [cited]}))
     message = only(problems, "services[1].legal_basis").message
     assert "must be cited together with" in message
     assert needed in message
+
+
+@pytest.mark.parametrize(
+    ("section", "kind"),
+    [("17ZD", "duty to assess"), ("17ZA", "duty to assess"), ("17ZF", "duty to decide")],
+)
+def test_rule_a_duty_to_assess_or_decide_is_never_the_basis_of_a_service(section, kind):
+    problems = problems_after(
+        lambda d: d["services"][1].update(
+            {"legal_basis": [{"act": "Children Act 1989", "section": section}]}
+        )
+    )
+    message = only(problems, "services[1].legal_basis[0]").message
+    assert f"Children Act 1989, section {section} is a {kind}" in message
+    assert "section 17(1) and 17(3)" in message
+
+
+@pytest.mark.parametrize(
+    "cited",
+    [
+        {"act": "Children Act 1989", "section": "17A"},
+        {
+            "act": "Community Care, Services for Carers and Children's Services (Direct "
+            "Payments) (England) Regulations 2009"
+        },
+    ],
+)
+def test_rule_a_direct_payment_is_not_a_service(cited):
+    problems = problems_after(lambda d: d["services"][1].update({"legal_basis": [cited]}))
+    message = only(problems, "services[1].legal_basis[0]").message
+    assert "a way of receiving a service that has been agreed, not a service" in message
 
 
 def test_rule_the_law_fits_the_person():

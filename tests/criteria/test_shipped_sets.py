@@ -71,8 +71,12 @@ def test_the_demo_sets_offer_the_services_the_issue_names():
         for section in ("2(1)(a)", "2(1)(c)", "2(1)(d)", "2(1)(e)"):
             assert f"Chronically Sick and Disabled Persons Act 1970, section {section}" in citations
         assert "Children Act 1989, Schedule 2, paragraph 6" in citations
-        assert "Children Act 1989, section 17ZD" in citations
-        assert "Children Act 1989, section 17A" in citations
+        # Carers' services come under section 17(1) and 17(3); the duties to assess
+        # (17ZD, 17ZA) are never a service's basis, and a direct payment is not a service.
+        assert "Children Act 1989, section 17(3)" in citations
+        for section in ("17ZD", "17ZE", "17ZA", "17A"):
+            assert f"Children Act 1989, section {section}" not in citations
+        assert "direct-payments" not in {service.code for service in criteria_set.services}
 
 
 def test_the_set_files_live_inside_the_package_so_the_wheel_has_them():

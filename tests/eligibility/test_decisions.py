@@ -68,7 +68,8 @@ def test_the_councils_own_published_criteria_are_used(ashvale_family, worker):
     assert short_breaks.met
     assert not short_breaks.departed
     assert "Children Act 1989" in short_breaks.legal_basis_citations[0]
-    assert short_breaks.duty_or_power == "duty"
+    # Short breaks are a general duty to provide a range, not a promise of a break (LAW.md).
+    assert short_breaks.duty_or_power == "general"
     needs = decision.final_needs()
     assert len(needs) == 2
     assert all(n.met and n.reason for n in needs)
@@ -180,7 +181,7 @@ def test_a_later_version_never_changes_an_old_decision(ashvale_family, worker, m
     assert "Short breaks and holidays" in [s.name for s in fresh.final_services()]
 
 
-def test_a_manager_confirms_and_the_family_is_told(ashvale_family, worker, manager):
+def test_a_manager_confirms_and_the_family_is_told(sent_at_once, ashvale_family, worker, manager):
     ashvale_family.parent_carers.update(email="parent@family.example")
     decision = _decide(authorised_assessment(ashvale_family), worker)
     eligibility_confirm(actor=actor_for(manager), decision=decision)

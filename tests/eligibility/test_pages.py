@@ -47,7 +47,13 @@ def test_a_councils_page_has_version_date_sign_off_and_the_law_by_name(ashvale):
     assert "The parent carer forum: Helen Marsh" in page
     assert "24 February 2026" in page
     assert "Chronically Sick and Disabled Persons Act 1970, section 2" in page
-    assert "This is a duty." in page
+    assert (
+        "This is a duty: once the council is satisfied it is needed, the law says it must "
+        "arrange it." in page
+    )
+    assert "This is a general duty: the council must provide a range" in page
+    assert "Duty or power" not in page
+    assert "What the law says" in page
     assert "Help for your child" in page
     assert 'href="/criteria/ashvale/1.0/"' in page
 

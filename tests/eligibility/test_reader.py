@@ -70,25 +70,27 @@ def test_the_young_persons_decision_page_names_them_not_your_child(ashvale_famil
     assert "Your child cannot manage this without help" in parent
 
 
-NOT_ASSESSED = (
-    "We have not assessed your own needs as a parent carer. You can ask for a parent "
-    "carer&#x27;s assessment at any time."
+NOT_IN_THIS_DECISION = (
+    "Your own needs as a parent carer were not part of this decision. If you have had a "
+    "parent carer&#x27;s assessment, we tell you our decisions about your own needs separately "
+    "(Children Act 1989, section 17ZF). If you have not, you can ask for one at any time."
 )
 
 
-def test_help_for_a_parent_carer_not_assessed_shows_not_assessed_to_family_and_staff(
-    ashvale_family, worker
-):
+def test_help_for_a_parent_carer_not_in_the_case_is_never_called_unassessed(ashvale_family, worker):
+    # A parent carer may have had a separate assessment: the decision about the child must not
+    # tell them "we have not assessed your own needs" (issue 13).
     decision = decision_for(ashvale_family, confirm=True)
     url = reverse("family_eligibility:decision", kwargs={"decision_id": decision.pk})
     parent = signed_in_client(family_user(ashvale_family)).get(url).content.decode()
-    assert "Not assessed" in parent
-    assert NOT_ASSESSED in parent
+    assert "Not in this decision" in parent
+    assert NOT_IN_THIS_DECISION in parent
+    assert "have not assessed" not in parent
     child = decision.assessment.child
     young = signed_in_client(family_user(ashvale_family, child=child)).get(url).content.decode()
-    assert "Not assessed" in young
-    assert "have not had an assessment of their own needs" in young
+    assert "Not in this decision" in young
+    assert "own needs as parent carers were not part of this decision" in young
     staff_url = reverse("eligibility:decision", kwargs={"decision_id": decision.pk})
     staff = signed_in_client(worker).get(staff_url).content.decode()
-    assert "Not assessed" in staff
-    assert NOT_ASSESSED in staff
+    assert "Not in this decision" in staff
+    assert NOT_IN_THIS_DECISION in staff

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from supportfirst.letters import easy_read, rendering, services
-from supportfirst.rules.criteria.evaluate import DUTY_SENTENCE, POWER_SENTENCE
+from supportfirst.rules.criteria.evaluate import DUTY_SENTENCE, GENERAL_SENTENCE, POWER_SENTENCE
 from tests.letters.factories import actor_for
 
 
@@ -31,13 +31,16 @@ def test_a_reason_becomes_short_lines_without_the_duty_sentence():
     reason = (
         f"Sleep: not met. The criteria “Help” are met. {DUTY_SENTENCE} But this helps with "
         "play, friends and leisure, communication or learning and school, and no need that "
-        f"counts is in those areas.. {POWER_SENTENCE}"
+        f"counts is in those areas.. {POWER_SENTENCE} {GENERAL_SENTENCE}"
     )
     assert easy_read.lines(reason) == [
         "But this helps with play, friends and leisure, communication or learning and school.",
         "No need that counts is in those areas.",
     ]
     assert easy_read.without_end_stop("for any time.") == "for any time"
+    assert easy_read.lines("We tell you separately (Children Act 1989, section 17ZF).") == [
+        "We tell you separately."
+    ]
 
 
 def test_a_real_decision_in_easy_read_is_easy_to_read(db):
@@ -58,6 +61,7 @@ def test_a_real_decision_in_easy_read_is_easy_to_read(db):
     text = rendering.plain_text(html)
     assert "This is a duty" not in text
     assert "This is a power" not in text
+    assert "This is a general duty" not in text
     assert not re.search(r"section \d|Schedule \d|regulation \d", text)
     assert "The law: Children Act 1989." in text
     assert not re.search(r"[.:;,]\s*[.:]", re.sub(r"<[^>]+>", " ", html).replace("...", ""))

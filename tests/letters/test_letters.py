@@ -121,7 +121,7 @@ def test_a_complaint_answer_needs_the_answer_written(world):
     assert services.letter_send(actor=actor_for(world.worker), letter=letter)[0].is_sent
 
 
-def test_sending_freezes_the_letter_and_tells_the_family(world):
+def test_sending_freezes_the_letter_and_tells_the_family(sent_at_once, world):
     letter = prepare(world, personal_paragraph="Thank you for meeting me on Monday.")
     sent, _told = services.letter_send(actor=actor_for(world.worker), letter=letter)
     assert sent.status == LetterStatus.SENT

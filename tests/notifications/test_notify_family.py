@@ -18,7 +18,10 @@ from supportfirst.notifications.models import Notification, NotificationPreferen
 from supportfirst.pathway import services as pathway_services
 from tests.assessments.factories import AssessmentFactory, complete_every_area
 from tests.complaints.factories import actor_for, complaint_for
+from tests.conftest import signed_in_client
 from tests.pathway.factories import SupportRequestFactory
+
+pytestmark = pytest.mark.usefixtures("sent_at_once")
 
 
 def _prefer(family, **kwargs):
@@ -101,13 +104,16 @@ def test_already_sent_messages_are_recorded_not_sent_twice(family):
     SMS_BACKEND="supportfirst.notifications.sms.NotifySMSBackend",
     NOTIFY_API_KEY="test-key",
     NOTIFY_SMS_TEMPLATE_ID="template-1",
+    EMAIL_TIMEOUT=7,
 )
 def test_the_notify_backend_sends_through_govuk_notify(monkeypatch):
     calls = []
+    calls_timeout = []
 
     class FakeClient:
-        def __init__(self, key):
+        def __init__(self, key, timeout=None):
             calls.append(("key", key))
+            calls_timeout.append(timeout)
 
         def send_sms_notification(self, **kwargs):
             calls.append(("sms", kwargs))
@@ -125,6 +131,7 @@ def test_the_notify_backend_sends_through_govuk_notify(monkeypatch):
             },
         ),
     ]
+    assert calls_timeout == [7]  # Notify is never waited on for long
 
 
 def test_a_request_received_tells_the_family(practitioner, family):
@@ -227,18 +234,29 @@ def test_staff_are_told_truthfully_whether_the_family_got_a_message(family):
 
     assert "has not been sent a message" in NOT_TOLD.sentence
     told = tell_family(family, "decision_made", subject="Decided", body="Body")
-    assert told.sentence == "We have emailed the family about it."
+    # The message goes after the save, so staff are told it is being sent and where a
+    # failure would show (it used to say "We have emailed the family about it.").
+    assert told.sentence == (
+        "We are sending the family an email about it. If it cannot be sent, the family's "
+        "messages page will say so."
+    )
 
 
-def test_a_message_that_could_not_be_sent_is_said_so(family, monkeypatch):
-    from supportfirst.notifications import services as notify
+def test_a_message_that_could_not_be_sent_is_said_so(family, monkeypatch, practitioner):
+    """A refusal comes after the save (the message is sent after commit): it is said on the
+    family's messages page, and the sentence for a known failure still says so."""
+    notify = services
 
     def refuse(*args, **kwargs):
         raise OSError("mail server down")
 
     monkeypatch.setattr(notify, "send_mail", refuse)
-    told = notify.tell_family(family, "decision_made", subject="Decided", body="Body")
-    assert told.sentence == (
+    notify.tell_family(family, "decision_made", subject="Decided", body="Body")
+    assert Notification.objects.get().failed is True
+    page = signed_in_client(practitioner).get(f"/staff/families/{family.pk}/notifications/")
+    assert page.status_code == 200
+    assert "Not delivered" in page.content.decode()
+    assert notify.Told("email", ("a@b.test",), failed=True).sentence == (
         "We could not send the family a message about it: please contact them yourself."
     )
 

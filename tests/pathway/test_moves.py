@@ -109,12 +109,15 @@ def test_evidence_is_written_down(practitioner, support_request):
     assert not SafeguardingMove.objects.exists()
 
 
-def test_evidence_is_not_opinion(practitioner, support_request):
+def test_opinions_have_reasons(practitioner, support_request):
+    # Was: opinion words refused the evidence outright. Now each needs a reason (facts about
+    # harm must always be recordable), and the refusal names the words that caused it.
     with pytest.raises(MoveRefused) as error:
         _propose(
             practitioner, support_request, what_happened="The home was untidy and mum anxious."
         )
-    assert "opinions, not evidence" in error.value.messages[0]
+    assert "Give a reason for keeping each one" in error.value.messages[0]
+    assert "The words: “untidy”, “anxious”." in error.value.messages[0]
     support_request.refresh_from_db()
     assert support_request.status == RequestStatus.AWAITING_DECISION
 
@@ -266,7 +269,9 @@ def test_proposed_move_factory_makes_a_pending_move(practitioner):
     assert move.status == MoveStatus.PROPOSED
 
 
-def test_information_and_advice_is_emailed_to_the_family(practitioner, family, mailoutbox):
+def test_information_and_advice_is_emailed_to_the_family(
+    sent_at_once, practitioner, family, mailoutbox
+):
     carer = family.parent_carers.get()
     carer.email = "claire@family.example"
     carer.save()

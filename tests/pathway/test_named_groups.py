@@ -31,6 +31,9 @@ def test_the_group_is_every_move_from_or_to_a_safeguarding_status():
         "move_to_safeguarding",
         "return_to_decision",
         "return_to_support",
+        # The outcome of the enquiries, declared later, joined the group by itself.
+        "enquiries_no_further_action",
+        "enquiries_continue",
     } == moves.SAFEGUARDING_PROPOSAL_MOVES
     fake = Workflow(moves.REQUEST.record_type, (*moves.REQUEST.moves, NEW_MOVE))
     assert "pause_for_enquiries" in moves.safeguarding_proposal_moves(fake)
@@ -38,9 +41,9 @@ def test_the_group_is_every_move_from_or_to_a_safeguarding_status():
 
 
 @pytest.fixture
-def untold_with_new_move(council, family, monkeypatch):
+def untold_with_event(council, family):
     """A proposal the family was not told about, with an event of a move that the real
-    workflow does not have yet, once the request's workflow declares it."""
+    workflow does not have."""
     worker = staff_user(council, "practitioner")
     request = SupportRequestFactory(child=family.children.first())
     propose_move(worker, request, told=False, evidence="A bruise seen by the class teacher.")
@@ -56,9 +59,15 @@ def untold_with_new_move(council, family, monkeypatch):
         at=timezone.now(),
         summary=SUMMARY,
     )
+    return request
+
+
+@pytest.fixture
+def untold_with_new_move(untold_with_event, monkeypatch):
+    """The same, once the request's workflow declares the new move."""
     fake = Workflow(moves.REQUEST.record_type, (*moves.REQUEST.moves, NEW_MOVE))
     monkeypatch.setattr(moves, "REQUEST", fake)
-    return request
+    return untold_with_event
 
 
 def test_the_family_record_page_follows_a_new_move(untold_with_new_move, family):
@@ -76,22 +85,12 @@ def test_the_download_follows_a_new_move(untold_with_new_move, family):
     assert SUMMARY not in every_text(archive)
 
 
-def test_without_the_declaration_the_new_move_would_show(council, family):
-    """The control: the same event on a request with no hidden proposal is shown."""
-    worker = staff_user(council, "practitioner")
-    request = SupportRequestFactory(child=family.children.first())
-    PathwayEvent.objects.create(
-        family_id=family.pk,
-        request=request,
-        record_type=moves.REQUEST.record_type,
-        record_id=request.pk,
-        move=NEW_MOVE.name,
-        from_status=RequestStatus.AWAITING_DECISION,
-        to_status=RequestStatus.AWAITING_DECISION,
-        actor=worker,
-        at=timezone.now(),
-        summary=SUMMARY,
-    )
+def test_without_the_declaration_the_new_move_would_show(untold_with_event, family):
+    """The control: the same untold proposal and event, with the move not declared, shows on
+    the page and in the download, so the declaration is what hides it."""
     parent = family_user(family)
-    page = signed_in_client(parent).get(f"/family/requests/{request.pk}/").content.decode()
-    assert SUMMARY in page
+    page = signed_in_client(parent).get(f"/family/requests/{untold_with_event.pk}/")
+    assert page.status_code == 200
+    assert SUMMARY in page.content.decode()
+    _, archive = download(parent)
+    assert SUMMARY in every_text(archive)

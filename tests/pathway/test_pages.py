@@ -121,20 +121,21 @@ def test_a_contact_without_its_intrusion_record_lists_what_is_missing(
     assert not Contact.objects.exists()
 
 
-def test_a_proposal_resting_on_opinion_is_refused(practitioner, support_request):
-    page = (
-        signed_in_client(practitioner)
-        .post(
-            f"/staff/requests/{support_request.pk}/safeguarding/",
-            {
-                "what_happened": "The house was untidy and mum was difficult.",
-                "seen_or_said_by": "Me",
-                "when_it_happened": "Today",
-            },
-        )
-        .content.decode()
+def test_a_proposal_with_opinion_words_asks_a_reason_for_each(practitioner, support_request):
+    # Was: refused outright ("opinions, not evidence"). Now a reason is asked for each flagged
+    # word, named in the error, and what was typed is kept.
+    response = signed_in_client(practitioner).post(
+        f"/staff/requests/{support_request.pk}/safeguarding/",
+        {
+            "what_happened": "The house was untidy and mum was difficult.",
+            "seen_or_said_by": "Me",
+            "when_it_happened": "Today",
+        },
     )
-    assert "opinions, not evidence" in page
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Give a reason for keeping “house was untidy”" in page
+    assert "Give a reason for keeping “difficult”" in page
     assert "The house was untidy and mum was difficult." in page
     assert not SafeguardingMove.objects.exists()
 
@@ -145,7 +146,10 @@ def test_a_manager_sees_and_decides_a_proposal(council, practitioner, support_re
     support_request.status = RequestStatus.SAFEGUARDING_PROPOSED
     support_request.save()
     client = signed_in_client(manager)
-    assert "Moves to safeguarding waiting for you" in client.get("/staff/team/").content.decode()
+    assert (
+        "Moves to safeguarding waiting for a decision"
+        in client.get("/staff/team/").content.decode()
+    )
     response = client.post(
         f"/staff/safeguarding/{move.pk}/",
         {"decision": "approve", "reason": "Disclosure of being hit: strategy discussion."},

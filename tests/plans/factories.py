@@ -59,7 +59,7 @@ class PlannedServiceFactory(factory.django.DjangoModelFactory):
     code = "short_breaks_day"
     name = "Short breaks in the day"
     legal_basis = "Children Act 1989, Schedule 2, paragraph 6"
-    duty_or_power = "duty"
+    duty_or_power = "general"  # Schedule 2 paragraph 6: a general duty (LAW.md)
     provider = "Riverside Saturday Club"
     amount = "6 hours"
     frequency = "every week"

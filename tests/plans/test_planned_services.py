@@ -12,6 +12,7 @@ from django.urls import reverse
 from supportfirst.councils.models import Role
 from supportfirst.kernel.workflow import MoveRefused
 from supportfirst.plans import catalogue, services
+from supportfirst.rules.criteria.lawkinds import service_sentence
 from tests.accounts.factories import family_user, staff_user
 from tests.conftest import signed_in_client
 from tests.families.factories import family_with_everyone
@@ -27,7 +28,7 @@ def test_a_service_takes_its_law_from_the_criteria(db):
     client = signed_in_client(staff_user(ashvale, Role.PRACTITIONER))
     url = reverse("plans:service_add", kwargs={"plan_id": plan.pk})
     page = client.get(url).content.decode()
-    assert "Short breaks (the council must provide it)" in page
+    assert "Short breaks (a general duty: the council must provide a range of this support)" in page
     data = {
         "code": "short-breaks",
         "provider": "Riverside Club",
@@ -44,9 +45,10 @@ def test_a_service_takes_its_law_from_the_criteria(db):
     service = plan.services.get()
     assert service.legal_basis == (
         "Children Act 1989, Schedule 2, paragraph 6; "
-        "Breaks for Carers of Disabled Children Regulations 2011, regulation 3"
+        "Breaks for Carers of Disabled Children Regulations 2011, regulation 4"
     )
-    assert service.duty_or_power == "duty"
+    # Regulation 4 is the range of short breaks; a general duty, not a promise of a break.
+    assert service.duty_or_power == "general"
     assert service.cost == Decimal("90.50")
     assert service.weekly_cost == Decimal("90.50")
 
@@ -211,7 +213,8 @@ def test_a_service_the_decision_said_no_to_needs_a_recorded_reason(db):
     staff_page = client.get(reverse("plans:plan", kwargs={"plan_id": plan.pk})).content.decode()
     assert "Added although the decision said not now, because:" in staff_page
     assert "The council has agreed to provide this." in staff_page
-    assert "The council must provide this." not in staff_page
+    assert "the law says it must arrange it" not in staff_page
+    assert "This is a general duty" not in staff_page
 
 
 def test_a_met_service_needs_no_reason_and_the_family_reads_the_truth(db):
@@ -250,5 +253,5 @@ def test_a_met_service_needs_no_reason_and_the_family_reads_the_truth(db):
     assert page.status_code == 200
     assert "Added although the decision said not now, because: Agreed with the family" in text
     assert text.count("The council has agreed to provide this.") == 1
-    if met.duty_or_power == "duty":
-        assert text.count("The council must provide this.") == 1
+    assert met.duty_or_power
+    assert text.count(service_sentence(met.duty_or_power)) == 1

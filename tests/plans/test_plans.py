@@ -69,7 +69,7 @@ def test_sharing_needs_each_part_of_the_plan(family, worker, guard, missing):
     assert refused.value.messages == [guard_message(guard)]
 
 
-def test_sharing_tells_the_family(family, worker):
+def test_sharing_tells_the_family(sent_at_once, family, worker):
     family.parent_carers.update(email="parent@example.test")
     plan = written_plan(draft_plan_for(family))
     services.plan_share(actor=actor_for(worker), plan=plan)
@@ -102,7 +102,8 @@ def test_details_review_date_before_start_is_refused(family, worker):
     client = signed_in_client(worker)
     url = reverse("plans:details", kwargs={"plan_id": plan.pk})
     page = client.get(url).content.decode()
-    assert "A direct payment is money from the council" in page
+    assert "as a direct payment: money from the council" in page
+    assert "the need can be met this way" in page
     response = client.post(
         url,
         {

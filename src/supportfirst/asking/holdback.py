@@ -1,9 +1,13 @@
 """What is held back from a parent's download by a young person's own choice: a young person
 with their own account may keep their own views from their parents (`YoungPersonSharing`), and
-the download a parent makes leaves those views out, as the parent's assessment pages do."""
+the download a parent makes leaves those views out, as the parent's pages do: the child's views
+in the assessment areas, and everything the young person wrote themselves (their comments on
+assessments, their correction requests and their complaints, with each complaint's stages and
+events)."""
 
 from __future__ import annotations
 
+from supportfirst.councils.models import Membership, Role
 from supportfirst.families.records import HoldingBack
 
 YOUNG_PERSON_REASON = (
@@ -11,6 +15,14 @@ YOUNG_PERSON_REASON = (
     "council. They can change this on their own account."
 )
 CHILD_VIEW_FIELDS = ("child_view", "child_view_how", "child_view_through_whom")
+# What a young person writes themselves, and the field naming who wrote it.
+OWN_WORDS = {
+    "assessments.familycomment": "author_id",
+    "corrections.correctionrequest": "asked_by_id",
+    "complaints.complaint": "made_by_id",
+}
+# Records that belong to a complaint: held back with it.
+OF_A_COMPLAINT = ("complaints.complaintstage", "complaints.complaintevent")
 
 
 def own_views_kept(held: HoldingBack) -> None:
@@ -26,3 +38,24 @@ def own_views_kept(held: HoldingBack) -> None:
         if area.assessment.child_id in private:
             for name in CHILD_VIEW_FIELDS:
                 held.hold_part("assessments.assessmentarea", area.pk, name, YOUNG_PERSON_REASON)
+    own_words_kept(held, private)
+
+
+def own_words_kept(held: HoldingBack, private_children: set[int]) -> None:
+    """Everything written by the accounts of those young people."""
+    authors = set(
+        Membership.objects.filter(
+            role=Role.YOUNG_PERSON, child_id__in=private_children
+        ).values_list("user_id", flat=True)
+    )
+    if not authors:
+        return
+    for label, by in OWN_WORDS.items():
+        for row in held.rows_of(label):
+            if getattr(row, by) in authors:
+                held.hold_whole(label, row.pk, YOUNG_PERSON_REASON)
+                if label == "complaints.complaint":
+                    for part in OF_A_COMPLAINT:
+                        for of in held.rows_of(part):
+                            if of.complaint_id == row.pk:
+                                held.hold_whole(part, of.pk, YOUNG_PERSON_REASON)

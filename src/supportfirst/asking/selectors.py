@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from supportfirst.asking.models import OnlineRequest, OnlineStatus, YoungPersonSharing
 from supportfirst.audit.services import Actor, log_access
-from supportfirst.councils.models import Role
+from supportfirst.councils.models import Membership, Role
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 
 
@@ -38,6 +38,31 @@ def children_keeping_views_private(*, scope: Scope) -> set[int]:
         YoungPersonSharing.objects.visible_to(scope)
         .filter(share_own_views_with_parents=False)
         .values_list("child_id", flat=True)
+    )
+
+
+def authors_keeping_words_private(*, scope: Scope) -> set[int]:
+    """For a parent's pages: the accounts of young people who keep their own views from their
+    parents. What those accounts wrote themselves (comments on assessments, correction requests,
+    complaints) is left out of the parent's pages and download. Empty for anyone else."""
+    children = children_keeping_views_private(scope=scope)
+    if not children or scope.family_id is None:
+        return set()
+    return set(
+        Membership.objects.filter(
+            role=Role.YOUNG_PERSON, family_id=scope.family_id, child_id__in=children
+        ).values_list("user_id", flat=True)
+    )
+
+
+def private_words_note(*, scope: Scope) -> str:
+    """For a parent's page: said without details, when a young person's own words are kept
+    from it by their choice; "" otherwise."""
+    if not authors_keeping_words_private(scope=scope):
+        return ""
+    return (
+        "A young person in your family has chosen to keep their own words between themselves "
+        "and the council, so what they wrote themselves is not shown here."
     )
 
 

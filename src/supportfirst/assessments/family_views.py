@@ -8,7 +8,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from supportfirst.asking.selectors import children_keeping_views_private
+from supportfirst.asking.selectors import (
+    authors_keeping_words_private,
+    children_keeping_views_private,
+    private_words_note,
+)
 from supportfirst.assessments import selectors, services
 from supportfirst.assessments.forms import FamilyCommentForm
 from supportfirst.assessments.models import Assessment, AssessmentArea
@@ -37,9 +41,12 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
     assessment = selectors.family_assessment_read(
         actor=Actor.of(request), assessment_id=assessment_id
     )
+    scope = request.scope  # type: ignore[attr-defined]
     context = {
         "assessment": assessment,
         "child_view_private": _child_view_private(request, assessment),
+        "private_authors": authors_keeping_words_private(scope=scope),
+        "private_words_note": private_words_note(scope=scope),
     }
     return render(request, "assessments/family/assessment.html", context)
 

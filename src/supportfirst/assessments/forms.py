@@ -242,7 +242,7 @@ def _reason(label: str, error: str) -> forms.CharField:
 
 
 class CarerDecisionsForm(forms.Form):
-    """The four decisions that end a parent carer's assessment (Children Act 1989 s17ZD)."""
+    """The four decisions that end a parent carer's assessment (Children Act 1989 s17ZF)."""
 
     def __init__(self, *args: Any, carer: str, child: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from supportfirst.asking.selectors import private_words_note
 from supportfirst.audit.services import Actor
 from supportfirst.complaints import clock, selectors, services
 from supportfirst.complaints.forms import ComplaintForm, NextStageForm
@@ -35,7 +36,11 @@ def complaint_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "complaints/family/list.html",
-        {"complaints": complaints, "today": timezone.localdate()},
+        {
+            "complaints": complaints,
+            "today": timezone.localdate(),
+            "private_words_note": private_words_note(scope=scope),
+        },
     )
 
 

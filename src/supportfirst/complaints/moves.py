@@ -101,9 +101,16 @@ def there_is_a_next_stage(complaint: Complaint, actor: Any, context: dict[str, A
     return complaint.stage < Stage.REVIEW_PANEL
 
 
+def where_it_stands(complaint: Complaint) -> str:
+    """A complaint's status and its stage, as the message of a move that cannot be made says
+    them: “Being looked at” at stage 1: local resolution."""
+    return f"“{Status(complaint.status).label}” at {complaint.get_stage_display().lower()}"
+
+
 COMPLAINT = Workflow(
     record_type="complaint",
     event_writer=write_complaint_event,
+    state_words=where_it_stands,
     moves=(
         Move(
             "acknowledge",

@@ -9,6 +9,7 @@ from datetime import date
 from django.apps import apps
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
 
+from supportfirst.asking.selectors import authors_keeping_words_private
 from supportfirst.assessments.selectors import family_visible
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.complaints import clock
@@ -88,6 +89,7 @@ def family_complaints(*, scope: Scope) -> list[Complaint]:
     """The family's complaints, newest first."""
     return list(
         Complaint.objects.visible_to(scope)
+        .exclude(made_by_id__in=authors_keeping_words_private(scope=scope))
         .prefetch_related(Prefetch("stages", queryset=ComplaintStage.objects.order_by("stage")))
         .order_by("-received_on", "-pk")
     )
@@ -95,7 +97,9 @@ def family_complaints(*, scope: Scope) -> list[Complaint]:
 
 def complaint_read(*, actor: Actor, complaint_id: int) -> tuple[Complaint, ComplaintStage]:
     """One complaint with its stages and events (family or staff); logged as a view."""
-    complaint = get_visible_or_404(_in_full(Complaint.objects.all()), actor.scope, pk=complaint_id)
+    private = authors_keeping_words_private(scope=actor.scope)
+    queryset = _in_full(Complaint.objects.exclude(made_by_id__in=private))
+    complaint = get_visible_or_404(queryset, actor.scope, pk=complaint_id)
     log_access(actor, family_id=complaint.family_id, record=complaint)
     return complaint, _stage_of(complaint)
 

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
+from supportfirst.asking.selectors import private_words_note
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.corrections import clock, records, selectors, services
 from supportfirst.corrections.forms import CorrectionForm
@@ -22,7 +23,11 @@ def correction_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "corrections/family/list.html",
-        {"corrections": corrections, "today": timezone.localdate()},
+        {
+            "corrections": corrections,
+            "today": timezone.localdate(),
+            "private_words_note": private_words_note(scope=scope),
+        },
     )
 
 

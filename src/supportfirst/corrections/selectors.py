@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
+from supportfirst.asking.selectors import authors_keeping_words_private
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.corrections.models import CorrectionRequest, CorrectionStatus
 from supportfirst.councils.scoping import Scope, get_visible_or_404
@@ -31,6 +32,7 @@ def corrections_for_family(*, scope: Scope) -> QuerySet[CorrectionRequest]:
     rows = CorrectionRequest.objects.visible_to(scope).select_related("answered_by")
     if scope.role == "young_person":
         rows = rows.filter(asked_by_id=scope.user_id)
+    rows = rows.exclude(asked_by_id__in=authors_keeping_words_private(scope=scope))
     return _open_first(rows)
 
 
@@ -40,6 +42,7 @@ def correction_read(*, actor: Actor, correction_id: int) -> CorrectionRequest:
     )
     if actor.scope.role == "young_person":
         queryset = queryset.filter(asked_by_id=actor.scope.user_id)
+    queryset = queryset.exclude(asked_by_id__in=authors_keeping_words_private(scope=actor.scope))
     correction = get_visible_or_404(queryset, actor.scope, pk=correction_id)
     log_access(actor, family_id=correction.family_id, record=correction)
     return correction
@@ -54,4 +57,5 @@ def corrections_shown_on(
     )
     if scope.role == "young_person":
         rows = rows.filter(asked_by_id=scope.user_id)
+    rows = rows.exclude(asked_by_id__in=authors_keeping_words_private(scope=scope))
     return list(rows.order_by("asked_at", "pk"))

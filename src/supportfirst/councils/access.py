@@ -14,7 +14,13 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 
-from supportfirst.councils.models import CASEWORK_ROLES, FAMILY_ROLES, STAFF_ROLES, Role
+from supportfirst.councils.models import (
+    CASEWORK_ROLES,
+    FAMILY_ROLES,
+    MANAGER_ROLES,
+    STAFF_ROLES,
+    Role,
+)
 from supportfirst.councils.scoping import scope_for
 
 View = Callable[..., HttpResponse]
@@ -41,6 +47,6 @@ def role_required(roles: Iterable[str]) -> Callable[[View], View]:
 casework_required = role_required(CASEWORK_ROLES)
 staff_required = role_required(STAFF_ROLES)
 family_required = role_required(FAMILY_ROLES)
-manager_required = role_required({Role.TEAM_MANAGER})
+manager_required = role_required(MANAGER_ROLES)
 council_admin_required = role_required({Role.COUNCIL_ADMIN})
 forum_required = role_required({Role.FORUM_MEMBER})

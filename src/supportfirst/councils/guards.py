@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from supportfirst.councils.models import Role
+from supportfirst.councils.models import MANAGER_ROLES
 from supportfirst.kernel.workflow import Guard
 
 
 def is_a_team_manager(actor: Any) -> bool:
-    """The person is a team manager in their council."""
+    """The person is a team manager in their council, or its head of service (the second
+    approver a council with one team manager names)."""
     membership = getattr(actor, "membership", None)
-    return membership is not None and membership.role == Role.TEAM_MANAGER
+    return membership is not None and membership.role in MANAGER_ROLES
 
 
 def _named(guard: Guard, name: str, message: str) -> Guard:
@@ -25,7 +26,7 @@ def _named(guard: Guard, name: str, message: str) -> Guard:
 
 
 def team_manager_only(name: str, message: str) -> Guard:
-    """A guard that passes only when a team manager makes the move."""
+    """A guard that passes only when a team manager (or the head of service) makes the move."""
 
     def guard(record: Any, actor: Any, context: dict[str, Any]) -> bool:
         return is_a_team_manager(actor)

@@ -67,15 +67,17 @@ class Role(models.TextChoices):
     YOUNG_PERSON = "young_person", "Young person"
     PRACTITIONER = "practitioner", "Practitioner"
     TEAM_MANAGER = "team_manager", "Team manager"
+    HEAD_OF_SERVICE = "head_of_service", "Head of service"
     FORUM_MEMBER = "forum_member", "Parent carer forum member"
     COUNCIL_ADMIN = "council_admin", "Council administrator"
 
 
 FAMILY_ROLES = frozenset({Role.FAMILY_MEMBER, Role.YOUNG_PERSON})
-CASEWORK_ROLES = frozenset({Role.PRACTITIONER, Role.TEAM_MANAGER})
-STAFF_ROLES = frozenset(
-    {Role.PRACTITIONER, Role.TEAM_MANAGER, Role.FORUM_MEMBER, Role.COUNCIL_ADMIN}
-)
+MANAGER_ROLES = frozenset({Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE})
+"""Who may decide what needs a manager (a move to safeguarding, say). A council with one team
+manager names a head of service, so a team manager's own proposal can still be decided."""
+CASEWORK_ROLES = frozenset({Role.PRACTITIONER, *MANAGER_ROLES})
+STAFF_ROLES = frozenset({*CASEWORK_ROLES, Role.FORUM_MEMBER, Role.COUNCIL_ADMIN})
 
 
 class Membership(models.Model):
@@ -131,6 +133,15 @@ class Membership(models.Model):
     @property
     def is_staff_role(self) -> bool:
         return self.role in STAFF_ROLES
+
+    @property
+    def is_casework_role(self) -> bool:
+        return self.role in CASEWORK_ROLES
+
+    @property
+    def is_manager_role(self) -> bool:
+        """A team manager or head of service: sees the Team page and decides proposals."""
+        return self.role in MANAGER_ROLES
 
     @property
     def is_family_role(self) -> bool:

@@ -130,7 +130,8 @@ class ServiceLine:
     what_would_change: str = ""
     plain_english: str = ""
     for_whom: str = "child"
-    # False when nobody this service is for was assessed: shown as "Not assessed", not refused.
+    # False when nobody this service is for was assessed in this case: shown as
+    # "Not in this decision", not refused.
     assessed: bool = True
 
 

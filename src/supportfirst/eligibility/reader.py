@@ -64,8 +64,9 @@ def reword(text: str, reader: Reader) -> str:
 
 
 PARENT_NOT_ASSESSED_FOR_YOUNG_PERSON = (
-    "Your parents or carers have not had an assessment of their own needs as parent carers. "
-    "They can ask for one at any time."
+    "Your parents' or carers' own needs as parent carers were not part of this decision. If "
+    "they have had an assessment of their own, we tell them those decisions separately. If "
+    "not, they can ask for one at any time."
 )
 
 

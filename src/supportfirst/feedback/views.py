@@ -41,7 +41,7 @@ def survey(request: HttpRequest, feedback_stage: str) -> HttpResponse:
     )
 
 
-@role_required({Role.FORUM_MEMBER, Role.TEAM_MANAGER, Role.COUNCIL_ADMIN})
+@role_required({Role.FORUM_MEMBER, Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE, Role.COUNCIL_ADMIN})
 def results(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     stages = selectors.council_figures(scope=scope)

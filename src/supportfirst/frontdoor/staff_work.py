@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -24,8 +23,7 @@ from supportfirst.councils.scoping import Scope
 from supportfirst.kernel.due import DueItem, soonest_first
 from supportfirst.pathway import due as pathway_due
 from supportfirst.pathway import selectors as pathway_selectors
-from supportfirst.pathway.models import SafeguardingMove
-from supportfirst.pathway.selectors import MonthlyMoves
+from supportfirst.pathway.selectors import MonthlyMoves, MonthlyOutcomes, WaitingMove
 
 MY_WORK_PAGE_SIZE = 50
 
@@ -50,22 +48,23 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
 
 @dataclass(frozen=True)
 class TeamPage:
-    """What a team manager sees: what is overdue across the team, the moves to safeguarding
-    waiting for them, and the approved moves counted per team and month."""
+    """What a team manager or head of service sees: what is overdue across the team, every
+    move to safeguarding waiting for a decision (with how long it has waited; their own
+    proposals marked as waiting for another manager), the approved moves counted per team and
+    month, and the outcomes of enquiries beside them."""
 
     overdue: list[DueItem]
-    moves: QuerySet[SafeguardingMove]
+    moves: list[WaitingMove]
     monthly: list[MonthlyMoves]
+    outcomes: list[MonthlyOutcomes]
 
 
 def team_read(*, scope: Scope, today: date) -> TeamPage:
     return TeamPage(
         overdue=[i for i in due_items(scope=scope, worker_id=None, today=today) if i.overdue],
-        # A manager cannot decide their own proposal: another manager must.
-        moves=pathway_selectors.moves_awaiting_approval(scope=scope).exclude(
-            proposed_by_id=scope.user_id
-        ),
+        moves=pathway_selectors.moves_waiting(scope=scope, today=today),
         monthly=pathway_selectors.safeguarding_moves_by_team_and_month(scope=scope),
+        outcomes=pathway_selectors.enquiry_outcomes_by_team_and_month(scope=scope),
     )
 
 
@@ -88,5 +87,10 @@ def team(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "frontdoor/team.html",
-        {"overdue": page.overdue, "moves": page.moves, "monthly": page.monthly},
+        {
+            "overdue": page.overdue,
+            "moves": page.moves,
+            "monthly": page.monthly,
+            "outcomes": page.outcomes,
+        },
     )

@@ -11,11 +11,12 @@ from typing import Any, TypeVar
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Layout
+from crispy_forms_gds.layout import Button, Fieldset, Layout
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.utils.html import conditional_escape
 
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 
@@ -92,11 +93,36 @@ class RealDateField(DateInputField):
             ) from error
 
 
+class EscapingFormHelper(FormHelper):
+    """crispy-forms-gds prints labels, hints and legends as markup (`|safe`), and our forms
+    build them from records (a child's name typed by the public). Just before drawing, every
+    label, hint and legend that is not already marked safe is escaped, so words from a record
+    can never become a link, a script or a form. A label meant to hold markup is built with
+    `format_html`, which marks it safe and escapes what it puts in."""
+
+    def render_layout(self, form: Any, context: Any, template_pack: Any = None) -> Any:
+        for field in form.fields.values():
+            if field.label is not None:
+                field.label = conditional_escape(field.label)
+            if field.help_text:
+                field.help_text = conditional_escape(field.help_text)
+        if self.layout is not None:
+            _escape_legends(self.layout)
+        return super().render_layout(form, context, template_pack)
+
+
+def _escape_legends(layout: Any) -> None:
+    for part in getattr(layout, "fields", []):
+        if isinstance(part, Fieldset) and part.context.get("legend"):
+            part.context["legend"] = conditional_escape(part.context["legend"])
+        _escape_legends(part)
+
+
 def gds_helper(*fields: Any, button: str = "", name: str = "submit") -> FormHelper:
     """The GOV.UK layout of a form drawn inside a page's own <form> tag (which holds the CSRF
     token): the fields in order, then (when `button` is given) one button that cannot be
     pressed twice by accident. With neither, every field of the form is drawn in its order."""
-    helper = FormHelper()
+    helper = EscapingFormHelper()
     helper.form_tag = False
     helper.disable_csrf = True
     parts = list(fields)

@@ -99,6 +99,9 @@ class Workflow:
     moves: tuple[Move, ...]
     status_field: str = "status"
     event_writer: EventWriter | None = None
+    # Where a status alone does not say where a record stands (a complaint's status and its
+    # stage), the words for "this <record> is ..." in the message of an illegal move.
+    state_words: Callable[[Any], str] | None = None
 
     def move(self, name: str) -> Move:
         for move in self.moves:
@@ -131,6 +134,11 @@ def _refusal(workflow: Workflow, move: Move, locked: models.Model) -> IllegalMov
     status = status_label(locked, workflow.status_field)
     if move.when_illegal:
         return IllegalMove(move.when_illegal.format(status=status))
+    if workflow.state_words is not None:
+        return IllegalMove(
+            f"“{move.label}” cannot be done now: this {workflow.record_type} is "
+            f"{workflow.state_words(locked)}."
+        )
     return IllegalMove(
         f"“{move.label}” cannot be done now: this {workflow.record_type} is already “{status}”."
     )

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from supportfirst.rules.criteria.lawkinds import SERVICE_SENTENCES
+
 # The sentences saying whether a service is a duty or a power: the easy-read letter says what
 # the council will do instead, in its own words.
-_DUTY_OR_POWER = re.compile(r"^This is a (duty|power)\b", re.IGNORECASE)
+_DUTY_OR_POWER = re.compile(r"^This is a (duty|general duty|power)\b", re.IGNORECASE)
 # "Sleep: met." / "Sleep: not met." repeat the yes or no the letter already gives.
 _AREA_VERDICT = re.compile(r"^[^.]{1,60}: (not )?met\.$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
@@ -22,6 +24,8 @@ _CRITERIA_MET = re.compile(r"^The criteria “[^”]*” are met\.$")
 _JOIN = re.compile(r",? (?:and|but) (?=no |there |this |it |they |the )|; ")
 LONG_SENTENCE_WORDS = 14
 _BRACKETS = re.compile(r"\s*\([^)]*\)")
+# "(Children Act 1989, section 17ZF)" inside a reason: the easy-read letter names no sections.
+_BRACKETED_LAW = re.compile(r"\s*\([^()]*\b(?:Act|Regulations) \d{4}[^()]*\)")
 
 
 def without_end_stop(text: str) -> str:
@@ -45,7 +49,11 @@ def lines(text: str) -> list[str]:
     """A reason as short lines, one sentence each, without the duty or power sentence and
     without the area's name repeating the yes or no."""
     out = []
-    for sentence in _SENTENCE_END.split(" ".join((text or "").split())):
+    text = text or ""
+    for law_sentence in SERVICE_SENTENCES.values():
+        text = text.replace(law_sentence, " ")
+    text = _BRACKETED_LAW.sub("", text)
+    for sentence in _SENTENCE_END.split(" ".join(text.split())):
         sentence = sentence.strip()
         if not sentence or any(
             rule.match(sentence) for rule in (_DUTY_OR_POWER, _AREA_VERDICT, _CRITERIA_MET)

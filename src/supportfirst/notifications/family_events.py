@@ -76,6 +76,34 @@ def decision_made(decision: Any, *, already_sent_to: list[str] | None = None) ->
     )
 
 
+def enquiries_finished(move: Any, *, today: date) -> list[str]:
+    """The section 47 enquiries the family was told about found no cause to continue, and the
+    request is back on the support pathway (`pathway.enquiries.record_outcome`). Only for a
+    family who was told about the proposal: the council never tells a family first this way."""
+    request = move.request
+    family, child = request.family, request.child
+    subject = f"The enquiries about {child.first_name} have finished: no further action"
+    when = (
+        f"We will finish the assessment by {_day(request.assessment_due)} at the latest."
+        if request.assessment_due >= today
+        else "We will contact you to agree when the assessment will be finished."
+    )
+    body = (
+        f"We have finished the enquiries we told you about (Children Act 1989, section 47). "
+        f"We will take no further action, and the enquiries are closed.\n\n"
+        f"Your request for help {request.reference} is back on the support pathway. We will "
+        f"carry on looking at what {child.first_name} and your family need, with you. {when}"
+        f"\n\n{_sign_off(family.council)}"
+    )
+    return services.notify_family(
+        family,
+        services.DECISION_MADE,
+        subject=subject,
+        body=body,
+        preferred_contact=request.preferred_contact,
+    )
+
+
 def assessment_ready(assessment: Any) -> list[str]:
     """A draft assessment is ready for the family to read (`assessments.services.mark_ready`)."""
     family = assessment.family

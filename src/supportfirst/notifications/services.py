@@ -4,6 +4,11 @@ Every part of the service that tells a family about an event calls `notify_famil
 decides how the message reaches them (the family's `NotificationPreference`: email or text
 message) and records each message sent as a `Notification`, so staff can see what the family
 was told.
+
+A message never holds a database transaction: it is recorded with the change that caused it,
+and sent only after that change is saved (`transaction.on_commit`), with a short timeout
+(`EMAIL_TIMEOUT`). A message that cannot be sent marks its `Notification` as failed; it never
+undoes or stops the save.
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.transaction import on_commit
 from django.utils import timezone
-from notifications_python_client.errors import APIError
 
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
@@ -157,6 +163,12 @@ def preference_save(
     return preference
 
 
+def one_line(subject: str) -> str:
+    """A subject on one line. Names typed by the public can hold a newline or a carriage
+    return, and an email header with one is refused (a message never sent, a page that fails)."""
+    return " ".join(subject.split())
+
+
 def _record(
     family: Family,
     event: str,
@@ -166,11 +178,9 @@ def _record(
     body: str,
     fmt: str,
     at: datetime,
-    *,
-    failed: bool = False,
-) -> None:
-    Notification.objects.bulk_create(
-        Notification(
+) -> list[int]:
+    return [
+        Notification.objects.create(
             family=family,
             event=event,
             channel=channel,
@@ -179,10 +189,44 @@ def _record(
             subject=subject[:300],
             body=body,
             format=fmt,
-            failed=failed,
-        )
+        ).pk
         for to in destinations
-    )
+    ]
+
+
+def _deliver(
+    family_id: int, channel: str, destinations: list[str], subject: str, body: str, ids: list[int]
+) -> None:
+    """Send one message, after the change that caused it is saved. Whatever stops it (a mail
+    server refusing or not answering, Notify refusing, a bad address) is logged and recorded
+    on its `Notification` rows, so staff and the family see it was not delivered."""
+    try:
+        if channel == Channel.TEXT:
+            sms.send_sms(destinations[0], f"{subject}\n\n{body}")
+        else:
+            send_mail(subject, body, None, destinations, fail_silently=False)
+    except Exception:
+        log.exception("A message to family %s could not be sent", family_id)
+        Notification.objects.filter(pk__in=ids).update(failed=True)
+
+
+def send_after_commit(
+    family: Family,
+    event: str,
+    *,
+    channel: str,
+    destinations: list[str],
+    subject: str,
+    body: str,
+    fmt: str = Format.STANDARD,
+) -> Told:
+    """Record the message now and send it once the surrounding transaction is saved (at once
+    when there is none). Returns what will be tried: a failure shows on the family's messages
+    page, not here."""
+    subject = one_line(subject)
+    ids = _record(family, event, channel, destinations, subject, body, fmt, timezone.now())
+    on_commit(partial(_deliver, family.pk, channel, list(destinations), subject, body, ids))
+    return Told(channel, tuple(destinations))
 
 
 @dataclass(frozen=True)
@@ -199,9 +243,11 @@ class Told:
         """For a staff page after an action: whether the family was sent a message about it,
         said truthfully (a family who asked for phone calls or letters gets no message)."""
         if self.sent_to and not self.failed:
-            if self.channel == Channel.TEXT:
-                return "We have sent the family a text message about it."
-            return "We have emailed the family about it."
+            how = "a text message" if self.channel == Channel.TEXT else "an email"
+            return (
+                f"We are sending the family {how} about it. If it cannot be sent, the family's "
+                "messages page will say so."
+            )
         if self.sent_to:
             return "We could not send the family a message about it: please contact them yourself."
         return (
@@ -247,43 +293,45 @@ def tell_family(
     """Send `subject` and `body` the way the family chose; return what they were told.
 
     Text messages go to the family's mobile; emails to the address they gave, or to every
-    parent carer with an email address. Each message is recorded as a `Notification`. When
-    another part of the service has already emailed the family about this event (for example
-    the information and advice), pass `already_sent_to`: the message is recorded, not sent
-    twice. A message the email server or Notify refuses is logged and recorded as failed (so
-    staff see the family was not told), never an error for the person acting.
+    parent carer with an email address. Each message is recorded as a `Notification` and sent
+    after the transaction commits (`send_after_commit`). When another part of the service has
+    already emailed the family about this event, pass `already_sent_to`: the message is
+    recorded, not sent twice. A message the email server or Notify refuses is logged and its
+    `Notification` marked failed (so staff see the family was not told), never an error for the
+    person acting and never a reason to undo the save.
     `preferred_contact` is how the family asked to be contacted on a request (used
     until they choose on their notifications page): by letter or phone, nothing is sent here.
     """
     if _not_telling.get():
         return NOT_TOLD
     preference = preference_for(family, preferred_contact)
-    now = timezone.now()
     if already_sent_to:
         _record(
-            family, event, Channel.EMAIL, already_sent_to, subject, body, preference.format, now
+            family,
+            event,
+            Channel.EMAIL,
+            already_sent_to,
+            one_line(subject),
+            body,
+            preference.format,
+            timezone.now(),
         )
         return Told(Channel.EMAIL, tuple(already_sent_to))
     if not preference.channel:
         return NOT_TOLD
-    failed = False
     if preference.channel == Channel.TEXT and preference.mobile:
         destinations, channel = [preference.mobile], Channel.TEXT
-        try:
-            sms.send_sms(preference.mobile, f"{subject}\n\n{body}")
-        except (OSError, APIError):
-            log.exception("A text message to family %s could not be sent", family.pk)
-            failed = True
     else:
         destinations = [preference.email] if preference.email else _carer_emails(family)
         channel = Channel.EMAIL
-        if destinations:
-            try:
-                send_mail(subject, body, None, destinations, fail_silently=False)
-            except (OSError, APIError):
-                log.exception("An email to family %s could not be sent", family.pk)
-                failed = True
-    _record(
-        family, event, channel, destinations, subject, body, preference.format, now, failed=failed
+    if not destinations:
+        return NOT_TOLD
+    return send_after_commit(
+        family,
+        event,
+        channel=channel,
+        destinations=destinations,
+        subject=subject,
+        body=body,
+        fmt=preference.format,
     )
-    return Told(channel, tuple(destinations), failed) if destinations else NOT_TOLD

@@ -57,7 +57,9 @@ class LocmemSMSBackend(BaseSMSBackend):
 class NotifySMSBackend(BaseSMSBackend):
     def __init__(self, fail_silently: bool = False) -> None:
         super().__init__(fail_silently)
-        self.client = NotificationsAPIClient(settings.NOTIFY_API_KEY)
+        self.client = NotificationsAPIClient(
+            settings.NOTIFY_API_KEY, timeout=settings.EMAIL_TIMEOUT
+        )
         self.template_id = settings.NOTIFY_SMS_TEMPLATE_ID
 
     def send_messages(self, messages: Sequence[TextMessage]) -> int:

@@ -281,8 +281,8 @@ class FamilyNoticeFields(forms.Form):
 class SafeguardingProposalForm(FamilyNoticeFields):
     what_happened = forms.CharField(
         label="What was seen or said",
-        help_text="Facts only: what happened, in the words used. Opinions such as “untidy” or "
-        "“anxious” are not evidence.",
+        help_text="Facts: what happened, in the words used. Words that are opinions, such as "
+        "“untidy” or “lacks insight”, are flagged and you are asked why you keep them.",
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 6}),
         error_messages={"required": "Write what was seen or said"},
     )
@@ -315,7 +315,7 @@ class SafeguardingProposalForm(FamilyNoticeFields):
             Field.radios("family_told", legend_size=Size.SMALL),
             Field("family_told_on"),
             Field.textarea("reason_not_told"),
-            button="Propose the move for a team manager to decide",
+            button="Propose the move for a manager to decide",
         )
 
 

@@ -11,6 +11,10 @@ The life of a request (moves.py declares the moves and their guards):
                                                     did not propose it approves)
     safeguarding_proposed --return_to_decision----> awaiting_decision (declined, no decision yet)
     safeguarding_proposed --return_to_support-----> support_pathway (declined, back where it was)
+    moved_to_safeguarding --enquiries_no_further_action--> support_pathway (the section 47
+                                                    enquiries found no cause to continue)
+    moved_to_safeguarding --enquiries_continue----> moved_to_safeguarding (a child protection
+                                                    plan, or child protection procedures go on)
 
 Every record here belongs to one family, and so to one council; all reads go through the
 scoping layer (`visible_to`).
@@ -134,6 +138,19 @@ class MoveStatus(models.TextChoices):
     DECLINED = "declined", "Not approved"
 
 
+class EnquiryOutcome(models.TextChoices):
+    """What the section 47 enquiries found, recorded after a move was approved."""
+
+    NO_FURTHER_ACTION = (
+        "no_further_action",
+        "No further action: return to the support pathway",
+    )
+    CHILD_PROTECTION = (
+        "child_protection",
+        "Child protection plan, or continue under child protection procedures",
+    )
+
+
 class SafeguardingMove(FamilyRecord):
     """The rare exception: a move to the child protection process, on written evidence."""
 
@@ -160,6 +177,12 @@ class SafeguardingMove(FamilyRecord):
     decided_at = models.DateTimeField(null=True, blank=True)
     manager_reason = models.TextField(blank=True)
     team = models.ForeignKey("councils.Team", on_delete=models.PROTECT, null=True, related_name="+")
+    outcome = models.CharField(max_length=20, choices=EnquiryOutcome.choices, blank=True)
+    outcome_reason = models.TextField(blank=True)
+    outcome_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    outcome_at = models.DateTimeField(null=True, blank=True)
 
     # How it faces the family: the registry in families/records.py.
     family_facing = FamilyFacing(

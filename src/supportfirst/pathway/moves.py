@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from supportfirst.councils.guards import not_the_person_who, team_manager_only
-from supportfirst.kernel.workflow import Move, Workflow
+from supportfirst.kernel.workflow import KEEPS_STATUS, Guard, Move, Workflow, guard_message
 from supportfirst.pathway.events import write_pathway_event
 from supportfirst.pathway.models import MoveStatus, RequestStatus, SafeguardingMove
 from supportfirst.rules import evidence
@@ -21,10 +21,38 @@ def evidence_is_written_down(move: SafeguardingMove, actor: Any, context: dict[s
     )
 
 
-def evidence_is_not_opinion(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
-    """The evidence uses words that are opinions, not evidence. Say what was seen or heard
-    instead (words inside quotation marks, reporting what someone said, are fine)."""
-    return not evidence.opinion_words(move.what_happened)
+def unexplained_opinions(move: SafeguardingMove, context: dict[str, Any]) -> list[str]:
+    """The opinion words in the evidence that have no reason given for keeping them."""
+    explained = [str(w).lower() for w in context.get("explained_words", ())]
+    return [
+        word
+        for word in evidence.opinion_words(move.what_happened)
+        if not any(word in kept for kept in explained)
+    ]
+
+
+def opinions_have_reasons(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
+    """The evidence uses words that are opinions. Give a reason for keeping each one, or say
+    what was seen or heard instead (words inside quotation marks, reporting what someone said,
+    are fine)."""
+    return not unexplained_opinions(move, context)
+
+
+def refusals(
+    guards: tuple[Guard, ...], move: SafeguardingMove, actor: Any, context: dict[str, Any]
+) -> list[str]:
+    """The messages of the guards that fail; the opinion guard's names the words that caused
+    it, so the writer knows exactly what to explain or change."""
+    messages = []
+    for guard in guards:
+        if guard(move, actor, context):
+            continue
+        message = guard_message(guard)
+        if guard is opinions_have_reasons:
+            words = ", ".join(f"“{w}”" for w in unexplained_opinions(move, context))
+            message = f"{message} The words: {words}."
+        messages.append(message)
+    return messages
 
 
 def family_notice_is_decided(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
@@ -36,18 +64,25 @@ def family_notice_is_decided(move: SafeguardingMove, actor: Any, context: dict[s
 
 
 approver_is_a_team_manager = team_manager_only(
-    "approver_is_a_team_manager", "Only a team manager can approve a move to safeguarding."
+    "approver_is_a_team_manager",
+    "Only a team manager or a head of service can approve a move to safeguarding.",
 )
 approver_did_not_propose = not_the_person_who(
     "proposed_by",
     "approver_did_not_propose",
-    "A different team manager must approve: the person who proposed the move cannot.",
+    "A different team manager, or the head of service, must approve: the person who proposed "
+    "the move cannot.",
 )
 
 
 def manager_gives_a_reason(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
     """Write the reason for your decision."""
     return bool(context.get("reason", "").strip())
+
+
+def outcome_reason_is_written(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """Write what the enquiries found and why this is the outcome."""
+    return bool(str(context.get("outcome_reason", "")).strip())
 
 
 def information_is_written(request: Any, actor: Any, context: dict[str, Any]) -> bool:
@@ -96,6 +131,21 @@ REQUEST = Workflow(
             frozenset({RequestStatus.SAFEGUARDING_PROPOSED}),
             RequestStatus.SUPPORT_PATHWAY,
         ),
+        # The outcome of the section 47 enquiries, recorded after the move was approved.
+        Move(
+            "enquiries_no_further_action",
+            "No further action: return to the support pathway",
+            frozenset({RequestStatus.MOVED_TO_SAFEGUARDING}),
+            RequestStatus.SUPPORT_PATHWAY,
+            (outcome_reason_is_written,),
+        ),
+        Move(
+            "enquiries_continue",
+            "Child protection plan, or continue under child protection procedures",
+            frozenset({RequestStatus.MOVED_TO_SAFEGUARDING}),
+            KEEPS_STATUS,
+            (outcome_reason_is_written,),
+        ),
     ),
 )
 
@@ -110,7 +160,7 @@ SAFEGUARDING = Workflow(
             MoveStatus.APPROVED,
             (
                 evidence_is_written_down,
-                evidence_is_not_opinion,
+                opinions_have_reasons,
                 family_notice_is_decided,
                 approver_is_a_team_manager,
                 approver_did_not_propose,
@@ -127,7 +177,7 @@ SAFEGUARDING = Workflow(
     ),
 )
 
-PROPOSAL_GUARDS = (evidence_is_written_down, evidence_is_not_opinion)
+PROPOSAL_GUARDS = (evidence_is_written_down, opinions_have_reasons)
 
 
 # Named groups: rules elsewhere import these, never spell the statuses or moves out again.

@@ -4,19 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.pathway.models import (
+    EnquiryOutcome,
     MoveStatus,
     PathwayEvent,
     RequestStatus,
     SafeguardingMove,
     SupportRequest,
 )
+from supportfirst.rules import workdays
 from supportfirst.wording.models import WordingReason
 
 
@@ -83,6 +87,35 @@ def moves_awaiting_approval(*, scope: Scope) -> QuerySet[SafeguardingMove]:
 
 
 @dataclass(frozen=True)
+class WaitingMove:
+    """A proposal waiting for a decision, as a manager's Team page shows it."""
+
+    move: SafeguardingMove
+    working_days_waited: int
+    own: bool
+    """The manager reading proposed it: another manager (or the head of service) decides."""
+
+    @property
+    def waited(self) -> str:
+        days = self.working_days_waited
+        return f"{days} working day{'' if days == 1 else 's'}"
+
+
+def moves_waiting(*, scope: Scope, today: date) -> list[WaitingMove]:
+    """Every proposal waiting for a decision, oldest first, with how long it has waited in
+    working days: one a manager proposed is shown to them too, as waiting for another manager,
+    so no proposal is invisible to everyone."""
+    return [
+        WaitingMove(
+            move,
+            max(0, workdays.working_days_between(timezone.localdate(move.proposed_at), today)),
+            move.proposed_by_id == scope.user_id,
+        )
+        for move in moves_awaiting_approval(scope=scope)
+    ]
+
+
+@dataclass(frozen=True)
 class MonthlyMoves:
     team: str
     month: date
@@ -104,6 +137,45 @@ def safeguarding_moves_by_team_and_month(*, scope: Scope) -> list[MonthlyMoves]:
             r["team__name"] or "No team recorded",
             r["month"].date() if hasattr(r["month"], "date") else r["month"],
             r["moves"],
+        )
+        for r in rows
+    ]
+
+
+@dataclass(frozen=True)
+class MonthlyOutcomes:
+    team: str
+    month: date
+    returned: int
+    """No further action: the request went back to the support pathway."""
+    child_protection: int
+
+
+def _month(value: Any) -> date:
+    return value.date() if hasattr(value, "date") else value
+
+
+def enquiry_outcomes_by_team_and_month(*, scope: Scope) -> list[MonthlyOutcomes]:
+    """The outcomes of enquiries after a move to safeguarding, per team and month: how many
+    returned to the support pathway, and how many went on under child protection."""
+    rows = (
+        SafeguardingMove.objects.visible_to(scope)
+        .filter(outcome_at__isnull=False)
+        .exclude(outcome="")
+        .annotate(month=TruncMonth("outcome_at"))
+        .values("team__name", "month")
+        .annotate(
+            returned=Count("pk", filter=Q(outcome=EnquiryOutcome.NO_FURTHER_ACTION)),
+            child_protection=Count("pk", filter=Q(outcome=EnquiryOutcome.CHILD_PROTECTION)),
+        )
+        .order_by("-month", "team__name")
+    )
+    return [
+        MonthlyOutcomes(
+            r["team__name"] or "No team recorded",
+            _month(r["month"]),
+            r["returned"],
+            r["child_protection"],
         )
         for r in rows
     ]

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone
 
@@ -21,9 +20,12 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Council
 from supportfirst.families.models import Child, Family, ParentCarer
 from supportfirst.families.moves import move_family
-from supportfirst.kernel.workflow import MoveRefused, apply_move, guard_message, record_event
+from supportfirst.kernel.workflow import MoveRefused, apply_move, record_event
 from supportfirst.notifications import family_events
+from supportfirst.notifications import services as notifications
+from supportfirst.notifications.models import Channel
 from supportfirst.pathway import hooks, moves
+from supportfirst.pathway.evidence import explained_words
 from supportfirst.pathway.models import (
     Contact,
     Intrusion,
@@ -34,6 +36,7 @@ from supportfirst.pathway.models import (
     SupportRequest,
 )
 from supportfirst.rules import workdays
+from supportfirst.wording.models import WordingReason
 from supportfirst.wording.services import Reasons
 
 NEXT_STEP_WORKING_DAYS = 1
@@ -199,7 +202,8 @@ def decide_information(
     )
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
     sent_to = send_information(request=request, information_given=information_given)
-    family_events.decision_made(decision, already_sent_to=sent_to)
+    if not sent_to:
+        family_events.decision_made(decision)
     if sent_to:
         record_event(
             moves.REQUEST,
@@ -214,8 +218,10 @@ def decide_information(
 
 
 def send_information(*, request: SupportRequest, information_given: str) -> list[str]:
-    """Email the information and advice to the family's parent carers who gave an address.
-    Families who prefer letters, calls or texts are sent it that way by the team."""
+    """Email the information and advice to the family's parent carers who gave an address
+    (recorded as the family's next-step message, and sent after the decision is saved: a mail
+    server that refuses it marks the message failed, never stops the decision). Families who
+    prefer letters, calls or texts are sent it that way by the team."""
     if request.preferred_contact != "email":
         return []
     addresses = [
@@ -234,12 +240,13 @@ def send_information(*, request: SupportRequest, information_given: str) -> list
         f"{' or email ' + council.contact_email if council.contact_email else ''}.\n\n"
         f"{council.name}\n"
     )
-    send_mail(
-        f"Information and advice about your request {request.reference}",
-        body,
-        None,
-        addresses,
-        fail_silently=False,
+    notifications.send_after_commit(
+        request.family,
+        notifications.DECISION_MADE,
+        channel=Channel.EMAIL,
+        destinations=addresses,
+        subject=f"Information and advice about your request {request.reference}",
+        body=body,
     )
     return addresses
 
@@ -257,8 +264,8 @@ def safeguarding_propose(
     reason_not_told: str,
     reasons: Reasons | None = None,
 ) -> SafeguardingMove:
-    """Propose the rare move to safeguarding, on evidence written as facts (with the reasons
-    given for keeping any flagged words)."""
+    """Propose the rare move to safeguarding, on evidence written as facts. Flagged words are
+    kept with a reason each (never refused outright: facts about harm are always recordable)."""
     team = getattr(getattr(actor.user, "membership", None), "team", None)
     move = SafeguardingMove(
         family_id=request.family_id,
@@ -273,7 +280,8 @@ def safeguarding_propose(
         proposed_at=timezone.now(),
         team=team,
     )
-    failures = [guard_message(g) for g in moves.PROPOSAL_GUARDS if not g(move, actor.user, {})]
+    context = {"explained_words": explained_words(reasons)}
+    failures = moves.refusals(moves.PROPOSAL_GUARDS, move, actor.user, context)
     if failures:
         raise MoveRefused(failures)
     apply_move(
@@ -313,20 +321,24 @@ def safeguarding_decide(
     family_told_at: datetime | None = None,
     reason_not_told: str = "",
 ) -> SafeguardingMove:
-    """A team manager who did not propose the move approves it or sends it back."""
+    """A team manager (or the head of service) who did not propose the move approves it or
+    sends it back."""
     if move.family_told is None and family_told is not None:
         move.family_told = family_told
         move.family_told_at = family_told_at if family_told else None
         move.reason_not_told = "" if family_told else reason_not_told
         move.save(update_fields=["family_told", "family_told_at", "reason_not_told"])
     name = "approve" if approve else "decline"
+    kept = WordingReason.objects.filter(
+        record_type="pathway.safeguardingmove", record_id=move.pk
+    ).values_list("words", flat=True)
     apply_move(
         moves.SAFEGUARDING,
         move,
         name,
         actor=actor.user,
         reason=reason,
-        context={"reason": reason},
+        context={"reason": reason, "explained_words": [w.lower() for w in kept]},
         summary="A team manager approved the move to safeguarding"
         if approve
         else "A team manager did not approve the move to safeguarding",

@@ -21,4 +21,9 @@ urlpatterns = [
     path("requests/<int:request_id>/contacts/new/", views.contact_new, name="contact_new"),
     path("requests/<int:request_id>/timeline/", views.request_timeline, name="timeline"),
     path("safeguarding/<int:move_id>/", views.safeguarding_decide, name="safeguarding_decide"),
+    path(
+        "safeguarding/<int:move_id>/outcome/",
+        views.enquiry_outcome,
+        name="enquiry_outcome",
+    ),
 ]

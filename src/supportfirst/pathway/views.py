@@ -20,7 +20,9 @@ from supportfirst.kernel.formsupport import (
     form_page,
     submitted,
 )
-from supportfirst.pathway import selectors, services
+from supportfirst.pathway import enquiries, selectors, services
+from supportfirst.pathway.enquiry_forms import EnquiryOutcomeForm
+from supportfirst.pathway.evidence import evidence_findings
 from supportfirst.pathway.forms import (
     ContactForm,
     DecisionForm,
@@ -29,9 +31,14 @@ from supportfirst.pathway.forms import (
     SafeguardingDecisionForm,
     SafeguardingProposalForm,
 )
-from supportfirst.pathway.models import MoveStatus, Pathway, RequestStatus, SupportRequest
-from supportfirst.rules.evidence import opinion_words
-from supportfirst.wording.services import Reasons, add_reason_fields, findings_in
+from supportfirst.pathway.models import (
+    EnquiryOutcome,
+    MoveStatus,
+    Pathway,
+    RequestStatus,
+    SupportRequest,
+)
+from supportfirst.wording.services import Reasons, add_reason_fields
 
 
 def _request_url(request_id: int) -> str:
@@ -172,12 +179,10 @@ def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = SafeguardingProposalForm(submitted(request))
-    evidence_text = request.POST.get("what_happened", "")
-    # Opinions are refused outright (the evidence rule); other flagged words need a reason.
-    flagged = (
-        []
-        if opinion_words(evidence_text)
-        else findings_in({"the evidence": evidence_text}, council_id=actor.scope.council_id)
+    # Flagged words (opinions, and what the language checker finds) each need a reason; the
+    # evidence itself is never refused for its words.
+    flagged = evidence_findings(
+        request.POST.get("what_happened", ""), council_id=actor.scope.council_id
     )
     add_reason_fields(form, flagged)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
@@ -215,7 +220,11 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
         request,
         form,
         "pathway/safeguarding_decide.html",
-        {"move": move, "decided": move.status != MoveStatus.PROPOSED},
+        {
+            "move": move,
+            "decided": move.status != MoveStatus.PROPOSED,
+            "can_record_outcome": enquiries.can_record_outcome(move),
+        },
         on_valid=lambda: services.safeguarding_decide(
             actor=actor,
             move=move,
@@ -226,6 +235,36 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
             reason_not_told=form.cleaned_data.get("reason_not_told", ""),
         ),
         success=lambda _: ("Your decision is saved.", reverse("frontdoor:team")),
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def enquiry_outcome(request: HttpRequest, move_id: int) -> HttpResponse:
+    """Record the outcome of the section 47 enquiries after an approved move to safeguarding."""
+    actor = Actor.of(request)
+    move = selectors.move_read(actor=actor, move_id=move_id)
+    form = EnquiryOutcomeForm(submitted(request))
+    return form_page(
+        request,
+        form,
+        "pathway/enquiry_outcome.html",
+        {"move": move, "can_record": enquiries.can_record_outcome(move)},
+        on_valid=lambda: enquiries.record_outcome(
+            actor=actor,
+            move=move,
+            outcome=form.cleaned_data["outcome"],
+            reason=form.cleaned_data["outcome_reason"],
+        ),
+        success=lambda saved: (
+            "The outcome of the enquiries is saved."
+            + (
+                " The request is back on the support pathway."
+                if saved.outcome == EnquiryOutcome.NO_FURTHER_ACTION
+                else ""
+            ),
+            _request_url(move.request_id),
+        ),
     )
 
 

@@ -28,7 +28,11 @@ class ServiceChoice:
     def label(self) -> str:
         if self.not_met:
             return f"{self.name} (the decision said not now: give your reason)"
-        kind = {"duty": " (the council must provide it)", "power": " (the council may provide it)"}
+        kind = {
+            "duty": " (a duty: once needed, the council must arrange it)",
+            "general": " (a general duty: the council must provide a range of this support)",
+            "power": " (the council may provide it)",
+        }
         return f"{self.name}{kind.get(self.duty_or_power, '')}"
 
 

@@ -97,7 +97,7 @@ class ServiceForm(forms.Form):
     other_name = forms.CharField(label="Name of the service", max_length=200, required=False)
     other_legal_basis = forms.CharField(
         label="The law it is given under",
-        help_text="For example “Children Act 1989, section 17”.",
+        help_text="For example “Children Act 1989, section 17(1)”.",
         max_length=500,
         required=False,
     )

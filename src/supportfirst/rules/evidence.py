@@ -1,8 +1,12 @@
 """Is a safeguarding proposal written as evidence? Plain Python, no Django import.
 
 Evidence is what was seen or said, by whom and when. Words that judge ("difficult",
-"untidy", "anxious") are opinions: a move to safeguarding cannot rest on them. Words inside
-quotation marks are someone's own words being reported, and are not counted.
+"untidy", "anxious") are opinions: a move to safeguarding must not rest on them alone, so each
+one is flagged and the writer gives a reason for keeping it. Evidence is never refused for its
+words: facts about harm must always be recordable. Words that describe what was seen or heard
+("a dirty nappy", "aggressive to the nurse", "a bruise", "hungry", "shouting", "a smell of
+urine") are facts, not opinions, and are not on the list. Words inside quotation marks are
+someone's own words being reported, and are not counted.
 
 This small list stands in until the respectful-language checker (issue 4) can be used here.
 """
@@ -15,7 +19,6 @@ OPINION_WORDS = (
     "difficult",
     "untidy",
     "messy",
-    "dirty",
     "chaotic",
     "anxious",
     "over-anxious",
@@ -23,7 +26,6 @@ OPINION_WORDS = (
     "overprotective",
     "over-protective",
     "hostile",
-    "aggressive",
     "uncooperative",
     "resistant",
     "demanding",
@@ -54,12 +56,20 @@ _OPINION = re.compile(
 )
 
 
-def opinion_words(text: str) -> list[str]:
-    """The judging words in a piece of evidence, outside quotation marks, in order, once each."""
+def opinion_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where each judging word is in a piece of evidence, outside quotation marks: (start,
+    end, the word in lower case), in order, the first time each word appears."""
     unquoted = _QUOTED.sub(lambda m: " " * len(m.group(0)), text.replace("\u00a0", " "))
-    found: list[str] = []
+    found: list[tuple[int, int, str]] = []
+    seen: set[str] = set()
     for match in _OPINION.finditer(unquoted):
         word = match.group(1).lower()
-        if word not in found:
-            found.append(word)
+        if word not in seen:
+            seen.add(word)
+            found.append((match.start(1), match.end(1), word))
     return found
+
+
+def opinion_words(text: str) -> list[str]:
+    """The judging words in a piece of evidence, outside quotation marks, in order, once each."""
+    return [word for _, _, word in opinion_spans(text)]

@@ -99,7 +99,7 @@ class AssessmentOffer(FamilyRecord):
 
 
 class CarerDecisions(FamilyRecord):
-    """The four decisions that end a parent carer's assessment (Children Act 1989 s17ZD), each
+    """The four decisions that end a parent carer's assessment (Children Act 1989 s17ZF), each
     with its reason."""
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")

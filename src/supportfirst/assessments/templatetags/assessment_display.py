@@ -1,4 +1,6 @@
+from collections.abc import Collection, Iterable
 from datetime import date
+from typing import Any
 
 from django import template
 
@@ -52,3 +54,10 @@ def unable_for(need, name: str) -> list[str]:
 @register.filter
 def area_status_label(status: str) -> str:
     return str(AreaStatus(status).label)
+
+
+@register.filter
+def not_written_by(comments: Iterable[Any], authors: Collection[int] | None) -> list[Any]:
+    """The comments not written by these accounts (a young person's own words, kept from a
+    parent by the young person's choice)."""
+    return [c for c in comments if not authors or c.author_id not in authors]

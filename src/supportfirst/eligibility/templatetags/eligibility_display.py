@@ -1,4 +1,5 @@
-"""Plain words for the parts of criteria and decisions: duty or power, who a service is for."""
+"""Plain words for the parts of criteria and decisions: what the law says (a duty, a general
+duty or a power, from the law catalogue), who a service is for."""
 
 from __future__ import annotations
 
@@ -7,18 +8,20 @@ from datetime import date
 from django import template
 
 from supportfirst.rules.criteria.areas import area_name
+from supportfirst.rules.criteria.lawkinds import DUTY, GENERAL, POWER, SERVICE_SENTENCES
 
 register = template.Library()
 
-DUTY_OR_POWER = {
-    "duty": (
-        "This is a duty. When needs are eligible for it, the council must provide it, or "
-        "arrange for it to be provided."
-    ),
-    "power": (
-        "This is a power. The council may provide it. It decides case by case, looking at "
-        "the needs, and must give its reason."
-    ),
+DUTY_OR_POWER = SERVICE_SENTENCES
+LABELS = {DUTY: "Duty", GENERAL: "General duty", POWER: "Power"}
+# What a met service means to the family who will receive it.
+MET_SENTENCES = {
+    DUTY: "We have decided this is needed, so the law says we must arrange it.",
+    GENERAL: "We must provide a range of this kind of support in our area. This is not a "
+    "promise of a particular service, but we must decide fairly about your family, and give "
+    "reasons.",
+    POWER: "The law allows us to provide this. We must still decide fairly about your family, "
+    "and give reasons.",
 }
 
 FOR_WHOM = {
@@ -37,7 +40,13 @@ def duty_or_power_text(value: str) -> str:
 
 @register.filter
 def duty_or_power_label(value: str) -> str:
-    return {"duty": "Duty", "power": "Power"}.get(value, value)
+    return LABELS.get(value, value)
+
+
+@register.filter
+def met_law_sentence(value: str) -> str:
+    """For a letter or plan: what the law means for a service the council has agreed."""
+    return MET_SENTENCES.get(value, "")
 
 
 @register.filter

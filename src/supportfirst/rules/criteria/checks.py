@@ -8,7 +8,7 @@ import hashlib
 import re
 from typing import Any
 
-from supportfirst.rules.criteria import areas, law
+from supportfirst.rules.criteria import areas, law, lawkinds
 from supportfirst.rules.criteria.model import (
     AssessedNeed,
     Case,
@@ -25,7 +25,7 @@ from supportfirst.rules.criteria.reader import MISSING, Reader, join
 
 STATUSES = ("draft", "published", "retired")
 SIGN_OFF_KINDS = ("council", "parent_carer_forum")
-DUTY_OR_POWER = (law.DUTY, law.POWER)
+DUTY_OR_POWER = (lawkinds.DUTY, lawkinds.GENERAL, lawkinds.POWER)
 MET = {"met": True, "not met": False}
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -140,6 +140,9 @@ def _legal_basis(reader: Reader, data: Any, path: str) -> tuple[LegalBasis, law.
             f"“{law.citation(act, section)}” is not one of the laws that services for disabled "
             f"children and their families are provided under. Use one of: {law.known_list()}.",
         )
+    if known is not None and not known.is_service_basis:
+        reader.add(path, _not_a_service_basis(known))
+        return LegalBasis(known.act, known.section, ""), None
     note = reader.text(fields, "note", path, required=False)
     if known is not None:
         return LegalBasis(known.act, known.section, note or known.note), known
@@ -227,22 +230,39 @@ def _check_law(reader: Reader, service: Service, laws: list[law.Law], path: str)
             )
     if not laws or service.duty_or_power not in DUTY_OR_POWER:
         return
-    duties = [entry for entry in laws if entry.gives == law.DUTY]
-    if service.duty_or_power == law.POWER and duties:
-        first = duties[0]
+    gives = law.strongest(laws)
+    if service.duty_or_power != gives:
+        first = next(entry for entry in laws if entry.gives == gives)
         reader.add(
             join(path, "duty_or_power"),
-            f"This says “power”, but {law.citation(first.act, first.section)} gives a duty. "
-            f"{first.note} Write “duty”, so families know the council must provide it.",
+            f"This says “{service.duty_or_power}”, but "
+            f"{law.citation(first.act, first.section)} gives {_KIND_WORDS[gives]}. "
+            f"{first.note} Write “{gives}”, so families are told truly what the law says.",
         )
-    if service.duty_or_power == law.DUTY and not duties:
-        first = laws[0]
-        reader.add(
-            join(path, "duty_or_power"),
-            f"This says “duty”, but {law.citation(first.act, first.section)} gives a power "
-            f"(the council may provide it; a general duty, not one owed to each child). "
-            f"Write “power”, or add the law that makes it a duty.",
+
+
+_KIND_WORDS = {
+    lawkinds.DUTY: "a duty to the child once the council is satisfied the service is necessary",
+    lawkinds.GENERAL: "a general duty (a range of services in the area, not a promise of a "
+    "particular one; a decision about one family must be fair and reasoned)",
+    lawkinds.POWER: "a power (the council may provide it)",
+}
+
+
+def _not_a_service_basis(known: law.Law) -> str:
+    cited = law.citation(known.act, known.section)
+    if known.key == "ca1989-17a" or known.key == "direct-payments-regs":
+        return (
+            f"{cited} is about direct payments. A direct payment is a way of receiving a service "
+            "that has been agreed, not a service: the plan offers it for each service that is "
+            "met. Take it out of the legal basis."
         )
+    return (
+        f"{cited} is a {lawkinds.KINDS[known.kind].name} ({known.what}), not a law services are "
+        "provided under. Services to a parent carer or a brother or sister come under Children "
+        "Act 1989, section 17(1) and 17(3); services to the child under section 17(1), or "
+        "Chronically Sick and Disabled Persons Act 1970, section 2(1) once necessary."
+    )
 
 
 def _example(reader: Reader, data: Any, path: str, services: list[Service]) -> Example | None:

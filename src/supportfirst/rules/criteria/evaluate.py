@@ -3,8 +3,9 @@
 Deterministic: the same set and case always give the same decision, word for word (no
 clock, no randomness, no dictionary-order surprises: everything follows the order of the
 file and of the case). The reasons are written for the family in short sentences: the area
-of life, what makes it hard, how often, which criteria, whether the help is a duty or a power,
-and what would change the outcome. The law itself is in each service outcome's `legal_basis`.
+of life, what makes it hard, how often, which criteria, whether the help is a duty, a general
+duty or a power, and what would change the outcome. The law itself is in each service
+outcome's `legal_basis`.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from supportfirst.rules.criteria import areas
-from supportfirst.rules.criteria.law import DUTY
+from supportfirst.rules.criteria.lawkinds import DUTY, GENERAL, POWER, service_sentence
 from supportfirst.rules.criteria.model import (
     AssessedNeed,
     Case,
@@ -40,11 +41,9 @@ _SENTENCE_NAMES = {"learning": "Learning and school"}
 _NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
 _LIST_AT_MOST = 4
 
-DUTY_SENTENCE = "This is a duty: once the council agrees it is needed, it must provide it."
-POWER_SENTENCE = (
-    "This is a power: the council may provide it, and decides with you whether it is right "
-    "for your family."
-)
+DUTY_SENTENCE = service_sentence(DUTY)
+GENERAL_SENTENCE = service_sentence(GENERAL)
+POWER_SENTENCE = service_sentence(POWER)
 
 
 def _number(count: int) -> str:
@@ -369,14 +368,18 @@ def _need_outcome(need: AssessedNeed, states: list[_State]) -> NeedOutcome:
     return _need_not_met(need, counted[0] if counted else mine[0])
 
 
+# Help for a carer whose own needs are not in the child's case. Said so it is true whether or
+# not they had a separate assessment: its decisions are made and written to them on their own.
 NOT_ASSESSED = {
     areas.PARENT_CARER: (
-        "We have not assessed your own needs as a parent carer. You can ask for a parent "
-        "carer's assessment at any time."
+        "Your own needs as a parent carer were not part of this decision. If you have had a "
+        "parent carer's assessment, we tell you our decisions about your own needs separately "
+        "(Children Act 1989, section 17ZF). If you have not, you can ask for one at any time."
     ),
     areas.YOUNG_CARER: (
-        "We have not assessed the needs of a brother or sister who helps to care. You can ask "
-        "for a young carer's assessment at any time."
+        "The needs of a brother or sister who helps to care were not part of this decision. If "
+        "they have had a young carer's assessment, we tell them our decisions separately "
+        "(Children Act 1989, section 17ZC). If not, you or they can ask for one at any time."
     ),
 }
 NOT_ASSESSED_CHANGE = {
@@ -386,7 +389,7 @@ NOT_ASSESSED_CHANGE = {
 
 
 def _not_assessed(service: Service) -> ServiceOutcome:
-    """Help for a parent carer or young carer whose own needs were not assessed: not refused."""
+    """Help for a parent carer or young carer whose own needs are not in this case: not refused."""
     return ServiceOutcome(
         service_code=service.code,
         service_name=service.name,
@@ -406,7 +409,7 @@ def _service_outcome(service: Service, state: _State, case: Case) -> ServiceOutc
     ):
         return _not_assessed(service)
     c = state.rule.criterion
-    law = DUTY_SENTENCE if service.duty_or_power == DUTY else POWER_SENTENCE
+    law = service_sentence(service.duty_or_power)
     helped: list[str] = []
     for need in state.counting:
         if (not service.areas or need.area in service.areas) and need.area not in helped:

@@ -367,7 +367,8 @@ class ServiceOutcome:
     duty_or_power: str
     reason: str
     what_would_change: str
-    # False when nobody this service is for was assessed: "Not assessed", not refused.
+    # False when nobody this service is for was assessed in this case: shown as
+    # "Not in this decision", not refused.
     assessed: bool = True
 
     def to_dict(self) -> dict[str, Any]:
