@@ -1,13 +1,16 @@
-"""Respectful wording in the browser: findings appear as a practitioner types, and a flagged
-word in a safeguarding proposal needs a reason before it can be sent."""
+"""Respectful wording in the browser: findings appear as a practitioner types, a flagged word
+in a safeguarding proposal needs a reason before it can be sent, and a draft assessment with
+flagged words needs a real reason before the family can read it."""
 
 from __future__ import annotations
 
 import pytest
 
+from supportfirst.assessments.models import AssessmentStatus
 from supportfirst.councils.models import Role
 from supportfirst.wording.models import WordingReason
 from tests.accounts.factories import staff_user
+from tests.assessments.factories import AssessmentFactory, complete_every_area
 from tests.browser.people import sign_in
 from tests.families.factories import family_with_everyone
 from tests.pathway.factories import SupportRequestFactory
@@ -42,3 +45,34 @@ def test_findings_as_you_type_and_a_reason_to_keep_a_word(visitor, council):
     page.get_by_role("button", name="Propose the move").click()
     visitor.check()
     assert WordingReason.objects.get().words == "claims"
+
+
+@pytest.mark.parametrize("who", ["visitor", "phone_visitor"])
+def test_a_draft_with_flagged_words_needs_a_real_reason_before_the_family_reads_it(
+    who, request, council
+):
+    browser_visitor = request.getfixturevalue(who)
+    worker = staff_user(council, Role.PRACTITIONER)
+    family = family_with_everyone(council, allocated_worker=worker)
+    assessment = AssessmentFactory(request__child=family.children.get())
+    complete_every_area(assessment)
+    area = assessment.areas.order_by("position").first()
+    area.practitioner_analysis = "Mum refused the bedtime plan."
+    area.save()
+    sign_in(browser_visitor, worker)
+    page = browser_visitor.goto(f"/staff/assessments/{assessment.pk}/")
+    browser_visitor.check()
+    assert page.locator("#words-to-check").get_by_text("“refused”").is_visible()
+    label = f"Why keep “refused” in the analysis of {area.label}?"
+    page.get_by_label(label).fill("x")
+    page.get_by_role("button", name="Mark ready for the family to read").click()
+    browser_visitor.check()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert page.locator(".govuk-error-summary").get_by_text("is too short").is_visible()
+    page.get_by_label(label).fill("Mum used these words herself at the visit.")
+    page.get_by_role("button", name="Mark ready for the family to read").click()
+    browser_visitor.check()
+    assessment.refresh_from_db()
+    assert assessment.status == AssessmentStatus.READY_FOR_FAMILY
+    assert page.get_by_text("Reasons for keeping words").is_visible()
+    assert WordingReason.objects.get().reason == "Mum used these words herself at the visit."

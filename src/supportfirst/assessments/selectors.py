@@ -199,12 +199,22 @@ def open_assessments(*, scope: Scope, worker_id: int | None = None) -> QuerySet[
 
 
 def staff_text_of(assessment: Assessment) -> dict[str, str]:
-    """The practitioner's own words in an assessment, named by where they are: each area's
-    analysis and each need. The family's account and comments are theirs and not included."""
+    """The practitioner's own words in an assessment that the family will read, named by where
+    they are: each area's analysis, each need, who helped the child give their view, and a
+    parent carer's decisions. The family's account, the child's view and the family's comments
+    are theirs and not included."""
     texts: dict[str, str] = {}
     for area in assessment.areas.all():
         if area.practitioner_analysis:
             texts[f"the analysis of {area.label}"] = area.practitioner_analysis
         for number, need in enumerate(area.needs.all(), start=1):
             texts[f"need {number} in {area.label}"] = need.description
+        if area.child_view_through_whom:
+            texts[f"who helped give the view in {area.label}"] = area.child_view_through_whom
+    decisions = decisions_of(assessment)
+    if decisions is not None:
+        for number, question in enumerate(decisions.QUESTIONS, start=1):
+            reason = getattr(decisions, f"{question}_reason")
+            if reason:
+                texts[f"the reason for decision {number}"] = reason
     return texts

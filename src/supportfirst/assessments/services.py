@@ -44,6 +44,9 @@ from supportfirst.notifications import family_events
 from supportfirst.pathway.models import PathwayEvent, SupportRequest
 from supportfirst.wording.services import Reasons
 
+# How an assessment names itself on the reasons kept for its flagged words.
+RECORD_TYPE = "assessments.assessment"
+
 
 def _event(
     *, actor: Actor, record: Assessment | AssessmentOffer, move: str, to: str, summary: str
@@ -367,8 +370,11 @@ def carer_decisions_save(
 
 
 @transaction.atomic
-def mark_ready(*, actor: Actor, assessment: Assessment) -> Assessment:
-    """The draft is ready for the family to read and comment on."""
+def mark_ready(
+    *, actor: Actor, assessment: Assessment, reasons: Reasons | None = None
+) -> Assessment:
+    """The draft is ready for the family to read and comment on; the reasons given for keeping
+    flagged words are stored with it (the team manager reads them before authorising)."""
     apply_move(
         moves.ASSESSMENT,
         assessment,
@@ -378,6 +384,13 @@ def mark_ready(*, actor: Actor, assessment: Assessment) -> Assessment:
     )
     _set_stage(assessment, "family_reading")
     log_access(actor, family_id=assessment.family_id, record=assessment, action=Action.CHANGE)
+    if reasons is not None:
+        reasons.save(
+            user=actor.user,
+            family_id=assessment.family_id,
+            record_type=RECORD_TYPE,
+            record_id=assessment.pk,
+        )
     family_events.assessment_ready(assessment)
     return assessment
 
@@ -430,7 +443,7 @@ def authorise(
         reasons.save(
             user=actor.user,
             family_id=assessment.family_id,
-            record_type="assessments.assessment",
+            record_type=RECORD_TYPE,
             record_id=assessment.pk,
         )
     return assessment

@@ -19,7 +19,7 @@ from supportfirst.assessments.forms import (
     NeedForm,
     OfferAnswerForm,
 )
-from supportfirst.assessments.models import Assessment, AssessmentArea
+from supportfirst.assessments.models import Assessment, AssessmentArea, AssessmentStatus
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.kernel.formsupport import (
@@ -31,7 +31,15 @@ from supportfirst.kernel.formsupport import (
     submitted,
 )
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused, guard_message
-from supportfirst.wording.services import Reasons, add_reason_fields, findings_in
+from supportfirst.wording.forms import GateForm
+from supportfirst.wording.selectors import reasons_for
+from supportfirst.wording.services import (
+    Reasons,
+    WordsToCheck,
+    add_reason_fields,
+    findings_in,
+    words_to_check,
+)
 
 LATE_MESSAGE = guard_message(moves.late_authorisation_has_a_reason)
 
@@ -57,20 +65,46 @@ def request_assessments(request: HttpRequest, request_id: int) -> HttpResponse:
     return render(request, "assessments/staff/request_assessments.html", context)
 
 
+READY_BUTTON = "Mark ready for the family to read"
+
+
+def _ready_form(assessment: Assessment, data: Any = None) -> tuple[GateForm, list[WordsToCheck]]:
+    """The button that lets the family read the draft, with a reason needed for each distinct
+    flagged word or phrase in the staff text they will read."""
+    to_check = (
+        words_to_check(selectors.staff_text_of(assessment), council_id=assessment.family.council_id)
+        if assessment.status == AssessmentStatus.IN_PROGRESS
+        else []
+    )
+    return GateForm(data, to_check=to_check, button=READY_BUTTON, name="ready"), to_check
+
+
 def _task_list(
-    request: HttpRequest, assessment: Assessment, refusal: list[str] | None = None
+    request: HttpRequest,
+    assessment: Assessment,
+    refusal: list[str] | None = None,
+    ready_form: GateForm | None = None,
 ) -> HttpResponse:
+    fresh_form, to_check = _ready_form(assessment)
+    ready_form = ready_form or fresh_form
     context = {
         "assessment": assessment,
         "decisions": selectors.decisions_of(assessment),
         "today": timezone.localdate(),
         "refusal": refusal or [],
+        "ready_form": ready_form,
+        "to_check": to_check,
+        "reasons": reasons_for(
+            scope=request.scope,  # type: ignore[attr-defined]
+            record_type=services.RECORD_TYPE,
+            record_id=assessment.pk,
+        ),
     }
     return render(
         request,
         "assessments/staff/assessment.html",
         context,
-        status=400 if refusal else 200,
+        status=400 if refusal or ready_form.errors else 200,
     )
 
 
@@ -85,9 +119,14 @@ def assessment_detail(request: HttpRequest, assessment_id: int) -> HttpResponse:
 def mark_ready(request: HttpRequest, assessment_id: int) -> HttpResponse:
     actor = Actor.of(request)
     assessment = selectors.assessment_read(actor=actor, assessment_id=assessment_id)
+    form, to_check = _ready_form(assessment, request.POST)
+    if not form.is_valid():
+        return _task_list(request, assessment, ready_form=form)
     return button_move(
         request,
-        lambda: services.mark_ready(actor=actor, assessment=assessment),
+        lambda: services.mark_ready(
+            actor=actor, assessment=assessment, reasons=Reasons.given(to_check, form.cleaned_data)
+        ),
         success=lambda _: (
             f"{assessment.title} is ready for the family to read.",
             _assessment_url(assessment),
@@ -309,6 +348,9 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
         "late": late,
         "today": today,
         "flagged": flagged,
+        "reasons": reasons_for(
+            scope=actor.scope, record_type=services.RECORD_TYPE, record_id=assessment.pk
+        ),
     }
     return render(
         request,

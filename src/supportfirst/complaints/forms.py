@@ -200,7 +200,7 @@ class RespondForm(forms.Form):
         label="The council's response",
         help_text="Write to the family in plain English: what you found, what you will do, and "
         "what they can do next.",
-        widget=forms.Textarea(attrs={"rows": 10}),
+        widget=forms.Textarea(attrs={"rows": 10, "data-wording-check": ""}),
         error_messages={"required": "Write the council's response"},
     )
     outcome = forms.ChoiceField(

@@ -30,8 +30,11 @@ from supportfirst.complaints.models import (
 from supportfirst.families.models import Family
 from supportfirst.kernel.workflow import MoveRefused, apply_move, record_event
 from supportfirst.notifications import family_events
+from supportfirst.wording.services import Reasons
 
 _REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+# How a complaint names itself on the reasons kept for flagged words in its responses.
+RECORD_TYPE = "complaints.complaint"
 
 
 @dataclass(frozen=True)
@@ -327,8 +330,10 @@ def complaint_respond(
     response: str,
     outcome: str,
     responded_on: date | None = None,
+    reasons: Reasons | None = None,
 ) -> Complaint:
-    """The council's response at this stage, with its outcome."""
+    """The council's response at this stage, with its outcome and the reasons given for keeping
+    flagged words in it."""
     day = responded_on or _today()
 
     def change(c: Complaint, stage: ComplaintStage) -> None:
@@ -342,6 +347,10 @@ def complaint_respond(
         stage.response_on = day
         stage.responded_by = actor.user
         stage.save()
+        if reasons is not None:
+            reasons.save(
+                user=actor.user, family_id=c.family_id, record_type=RECORD_TYPE, record_id=c.pk
+            )
 
     done = _apply(
         "respond",

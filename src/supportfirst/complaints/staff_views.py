@@ -28,6 +28,10 @@ from supportfirst.councils.access import casework_required
 from supportfirst.kernel.formsupport import button_move, conflict, form_page, submitted
 from supportfirst.letters import services as letter_services
 from supportfirst.notifications.services import preference_for
+from supportfirst.wording.selectors import reasons_for
+from supportfirst.wording.services import Reasons, WordsToCheck, ask_reasons, words_to_check
+
+RESPONSE_TEXT = "the response"
 
 
 def _complaint_url(complaint: Complaint) -> str:
@@ -65,6 +69,11 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
             if stage.stage in clock.LONGEST
             else None,
             "today": today,
+            "reasons": reasons_for(
+                scope=request.scope,  # type: ignore[attr-defined]
+                record_type=services.RECORD_TYPE,
+                record_id=complaint.pk,
+            ),
         },
     )
 
@@ -120,7 +129,10 @@ def _action_page(
     act: Action,
     done: str,
     intro: str = "",
+    to_check: list[WordsToCheck] | None = None,
 ) -> HttpResponse:
+    """One staff form that moves a complaint. `to_check` is filled by `make_form` when the
+    form sends words to the family that need reasons."""
     actor = Actor.of(request)
     complaint, stage = selectors.complaint_read(actor=actor, complaint_id=complaint_id)
     form = make_form(submitted(request), complaint, stage)
@@ -134,6 +146,7 @@ def _action_page(
             "title": title,
             "intro": intro,
             "action": request.path,
+            "to_check": to_check or [],
         },
         on_valid=lambda: act(actor, complaint, form.cleaned_data),
         success=lambda _: (done, _complaint_url(complaint)),
@@ -270,19 +283,35 @@ def report(request: HttpRequest, complaint_id: int) -> HttpResponse:
 @casework_required
 @require_http_methods(["GET", "POST"])
 def respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    to_check: list[WordsToCheck] = []
+
+    def make(data: Any, complaint: Complaint, stage: ComplaintStage) -> forms.Form:
+        """The response form, with a reason needed for each distinct flagged word or phrase in
+        the response the family will read."""
+        form = RespondForm(data, initial={"responded_on": timezone.localdate()})
+        if data is not None:
+            to_check.extend(
+                words_to_check(
+                    {RESPONSE_TEXT: data.get("response", "")},
+                    council_id=complaint.family.council_id,
+                )
+            )
+            ask_reasons(form, to_check)
+        return form
+
     return _action_page(
         request,
         complaint_id,
         title="Record the council's response",
-        make_form=lambda data, complaint, stage: RespondForm(
-            data, initial={"responded_on": timezone.localdate()}
-        ),
+        make_form=make,
         act=lambda actor, complaint, data: services.complaint_respond(
             actor=actor,
             complaint=complaint,
             response=data["response"],
             outcome=data["outcome"],
             responded_on=data["responded_on"],
+            reasons=Reasons.given(to_check, data),
         ),
         done="Response recorded. The family has been told.",
+        to_check=to_check,
     )

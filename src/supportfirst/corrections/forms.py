@@ -58,14 +58,14 @@ class AnswerForm(forms.Form):
         help_text="The family reads this. Say exactly what the record says now.",
         required=False,
         max_length=LONG_TEXT,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5, "data-wording-check": ""}),
     )
     reason_not_corrected = forms.CharField(
         label="Why the record is not being changed",
         help_text="The family reads this. Their view stays with the record either way.",
         required=False,
         max_length=LONG_TEXT,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 5, "data-wording-check": ""}),
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -13,8 +13,16 @@ from supportfirst.corrections.records import FoundRecord
 from supportfirst.families.models import Family
 from supportfirst.kernel.workflow import apply_move
 from supportfirst.notifications.services import Told, tell_family
+from supportfirst.wording.services import Reasons
 
 CORRECTION_ANSWERED = "correction_answered"
+# How a correction request names itself on the reasons kept for its flagged words.
+RECORD_TYPE = "corrections.correctionrequest"
+# What the family reads in the answer, by the outcome chosen.
+ANSWER_TEXT = {
+    "corrected": ("what_we_changed", "what you changed"),
+    "not_corrected": ("reason_not_corrected", "why the record is not being changed"),
+}
 
 
 @transaction.atomic
@@ -49,10 +57,11 @@ def correction_answer(
     corrected: bool,
     what_we_changed: str = "",
     reason_not_corrected: str = "",
+    reasons: Reasons | None = None,
 ) -> tuple[CorrectionRequest, Told]:
     """Answer a correction request once: corrected (say what changed) or not (say why, and the
-    family's view stays with the record). The family is told; returns the answered request and
-    what they were told."""
+    family's view stays with the record), with the reasons given for keeping flagged words.
+    The family is told; returns the answered request and what they were told."""
 
     def change(locked: CorrectionRequest) -> None:
         locked.what_we_changed = what_we_changed.strip() if corrected else ""
@@ -69,6 +78,13 @@ def correction_answer(
         change=change,
     )
     locked = CorrectionRequest.objects.get(pk=correction.pk)
+    if reasons is not None:
+        reasons.save(
+            user=actor.user,
+            family_id=locked.family_id,
+            record_type=RECORD_TYPE,
+            record_id=locked.pk,
+        )
     return locked, _tell_family(locked)
 
 

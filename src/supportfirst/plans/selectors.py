@@ -115,13 +115,28 @@ def family_plans(*, scope: Scope) -> QuerySet[SupportPlan]:
 
 
 def staff_text_of(plan: SupportPlan) -> dict[str, str]:
-    """The practitioner's own words in a plan, named by where they are. The family's outcomes
-    and their words are theirs and not included."""
+    """The practitioner's own words in a plan that the family will read, named by where they
+    are: each service (its name, who provides it, how much and how often, the law when staff
+    wrote it, and why it was added) and each review. The family's outcomes and their words are
+    theirs and not included."""
     texts: dict[str, str] = {}
     for service in plan.services.all():
         texts[f"the service “{service.name}”"] = (
-            f"{service.provider}. {service.amount}, {service.frequency}."
+            f"{service.name}. {service.provider}. {service.amount}, {service.frequency}."
         )
+        if not service.code:
+            texts[law_field(service.name)] = service.legal_basis
+        if service.not_met_reason:
+            texts[f"why “{service.name}” is in the plan"] = service.not_met_reason
     for review in plan.reviews.all():
         texts[f"the review on {review.reviewed_on:%d %B %Y}"] = review.what_changed
     return texts
+
+
+def law_field(name: str) -> str:
+    """Where staff wrote the law a service is given under (section numbers are meant there)."""
+    return f"the law for “{name}”"
+
+
+def law_fields_of(plan: SupportPlan) -> set[str]:
+    return {law_field(service.name) for service in plan.services.all() if not service.code}

@@ -41,6 +41,10 @@ from supportfirst.plans.models import (
     SupportPlan,
 )
 from supportfirst.rules.workdays import add_months
+from supportfirst.wording.services import Reasons
+
+# How a plan names itself on the reasons kept for its flagged words.
+RECORD_TYPE = "plans.supportplan"
 
 
 def long_date(day: date) -> str:
@@ -278,11 +282,15 @@ def service_remove(*, actor: Actor, plan: SupportPlan, service_id: int) -> None:
 
 @transaction.atomic
 def plan_share(
-    *, actor: Actor, plan: SupportPlan, tell_family: bool = True
+    *,
+    actor: Actor,
+    plan: SupportPlan,
+    tell_family: bool = True,
+    reasons: Reasons | None = None,
 ) -> tuple[SupportPlan, Told]:
-    """Share the plan with the family, who are told it is ready to read and agree; returns the
-    plan and what they were told (the demo loader alone passes tell_family=False, so that
-    loading sends no email)."""
+    """Share the plan with the family, who are told it is ready to read and agree, with the
+    reasons given for keeping flagged words; returns the plan and what they were told (the
+    demo loader alone passes tell_family=False, so that loading sends no email)."""
     apply_move(
         moves.PLAN,
         plan,
@@ -294,6 +302,10 @@ def plan_share(
     plan.shared_at = timezone.now()
     plan.save(update_fields=["shared_by", "shared_at"])
     log_access(actor, family_id=plan.family_id, record=plan, action=Action.CHANGE)
+    if reasons is not None:
+        reasons.save(
+            user=actor.user, family_id=plan.family_id, record_type=RECORD_TYPE, record_id=plan.pk
+        )
     if not tell_family:
         return plan, NOT_TOLD
     name = plan.child.first_name

@@ -21,6 +21,9 @@ from supportfirst.kernel.formsupport import (
 from supportfirst.plans import selectors, services
 from supportfirst.plans.forms import DetailsForm, OutcomeForm, RemoveForm, ReviewForm, ServiceForm
 from supportfirst.plans.models import SupportPlan
+from supportfirst.wording.forms import GateForm
+from supportfirst.wording.selectors import reasons_for
+from supportfirst.wording.services import Reasons, WordsToCheck, words_to_check
 
 PAGE_SIZE = 50
 
@@ -70,9 +73,32 @@ def plan_start(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
+SHARE_BUTTON = "Share the plan with the family"
+
+
+def _share_form(plan: SupportPlan, data: Any = None) -> tuple[GateForm, list[WordsToCheck]]:
+    """The button that shares the plan, with a reason needed for each distinct flagged word or
+    phrase in the staff text the family will read."""
+    to_check = (
+        words_to_check(
+            selectors.staff_text_of(plan),
+            council_id=plan.family.council_id,
+            law_fields=selectors.law_fields_of(plan),
+        )
+        if plan.is_draft
+        else []
+    )
+    return GateForm(data, to_check=to_check, button=SHARE_BUTTON, name="share"), to_check
+
+
 def _plan_page(
-    request: HttpRequest, plan: SupportPlan, refusal: list[str] | None = None
+    request: HttpRequest,
+    plan: SupportPlan,
+    refusal: list[str] | None = None,
+    share_form: GateForm | None = None,
 ) -> HttpResponse:
+    fresh_form, to_check = _share_form(plan)
+    share_form = share_form or fresh_form
     context = {
         "plan": plan,
         "refusal": refusal or [],
@@ -80,8 +106,16 @@ def _plan_page(
         "staff_text": selectors.staff_text_of(plan),
         "today": timezone.localdate(),
         "remove_form": RemoveForm(),
+        "share_form": share_form,
+        "to_check": to_check,
+        "reasons": reasons_for(
+            scope=request.scope,  # type: ignore[attr-defined]
+            record_type=services.RECORD_TYPE,
+            record_id=plan.pk,
+        ),
     }
-    return render(request, "plans/staff/plan.html", context, status=400 if refusal else 200)
+    status = 400 if refusal or share_form.errors else 200
+    return render(request, "plans/staff/plan.html", context, status=status)
 
 
 @casework_required
@@ -212,9 +246,14 @@ def service_remove(request: HttpRequest, plan_id: int) -> HttpResponse:
 def plan_share(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = Actor.of(request)
     plan = selectors.plan_read(actor=actor, plan_id=plan_id)
+    form, to_check = _share_form(plan, request.POST)
+    if not form.is_valid():
+        return _plan_page(request, plan, share_form=form)
     return button_move(
         request,
-        lambda: services.plan_share(actor=actor, plan=plan),
+        lambda: services.plan_share(
+            actor=actor, plan=plan, reasons=Reasons.given(to_check, form.cleaned_data)
+        ),
         success=lambda shared: (
             f"{plan.title} is shared: the family can read it online. {shared[1].sentence}",
             _plan_url(plan),

@@ -1,15 +1,25 @@
-"""Findings in staff text, the reasons needed to keep them, and the check-as-you-type answer."""
+"""Findings in staff text, the reasons needed to keep them, and the check-as-you-type answer.
+
+Every step that shows staff writing to a family (marking an assessment ready, sharing a plan,
+sending a letter, answering a correction request or a complaint) runs the same gate:
+`words_to_check` over all the staff text the family will see, `add_reason_fields` for one
+reason per distinct flagged word or phrase (each must be a real reason:
+`rules.language.reasons`), and `Reasons`, which the step's service stores with its record.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import hashlib
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from crispy_forms_gds.layout import Field
 from django import forms
+from django.core.exceptions import ValidationError
 
 from supportfirst.rules.language import Finding, check
+from supportfirst.rules.language.reasons import reason_problem
 from supportfirst.vocabulary.selectors import checker_for_council
 from supportfirst.wording.models import WordingReason
 
@@ -21,6 +31,7 @@ class FieldFinding:
     key: str
     field: str
     finding: Finding
+    council_id: int | None = None
 
     @property
     def reason_name(self) -> str:
@@ -49,19 +60,90 @@ def findings_in(texts: Mapping[str, str], *, council_id: int | None) -> list[Fie
     found = []
     for place, (field, text) in enumerate(texts.items()):
         for number, finding in enumerate(wording_findings(council_id, text)):
-            found.append(FieldFinding(key=f"{place}_{number}", field=field, finding=finding))
+            found.append(
+                FieldFinding(
+                    key=f"{place}_{number}", field=field, finding=finding, council_id=council_id
+                )
+            )
     return found
+
+
+# Where staff name the law on purpose (a service's legal basis), section numbers are not jargon.
+LAW_NAMED_ON_PURPOSE = frozenset({"jargon.section-numbers"})
+
+
+@dataclass(frozen=True)
+class WordsToCheck:
+    """One flagged word or phrase in one piece of staff text, listed once, with how often it is
+    used there. `item` is the first use: its reason field stands for every use."""
+
+    item: FieldFinding
+    uses: int
+
+    @property
+    def finding(self) -> Finding:
+        return self.item.finding
+
+
+def _stable_key(place: int, finding: Finding) -> str:
+    """The same key for the same words in the same place, however the text around them
+    changes, so a reason typed for one phrase never lands on another."""
+    words = f"{finding.rule}|{finding.text.casefold()}".encode()
+    return f"{place}_{hashlib.blake2s(words, digest_size=4).hexdigest()}"
+
+
+def words_to_check(
+    texts: Mapping[str, str], *, council_id: int | None, law_fields: Collection[str] = ()
+) -> list[WordsToCheck]:
+    """The gate before staff words reach a family: each distinct flagged word or phrase once per
+    named text, with its number of uses. In `law_fields` (where staff write the law a service
+    is given under) section numbers are not flagged."""
+    grouped: dict[tuple[str, str, str], list[FieldFinding]] = {}
+    for place, (field, text) in enumerate(texts.items()):
+        for finding in wording_findings(council_id, text):
+            if field in law_fields and finding.rule in LAW_NAMED_ON_PURPOSE:
+                continue
+            key = (field, finding.rule, finding.text.casefold())
+            item = FieldFinding(
+                key=_stable_key(place, finding),
+                field=field,
+                finding=finding,
+                council_id=council_id,
+            )
+            grouped.setdefault(key, []).append(item)
+    return [WordsToCheck(item=items[0], uses=len(items)) for items in grouped.values()]
+
+
+def ask_reasons(form: forms.Form, to_check: Sequence[WordsToCheck]) -> None:
+    """One required reason on the form for each distinct flagged word or phrase."""
+    add_reason_fields(form, [group.item for group in to_check])
+
+
+def _real_reason(item: FieldFinding) -> Any:
+    """The validator that refuses a reason that is not a real one, saying why."""
+
+    def validate(value: str) -> None:
+        problem = reason_problem(
+            value,
+            item.finding.text,
+            check=lambda text: council_check(item.council_id, text),
+        )
+        if problem is not None:
+            raise ValidationError(problem, code="not_a_reason")
+
+    return validate
 
 
 def add_reason_fields(form: forms.Form, found: list[FieldFinding]) -> None:
     """One required reason per finding, labelled with the words and where they are, placed
-    just before the form's button."""
+    just before the form's button. Each must be a real reason (`rules.language.reasons`)."""
     helper = getattr(form, "helper", None)
     for item in found:
         form.fields[item.reason_name] = forms.CharField(
             label=f"Why keep “{item.finding.text}” in {item.field}?",
-            help_text=item.finding.explanation,
+            help_text=f"{item.finding.explanation} Say why the words should stay, in a sentence.",
             max_length=500,
+            validators=[_real_reason(item)],
             error_messages={
                 "required": f"Give a reason for keeping “{item.finding.text}”, or change the words"
             },
@@ -101,6 +183,11 @@ class Reasons:
 
     found: list[FieldFinding]
     data: Mapping[str, Any]
+
+    @classmethod
+    def given(cls, to_check: Sequence[WordsToCheck], data: Mapping[str, Any]) -> Reasons:
+        """The reasons given on a gated form: one per distinct flagged word or phrase."""
+        return cls([group.item for group in to_check], data)
 
     def save(
         self, *, user: Any, family_id: int, record_type: str, record_id: int

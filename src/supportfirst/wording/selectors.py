@@ -1,0 +1,15 @@
+"""Reading the reasons staff gave for keeping flagged words."""
+
+from __future__ import annotations
+
+from supportfirst.councils.scoping import Scope
+from supportfirst.wording.models import WordingReason
+
+
+def reasons_for(*, scope: Scope, record_type: str, record_id: int) -> list[WordingReason]:
+    """The reasons kept with one record, oldest first, with who gave them."""
+    return list(
+        WordingReason.objects.visible_to(scope)
+        .filter(record_type=record_type, record_id=record_id)
+        .select_related("given_by")
+    )
