@@ -36,7 +36,14 @@ def evidence_findings(text: str, *, council_id: int | None) -> list[FieldFinding
             explanation=OPINION_EXPLANATION,
             suggestions=(),
         )
-        found.append(FieldFinding(key=f"opinion_{number}", field=EVIDENCE_FIELD, finding=finding))
+        found.append(
+            FieldFinding(
+                key=f"opinion_{number}",
+                field=EVIDENCE_FIELD,
+                finding=finding,
+                council_id=council_id,
+            )
+        )
     return found
 
 
