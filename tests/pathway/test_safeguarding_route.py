@@ -99,6 +99,23 @@ def test_the_proposal_and_decision_pages_name_the_statutory_test(
     assert THE_TEST in response.content.decode()
 
 
+def test_the_proposal_page_says_what_to_do_when_a_child_is_in_danger_now(
+    practitioner, support_request
+):
+    council = support_request.family.council
+    council.contact_phone = "01234 567890"
+    council.save()
+    response = signed_in_client(practitioner).get(
+        f"/staff/requests/{support_request.pk}/safeguarding/"
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "If you think a child may be in danger now, do not wait for this form." in page
+    assert "Phone 999, or the council's child protection team" in page
+    assert "01234 567890" in page
+    assert page.index("danger now") < page.index("data-wording-url")
+
+
 # b. Facts about harm are always recordable
 
 

@@ -199,7 +199,8 @@ def complaint_reminder(complaint: Complaint, today: date) -> list[str]:
     left = workdays.describe_days_left(complaint.respond_by, today)
     body = (
         f"We are due to take the next step on your complaint by {_day(complaint.respond_by)} "
-        f"({left}). If we do not, you can go to the Local Government and Social Care "
-        f"Ombudsman: www.lgo.org.uk, phone 0300 061 0614.\n\n{_sign_off(family.council)}"
+        f"({left}). If we cause serious delay, you can ask the Local Government and Social "
+        f"Care Ombudsman whether it will look at your complaint now: www.lgo.org.uk, phone "
+        f"0300 061 0614.\n\n{_sign_off(family.council)}"
     )
     return services.notify_family(family, services.COMPLAINT_REMINDER, subject=subject, body=body)
