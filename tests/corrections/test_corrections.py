@@ -295,3 +295,12 @@ def test_open_requests_are_on_the_workers_list_of_things_due(council, practition
     assert f"/staff/corrections/{waiting.pk}/" in page
     assert f"/staff/corrections/{answered.pk}/" not in page
     assert f"/staff/corrections/{theirs.pk}/" not in page
+
+
+def test_the_four_decisions_name_their_law_and_how_to_challenge_them(story, parent):
+    response = signed_in_client(parent).get(f"/family/requests/{story.request.pk}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The four decisions in" in page
+    assert "(Children Act 1989, section 17ZF)" in page
+    assert "If you disagree, you can ask us to look again or" in page

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from supportfirst.assessments import services as assessment_services
 from supportfirst.complaints.models import Complaint
-from supportfirst.notifications import services, sms
+from supportfirst.notifications import family_events, services, sms
 from supportfirst.notifications.models import Notification, NotificationPreference
 from supportfirst.pathway import services as pathway_services
 from tests.assessments.factories import AssessmentFactory, complete_every_area
@@ -147,6 +147,18 @@ def test_a_request_received_tells_the_family(practitioner, family):
     )
     assert Notification.objects.get().event == "request_received"
     assert "We have your request" in mail.outbox[-1].subject
+
+
+def test_a_message_says_how_to_contact_the_council_not_to_reply(family):
+    council = family.council
+    council.contact_phone, council.contact_email = "01632 960000", "team@council.example"
+    council.save()
+    family_events.complaint_acknowledged(complaint_for(family))
+    body = mail.outbox[-1].body
+    assert "contact us: phone 01632 960000 or email team@council.example" in body
+    assert "Please do not reply to this message." in body
+    assert "reply to this message or" not in body
+    assert "they can have an advocate, and we will arrange one (Children Act 1989, section 26A)" in body
 
 
 def test_the_support_decision_tells_the_family(practitioner, family):

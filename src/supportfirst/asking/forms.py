@@ -283,8 +283,9 @@ class GoodWeekForm(QuestionForm):
 class HelpForYouForm(QuestionForm):
     heading = "Help for you as a parent carer"
     intro = (
-        "Looking after a disabled child can be hard on you too. You have a right to ask for "
-        "an assessment of what you need, such as a break, sleep or time for work."
+        "Looking after a disabled child can be hard on you too. We will offer to assess what "
+        "you need as a parent carer, such as a break, sleep or time for work. If you ask, we "
+        "must do it (Children Act 1989, section 17ZD)."
     )
     parent_carer_help = forms.ChoiceField(
         label="Would you like help for yourself?",

@@ -24,8 +24,18 @@ def _day(day: date) -> str:
 
 
 def _sign_off(council: Any) -> str:
-    phone = f" or phone {council.contact_phone}" if council.contact_phone else ""
-    return f"If you have any questions, reply to this message{phone}.\n\n{council.name}"
+    """How to reach the council: these messages come from an address that takes no replies."""
+    ways = [f"phone {council.contact_phone}"] if council.contact_phone else []
+    if council.contact_email:
+        ways.append(f"email {council.contact_email}")
+    if ways:
+        how = f"contact us: {' or '.join(ways)}"
+    else:
+        how = "contact your worker through your account on Support First"
+    return (
+        f"If you have any questions, {how}. Please do not reply to this message.\n\n"
+        f"{council.name}"
+    )
 
 
 def request_received(request: Any) -> list[str]:
@@ -140,8 +150,10 @@ def complaint_acknowledged(complaint: Complaint) -> list[str]:
         complaint,
         f"{complaint.get_stage_display().lower()}",
         f"We are looking into your complaint ({complaint.get_stage_display().lower()}). "
-        f"The next step is due by {_day(complaint.respond_by)}. You can have an advocate to "
-        "help you: ask us and we will arrange one.",
+        f"The next step is due by {_day(complaint.respond_by)}. If your child wants to "
+        "complain, they can have an advocate, and we will arrange one (Children Act 1989, "
+        "section 26A). If you would like help to complain, we can tell you about advocacy "
+        "services near you.",
     )
 
 
