@@ -376,3 +376,27 @@ def test_an_old_decision_without_the_assessed_field_reads_as_assessed():
     data = decision.services[0].to_dict()
     del data["assessed"]
     assert type(decision.services[0]).from_dict(data).assessed
+
+
+def test_a_parent_carer_is_told_their_own_wellbeing_was_not_yet_asked():
+    # The wellbeing answer in the case is the child's (issue 18 finding 4): a parent carer is
+    # not told that an effect on their own wellbeing "would count".
+    gated = replace(NATIONAL.criteria[1], needs_significant_impact=True)
+    changed = replace(NATIONAL, criteria=(NATIONAL.criteria[0], gated, *NATIONAL.criteria[2:]))
+    mum = need("mum", "carer_health", "distress", person="parent_carer")
+    outcome = evaluate(changed, case(mum, impact=False)).need("mum")
+    assert not outcome.met
+    assert "We did not yet ask about the effect on your own wellbeing." in (
+        outcome.what_would_change
+    )
+    assert "your own wellbeing, this would count" not in outcome.what_would_change
+
+
+def test_help_for_a_young_carer_not_in_the_case_says_where_their_decision_is():
+    decision = evaluate(ASHVALE, case(need("a", "personal_care", "help")))
+    outcome = decision.service("young-carer-support")
+    assert not outcome.assessed
+    assert "A young carer's assessment ends with our decision about their needs" in (
+        outcome.reason
+    )
+    assert "we tell them our decisions separately" not in outcome.reason

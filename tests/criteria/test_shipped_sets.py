@@ -134,3 +134,19 @@ def test_what_families_read_passes_the_language_checker(name: str):
     for text in texts:
         assert check(text) == [], text
     assert readability(" ".join(texts)) >= 60
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_adaptations_are_help_to_arrange_and_building_work_is_a_grant(name):
+    # CSDPA 1970 s2(1)(e) is help in arranging adaptations (issue 18 finding 13).
+    service = next(s for s in SETS[name].services if s.code == "equipment-adaptations")
+    assert "help to arrange changes to your home" in service.plain_english
+    assert "Disabled Facilities Grant" in service.plain_english
+
+
+@pytest.mark.parametrize("name", sorted(SETS))
+def test_the_summary_does_not_say_the_council_only_may_help(name):
+    # No shipped service is a power (issue 18 finding 18).
+    summary = SETS[name].summary
+    assert "may" not in summary.split()
+    assert "must arrange once" in summary

@@ -52,6 +52,8 @@ def test_a_councils_page_has_version_date_sign_off_and_the_law_by_name(ashvale):
         "arrange it." in page
     )
     assert "This is a general duty: the council must provide a range" in page
+    assert "a general duty: the council must provide a range of this kind of help" in page
+    assert "may give it (a power)" not in page
     assert "Duty or power" not in page
     assert "What the law says" in page
     assert "Help for your child" in page

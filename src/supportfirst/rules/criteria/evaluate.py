@@ -31,6 +31,14 @@ _WHOSE = {
     areas.PARENT_CARER: "your own",
     areas.YOUNG_CARER: "the young carer's",
 }
+# What would change a "no significant effect on wellbeing" answer. For a parent carer this is
+# said as it is: the wellbeing recorded is the child's, and the parent carer's own was not asked.
+_WELLBEING_CHANGE = {
+    areas.PARENT_CARER: (
+        "We did not yet ask about the effect on your own wellbeing. Ask us to look at this "
+        "decision again."
+    ),
+}
 _CAUSE = {
     areas.CHILD: "the needs come from a disability or illness",
     areas.PARENT_CARER: "the needs come from caring for a disabled child",
@@ -248,8 +256,9 @@ def _apply(rule: _Rule, case: Case) -> _State:
     if c.needs_significant_impact and not case.significant_impact_on_wellbeing:
         failures.append("The assessment does not record a significant effect on wellbeing.")
         changes.append(
-            f"If there were, or were likely to be, a significant effect on {_WHOSE[c.for_whom]} "
-            "wellbeing, this would count."
+            _WELLBEING_CHANGE.get(c.for_whom)
+            or f"If there were, or were likely to be, a significant effect on "
+            f"{_WHOSE[c.for_whom]} wellbeing, this would count."
         )
     age = case.child_age
     if age is not None and (
@@ -377,9 +386,10 @@ NOT_ASSESSED = {
         "(Children Act 1989, section 17ZF). If you have not, you can ask for one at any time."
     ),
     areas.YOUNG_CARER: (
-        "The needs of a brother or sister who helps to care were not part of this decision. If "
-        "they have had a young carer's assessment, we tell them our decisions separately "
-        "(Children Act 1989, section 17ZC). If not, you or they can ask for one at any time."
+        "The needs of a brother or sister who helps to care were not part of this decision. A "
+        "young carer's assessment ends with our decision about their needs (Children Act 1989, "
+        "section 17ZC). Ask your worker for it. If they have not had one, you or they can ask "
+        "for one at any time."
     ),
 }
 NOT_ASSESSED_CHANGE = {
