@@ -396,7 +396,5 @@ def test_help_for_a_young_carer_not_in_the_case_says_where_their_decision_is():
     decision = evaluate(ASHVALE, case(need("a", "personal_care", "help")))
     outcome = decision.service("young-carer-support")
     assert not outcome.assessed
-    assert "A young carer's assessment ends with our decision about their needs" in (
-        outcome.reason
-    )
+    assert "A young carer's assessment ends with our decision about their needs" in (outcome.reason)
     assert "we tell them our decisions separately" not in outcome.reason

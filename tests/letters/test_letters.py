@@ -399,3 +399,20 @@ def test_a_clean_letter_sends_with_one_click(world):
     answer = client.post(send_url(letter), {})
     assert answer.status_code == 302
     assert Letter.objects.get(pk=letter.pk).status == LetterStatus.SENT
+
+
+@pytest.mark.parametrize(
+    ("stage", "said", "not_said"),
+    [
+        (1, "After that you can ask for stage 3: a review panel.", "after our answer at stage 3"),
+        (2, "normally looks at a complaint after stage 3", "After that you can ask for stage 3"),
+        (3, "after our answer at stage 3, you can ask the Local Government", "serious delay"),
+    ],
+)
+def test_a_complaint_answer_names_the_next_stage_before_the_ombudsman(world, stage, said, not_said):
+    # Stage 2, then stage 3, then the Ombudsman (issue 18 finding 5).
+    world.response.stage = stage
+    html = prepare(world, "complaint_response").render_html()
+    text = " ".join(rendering.plain_text(html).split())
+    assert said in text
+    assert not_said not in text

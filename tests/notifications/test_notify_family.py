@@ -158,7 +158,8 @@ def test_a_message_says_how_to_contact_the_council_not_to_reply(family):
     assert "contact us: phone 01632 960000 or email team@council.example" in body
     assert "Please do not reply to this message." in body
     assert "reply to this message or" not in body
-    assert "they can have an advocate, and we will arrange one (Children Act 1989, section 26A)" in body
+    advocacy = "they can have an advocate, and we will arrange one (Children Act 1989, section 26A)"
+    assert advocacy in body
 
 
 def test_the_support_decision_tells_the_family(practitioner, family):

@@ -33,8 +33,7 @@ def _sign_off(council: Any) -> str:
     else:
         how = "contact your worker through your account on Support First"
     return (
-        f"If you have any questions, {how}. Please do not reply to this message.\n\n"
-        f"{council.name}"
+        f"If you have any questions, {how}. Please do not reply to this message.\n\n{council.name}"
     )
 
 
