@@ -36,6 +36,11 @@ from supportfirst.pathway.models import (
     SupportRequest,
 )
 from supportfirst.rules import workdays
+from supportfirst.rules.intrusion import (
+    REQUIRED_INTRUSION_FIELDS,
+    intrusion_record_gaps,
+    intrusions_for,
+)
 from supportfirst.wording.models import WordingReason
 from supportfirst.wording.services import Reasons
 
@@ -359,38 +364,6 @@ def safeguarding_decide(
     )
     log_access(actor, family_id=move.family_id, record=move, action=Action.CHANGE)
     return move
-
-
-INTRUSIVE_KINDS = {"home_visit": Intrusion.HOME_VISIT}
-
-
-def intrusions_for(kind: str, chosen: list[str]) -> list[str]:
-    """The intrusions a contact involves: those ticked, and a home visit by its nature."""
-    found = list(dict.fromkeys(chosen))
-    if kind in INTRUSIVE_KINDS and INTRUSIVE_KINDS[kind] not in found:
-        found.insert(0, INTRUSIVE_KINDS[kind])
-    return [str(i) for i in found]
-
-
-REQUIRED_INTRUSION_FIELDS = {
-    "purpose": "Write the purpose of this intrusion",
-    "why_necessary": "Write why it is necessary for this assessment",
-    "less_intrusive_option": "Write the less intrusive option you considered",
-    "why_not_enough": "Write why the less intrusive option is not enough",
-    "family_view": "Say whether the family agreed or objected",
-    "family_words": "Write the family's view in their own words",
-    "notice_given": "Write what notice the family was given",
-}
-
-
-def intrusion_record_gaps(intrusion: dict[str, Any] | None) -> dict[str, str]:
-    """Which parts of an intrusion record are missing: field name -> plain-English message."""
-    given = intrusion or {}
-    return {
-        name: message
-        for name, message in REQUIRED_INTRUSION_FIELDS.items()
-        if not str(given.get(name, "")).strip()
-    }
 
 
 def _contact_summary(contact: Contact, involved: list[str]) -> str:
