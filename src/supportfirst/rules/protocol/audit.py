@@ -10,12 +10,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
 from supportfirst.rules.language import CATEGORIES, RESPECTFUL_LANGUAGE, Checker, readability
-from supportfirst.rules.protocol.checklist import ItemResult, counts, run_checklist
+from supportfirst.rules.protocol.checklist import (
+    MET,
+    NOT_MET,
+    UNCLEAR,
+    ItemResult,
+    counts,
+    run_checklist,
+)
 from supportfirst.rules.protocol.documents import (
     MAX_BYTES,
     Document,
@@ -33,6 +40,17 @@ from supportfirst.rules.protocol.similarity import (
 )
 
 LANGUAGE_EXAMPLES = 10
+
+
+def reading_ease_words(score: float) -> str:
+    """The Flesch reading ease in words (60 or more is plain English for most adults)."""
+    if score >= 60:
+        return "plain English for most adults"
+    if score >= 50:
+        return "fairly difficult"
+    if score >= 30:
+        return "difficult"
+    return "very difficult"
 
 
 @dataclass(frozen=True)
@@ -73,6 +91,22 @@ class DocumentAudit:
     @property
     def tally(self) -> dict[str, int]:
         return counts(self.checklist)
+
+    @property
+    def met(self) -> int:
+        return self.tally[MET]
+
+    @property
+    def not_met(self) -> int:
+        return self.tally[NOT_MET]
+
+    @property
+    def unclear(self) -> int:
+        return self.tally[UNCLEAR]
+
+    @property
+    def reading_ease_words(self) -> str:
+        return reading_ease_words(self.reading_ease)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -176,10 +210,7 @@ def audit(sources: Sequence[Source], *, threshold: float = NEAR_COPY) -> AuditRu
         except UnreadableDocument as error:
             run.unreadable.append(Unreadable(source.name, str(error)))
             continue
-        audited = audit_document(document)
-        run.documents.append(
-            DocumentAudit(**{**audited.__dict__, "name": source.name})
-        )
+        run.documents.append(replace(audit_document(document), name=source.name))
         fingerprints[source.name] = fingerprint(document)
         by_name[source.name] = source
         del document

@@ -6,21 +6,11 @@ from __future__ import annotations
 import textwrap
 from html import escape
 
-from supportfirst.rules.protocol.audit import AuditRun, DocumentAudit
+from supportfirst.rules.protocol.audit import AuditRun, DocumentAudit, reading_ease_words
 from supportfirst.rules.protocol.checklist import MET, NOT_MET, UNCLEAR
 
 WIDTH = 96
 MARK = {MET: "MET", NOT_MET: "NOT MET", UNCLEAR: "UNCLEAR"}
-
-
-def reading_ease_words(score: float) -> str:
-    if score >= 60:
-        return "plain English for most adults"
-    if score >= 50:
-        return "fairly difficult"
-    if score >= 30:
-        return "difficult"
-    return "very difficult"
 
 
 def _wrap(text: str, indent: str) -> str:
