@@ -73,15 +73,19 @@ All assessments are recorded on the case management system and authorised by a t
 
 POOR_EDITED_A = (
     POOR.replace("Westbury Borough Council", "Northdale District Council")
-    .replace("Checks will be made with the school, health visitor and GP before the first visit.",
-             "Checks will be completed with the school and GP before the first visit.")
+    .replace(
+        "Checks will be made with the school, health visitor and GP before the first visit.",
+        "Checks will be completed with the school and GP before the first visit.",
+    )
     .replace("authorised by a team manager.", "authorised by the team manager within five days.")
 )
 
 POOR_EDITED_B = (
     POOR.replace("Westbury Borough Council", "Southmere City Council")
-    .replace("The child must be seen alone on at least one occasion during the assessment.",
-             "The child must be seen alone on at least one occasion during the assessment, and this must be recorded.")
+    .replace(
+        "The child must be seen alone on at least one occasion during the assessment.",
+        "The child must be seen alone on at least one occasion during the assessment, and this must be recorded.",
+    )
     .replace("Recording\n", "Case recording\n")
 )
 
@@ -139,7 +143,9 @@ def as_html(text: str, title: str) -> bytes:
     from html import escape
 
     body = "".join(
-        f"<h2>{escape(line)}</h2>" if len(line) < 60 and line[-1] not in ".:" else f"<p>{escape(line)}</p>"
+        f"<h2>{escape(line)}</h2>"
+        if len(line) < 60 and line[-1] not in ".:"
+        else f"<p>{escape(line)}</p>"
         for line in text.splitlines()
         if line.strip()
     )

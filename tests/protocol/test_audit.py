@@ -36,8 +36,12 @@ def answers(run: AuditRun, name: str) -> dict[str, str]:
 
 def test_there_are_at_least_twelve_protocols_in_four_formats(files: dict[str, Path]) -> None:
     assert len(files) >= 12
-    kinds = {read_path(p).kind for n, p in files.items() if n.split(".")[0] in {
-        "eastfield-good", "westbury-poor", "northdale-copy", "southmere-copy"}}
+    kinds = {
+        read_path(p).kind
+        for n, p in files.items()
+        if n.split(".")[0]
+        in {"eastfield-good", "westbury-poor", "northdale-copy", "southmere-copy"}
+    }
     assert kinds == {"text", "docx", "html", "pdf"}
 
 
@@ -180,7 +184,10 @@ def test_shared_passages_are_shown_side_by_side(run: AuditRun) -> None:
     for pair in flagged:
         passages = run.shared[(pair.first, pair.second)]
         texts = [(p.first.text, p.second.text) for p in passages]
-        assert any("The child's bedroom must be seen" in a and "bedroom must be seen" in b for a, b in texts)
+        assert any(
+            "The child's bedroom must be seen" in a and "bedroom must be seen" in b
+            for a, b in texts
+        )
 
 
 def test_reading_ease_and_blaming_words(run: AuditRun) -> None:
@@ -198,7 +205,8 @@ def test_reports_escape_the_documents_text() -> None:
     )
     run = audit([bytes_source("<b>name</b>.html", hostile)])
     html = as_html(run)
-    assert "<script>" not in html and "<b>name</b>" not in html
+    assert "<script>" not in html
+    assert "<b>name</b>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "&lt;b&gt;name&lt;/b&gt;.html" in html
     assert as_text(run).startswith("<b>name</b>.html (html,")

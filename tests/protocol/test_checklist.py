@@ -17,7 +17,8 @@ CASES = {
     "distinct-pathway": (
         [
             "Disabled children have their own assessment pathway, separate from child protection.",
-            "Where there are no concerns about harm, we follow a needs-led assessment for the disabled child.",
+            "Where there are no concerns about harm, we follow a needs-led assessment for the"
+            " disabled child.",
             "There is a distinct route for disabled children and their families.",
         ],
         [
@@ -107,7 +108,8 @@ def test_every_item_has_cases_here_or_in_the_multi_part_tests() -> None:
 
 def test_every_item_has_a_message_and_a_reason() -> None:
     for checklist_item in ITEMS:
-        assert checklist_item.message and not checklist_item.message.endswith(".")
+        assert checklist_item.message
+        assert not checklist_item.message.endswith(".")
         assert checklist_item.why.endswith(".")
 
 
@@ -141,7 +143,9 @@ def test_a_sentence_that_fails_the_item(item_id: str, sentence: str) -> None:
     ],
 )
 def test_silence_means_what_the_item_says(item_id: str, silent: str) -> None:
-    result = item(item_id).judge(read_document(b"We help families in our area every day of the week, all year round.", "t"))
+    result = item(item_id).judge(
+        read_document(b"We help families in our area every day of the week, all year round.", "t")
+    )
     assert result.answer == silent
     assert result.evidence == ()
     assert result.explanation
@@ -163,13 +167,19 @@ def test_a_mention_alone_is_unclear() -> None:
 
 
 def test_timescales_need_both_the_day_and_the_45_days() -> None:
-    assert judged("timescales", "We decide within one working day. We assess within 45 working days.") == MET
+    assert (
+        judged("timescales", "We decide within one working day. We assess within 45 working days.")
+        == MET
+    )
     assert judged("timescales", "The assessment takes up to 45 working days.") == UNCLEAR
     assert judged("timescales", "We will be in touch soon.") == NOT_MET
 
 
 def test_short_breaks_need_the_statement_too() -> None:
-    assert judged("short-breaks", "Short breaks are listed in our short breaks services statement.") == MET
+    assert (
+        judged("short-breaks", "Short breaks are listed in our short breaks services statement.")
+        == MET
+    )
     assert judged("short-breaks", "Some families get short breaks.") == UNCLEAR
 
 

@@ -75,12 +75,13 @@ def test_json_output(folder: Path) -> None:
     result = run(str(folder / "good.txt"), str(folder / "poor.html"), "--json")
     assert result.returncode == 0
     data = json.loads(result.stdout)
-    assert [d["summary"] for d in data["documents"]][0] == {"met": 14, "not met": 0, "unclear": 0}
+    assert data["documents"][0]["summary"] == {"met": 14, "not met": 0, "unclear": 0}
     poor = data["documents"][1]
     alone = next(i for i in poor["checklist"] if i["id"] == "no-routine-child-alone")
     assert alone["answer"] == "not met"
     assert alone["evidence"][0]["quote"].startswith("The child must be seen alone")
-    assert len(data["pairs"]) == 1 and data["pairs"][0]["near_copy"] is False
+    assert len(data["pairs"]) == 1
+    assert data["pairs"][0]["near_copy"] is False
 
 
 def test_html_report(folder: Path, tmp_path: Path) -> None:
@@ -90,7 +91,8 @@ def test_html_report(folder: Path, tmp_path: Path) -> None:
     html = out.read_text()
     assert html.startswith("<!DOCTYPE html>")
     assert "What poor.html" not in html  # names are shown as given (full paths)
-    assert "Near-copy" in html and "<blockquote>" in html
+    assert "Near-copy" in html
+    assert "<blockquote>" in html
 
 
 def test_a_bad_threshold_is_a_usage_error(folder: Path) -> None:

@@ -36,7 +36,10 @@ def _patterns(*texts: str) -> tuple[re.Pattern[str], ...]:
 
 # Words that turn a requirement round ("not routinely", "only where", "never").
 _NEGATED = r"(?:\bnot\b|\bnever\b|\bno\b|n't\b|\bonly\b|\bunless\b|\bwithout\b)"
-_MUST = r"(?:must|will|should|shall|always|routinely|is required|are required|expected|need to|needs to)"
+_MUST = (
+    r"(?:must|will|should|shall|always|routinely|is required|are required|expected"
+    r"|need to|needs to)"
+)
 
 
 @dataclass(frozen=True)
@@ -92,54 +95,57 @@ class ChecklistItem:
         return None
 
     def judge(self, document: Document, *, quotes: int = 3) -> ItemResult:
+        if self.needs_all:
+            return self._judge_all(document)
         found: dict[str, list[Evidence]] = {"meets": [], "fails": [], "mentions": []}
-        groups_seen = [False] * len(self.needs_all)
         for paragraph in document.paragraphs:
             for sentence in sentences(paragraph):
-                for index, group in enumerate(self.needs_all):
-                    if not groups_seen[index] and any(p.search(sentence) for p in group):
-                        groups_seen[index] = True
-                        evidence = Evidence(sentence, paragraph.place, "meets")
-                        if evidence not in found["meets"]:
-                            found["meets"].append(evidence)
-                if self.needs_all:
-                    continue
                 kind = self.check_sentence(sentence)
                 if kind is not None:
                     found[kind].append(Evidence(sentence, paragraph.place, kind))
-        if self.needs_all:
-            return self._judge_all(groups_seen, found["meets"])
         meets, fails, mentions = found["meets"], found["fails"], found["mentions"]
         if fails and meets:
-            answer = UNCLEAR
-            evidence = fails[:quotes] + meets[:quotes]
-            explanation = "The protocol says both: the sentences below disagree."
-        elif fails:
-            answer, evidence = NOT_MET, fails[:quotes]
-            explanation = "These sentences show the protocol does not do this."
-        elif meets:
-            answer, evidence = MET, meets[:quotes]
-            explanation = "These sentences show the protocol does this."
-        elif mentions:
-            answer, evidence = UNCLEAR, mentions[:quotes]
-            explanation = "The protocol mentions this but does not say clearly what happens."
-        else:
-            answer, evidence = self.when_silent, []
-            explanation = self.silent_says
+            return self._result(
+                UNCLEAR,
+                fails[:quotes] + meets[:quotes],
+                "The protocol says both: the sentences below disagree.",
+            )
+        if fails:
+            return self._result(
+                NOT_MET, fails[:quotes], "These sentences show the protocol does not do this."
+            )
+        if meets:
+            return self._result(MET, meets[:quotes], "These sentences show the protocol does this.")
+        if mentions:
+            return self._result(
+                UNCLEAR,
+                mentions[:quotes],
+                "The protocol mentions this but does not say clearly what happens.",
+            )
+        return self._result(self.when_silent, [], self.silent_says)
+
+    def _result(self, answer: str, evidence: list[Evidence], explanation: str) -> ItemResult:
         return ItemResult(self.id, self.message, answer, tuple(evidence), explanation)
 
-    def _judge_all(self, seen: list[bool], evidence: list[Evidence]) -> ItemResult:
+    def _judge_all(self, document: Document) -> ItemResult:
+        """Met only when a sentence is found for every group of words; each group's first."""
+        evidence: list[Evidence] = []
+        seen = [False] * len(self.needs_all)
+        for paragraph in document.paragraphs:
+            for sentence in sentences(paragraph):
+                for index, group in enumerate(self.needs_all):
+                    if not seen[index] and any(p.search(sentence) for p in group):
+                        seen[index] = True
+                        quote = Evidence(sentence, paragraph.place, "meets")
+                        if quote not in evidence:
+                            evidence.append(quote)
         if all(seen):
-            return ItemResult(
-                self.id, self.message, MET, tuple(evidence),
-                "These sentences show the protocol does this.",
-            )
+            return self._result(MET, evidence, "These sentences show the protocol does this.")
         if any(seen):
-            return ItemResult(
-                self.id, self.message, UNCLEAR, tuple(evidence),
-                "The protocol says part of this but not all of it.",
+            return self._result(
+                UNCLEAR, evidence, "The protocol says part of this but not all of it."
             )
-        return ItemResult(self.id, self.message, self.when_silent, (), self.silent_says)
+        return self._result(self.when_silent, [], self.silent_says)
 
 
 ITEMS: tuple[ChecklistItem, ...] = (
@@ -158,7 +164,8 @@ ITEMS: tuple[ChecklistItem, ...] = (
             r"\bdisab[^.]{0,80}\b(?:distinct|separate|different|own|dedicated|specific)\b"
             r"[^.]{0,40}\b(?:pathway|route|assessment|process|procedure)\b",
             r"\b(?:not|no|without)\b[^.]{0,30}\b(?:evidence|concerns?|suspicion)\b[^.]{0,30}"
-            r"\b(?:of|about)\b[^.]{0,20}\b(?:harm|abuse|neglect)\b[^.]{0,120}\b(?:support|needs[- ]led)",
+            r"\b(?:of|about)\b[^.]{0,20}\b(?:harm|abuse|neglect)\b[^.]{0,120}"
+            r"\b(?:support|needs[- ]led)",
             r"\bneeds[- ]led\b[^.]{0,80}\bdisab",
         ),
         fails=_patterns(
@@ -201,9 +208,11 @@ ITEMS: tuple[ChecklistItem, ...] = (
             "wishes, and a way for the child to communicate."
         ),
         meets=_patterns(
-            _NEGATED + r"[^.]{0,60}\b(?:alone|on (?:their|his|her) own|without (?:a|their|his|her) parent)",
+            _NEGATED + r"[^.]{0,60}\b(?:alone|on (?:their|his|her) own"
+            r"|without (?:a|their|his|her) parent)",
             r"\b(?:alone|on (?:their|his|her) own|without (?:a|their|his|her) parents?)\b[^.]{0,60}"
-            r"\b(?:only (?:if|when|where)|unless|if the (?:child|young person) (?:wants|wishes|chooses))",
+            r"\b(?:only (?:if|when|where)|unless"
+            r"|if the (?:child|young person) (?:wants|wishes|chooses))",
         ),
         fails=_patterns(
             r"\b(?:child|children|young person)\b[^.]{0,40}\b" + _MUST + r"\b[^.]{0,40}"
@@ -255,11 +264,10 @@ ITEMS: tuple[ChecklistItem, ...] = (
     ChecklistItem(
         id="published-criteria",
         message="The eligibility criteria are published, or the protocol links to them",
-        why=(
-            "Families can only challenge a decision if they can read the rules it was made by."
-        ),
+        why=("Families can only challenge a decision if they can read the rules it was made by."),
         meets=_patterns(
-            r"\bcriteria\b[^.]{0,60}\b(?:published|available|can be (?:found|read|seen)|on (?:our|the council's) website|at https?://)",
+            r"\bcriteria\b[^.]{0,60}\b(?:published|available|can be (?:found|read|seen)"
+            r"|on (?:our|the council's) website|at https?://)",
             r"\bpublished\b[^.]{0,40}\b(?:eligibility )?criteria\b",
             r"https?://\S*(?:criteria|eligibility|local-offer|localoffer)",
         ),
@@ -383,9 +391,7 @@ def item(item_id: str) -> ChecklistItem:
     raise KeyError(item_id)
 
 
-def run_checklist(
-    document: Document, items: Iterable[ChecklistItem] = ITEMS
-) -> list[ItemResult]:
+def run_checklist(document: Document, items: Iterable[ChecklistItem] = ITEMS) -> list[ItemResult]:
     return [checklist_item.judge(document) for checklist_item in items]
 
 

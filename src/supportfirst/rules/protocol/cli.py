@@ -59,11 +59,15 @@ def register(subparsers: Any) -> None:
     audit_parser.add_argument("--json", action="store_true", help="print the results as JSON")
     audit_parser.add_argument("--html", metavar="OUT", help="also write an HTML report to OUT")
     audit_parser.add_argument(
-        "--threshold", type=_threshold, default=NEAR_COPY,
+        "--threshold",
+        type=_threshold,
+        default=NEAR_COPY,
         help=f"similarity at which a pair is a near-copy (default {NEAR_COPY})",
     )
     audit_parser.add_argument(
-        "--max-mb", type=float, default=MAX_BYTES / (1024 * 1024),
+        "--max-mb",
+        type=float,
+        default=MAX_BYTES / (1024 * 1024),
         help="largest file to read, in MB (default 50)",
     )
     audit_parser.set_defaults(handler=cmd_protocol_audit)

@@ -243,7 +243,7 @@ def _docx_pages(data: bytes) -> list[list[str]]:
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except Exception:  # noqa: BLE001 - python-docx raises many kinds for a broken file
+    except Exception:  # python-docx raises many kinds of error for a broken file
         raise UnreadableDocument("is a damaged Word document.") from None
     pages: list[list[str]] = [[]]
     for paragraph in document.paragraphs:
@@ -264,8 +264,27 @@ def _docx_pages(data: bytes) -> list[list[str]]:
 
 
 class _HTMLText(HTMLParser):
-    BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "div", "br",
-              "section", "article", "blockquote", "dd", "dt", "tr", "title"}
+    BLOCKS = {
+        "p",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "div",
+        "br",
+        "section",
+        "article",
+        "blockquote",
+        "dd",
+        "dt",
+        "tr",
+        "title",
+    }
     SKIP = {"script", "style", "noscript", "template"}
 
     def __init__(self) -> None:

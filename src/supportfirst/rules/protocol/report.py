@@ -51,16 +51,25 @@ def as_text(run: AuditRun) -> str:
             flag = "  NEAR-COPY" if pair.near_copy else ""
             lines.append(f"  {pair.similarity:.2f}  {pair.first}  |  {pair.second}{flag}")
             for passage in run.shared.get((pair.first, pair.second), [])[:5]:
-                lines.append(_wrap(f"{pair.first}, {passage.first.place}: “{passage.first.text}”", "      "))
-                lines.append(_wrap(f"{pair.second}, {passage.second.place}: “{passage.second.text}”", "      "))
+                lines.append(
+                    _wrap(f"{pair.first}, {passage.first.place}: “{passage.first.text}”", "      ")
+                )
+                lines.append(
+                    _wrap(
+                        f"{pair.second}, {passage.second.place}: “{passage.second.text}”", "      "
+                    )
+                )
     return "\n".join(lines).rstrip() + "\n"
 
 
 _STYLE = """
-body{font-family:Arial,sans-serif;max-width:60em;margin:1em auto;padding:0 1em;line-height:1.4;color:#0b0c0c}
-table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #b1b4b6;text-align:left;padding:.4em;vertical-align:top}
-blockquote{margin:.3em 0 .3em 1em;border-left:4px solid #b1b4b6;padding-left:.6em;overflow-wrap:anywhere}
-.met{color:#00703c;font-weight:bold}.not-met{color:#d4351c;font-weight:bold}.unclear{color:#505a5f;font-weight:bold}
+body{font-family:Arial,sans-serif;max-width:60em;margin:1em auto;padding:0 1em;line-height:1.4}
+body{color:#0b0c0c;overflow-wrap:anywhere}
+table{border-collapse:collapse;width:100%}
+th,td{border-bottom:1px solid #b1b4b6;text-align:left;padding:.4em;vertical-align:top}
+blockquote{margin:.3em 0 .3em 1em;border-left:4px solid #b1b4b6;padding-left:.6em}
+.met{color:#00703c;font-weight:bold}.not-met{color:#d4351c;font-weight:bold}
+.unclear{color:#505a5f;font-weight:bold}
 """
 
 
@@ -97,7 +106,8 @@ def document_html(document: DocumentAudit) -> str:
             for e in result.evidence
         )
         rows.append(
-            f'<tr><td>{escape(result.message)}</td><td class="{css}">{escape(result.answer.capitalize())}</td>'
+            f"<tr><td>{escape(result.message)}</td>"
+            f'<td class="{css}">{escape(result.answer.capitalize())}</td>'
             f"<td>{escape(result.explanation)}{quotes}</td></tr>"
         )
     findings = "".join(
