@@ -35,6 +35,7 @@ COMMAND_MODULES: list[str] = [
     "supportfirst.workdays_cli",
     "supportfirst.rules.language.cli",
     "supportfirst.rules.criteria.cli",
+    "supportfirst.rules.protocol.cli",
 ]
 
 

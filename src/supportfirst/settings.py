@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "supportfirst.subject_access",
     "supportfirst.feedback",
     "supportfirst.pages",
+    "supportfirst.protocols",
 ]
 
 MIDDLEWARE = [

@@ -20,6 +20,7 @@ urlpatterns = [
     path("staff/", include("supportfirst.feedback.staff_urls")),
     path("criteria/", include("supportfirst.eligibility.public_urls")),
     path("ask/", include("supportfirst.asking.urls")),
+    path("protocol-audit/", include("supportfirst.protocols.urls")),
     path("api/v1/", include("supportfirst.api.urls")),
     path("family/", include("supportfirst.frontdoor.family_urls")),
     path("family/", include("supportfirst.assessments.family_urls")),
