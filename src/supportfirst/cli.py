@@ -150,19 +150,23 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     if not args.demo and (refusal := _refuse_insecure()) is not None:
         return refusal
     _django_setup(demo=args.demo)
-    from supportfirst.audit.services import verify_log
+    from django.conf import settings
 
-    verdict = verify_log()
+    from supportfirst.families.selectors import verify_access_log
+
+    verdict = verify_access_log(witness=settings.AUDIT_WITNESS_FILE)
     if verdict.ok:
-        print(
-            f"The access log is intact: {verdict.events_checked} events checked. "
-            f"Last hash: {verdict.head_hash}"
-        )
+        print(f"The access log is intact: {verdict.events_checked} events checked.")
+        for council_id, council in sorted(verdict.councils.items()):
+            print(
+                f"Council {council_id}: {council.events_checked} events, "
+                f"last hash {council.head_hash}"
+            )
         return 0
-    print(
-        f"The access log is broken at event {verdict.broken_at}: {verdict.problem}. "
-        f"{verdict.events_checked} events before it are intact."
-    )
+    count = len(verdict.problems)
+    print(f"The access log is broken: {count} problem{'' if count == 1 else 's'} found.")
+    for problem in verdict.problems:
+        print(f"- {problem[0].upper()}{problem[1:]}.")
     return 1
 
 

@@ -53,10 +53,10 @@ def demo_mode() -> bool:
     return env_bool("SUPPORTFIRST_DEMO", False)
 
 
-def demo_secret_key(folder: Path) -> str:
+def demo_secret_key(folder: Path, name: str = "demo-secret-key") -> str:
     """A random key made on first start in demo mode and kept in the data folder (never in code)."""
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / "demo-secret-key"
+    path = folder / name
     if not path.exists():
         path.write_text(secrets.token_urlsafe(50), encoding="utf-8")
         path.chmod(0o600)
@@ -85,6 +85,15 @@ def production_problems(environ: dict[str, str] | None = None) -> list[Problem]:
     elif len(key) < 50 or len(set(key)) < 5:
         problems.append(
             Problem("SECRET_KEY", "SECRET_KEY is too short: use at least 50 random characters.")
+        )
+    audit_key = env.get("SUPPORTFIRST_AUDIT_KEY", "")
+    if len(audit_key) < 32 or audit_key == key:
+        problems.append(
+            Problem(
+                "SUPPORTFIRST_AUDIT_KEY",
+                "Set SUPPORTFIRST_AUDIT_KEY to its own long random value (at least 32 characters, "
+                "not the SECRET_KEY), kept outside the database: it keys the access log's chain.",
+            )
         )
     if not [h for h in env.get("ALLOWED_HOSTS", "").split(",") if h.strip()]:
         problems.append(

@@ -27,13 +27,23 @@ DEBUG = config.env_bool("SUPPORTFIRST_DEBUG", False)
 
 if DEMO or TESTING:
     SECRET_KEY = os.environ.get("SECRET_KEY") or config.demo_secret_key(DATA_DIR)
+    AUDIT_KEY = os.environ.get("SUPPORTFIRST_AUDIT_KEY") or config.demo_secret_key(
+        DATA_DIR, "demo-audit-key"
+    )
     ALLOWED_HOSTS = config.env_list("ALLOWED_HOSTS") or ["127.0.0.1", "localhost", "[::1]"]
 else:
     _problems = config.production_problems()
     if _problems:
         raise ImproperlyConfigured(" ".join(p.message for p in _problems))
     SECRET_KEY = os.environ["SECRET_KEY"]
+    AUDIT_KEY = os.environ["SUPPORTFIRST_AUDIT_KEY"]
     ALLOWED_HOSTS = config.env_list("ALLOWED_HOSTS")
+
+# The access log's heads are written here (outside the database) on every verify, and compared
+# with the log at the next verify. Keep it where the database's administrators cannot write.
+AUDIT_WITNESS_FILE = Path(
+    os.environ.get("SUPPORTFIRST_AUDIT_WITNESS") or DATA_DIR / "access-log-witness.json"
+)
 
 CSRF_TRUSTED_ORIGINS = config.env_list("CSRF_TRUSTED_ORIGINS")
 

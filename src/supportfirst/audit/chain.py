@@ -1,15 +1,17 @@
-"""The hash chain behind the access log, in plain Python (no Django import).
+"""The keyed hash chain behind the access log, in plain Python (no Django import).
 
-Each event's hash covers its own fields and the previous event's hash, so editing,
-deleting or inserting a row breaks the chain from that point on. `verify` walks the
-events in order and reports the first broken link.
+Each council has its own chain. Each event's hash is an HMAC-SHA256, with a key held outside
+the database, of its own fields and the previous event's hash: editing, deleting or inserting a
+row breaks the chain from that point on, and without the key nobody can recompute a chain that
+verifies. `verify` walks one council's events in order and reports the first broken link.
 """
 
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,11 +31,11 @@ FIELDS = (
 )
 
 
-def event_hash(event: Mapping[str, Any], previous_hash: str) -> str:
+def event_hash(event: Mapping[str, Any], previous_hash: str, key: bytes) -> str:
     body = {name: event[name] for name in FIELDS}
     body["previous_hash"] = previous_hash
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hmac.new(key, canonical.encode("utf-8"), hashlib.sha256).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -45,8 +47,11 @@ class Verdict:
     problem: str = ""
 
 
-def verify(events: Iterable[Mapping[str, Any]], head: tuple[int, str] | None = None) -> Verdict:
-    """Check a chain given in sequence order; `head` is the stored (last sequence, last hash)."""
+def verify(
+    events: Iterable[Mapping[str, Any]], key: bytes, head: tuple[int, str] | None = None
+) -> Verdict:
+    """Check one council's chain given in sequence order; `head` is the stored (last sequence,
+    last hash)."""
     previous_hash = GENESIS
     expected_sequence = 1
     count = 0
@@ -70,7 +75,7 @@ def verify(events: Iterable[Mapping[str, Any]], head: tuple[int, str] | None = N
                 f"event {sequence} does not follow on from event {sequence - 1}: "
                 "a row was inserted or replaced",
             )
-        if event_hash(event, previous_hash) != event["hash"]:
+        if not hmac.compare_digest(event_hash(event, previous_hash, key), event["hash"]):
             return Verdict(
                 False,
                 count,
@@ -91,3 +96,32 @@ def verify(events: Iterable[Mapping[str, Any]], head: tuple[int, str] | None = N
             "events were removed from the end",
         )
     return Verdict(True, count, previous_hash)
+
+
+def against_witness(
+    heads: Mapping[int, tuple[int, str]],
+    witnessed: Mapping[int, tuple[int, str]],
+    hash_at: Callable[[int, int], str | None],
+) -> list[str]:
+    """Problems found by comparing each council's chain with the heads written outside the
+    database at the last verify: a chain that is now shorter was cut back; a chain whose event
+    at the witnessed place has another hash was rewritten; a council that is gone was wiped."""
+    problems = []
+    for council_id, (sequence, digest) in sorted(witnessed.items()):
+        now = heads.get(council_id)
+        if now is None:
+            problems.append(
+                f"council {council_id}'s log had {sequence} events at the last check "
+                "and now has none: it was wiped"
+            )
+        elif now[0] < sequence:
+            problems.append(
+                f"council {council_id}'s log had {sequence} events at the last check "
+                f"and now has {now[0]}: events were removed from the end"
+            )
+        elif hash_at(council_id, sequence) != digest:
+            problems.append(
+                f"council {council_id}'s event {sequence} is not the one seen at the last "
+                "check: the log was rewritten"
+            )
+    return problems

@@ -3,7 +3,8 @@
 Rows are only ever added, through `supportfirst.audit.services.append_event`. `save()` and
 `delete()` refuse to change an existing row; in production the database role the service runs
 as is granted only INSERT and SELECT on the table (docs/operations.md); and
-`supportfirst audit verify` proves that nothing was edited, removed or slipped in.
+`supportfirst audit verify` proves that nothing was edited, removed or slipped in: each council's
+chain is keyed (HMAC) with a key held outside the database (`SUPPORTFIRST_AUDIT_KEY`).
 Actor, council and family are stored as plain ids so that no later change elsewhere can alter a row.
 """
 
@@ -23,7 +24,7 @@ class Action(models.TextChoices):
 
 
 class AccessEvent(models.Model):
-    sequence = models.PositiveBigIntegerField(unique=True)
+    sequence = models.PositiveBigIntegerField()
     occurred_at = models.DateTimeField()
     actor_id = models.BigIntegerField(null=True)
     actor_username = models.CharField(max_length=150)
@@ -39,10 +40,12 @@ class AccessEvent(models.Model):
 
     class Meta:
         ordering = ["sequence"]
-        indexes = [
-            models.Index(fields=["family_id", "sequence"]),
-            models.Index(fields=["council_id", "sequence"]),
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council_id", "sequence"], name="one_event_per_place_in_a_chain"
+            )
         ]
+        indexes = [models.Index(fields=["family_id", "sequence"])]
 
     def __str__(self) -> str:
         record = f"{self.record_type} {self.record_id}"
@@ -58,10 +61,12 @@ class AccessEvent(models.Model):
 
 
 class ChainHead(models.Model):
-    """One row: the last event's sequence and hash. Writers lock it to keep the chain single."""
+    """One row per council: its chain's last sequence and hash. Writers in the council lock it
+    to keep its chain single; other councils' writers never wait for it."""
 
+    council_id = models.BigIntegerField(unique=True)
     sequence = models.PositiveBigIntegerField(default=0)
     hash = models.CharField(max_length=64)
 
     def __str__(self) -> str:
-        return f"head at {self.sequence}"
+        return f"council {self.council_id}'s head at {self.sequence}"

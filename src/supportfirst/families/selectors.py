@@ -5,15 +5,22 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from django.apps import apps
-from django.db.models import Count, Prefetch, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, QuerySet
 from django.http import HttpRequest
 
 from supportfirst.accounts.models import User
 from supportfirst.audit.models import AccessEvent
-from supportfirst.audit.services import events_about_family, record_access
+from supportfirst.audit.services import (
+    CouncilRecords,
+    LogVerdict,
+    events_about_family,
+    record_access,
+    verify_log,
+)
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.families.models import Child, Family, Stage
@@ -123,3 +130,29 @@ def families_by_stage(*, scope: Scope) -> list[Figure]:
         )
         for value, label in Stage.choices
     ]
+
+
+def access_log_records() -> dict[int, CouncilRecords]:
+    """What each council's family records imply about its access log: every family is written
+    to the log when it is added, so a family no event mentions, or a family newer than the
+    log's last event, means events were removed."""
+    logged = AccessEvent.objects.filter(council_id=OuterRef("council_id"), family_id=OuterRef("pk"))
+    rows = (
+        Family.objects.values("council_id")
+        .annotate(
+            families=Count("pk"),
+            never_logged=Count("pk", filter=~Exists(logged)),
+            newest=Max("created_at"),
+        )
+        .order_by("council_id")
+    )
+    return {
+        row["council_id"]: CouncilRecords(row["families"], row["never_logged"], row["newest"])
+        for row in rows
+    }
+
+
+def verify_access_log(*, witness: Path | None = None) -> LogVerdict:
+    """`supportfirst audit verify`: every council's keyed chain, against its family records
+    and, with `witness`, against what the last verify saw."""
+    return verify_log(access_log_records(), witness=witness)
