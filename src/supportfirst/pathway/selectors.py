@@ -13,6 +13,7 @@ from django.utils import timezone
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.pathway.models import (
+    Contact,
     EnquiryOutcome,
     MoveStatus,
     PathwayEvent,
@@ -32,6 +33,22 @@ def request_read(*, actor: Actor, request_id: int) -> SupportRequest:
     request = get_visible_or_404(queryset, actor.scope, pk=request_id)
     log_access(actor, family_id=request.family_id, record=request)
     return request
+
+
+def contact_read(*, actor: Actor, contact_id: int) -> Contact:
+    """One contact (planned, done or cancelled) with its intrusion record; logged as a view."""
+    queryset = Contact.objects.select_related(
+        "request",
+        "request__child",
+        "family",
+        "intrusion_record",
+        "planned_by",
+        "approved_by",
+        "recorded_by",
+    )
+    contact = get_visible_or_404(queryset, actor.scope, pk=contact_id)
+    log_access(actor, family_id=contact.family_id, record=contact)
+    return contact
 
 
 def requests_for_family(*, scope: Scope, family_id: int) -> QuerySet[SupportRequest]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from datetime import datetime
 from functools import cache
 from typing import Any
 
@@ -30,12 +31,42 @@ INTRUSIVE_KINDS = {"home_visit": HOME_VISIT}
 REQUIRED_INTRUSION_FIELDS = {
     "purpose": "Write the purpose of this intrusion",
     "why_necessary": "Write why it is necessary for this assessment",
-    "less_intrusive_option": "Write the less intrusive option you considered",
+    "less_intrusive_option": "Write the less intrusive option offered to the family first",
+    "less_intrusive_answer": "Write what the family said about the less intrusive option",
     "why_not_enough": "Write why the less intrusive option is not enough",
-    "family_view": "Say whether the family agreed or objected",
+    "family_view": "Say whether the family agreed, objected or has not answered yet",
     "family_words": "Write the family's view in their own words",
     "notice_given": "Write what notice the family was given",
 }
+
+
+AGREE, OBJECT, WAITING = "agree", "object", "waiting"
+
+
+def contact_date_problem(when: datetime, *, request_received: datetime, now: datetime) -> str:
+    """Why a contact cannot be recorded as done at this date and time ("" when it can): it
+    cannot be in the future, nor before the request for help was made."""
+    if when > now:
+        return "The date of the contact must be today or in the past: plan it instead"
+    if when < request_received:
+        return (
+            "The date of the contact must be on or after "
+            f"{request_received:%-d %B %Y}, when the request for help was made"
+        )
+    return ""
+
+
+def plan_date_problem(when: datetime, *, now: datetime) -> str:
+    """Why a contact cannot be planned for this date and time ("" when it can)."""
+    if when <= now:
+        return "The date of a planned contact must be in the future: record it as done instead"
+    return ""
+
+
+def objection_blocks(*, family_view: str, approved: bool, on_support_pathway: bool) -> bool:
+    """On the support pathway, an intrusion the family objects to cannot go ahead unless a
+    team manager approved it (with a written reason the family sees)."""
+    return on_support_pathway and family_view == OBJECT and not approved
 
 
 def intrusions_for(kind: str, chosen: list[str]) -> list[str]:
@@ -49,10 +80,12 @@ def intrusions_for(kind: str, chosen: list[str]) -> list[str]:
 def intrusion_record_gaps(intrusion: Mapping[str, Any] | None) -> dict[str, str]:
     """Which parts of an intrusion record are missing: field name -> plain-English message."""
     given = intrusion or {}
+    # A family not asked yet has no words to record: they are asked when told of the plan.
+    waiting = given.get("family_view") == WAITING
     return {
         name: message
         for name, message in REQUIRED_INTRUSION_FIELDS.items()
-        if not str(given.get(name, "")).strip()
+        if not str(given.get(name, "")).strip() and not (waiting and name == "family_words")
     }
 
 
