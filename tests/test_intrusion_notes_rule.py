@@ -76,9 +76,7 @@ def test_negated_intrusions_are_not_described(notes):
 
 
 def test_a_negation_in_one_sentence_does_not_cover_the_next():
-    assert kinds("We did not look at the bedroom. We looked at the kitchen cupboards.") == [
-        "rooms"
-    ]
+    assert kinds("We did not look at the bedroom. We looked at the kitchen cupboards.") == ["rooms"]
 
 
 def test_what_the_family_did_or_said_is_not_our_intrusion():

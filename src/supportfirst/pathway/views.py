@@ -284,12 +284,18 @@ def _contact_fields(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _show_record_gaps(form: ContactForm, involved: list[str]) -> None:
-    """The missing parts of the intrusion record, each next to its own question."""
-    if not (form.is_bound and form.is_valid()):
+def _show_record_gaps(form: ContactForm, planned: tuple[str, ...] = ()) -> None:
+    """The missing parts of the intrusion record, each next to its own question (shown with
+    the form's other errors, so everything to put right is listed at once)."""
+    if not form.is_bound:
         return
+    form.is_valid()
+    if "kind" not in form.cleaned_data:
+        return
+    involved = list(dict.fromkeys([*planned, *form.cleaned_data.get("intrusions", [])]))
     if services.intrusions_for(form.cleaned_data["kind"], involved):
-        for name, message in services.intrusion_record_gaps(form.cleaned_data["intrusion"]).items():
+        given = form.cleaned_data.get("intrusion", {})
+        for name, message in services.intrusion_record_gaps(given).items():
             target = "intrusion_notice_given" if name == "notice_given" else name
             if target in form.fields:
                 form.add_error(target, message)
@@ -302,8 +308,7 @@ def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = ContactForm(submitted(request), received_at=support_request.received_at)
-    if form.is_bound and form.is_valid():
-        _show_record_gaps(form, form.cleaned_data["intrusions"])
+    _show_record_gaps(form)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     return form_page(
         request,
@@ -332,8 +337,7 @@ def contact_plan(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = ContactPlanForm(submitted(request), received_at=support_request.received_at)
-    if form.is_bound and form.is_valid():
-        _show_record_gaps(form, form.cleaned_data["intrusions"])
+    _show_record_gaps(form)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     return form_page(
         request,
@@ -493,10 +497,7 @@ def contact_done(request: HttpRequest, contact_id: int) -> HttpResponse:
         received_at=contact.request.received_at,
         view_is_kept=record is not None,
     )
-    if form.is_bound and form.is_valid():
-        _show_record_gaps(
-            form, list(dict.fromkeys([*contact.intrusions, *form.cleaned_data["intrusions"]]))
-        )
+    _show_record_gaps(form, tuple(contact.intrusions))
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     return form_page(
         request,
