@@ -320,13 +320,13 @@ class IntrusionRecord(FamilyRecord):
 
     # How it faces the family: the registry in families/records.py.
     family_facing = FamilyFacing(
-        one="the intrusion record",
-        many="Reasons recorded for visits and other intrusions",
+        one="the reasons for a visit or other step into family life",
+        many="Reasons recorded for visits and other steps into family life",
         order=80,
         correction=Correctable(
             kind="intrusion",
             label=lambda i: (
-                "Intrusion record for the "
+                "Why we needed the "
                 + f"{i.contact.get_kind_display()} on {i.contact.happened_at:%-d %B %Y}".lower()
             ),
             shown_on=lambda i: ("request", i.contact.request_id),

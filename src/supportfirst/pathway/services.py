@@ -20,7 +20,7 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Council
 from supportfirst.families.models import Child, Family, ParentCarer
 from supportfirst.families.moves import move_family
-from supportfirst.kernel.workflow import MoveRefused, apply_move, record_event
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused, apply_move, record_event
 from supportfirst.notifications import family_events
 from supportfirst.notifications import services as notifications
 from supportfirst.notifications.models import Channel
@@ -549,6 +549,12 @@ def contact_record_done(
 ) -> Contact:
     """Record a planned contact as done: it fills in the plan. What was planned stays covered;
     the family's view stays as they gave it (only "record the family's view" changes it)."""
+    move = moves.CONTACT.move("record_done")
+    if contact.status not in move.sources:
+        raise IllegalMove(
+            f"“{move.label}” cannot be done now: this contact is already "
+            f"“{contact.get_status_display()}”."
+        )
     record = getattr(contact, "intrusion_record", None)
     involved = list(dict.fromkeys([*contact.intrusions, *intrusions_for(kind, intrusions)]))
     given = dict(intrusion or {})
