@@ -21,6 +21,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 REASON = "Alfie asked to talk to us on his own, and what he wants matters to his plan."
 
 
+def _send(page, button: str) -> None:
+    """Wait for the wording checks typed fields start, then press the button."""
+    page.wait_for_load_state("networkidle")
+    page.get_by_role("button", name=button).click()
+
+
 def _fill_date(page, day) -> None:
     page.get_by_label("Day").first.fill(str(day.day))
     page.get_by_label("Month").first.fill(str(day.month))
@@ -44,7 +50,7 @@ def test_a_planned_visit_the_family_objects_to_needs_a_manager(visitor, phone_vi
     page.get_by_role("link", name="Plan a visit or contact").click()
     visitor.check()
     page.get_by_label("Home visit", exact=True).check()
-    page.get_by_role("button", name="Plan the contact and tell the family").click()
+    _send(page, "Plan the contact and tell the family")
     visitor.check()
     assert page.get_by_role("heading", name="There is a problem").is_visible()
     assert "Write the purpose of this intrusion" in page.content()
@@ -71,7 +77,7 @@ def test_a_planned_visit_the_family_objects_to_needs_a_manager(visitor, phone_vi
         "We do not want Alfie seen without one of us."
     )
     page.get_by_label("Notice given to the family").fill("A week, by email.")
-    page.get_by_role("button", name="Plan the contact and tell the family").click()
+    _send(page, "Plan the contact and tell the family")
     visitor.check()
     assert page.get_by_role("heading", level=1).inner_text() == "Planned home visit for Alfie"
     assert "The family objected" in page.content()
@@ -85,7 +91,7 @@ def test_a_planned_visit_the_family_objects_to_needs_a_manager(visitor, phone_vi
     page.get_by_role("link", name="Approve it although the family objected").click()
     visitor.check()
     page.get_by_label("Why it must go ahead although the family objected").fill(REASON)
-    page.get_by_role("button", name="Approve it").click()
+    _send(page, "Approve it")
     visitor.check()
     assert "Approved. The family has been told your reason." in page.content()
     sign_out(visitor)
@@ -102,7 +108,7 @@ def test_a_planned_visit_the_family_objects_to_needs_a_manager(visitor, phone_vi
     phone.get_by_role("link", name="Change your answer").click()
     phone_visitor.check()
     phone.get_by_label("Yes, I agree").check()
-    phone.get_by_role("button", name="Send your answer").click()
+    _send(phone, "Send your answer")
     phone_visitor.check()
     assert "Your answer is saved" in phone.content()
 
@@ -116,11 +122,11 @@ def test_a_planned_visit_the_family_objects_to_needs_a_manager(visitor, phone_vi
     page.get_by_label("What happened (notes)").fill(
         "Alfie showed us his picture cards. The bedroom was checked."
     )
-    page.get_by_role("button", name="Save the contact").click()
+    _send(page, "Save the contact")
     visitor.check()
     assert "The notes say “bedroom was checked”" in page.content()
     page.get_by_label("What happened (notes)").fill("Alfie showed us his picture cards.")
-    page.get_by_role("button", name="Save the contact").click()
+    _send(page, "Save the contact")
     visitor.check()
     contact.refresh_from_db()
     assert contact.status == ContactStatus.DONE
