@@ -174,3 +174,13 @@ def test_the_family_gives_their_own_answer(support_request):
     assert contact.intrusion_record.family_view == FamilyView.OBJECT
     assert contact.intrusion_record.family_words == "Please meet us at the centre instead."
     assert contact.status == ContactStatus.PLANNED
+
+
+def test_the_team_page_lists_objections_waiting_for_a_manager(council, support_request):
+    waiting = PlannedContactFactory(request=support_request)
+    PlannedContactFactory(request=support_request, record__family_view=FamilyView.AGREE)
+    manager = staff_user(council, Role.TEAM_MANAGER)
+    page = signed_in_client(manager).get("/staff/team/").content.decode()
+    assert "Planned contacts the family objected to" in page
+    assert page.count('href="/staff/contacts/') == 1
+    assert f'href="/staff/contacts/{waiting.pk}/"' in page

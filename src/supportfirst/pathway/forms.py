@@ -534,10 +534,12 @@ class ContactPlanForm(ContactForm):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         del self.fields["notes"]
-        self.fields["family_view"].choices = FamilyView.choices
-        self.fields[
-            "family_view"
-        ].help_text = "If you have not asked yet, they are asked when they are told about the plan."
+        view = self.fields["family_view"]
+        assert isinstance(view, forms.ChoiceField)
+        view.choices = FamilyView.choices
+        view.help_text = (
+            "If you have not asked yet, they are asked when they are told about the plan."
+        )
         self.fields["family_words"].label = "The family's view in their own words (if given)"
         self.fields["happened_on"].help_text = "It must be in the future."
         self.helper = gds_helper(*self.layout(), button=self.button)

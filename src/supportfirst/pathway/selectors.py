@@ -14,7 +14,9 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.pathway.models import (
     Contact,
+    ContactStatus,
     EnquiryOutcome,
+    FamilyView,
     MoveStatus,
     PathwayEvent,
     RequestStatus,
@@ -130,6 +132,21 @@ def moves_waiting(*, scope: Scope, today: date) -> list[WaitingMove]:
         )
         for move in moves_awaiting_approval(scope=scope)
     ]
+
+
+def objections_waiting(*, scope: Scope) -> list[Contact]:
+    """Planned contacts the family objected to with no manager's decision yet, soonest first:
+    they cannot go ahead until a team manager approves (or they are cancelled)."""
+    return list(
+        Contact.objects.visible_to(scope)
+        .filter(
+            status=ContactStatus.PLANNED,
+            intrusion_record__family_view=FamilyView.OBJECT,
+            approved_by__isnull=True,
+        )
+        .select_related("request__child", "family", "planned_by")
+        .order_by("happened_at", "pk")
+    )
 
 
 @dataclass(frozen=True)
