@@ -184,3 +184,14 @@ def test_the_team_page_lists_objections_waiting_for_a_manager(council, support_r
     assert "Planned contacts the family objected to" in page
     assert page.count('href="/staff/contacts/') == 1
     assert f'href="/staff/contacts/{waiting.pk}/"' in page
+
+
+def test_my_work_lists_the_contacts_i_planned(council, support_request):
+    worker = staff_user(council, Role.PRACTITIONER)
+    mine = PlannedContactFactory(request=support_request, planned_by=worker)
+    PlannedContactFactory(request=support_request)
+    page = signed_in_client(worker).get("/staff/my-work/").content.decode()
+    name = support_request.child.first_name
+    assert f"Planned home visit with {name}" in page
+    assert page.count(f"Planned home visit with {name}") == 1
+    assert f'href="/staff/contacts/{mine.pk}/"' in page
