@@ -10,7 +10,7 @@ from tests.accounts.factories import family_user, staff_user
 from tests.assessments.factories import assessments_for
 from tests.browser.people import sign_in
 from tests.families.factories import family_with_everyone
-from tests.pathway.factories import ProposedMoveFactory
+from tests.pathway.factories import PlannedContactFactory, ProposedMoveFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -21,7 +21,8 @@ def story(council):
     family = family_with_everyone(council, allocated_worker=worker, name="Hughes family")
     made = assessments_for(family)
     move = ProposedMoveFactory(request__child=family.children.get(), proposed_by=worker)
-    return {"worker": worker, "family": family, "made": made, "move": move}
+    contact = PlannedContactFactory(request=made.request, planned_by=worker)
+    return {"worker": worker, "family": family, "made": made, "move": move, "contact": contact}
 
 
 def _pages(story) -> list[str]:
@@ -38,6 +39,11 @@ def _pages(story) -> list[str]:
         f"/staff/families/{family.pk}/requests/new/",
         f"/staff/requests/{made.request.pk}/",
         f"/staff/requests/{made.request.pk}/contacts/new/",
+        f"/staff/requests/{made.request.pk}/contacts/plan/",
+        f"/staff/contacts/{story['contact'].pk}/",
+        f"/staff/contacts/{story['contact'].pk}/view/",
+        f"/staff/contacts/{story['contact'].pk}/cancel/",
+        f"/staff/contacts/{story['contact'].pk}/done/",
         f"/staff/requests/{made.request.pk}/timeline/",
         f"/staff/requests/{made.request.pk}/safeguarding/",
         f"/staff/requests/{made.request.pk}/assessments/",
@@ -68,6 +74,7 @@ def test_every_manager_page(visitor, council, story):
     for path in (
         "/staff/team/",
         f"/staff/safeguarding/{story['move'].pk}/",
+        f"/staff/contacts/{story['contact'].pk}/approve/",
         f"/staff/assessments/{made.child.pk}/authorise/",
     ):
         visitor.goto(path)
@@ -86,5 +93,7 @@ def test_every_family_page(phone_visitor, story):
         f"/family/assessments/{made.child.pk}/",
         f"/family/assessments/{made.child.pk}/comment/",
         f"/family/assessments/areas/{area.pk}/comment/",
+        f"/family/requests/{made.request.pk}/",
+        f"/family/contacts/{story['contact'].pk}/your-view/",
     ):
         phone_visitor.goto(path)

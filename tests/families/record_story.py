@@ -55,6 +55,7 @@ def contact_with_intrusion(worker, request: SupportRequest) -> Contact:
             "purpose": PURPOSE,
             "why_necessary": WHY_NECESSARY,
             "less_intrusive_option": "Photographs from the family.",
+            "less_intrusive_answer": "Mum said photographs would not show the steps.",
             "why_not_enough": "Photographs do not show the depth of the steps.",
             "family_view": "agree",
             "family_words": "Fine, as long as it is after school.",

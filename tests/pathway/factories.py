@@ -3,7 +3,15 @@ import datetime
 import factory
 from django.utils import timezone
 
-from supportfirst.pathway.models import RequestStatus, SafeguardingMove, SupportRequest
+from supportfirst.pathway.models import (
+    Contact,
+    ContactStatus,
+    FamilyView,
+    IntrusionRecord,
+    RequestStatus,
+    SafeguardingMove,
+    SupportRequest,
+)
 from supportfirst.rules import workdays
 from tests.families.factories import ChildFactory
 
@@ -52,3 +60,43 @@ class ProposedMoveFactory(factory.django.DjangoModelFactory):
 
 def long_ago(days: int) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=days)
+
+
+class PlannedContactFactory(factory.django.DjangoModelFactory):
+    """A home visit planned for next week, with its intrusion record: the family objected."""
+
+    class Meta:
+        model = Contact
+        skip_postgeneration_save = True
+
+    request = factory.SubFactory(SupportPathwayRequestFactory)
+    family = factory.LazyAttribute(lambda c: c.request.family)
+    kind = "home_visit"
+    status = ContactStatus.PLANNED
+    happened_at = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=7))
+    planned_for = factory.LazyAttribute(lambda c: c.happened_at)
+    planned_by = factory.SubFactory("tests.accounts.factories.UserFactory")
+    planned_at = factory.LazyFunction(timezone.now)
+    what_for = "To see the stairs Alfie finds hard at bedtime."
+    intrusions = factory.LazyFunction(lambda: ["home_visit", "child_alone"])
+    recorded_by = factory.LazyAttribute(lambda c: c.planned_by)
+    recorded_at = factory.LazyFunction(timezone.now)
+    record = factory.RelatedFactory(
+        "tests.pathway.factories.IntrusionRecordFactory", factory_related_name="contact"
+    )
+
+
+class IntrusionRecordFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IntrusionRecord
+
+    contact = factory.SubFactory(PlannedContactFactory, record=None)
+    family = factory.LazyAttribute(lambda r: r.contact.family)
+    purpose = "To hear what Alfie thinks about overnight breaks."
+    why_necessary = "Alfie speaks more freely about his worries away from home."
+    less_intrusive_option = "Talking with Alfie with his mum beside him."
+    less_intrusive_answer = "Mum said Alfie would want her there."
+    why_not_enough = "Alfie has said he does not want to worry his mum."
+    family_view = FamilyView.OBJECT
+    family_words = "We do not want Alfie seen without one of us."
+    notice_given = "Two weeks, by email."

@@ -240,6 +240,7 @@ def test_a_contact_with_its_intrusion_record_is_saved(practitioner, support_requ
             "purpose": "See whether a ceiling hoist fits the bathroom",
             "why_necessary": "The occupational therapist must measure the room",
             "less_intrusive_option": "Photos from the family",
+            "less_intrusive_answer": "They would rather we came",
             "why_not_enough": "Ceiling joists cannot be checked from photos",
             "family_view": "agree",
             "family_words": "Happy for you to come on Tuesday",

@@ -25,6 +25,7 @@ INTRUSION = {
     "purpose": "To see the stairs Nia has to climb at bedtime.",
     "why_necessary": "The occupational therapist needs the measurements.",
     "less_intrusive_option": "Photographs taken by the family.",
+    "less_intrusive_answer": "We would rather you came and measured.",
     "why_not_enough": "The family asked us to come and measure.",
     "family_view": "agree",
     "family_words": "Come on Tuesday after school.",
@@ -54,7 +55,9 @@ def family_with_records(council, tag: str) -> Made:
     family.siblings.update(first_name=f"{tag}sibling")
 
     made = assessments_for(family)
-    decided = SupportRequestFactory(child=child, reference=f"R-{tag}-1")
+    decided = SupportRequestFactory(
+        child=child, reference=f"R-{tag}-1", received_at=timezone.now() - datetime.timedelta(days=3)
+    )
     pathway.decide_support(actor=actor, request=decided, notes=f"Notes for {tag}")
     pathway.contact_record(
         actor=actor,

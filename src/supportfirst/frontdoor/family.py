@@ -3,14 +3,23 @@ looked at their record. Never the staff views reused; every read is logged by th
 
 from __future__ import annotations
 
+from typing import Any
+
+from crispy_forms_gds.layout import Field, Size
+from django import forms
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_http_methods
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
 from supportfirst.families import selectors
 from supportfirst.frontdoor import family_record
+from supportfirst.kernel.formsupport import form_page, gds_helper, submitted
+from supportfirst.pathway import selectors as pathway_selectors
+from supportfirst.pathway import services as pathway_services
 
 
 @family_required
@@ -60,4 +69,62 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
         request,
         "frontdoor/family/request.html",
         {"page": page, "req": page.request, "item": page.item, "today": timezone.localdate()},
+    )
+
+
+class YourViewForm(forms.Form):
+    """A family's own answer to a planned visit or contact."""
+
+    family_view = forms.ChoiceField(
+        label="Do you agree to this?",
+        choices=[("agree", "Yes, I agree"), ("object", "No, I do not want this")],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if you agree, or no if you do not want this"},
+    )
+    family_words = forms.CharField(
+        label="Anything you want to tell us (optional)",
+        help_text="For example what would suit you better, or what worries you.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        required=False,
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.radios("family_view", legend_size=Size.MEDIUM),
+            Field.textarea("family_words"),
+            button="Send your answer",
+        )
+
+
+@family_required
+@require_http_methods(["GET", "POST"])
+def contact_view(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """The family says whether they agree to a planned visit or contact, in their words."""
+    actor = Actor.of(request)
+    contact = pathway_selectors.contact_read(actor=actor, contact_id=contact_id)
+    form = YourViewForm(submitted(request))
+
+    def answer() -> Any:
+        data = form.cleaned_data
+        words = data["family_words"].strip() or (
+            "Agreed on Support First."
+            if data["family_view"] == "agree"
+            else "Said no on Support First."
+        )
+        return pathway_services.contact_family_view(
+            actor=actor, contact=contact, family_view=data["family_view"], family_words=words
+        )
+
+    back = reverse("family:request", kwargs={"request_id": contact.request_id})
+    return form_page(
+        request,
+        form,
+        "frontdoor/family/contact_view.html",
+        {"contact": contact, "back": back},
+        on_valid=answer,
+        success=lambda _: ("Thank you. Your answer is saved and your worker can see it.", back),
+        back_url=back,
+        back_text="Back to your request",
     )

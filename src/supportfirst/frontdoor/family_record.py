@@ -24,7 +24,14 @@ from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.families.models import Family
 from supportfirst.families.selectors import AccessLogLine, access_log_for_family
-from supportfirst.pathway.models import Contact, PathwayEvent, RequestStatus, SupportRequest
+from supportfirst.notifications.family_events import what_it_involves
+from supportfirst.pathway.models import (
+    Contact,
+    ContactStatus,
+    PathwayEvent,
+    RequestStatus,
+    SupportRequest,
+)
 from supportfirst.pathway.visibility import HiddenMoves, access_log_held_back
 
 
@@ -97,6 +104,22 @@ class CarerDecisionsShown:
 
 
 @dataclass(frozen=True)
+class ContactShown:
+    """A contact as the family reads it, with what it involves in their words."""
+
+    contact: Contact
+    involves: list[str]
+
+    @property
+    def planned(self) -> bool:
+        return self.contact.status == ContactStatus.PLANNED
+
+    @property
+    def cancelled(self) -> bool:
+        return self.contact.status == ContactStatus.CANCELLED
+
+
+@dataclass(frozen=True)
 class RequestPage:
     item: FamilyRequest
     contacts: list[Contact]
@@ -107,6 +130,19 @@ class RequestPage:
     @property
     def request(self) -> SupportRequest:
         return self.item.request
+
+    @property
+    def planned(self) -> list[ContactShown]:
+        """Planned and cancelled contacts, soonest first: what we plan, why, and their view."""
+        return [
+            ContactShown(c, what_it_involves(c))
+            for c in self.contacts
+            if c.status != ContactStatus.DONE
+        ]
+
+    @property
+    def done(self) -> list[Contact]:
+        return [c for c in self.contacts if c.status == ContactStatus.DONE]
 
 
 def family_request_read(*, actor: Actor, request_id: int) -> RequestPage:
@@ -119,7 +155,7 @@ def family_request_read(*, actor: Actor, request_id: int) -> RequestPage:
     contacts = list(
         Contact.objects.visible_to(scope)
         .filter(request=request)
-        .select_related("intrusion_record", "recorded_by")
+        .select_related("intrusion_record", "recorded_by", "approved_by", "request__child")
         .order_by("happened_at", "pk")
     )
     events = [

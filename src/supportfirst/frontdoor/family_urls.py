@@ -10,4 +10,5 @@ urlpatterns = [
     path("who-has-looked/", family.family_access_log, name="access_log"),
     path("requests/", family.request_list, name="requests"),
     path("requests/<int:request_id>/", family.request_detail, name="request"),
+    path("contacts/<int:contact_id>/your-view/", family.contact_view, name="contact_view"),
 ]

@@ -7,7 +7,7 @@ Each app says what it has due in its own `due.py`; the hooks used are listed her
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.paginator import Paginator
@@ -23,6 +23,7 @@ from supportfirst.councils.scoping import Scope
 from supportfirst.kernel.due import DueItem, soonest_first
 from supportfirst.pathway import due as pathway_due
 from supportfirst.pathway import selectors as pathway_selectors
+from supportfirst.pathway.models import Contact
 from supportfirst.pathway.selectors import MonthlyMoves, MonthlyOutcomes, WaitingMove
 
 MY_WORK_PAGE_SIZE = 50
@@ -57,6 +58,7 @@ class TeamPage:
     moves: list[WaitingMove]
     monthly: list[MonthlyMoves]
     outcomes: list[MonthlyOutcomes]
+    objections: list[Contact] = field(default_factory=list)
 
 
 def team_read(*, scope: Scope, today: date) -> TeamPage:
@@ -65,6 +67,7 @@ def team_read(*, scope: Scope, today: date) -> TeamPage:
         moves=pathway_selectors.moves_waiting(scope=scope, today=today),
         monthly=pathway_selectors.safeguarding_moves_by_team_and_month(scope=scope),
         outcomes=pathway_selectors.enquiry_outcomes_by_team_and_month(scope=scope),
+        objections=pathway_selectors.objections_waiting(scope=scope),
     )
 
 
@@ -92,5 +95,6 @@ def team(request: HttpRequest) -> HttpResponse:
             "moves": page.moves,
             "monthly": page.monthly,
             "outcomes": page.outcomes,
+            "objections": page.objections,
         },
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from django.utils import timezone
+
 from supportfirst.notifications import services
 from supportfirst.notifications.models import Notification
 from supportfirst.rules import workdays
@@ -215,3 +217,93 @@ def complaint_reminder(complaint: Complaint, today: date) -> list[str]:
         f"0300 061 0614.\n\n{_sign_off(family.council)}"
     )
     return services.notify_family(family, services.COMPLAINT_REMINDER, subject=subject, body=body)
+
+
+# What a planned contact involves, in words for the family (never "intrusion").
+_INVOLVES = {
+    "home_visit": "coming to your home",
+    "rooms": "looking at particular rooms in your home",
+    "child_alone": "talking with {child} without a parent there",
+    "third_party": "asking someone else (such as the school or GP) about your family",
+    "sharing": "sharing information about your family",
+}
+
+
+def _when(contact: Any) -> str:
+    at = timezone.localtime(contact.happened_at)
+    return f"{_day(at.date())} at {at:%H:%M}"
+
+
+def what_it_involves(contact: Any) -> list[str]:
+    child = contact.request.child.first_name
+    return [_INVOLVES[i].format(child=child) for i in contact.intrusions if i in _INVOLVES]
+
+
+def contact_planned(contact: Any) -> list[str]:
+    """A visit, meeting or call was planned (`pathway.services.contact_plan`): what, when,
+    where, why, and, when it involves more than talking with the family, why we need it, the
+    other way we offered first, and that they can say no."""
+    request = contact.request
+    family, child = request.family, request.child
+    kind = contact.get_kind_display().lower()
+    lines = [
+        f"We plan a {kind} about your request {request.reference} for {child.first_name}, "
+        f"on {_when(contact)}{', at ' + contact.place if contact.place else ''}.",
+        f"What it is for: {contact.what_for}",
+    ]
+    involves = what_it_involves(contact)
+    record = getattr(contact, "intrusion_record", None)
+    if involves and record is not None:
+        lines += [
+            f"It would mean {'; '.join(involves)}.",
+            f"Why we need to: {record.why_necessary}",
+            f"The other way we offered first: {record.less_intrusive_option}",
+            f"Why we think that is not enough: {record.why_not_enough}",
+            f"Notice: {record.notice_given}",
+            "You can agree or say no. If you say no, it will not go ahead unless a team "
+            "manager decides it must, and we will tell you their reason in writing.",
+        ]
+    lines += ["You can see the plan on your request page. " + SIGN_IN, _sign_off(family.council)]
+    return services.notify_family(
+        family,
+        services.CONTACT_PLANNED,
+        subject=f"We plan a {kind} on {_when(contact)} ({request.reference})",
+        body="\n\n".join(lines),
+        preferred_contact=request.preferred_contact,
+    )
+
+
+def contact_approved(contact: Any) -> list[str]:
+    """A team manager decided a planned contact the family said no to must still go ahead."""
+    request = contact.request
+    kind = contact.get_kind_display().lower()
+    body = (
+        f"You told us you did not want the {kind} planned for {_when(contact)}. A team "
+        f"manager has looked at it and decided it should still go ahead. Their reason:\n\n"
+        f"{contact.approval_reason}\n\nIf you disagree, you can make a complaint. "
+        f"{SIGN_IN}\n\n{_sign_off(request.family.council)}"
+    )
+    return services.notify_family(
+        request.family,
+        services.CONTACT_PLANNED,
+        subject=f"A team manager's decision about the planned {kind} ({request.reference})",
+        body=body,
+        preferred_contact=request.preferred_contact,
+    )
+
+
+def contact_cancelled(contact: Any) -> list[str]:
+    """A planned contact was cancelled, with the reason."""
+    request = contact.request
+    kind = contact.get_kind_display().lower()
+    body = (
+        f"The {kind} planned for {_when(contact)} is cancelled. The reason:\n\n"
+        f"{contact.cancelled_reason}\n\n{_sign_off(request.family.council)}"
+    )
+    return services.notify_family(
+        request.family,
+        services.CONTACT_PLANNED,
+        subject=f"The planned {kind} on {_when(contact)} is cancelled ({request.reference})",
+        body=body,
+        preferred_contact=request.preferred_contact,
+    )

@@ -48,6 +48,7 @@ PLAN_READY = "plan_ready"
 LETTER_SENT = "letter_sent"
 COMPLAINT_UPDATE = "complaint_update"
 COMPLAINT_REMINDER = "complaint_reminder"
+CONTACT_PLANNED = "contact_planned"
 
 EVENT_LABELS = {
     REQUEST_RECEIVED: "Request received",
@@ -57,6 +58,7 @@ EVENT_LABELS = {
     LETTER_SENT: "Letter sent",
     COMPLAINT_UPDATE: "Complaint",
     COMPLAINT_REMINDER: "Complaint reminder",
+    CONTACT_PLANNED: "Visits and meetings we plan",
 }
 
 # True while the demo story is loaded: its families are invented, so nobody is told anything.

@@ -13,6 +13,7 @@ from django.utils import timezone
 from supportfirst.families.models import ContactMethod
 from supportfirst.kernel.formsupport import RealDateField, gds_helper
 from supportfirst.pathway.models import ContactKind, FamilyView, Intrusion, Pathway, WhoAsked
+from supportfirst.rules.intrusion import contact_date_problem, plan_date_problem
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*$", re.IGNORECASE)
 
@@ -359,14 +360,22 @@ class SafeguardingDecisionForm(FamilyNoticeFields):
         return super().clean()
 
 
+AFTER_THE_FACT_VIEWS = [
+    (FamilyView.AGREE, FamilyView.AGREE.label),
+    (FamilyView.OBJECT, FamilyView.OBJECT.label),
+]
+
+
 class ContactForm(forms.Form):
+    """A contact that has happened: recorded after the fact, or a planned one filled in."""
+
     kind = forms.ChoiceField(
         label="What kind of contact?",
         choices=ContactKind.choices,
         widget=forms.RadioSelect,
         error_messages={"required": "Select what kind of contact it was"},
     )
-    happened_on = RealDateField(label="Date")
+    happened_on = RealDateField(label="Date", help_text="For example, 27 3 2026")
     happened_time = TimeField(label="Time", max_length=10, help_text="For example, 9:30am or 14:30")
     place = forms.CharField(label="Where (optional)", max_length=200, required=False)
     family_chose_time_and_place = forms.TypedChoiceField(
@@ -392,6 +401,8 @@ class ContactForm(forms.Form):
     )
     notes = forms.CharField(
         label="What happened (notes)",
+        help_text="Notes that describe seeing the child alone, looking at rooms, or asking "
+        "someone else about the family need that intrusion ticked, with its record.",
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 5}),
         required=False,
     )
@@ -406,8 +417,14 @@ class ContactForm(forms.Form):
         required=False,
     )
     less_intrusive_option = forms.CharField(
-        label="The less intrusive option you considered",
+        label="The less intrusive option offered to the family first",
+        help_text="For example, meeting at the children's centre, or photos of the bathroom.",
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 2}),
+        required=False,
+    )
+    less_intrusive_answer = forms.CharField(
+        label="What the family said about that option",
+        widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
     )
     why_not_enough = forms.CharField(
@@ -417,7 +434,7 @@ class ContactForm(forms.Form):
     )
     family_view = forms.ChoiceField(
         label="The family's view",
-        choices=FamilyView.choices,
+        choices=AFTER_THE_FACT_VIEWS,
         widget=forms.RadioSelect,
         required=False,
     )
@@ -434,14 +451,37 @@ class ContactForm(forms.Form):
         "purpose",
         "why_necessary",
         "less_intrusive_option",
+        "less_intrusive_answer",
         "why_not_enough",
         "family_view",
         "family_words",
     )
+    button = "Save the contact"
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        received_at: datetime | None = None,
+        view_is_kept: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.helper = gds_helper(
+        self.received_at = received_at
+        self.view_is_kept = view_is_kept
+        if view_is_kept:
+            # A planned contact keeps the family's view as they gave it.
+            del self.fields["family_view"], self.fields["family_words"]
+        self.helper = gds_helper(*self.layout(), button=self.button)
+
+    def record_fields(self) -> list[Any]:
+        return [
+            Field.radios(n, legend_size=Size.SMALL) if n == "family_view" else Field.textarea(n)
+            for n in self.INTRUSION_FIELDS
+            if n in self.fields
+        ]
+
+    def layout(self) -> list[Any]:
+        return [
             Field.radios("kind", legend_size=Size.SMALL),
             Field("happened_on"),
             Field.text("happened_time", field_width=Fixed.TEN),
@@ -450,27 +490,103 @@ class ContactForm(forms.Form):
             Field.text("notice_given", field_width=Fluid.TWO_THIRDS),
             Field.checkboxes("intrusions", legend_size=Size.SMALL),
             Fieldset(
-                *[
-                    Field.textarea(n)
-                    if n != "family_view"
-                    else Field.radios(n, legend_size=Size.SMALL)
-                    for n in self.INTRUSION_FIELDS
-                ],
+                *self.record_fields(),
                 Field.text("intrusion_notice_given", field_width=Fluid.TWO_THIRDS),
                 legend="Intrusion record",
                 legend_size=Size.MEDIUM,
             ),
             Field.textarea("notes"),
-            button="Save the contact",
+        ]
+
+    def check_date(self, when: datetime) -> None:
+        problem = contact_date_problem(
+            when,
+            request_received=self.received_at or when,
+            now=timezone.now(),
         )
+        if problem:
+            self.add_error("happened_on", problem)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         day, at = data.get("happened_on"), data.get("happened_time")
         if day and at:
             data["happened_at"] = _on(day, at)
+            self.check_date(data["happened_at"])
         data["intrusion"] = {
             **{name: data.get(name, "") for name in self.INTRUSION_FIELDS},
             "notice_given": data.get("intrusion_notice_given", ""),
         }
         return data
+
+
+class ContactPlanForm(ContactForm):
+    """A visit, meeting or call planned before it happens, with its intrusion record."""
+
+    what_for = forms.CharField(
+        label="What is it for?",
+        help_text="Write it for the family: they are told what is planned and why.",
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 3}),
+        error_messages={"required": "Write what the contact is for, in words for the family"},
+    )
+    button = "Plan the contact and tell the family"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        del self.fields["notes"]
+        view = self.fields["family_view"]
+        assert isinstance(view, forms.ChoiceField)
+        view.choices = FamilyView.choices
+        view.help_text = (
+            "If you have not asked yet, they are asked when they are told about the plan."
+        )
+        self.fields["family_words"].label = "The family's view in their own words (if given)"
+        self.fields["happened_on"].help_text = "It must be in the future."
+        self.helper = gds_helper(*self.layout(), button=self.button)
+
+    def layout(self) -> list[Any]:
+        fields = super().layout()[:-1]  # no notes: it has not happened yet
+        fields.insert(1, Field.textarea("what_for"))
+        return fields
+
+    def check_date(self, when: datetime) -> None:
+        if problem := plan_date_problem(when, now=timezone.now()):
+            self.add_error("happened_on", problem)
+
+
+class FamilyViewForm(forms.Form):
+    family_view = forms.ChoiceField(
+        label="What did the family say?",
+        choices=AFTER_THE_FACT_VIEWS,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the family agreed or objected"},
+    )
+    family_words = forms.CharField(
+        label="Their view in their own words",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Write the family's view in their own words"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.radios("family_view", legend_size=Size.SMALL),
+            Field.textarea("family_words"),
+            button="Save the family's view",
+        )
+
+
+class ReasonForm(forms.Form):
+    """One written reason the family will read (approving despite an objection, cancelling)."""
+
+    reason = forms.CharField(
+        label="Your reason",
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 4}),
+        error_messages={"required": "Write your reason"},
+    )
+
+    def __init__(self, *args: Any, label: str, hint: str, button: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["reason"].label = label
+        self.fields["reason"].help_text = hint
+        self.helper = gds_helper(Field.textarea("reason"), button=button)

@@ -221,6 +221,16 @@ class Intrusion(models.TextChoices):
 class FamilyView(models.TextChoices):
     AGREE = "agree", "The family agreed"
     OBJECT = "object", "The family objected"
+    WAITING = "waiting", "The family has not answered yet"
+
+
+class ContactStatus(models.TextChoices):
+    """A contact is planned first (with notice to the family), then done or cancelled. A
+    contact recorded after the fact is done from the start."""
+
+    PLANNED = "planned", "Planned"
+    DONE = "done", "Done"
+    CANCELLED = "cancelled", "Cancelled"
 
 
 class Contact(FamilyRecord):
@@ -230,7 +240,25 @@ class Contact(FamilyRecord):
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="contacts")
     request = models.ForeignKey(SupportRequest, on_delete=models.CASCADE, related_name="contacts")
     kind = models.CharField(max_length=12, choices=ContactKind.choices)
+    status = models.CharField(
+        max_length=10, choices=ContactStatus.choices, default=ContactStatus.DONE
+    )
+    # When it happened (done), or when it is planned for (planned, cancelled).
     happened_at = models.DateTimeField()
+    what_for = models.TextField(blank=True, help_text="What it is for, in words for the family.")
+    planned_for = models.DateTimeField(null=True, blank=True)
+    planned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    planned_at = models.DateTimeField(null=True, blank=True)
+    cancelled_reason = models.TextField(blank=True)
+    # A team manager's approval to go ahead although the family objected, with the reason the
+    # family reads.
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    approved_at = models.DateTimeField(null=True, blank=True)
+    approval_reason = models.TextField(blank=True)
     place = models.CharField(max_length=200, blank=True)
     family_chose_time_and_place = models.BooleanField(default=True)
     notice_given = models.CharField(max_length=200, blank=True)
@@ -264,6 +292,15 @@ class Contact(FamilyRecord):
     def intrusion_labels(self) -> list[str]:
         return [str(Intrusion(i).label) for i in self.intrusions]
 
+    @property
+    def was_planned(self) -> bool:
+        return self.planned_for is not None
+
+    @property
+    def family_objected(self) -> bool:
+        record = getattr(self, "intrusion_record", None)
+        return record is not None and record.family_view == FamilyView.OBJECT
+
 
 class IntrusionRecord(FamilyRecord):
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
@@ -273,6 +310,9 @@ class IntrusionRecord(FamilyRecord):
     purpose = models.TextField()
     why_necessary = models.TextField()
     less_intrusive_option = models.TextField()
+    less_intrusive_answer = models.TextField(
+        blank=True, help_text="What the family said when the less intrusive option was offered."
+    )
     why_not_enough = models.TextField()
     family_view = models.CharField(max_length=10, choices=FamilyView.choices)
     family_words = models.TextField(help_text="The family's view in their own words.")
@@ -280,13 +320,13 @@ class IntrusionRecord(FamilyRecord):
 
     # How it faces the family: the registry in families/records.py.
     family_facing = FamilyFacing(
-        one="the intrusion record",
-        many="Reasons recorded for visits and other intrusions",
+        one="the reasons for a visit or other step into family life",
+        many="Reasons recorded for visits and other steps into family life",
         order=80,
         correction=Correctable(
             kind="intrusion",
             label=lambda i: (
-                "Intrusion record for the "
+                "Why we needed the "
                 + f"{i.contact.get_kind_display()} on {i.contact.happened_at:%-d %B %Y}".lower()
             ),
             shown_on=lambda i: ("request", i.contact.request_id),

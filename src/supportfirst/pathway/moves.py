@@ -10,8 +10,17 @@ from typing import Any
 from supportfirst.councils.guards import not_the_person_who, team_manager_only
 from supportfirst.kernel.workflow import KEEPS_STATUS, Guard, Move, Workflow, guard_message
 from supportfirst.pathway.events import write_pathway_event
-from supportfirst.pathway.models import MoveStatus, RequestStatus, SafeguardingMove
+from supportfirst.pathway.models import (
+    Contact,
+    ContactStatus,
+    FamilyView,
+    Intrusion,
+    MoveStatus,
+    RequestStatus,
+    SafeguardingMove,
+)
 from supportfirst.rules import evidence
+from supportfirst.rules import intrusion as intrusion_rule
 
 
 def evidence_is_written_down(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
@@ -194,3 +203,164 @@ def safeguarding_proposal_moves(workflow: Workflow = REQUEST) -> frozenset[str]:
 
 
 SAFEGUARDING_PROPOSAL_MOVES = safeguarding_proposal_moves()
+
+
+# ---------------------------------------------------------------------------------------------
+# Contacts: planned (with the intrusion record and notice to the family) -> done or cancelled.
+# A contact recorded after the fact is checked by the same guards as "record_done".
+# ---------------------------------------------------------------------------------------------
+
+
+def _record_of(contact: Contact) -> Any:
+    return getattr(contact, "intrusion_record", None) if contact.pk else None
+
+
+def _view(contact: Contact, context: dict[str, Any]) -> str:
+    if "family_view" in context:
+        return str(context["family_view"])
+    record = _record_of(contact)
+    return record.family_view if record is not None else ""
+
+
+def contact_date_is_not_in_the_future(
+    contact: Contact, actor: Any, context: dict[str, Any]
+) -> bool:
+    """The date of the contact must be today or in the past: plan it instead."""
+    return context["happened_at"] <= context["now"]
+
+
+def contact_date_is_not_before_the_request(
+    contact: Contact, actor: Any, context: dict[str, Any]
+) -> bool:
+    """The date of the contact must be on or after the day the request for help was made."""
+    return bool(context["happened_at"] >= contact.request.received_at)
+
+
+def family_view_is_recorded(contact: Contact, actor: Any, context: dict[str, Any]) -> bool:
+    """Record whether the family agreed or objected before recording this contact as done."""
+    involved = context.get("intrusions", contact.intrusions)
+    return not involved or _view(contact, context) != FamilyView.WAITING
+
+
+def objection_is_approved(contact: Contact, actor: Any, context: dict[str, Any]) -> bool:
+    """The family objected, so this cannot go ahead on the support pathway unless a team
+    manager approves it first, with a reason the family will read. Ask a team manager, or
+    cancel it and offer the less intrusive option."""
+    involved = context.get("intrusions", contact.intrusions)
+    return not involved or not intrusion_rule.objection_blocks(
+        family_view=_view(contact, context),
+        approved=contact.approved_by_id is not None,
+        on_support_pathway=contact.request.status != RequestStatus.MOVED_TO_SAFEGUARDING,
+    )
+
+
+def uncovered_intrusions(contact: Contact, context: dict[str, Any]) -> list[Any]:
+    """The intrusions the notes describe that the contact's intrusion record does not cover."""
+    return intrusion_rule.intrusions_not_covered(
+        str(context.get("notes", contact.notes)),
+        list(context.get("intrusions", contact.intrusions)),
+    )
+
+
+def notes_describe_only_recorded_intrusions(
+    contact: Contact, actor: Any, context: dict[str, Any]
+) -> bool:
+    """The notes describe an intrusion that has no intrusion record."""
+    return not uncovered_intrusions(contact, context)
+
+
+def contact_refusals(
+    guards: tuple[Guard, ...], contact: Contact, actor: Any, context: dict[str, Any]
+) -> list[str]:
+    """The messages of the guards that fail; the notes guard names the words found and the
+    intrusion to add."""
+    messages = []
+    for guard in guards:
+        if guard(contact, actor, context):
+            continue
+        if guard is notes_describe_only_recorded_intrusions:
+            for found in uncovered_intrusions(contact, context):
+                label = str(Intrusion(found.intrusion).label)
+                messages.append(
+                    f"The notes say “{found.words}”: that is “{label}”. Tick it and complete "
+                    "the intrusion record, or change the notes if it did not happen."
+                )
+            continue
+        messages.append(guard_message(guard))
+    return messages
+
+
+RECORD_GUARDS: tuple[Guard, ...] = (
+    contact_date_is_not_in_the_future,
+    contact_date_is_not_before_the_request,
+    family_view_is_recorded,
+    objection_is_approved,
+    notes_describe_only_recorded_intrusions,
+)
+
+
+def family_objected(contact: Contact, actor: Any, context: dict[str, Any]) -> bool:
+    """Only a contact the family objected to needs a team manager's approval."""
+    return _view(contact, {}) == FamilyView.OBJECT
+
+
+def approval_reason_is_written(contact: Contact, actor: Any, context: dict[str, Any]) -> bool:
+    """Write the reason it should go ahead although the family objected, in at least a
+    sentence: the family will read it."""
+    return len(str(context.get("reason", "")).strip()) >= 20
+
+
+def cancel_reason_is_written(contact: Contact, actor: Any, context: dict[str, Any]) -> bool:
+    """Write why the contact is cancelled: the family will read it."""
+    return bool(str(context.get("reason", "")).strip())
+
+
+approver_is_a_manager = team_manager_only(
+    "approver_is_a_manager",
+    "Only a team manager or a head of service can approve a contact the family objected to.",
+)
+approver_did_not_plan = not_the_person_who(
+    "planned_by",
+    "approver_did_not_plan",
+    "A different team manager, or the head of service, must approve: the person who planned "
+    "the contact cannot.",
+)
+
+CONTACT = Workflow(
+    event_writer=write_pathway_event,
+    record_type="contact",
+    moves=(
+        Move(
+            "record_done",
+            "Record the contact as done",
+            frozenset({ContactStatus.PLANNED}),
+            ContactStatus.DONE,
+            RECORD_GUARDS,
+        ),
+        Move(
+            "cancel",
+            "Cancel the planned contact",
+            frozenset({ContactStatus.PLANNED}),
+            ContactStatus.CANCELLED,
+            (cancel_reason_is_written,),
+        ),
+        Move(
+            "record_family_view",
+            "Record the family's view",
+            frozenset({ContactStatus.PLANNED}),
+            KEEPS_STATUS,
+        ),
+        Move(
+            "approve_despite_objection",
+            "Approve although the family objected",
+            frozenset({ContactStatus.PLANNED}),
+            KEEPS_STATUS,
+            (
+                family_objected,
+                approver_is_a_manager,
+                approver_did_not_plan,
+                approval_reason_is_written,
+            ),
+        ),
+    ),
+)

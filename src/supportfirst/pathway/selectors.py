@@ -13,7 +13,10 @@ from django.utils import timezone
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.pathway.models import (
+    Contact,
+    ContactStatus,
     EnquiryOutcome,
+    FamilyView,
     MoveStatus,
     PathwayEvent,
     RequestStatus,
@@ -32,6 +35,22 @@ def request_read(*, actor: Actor, request_id: int) -> SupportRequest:
     request = get_visible_or_404(queryset, actor.scope, pk=request_id)
     log_access(actor, family_id=request.family_id, record=request)
     return request
+
+
+def contact_read(*, actor: Actor, contact_id: int) -> Contact:
+    """One contact (planned, done or cancelled) with its intrusion record; logged as a view."""
+    queryset = Contact.objects.select_related(
+        "request",
+        "request__child",
+        "family",
+        "intrusion_record",
+        "planned_by",
+        "approved_by",
+        "recorded_by",
+    )
+    contact = get_visible_or_404(queryset, actor.scope, pk=contact_id)
+    log_access(actor, family_id=contact.family_id, record=contact)
+    return contact
 
 
 def requests_for_family(*, scope: Scope, family_id: int) -> QuerySet[SupportRequest]:
@@ -113,6 +132,21 @@ def moves_waiting(*, scope: Scope, today: date) -> list[WaitingMove]:
         )
         for move in moves_awaiting_approval(scope=scope)
     ]
+
+
+def objections_waiting(*, scope: Scope) -> list[Contact]:
+    """Planned contacts the family objected to with no manager's decision yet, soonest first:
+    they cannot go ahead until a team manager approves (or they are cancelled)."""
+    return list(
+        Contact.objects.visible_to(scope)
+        .filter(
+            status=ContactStatus.PLANNED,
+            intrusion_record__family_view=FamilyView.OBJECT,
+            approved_by__isnull=True,
+        )
+        .select_related("request__child", "family", "planned_by")
+        .order_by("happened_at", "pk")
+    )
 
 
 @dataclass(frozen=True)

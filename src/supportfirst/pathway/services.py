@@ -20,7 +20,7 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Council
 from supportfirst.families.models import Child, Family, ParentCarer
 from supportfirst.families.moves import move_family
-from supportfirst.kernel.workflow import MoveRefused, apply_move, record_event
+from supportfirst.kernel.workflow import IllegalMove, MoveRefused, apply_move, record_event
 from supportfirst.notifications import family_events
 from supportfirst.notifications import services as notifications
 from supportfirst.notifications.models import Channel
@@ -28,6 +28,8 @@ from supportfirst.pathway import hooks, moves
 from supportfirst.pathway.evidence import explained_words
 from supportfirst.pathway.models import (
     Contact,
+    ContactStatus,
+    FamilyView,
     Intrusion,
     IntrusionRecord,
     NextStepDecision,
@@ -40,6 +42,7 @@ from supportfirst.rules.intrusion import (
     REQUIRED_INTRUSION_FIELDS,
     intrusion_record_gaps,
     intrusions_for,
+    plan_date_problem,
 )
 from supportfirst.wording.models import WordingReason
 from supportfirst.wording.services import Reasons
@@ -366,12 +369,44 @@ def safeguarding_decide(
     return move
 
 
-def _contact_summary(contact: Contact, involved: list[str]) -> str:
-    summary = f"{contact.get_kind_display()} recorded"
+def _contact_summary(contact: Contact, involved: list[str], done: str = "recorded") -> str:
+    summary = f"{contact.get_kind_display()} {done}"
     if involved:
         labels = "; ".join(str(Intrusion(i).label).lower() for i in involved)
-        summary += f", with an intrusion record ({labels})"
+        summary += f", with the reasons for it written down ({labels})"
     return summary
+
+
+def _record_gaps(involved: list[str], intrusion: dict[str, Any] | None) -> list[str]:
+    if not involved:
+        return []
+    gaps = intrusion_record_gaps(intrusion)
+    if not gaps:
+        return []
+    return [
+        "This contact intrudes on family life, so it needs an intrusion record before it can "
+        "be saved.",
+        *gaps.values(),
+    ]
+
+
+def _save_intrusion_record(contact: Contact, intrusion: dict[str, Any]) -> None:
+    fields = {name: intrusion[name] for name in REQUIRED_INTRUSION_FIELDS}
+    IntrusionRecord.objects.update_or_create(
+        contact=contact, defaults={"family_id": contact.family_id, **fields}
+    )
+
+
+def _guard_context(
+    *, happened_at: datetime, notes: str, involved: list[str], family_view: str
+) -> dict[str, Any]:
+    return {
+        "happened_at": happened_at,
+        "now": timezone.now(),
+        "notes": notes,
+        "intrusions": involved,
+        "family_view": family_view,
+    }
 
 
 @transaction.atomic
@@ -388,22 +423,18 @@ def contact_record(
     notes: str,
     intrusion: dict[str, Any] | None = None,
 ) -> Contact:
-    """Record a contact. Anything intrusive cannot be saved without its intrusion record."""
+    """Record a contact that was not planned here, after the fact. Anything intrusive cannot be
+    saved without its intrusion record; the date must be real (not in the future, not before
+    the request); notes that describe an intrusion need that intrusion recorded; and on the
+    support pathway an intrusion the family objected to needs a manager's approval first, so
+    it must be planned."""
     involved = intrusions_for(kind, intrusions)
-    if involved:
-        gaps = intrusion_record_gaps(intrusion)
-        if gaps:
-            raise MoveRefused(
-                [
-                    "This contact intrudes on family life, so it needs an intrusion record "
-                    "before it can be saved.",
-                    *gaps.values(),
-                ]
-            )
-    contact = Contact.objects.create(
+    now = timezone.now()
+    contact = Contact(
         family_id=request.family_id,
         request=request,
         kind=kind,
+        status=ContactStatus.DONE,
         happened_at=happened_at,
         place=place,
         family_chose_time_and_place=family_chose_time_and_place,
@@ -411,24 +442,236 @@ def contact_record(
         intrusions=involved,
         notes=notes,
         recorded_by=actor.user,
-        recorded_at=timezone.now(),
+        recorded_at=now,
     )
+    context = _guard_context(
+        happened_at=happened_at,
+        notes=notes,
+        involved=involved,
+        family_view=str((intrusion or {}).get("family_view", "")),
+    )
+    failures = _record_gaps(involved, intrusion) + moves.contact_refusals(
+        moves.RECORD_GUARDS, contact, actor.user, context
+    )
+    if failures:
+        raise MoveRefused(failures)
+    contact.save()
     if involved:
         assert intrusion is not None
-        IntrusionRecord.objects.create(
-            family_id=request.family_id,
-            contact=contact,
-            **{name: intrusion[name] for name in REQUIRED_INTRUSION_FIELDS},
-        )
+        _save_intrusion_record(contact, intrusion)
     record_event(
-        moves.REQUEST,
+        moves.CONTACT,
         contact,
-        record_type="contact",
         move="record_contact",
-        to_status="recorded",
+        to_status=ContactStatus.DONE,
         actor=actor.user,
         at=contact.recorded_at,
         summary=_contact_summary(contact, involved),
     )
     log_access(actor, family_id=request.family_id, record=contact, action=Action.CREATE)
+    return contact
+
+
+@transaction.atomic
+def contact_plan(
+    *,
+    actor: Actor,
+    request: SupportRequest,
+    kind: str,
+    planned_for: datetime,
+    place: str,
+    family_chose_time_and_place: bool,
+    notice_given: str,
+    what_for: str,
+    intrusions: list[str],
+    intrusion: dict[str, Any] | None = None,
+) -> Contact:
+    """Plan a visit or contact before it happens. Anything intrusive needs its intrusion
+    record now, before it happens; the family is told what is planned, why, and the notice."""
+    involved = intrusions_for(kind, intrusions)
+    now = timezone.now()
+    failures = []
+    if problem := plan_date_problem(planned_for, now=now):
+        failures.append(problem)
+    if not what_for.strip():
+        failures.append("Write what the contact is for, in words for the family")
+    failures += _record_gaps(involved, intrusion)
+    if failures:
+        raise MoveRefused(failures)
+    contact = Contact.objects.create(
+        family_id=request.family_id,
+        request=request,
+        kind=kind,
+        status=ContactStatus.PLANNED,
+        happened_at=planned_for,
+        planned_for=planned_for,
+        planned_by=actor.user,
+        planned_at=now,
+        place=place,
+        family_chose_time_and_place=family_chose_time_and_place,
+        notice_given=notice_given,
+        what_for=what_for,
+        intrusions=involved,
+        recorded_by=actor.user,
+        recorded_at=now,
+    )
+    if involved:
+        assert intrusion is not None
+        _save_intrusion_record(contact, intrusion)
+    record_event(
+        moves.CONTACT,
+        contact,
+        move="plan",
+        to_status=ContactStatus.PLANNED,
+        actor=actor.user,
+        at=now,
+        summary=f"{_contact_summary(contact, involved, 'planned')} for "
+        f"{timezone.localtime(planned_for):%-d %B %Y at %H:%M}",
+    )
+    log_access(actor, family_id=request.family_id, record=contact, action=Action.CREATE)
+    family_events.contact_planned(contact)
+    return contact
+
+
+@transaction.atomic
+def contact_record_done(
+    *,
+    actor: Actor,
+    contact: Contact,
+    kind: str,
+    happened_at: datetime,
+    place: str,
+    family_chose_time_and_place: bool,
+    notice_given: str,
+    intrusions: list[str],
+    notes: str,
+    intrusion: dict[str, Any] | None = None,
+) -> Contact:
+    """Record a planned contact as done: it fills in the plan. What was planned stays covered;
+    the family's view stays as they gave it (only "record the family's view" changes it)."""
+    move = moves.CONTACT.move("record_done")
+    if contact.status not in move.sources:
+        raise IllegalMove(
+            f"“{move.label}” cannot be done now: this contact is already "
+            f"“{contact.get_status_display()}”."
+        )
+    record = getattr(contact, "intrusion_record", None)
+    involved = list(dict.fromkeys([*contact.intrusions, *intrusions_for(kind, intrusions)]))
+    given = dict(intrusion or {})
+    if record is not None:
+        given["family_view"] = record.family_view
+        given["family_words"] = record.family_words
+    context = _guard_context(
+        happened_at=happened_at,
+        notes=notes,
+        involved=involved,
+        family_view=str(given.get("family_view", "")),
+    )
+    failures = _record_gaps(involved, given) + moves.contact_refusals(
+        moves.RECORD_GUARDS, contact, actor.user, context
+    )
+    if failures:
+        raise MoveRefused(failures)
+
+    def fill_in(locked: Contact) -> None:
+        locked.kind = kind
+        locked.happened_at = happened_at
+        locked.place = place
+        locked.family_chose_time_and_place = family_chose_time_and_place
+        locked.notice_given = notice_given
+        locked.intrusions = involved
+        locked.notes = notes
+        locked.recorded_by = actor.user
+        locked.recorded_at = timezone.now()
+
+    apply_move(
+        moves.CONTACT,
+        contact,
+        "record_done",
+        actor=actor.user,
+        context=context,
+        change=fill_in,
+        summary=_contact_summary(contact, involved, "done, as planned"),
+    )
+    if involved:
+        _save_intrusion_record(contact, given)
+    contact.refresh_from_db()
+    log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
+    return contact
+
+
+@transaction.atomic
+def contact_family_view(
+    *, actor: Actor, contact: Contact, family_view: str, family_words: str
+) -> Contact:
+    """Record what the family said about a planned contact: they agree, or they object."""
+    record = getattr(contact, "intrusion_record", None)
+    if record is None:
+        raise MoveRefused(["Only a planned contact that intrudes on family life asks this."])
+    if not family_words.strip():
+        raise MoveRefused(["Write the family's view in their own words"])
+    view = FamilyView(family_view)
+    apply_move(
+        moves.CONTACT,
+        contact,
+        "record_family_view",
+        actor=actor.user,
+        reason=family_words,
+        summary=f"The family's view of the planned {contact.get_kind_display().lower()}: "
+        f"{'they agree' if view == FamilyView.AGREE else 'they object'}",
+    )
+    record.family_view = view
+    record.family_words = family_words
+    record.save(update_fields=["family_view", "family_words"])
+    log_access(actor, family_id=contact.family_id, record=record, action=Action.CHANGE)
+    return contact
+
+
+@transaction.atomic
+def contact_approve(*, actor: Actor, contact: Contact, reason: str) -> Contact:
+    """A team manager (not the person who planned it) lets a contact the family objected to go
+    ahead, with a written reason the family reads."""
+
+    def approve(locked: Contact) -> None:
+        locked.approved_by = actor.user
+        locked.approved_at = timezone.now()
+        locked.approval_reason = reason
+
+    apply_move(
+        moves.CONTACT,
+        contact,
+        "approve_despite_objection",
+        actor=actor.user,
+        reason=reason,
+        context={"reason": reason},
+        change=approve,
+        summary=f"A team manager approved the planned {contact.get_kind_display().lower()} "
+        "although the family objected",
+    )
+    contact.refresh_from_db()
+    log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
+    family_events.contact_approved(contact)
+    return contact
+
+
+@transaction.atomic
+def contact_cancel(*, actor: Actor, contact: Contact, reason: str) -> Contact:
+    """Cancel a planned contact, with the reason the family reads."""
+
+    def cancel(locked: Contact) -> None:
+        locked.cancelled_reason = reason
+
+    apply_move(
+        moves.CONTACT,
+        contact,
+        "cancel",
+        actor=actor.user,
+        reason=reason,
+        context={"reason": reason},
+        change=cancel,
+        summary=f"The planned {contact.get_kind_display().lower()} was cancelled",
+    )
+    contact.refresh_from_db()
+    log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
+    family_events.contact_cancelled(contact)
     return contact

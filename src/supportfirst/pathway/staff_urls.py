@@ -19,6 +19,12 @@ urlpatterns = [
         name="safeguarding_propose",
     ),
     path("requests/<int:request_id>/contacts/new/", views.contact_new, name="contact_new"),
+    path("requests/<int:request_id>/contacts/plan/", views.contact_plan, name="contact_plan"),
+    path("contacts/<int:contact_id>/", views.contact_detail, name="contact"),
+    path("contacts/<int:contact_id>/view/", views.contact_family_view, name="contact_view"),
+    path("contacts/<int:contact_id>/approve/", views.contact_approve, name="contact_approve"),
+    path("contacts/<int:contact_id>/cancel/", views.contact_cancel, name="contact_cancel"),
+    path("contacts/<int:contact_id>/done/", views.contact_done, name="contact_done"),
     path("requests/<int:request_id>/timeline/", views.request_timeline, name="timeline"),
     path("safeguarding/<int:move_id>/", views.safeguarding_decide, name="safeguarding_decide"),
     path(

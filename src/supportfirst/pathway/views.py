@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
+from supportfirst.councils.guards import is_a_team_manager
 from supportfirst.families import selectors as family_selectors
 from supportfirst.kernel.formsupport import (
     form_move,
@@ -25,13 +26,17 @@ from supportfirst.pathway.enquiry_forms import EnquiryOutcomeForm
 from supportfirst.pathway.evidence import evidence_findings
 from supportfirst.pathway.forms import (
     ContactForm,
+    ContactPlanForm,
     DecisionForm,
+    FamilyViewForm,
     NewFamilyRequestForm,
+    ReasonForm,
     RequestForm,
     SafeguardingDecisionForm,
     SafeguardingProposalForm,
 )
 from supportfirst.pathway.models import (
+    ContactStatus,
     EnquiryOutcome,
     MoveStatus,
     Pathway,
@@ -268,19 +273,42 @@ def enquiry_outcome(request: HttpRequest, move_id: int) -> HttpResponse:
     )
 
 
+def _contact_fields(data: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "kind": data["kind"],
+        "place": data["place"],
+        "family_chose_time_and_place": data["family_chose_time_and_place"],
+        "notice_given": data["notice_given"],
+        "intrusions": data["intrusions"],
+        "intrusion": data["intrusion"],
+    }
+
+
+def _show_record_gaps(form: ContactForm, planned: tuple[str, ...] = ()) -> None:
+    """The missing parts of the intrusion record, each next to its own question (shown with
+    the form's other errors, so everything to put right is listed at once)."""
+    if not form.is_bound:
+        return
+    form.is_valid()
+    if "kind" not in form.cleaned_data:
+        return
+    involved = list(dict.fromkeys([*planned, *form.cleaned_data.get("intrusions", [])]))
+    if services.intrusions_for(form.cleaned_data["kind"], involved):
+        given = form.cleaned_data.get("intrusion", {})
+        for name, message in services.intrusion_record_gaps(given).items():
+            target = "intrusion_notice_given" if name == "notice_given" else name
+            if target in form.fields:
+                form.add_error(target, message)
+
+
 @casework_required
 @require_http_methods(["GET", "POST"])
 def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
+    """Record a contact after the fact (one that was not planned here)."""
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
-    form = ContactForm(submitted(request))
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        if services.intrusions_for(data["kind"], data["intrusions"]):
-            for name, message in services.intrusion_record_gaps(data["intrusion"]).items():
-                form.add_error(
-                    "intrusion_notice_given" if name == "notice_given" else name, message
-                )
+    form = ContactForm(submitted(request), received_at=support_request.received_at)
+    _show_record_gaps(form)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     return form_page(
         request,
@@ -290,16 +318,202 @@ def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
         on_valid=lambda: services.contact_record(
             actor=actor,
             request=support_request,
-            kind=data["kind"],
             happened_at=data["happened_at"],
-            place=data["place"],
-            family_chose_time_and_place=data["family_chose_time_and_place"],
-            notice_given=data["notice_given"],
-            intrusions=data["intrusions"],
             notes=data["notes"],
-            intrusion=data["intrusion"],
+            **_contact_fields(data),
         ),
         success=lambda _: ("Contact saved.", _request_url(support_request.pk)),
+    )
+
+
+def _contact_url(contact_id: int) -> str:
+    return reverse("pathway:contact", kwargs={"contact_id": contact_id})
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def contact_plan(request: HttpRequest, request_id: int) -> HttpResponse:
+    """Plan a visit, meeting or call before it happens; the family is told."""
+    actor = Actor.of(request)
+    support_request = selectors.request_read(actor=actor, request_id=request_id)
+    form = ContactPlanForm(submitted(request), received_at=support_request.received_at)
+    _show_record_gaps(form)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    return form_page(
+        request,
+        form,
+        "pathway/contact_plan.html",
+        {"req": support_request},
+        on_valid=lambda: services.contact_plan(
+            actor=actor,
+            request=support_request,
+            planned_for=data["happened_at"],
+            what_for=data["what_for"],
+            **_contact_fields(data),
+        ),
+        success=lambda contact: (
+            "The contact is planned and the family has been told.",
+            _contact_url(contact.pk),
+        ),
+    )
+
+
+@casework_required
+def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """A contact: what is planned and why, the family's view, and what can be done next."""
+    actor = Actor.of(request)
+    contact = selectors.contact_read(actor=actor, contact_id=contact_id)
+    user = request.user
+    record = getattr(contact, "intrusion_record", None)
+    planned = contact.status == ContactStatus.PLANNED
+    context = {
+        "contact": contact,
+        "req": contact.request,
+        "record": record,
+        "planned": planned,
+        "needs_approval": planned and contact.family_objected and not contact.approved_by_id,
+        "can_approve": is_a_team_manager(user) and contact.planned_by_id != user.pk,
+    }
+    return render(request, "pathway/contact_detail.html", context)
+
+
+def _planned_contact_form(
+    request: HttpRequest,
+    contact_id: int,
+    *,
+    form_for: Any,
+    act: Any,
+    title: str,
+    done: str,
+) -> HttpResponse:
+    actor = Actor.of(request)
+    contact = selectors.contact_read(actor=actor, contact_id=contact_id)
+    form = form_for(submitted(request))
+    return form_page(
+        request,
+        form,
+        "pathway/contact_step.html",
+        {"contact": contact, "req": contact.request, "title": title},
+        on_valid=lambda: act(actor, contact, form.cleaned_data),
+        success=lambda _: (done, _contact_url(contact.pk)),
+        back_url=_contact_url(contact.pk),
+        back_text="Back to the contact",
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def contact_family_view(request: HttpRequest, contact_id: int) -> HttpResponse:
+    return _planned_contact_form(
+        request,
+        contact_id,
+        form_for=FamilyViewForm,
+        act=lambda actor, contact, data: services.contact_family_view(
+            actor=actor,
+            contact=contact,
+            family_view=data["family_view"],
+            family_words=data["family_words"],
+        ),
+        title="Record the family's view",
+        done="The family's view is saved.",
+    )
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def contact_approve(request: HttpRequest, contact_id: int) -> HttpResponse:
+    return _planned_contact_form(
+        request,
+        contact_id,
+        form_for=lambda data: ReasonForm(
+            data,
+            label="Why it must go ahead although the family objected",
+            hint="The family will read this. Say why the less intrusive option is not enough.",
+            button="Approve it",
+        ),
+        act=lambda actor, contact, data: services.contact_approve(
+            actor=actor, contact=contact, reason=data["reason"]
+        ),
+        title="Approve a contact the family objected to",
+        done="Approved. The family has been told your reason.",
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def contact_cancel(request: HttpRequest, contact_id: int) -> HttpResponse:
+    return _planned_contact_form(
+        request,
+        contact_id,
+        form_for=lambda data: ReasonForm(
+            data,
+            label="Why is it cancelled?",
+            hint="The family will read this.",
+            button="Cancel the planned contact",
+        ),
+        act=lambda actor, contact, data: services.contact_cancel(
+            actor=actor, contact=contact, reason=data["reason"]
+        ),
+        title="Cancel the planned contact",
+        done="The planned contact is cancelled and the family has been told.",
+    )
+
+
+def _plan_as_initial(contact: Any) -> dict[str, Any]:
+    record = getattr(contact, "intrusion_record", None)
+    at = timezone.localtime(contact.happened_at)
+    initial: dict[str, Any] = {
+        "kind": contact.kind,
+        "happened_time": f"{at:%H:%M}",
+        "place": contact.place,
+        "family_chose_time_and_place": "yes" if contact.family_chose_time_and_place else "no",
+        "notice_given": contact.notice_given,
+        "intrusions": contact.intrusions,
+    }
+    if at.date() <= timezone.localdate():
+        initial["happened_on"] = at.date()
+    if record is not None:
+        initial.update(
+            {
+                name: getattr(record, name)
+                for name in ContactForm.INTRUSION_FIELDS
+                if name not in ("family_view", "family_words")
+            }
+        )
+        initial["intrusion_notice_given"] = record.notice_given
+    return initial
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def contact_done(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """Record a planned contact as done: the plan is filled in."""
+    actor = Actor.of(request)
+    contact = selectors.contact_read(actor=actor, contact_id=contact_id)
+    record = getattr(contact, "intrusion_record", None)
+    form = ContactForm(
+        submitted(request),
+        initial=_plan_as_initial(contact),
+        received_at=contact.request.received_at,
+        view_is_kept=record is not None,
+    )
+    _show_record_gaps(form, tuple(contact.intrusions))
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    return form_page(
+        request,
+        form,
+        "pathway/contact_new.html",
+        {"req": contact.request, "contact": contact},
+        on_valid=lambda: services.contact_record_done(
+            actor=actor,
+            contact=contact,
+            happened_at=data["happened_at"],
+            notes=data["notes"],
+            **_contact_fields(data),
+        ),
+        success=lambda _: ("The contact is recorded as done.", _request_url(contact.request_id)),
+        back_url=_contact_url(contact.pk),
+        back_text="Back to the contact",
     )
 
 
