@@ -58,8 +58,10 @@ def anything_found(sentence: str) -> bool:
 
 
 def read(path: Path) -> list[dict[str, str]]:
+    """The rows of a file; lines beginning with "#" are comments (a file's history)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 def score(path: Path) -> tuple[float, float]:
