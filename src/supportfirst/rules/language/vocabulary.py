@@ -37,7 +37,9 @@ _OPTIONAL = (
     "unless_followed_by",
     "unless_preceded_by",
     "only_when_preceded_by",
+    "only_when_followed_by",
     "fine_in_family_account",
+    "fine_when_negated",
 )
 
 
@@ -58,10 +60,13 @@ class Entry:
     unless_followed_by: str = ""
     unless_preceded_by: str = ""
     only_when_preceded_by: str = ""
+    only_when_followed_by: str = ""
     fine_in_family_account: bool = False
+    fine_when_negated: bool = False
     follow_pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     preceded_pattern: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     required_before: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    required_after: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
 
 def _check_pattern(place: str, pattern: str) -> None:
@@ -114,10 +119,13 @@ def entry_from(data: Mapping[str, Any], where: str = "") -> Entry:
         unless_followed_by=str(data.get("unless_followed_by") or ""),
         unless_preceded_by=str(data.get("unless_preceded_by") or ""),
         only_when_preceded_by=str(data.get("only_when_preceded_by") or ""),
+        only_when_followed_by=str(data.get("only_when_followed_by") or ""),
         fine_in_family_account=bool(data.get("fine_in_family_account", False)),
+        fine_when_negated=bool(data.get("fine_when_negated", False)),
         follow_pattern=_rule(place, "unless_followed_by", data),
         preceded_pattern=_rule(place, "unless_preceded_by", data),
         required_before=_rule(place, "only_when_preceded_by", data),
+        required_after=_rule(place, "only_when_followed_by", data),
     )
 
 
