@@ -26,13 +26,28 @@ def categories(text: str) -> set[str]:
 
 
 DOUBT = [
-    ("According to Mum, who could not evidence this, Kai was excluded twice.", "doubt.not-evidenced"),
+    ("It is not known if what the family told us is accurate.", "doubt.unclear-whether"),
+    ("The truthfulness of Dad's statement is uncertain.", "doubt.account-questioned"),
+    ("We are not convinced that Leo needs overnight care.", "doubt.account-questioned"),
+    (
+        "According to Mum, who could not evidence this, Kai was excluded twice.",
+        "doubt.not-evidenced",
+    ),
     ("Dad says Eli cannot walk far, but this has not been verified.", "doubt.not-evidenced"),
-    ("Mum was unable to provide any evidence of the admissions she described.", "doubt.not-evidenced"),
-    ("It is unclear whether the parents' account of Ruby's nights is accurate.", "doubt.unclear-whether"),
+    (
+        "Mum was unable to provide any evidence of the admissions she described.",
+        "doubt.not-evidenced",
+    ),
+    (
+        "It is unclear whether the parents' account of Ruby's nights is accurate.",
+        "doubt.unclear-whether",
+    ),
     ("We cannot confirm whether what Mum told us is true.", "doubt.unclear-whether"),
     ("The accuracy of Grandma's account cannot be confirmed.", "doubt.account-questioned"),
-    ("Mum's report of Theo's self-harm should be treated with caution.", "doubt.account-questioned"),
+    (
+        "Mum's report of Theo's self-harm should be treated with caution.",
+        "doubt.account-questioned",
+    ),
     ("We have only Mum's word that the school sends Priya home early.", "doubt.account-questioned"),
     ("Dad's report that Bea never sleeps may not be reliable.", "doubt.account-questioned"),
     ("Whether Jacob really needs two carers at night is doubtful.", "doubt.account-questioned"),
@@ -43,8 +58,13 @@ DOUBT = [
 ]
 
 HOME_CAUSE = [
+    ("His outbursts are a direct result of the parents' separation.", "blame.home-cause"),
+    ("Maya's weight loss is caused by the family's poor diet.", "blame.home-cause"),
     ("His behaviour is a result of inconsistent boundaries at home.", "blame.home-cause"),
-    ("Mason's aggression at school is likely learned from what he sees at home.", "blame.home-cause"),
+    (
+        "Mason's aggression at school is likely learned from what he sees at home.",
+        "blame.home-cause",
+    ),
     ("Zoe's anxiety appears to stem from Mum's own anxious parenting.", "blame.home-cause"),
     ("Luca's poor sleep is down to the parents letting him stay up late.", "blame.home-cause"),
     ("Amelia's speech delay may be due to limited stimulation at home.", "blame.home-cause"),
@@ -55,13 +75,27 @@ HOME_CAUSE = [
 ]
 
 CIRCUMSTANCES = [
+    ("Mum's low mood means she struggles to meet Ava's needs.", "judge.circumstances-blamed"),
+    ("Dad's poor mental health has affected the children.", "judge.circumstances-blamed"),
     ("Mother's depression impacts her ability to parent.", "judge.circumstances-blamed"),
-    ("Father's unemployment affects his capacity to meet Alfie's needs.", "judge.circumstances-blamed"),
+    (
+        "Father's unemployment affects his capacity to meet Alfie's needs.",
+        "judge.circumstances-blamed",
+    ),
     ("Mum's mental health is having an impact on her parenting.", "judge.circumstances-blamed"),
     ("Dad's drinking affects the care he gives to Rosie.", "judge.circumstances-blamed"),
-    ("The family's debts are undermining the care the children receive.", "judge.circumstances-blamed"),
-    ("Mother's learning difficulties mean she cannot understand Sam's needs.", "judge.circumstances-blamed"),
-    ("Because of her ADHD, Mum is too disorganised to manage Finn's appointments.", "judge.circumstances-blamed"),
+    (
+        "The family's debts are undermining the care the children receive.",
+        "judge.circumstances-blamed",
+    ),
+    (
+        "Mother's learning difficulties mean she cannot understand Sam's needs.",
+        "judge.circumstances-blamed",
+    ),
+    (
+        "Because of her ADHD, Mum is too disorganised to manage Finn's appointments.",
+        "judge.circumstances-because",
+    ),
     ("Mum's anxiety is being passed on to the children.", "judge.circumstances-blamed"),
     ("Mum is emotionally unavailable to Leo.", "judge.emotionally-unavailable"),
 ]
@@ -103,8 +137,12 @@ def test_circumstances_framed_as_damage_to_parenting_are_flagged(sentence, rule)
         "The new wheelchair has had a big impact on Leo's independence.",
         # A parent's circumstances, and what they mean in practice.
         "Mum has depression and would like a support worker on the school run on bad days.",
-        "Mum's back pain means she can no longer lift Evie into the bath, so she asked for a hoist.",
+        "Mum's back pain means she can no longer lift Evie, so she asked for a hoist.",
         "Dad's back injury means he cannot carry Mia upstairs any more.",
+        "Mum's health condition affects her ability to lift Leo, so a hoist would help.",
+        "It is not clear whether the hoist is the correct one.",
+        "This has not been confirmed by the panel yet.",
+        "Ava's eczema is linked to the damp in the home, the GP says.",
         "The family's debts mean they cannot afford a second car for hospital trips.",
         "Dad works nights, so he asked for the reviews to be held in the afternoon.",
     ],
@@ -129,6 +167,7 @@ def test_plain_accounts_and_other_causes_are_not_flagged(sentence):
         "Nothing suggests that Ethan's behaviour is caused by his parenting.",
         "Reece's behaviour is not a result of anything happening at home.",
         "Mum's depression does not affect the care she gives Chloe.",
+        "Mum's depression does not stop her meeting Ava's needs.",
         "There is no reason to doubt the parents' account.",
         "We found nothing to suggest that Dad's account was inaccurate.",
     ],
@@ -143,7 +182,10 @@ def test_a_concern_the_sentence_rules_out_gives_no_finding(sentence):
         # Negations that do not rule the concern out.
         ("We cannot rule out neglect.", "safeguarding-lens"),
         ("There is no doubt that Tom is at risk of harm.", "safeguarding-lens"),
-        ("Mum did not come to the meeting, and Leo is at risk of significant harm.", "safeguarding-lens"),
+        (
+            "Mum did not come to the meeting, and Leo is at risk of significant harm.",
+            "safeguarding-lens",
+        ),
         # The negation is the blame itself: still flagged.
         ("Dad did not engage with the service.", "parent-blame"),
         ("Mum has not followed the advice.", "parent-blame"),
@@ -162,7 +204,7 @@ def test_negations_that_do_not_rule_a_concern_out_are_still_flagged(sentence, ca
 @pytest.mark.parametrize(
     "sentence",
     [
-        'Mum said, "People think his behaviour is a result of bad parenting, but it is his autism."',
+        'Mum said, "People think his behaviour is a result of bad parenting, not autism."',
         'Dad told us: "My depression affects my ability to parent on the worst days."',
         'Mum wrote, "Apparently I am neglecting him because I asked for help."',
         'Dad said "they claim I never turn up, but the letters go to the old address."',
@@ -188,6 +230,7 @@ def test_the_same_words_without_the_familys_quotation_marks_are_flagged():
         "blame.home-cause",
         "blame.home-blamed",
         "judge.circumstances-blamed",
+        "judge.circumstances-because",
         "judge.emotionally-unavailable",
         "lens.body-checks",
     ],
@@ -222,7 +265,9 @@ def test_a_council_entry_can_say_it_is_fine_when_negated_or_only_when_followed_b
         ]
     )
     checker = Checker(entries=[entry], plain_english=False)
-    assert [f.rule for f in checker.check("Leo looked unkempt at the visit.")] == ["council.unkempt"]
+    assert [f.rule for f in checker.check("Leo looked unkempt at the visit.")] == [
+        "council.unkempt"
+    ]
     assert checker.check("Leo looked unkempt.") == []
     assert checker.check("Leo never looked unkempt at the visit.") == []
 
