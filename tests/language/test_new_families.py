@@ -33,7 +33,7 @@ DOUBT = [
         "According to Mum, who could not evidence this, Kai was excluded twice.",
         "doubt.not-evidenced",
     ),
-    ("Dad says Eli cannot walk far, but this has not been verified.", "doubt.not-evidenced"),
+    ("Dad says Eli cannot walk far, but this has not been verified.", "doubt.not-verified"),
     (
         "Mum was unable to provide any evidence of the admissions she described.",
         "doubt.not-evidenced",
@@ -49,7 +49,7 @@ DOUBT = [
         "doubt.account-questioned",
     ),
     ("We have only Mum's word that the school sends Priya home early.", "doubt.account-questioned"),
-    ("Dad's report that Bea never sleeps may not be reliable.", "doubt.account-questioned"),
+    ("Dad's report that Bea never sleeps may not be reliable.", "doubt.account-doubted"),
     ("Whether Jacob really needs two carers at night is doubtful.", "doubt.account-questioned"),
     ("There is no evidence to support the family's version of events.", "doubt.no-support"),
     ("Mother claims that Isla has not slept since March.", "doubt.claims"),
@@ -225,7 +225,9 @@ def test_the_same_words_without_the_familys_quotation_marks_are_flagged():
     [
         "doubt.account-questioned",
         "doubt.unclear-whether",
+        "doubt.account-doubted",
         "doubt.not-evidenced",
+        "doubt.not-verified",
         "doubt.no-support",
         "blame.home-cause",
         "blame.home-blamed",

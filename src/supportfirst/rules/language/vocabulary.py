@@ -140,8 +140,13 @@ def entries_from(raw: Iterable[Mapping[str, Any]], where: str = "") -> tuple[Ent
     return entries
 
 
+# libyaml's loader when PyYAML has it: the same result, ten times faster than the pure
+# Python one (which is most of the time it takes to read the vocabulary).
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load(path: Path = SHIPPED) -> tuple[Entry, ...]:
-    raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_SAFE_LOADER) or []
     return entries_from(raw, where=f"{path.name}: ")
 
 
