@@ -25,6 +25,15 @@ labelled category, and lists every miss and false alarm. With no FILE it scores:
   finished and scored once, as the best estimate here of how the checker does on sentences
   it has never seen. Tuning the vocabulary on it makes it a regression check too.
 
+- benchmarks/language_tuning_2026-12.tsv and benchmarks/language_heldout_2026-12.tsv: for
+  the three families of judgement added in December 2026 (doubt cast on a parent's account, a
+  child's behaviour put down to the home, a parent's circumstances framed as damage to their
+  parenting) and for concerns a sentence rules out. The held-out file was written before the
+  change and scored once before and once after tuning on the tuning file; its header has both
+  scores.
+
+Lines beginning with "#" are comments.
+
 The goals (recall at least 0.9, false alarms at most 0.05) are for sentences never seen.
 """
 
@@ -45,6 +54,8 @@ DEFAULT_FILES = [
     DEV,
     ROOT / "benchmarks" / "language_heldout.tsv",
     ROOT / "benchmarks" / "language_heldout_final.tsv",
+    ROOT / "benchmarks" / "language_tuning_2026-12.tsv",
+    ROOT / "benchmarks" / "language_heldout_2026-12.tsv",
 ]
 
 
@@ -58,8 +69,10 @@ def anything_found(sentence: str) -> bool:
 
 
 def read(path: Path) -> list[dict[str, str]]:
+    """The rows of a file; lines beginning with "#" are comments (a file's history)."""
     with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle, delimiter="\t"))
+        lines = [line for line in handle if not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 def score(path: Path) -> tuple[float, float]:

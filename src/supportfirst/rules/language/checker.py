@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from functools import cache
 from typing import Any
 
-from supportfirst.rules.language.context import FamilyQuotes, in_family_account
+from supportfirst.rules.language.context import FamilyQuotes, in_family_account, ruled_out
 from supportfirst.rules.language.matcher import Combined, combine, lower_pattern
 from supportfirst.rules.language.plain_english import (
     acronym_findings,
@@ -148,16 +148,20 @@ def _excused(entry: Entry, low: str, start: int, end: int, quotes: FamilyQuotes)
     """Do the context rules say these words are fine here?"""
     if quotes.hold(start, end):
         return True
-    if entry.follow_pattern is not None and entry.follow_pattern.match(
-        low, end, sentence_end(low, end)
-    ):
-        return True
+    if entry.follow_pattern is not None or entry.required_after is not None:
+        stop = sentence_end(low, end)
+        if entry.follow_pattern is not None and entry.follow_pattern.match(low, end, stop):
+            return True
+        if entry.required_after is not None and not entry.required_after.match(low, end, stop):
+            return True
     if entry.preceded_pattern is not None or entry.required_before is not None:
         before = low[sentence_start(low, start) : start]
         if entry.preceded_pattern is not None and entry.preceded_pattern.search(before):
             return True
         if entry.required_before is not None and not entry.required_before.search(before):
             return True
+    if entry.fine_when_negated and ruled_out(low, start, end):
+        return True
     return entry.fine_in_family_account and in_family_account(low, start)
 
 

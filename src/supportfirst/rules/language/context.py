@@ -5,6 +5,9 @@
   and so is 'The school described Dad as "aggressive"'.
 - Some entries are fine in the family's own account, reported without quotation marks:
   "Mum told us she is struggling to cope", "Dad said the carer was rude".
+- Some entries are fine when the sentence rules the concern out: "there are no concerns about
+  parenting", "we did not see any neglect", "neglect was ruled out". A concern that is denied
+  is not an accusation. ("We cannot rule out neglect" still counts.)
 
 All the functions here read the lower-cased, normalised text (curly apostrophes made straight),
 except `quoted_spans`, which needs the original to tell curly quotes from apostrophes.
@@ -61,11 +64,13 @@ _FAMILY_ACCOUNT = re.compile(
 )
 
 # Quoted words: in double quotes (straight or curly), or in single quotes (straight or curly)
-# that are not apostrophes: an apostrophe inside a word ("can't") does not end a quote.
+# that are not apostrophes: an apostrophe inside a word ("can't") does not end a quote. Each
+# branch begins with its quotation mark (the test that a straight single quote does not follow
+# a word character comes just after it), so the engine skips quickly over ordinary text.
 _QUOTED = re.compile(
     r"[\"“”„«»][^\"“”„«»\n]{1,2000}[\"“”„«»]"
     r"|‘(?:[^‘’\n]|’(?=\w)){1,2000}?’(?!\w)"
-    r"|(?<!\w)'(?=\S)(?:[^'\n]|'(?=\w)){1,2000}?(?<=\S)'(?!\w)"
+    r"|'(?<!\w')(?=\S)(?:[^'\n]|'(?=\w)){1,2000}?(?<=\S)'(?!\w)"
 )
 
 
@@ -134,3 +139,58 @@ def in_family_account(low: str, start: int) -> bool:
     ("Mum told us she is struggling to cope"; not "The school said Mum failed to ...")."""
     before = low[sentence_start(low, start) : start]
     return bool(_FAMILY_ACCOUNT.search(before))
+
+
+# Ruling a concern out: a negation shortly before the words, in the same part of the sentence
+# ("we did not see any neglect", "nothing suggests that his behaviour is caused by ..."), a
+# negation at the start of the words themselves ("there are no concerns"), or the words
+# followed by a verdict that rules them out ("neglect was ruled out").
+_CLAUSE_BREAK = re.compile(
+    r",|:|\s[-\u2013\u2014]\s|\b(?:but|however|although|though|whereas|while|yet|and|so|because"
+    r"|since|as|when|which|who|where|if|unless|until)\b"
+)
+_NEGATION = (
+    r"(?:no|not|never|nothing|none|nobody|neither|nor|without|cannot|no\s+one|no\s+longer"
+    r"|\w+n't)"
+)
+_NEGATED_BEFORE = re.compile(rf"\b{_NEGATION}\b(?:\s+[\w']+){{0,9}}\s*$")
+_NEGATED_START = re.compile(
+    r"(?:there\s+)?(?:(?:is|are|was|were|has|have|had|remain|remains|been)\s+){0,2}"
+    r"(?:no|not|never|none)\b"
+)
+# "no doubt", "not only", "cannot rule out": negations that do not rule the concern out.
+_NOT_A_DENIAL = re.compile(
+    r"\b(?:no\s+doubt|without\s+(?:a\s+)?doubt|no\s+question|not\s+only|not\s+just"
+    r"|(?:not|never|cannot|\w+n't)\s+(?:be\s+|been\s+|yet\s+)?(?:rule[ds]?\s+out|exclude[ds]?"
+    r"|dismiss(?:ed)?|discount(?:ed)?)|(?:not|\w+n't)\s+(?:sure|certain|clear)\s+(?:that|whether)"
+    r"|no\s+(?:longer\s+)?able)\b"
+)
+_RULED_OUT_AFTER = re.compile(
+    r"\s*(?:(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+)"
+    r"(?:(?:now|since|quickly|fully|completely|firmly|clearly|also|later)\s+)?"
+    r"(?:ruled\s+out|unfounded|unsubstantiated|dismissed|discounted|excluded|not\s+(?:substantiated"
+    r"|found|upheld|confirmed|evidenced|seen|present|identified|raised|shared|an?\s+(?:issue|concern"
+    r"|worry|factor|risk)))\b"
+)
+
+
+def _clause_before(low: str, start: int) -> str:
+    """The part of the sentence before `start`, from the last clause break."""
+    lead = low[sentence_start(low, start) : start]
+    last = _last(_CLAUSE_BREAK.finditer(lead))
+    return lead if last is None else lead[last.end() :]
+
+
+def ruled_out(low: str, start: int, end: int) -> bool:
+    """Does the sentence rule out the concern named at low[start:end]?
+
+    "There are no concerns about parenting", "we did not see any neglect", "Ayla is not at
+    risk of harm", "neglect was ruled out": yes. "We cannot rule out neglect", "there is no
+    doubt that Leo is at risk", "Mum did not come, and Leo is at risk": no."""
+    clause = _clause_before(low, start)
+    words = low[start:end]
+    if _NOT_A_DENIAL.search(clause + words):
+        return False
+    if _NEGATED_BEFORE.search(clause) or _NEGATED_START.match(words):
+        return True
+    return bool(_RULED_OUT_AFTER.match(low, end, sentence_end(low, end)))

@@ -10,11 +10,13 @@ LONG_SENTENCE_WORDS = 30
 
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
 _WORD = re.compile(r"[\w'’-]+")
-_ACRONYM = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,7})(s?)(?![\w&-])")
+# The test that a capital does not follow a word character comes just after it, so the
+# pattern begins with a capital and the engine skips quickly over small letters.
+_ACRONYM = re.compile(r"([A-Z](?<![\w&-][A-Z])[A-Z0-9&]{1,7})(s?)(?![\w&-])")
 # "Education, Health and Care plan (EHCP)": the short form in brackets after the words.
 _IN_BRACKETS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&]{1,7}?)s?\s*\)")
 # "EHCP (Education, Health and Care plan)": the words in brackets after the short form.
-_WORDS_AFTER = re.compile(r"(?<![\w&-])([A-Z][A-Z0-9&]{1,7}?)s?\s*\(\s*([^()\n]{3,100})\)")
+_WORDS_AFTER = re.compile(r"([A-Z](?<![\w&-][A-Z])[A-Z0-9&]{1,7}?)s?\s*\(\s*([^()\n]{3,100})\)")
 # A capitalised word next to another one is part of a heading or shouting, not an acronym.
 _CAPITALS_BEFORE = re.compile(r"(?<![\w&-])[A-Z][A-Z0-9&]+[ \t]+$")
 _CAPITALS_AFTER = re.compile(r"[ \t]+[A-Z][A-Z0-9&]+(?![\w&-])")
