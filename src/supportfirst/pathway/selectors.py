@@ -77,6 +77,16 @@ def requests_awaiting_decision(
     return rows
 
 
+def not_assessing_waiting(*, scope: Scope) -> QuerySet[SupportRequest]:
+    """Decisions not to assess waiting for a team manager to confirm, oldest first."""
+    return (
+        SupportRequest.objects.visible_to(scope)
+        .filter(status=RequestStatus.NOT_ASSESSING_PROPOSED)
+        .select_related("family", "child")
+        .order_by("received_at")
+    )
+
+
 def moves_awaiting_approval(*, scope: Scope) -> QuerySet[SafeguardingMove]:
     return (
         SafeguardingMove.objects.visible_to(scope)
