@@ -20,7 +20,7 @@ from supportfirst.kernel.formsupport import (
     form_page,
     submitted,
 )
-from supportfirst.pathway import danger, enquiries, selectors, services
+from supportfirst.pathway import beside, danger, enquiries, selectors, services
 from supportfirst.pathway.enquiry_forms import EnquiryOutcomeForm
 from supportfirst.pathway.evidence import evidence_findings
 from supportfirst.pathway.forms import (
@@ -331,6 +331,11 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
             "move": move,
             "decided": move.status != MoveStatus.PROPOSED,
             "can_record_outcome": enquiries.can_record_outcome(move),
+            "beside": beside.beside_a_proposal(
+                scope=actor.scope,
+                family_id=move.family_id,
+                proposed_on=timezone.localdate(move.proposed_at),
+            ),
         },
         on_valid=lambda: services.safeguarding_decide(
             actor=actor,
