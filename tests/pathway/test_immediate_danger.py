@@ -9,7 +9,7 @@ from django.core import mail
 
 from supportfirst.councils.models import Role
 from supportfirst.pathway.models import MoveStatus, RequestStatus, SafeguardingMove
-from tests.accounts.factories import staff_user
+from tests.accounts.factories import family_user, staff_user
 from tests.conftest import signed_in_client
 from tests.pathway.factories import SupportRequestFactory
 
@@ -191,3 +191,15 @@ def test_a_request_already_with_safeguarding_still_says_to_phone_now(
     assert "Phone the police on 999 now" in page
     assert 'name="what_happened"' not in page
     assert "Record a contact" in page
+
+
+def test_a_family_not_told_sees_nothing_of_the_concern(practitioner, managers, support_request):
+    _report(practitioner, support_request)
+    parent = family_user(support_request.family)
+    response = signed_in_client(parent).get(f"/family/requests/{support_request.pk}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert support_request.reference in page
+    assert "safeguarding" not in page.lower()
+    assert "danger" not in page.lower()
+    assert "Waiting for the next-step decision" in page

@@ -246,3 +246,17 @@ def test_an_agreed_decision_letter_says_the_family_agreed(practitioner, support_
     assert "you agreed that information and advice is the right help for now" in _letter(
         practitioner, decision
     )
+
+
+def test_a_request_is_closed_without_an_assessment_only_by_agreement_or_confirmation():
+    from supportfirst.pathway import moves
+
+    into_information = {
+        move.name: move.guards
+        for move in moves.REQUEST.moves
+        if move.target == RequestStatus.INFORMATION_GIVEN
+    }
+    assert set(into_information) == {"decide_information", "confirm_not_assessing"}
+    assert moves.family_agreement_is_recorded in into_information["decide_information"]
+    assert moves.confirmer_is_a_team_manager in into_information["confirm_not_assessing"]
+    assert moves.confirmer_did_not_decide in into_information["confirm_not_assessing"]
