@@ -203,3 +203,14 @@ def test_a_family_not_told_sees_nothing_of_the_concern(practitioner, managers, s
     assert "safeguarding" not in page.lower()
     assert "danger" not in page.lower()
     assert "Waiting for the next-step decision" in page
+
+
+def test_a_closed_request_points_to_a_new_request(practitioner, support_request):
+    support_request.status = RequestStatus.INFORMATION_GIVEN
+    support_request.save()
+    response = signed_in_client(practitioner).get(_url(support_request))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Phone the police on 999 now" in page
+    assert f"/staff/families/{support_request.family_id}/requests/new/" in page
+    assert 'name="what_happened"' not in page
