@@ -16,7 +16,7 @@ from supportfirst.kernel.workflow import MoveRefused
 from supportfirst.letters import services as letter_services
 from supportfirst.pathway import services
 from supportfirst.pathway.models import NextStepDecision, RequestStatus
-from tests.accounts.factories import staff_user
+from tests.accounts.factories import family_user, staff_user
 from tests.conftest import signed_in_client
 from tests.pathway.factories import SupportRequestFactory, agreed
 
@@ -260,3 +260,20 @@ def test_a_request_is_closed_without_an_assessment_only_by_agreement_or_confirma
     assert moves.family_agreement_is_recorded in into_information["decide_information"]
     assert moves.confirmer_is_a_team_manager in into_information["confirm_not_assessing"]
     assert moves.confirmer_did_not_decide in into_information["confirm_not_assessing"]
+
+
+def test_the_family_reads_the_reason_and_their_right_to_ask_once_confirmed(
+    practitioner, manager, support_request
+):
+    parent = family_user(support_request.family)
+    url = f"/family/requests/{support_request.pk}/"
+    _not_assessing(practitioner, support_request)
+    waiting = signed_in_client(parent).get(url).content.decode()
+    assert "A team manager is checking this decision" in waiting
+    services.confirm_not_assessing(
+        actor=actor(manager), request=support_request, confirm=True, reason="Agreed, for now."
+    )
+    page = signed_in_client(parent).get(url).content.decode().replace("&#x27;", "'")
+    assert "We decided not to assess Alfie's needs now" in page
+    assert "You can ask us to assess Alfie's needs at any time" in page
+    assert "make a complaint" in page
