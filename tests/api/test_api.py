@@ -104,3 +104,27 @@ def test_the_cli_makes_a_token_for_staff_only(practitioner, family, capsys, monk
     parent = family_user(family)
     assert main(["api", "token", "create", parent.username, "--name", "x"]) == 2
     assert main(["api", "token", "create", "nobody", "--name", "x"]) == 2
+
+
+def test_information_only_without_the_familys_agreement_is_a_422(api, support_request):
+    response = _move(
+        api, support_request.pk, {"move": "decide_information", "information_given": "A leaflet"}
+    )
+    assert response.status_code == 422
+    assert "family's agreement" in response.json()["detail"]
+
+
+def test_information_only_with_the_familys_agreement_is_made(api, support_request):
+    response = _move(
+        api,
+        support_request.pk,
+        {
+            "move": "decide_information",
+            "information_given": "A leaflet about holiday clubs.",
+            "agreed_by": "Claire Hughes",
+            "agreed_on": "2026-03-02",
+            "agreed_how": "On the phone",
+        },
+    )
+    assert response.status_code == 200
+    assert response.json()["status"] == RequestStatus.INFORMATION_GIVEN

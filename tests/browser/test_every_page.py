@@ -46,6 +46,7 @@ def _pages(story) -> list[str]:
         f"/staff/contacts/{story['contact'].pk}/done/",
         f"/staff/requests/{made.request.pk}/timeline/",
         f"/staff/requests/{made.request.pk}/safeguarding/",
+        f"/staff/requests/{made.request.pk}/immediate-danger/",
         f"/staff/requests/{made.request.pk}/assessments/",
         f"/staff/assessments/{made.child.pk}/",
         f"/staff/assessments/areas/{area.pk}/",
@@ -76,8 +77,14 @@ def test_every_manager_page(visitor, council, story):
         f"/staff/safeguarding/{story['move'].pk}/",
         f"/staff/contacts/{story['contact'].pk}/approve/",
         f"/staff/assessments/{made.child.pk}/authorise/",
+        f"/staff/requests/{made.request.pk}/not-assessing/",
     ):
         visitor.goto(path)
+
+
+def test_the_forum_figures_page(visitor, council, story):
+    sign_in(visitor, staff_user(council, Role.FORUM_MEMBER))
+    visitor.goto("/staff/")
 
 
 def test_every_family_page(phone_visitor, story):

@@ -24,7 +24,7 @@ from supportfirst.notifications.models import Notification
 from supportfirst.pathway import services as pathway
 from supportfirst.pathway.models import NextStepDecision
 from tests.complaints.factories import actor_for
-from tests.pathway.factories import SupportRequestFactory
+from tests.pathway.factories import SupportRequestFactory, agreed
 
 
 def _request(family, preferred_contact="email"):
@@ -48,7 +48,10 @@ def test_information_and_advice_saves_when_mail_refuses(
     request = _request(family)
     with django_capture_on_commit_callbacks(execute=True):
         pathway.decide_information(
-            actor=actor_for(practitioner), request=request, information_given="The club list."
+            actor=actor_for(practitioner),
+            request=request,
+            information_given="The club list.",
+            agreement=agreed(),
         )
     assert NextStepDecision.objects.filter(request=request).exists()
     note = Notification.objects.get(family=family)
@@ -73,7 +76,10 @@ def test_a_message_is_not_sent_before_the_save_commits(
     request = _request(family)
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
         pathway.decide_information(
-            actor=actor_for(practitioner), request=request, information_given="The club list."
+            actor=actor_for(practitioner),
+            request=request,
+            information_given="The club list.",
+            agreement=agreed(),
         )
         assert mail.outbox == []
     assert mail.outbox == []
@@ -104,7 +110,10 @@ def test_the_access_log_is_committed_before_the_mail_server_is_asked(
     monkeypatch.setattr(notify, "send_mail", slow_server)
     request = _request(family)
     pathway.decide_information(
-        actor=actor_for(practitioner), request=request, information_given="The club list."
+        actor=actor_for(practitioner),
+        request=request,
+        information_given="The club list.",
+        agreement=agreed(),
     )
     assert seen == [(False, 1, 1)]
     assert Notification.objects.get().failed is True

@@ -19,7 +19,7 @@ from supportfirst.pathway import services as pathway_services
 from tests.assessments.factories import AssessmentFactory, complete_every_area
 from tests.complaints.factories import actor_for, complaint_for
 from tests.conftest import signed_in_client
-from tests.pathway.factories import SupportRequestFactory
+from tests.pathway.factories import SupportRequestFactory, agreed
 
 pytestmark = pytest.mark.usefixtures("sent_at_once")
 
@@ -172,7 +172,10 @@ def test_the_support_decision_tells_the_family(practitioner, family):
 def test_information_and_advice_is_not_sent_twice(practitioner, family):
     request = SupportRequestFactory(child=family.children.first(), preferred_contact="email")
     pathway_services.decide_information(
-        actor=actor_for(practitioner), request=request, information_given="The club list."
+        actor=actor_for(practitioner),
+        request=request,
+        information_given="The club list.",
+        agreement=agreed(),
     )
     assert len(mail.outbox) == 1
     note = Notification.objects.get()
@@ -183,7 +186,10 @@ def test_information_and_advice_goes_by_text_to_a_family_who_chose_texts(practit
     _prefer(family, channel="text", mobile="07700900982")
     request = SupportRequestFactory(child=family.children.first(), preferred_contact="text")
     pathway_services.decide_information(
-        actor=actor_for(practitioner), request=request, information_given="The club list."
+        actor=actor_for(practitioner),
+        request=request,
+        information_given="The club list.",
+        agreement=agreed(),
     )
     assert mail.outbox == []
     assert "The club list." in sms.outbox[-1].body

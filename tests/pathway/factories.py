@@ -58,6 +58,13 @@ class ProposedMoveFactory(factory.django.DjangoModelFactory):
     proposed_at = factory.LazyFunction(timezone.now)
 
 
+def agreed():
+    """The family's recorded agreement that information and advice is enough."""
+    from supportfirst.pathway.services import FamilyAgreement
+
+    return FamilyAgreement("Claire Hughes", timezone.localdate(), "on the phone")
+
+
 def long_ago(days: int) -> datetime.datetime:
     return timezone.now() - datetime.timedelta(days=days)
 

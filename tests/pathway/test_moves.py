@@ -21,7 +21,7 @@ from supportfirst.pathway.models import (
 )
 from tests.accounts.factories import staff_user
 from tests.families.factories import ChildFactory
-from tests.pathway.factories import ProposedMoveFactory, SupportRequestFactory
+from tests.pathway.factories import ProposedMoveFactory, SupportRequestFactory, agreed
 
 FACTS = {
     "what_happened": "Alfie told his teacher on Monday that his dad hit him with a belt.",
@@ -278,7 +278,10 @@ def test_information_and_advice_is_emailed_to_the_family(
     carer.save()
     request = SupportRequestFactory(child=family.children.first(), preferred_contact="email")
     services.decide_information(
-        actor=actor(practitioner), request=request, information_given="The holiday club list."
+        actor=actor(practitioner),
+        request=request,
+        information_given="The holiday club list.",
+        agreement=agreed(),
     )
     assert len(mailoutbox) == 1
     message = mailoutbox[0]
@@ -294,7 +297,10 @@ def test_families_who_prefer_letters_are_not_emailed(practitioner, family, mailo
     carer.save()
     request = SupportRequestFactory(child=family.children.first(), preferred_contact="letter")
     services.decide_information(
-        actor=actor(practitioner), request=request, information_given="The holiday club list."
+        actor=actor(practitioner),
+        request=request,
+        information_given="The holiday club list.",
+        agreement=agreed(),
     )
     assert mailoutbox == []
 

@@ -34,6 +34,8 @@ def test_the_group_is_every_move_from_or_to_a_safeguarding_status():
         # The outcome of the enquiries, declared later, joined the group by itself.
         "enquiries_no_further_action",
         "enquiries_continue",
+        # The immediate danger route, declared later, joined it by itself too.
+        "report_immediate_danger",
     } == moves.SAFEGUARDING_PROPOSAL_MOVES
     fake = Workflow(moves.REQUEST.record_type, (*moves.REQUEST.moves, NEW_MOVE))
     assert "pause_for_enquiries" in moves.safeguarding_proposal_moves(fake)

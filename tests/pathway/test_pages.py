@@ -50,7 +50,16 @@ def test_a_second_decision_gets_a_409_page(practitioner, support_request):
     client.post(f"/staff/requests/{support_request.pk}/decision/", {"pathway": "support"})
     response = client.post(
         f"/staff/requests/{support_request.pk}/decision/",
-        {"pathway": "information", "information_given": "A leaflet"},
+        {
+            "pathway": "information",
+            "information_given": "A leaflet",
+            "basis": "family_agreed",
+            "agreed_by": "Claire Hughes",
+            "agreed_on_0": "1",
+            "agreed_on_1": "3",
+            "agreed_on_2": "2026",
+            "agreed_how": "On the phone",
+        },
     )
     assert response.status_code == 409
     assert "That cannot be done now" in response.content.decode()

@@ -108,6 +108,16 @@ DOCUMENT: dict[str, Any] = {
                                 "properties": {
                                     "move": {"enum": ["decide_support", "decide_information"]},
                                     "information_given": {"type": "string"},
+                                    "agreed_by": {
+                                        "type": "string",
+                                        "description": "decide_information: who in the family "
+                                        "agreed that information and advice is enough",
+                                    },
+                                    "agreed_on": {"type": "string", "format": "date"},
+                                    "agreed_how": {
+                                        "type": "string",
+                                        "description": "For example: on the phone",
+                                    },
                                 },
                             }
                         }

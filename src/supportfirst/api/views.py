@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
@@ -55,10 +56,23 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
 API_MOVES = {"decide_support", "decide_information"}
 
 
+def _agreement(body: dict[str, Any]) -> services.FamilyAgreement | None:
+    """The family's agreement to information and advice only: who, when (YYYY-MM-DD), how.
+    Missing or unreadable, the move is refused with what is missing."""
+    try:
+        on = date.fromisoformat(str(body.get("agreed_on", "")))
+    except ValueError:
+        return None
+    agreed_by, how = str(body.get("agreed_by", "")), str(body.get("agreed_how", ""))
+    return services.FamilyAgreement(agreed_by, on, how) if agreed_by and how else None
+
+
 @api_view({"POST"}, CASEWORK_ROLES)
 def request_move(request: HttpRequest, request_id: int) -> HttpResponse:
     """Make a move on a request: {"move": "decide_support"} or
-    {"move": "decide_information", "information_given": "..."}."""
+    {"move": "decide_information", "information_given": "...", "agreed_by": "...",
+    "agreed_on": "YYYY-MM-DD", "agreed_how": "..."} (the family's recorded agreement: a decision
+    not to assess is made on the staff pages, where a team manager confirms it)."""
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     body = json.loads(request.body or b"{}")
@@ -72,6 +86,7 @@ def request_move(request: HttpRequest, request_id: int) -> HttpResponse:
                 actor=actor,
                 request=support_request,
                 information_given=str(body.get("information_given", "")),
+                agreement=_agreement(body),
             )
     except IllegalMove as error:
         return problem(409, "That move cannot be made now", str(error))

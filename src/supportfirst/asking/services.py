@@ -208,6 +208,7 @@ def online_request_submit(*, draft: OnlineRequestDraft) -> OnlineRequest:
         consent_to_contact_others=a.get("consent") == "yes",
         communication_needs=_communication_text(a),
         preferred_contact=a["preferred_contact"],
+        parent_asked_for_own_assessment=a.get("parent_carer_help") == "yes",
     )
     family = support_request.family
     Family.objects.filter(pk=family.pk).update(

@@ -123,6 +123,13 @@ OFFER = Workflow(
             _CAN_ANSWER,
             OfferAnswer.COMBINED,
         ),
+        # They asked for it themselves (online or to staff): requested, never "not answered".
+        Move(
+            "requested",
+            "Record that they asked for it",
+            frozenset({OfferAnswer.NOT_ANSWERED}),
+            OfferAnswer.REQUESTED,
+        ),
         Move(
             "decline",
             "Record that they declined",

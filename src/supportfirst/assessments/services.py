@@ -172,7 +172,54 @@ def offer_assessments(*, actor: Actor, request: SupportRequest) -> list[Assessme
         ).order_by("pk")
         if sibling.pk not in offered_siblings
     ]
+    for offer in offers:
+        if _was_asked_for(request, offer):
+            _record_asked_for(actor=actor, offer=offer)
     return offers
+
+
+def _parent_who_asked(request: SupportRequest) -> int | None:
+    """The parent carer who asked for help for themselves: the one who made the request (by
+    name), or the family's only (or first) parent carer."""
+    carers = list(ParentCarer.objects.filter(family_id=request.family_id).order_by("pk"))
+    if not carers:
+        return None
+    named = [c for c in carers if c.full_name.strip().lower() == request.requester_name.lower()]
+    return (named or carers)[0].pk
+
+
+def _was_asked_for(request: SupportRequest, offer: AssessmentOffer) -> bool:
+    """Whether the request itself asked for this person's assessment: a parent asking for help
+    for themselves (s17ZD), or a young carer's assessment asked for by them or a parent
+    (s17ZA)."""
+    if offer.kind == OfferKind.PARENT_CARER:
+        return request.parent_asked_for_own_assessment and (
+            offer.parent_carer_id == _parent_who_asked(request)
+        )
+    return request.young_carer_assessment_asked
+
+
+def _record_asked_for(*, actor: Actor, offer: AssessmentOffer) -> None:
+    """The person asked for their assessment: record it as requested and start it, since a
+    request must be met."""
+    apply_move(
+        moves.OFFER,
+        offer,
+        "requested",
+        actor=actor.user,
+        summary=f"{offer.person_name} asked for the assessment when asking for help: it has "
+        "started",
+    )
+    offer.answered_at = timezone.now()
+    offer.recorded_by = actor.user if actor.user.is_authenticated else None
+    offer.assessment = _start(
+        actor=actor,
+        request=offer.request,
+        kind=offer.assessment_kind,
+        parent_carer=offer.parent_carer,
+        sibling=offer.sibling,
+    )
+    offer.save(update_fields=["answered_at", "recorded_by", "assessment"])
 
 
 @transaction.atomic

@@ -24,6 +24,7 @@ from supportfirst.complaints.models import (
 )
 from supportfirst.complaints.services import About
 from supportfirst.councils.scoping import Scope, get_visible_or_404
+from supportfirst.pathway.beside import BesideItem
 
 
 @dataclass(frozen=True)
@@ -197,3 +198,22 @@ def about_from(*, scope: Scope, key: str, description: str = "") -> About | None
     return About(
         description=_describe(kind, record), type=f"{app_label}.{name.lower()}", id=record.pk
     )
+
+
+def beside_a_proposal(*, scope: Scope, family_id: int, since: date) -> list[BesideItem]:
+    """The family's complaints received since `since`, for the manager deciding a proposed
+    move to safeguarding (`pathway.beside`)."""
+    rows = (
+        Complaint.objects.visible_to(scope)
+        .filter(family_id=family_id, received_on__gte=since)
+        .order_by("-received_on")
+    )
+    return [
+        BesideItem(
+            "Complaint",
+            f"{c.reference}: {c.summary}",
+            c.received_on,
+            f"{c.get_status_display()}, {c.get_stage_display().lower()}",
+        )
+        for c in rows
+    ]

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.utils import timezone
 
 from supportfirst.asking.selectors import authors_keeping_words_private
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.corrections.models import CorrectionRequest, CorrectionStatus
 from supportfirst.councils.scoping import Scope, get_visible_or_404
+from supportfirst.pathway.beside import BesideItem
 
 
 def _open_first(rows: QuerySet[CorrectionRequest]) -> QuerySet[CorrectionRequest]:
@@ -59,3 +63,22 @@ def corrections_shown_on(
         rows = rows.filter(asked_by_id=scope.user_id)
     rows = rows.exclude(asked_by_id__in=authors_keeping_words_private(scope=scope))
     return list(rows.order_by("asked_at", "pk"))
+
+
+def beside_a_proposal(*, scope: Scope, family_id: int, since: date) -> list[BesideItem]:
+    """The family's requests to correct a record since `since`, for the manager deciding a
+    proposed move to safeguarding (`pathway.beside`)."""
+    rows = (
+        CorrectionRequest.objects.visible_to(scope)
+        .filter(family_id=family_id, asked_at__date__gte=since)
+        .order_by("-asked_at")
+    )
+    return [
+        BesideItem(
+            "Request to correct a record",
+            f"{c.record_label}: {c.what_is_wrong}",
+            timezone.localdate(c.asked_at),
+            str(c.get_status_display()),
+        )
+        for c in rows
+    ]

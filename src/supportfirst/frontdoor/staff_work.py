@@ -19,8 +19,10 @@ from supportfirst.assessments import due as assessments_due
 from supportfirst.complaints import due as complaints_due
 from supportfirst.corrections import due as corrections_due
 from supportfirst.councils.access import casework_required, manager_required
+from supportfirst.councils.models import MANAGER_ROLES
 from supportfirst.councils.scoping import Scope
 from supportfirst.kernel.due import DueItem, soonest_first
+from supportfirst.pathway import danger
 from supportfirst.pathway import due as pathway_due
 from supportfirst.pathway import selectors as pathway_selectors
 from supportfirst.pathway.models import Contact
@@ -76,10 +78,17 @@ def my_work(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     items = due_items(scope=scope, worker_id=scope.user_id, today=timezone.localdate())
     page = Paginator(items, MY_WORK_PAGE_SIZE).get_page(request.GET.get("page"))
+    # Every manager sees, at the top, each child who may be in immediate danger.
+    alerts = list(danger.danger_alerts(scope=scope)) if scope.role in MANAGER_ROLES else []
     return render(
         request,
         "frontdoor/my_work.html",
-        {"items": page.object_list, "page": page, "overdue": sum(i.overdue for i in items)},
+        {
+            "items": page.object_list,
+            "page": page,
+            "overdue": sum(i.overdue for i in items),
+            "danger_alerts": alerts,
+        },
     )
 
 
@@ -96,5 +105,6 @@ def team(request: HttpRequest) -> HttpResponse:
             "monthly": page.monthly,
             "outcomes": page.outcomes,
             "objections": page.objections,
+            "not_assessing": pathway_selectors.not_assessing_waiting(scope=scope),
         },
     )

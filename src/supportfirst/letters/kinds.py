@@ -57,6 +57,10 @@ def _next_step_decision(decision: Any) -> Context:
                 "protection process has its own letters."
             ]
         )
+    if decision.basis == "not_assessing" and decision.confirmed_by_id is None:
+        raise MoveRefused(
+            ["A team manager must confirm the decision not to assess before the letter is written."]
+        )
     return {"decision": decision, "req": decision.request, "child": decision.request.child}
 
 

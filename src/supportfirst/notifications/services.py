@@ -337,3 +337,24 @@ def tell_family(
         body=body,
         fmt=preference.format,
     )
+
+
+def _deliver_to_staff(destinations: list[str], subject: str, body: str) -> None:
+    """Send one message to each member of staff, after the change that caused it is saved; a
+    mail server that refuses one is logged and never stops the others."""
+    for address in destinations:
+        try:
+            send_mail(subject, body, None, [address], fail_silently=False)
+        except Exception:
+            log.exception("A message to a member of staff could not be sent")
+
+
+def email_staff_after_commit(*, destinations: list[str], subject: str, body: str) -> int:
+    """Email members of staff (at their work address) once the surrounding transaction is
+    saved: at once when there is none. Nothing is recorded on a family's messages, so the
+    family never sees a message about them that was meant for staff. Returns how many
+    addresses will be tried."""
+    addresses = sorted({a for a in destinations if a})
+    if addresses:
+        on_commit(partial(_deliver_to_staff, addresses, one_line(subject), body))
+    return len(addresses)

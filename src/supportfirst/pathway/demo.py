@@ -63,6 +63,9 @@ def _request_story(family: Family, fam: DemoFamily) -> None:
             request=request,
             information_given="Sent the list of holiday clubs with trained staff, and the "
             "parent carer forum's contact details.",
+            agreement=services.FamilyAgreement(
+                carer_name, timezone.localdate(received), "on the phone with their worker"
+            ),
         )
         return
     services.decide_support(actor=as_worker, request=request)

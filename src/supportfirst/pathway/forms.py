@@ -12,9 +12,17 @@ from django.utils import timezone
 
 from supportfirst.families.models import ContactMethod
 from supportfirst.kernel.formsupport import RealDateField, gds_helper
-from supportfirst.pathway.models import ContactKind, FamilyView, Intrusion, Pathway, WhoAsked
+from supportfirst.pathway.models import (
+    ContactKind,
+    FamilyView,
+    InformationBasis,
+    Intrusion,
+    Pathway,
+    WhoAsked,
+)
 from supportfirst.rules.intrusion import contact_date_problem, plan_date_problem
 
+INFORMATION_MAX = 5000
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*$", re.IGNORECASE)
 
 
@@ -46,6 +54,14 @@ class TimeField(forms.CharField):
 
 def _on(day: date, at: time) -> datetime:
     return timezone.make_aware(datetime.combine(day, at))
+
+
+PARENT_OWN = "parent_own"
+YOUNG_CARER = "young_carer"
+ASKED_FOR_CARERS = [
+    (PARENT_OWN, "Help for the parent or carer themselves (their own parent carer's assessment)"),
+    (YOUNG_CARER, "A young carer's assessment for a brother or sister who helps to care"),
+]
 
 
 class RequestForm(forms.Form):
@@ -96,6 +112,13 @@ class RequestForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select how they like to be contacted"},
     )
+    asked_for_carers = forms.MultipleChoiceField(
+        label="Did they also ask for any of these? (optional)",
+        help_text="If they asked, the assessment is recorded as requested, and it must be done.",
+        choices=ASKED_FOR_CARERS,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -109,6 +132,7 @@ class RequestForm(forms.Form):
             Field.radios("consent_to_contact_others", legend_size=Size.SMALL, inline=True),
             Field.textarea("communication_needs"),
             Field.radios("preferred_contact", legend_size=Size.SMALL),
+            Field.checkboxes("asked_for_carers", legend_size=Size.SMALL),
             button="Save the request",
         )
 
@@ -216,6 +240,35 @@ class DecisionForm(forms.Form):
     information_given = forms.CharField(
         label="Information and advice given (if that is the next step)",
         help_text="Write it for the family: when they prefer email, we email it to them.",
+        max_length=INFORMATION_MAX,
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 4}),
+        required=False,
+        error_messages={
+            "max_length": f"Write the information and advice in {INFORMATION_MAX:,} "
+            "characters or fewer"
+        },
+    )
+    basis = forms.ChoiceField(
+        label="Why is information and advice enough? (if that is the next step)",
+        help_text="Every disabled child is a child in need, so the family can have an "
+        "assessment. Without their agreement, a team manager must confirm a decision not to "
+        "assess.",
+        choices=InformationBasis.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    agreed_by = forms.CharField(label="Who in the family agreed", max_length=200, required=False)
+    agreed_on = RealDateField(label="When they agreed", required=False)
+    agreed_how = forms.CharField(
+        label="How they agreed",
+        help_text="For example, on the phone with me, at a meeting, or by email.",
+        max_length=200,
+        required=False,
+    )
+    not_assessing_reason = forms.CharField(
+        label="The reason for not assessing",
+        help_text="A team manager reads it before confirming, and the family is told it.",
+        max_length=INFORMATION_MAX,
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 4}),
         required=False,
     )
@@ -225,19 +278,71 @@ class DecisionForm(forms.Form):
         self.helper = gds_helper(
             Field.radios("pathway", legend_size=Size.MEDIUM),
             Field.textarea("information_given"),
+            Field.radios("basis", legend_size=Size.SMALL),
+            Field.text("agreed_by", field_width=Fluid.TWO_THIRDS),
+            Field("agreed_on"),
+            Field.text("agreed_how", field_width=Fluid.TWO_THIRDS),
+            Field.textarea("not_assessing_reason"),
             button="Confirm the next step",
         )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if (
-            data.get("pathway") == Pathway.INFORMATION
-            and not data.get("information_given", "").strip()
-        ):
+        if data.get("pathway") != Pathway.INFORMATION:
+            return data
+        if not data.get("information_given", "").strip():
             self.add_error(
                 "information_given", "Write what information and advice was given to the family"
             )
+        basis = data.get("basis")
+        if not basis:
+            self.add_error(
+                "basis",
+                "Select whether the family agreed, or you decided not to assess for a team "
+                "manager to confirm",
+            )
+        elif basis == InformationBasis.FAMILY_AGREED:
+            if not data.get("agreed_by", "").strip():
+                self.add_error("agreed_by", "Enter who in the family agreed")
+            if not data.get("agreed_on") and "agreed_on" not in self.errors:
+                self.add_error("agreed_on", "Enter the date they agreed")
+            elif data.get("agreed_on") and data["agreed_on"] > timezone.localdate():
+                self.add_error("agreed_on", "The date they agreed must be today or in the past")
+            if not data.get("agreed_how", "").strip():
+                self.add_error("agreed_how", "Enter how they agreed")
+        elif not data.get("not_assessing_reason", "").strip():
+            self.add_error("not_assessing_reason", "Write the reason for not assessing")
         return data
+
+
+class NotAssessingConfirmForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Your decision",
+        choices=[
+            ("confirm", "Confirm: information and advice only, no assessment now"),
+            ("assess", "Do not confirm: assess the child's needs on the support pathway"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select your decision"},
+    )
+    reason = forms.CharField(
+        label="The reason for your decision",
+        help_text="Give the reason in a sentence.",
+        max_length=INFORMATION_MAX,
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 4}),
+        error_messages={
+            "required": "Write the reason for your decision",
+            "max_length": f"Write the reason in {INFORMATION_MAX:,} characters or fewer",
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.radios("decision", legend_size=Size.MEDIUM),
+            Field.textarea("reason"),
+            button="Save the decision",
+        )
 
 
 YES_NO_TOLD = [
@@ -320,6 +425,54 @@ class SafeguardingProposalForm(FamilyNoticeFields):
         )
 
 
+DANGER_TEXT_MAX = 5000
+
+
+class ImmediateDangerForm(forms.Form):
+    """One short step: what was seen or heard, when, and who is at risk. Nothing else is asked
+    now; the record is completed afterwards."""
+
+    what_happened = forms.CharField(
+        label="What was seen or heard",
+        help_text="Facts, in the words used. You will not be stopped for your words: an opinion "
+        "word is flagged and you are asked why you keep it.",
+        max_length=DANGER_TEXT_MAX,
+        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 5}),
+        error_messages={
+            "required": "Write what was seen or heard",
+            "max_length": f"Write what was seen or heard in {DANGER_TEXT_MAX:,} characters or "
+            "fewer",
+        },
+    )
+    when_it_happened = forms.CharField(
+        label="When",
+        help_text="For example, today at about 4pm.",
+        max_length=200,
+        error_messages={
+            "required": "Enter when it was seen or heard",
+            "max_length": "Enter when it was seen or heard in 200 characters or fewer",
+        },
+    )
+    who_at_risk = forms.CharField(
+        label="Who is at risk",
+        help_text="Their name, and where they are now if you know.",
+        max_length=200,
+        error_messages={
+            "required": "Enter who is at risk",
+            "max_length": "Enter who is at risk in 200 characters or fewer",
+        },
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.textarea("what_happened"),
+            Field.text("when_it_happened", field_width=Fluid.TWO_THIRDS),
+            Field.text("who_at_risk", field_width=Fluid.TWO_THIRDS),
+            button="Record it and tell every manager now",
+        )
+
+
 class SafeguardingDecisionForm(FamilyNoticeFields):
     decision = forms.ChoiceField(
         label="Your decision",
@@ -335,14 +488,34 @@ class SafeguardingDecisionForm(FamilyNoticeFields):
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 4}),
         error_messages={"required": "Write the reason for your decision"},
     )
-    field_order = ["decision", "reason", "family_told", "family_told_on", "reason_not_told"]
+    seen_or_said_by = forms.CharField(
+        label="Who saw or heard it",
+        help_text="The concern was recorded in a hurry: complete the record before deciding.",
+        max_length=200,
+        required=False,
+    )
+    field_order = [
+        "decision",
+        "reason",
+        "seen_or_said_by",
+        "family_told",
+        "family_told_on",
+        "reason_not_told",
+    ]
 
-    def __init__(self, *args: Any, ask_about_notice: bool, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, ask_about_notice: bool, ask_who: bool = False, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.ask_who = ask_who
         fields: list[Any] = [
             Field.radios("decision", legend_size=Size.MEDIUM),
             Field.textarea("reason"),
         ]
+        if ask_who:
+            fields.append(Field.text("seen_or_said_by", field_width=Fluid.TWO_THIRDS))
+        else:
+            del self.fields["seen_or_said_by"]
         if ask_about_notice:
             fields += [
                 Field.radios("family_told", legend_size=Size.SMALL),
@@ -355,9 +528,15 @@ class SafeguardingDecisionForm(FamilyNoticeFields):
         self.helper = gds_helper(*fields, button="Save the decision")
 
     def clean(self) -> dict[str, Any]:
-        if "family_told" not in self.fields:
-            return forms.Form.clean(self) or {}
-        return super().clean()
+        asks_notice = "family_told" in self.fields
+        data = super().clean() if asks_notice else (forms.Form.clean(self) or {})
+        if (
+            self.ask_who
+            and data.get("decision") == "approve"
+            and not data.get("seen_or_said_by", "").strip()
+        ):
+            self.add_error("seen_or_said_by", "Enter who saw or heard it")
+        return data
 
 
 AFTER_THE_FACT_VIEWS = [

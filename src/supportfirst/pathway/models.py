@@ -44,6 +44,10 @@ class RequestStatus(models.TextChoices):
     INFORMATION_GIVEN = "information_given", "Information and advice given"
     SAFEGUARDING_PROPOSED = "safeguarding_proposed", "Move to safeguarding proposed"
     MOVED_TO_SAFEGUARDING = "moved_to_safeguarding", "Moved to safeguarding"
+    NOT_ASSESSING_PROPOSED = (
+        "not_assessing_proposed",
+        "Decision not to assess: waiting for a team manager to confirm",
+    )
 
 
 class SupportRequest(FamilyRecord):
@@ -71,6 +75,16 @@ class SupportRequest(FamilyRecord):
     assessment_due = models.DateField()
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    parent_asked_for_own_assessment = models.BooleanField(
+        default=False,
+        help_text="The parent or carer asked for help for themselves: their parent carer's "
+        "needs assessment is requested (s17ZD), not merely offered.",
+    )
+    young_carer_assessment_asked = models.BooleanField(
+        default=False,
+        help_text="A young carer, or a parent for them, asked for a young carer's needs "
+        "assessment (s17ZA).",
     )
 
     # How it faces the family: the registry in families/records.py.
@@ -101,6 +115,16 @@ class Pathway(models.TextChoices):
     SAFEGUARDING = "safeguarding", "Move to safeguarding"
 
 
+class InformationBasis(models.TextChoices):
+    """Why "information and advice only" is lawful for this request: never a quiet refusal."""
+
+    FAMILY_AGREED = "family_agreed", "The family agreed that information and advice is enough"
+    NOT_ASSESSING = (
+        "not_assessing",
+        "A reasoned decision not to assess, for a team manager to confirm",
+    )
+
+
 class NextStepDecision(FamilyRecord):
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     request = models.OneToOneField(
@@ -113,6 +137,16 @@ class NextStepDecision(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField()
+    basis = models.CharField(max_length=20, choices=InformationBasis.choices, blank=True)
+    agreed_by = models.CharField(max_length=200, blank=True)
+    agreed_on = models.DateField(null=True, blank=True)
+    agreed_how = models.CharField(max_length=200, blank=True)
+    not_assessing_reason = models.TextField(blank=True)
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    confirm_reason = models.TextField(blank=True)
 
     # How it faces the family: the registry in families/records.py.
     family_facing = FamilyFacing(
@@ -161,6 +195,11 @@ class SafeguardingMove(FamilyRecord):
     what_happened = models.TextField(help_text="What was seen or said, as facts.")
     seen_or_said_by = models.CharField(max_length=200)
     when_it_happened = models.CharField(max_length=200)
+    immediate_danger = models.BooleanField(
+        default=False,
+        help_text="Recorded through the immediate danger route: every manager was told at once.",
+    )
+    who_at_risk = models.CharField(max_length=200, blank=True)
     family_told = models.BooleanField(null=True)
     family_told_at = models.DateTimeField(null=True, blank=True)
     reason_not_told = models.TextField(blank=True)

@@ -14,6 +14,7 @@ from supportfirst.pathway.models import (
     Contact,
     ContactStatus,
     FamilyView,
+    InformationBasis,
     Intrusion,
     MoveStatus,
     RequestStatus,
@@ -99,6 +100,43 @@ def information_is_written(request: Any, actor: Any, context: dict[str, Any]) ->
     return bool(str(context.get("information_given", "")).strip())
 
 
+def family_agreement_is_recorded(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """Information and advice only needs the family's agreement, recorded: who agreed, when and
+    how. Without it, record a reasoned decision not to assess for a team manager to confirm."""
+    return context.get("basis") == InformationBasis.FAMILY_AGREED and all(
+        str(context.get(name) or "").strip() for name in ("agreed_by", "agreed_on", "agreed_how")
+    )
+
+
+def not_assessing_reason_is_written(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """Write the reason for not assessing the child's needs: a team manager reads it before
+    confirming, and the family is told it."""
+    return bool(str(context.get("not_assessing_reason", "")).strip())
+
+
+confirmer_is_a_team_manager = team_manager_only(
+    "confirmer_is_a_team_manager",
+    "Only a team manager or a head of service can confirm a decision not to assess.",
+)
+
+
+def confirmer_did_not_decide(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """A different team manager, or the head of service, must confirm: the person who decided
+    not to assess cannot."""
+    return context.get("decided_by_id") != actor.pk
+
+
+def confirm_reason_is_written(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """Write the reason for your decision."""
+    return bool(str(context.get("reason", "")).strip())
+
+
+def danger_is_written_down(move: SafeguardingMove, actor: Any, context: dict[str, Any]) -> bool:
+    """Write what was seen or heard, when, and who is at risk."""
+    parts = (move.what_happened, move.when_it_happened, move.who_at_risk)
+    return all(part.strip() for part in parts)
+
+
 REQUEST = Workflow(
     event_writer=write_pathway_event,
     record_type="request for help",
@@ -114,7 +152,37 @@ REQUEST = Workflow(
             "Give information and advice",
             frozenset({RequestStatus.AWAITING_DECISION}),
             RequestStatus.INFORMATION_GIVEN,
-            (information_is_written,),
+            (information_is_written, family_agreement_is_recorded),
+        ),
+        # Not a quiet refusal to assess: a reasoned decision, confirmed by a team manager.
+        Move(
+            "propose_not_assessing",
+            "Decide not to assess, for a team manager to confirm",
+            frozenset({RequestStatus.AWAITING_DECISION}),
+            RequestStatus.NOT_ASSESSING_PROPOSED,
+            (information_is_written, not_assessing_reason_is_written),
+        ),
+        Move(
+            "confirm_not_assessing",
+            "Confirm the decision not to assess",
+            frozenset({RequestStatus.NOT_ASSESSING_PROPOSED}),
+            RequestStatus.INFORMATION_GIVEN,
+            (confirmer_is_a_team_manager, confirmer_did_not_decide, confirm_reason_is_written),
+        ),
+        Move(
+            "assess_after_all",
+            "Do not confirm: assess the child's needs on the support pathway",
+            frozenset({RequestStatus.NOT_ASSESSING_PROPOSED}),
+            RequestStatus.SUPPORT_PATHWAY,
+            (confirmer_is_a_team_manager, confirm_reason_is_written),
+        ),
+        # A child may be in immediate danger: one short step records the concern and tells
+        # every manager at once; the record is completed afterwards, and decided as a proposal.
+        Move(
+            "report_immediate_danger",
+            "A child may be in immediate danger",
+            frozenset({RequestStatus.AWAITING_DECISION, RequestStatus.SUPPORT_PATHWAY}),
+            RequestStatus.SAFEGUARDING_PROPOSED,
         ),
         Move(
             "propose_safeguarding",
@@ -187,6 +255,7 @@ SAFEGUARDING = Workflow(
 )
 
 PROPOSAL_GUARDS = (evidence_is_written_down, opinions_have_reasons)
+DANGER_GUARDS = (danger_is_written_down, opinions_have_reasons)
 
 
 # Named groups: rules elsewhere import these, never spell the statuses or moves out again.

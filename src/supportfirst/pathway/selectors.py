@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import Scope, get_visible_or_404
+from supportfirst.families.selectors import SMALLEST_FIGURE_SHOWN, Figure
 from supportfirst.pathway.models import (
     Contact,
     ContactStatus,
@@ -94,6 +95,16 @@ def requests_awaiting_decision(
             Q(family__allocated_worker_id=worker_id) | Q(family__allocated_worker__isnull=True)
         )
     return rows
+
+
+def not_assessing_waiting(*, scope: Scope) -> QuerySet[SupportRequest]:
+    """Decisions not to assess waiting for a team manager to confirm, oldest first."""
+    return (
+        SupportRequest.objects.visible_to(scope)
+        .filter(status=RequestStatus.NOT_ASSESSING_PROPOSED)
+        .select_related("family", "child")
+        .order_by("received_at")
+    )
 
 
 def moves_awaiting_approval(*, scope: Scope) -> QuerySet[SafeguardingMove]:
@@ -192,9 +203,12 @@ def _month(value: Any) -> date:
 def enquiry_outcomes_by_team_and_month(*, scope: Scope) -> list[MonthlyOutcomes]:
     """The outcomes of enquiries after a move to safeguarding, per team and month: how many
     returned to the support pathway, and how many went on under child protection."""
+    return _outcomes(SafeguardingMove.objects.visible_to(scope))
+
+
+def _outcomes(moves: QuerySet[SafeguardingMove]) -> list[MonthlyOutcomes]:
     rows = (
-        SafeguardingMove.objects.visible_to(scope)
-        .filter(outcome_at__isnull=False)
+        moves.filter(outcome_at__isnull=False)
         .exclude(outcome="")
         .annotate(month=TruncMonth("outcome_at"))
         .values("team__name", "month")
@@ -212,4 +226,67 @@ def enquiry_outcomes_by_team_and_month(*, scope: Scope) -> list[MonthlyOutcomes]
             r["child_protection"],
         )
         for r in rows
+    ]
+
+
+@dataclass(frozen=True)
+class ForumSafeguardingMonth:
+    """One team's month, for the parent carer forum: every figure under the smallest shown is
+    hidden (`Figure.shown` reads "fewer than 5"), so no family can be recognised."""
+
+    team: str
+    month: date
+    moved: Figure
+    not_approved: Figure
+    returned: Figure
+    child_protection: Figure
+
+
+def _figure(label: str, count: int) -> Figure:
+    return Figure(label, count if count >= SMALLEST_FIGURE_SHOWN else None)
+
+
+def _newest_first(item: tuple[tuple[str, date], dict[str, int]]) -> tuple[int, str]:
+    (team, month), _counts = item
+    return (-month.toordinal(), team)
+
+
+def safeguarding_figures_for_the_forum(*, scope: Scope) -> list[ForumSafeguardingMonth]:
+    """Moves to safeguarding, proposals sent back to the support route, and the outcomes of
+    enquiries (no further action: back to the support pathway; child protection), counted per
+    team and month, newest first. Moves and proposals sent back count in the month decided;
+    outcomes in the month recorded. Only counts leave here: forum members never read a
+    family's record, so the rows are counted for the scope's council without `visible_to`
+    (as `families.selectors.families_by_stage` does)."""
+    moves = SafeguardingMove.objects.filter(family__council_id=scope.council_id)
+    decided = (
+        moves.filter(decided_at__isnull=False)
+        .annotate(month=TruncMonth("decided_at"))
+        .values("team__name", "month")
+        .annotate(
+            moved=Count("pk", filter=Q(status=MoveStatus.APPROVED)),
+            not_approved=Count("pk", filter=Q(status=MoveStatus.DECLINED)),
+        )
+        .order_by()
+    )
+    rows: dict[tuple[str, date], dict[str, int]] = {}
+    for r in decided:
+        key = (r["team__name"] or "No team recorded", _month(r["month"]))
+        rows.setdefault(key, {}).update(moved=r["moved"], not_approved=r["not_approved"])
+    for outcome in _outcomes(moves):
+        rows.setdefault((outcome.team, outcome.month), {}).update(
+            returned=outcome.returned, child_protection=outcome.child_protection
+        )
+    return [
+        ForumSafeguardingMonth(
+            team,
+            month,
+            _figure("Moved to safeguarding", counts.get("moved", 0)),
+            _figure("Not approved: back to the support route", counts.get("not_approved", 0)),
+            _figure("No further action: back to the support pathway", counts.get("returned", 0)),
+            _figure("Child protection", counts.get("child_protection", 0)),
+        )
+        for (team, month), counts in sorted(
+            rows.items(), key=lambda i: (-i[0][1].toordinal(), i[0][0])
+        )
     ]

@@ -30,6 +30,7 @@ from supportfirst.pathway.models import (
     Contact,
     ContactStatus,
     FamilyView,
+    InformationBasis,
     Intrusion,
     IntrusionRecord,
     NextStepDecision,
@@ -120,8 +121,12 @@ def support_request_create(
     consent_to_contact_others: bool,
     communication_needs: str = "",
     preferred_contact: str,
+    parent_asked_for_own_assessment: bool = False,
+    young_carer_assessment_asked: bool = False,
 ) -> SupportRequest:
-    """Record a request for help for an existing child or for a new family."""
+    """Record a request for help for an existing child or for a new family. A parent who asked
+    for help for themselves, or for a young carer's assessment, has that assessment recorded
+    as requested when the support pathway starts (`assessments.services.offer_assessments`)."""
     if (child is None) == (new_family is None):
         raise ValueError("Give either an existing child or a new family, not both.")
     if new_family is not None:
@@ -147,6 +152,8 @@ def support_request_create(
         next_step_due=workdays.add_working_days(received_day, NEXT_STEP_WORKING_DAYS),
         assessment_due=workdays.add_working_days(received_day, ASSESSMENT_WORKING_DAYS),
         recorded_by=actor.user if actor.user.is_authenticated else None,
+        parent_asked_for_own_assessment=parent_asked_for_own_assessment,
+        young_carer_assessment_asked=young_carer_assessment_asked,
     )
     record_event(
         moves.REQUEST,
@@ -186,20 +193,43 @@ def decide_support(*, actor: Actor, request: SupportRequest, notes: str = "") ->
     return decision
 
 
+@dataclass(frozen=True)
+class FamilyAgreement:
+    """The family's agreement that information and advice is enough: who, when and how."""
+
+    agreed_by: str
+    agreed_on: date | None
+    agreed_how: str
+
+
 @transaction.atomic
 def decide_information(
-    *, actor: Actor, request: SupportRequest, information_given: str
+    *,
+    actor: Actor,
+    request: SupportRequest,
+    information_given: str,
+    agreement: FamilyAgreement | None = None,
 ) -> NextStepDecision:
+    """Information and advice only, with the family's recorded agreement: never a quiet
+    refusal to assess. Without agreement, `propose_not_assessing` records a reasoned decision
+    for a team manager to confirm."""
+    agreed = agreement or FamilyAgreement("", None, "")
     event = apply_move(
         moves.REQUEST,
         request,
         "decide_information",
         actor=actor.user,
-        summary="Next step: information and advice given",
+        summary="Next step: information and advice given, as the family agreed "
+        f"({agreed.agreed_by}, {agreed.agreed_how})",
         reason=information_given,
-        context={"information_given": information_given},
+        context={
+            "information_given": information_given,
+            "basis": InformationBasis.FAMILY_AGREED if agreement else "",
+            "agreed_by": agreed.agreed_by,
+            "agreed_on": agreed.agreed_on,
+            "agreed_how": agreed.agreed_how,
+        },
     )
-    move_family(request.family_id, "information_given")
     decision = NextStepDecision.objects.create(
         family_id=request.family_id,
         request=request,
@@ -207,9 +237,19 @@ def decide_information(
         information_given=information_given,
         decided_by=actor.user,
         decided_at=event.at,
+        basis=InformationBasis.FAMILY_AGREED,
+        agreed_by=agreed.agreed_by,
+        agreed_on=agreed.agreed_on,
+        agreed_how=agreed.agreed_how,
     )
+    _information_given(actor, request, decision)
+    return decision
+
+
+def _information_given(actor: Actor, request: SupportRequest, decision: NextStepDecision) -> None:
+    move_family(request.family_id, "information_given")
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
-    sent_to = send_information(request=request, information_given=information_given)
+    sent_to = send_information(request=request, information_given=decision.information_given)
     if not sent_to:
         family_events.decision_made(decision)
     if sent_to:
@@ -222,6 +262,82 @@ def decide_information(
             actor=actor.user,
             summary=f"Information and advice emailed to {', '.join(sent_to)}",
         )
+
+
+@transaction.atomic
+def propose_not_assessing(
+    *, actor: Actor, request: SupportRequest, information_given: str, reason: str
+) -> NextStepDecision:
+    """A reasoned decision not to assess the child's needs, given with information and advice;
+    it waits for a team manager (not the person who made it) to confirm. The family is told
+    once it is confirmed."""
+    event = apply_move(
+        moves.REQUEST,
+        request,
+        "propose_not_assessing",
+        actor=actor.user,
+        reason=reason,
+        summary="A decision not to assess was made: it waits for a team manager to confirm",
+        context={"information_given": information_given, "not_assessing_reason": reason},
+    )
+    decision = NextStepDecision.objects.create(
+        family_id=request.family_id,
+        request=request,
+        pathway=Pathway.INFORMATION,
+        information_given=information_given,
+        decided_by=actor.user,
+        decided_at=event.at,
+        basis=InformationBasis.NOT_ASSESSING,
+        not_assessing_reason=reason,
+    )
+    log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
+    return decision
+
+
+@transaction.atomic
+def confirm_not_assessing(
+    *, actor: Actor, request: SupportRequest, confirm: bool, reason: str
+) -> NextStepDecision:
+    """A team manager confirms the decision not to assess (the family is then sent the
+    information and told; the letter explains their right to an assessment and how to
+    challenge), or does not: the child's needs are assessed on the support pathway."""
+    decision = NextStepDecision.objects.get(request=request)
+    context = {"decided_by_id": decision.decided_by_id, "reason": reason}
+    if confirm:
+        event = apply_move(
+            moves.REQUEST,
+            request,
+            "confirm_not_assessing",
+            actor=actor.user,
+            reason=reason,
+            context=context,
+            summary="A team manager confirmed the decision not to assess: information and "
+            "advice given",
+        )
+        decision.confirmed_by = actor.user
+        decision.confirmed_at = event.at
+        decision.confirm_reason = reason
+        decision.save(update_fields=["confirmed_by", "confirmed_at", "confirm_reason"])
+        _information_given(actor, request, decision)
+        return decision
+    apply_move(
+        moves.REQUEST,
+        request,
+        "assess_after_all",
+        actor=actor.user,
+        reason=reason,
+        context=context,
+        summary=f"A team manager did not confirm the decision not to assess: "
+        f"{request.child.first_name}'s needs will be assessed on the support pathway",
+    )
+    decision.pathway = Pathway.SUPPORT
+    decision.basis = ""
+    decision.confirm_reason = reason
+    decision.notes = f"A team manager decided the needs must be assessed: {reason}"
+    decision.save(update_fields=["pathway", "basis", "confirm_reason", "notes"])
+    log_access(actor, family_id=request.family_id, record=decision, action=Action.CHANGE)
+    hooks.support_is_chosen(actor=actor, request=request)
+    family_events.decision_made(decision)
     return decision
 
 
@@ -328,9 +444,14 @@ def safeguarding_decide(
     family_told: bool | None = None,
     family_told_at: datetime | None = None,
     reason_not_told: str = "",
+    seen_or_said_by: str = "",
 ) -> SafeguardingMove:
     """A team manager (or the head of service) who did not propose the move approves it or
-    sends it back."""
+    sends it back. A concern recorded in a hurry (the immediate danger route) is completed here
+    first: who saw or heard it."""
+    if not move.seen_or_said_by.strip() and seen_or_said_by.strip():
+        move.seen_or_said_by = seen_or_said_by.strip()
+        move.save(update_fields=["seen_or_said_by"])
     if move.family_told is None and family_told is not None:
         move.family_told = family_told
         move.family_told_at = family_told_at if family_told else None

@@ -18,6 +18,16 @@ urlpatterns = [
         views.safeguarding_propose,
         name="safeguarding_propose",
     ),
+    path(
+        "requests/<int:request_id>/immediate-danger/",
+        views.immediate_danger,
+        name="immediate_danger",
+    ),
+    path(
+        "requests/<int:request_id>/not-assessing/",
+        views.not_assessing_confirm,
+        name="not_assessing_confirm",
+    ),
     path("requests/<int:request_id>/contacts/new/", views.contact_new, name="contact_new"),
     path("requests/<int:request_id>/contacts/plan/", views.contact_plan, name="contact_plan"),
     path("contacts/<int:contact_id>/", views.contact_detail, name="contact"),

@@ -21,15 +21,19 @@ from supportfirst.kernel.formsupport import (
     form_page,
     submitted,
 )
-from supportfirst.pathway import enquiries, selectors, services
+from supportfirst.pathway import beside, danger, enquiries, selectors, services
 from supportfirst.pathway.enquiry_forms import EnquiryOutcomeForm
 from supportfirst.pathway.evidence import evidence_findings
 from supportfirst.pathway.forms import (
+    PARENT_OWN,
+    YOUNG_CARER,
     ContactForm,
     ContactPlanForm,
     DecisionForm,
     FamilyViewForm,
+    ImmediateDangerForm,
     NewFamilyRequestForm,
+    NotAssessingConfirmForm,
     ReasonForm,
     RequestForm,
     SafeguardingDecisionForm,
@@ -38,12 +42,16 @@ from supportfirst.pathway.forms import (
 from supportfirst.pathway.models import (
     ContactStatus,
     EnquiryOutcome,
+    InformationBasis,
     MoveStatus,
     Pathway,
     RequestStatus,
     SupportRequest,
 )
+from supportfirst.pathway.moves import REQUEST
 from supportfirst.wording.services import Reasons, add_reason_fields
+
+DANGER_FROM = REQUEST.move("report_immediate_danger").sources
 
 
 def _request_url(request_id: int) -> str:
@@ -60,6 +68,8 @@ def _request_fields(data: dict[str, Any]) -> dict[str, Any]:
         "consent_to_contact_others": data["consent_to_contact_others"],
         "communication_needs": data["communication_needs"],
         "preferred_contact": data["preferred_contact"],
+        "parent_asked_for_own_assessment": PARENT_OWN in data.get("asked_for_carers", []),
+        "young_carer_assessment_asked": YOUNG_CARER in data.get("asked_for_carers", []),
     }
 
 
@@ -141,6 +151,7 @@ def _request_page(
         "awaiting": support_request.status == RequestStatus.AWAITING_DECISION,
         "can_propose": support_request.status
         in (RequestStatus.AWAITING_DECISION, RequestStatus.SUPPORT_PATHWAY),
+        "can_report_danger": support_request.status in DANGER_FROM,
     }
     return render(request, "pathway/request.html", context, status=status)
 
@@ -159,15 +170,33 @@ def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
     form = DecisionForm(request.POST)
 
     def decide() -> str:
-        if form.cleaned_data["pathway"] == Pathway.SUPPORT:
+        data = form.cleaned_data
+        if data["pathway"] == Pathway.SUPPORT:
             services.decide_support(actor=actor, request=support_request)
             return "Next step decided: the support pathway."
+        if data["basis"] == InformationBasis.NOT_ASSESSING:
+            services.propose_not_assessing(
+                actor=actor,
+                request=support_request,
+                information_given=data["information_given"],
+                reason=data["not_assessing_reason"],
+            )
+            return (
+                "Your decision not to assess is saved. A team manager must confirm it before "
+                "the family is told."
+            )
         services.decide_information(
             actor=actor,
             request=support_request,
-            information_given=form.cleaned_data["information_given"],
+            information_given=data["information_given"],
+            agreement=services.FamilyAgreement(
+                data["agreed_by"], data["agreed_on"], data["agreed_how"]
+            ),
         )
-        return "Next step decided: information and advice."
+        return (
+            "Next step decided: information and advice, as the family agreed. Now prepare the "
+            "letter: it tells them they can ask for an assessment at any time."
+        )
 
     made = form_move(
         request,
@@ -214,13 +243,91 @@ def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
+@casework_required
+@require_http_methods(["GET", "POST"])
+def immediate_danger(request: HttpRequest, request_id: int) -> HttpResponse:
+    """A child may be in immediate danger: phone first, then one short step that records the
+    concern and tells every manager of the council at once."""
+    actor = Actor.of(request)
+    support_request = selectors.request_read(actor=actor, request_id=request_id)
+    form = ImmediateDangerForm(submitted(request))
+    flagged = evidence_findings(
+        request.POST.get("what_happened", ""), council_id=actor.scope.council_id
+    )
+    add_reason_fields(form, flagged)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    can_report = support_request.status in DANGER_FROM
+    return form_page(
+        request,
+        form,
+        "pathway/immediate_danger.html",
+        {"req": support_request, "can_report": can_report},
+        on_valid=lambda: danger.report_immediate_danger(
+            actor=actor,
+            request=support_request,
+            what_happened=data["what_happened"],
+            when_it_happened=data["when_it_happened"],
+            who_at_risk=data["who_at_risk"],
+            reasons=Reasons(flagged, data),
+            link_for=request.build_absolute_uri,
+        ),
+        success=lambda saved: (
+            _danger_told(saved[1]),
+            _request_url(support_request.pk),
+        ),
+    )
+
+
+def _danger_told(emailed: int) -> str:
+    who = (
+        f"{emailed} manager{'' if emailed == 1 else 's'} emailed"
+        if emailed
+        else "no manager has an email address: phone your team manager"
+    )
+    return (
+        "The concern is recorded and every manager can see it at the top of their My work "
+        f"({who}). If you have not phoned 999 or the child protection team yet, do it now."
+    )
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def not_assessing_confirm(request: HttpRequest, request_id: int) -> HttpResponse:
+    """A team manager confirms a decision not to assess, or sends the request to be assessed."""
+    actor = Actor.of(request)
+    support_request = selectors.request_read(actor=actor, request_id=request_id)
+    form = NotAssessingConfirmForm(submitted(request))
+    waiting = support_request.status == RequestStatus.NOT_ASSESSING_PROPOSED
+    return form_page(
+        request,
+        form,
+        "pathway/not_assessing_confirm.html",
+        {"req": support_request, "waiting": waiting},
+        on_valid=lambda: services.confirm_not_assessing(
+            actor=actor,
+            request=support_request,
+            confirm=form.cleaned_data["decision"] == "confirm",
+            reason=form.cleaned_data["reason"],
+        ),
+        success=lambda decision: (
+            "Confirmed: information and advice only. Now prepare the letter to the family."
+            if decision.pathway == Pathway.INFORMATION
+            else f"{support_request.child.first_name}'s needs will be assessed on the support "
+            "pathway.",
+            _request_url(support_request.pk),
+        ),
+    )
+
+
 @manager_required
 @require_http_methods(["GET", "POST"])
 def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
     actor = Actor.of(request)
     move = selectors.move_read(actor=actor, move_id=move_id)
     ask = move.family_told is None
-    form = SafeguardingDecisionForm(submitted(request), ask_about_notice=ask)
+    form = SafeguardingDecisionForm(
+        submitted(request), ask_about_notice=ask, ask_who=not move.seen_or_said_by.strip()
+    )
     return form_page(
         request,
         form,
@@ -229,6 +336,11 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
             "move": move,
             "decided": move.status != MoveStatus.PROPOSED,
             "can_record_outcome": enquiries.can_record_outcome(move),
+            "beside": beside.beside_a_proposal(
+                scope=actor.scope,
+                family_id=move.family_id,
+                proposed_on=timezone.localdate(move.proposed_at),
+            ),
         },
         on_valid=lambda: services.safeguarding_decide(
             actor=actor,
@@ -238,6 +350,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
             family_told=form.cleaned_data.get("family_told_bool"),
             family_told_at=form.cleaned_data.get("family_told_at"),
             reason_not_told=form.cleaned_data.get("reason_not_told", ""),
+            seen_or_said_by=form.cleaned_data.get("seen_or_said_by", ""),
         ),
         success=lambda _: ("Your decision is saved.", reverse("frontdoor:team")),
     )

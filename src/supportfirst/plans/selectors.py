@@ -3,12 +3,16 @@ written to the access log."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, get_visible_or_404
-from supportfirst.pathway.models import SupportRequest
+from supportfirst.pathway.beside import BesideItem
+from supportfirst.pathway.models import PathwayEvent, SupportRequest
 from supportfirst.plans.models import (
     FAMILY_CAN_READ,
     PlannedService,
@@ -17,6 +21,7 @@ from supportfirst.plans.models import (
     PlanReviewRequest,
     SupportPlan,
 )
+from supportfirst.plans.moves import PLAN
 
 
 def _in_full(queryset: QuerySet[SupportPlan]) -> QuerySet[SupportPlan]:
@@ -140,3 +145,34 @@ def law_field(name: str) -> str:
 
 def law_fields_of(plan: SupportPlan) -> set[str]:
     return {law_field(service.name) for service in plan.services.all() if not service.code}
+
+
+def beside_a_proposal(*, scope: Scope, family_id: int, since: date) -> list[BesideItem]:
+    """The family's disagreements with a support plan since `since` (from the timeline, so a
+    plan changed since still shows that they disagreed), for the manager deciding a proposed
+    move to safeguarding (`pathway.beside`)."""
+    events = (
+        PathwayEvent.objects.visible_to(scope)
+        .filter(
+            family_id=family_id,
+            record_type=PLAN.record_type,
+            move="disagree",
+            at__date__gte=since,
+        )
+        .order_by("-at")
+    )
+    plans = SupportPlan.objects.visible_to(scope).in_bulk({e.record_id for e in events})
+    items = []
+    for event in events:
+        plan = plans.get(event.record_id)
+        if plan is None:
+            continue
+        items.append(
+            BesideItem(
+                "Disagreement with a plan",
+                f"{plan.title}: {event.reason or plan.family_response or 'no words given'}",
+                timezone.localdate(event.at),
+                str(plan.get_status_display()),
+            )
+        )
+    return items

@@ -22,9 +22,10 @@ class OfferAnswer(models.TextChoices):
     ACCEPTED = "accepted", "Accepted"
     DECLINED = "declined", "Declined"
     COMBINED = "combined", "Accepted, combined with the child's assessment"
+    REQUESTED = "requested", "Requested: they asked for it, so it must be done"
 
 
-OFFER_ACCEPTED = frozenset({OfferAnswer.ACCEPTED, OfferAnswer.COMBINED})
+OFFER_ACCEPTED = frozenset({OfferAnswer.ACCEPTED, OfferAnswer.COMBINED, OfferAnswer.REQUESTED})
 
 
 class AssessmentOffer(FamilyRecord):

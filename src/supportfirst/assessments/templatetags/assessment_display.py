@@ -20,6 +20,7 @@ _STATUS_COLOURS = {
     "not_answered": "yellow",
     "accepted": "green",
     "combined": "green",
+    "requested": "green",
     "declined": "grey",
 }
 

@@ -10,6 +10,7 @@ _COLOURS = {
     "awaiting_decision": "yellow",
     "support_pathway": "green",
     "information_given": "blue",
+    "not_assessing_proposed": "orange",
     "safeguarding_proposed": "orange",
     "moved_to_safeguarding": "red",
 }

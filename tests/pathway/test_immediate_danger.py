@@ -1,0 +1,216 @@
+"""A child may be in immediate danger (issue 18, point 3): one short step records the concern,
+tells every team manager and head of service of the council at once (My work and an email),
+says plainly to phone the police or child protection now, and is completed afterwards."""
+
+from __future__ import annotations
+
+import pytest
+from django.core import mail
+
+from supportfirst.councils.models import Role
+from supportfirst.pathway.models import MoveStatus, RequestStatus, SafeguardingMove
+from tests.accounts.factories import family_user, staff_user
+from tests.conftest import signed_in_client
+from tests.pathway.factories import SupportRequestFactory
+
+FACTS = {
+    "what_happened": "At 3pm Zara's father hit her across the face in the school car park.",
+    "when_it_happened": "Today at about 3pm",
+    "who_at_risk": "Zara Hughes, at home now with her father",
+}
+
+
+@pytest.fixture
+def support_request(family):
+    child = family.children.first()
+    child.first_name = "Zara"
+    child.save()
+    return SupportRequestFactory(child=child)
+
+
+@pytest.fixture
+def managers(council):
+    return [
+        staff_user(council, Role.TEAM_MANAGER),
+        staff_user(council, Role.TEAM_MANAGER),
+        staff_user(council, Role.HEAD_OF_SERVICE),
+    ]
+
+
+def _url(request) -> str:
+    return f"/staff/requests/{request.pk}/immediate-danger/"
+
+
+def _report(user, request, **changes):
+    return signed_in_client(user).post(_url(request), {**FACTS, **changes})
+
+
+def test_the_page_says_to_phone_999_or_child_protection_before_anything_else(
+    practitioner, support_request
+):
+    council = support_request.family.council
+    council.contact_phone = "01234 567890"
+    council.save()
+    response = signed_in_client(practitioner).get(_url(support_request))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Phone the police on 999 now, or the council's child protection team" in page
+    assert "01234 567890" in page
+    assert page.index("999 now") < page.index("data-wording-url")
+
+
+def test_the_request_page_offers_the_route(practitioner, support_request):
+    response = signed_in_client(practitioner).get(f"/staff/requests/{support_request.pk}/")
+    assert response.status_code == 200
+    assert _url(support_request) in response.content.decode()
+
+
+def test_one_step_records_the_concern_as_a_proposal_for_a_manager(
+    sent_at_once, practitioner, managers, support_request
+):
+    response = _report(practitioner, support_request)
+    assert response.status_code == 302
+    support_request.refresh_from_db()
+    assert support_request.status == RequestStatus.SAFEGUARDING_PROPOSED
+    move = SafeguardingMove.objects.get(request=support_request)
+    assert move.immediate_danger is True
+    assert move.status == MoveStatus.PROPOSED
+    assert move.who_at_risk == FACTS["who_at_risk"]
+    assert move.what_happened == FACTS["what_happened"]
+    assert support_request.events.filter(move="report_immediate_danger").exists()
+
+
+def test_every_manager_and_head_of_service_of_the_council_is_emailed_at_once(
+    sent_at_once, council, other_council, practitioner, managers, support_request
+):
+    staff_user(other_council, Role.TEAM_MANAGER)
+    staff_user(council, Role.PRACTITIONER)
+    mail.outbox.clear()
+    _report(practitioner, support_request)
+    sent_to = sorted(address for message in mail.outbox for address in message.to)
+    assert sent_to == sorted(m.email for m in managers)
+    message = mail.outbox[0]
+    assert support_request.reference in message.subject
+    assert "A child may be in immediate danger" in message.subject
+    move = SafeguardingMove.objects.get(request=support_request)
+    assert f"/staff/safeguarding/{move.pk}/" in message.body
+    # The email names no one: the concern is read behind sign-in.
+    assert "Zara" not in message.body
+    assert "Hughes" not in message.body
+
+
+def test_the_email_goes_only_after_the_concern_is_saved(
+    practitioner, managers, support_request, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        _report(practitioner, support_request)
+    assert mail.outbox == []
+    assert callbacks
+
+
+def test_every_manager_sees_it_at_the_top_of_my_work(
+    council, other_council, practitioner, managers, support_request
+):
+    _report(practitioner, support_request)
+    for manager in managers:
+        page = signed_in_client(manager).get("/staff/my-work/").content.decode()
+        assert "A child may be in immediate danger" in page
+        assert support_request.reference in page
+        assert page.index("danger-alerts") < page.index("What is due")
+    elsewhere = signed_in_client(staff_user(other_council, Role.TEAM_MANAGER))
+    assert support_request.reference not in elsewhere.get("/staff/my-work/").content.decode()
+
+
+def test_opinion_words_are_flagged_with_a_reason_asked_never_refused(
+    sent_at_once, practitioner, managers, support_request
+):
+    words = "The father was aggressive to the nurse: he shouted at her and pushed her."
+    first = _report(practitioner, support_request, what_happened=words)
+    assert first.status_code == 400
+    page = first.content.decode()
+    assert "aggressive" in page
+    assert not SafeguardingMove.objects.exists()
+    reasons = {
+        name: "The nurse's own word, in her statement to me this afternoon."
+        for name in first.context["form"].fields
+        if name.startswith("reason_")
+    }
+    assert reasons
+    second = _report(practitioner, support_request, what_happened=words, **reasons)
+    assert second.status_code == 302
+    assert SafeguardingMove.objects.get().immediate_danger is True
+
+
+def test_who_is_at_risk_is_asked(practitioner, support_request):
+    response = _report(practitioner, support_request, who_at_risk="")
+    assert response.status_code == 400
+    assert "Enter who is at risk" in response.content.decode()
+    assert "hit her across the face in the school car park" in response.content.decode()
+
+
+def test_the_manager_completes_the_record_before_approving(
+    sent_at_once, practitioner, managers, support_request
+):
+    _report(practitioner, support_request)
+    move = SafeguardingMove.objects.get()
+    client = signed_in_client(managers[0])
+    page = client.get(f"/staff/safeguarding/{move.pk}/")
+    assert page.status_code == 200
+    assert "Who saw or heard it" in page.content.decode()
+    decision = {
+        "decision": "approve",
+        "reason": "A child was hit in front of witnesses; the police are with her now.",
+        "family_told": "no",
+        "reason_not_told": "Telling her father first could put Zara at risk.",
+    }
+    missing = client.post(f"/staff/safeguarding/{move.pk}/", decision)
+    assert missing.status_code == 400
+    assert "Enter who saw or heard it" in missing.content.decode()
+    done = client.post(
+        f"/staff/safeguarding/{move.pk}/",
+        {**decision, "seen_or_said_by": "Ms Green, class teacher, in the car park"},
+    )
+    assert done.status_code == 302
+    move.refresh_from_db()
+    assert move.status == MoveStatus.APPROVED
+    assert move.seen_or_said_by == "Ms Green, class teacher, in the car park"
+    support_request.refresh_from_db()
+    assert support_request.status == RequestStatus.MOVED_TO_SAFEGUARDING
+    # Decided: it no longer waits at the top of My work.
+    assert "danger-alerts" not in client.get("/staff/my-work/").content.decode()
+
+
+def test_a_request_already_with_safeguarding_still_says_to_phone_now(
+    practitioner, council, support_request
+):
+    support_request.status = RequestStatus.MOVED_TO_SAFEGUARDING
+    support_request.save()
+    response = signed_in_client(practitioner).get(_url(support_request))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Phone the police on 999 now" in page
+    assert 'name="what_happened"' not in page
+    assert "Record a contact" in page
+
+
+def test_a_family_not_told_sees_nothing_of_the_concern(practitioner, managers, support_request):
+    _report(practitioner, support_request)
+    parent = family_user(support_request.family)
+    response = signed_in_client(parent).get(f"/family/requests/{support_request.pk}/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert support_request.reference in page
+    assert "safeguarding" not in page.lower()
+    assert "danger" not in page.lower()
+    assert "Waiting for the next-step decision" in page
+
+
+def test_a_closed_request_points_to_a_new_request(practitioner, support_request):
+    support_request.status = RequestStatus.INFORMATION_GIVEN
+    support_request.save()
+    response = signed_in_client(practitioner).get(_url(support_request))
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Phone the police on 999 now" in page
+    assert f"/staff/families/{support_request.family_id}/requests/new/" in page
+    assert 'name="what_happened"' not in page
