@@ -30,6 +30,10 @@ class DueItem:
     view_name: str
     record_id: int
     today: date
+    kind: str = ""
+    """Which clock this is, as the Team page counts overdue items ("Eligibility decision")."""
+    for_family: str = ""
+    """What happens next, in plain words for the family's pages ("" when not for the family)."""
 
     @property
     def url(self) -> str:

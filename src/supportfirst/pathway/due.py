@@ -1,20 +1,30 @@
-"""What the pathway puts on a worker's list: each request waiting for its next-step decision."""
+"""What the pathway puts on a worker's list: each request waiting for its next-step decision,
+and (for a team manager) each request whose family has no named worker yet, with how long it
+has waited."""
 
 from __future__ import annotations
 
 from datetime import date
 
+from django.utils import timezone
+
+from supportfirst.councils.models import MANAGER_ROLES
 from supportfirst.councils.scoping import Scope
 from supportfirst.kernel.due import DueItem
-from supportfirst.pathway.selectors import requests_awaiting_decision
+from supportfirst.pathway.selectors import requests_awaiting_decision, requests_without_a_worker
+from supportfirst.rules import workdays
+
+NEXT_STEP = "Next-step decision"
+ALLOCATION = "Allocate a worker"
 
 
 def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
-    """Each request waiting for its next-step decision, for one worker (or the whole team)."""
+    """Each request waiting for its next-step decision, for one worker (or the whole team); and
+    for a manager (or the Team page) each request with no worker yet."""
     rows = requests_awaiting_decision(scope=scope, worker_id=worker_id).values_list(
         "pk", "next_step_due", "child__first_name", "family__name"
     )
-    return [
+    items = [
         DueItem(
             what=f"Next-step decision for {first_name}",
             family=family_name,
@@ -22,6 +32,35 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
             view_name="pathway:request",
             record_id=pk,
             today=today,
+            kind=NEXT_STEP,
         )
         for pk, due, first_name, family_name in rows
     ]
+    if worker_id is None or scope.role in MANAGER_ROLES:
+        items += _unallocated(scope=scope, today=today)
+    return items
+
+
+def _waited(days: int) -> str:
+    return f"{days} working day{'' if days == 1 else 's'}"
+
+
+def _unallocated(*, scope: Scope, today: date) -> list[DueItem]:
+    rows = requests_without_a_worker(scope=scope).values_list(
+        "pk", "received_at", "next_step_due", "child__first_name", "family__name"
+    )
+    items = []
+    for pk, received_at, due, first_name, family_name in rows:
+        waited = max(0, workdays.working_days_between(timezone.localdate(received_at), today))
+        items.append(
+            DueItem(
+                what=f"Allocate a worker for {first_name}'s request (waited {_waited(waited)})",
+                family=family_name,
+                due=due,
+                view_name="pathway:request",
+                record_id=pk,
+                today=today,
+                kind=ALLOCATION,
+            )
+        )
+    return items

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from supportfirst.pathway import views
+from supportfirst.pathway import allocation_views, views
 
 app_name = "pathway"
 
@@ -19,6 +19,8 @@ urlpatterns = [
         name="safeguarding_propose",
     ),
     path("requests/<int:request_id>/contacts/new/", views.contact_new, name="contact_new"),
+    path("requests/<int:request_id>/worker/", allocation_views.allocate, name="allocate"),
+    path("requests/<int:request_id>/take/", allocation_views.take, name="take"),
     path("requests/<int:request_id>/timeline/", views.request_timeline, name="timeline"),
     path("safeguarding/<int:move_id>/", views.safeguarding_decide, name="safeguarding_decide"),
     path(
