@@ -74,7 +74,9 @@ def test_changing_the_worker_names_both_on_the_timeline(council, manager, worker
 
 def test_a_practitioner_cannot_allocate(worker, unallocated, council):
     other = staff_user(council, Role.PRACTITIONER)
-    assert signed_in_client(worker).get(f"/staff/requests/{unallocated.pk}/worker/").status_code == 403
+    assert (
+        signed_in_client(worker).get(f"/staff/requests/{unallocated.pk}/worker/").status_code == 403
+    )
     with pytest.raises(MoveRefused, match="Only a team manager"):
         allocation.allocate_worker(actor=_actor(worker), request=unallocated, worker=other)
 

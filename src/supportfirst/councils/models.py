@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 
-
 DEFAULT_DECISION_WORKING_DAYS = 10
 DEFAULT_PLAN_WORKING_DAYS = 20
 DEFAULT_SERVICE_START_WORKING_DAYS = 20

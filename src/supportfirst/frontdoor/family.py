@@ -11,11 +11,14 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
 from supportfirst.families import selectors
 from supportfirst.frontdoor import family_record
+from supportfirst.frontdoor.staff_work import next_for_family
 
 
 @family_required
 def family_home(request: HttpRequest) -> HttpResponse:
     family, worker, requests = family_record.family_home_read(actor=Actor.of(request))
+    today = timezone.localdate()
+    scope = request.scope  # type: ignore[attr-defined]
     return render(
         request,
         "frontdoor/family/home.html",
@@ -23,7 +26,8 @@ def family_home(request: HttpRequest) -> HttpResponse:
             "family": family,
             "worker": worker,
             "requests": requests,
-            "today": timezone.localdate(),
+            "next_steps": next_for_family(scope=scope, today=today),
+            "today": today,
         },
     )
 

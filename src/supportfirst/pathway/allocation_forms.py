@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from crispy_forms_gds.layout import Field
 from django import forms
@@ -24,7 +24,7 @@ class AllocateForm(forms.Form):
     def __init__(self, *args: Any, workers: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.workers = {w.pk: w for w in workers}
-        self.fields["worker"].choices = [("", "Choose a person")] + [
+        cast(forms.ChoiceField, self.fields["worker"]).choices = [("", "Choose a person")] + [
             (w.pk, _label(w)) for w in workers
         ]
         self.helper = gds_helper(Field.select("worker"), button="Save the worker")

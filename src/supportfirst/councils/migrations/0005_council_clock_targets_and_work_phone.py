@@ -4,30 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('councils', '0004_head_of_service_role'),
+        ("councils", "0004_head_of_service_role"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='council',
-            name='decision_working_days',
-            field=models.PositiveSmallIntegerField(default=10, verbose_name='Working days from authorising the assessment to the eligibility decision'),
+            model_name="council",
+            name="decision_working_days",
+            field=models.PositiveSmallIntegerField(
+                default=10,
+                verbose_name="Working days from authorising the assessment to the eligibility decision",
+            ),
         ),
         migrations.AddField(
-            model_name='council',
-            name='plan_working_days',
-            field=models.PositiveSmallIntegerField(default=20, verbose_name='Working days from the eligibility decision to sharing the support plan'),
+            model_name="council",
+            name="plan_working_days",
+            field=models.PositiveSmallIntegerField(
+                default=20,
+                verbose_name="Working days from the eligibility decision to sharing the support plan",
+            ),
         ),
         migrations.AddField(
-            model_name='council',
-            name='service_start_working_days',
-            field=models.PositiveSmallIntegerField(default=20, verbose_name='Working days from an agreed plan to each service starting'),
+            model_name="council",
+            name="service_start_working_days",
+            field=models.PositiveSmallIntegerField(
+                default=20, verbose_name="Working days from an agreed plan to each service starting"
+            ),
         ),
         migrations.AddField(
-            model_name='membership',
-            name='work_phone',
-            field=models.CharField(blank=True, help_text='The work phone number families can call.', max_length=40),
+            model_name="membership",
+            name="work_phone",
+            field=models.CharField(
+                blank=True, help_text="The work phone number families can call.", max_length=40
+            ),
         ),
     ]

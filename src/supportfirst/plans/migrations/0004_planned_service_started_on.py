@@ -6,21 +6,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('plans', '0003_service_not_met_reason'),
+        ("plans", "0003_service_not_met_reason"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='plannedservice',
-            name='started_on',
-            field=models.DateField(blank=True, help_text='The day the support actually started.', null=True),
+            model_name="plannedservice",
+            name="started_on",
+            field=models.DateField(
+                blank=True, help_text="The day the support actually started.", null=True
+            ),
         ),
         migrations.AddField(
-            model_name='plannedservice',
-            name='started_recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="plannedservice",
+            name="started_recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]
