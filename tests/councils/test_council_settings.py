@@ -107,3 +107,49 @@ def test_one_councils_administrator_changes_only_their_own(admin, other_council)
     )
     other_council.refresh_from_db()
     assert other_council.decision_working_days == DEFAULT_DECISION_WORKING_DAYS
+
+
+# How families reach a member of staff
+
+
+def test_the_administrator_records_a_work_phone_the_family_then_sees(admin, council):
+    from tests.accounts.factories import family_user
+    from tests.families.factories import family_with_everyone
+
+    worker = staff_user(council, Role.PRACTITIONER, full_name="Sam Patel")
+    client = signed_in_client(admin)
+    assert f"/staff/people/{worker.pk}/" in client.get("/staff/").content.decode()
+    response = client.post(
+        f"/staff/people/{worker.pk}/", {"job_title": "Social worker", "work_phone": "01632 960 123"}
+    )
+    assert response.status_code == 302
+    family = family_with_everyone(council, allocated_worker=worker)
+    page = signed_in_client(family_user(family)).get("/family/").content.decode()
+    assert "Social worker" in page
+    assert "01632 960 123" in page
+
+
+def test_a_phone_number_that_is_not_one_is_explained_and_kept(admin, council):
+    worker = staff_user(council, Role.PRACTITIONER)
+    response = signed_in_client(admin).post(
+        f"/staff/people/{worker.pk}/", {"job_title": "Social worker", "work_phone": "call me"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Enter a phone number using digits" in page
+    assert 'value="call me"' in page
+    worker.membership.refresh_from_db()
+    assert worker.membership.work_phone == ""
+
+
+def test_another_councils_staff_are_not_found(admin, other_council):
+    stranger = staff_user(other_council, Role.PRACTITIONER)
+    assert signed_in_client(admin).get(f"/staff/people/{stranger.pk}/").status_code == 404
+
+
+def test_a_family_account_is_not_staff(admin, council):
+    from tests.accounts.factories import family_user
+    from tests.families.factories import family_with_everyone
+
+    parent = family_user(family_with_everyone(council))
+    assert signed_in_client(admin).get(f"/staff/people/{parent.pk}/").status_code == 404

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from supportfirst.councils.models import Council
+from supportfirst.councils.models import Council, Membership
 
 CLOCK_TARGETS = ("decision_working_days", "plan_working_days", "service_start_working_days")
 
@@ -18,3 +18,13 @@ def clock_targets_save(*, council_id: int, targets: dict[str, int]) -> Council:
         setattr(council, name, int(targets[name]))
     council.save(update_fields=list(CLOCK_TARGETS))
     return council
+
+
+@transaction.atomic
+def staff_contact_save(*, membership: Membership, job_title: str, work_phone: str) -> Membership:
+    """Save how families reach a member of staff: their job title and work phone."""
+    locked = Membership.objects.select_for_update().get(pk=membership.pk)
+    locked.job_title = job_title.strip()
+    locked.work_phone = work_phone.strip()
+    locked.save(update_fields=["job_title", "work_phone"])
+    return locked

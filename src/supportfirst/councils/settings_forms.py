@@ -3,6 +3,7 @@ after an assessment is authorised (GOV.UK style)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from crispy_forms_gds.layout import Field
@@ -56,3 +57,48 @@ class ClockTargetsForm(forms.Form):
             Field.text("service_start_working_days", field_width=4),
             button="Save the targets",
         )
+
+
+PHONE_CHARACTERS = re.compile(r"^[0-9 +()\-]*$")
+FEWEST_PHONE_DIGITS = 6
+
+
+class StaffContactForm(forms.Form):
+    """How families reach a member of staff: their job and work phone, as the council records
+    them (their work email is the one they sign in with)."""
+
+    job_title = forms.CharField(
+        label="Job title",
+        help_text="For example, social worker. Families see it beside the worker's name.",
+        max_length=120,
+        required=False,
+        error_messages={"max_length": "Enter a job title of 120 characters or fewer"},
+    )
+    work_phone = forms.CharField(
+        label="Work phone number",
+        help_text="A number families can call, for example 01632 960 123. Leave it empty if "
+        "families should call the team instead.",
+        max_length=40,
+        required=False,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
+        error_messages={"max_length": "Enter a phone number of 40 characters or fewer"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.text("job_title"),
+            Field.text("work_phone", field_width=20),
+            button="Save",
+        )
+
+    def clean_work_phone(self) -> str:
+        phone = " ".join(self.cleaned_data.get("work_phone", "").split())
+        if phone and (
+            not PHONE_CHARACTERS.match(phone)
+            or sum(c.isdigit() for c in phone) < FEWEST_PHONE_DIGITS
+        ):
+            raise forms.ValidationError(
+                "Enter a phone number using digits, spaces and brackets, like 01632 960 123"
+            )
+        return phone

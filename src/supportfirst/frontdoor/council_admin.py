@@ -4,14 +4,15 @@ council's settings page (the working-day targets of the clocks after an assessme
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from supportfirst.accounts.selectors import people_in_council
 from supportfirst.councils import settings as council_settings
 from supportfirst.councils.access import council_admin_required
-from supportfirst.councils.models import Council
-from supportfirst.councils.settings_forms import ClockTargetsForm
+from supportfirst.councils.models import STAFF_ROLES, Council, Membership
+from supportfirst.councils.settings_forms import ClockTargetsForm, StaffContactForm
 from supportfirst.kernel.formsupport import form_page, submitted
 
 
@@ -38,4 +39,33 @@ def council_settings_page(request: HttpRequest) -> HttpResponse:
             council_id=council_id, targets=form.cleaned_data
         ),
         success=lambda _: ("The targets are saved.", request.path),
+    )
+
+
+@council_admin_required
+@require_http_methods(["GET", "POST"])
+def staff_contact(request: HttpRequest, person_id: int) -> HttpResponse:
+    """A member of staff's job title and work phone, as families see them on their home page.
+    Only people in the administrator's own council: anyone else is a 404."""
+    membership = get_object_or_404(
+        Membership.objects.select_related("user"),
+        user_id=person_id,
+        council_id=request.scope.council_id,  # type: ignore[attr-defined]
+        role__in=[r.value for r in STAFF_ROLES],
+    )
+    form = StaffContactForm(
+        submitted(request),
+        initial={"job_title": membership.job_title, "work_phone": membership.work_phone},
+    )
+    return form_page(
+        request,
+        form,
+        "frontdoor/staff/staff_contact.html",
+        {"membership": membership, "person": membership.user},
+        on_valid=lambda: council_settings.staff_contact_save(
+            membership=membership,
+            job_title=form.cleaned_data["job_title"],
+            work_phone=form.cleaned_data["work_phone"],
+        ),
+        success=lambda _: (f"{membership.user}'s details are saved.", reverse("staff:home")),
     )
