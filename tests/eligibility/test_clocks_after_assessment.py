@@ -253,3 +253,14 @@ def test_my_work_queries_stay_flat_as_the_new_clocks_grow(ashvale, worker):
     small = _queries(client, "/staff/my-work/", "record when it started")
     _add_clocks(ashvale, worker, 8)
     assert _queries(client, "/staff/my-work/", "record when it started") == small
+
+
+def test_a_young_person_is_told_only_about_their_own_support(family):
+    from tests.families.factories import ChildFactory
+
+    brother = ChildFactory(family=family, first_name="Kofi")
+    authorised_assessment(family)  # for the family's first child
+    own = family_user(family, child=brother)
+    assert "What happens next and when" not in _page(own, "/family/")
+    first = family_user(family, child=family.children.order_by("pk").first())
+    assert "What happens next and when" in _page(first, "/family/")

@@ -215,6 +215,8 @@ def awaiting_eligibility_decision(
         .exclude(eligibility_decisions__status=DECISION_MADE)
         .order_by("authorised_at", "pk")
     )
+    if scope.child_id is not None:  # a young person: only their own
+        rows = rows.filter(child_id=scope.child_id)
     if worker_id is not None:
         rows = rows.filter(
             Q(family__allocated_worker_id=worker_id)

@@ -24,6 +24,8 @@ def waiting_for_a_plan(*, scope: Scope, worker_id: int | None) -> QuerySet[Eligi
         .exclude(assessment__request__support_plans__shared_at__isnull=False)
         .order_by("confirmed_at", "pk")
     )
+    if scope.child_id is not None:  # a young person: only their own
+        rows = rows.filter(assessment__child_id=scope.child_id)
     if worker_id is not None:
         rows = rows.filter(
             Q(family__allocated_worker_id=worker_id)

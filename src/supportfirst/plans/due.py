@@ -28,6 +28,8 @@ def not_started(*, scope: Scope, worker_id: int | None) -> QuerySet[PlannedServi
         )
         .order_by("plan__responded_at", "start_on", "pk")
     )
+    if scope.child_id is not None:  # a young person: only their own
+        rows = rows.filter(plan__child_id=scope.child_id)
     if worker_id is not None:
         rows = rows.filter(
             Q(family__allocated_worker_id=worker_id)
