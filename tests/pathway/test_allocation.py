@@ -166,3 +166,26 @@ def test_online_requests_waiting_clears_once_allocated(manager, worker, unalloca
     assert unallocated.reference in client.get("/staff/online-requests/").content.decode()
     allocation.allocate_worker(actor=_actor(manager), request=unallocated, worker=worker)
     assert unallocated.reference not in client.get("/staff/online-requests/").content.decode()
+
+
+def test_a_managers_my_work_stays_flat_as_unallocated_requests_grow(council, manager):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = signed_in_client(manager)
+
+    def add(count: int) -> None:
+        for _ in range(count):
+            family = family_with_everyone(council, allocated_worker=None)
+            SupportRequestFactory(child=family.children.get())
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get("/staff/my-work/")
+        assert "Allocate a worker for" in response.content.decode()
+        return len(captured)
+
+    add(2)
+    small = queries()
+    add(10)
+    assert queries() == small
