@@ -189,3 +189,19 @@ def test_a_managers_my_work_stays_flat_as_unallocated_requests_grow(council, man
     small = queries()
     add(10)
     assert queries() == small
+
+
+def test_a_worker_named_during_an_untold_proposal_does_not_give_it_away(manager, worker, council):
+    from supportfirst.pathway.models import RequestStatus
+    from tests.pathway.factories import ProposedMoveFactory
+
+    family = family_with_everyone(council, allocated_worker=None)
+    move = ProposedMoveFactory(request__child=family.children.get(), proposed_by=worker)
+    assert move.request.status == RequestStatus.SAFEGUARDING_PROPOSED
+    allocation.allocate_worker(actor=_actor(manager), request=move.request, worker=worker)
+    event = PathwayEvent.objects.get(request=move.request, move="allocate_worker")
+    assert event.to_status == RequestStatus.SAFEGUARDING_PROPOSED
+    parent = family_user(family)
+    page = signed_in_client(parent).get(f"/family/requests/{move.request.pk}/").content.decode()
+    assert "Worker allocated" not in page
+    assert "Sam Patel" in signed_in_client(parent).get("/family/").content.decode()

@@ -257,3 +257,8 @@ ALLOCATION = Workflow(
         ),
     ),
 )
+
+ALLOCATION_MOVES = frozenset(m.name for m in ALLOCATION.moves)
+"""The moves that name a family's worker. They keep the request's status, so one made while a
+proposal the family has not been told about stands records a safeguarding status: the family's
+pages hold such an event back (`visibility.HiddenMoves.hides`)."""
