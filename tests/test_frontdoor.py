@@ -10,9 +10,11 @@ from supportfirst.complaints import due as complaints_due
 from supportfirst.corrections import due as corrections_due
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope
+from supportfirst.eligibility import due as eligibility_due
 from supportfirst.families.selectors import access_log_for_family
 from supportfirst.frontdoor import staff_work
 from supportfirst.pathway import due as pathway_due
+from supportfirst.plans import due as plans_due
 
 
 def test_my_work_lists_each_apps_due_items_hook_by_name():
@@ -21,6 +23,8 @@ def test_my_work_lists_each_apps_due_items_hook_by_name():
         assessments_due.due_items,
         corrections_due.due_items,
         complaints_due.due_items,
+        eligibility_due.due_items,
+        plans_due.due_items,
     ) == staff_work.DUE_HOOKS
 
 

@@ -16,7 +16,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from supportfirst.accounts.models import User
-from supportfirst.councils.models import Council, Membership, Role, Team
+from supportfirst.councils.models import CASEWORK_ROLES, Council, Membership, Role, Team
 from supportfirst.families.demo import (
     COUNCILS,
     DEMO_PASSWORD,
@@ -92,14 +92,18 @@ def _load() -> None:
         )
         team = Team.objects.create(council=council, name="Disabled Children's Team")
         staff: dict[str, User] = {}
-        for person in spec.staff:
+        for position, person in enumerate(spec.staff):
             user = demo_user(person.username, person.full_name)
+            # Work phones in the same range as the council's own (kept for drama by Ofcom).
+            casework = person.role in CASEWORK_ROLES
+            work_phone = f"{spec.phone[:-3]}{300 + position:03d}" if casework else ""
             Membership.objects.create(
                 user=user,
                 council=council,
                 role=person.role,
                 team=team if person.role in (Role.PRACTITIONER, Role.TEAM_MANAGER) else None,
                 job_title=person.job_title,
+                work_phone=work_phone,
             )
             TOTPDevice.objects.create(user=user, name="Demo authenticator", confirmed=True)
             staff[person.username] = user

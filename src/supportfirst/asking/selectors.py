@@ -11,10 +11,12 @@ from supportfirst.councils.scoping import Scope, get_visible_or_404
 
 
 def online_requests_waiting(*, scope: Scope) -> QuerySet[OnlineRequest]:
-    """Online requests staff have not accepted yet, oldest first (a list: not logged per family)."""
+    """Online requests staff have not accepted yet and whose family has no named worker yet,
+    oldest first (a list: not logged per family). Once a worker is allocated (or takes the
+    request) it leaves this list: the worker invites the family from the family's page."""
     return (
         OnlineRequest.objects.visible_to(scope)
-        .filter(status=OnlineStatus.WAITING)
+        .filter(status=OnlineStatus.WAITING, family__allocated_worker__isnull=True)
         .select_related("support_request", "support_request__child")
         .order_by("submitted_at")
     )

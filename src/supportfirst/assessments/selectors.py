@@ -10,6 +10,7 @@ from supportfirst.assessments.models import (
     Assessment,
     AssessmentArea,
     AssessmentOffer,
+    AssessmentStatus,
     CarerDecisions,
     FamilyAccount,
     FamilyComment,
@@ -193,6 +194,33 @@ def open_assessments(*, scope: Scope, worker_id: int | None = None) -> QuerySet[
     if worker_id is not None:
         rows = rows.filter(
             Q(family__allocated_worker_id=worker_id)
+            | Q(family__allocated_worker__isnull=True, started_by_id=worker_id)
+        )
+    return rows
+
+
+DECISION_MADE = "confirmed"
+"""The status of an eligibility decision that stops the decision clock (a manager confirmed it).
+Spelled here because the eligibility app sits beside this one and cannot be imported."""
+
+
+def awaiting_eligibility_decision(
+    *, scope: Scope, worker_id: int | None = None
+) -> QuerySet[Assessment]:
+    """Authorised child's assessments with no confirmed eligibility decision yet: the clock from
+    authorisation to the decision is running. One query, however many there are."""
+    rows = (
+        Assessment.objects.visible_to(scope)
+        .filter(kind=Kind.CHILD, status=AssessmentStatus.AUTHORISED, authorised_at__isnull=False)
+        .exclude(eligibility_decisions__status=DECISION_MADE)
+        .order_by("authorised_at", "pk")
+    )
+    if scope.child_id is not None:  # a young person: only their own
+        rows = rows.filter(child_id=scope.child_id)
+    if worker_id is not None:
+        rows = rows.filter(
+            Q(family__allocated_worker_id=worker_id)
+            | Q(family__allocated_worker__isnull=True, authorised_by_id=worker_id)
             | Q(family__allocated_worker__isnull=True, started_by_id=worker_id)
         )
     return rows

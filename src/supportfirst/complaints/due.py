@@ -27,6 +27,7 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
             view_name="complaints:complaint",
             record_id=pk,
             today=today,
+            kind="Complaint",
         )
         for pk, reference, stage, family_name, due in rows.values_list(
             "pk", "reference", "stage", "family__name", "respond_by"

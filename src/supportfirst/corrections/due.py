@@ -27,6 +27,7 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
             view_name="corrections:correction",
             record_id=pk,
             today=today,
+            kind="Request to correct a record",
         )
         for pk, label, family_name, due in rows.values_list(
             "pk", "record_label", "family__name", "due_on"

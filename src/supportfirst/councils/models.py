@@ -11,6 +11,10 @@ from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
 
+DEFAULT_DECISION_WORKING_DAYS = 10
+DEFAULT_PLAN_WORKING_DAYS = 20
+DEFAULT_SERVICE_START_WORKING_DAYS = 20
+
 
 class Council(models.Model):
     """A local authority in England, identified by its Department for Education LA code."""
@@ -37,6 +41,20 @@ class Council(models.Model):
         "Reading ease target for letters",
         default=60,
         help_text="Letter writers see a warning when a letter's Flesch reading ease is below this.",
+    )
+    # The clocks after an assessment is authorised, in working days (the council sets them;
+    # no statute does). Each is shown on My work, the Team page and to the family.
+    decision_working_days = models.PositiveSmallIntegerField(
+        "Working days from authorising the assessment to the eligibility decision",
+        default=DEFAULT_DECISION_WORKING_DAYS,
+    )
+    plan_working_days = models.PositiveSmallIntegerField(
+        "Working days from the eligibility decision to sharing the support plan",
+        default=DEFAULT_PLAN_WORKING_DAYS,
+    )
+    service_start_working_days = models.PositiveSmallIntegerField(
+        "Working days from an agreed plan to each service starting",
+        default=DEFAULT_SERVICE_START_WORKING_DAYS,
     )
 
     class Meta:
@@ -107,6 +125,9 @@ class Membership(models.Model):
         help_text="For a young person: their own record.",
     )
     job_title = models.CharField(max_length=120, blank=True)
+    work_phone = models.CharField(
+        max_length=40, blank=True, help_text="The work phone number families can call."
+    )
 
     class Meta:
         constraints = [

@@ -17,6 +17,7 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
 from supportfirst.families import selectors
 from supportfirst.frontdoor import family_record
+from supportfirst.frontdoor.staff_work import next_for_family
 from supportfirst.kernel.formsupport import form_page, gds_helper, submitted
 from supportfirst.pathway import selectors as pathway_selectors
 from supportfirst.pathway import services as pathway_services
@@ -25,6 +26,8 @@ from supportfirst.pathway import services as pathway_services
 @family_required
 def family_home(request: HttpRequest) -> HttpResponse:
     family, worker, requests = family_record.family_home_read(actor=Actor.of(request))
+    today = timezone.localdate()
+    scope = request.scope  # type: ignore[attr-defined]
     return render(
         request,
         "frontdoor/family/home.html",
@@ -32,7 +35,8 @@ def family_home(request: HttpRequest) -> HttpResponse:
             "family": family,
             "worker": worker,
             "requests": requests,
-            "today": timezone.localdate(),
+            "next_steps": next_for_family(scope=scope, today=today),
+            "today": today,
         },
     )
 

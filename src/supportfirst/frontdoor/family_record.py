@@ -185,6 +185,7 @@ class Worker:
     name: str
     job_title: str
     email: str
+    phone: str
     team_email: str
     team_phone: str
 
@@ -209,6 +210,7 @@ def family_home_read(*, actor: Actor) -> tuple[Family, Worker | None, list[Famil
             name=str(person),
             job_title=getattr(membership, "job_title", "") or "",
             email=person.email,
+            phone=getattr(membership, "work_phone", "") or "",
             team_email=family.council.contact_email,
             team_phone=family.council.contact_phone,
         )

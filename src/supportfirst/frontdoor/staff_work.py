@@ -21,12 +21,14 @@ from supportfirst.corrections import due as corrections_due
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.councils.models import MANAGER_ROLES
 from supportfirst.councils.scoping import Scope
+from supportfirst.eligibility import due as eligibility_due
 from supportfirst.kernel.due import DueItem, soonest_first
 from supportfirst.pathway import danger
 from supportfirst.pathway import due as pathway_due
 from supportfirst.pathway import selectors as pathway_selectors
 from supportfirst.pathway.models import Contact
 from supportfirst.pathway.selectors import MonthlyMoves, MonthlyOutcomes, WaitingMove
+from supportfirst.plans import due as plans_due
 
 MY_WORK_PAGE_SIZE = 50
 
@@ -38,6 +40,15 @@ DUE_HOOKS: tuple[DueHook, ...] = (
     assessments_due.due_items,
     corrections_due.due_items,
     complaints_due.due_items,
+    eligibility_due.due_items,
+    plans_due.due_items,
+)
+
+# The clocks after the assessment: the family is told about these on their pages.
+AFTER_ASSESSMENT: tuple[DueHook, ...] = (
+    assessments_due.decision_clock,
+    eligibility_due.due_items,
+    plans_due.due_items,
 )
 
 
@@ -49,6 +60,35 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
     return soonest_first(items)
 
 
+ALWAYS_COUNTED = (assessments_due.DECISION, eligibility_due.PLAN, plans_due.SERVICE_START)
+
+
+def next_for_family(*, scope: Scope, today: date) -> list[DueItem]:
+    """What happens next and when, for the family's own pages: the clocks after the assessment,
+    read through the family's own scope, soonest first."""
+    items: list[DueItem] = []
+    for hook in AFTER_ASSESSMENT:
+        items += hook(scope=scope, worker_id=None, today=today)
+    return [item for item in soonest_first(items) if item.for_family]
+
+
+@dataclass(frozen=True)
+class OverdueCount:
+    clock: str
+    overdue: int
+
+
+def overdue_per_clock(items: list[DueItem]) -> list[OverdueCount]:
+    """How many items are overdue on each clock: the clocks after the assessment always (a
+    nought says they are kept), and any other clock with something overdue."""
+    counts: dict[str, int] = dict.fromkeys(ALWAYS_COUNTED, 0)
+    for item in items:
+        if item.overdue:
+            key = item.kind or "Other"
+            counts[key] = counts.get(key, 0) + 1
+    return [OverdueCount(clock, n) for clock, n in sorted(counts.items())]
+
+
 @dataclass(frozen=True)
 class TeamPage:
     """What a team manager or head of service sees: what is overdue across the team, every
@@ -57,6 +97,7 @@ class TeamPage:
     month, and the outcomes of enquiries beside them."""
 
     overdue: list[DueItem]
+    per_clock: list[OverdueCount]
     moves: list[WaitingMove]
     monthly: list[MonthlyMoves]
     outcomes: list[MonthlyOutcomes]
@@ -64,8 +105,10 @@ class TeamPage:
 
 
 def team_read(*, scope: Scope, today: date) -> TeamPage:
+    overdue = [i for i in due_items(scope=scope, worker_id=None, today=today) if i.overdue]
     return TeamPage(
-        overdue=[i for i in due_items(scope=scope, worker_id=None, today=today) if i.overdue],
+        overdue=overdue,
+        per_clock=overdue_per_clock(overdue),
         moves=pathway_selectors.moves_waiting(scope=scope, today=today),
         monthly=pathway_selectors.safeguarding_moves_by_team_and_month(scope=scope),
         outcomes=pathway_selectors.enquiry_outcomes_by_team_and_month(scope=scope),
@@ -101,6 +144,7 @@ def team(request: HttpRequest) -> HttpResponse:
         "frontdoor/team.html",
         {
             "overdue": page.overdue,
+            "per_clock": page.per_clock,
             "moves": page.moves,
             "monthly": page.monthly,
             "outcomes": page.outcomes,

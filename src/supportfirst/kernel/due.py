@@ -30,6 +30,10 @@ class DueItem:
     view_name: str
     record_id: int
     today: date
+    kind: str = ""
+    """Which clock this is, as the Team page counts overdue items ("Eligibility decision")."""
+    for_family: str = ""
+    """What happens next, in plain words for the family's pages ("" when not for the family)."""
 
     @property
     def url(self) -> str:
@@ -53,3 +57,23 @@ class DueItem:
 def soonest_first(items: list[DueItem]) -> list[DueItem]:
     """Due items in the order a worker's list shows them: soonest (so overdue) first."""
     return sorted(items, key=lambda item: (item.due, item.what))
+
+
+LATE = (
+    "This is later than the council's own target. You can ask your worker when it will "
+    "happen, or make a complaint."
+)
+
+
+def long_date(day: date) -> str:
+    """A date as the family's pages write it: "5 March 2027"."""
+    return f"{day.day} {day:%B %Y}"
+
+
+def for_family(promise: str, due: date, today: date) -> str:
+    """What happens next and when, in plain words: "<promise> by 5 March 2027." and, once the
+    date has passed, that it is late and what the family can do."""
+    sentence = f"{promise} by {long_date(due)}."
+    if workdays.working_days_left(due, today) < 0:
+        sentence += " " + LATE
+    return sentence

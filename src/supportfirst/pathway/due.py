@@ -1,25 +1,48 @@
 """What the pathway puts on a worker's list: each request waiting for its next-step decision,
-and each contact they planned that is not yet recorded as done or cancelled."""
+each contact they planned that is not yet recorded as done or cancelled, and (for a team
+manager) each request whose family has no named worker yet, with how long it has waited."""
 
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from django.utils import timezone
 
+from supportfirst.councils.models import MANAGER_ROLES
 from supportfirst.councils.scoping import Scope
 from supportfirst.kernel.due import DueItem
 from supportfirst.pathway.models import Contact, ContactKind, ContactStatus
-from supportfirst.pathway.selectors import requests_awaiting_decision
+from supportfirst.pathway.selectors import requests_awaiting_decision, requests_without_a_worker
+from supportfirst.rules import workdays
+
+NEXT_STEP = "Next-step decision"
+ALLOCATION = "Allocate a worker"
 
 
 def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
-    """Each request waiting for its next-step decision, for one worker (or the whole team)."""
+    """Each request waiting for its next-step decision, for one worker (or the whole team); and
+    for a manager (or the Team page) each request with no worker yet."""
     rows = requests_awaiting_decision(scope=scope, worker_id=worker_id).values_list(
         "pk", "next_step_due", "child__first_name", "family__name"
     )
-    return _decisions(rows, today) + _planned_contacts(scope, worker_id, today)
+    items = [
+        DueItem(
+            what=f"Next-step decision for {first_name}",
+            family=family_name,
+            due=due,
+            view_name="pathway:request",
+            record_id=pk,
+            today=today,
+            kind=NEXT_STEP,
+        )
+        for pk, due, first_name, family_name in rows
+    ]
+    if worker_id is None or scope.role in MANAGER_ROLES:
+        items += _unallocated(scope=scope, today=today)
+    return items + _planned_contacts(scope, worker_id, today)
+
+
+PLANNED_CONTACT = "Planned contact"
 
 
 def _planned_contacts(scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
@@ -38,20 +61,32 @@ def _planned_contacts(scope: Scope, worker_id: int | None, today: date) -> list[
             view_name="pathway:contact",
             record_id=pk,
             today=today,
+            kind=PLANNED_CONTACT,
         )
         for pk, kind, at, first_name, family_name in rows
     ]
 
 
-def _decisions(rows: Any, today: date) -> list[DueItem]:
-    return [
-        DueItem(
-            what=f"Next-step decision for {first_name}",
-            family=family_name,
-            due=due,
-            view_name="pathway:request",
-            record_id=pk,
-            today=today,
+def _waited(days: int) -> str:
+    return f"{days} working day{'' if days == 1 else 's'}"
+
+
+def _unallocated(*, scope: Scope, today: date) -> list[DueItem]:
+    rows = requests_without_a_worker(scope=scope).values_list(
+        "pk", "received_at", "next_step_due", "child__first_name", "family__name"
+    )
+    items = []
+    for pk, received_at, due, first_name, family_name in rows:
+        waited = max(0, workdays.working_days_between(timezone.localdate(received_at), today))
+        items.append(
+            DueItem(
+                what=f"Allocate a worker for {first_name}'s request (waited {_waited(waited)})",
+                family=family_name,
+                due=due,
+                view_name="pathway:request",
+                record_id=pk,
+                today=today,
+                kind=ALLOCATION,
+            )
         )
-        for pk, due, first_name, family_name in rows
-    ]
+    return items

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from supportfirst.councils.guards import not_the_person_who, team_manager_only
+from supportfirst.councils.guards import is_a_team_manager, not_the_person_who, team_manager_only
+from supportfirst.councils.models import CASEWORK_ROLES
 from supportfirst.kernel.workflow import KEEPS_STATUS, Guard, Move, Workflow, guard_message
 from supportfirst.pathway.events import write_pathway_event
 from supportfirst.pathway.models import (
@@ -433,3 +434,70 @@ CONTACT = Workflow(
         ),
     ),
 )
+
+
+# A named worker for the family a request belongs to. Allocation keeps the request's status; the
+# change is on the request's timeline (who, when, and the worker named in the summary).
+
+
+def allocator_is_a_team_manager(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """Only a team manager or the head of service can allocate a worker. A practitioner can
+    take a request that has no worker yet."""
+    return is_a_team_manager(actor)
+
+
+def worker_is_in_the_council(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """Choose a practitioner or manager in your council as the worker."""
+    worker = context.get("worker")
+    membership = getattr(worker, "membership", None)
+    return (
+        membership is not None
+        and membership.role in CASEWORK_ROLES
+        and membership.council_id == getattr(actor.membership, "council_id", None)
+    )
+
+
+def worker_is_a_change(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """This person is already the family's worker: choose someone else to change the worker."""
+    worker = context.get("worker")
+    return worker is None or context.get("current_worker_id") != worker.pk
+
+
+def nobody_is_allocated(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """This family already has a named worker. Ask a team manager to change the worker."""
+    return context.get("current_worker_id") is None
+
+
+def taker_does_casework(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """Only a practitioner or a manager can take a request."""
+    membership = getattr(actor, "membership", None)
+    return membership is not None and membership.role in CASEWORK_ROLES
+
+
+ALL_REQUEST_STATUSES = frozenset(RequestStatus.values)
+
+ALLOCATION = Workflow(
+    event_writer=write_pathway_event,
+    record_type="request for help",
+    moves=(
+        Move(
+            "allocate_worker",
+            "Allocate a worker",
+            ALL_REQUEST_STATUSES,
+            KEEPS_STATUS,
+            (allocator_is_a_team_manager, worker_is_in_the_council, worker_is_a_change),
+        ),
+        Move(
+            "take_request",
+            "Take this request",
+            ALL_REQUEST_STATUSES,
+            KEEPS_STATUS,
+            (taker_does_casework, nobody_is_allocated),
+        ),
+    ),
+)
+
+ALLOCATION_MOVES = frozenset(m.name for m in ALLOCATION.moves)
+"""The moves that name a family's worker. They keep the request's status, so one made while a
+proposal the family has not been told about stands records a safeguarding status: the family's
+pages hold such an event back (`visibility.HiddenMoves.hides`)."""

@@ -107,6 +107,19 @@ def not_assessing_waiting(*, scope: Scope) -> QuerySet[SupportRequest]:
     )
 
 
+WAITING_FOR_A_WORKER = (RequestStatus.AWAITING_DECISION, RequestStatus.SUPPORT_PATHWAY)
+"""A request in one of these statuses whose family has no named worker is waiting for one."""
+
+
+def requests_without_a_worker(*, scope: Scope) -> QuerySet[SupportRequest]:
+    """Requests whose family has no named worker yet, oldest first (a list: not logged)."""
+    return (
+        SupportRequest.objects.visible_to(scope)
+        .filter(status__in=WAITING_FOR_A_WORKER, family__allocated_worker__isnull=True)
+        .order_by("received_at", "pk")
+    )
+
+
 def moves_awaiting_approval(*, scope: Scope) -> QuerySet[SafeguardingMove]:
     return (
         SafeguardingMove.objects.visible_to(scope)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from supportfirst.pathway import views
+from supportfirst.pathway import allocation_views, views
 
 app_name = "pathway"
 
@@ -35,6 +35,8 @@ urlpatterns = [
     path("contacts/<int:contact_id>/approve/", views.contact_approve, name="contact_approve"),
     path("contacts/<int:contact_id>/cancel/", views.contact_cancel, name="contact_cancel"),
     path("contacts/<int:contact_id>/done/", views.contact_done, name="contact_done"),
+    path("requests/<int:request_id>/worker/", allocation_views.allocate, name="allocate"),
+    path("requests/<int:request_id>/take/", allocation_views.take, name="take"),
     path("requests/<int:request_id>/timeline/", views.request_timeline, name="timeline"),
     path("safeguarding/<int:move_id>/", views.safeguarding_decide, name="safeguarding_decide"),
     path(

@@ -71,7 +71,12 @@ class HiddenMoves:
         """Whether a timeline event would give a hidden proposal away."""
         if event.record_type == SAFEGUARDING_RECORD_TYPE:
             return event.record_id in self.move_ids
-        return event.move in self.giveaway_moves and event.request_id in self.request_ids
+        if event.request_id not in self.request_ids:
+            return False
+        if event.move in moves.ALLOCATION_MOVES:
+            # Its recorded status is the request's status then: a hidden proposal's.
+            return event.to_status in moves.SAFEGUARDING_STATUSES
+        return event.move in self.giveaway_moves
 
     def hides_status_of(self, request: Any) -> bool:
         """Whether the request's status would give a hidden proposal away."""

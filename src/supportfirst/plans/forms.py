@@ -330,3 +330,31 @@ class AskReviewForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(Field.textarea("what_changed"), button="Ask for a review")
+
+
+class ServiceStartedForm(forms.Form):
+    """When a service in an agreed plan actually started."""
+
+    service = forms.TypedChoiceField(
+        label="Which service started?",
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the service that started",
+            "invalid_choice": "Select a service from this plan",
+        },
+    )
+    started_on = RealDateField(
+        label="Support started on", help_text="For example, 27 3 2027. Not a date in the future."
+    )
+
+    def __init__(self, *args: Any, services: list[Any], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["service"]).choices = [
+            (s.pk, f"{s.name}, {s.provider}") for s in services
+        ]
+        self.helper = gds_helper(
+            Field.radios("service", legend_size=Size.MEDIUM),
+            Field("started_on"),
+            button="Save when it started",
+        )

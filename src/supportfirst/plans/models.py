@@ -195,6 +195,12 @@ class PlannedService(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField()
+    started_on = models.DateField(
+        null=True, blank=True, help_text="The day the support actually started."
+    )
+    started_recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     # How it faces the family: the registry in families/records.py.
     family_facing = FamilyFacing(one="the planned service", many="Planned services")

@@ -52,6 +52,18 @@ def family_says_what_changed(plan: SupportPlan, actor: Any, context: dict[str, A
     return bool(str(context.get("what_changed", "")).strip())
 
 
+def start_is_not_in_the_future(plan: SupportPlan, actor: Any, context: dict[str, Any]) -> bool:
+    """The day support started cannot be in the future. Record it on the day it starts, or
+    after."""
+    started_on, today = context.get("started_on"), context.get("today")
+    return started_on is not None and today is not None and started_on <= today
+
+
+def service_not_started_yet(plan: SupportPlan, actor: Any, context: dict[str, Any]) -> bool:
+    """This service's start is already recorded."""
+    return not context.get("already_started", False)
+
+
 PLAN = Workflow(
     event_writer=write_pathway_event,
     record_type="support plan",
@@ -98,6 +110,14 @@ PLAN = Workflow(
             KEEPS_STATUS,
             (what_changed_is_entered, family_view_is_entered, next_review_after_this_one),
             when_illegal="A plan is reviewed once it has been shared with the family.",
+        ),
+        Move(
+            "service_started",
+            "Record when a service started",
+            frozenset({PlanStatus.AGREED}),
+            KEEPS_STATUS,
+            (start_is_not_in_the_future, service_not_started_yet),
+            when_illegal="Record when support started once the family has agreed the plan.",
         ),
         Move(
             "review_asked",

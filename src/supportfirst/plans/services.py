@@ -362,6 +362,34 @@ def plan_reopen(*, actor: Actor, plan: SupportPlan) -> SupportPlan:
     return plan
 
 
+@transaction.atomic
+def service_started(
+    *, actor: Actor, plan: SupportPlan, service_id: int, started_on: date
+) -> PlannedService:
+    """Record the day a service in an agreed plan started: its clock stops, and the family's
+    page no longer lists it under what happens next."""
+    service = PlannedService.objects.select_for_update().filter(plan=plan, pk=service_id).first()
+    if service is None:
+        raise MoveRefused(["Choose a service from this plan."])
+    apply_move(
+        moves.PLAN,
+        plan,
+        "service_started",
+        actor=actor.user,
+        summary=f"{service.name} started on {started_on.day} {started_on:%B %Y}",
+        context={
+            "started_on": started_on,
+            "today": timezone.localdate(),
+            "already_started": service.started_on is not None,
+        },
+    )
+    service.started_on = started_on
+    service.started_recorded_by = actor.user
+    service.save(update_fields=["started_on", "started_recorded_by"])
+    log_access(actor, family_id=plan.family_id, record=service, action=Action.CHANGE)
+    return service
+
+
 @dataclass(frozen=True)
 class ReviewInput:
     reviewed_on: date

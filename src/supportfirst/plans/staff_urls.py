@@ -14,6 +14,7 @@ urlpatterns = [
     path("plans/<int:plan_id>/outcomes/remove/", views.outcome_remove, name="outcome_remove"),
     path("plans/<int:plan_id>/services/", views.service_add, name="service_add"),
     path("plans/<int:plan_id>/services/remove/", views.service_remove, name="service_remove"),
+    path("plans/<int:plan_id>/started/", views.service_started, name="service_started"),
     path("plans/<int:plan_id>/share/", views.plan_share, name="share"),
     path("plans/<int:plan_id>/reopen/", views.plan_reopen, name="reopen"),
     path("plans/<int:plan_id>/reviews/new/", views.review_new, name="review_new"),

@@ -19,7 +19,14 @@ from supportfirst.kernel.formsupport import (
     submitted,
 )
 from supportfirst.plans import selectors, services
-from supportfirst.plans.forms import DetailsForm, OutcomeForm, RemoveForm, ReviewForm, ServiceForm
+from supportfirst.plans.forms import (
+    DetailsForm,
+    OutcomeForm,
+    RemoveForm,
+    ReviewForm,
+    ServiceForm,
+    ServiceStartedForm,
+)
 from supportfirst.plans.models import SupportPlan
 from supportfirst.wording.forms import GateForm
 from supportfirst.wording.selectors import reasons_for
@@ -149,6 +156,31 @@ def plan_details(request: HttpRequest, plan_id: int) -> HttpResponse:
             "The plan's dates and the direct payment choice are saved.",
             _plan_url(plan),
         ),
+        back_url=_plan_url(plan),
+        back_text=BACK_TEXT,
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def service_started(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Record the day a service in an agreed plan started ("support started on")."""
+    actor = Actor.of(request)
+    plan = selectors.plan_read(actor=actor, plan_id=plan_id)
+    waiting = [s for s in plan.services.all() if s.started_on is None]
+    form = ServiceStartedForm(submitted(request), services=waiting)
+    return form_page(
+        request,
+        form,
+        "plans/staff/service_started.html",
+        {"plan": plan, "waiting": waiting},
+        on_valid=lambda: services.service_started(
+            actor=actor,
+            plan=plan,
+            service_id=form.cleaned_data["service"],
+            started_on=form.cleaned_data["started_on"],
+        ),
+        success=lambda service: (f"Saved: {service.name} started.", _plan_url(plan)),
         back_url=_plan_url(plan),
         back_text=BACK_TEXT,
     )

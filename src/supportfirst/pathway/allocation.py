@@ -1,0 +1,95 @@
+"""A named worker for a family: a team manager allocates (or changes) the worker, or a
+practitioner takes a request that has no worker yet.
+
+Both are declared moves of the request (`moves.ALLOCATION`), so each change is on the request's
+timeline with who made it and when; the family's worker (`Family.allocated_worker`) changes in
+the same transaction. A request whose family has no worker is on every manager's My work
+(`due.py`) and on the online requests list until it is allocated.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import QuerySet
+
+from supportfirst.accounts.models import User
+from supportfirst.audit.models import Action
+from supportfirst.audit.services import Actor, log_access
+from supportfirst.councils.models import CASEWORK_ROLES
+from supportfirst.councils.scoping import Scope
+from supportfirst.families.models import Family
+from supportfirst.kernel.workflow import apply_move
+from supportfirst.pathway import moves
+from supportfirst.pathway.models import PathwayEvent, SupportRequest
+
+
+def workers_to_choose(*, scope: Scope) -> QuerySet[User]:
+    """The people in the council who can be a family's worker: practitioners and managers."""
+    return (
+        User.objects.filter(
+            membership__council_id=scope.council_id,
+            membership__role__in=[r.value for r in CASEWORK_ROLES],
+            is_active=True,
+        )
+        .select_related("membership")
+        .order_by("full_name", "username")
+    )
+
+
+def _named(person: Any) -> str:
+    membership = getattr(person, "membership", None)
+    title = getattr(membership, "job_title", "") or ""
+    return f"{person} ({title})" if title else str(person)
+
+
+def _move(
+    *, actor: Actor, request: SupportRequest, name: str, worker: Any, summaries: tuple[str, str]
+) -> PathwayEvent:
+    """`summaries`: the timeline's words when the family had no worker, and when it had one."""
+    with transaction.atomic():
+        family = Family.objects.select_for_update().get(pk=request.family_id)
+        current = family.allocated_worker
+
+        def change(_locked: SupportRequest) -> None:
+            family.allocated_worker = worker
+            family.save(update_fields=["allocated_worker"])
+
+        event: PathwayEvent = apply_move(
+            moves.ALLOCATION,
+            request,
+            name,
+            actor=actor.user,
+            summary=summaries[current is not None].format(
+                worker=_named(worker) if worker else "",
+                before=_named(current) if current else "",
+            ),
+            context={"worker": worker, "current_worker_id": family.allocated_worker_id},
+            change=change,
+        )
+        log_access(actor, family_id=family.pk, record=family, action=Action.CHANGE)
+    request.family.allocated_worker = worker
+    return event
+
+
+def allocate_worker(*, actor: Actor, request: SupportRequest, worker: User) -> PathwayEvent:
+    """A team manager names the family's worker, or changes them."""
+    return _move(
+        actor=actor,
+        request=request,
+        name="allocate_worker",
+        worker=worker,
+        summaries=("Worker allocated: {worker}", "Worker changed from {before} to {worker}"),
+    )
+
+
+def take_request(*, actor: Actor, request: SupportRequest) -> PathwayEvent:
+    """A practitioner takes a request with no worker: they become the family's worker."""
+    return _move(
+        actor=actor,
+        request=request,
+        name="take_request",
+        worker=actor.user,
+        summaries=("{worker} took the request and is now the family's worker",) * 2,
+    )

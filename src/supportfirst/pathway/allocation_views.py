@@ -1,0 +1,67 @@
+"""Staff pages for a family's named worker: a manager allocates or changes the worker; a
+practitioner takes a request that has no worker yet. Thin: parse, call one service, render."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from supportfirst.audit.services import Actor
+from supportfirst.councils.access import casework_required, manager_required
+from supportfirst.kernel.formsupport import button_move, form_page, submitted
+from supportfirst.pathway import allocation, selectors
+from supportfirst.pathway.allocation_forms import AllocateForm
+
+
+def _request_url(request_id: int) -> str:
+    return reverse("pathway:request", kwargs={"request_id": request_id})
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def allocate(request: HttpRequest, request_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    support_request = selectors.request_read(actor=actor, request_id=request_id)
+    workers = list(allocation.workers_to_choose(scope=actor.scope))
+    form = AllocateForm(submitted(request), workers=workers)
+    return form_page(
+        request,
+        form,
+        "pathway/allocate.html",
+        {"req": support_request},
+        on_valid=lambda: allocation.allocate_worker(
+            actor=actor, request=support_request, worker=form.chosen
+        ),
+        success=lambda event: (
+            f"{form.chosen} is now the {support_request.family.name}'s worker.",
+            _request_url(support_request.pk),
+        ),
+        back_url=_request_url(support_request.pk),
+        back_text="Back to the request",
+    )
+
+
+@casework_required
+@require_POST
+def take(request: HttpRequest, request_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    support_request = selectors.request_read(actor=actor, request_id=request_id)
+
+    def refused(reasons: list[str]) -> HttpResponse:
+        messages.error(request, " ".join(reasons))
+        return redirect(_request_url(support_request.pk))
+
+    return button_move(
+        request,
+        lambda: allocation.take_request(actor=actor, request=support_request),
+        success=lambda event: (
+            f"You are now the {support_request.family.name}'s worker.",
+            _request_url(support_request.pk),
+        ),
+        refused=refused,
+        back_url=_request_url(support_request.pk),
+        back_text="Back to the request",
+    )
