@@ -101,10 +101,15 @@ def _locked_head(council_id: int) -> ChainHead:
         raise ChainHeadMissing(
             "The access log's chain head is missing: run `supportfirst audit verify`."
         )
+    start_chain(council_id)
+    return ChainHead.objects.select_for_update().get(council_id=council_id)
+
+
+def start_chain(council_id: int) -> None:
+    """An empty chain for a council (its head at the start), unless it has one already."""
     ChainHead.objects.get_or_create(
         council_id=council_id, defaults={"sequence": 0, "hash": chain.GENESIS}
     )
-    return ChainHead.objects.select_for_update().get(council_id=council_id)
 
 
 def hashable_fields(values: dict[str, Any]) -> dict[str, Any]:

@@ -51,7 +51,7 @@ def sign_each_council(apps, schema_editor):
                 "changed."
             )
         previous = event.hash
-    old_head = ChainHead.objects.filter(pk=1).first()
+    old_head = ChainHead.objects.order_by("pk").first()  # the old log had one head
     if events and (
         old_head is None or (old_head.sequence, old_head.hash) != (len(events), previous)
     ):
