@@ -29,8 +29,8 @@ from supportfirst.complaints.forms import (
     WorkerForm,
 )
 from supportfirst.complaints.models import Complaint, ComplaintStage, Stage
-from supportfirst.councils.models import COMPLAINTS_ROLES
 from supportfirst.councils.access import complaint_readers_required, complaints_manager_required
+from supportfirst.councils.models import COMPLAINTS_ROLES
 from supportfirst.kernel.formsupport import button_move, conflict, form_page, submitted
 from supportfirst.letters import services as letter_services
 from supportfirst.notifications.services import preference_for
