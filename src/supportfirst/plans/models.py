@@ -312,6 +312,14 @@ class PlannedService(FamilyRecord):
         return found.family_words(self.plan.child.first_name) if found else ""
 
     @property
+    def overnight_words(self) -> str:
+        """For an overnight short break only: whether the child is looked after while away."""
+        found = shortbreaks.route(self.route)
+        if found is None or not found.overnight:
+            return ""
+        return found.family_words(self.plan.child.first_name)
+
+    @property
     def direct_payment_amount(self) -> Decimal:
         """The direct payment for this service: as recorded, or what the service costs."""
         return self.dp_amount if self.dp_amount is not None else self.cost

@@ -46,6 +46,10 @@ class Route:
     def duty_or_power(self) -> str:
         return law.strongest(self.laws)
 
+    @property
+    def overnight(self) -> bool:
+        return self.code in (S17, S20)
+
     def family_words(self, name: str) -> str:
         """What this route means for the family, in plain words, with the law in brackets."""
         if self.code == S17:
