@@ -121,3 +121,29 @@ def needs_route(legal_basis: str, *, for_carer: bool = False) -> bool:
 
 def route(code: str) -> Route | None:
     return ROUTES.get(code)
+
+
+_PART_OF_RANGE = re.compile(
+    r"Schedule 2,\s*paragraph 6|"
+    + re.escape(law.SHORT_BREAKS_REGS)
+    + r"|"
+    + re.escape(law.CSDPA)
+    + r",\s*section 2\(1\)\(c\)",
+    re.IGNORECASE,
+)
+
+
+def part_of_the_range(citations: list[str]) -> bool:
+    """Whether a service in the criteria is one of the council's short breaks, for its short
+    breaks services statement: its law is the range of breaks (Schedule 2 paragraph 6, the 2011
+    Regulations), or activities outside the home (CSDPA section 2(1)(c))."""
+    return any(_PART_OF_RANGE.search(citation) for citation in citations)
+
+
+# The kinds of break regulation 4 asks councils to provide, so far as reasonably practicable.
+REGULATION_4_RANGE = (
+    "day-time care in the child's home and elsewhere",
+    "overnight care in the child's home and elsewhere",
+    "educational or leisure activities outside the home",
+    "services in the evenings, at weekends and in the school holidays",
+)
