@@ -76,6 +76,7 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
             else None,
             "today": today,
             "runs_complaints": request.scope.role in COMPLAINTS_ROLES,  # type: ignore[attr-defined]
+            "does_casework": request.scope.does_casework,  # type: ignore[attr-defined]
             "reasons": reasons_for(
                 scope=request.scope,  # type: ignore[attr-defined]
                 record_type=services.RECORD_TYPE,
