@@ -219,15 +219,17 @@ class RespondForm(forms.Form):
     )
     responded_on = RealDateField(label="Date of the response", help_text="For example, 27 3 2026")
     remedy = forms.CharField(
-        label="What the council will do to put it right (if upheld or partly upheld)",
-        help_text="For example an apology, a new assessment by a date, a payment, a corrected "
-        "record. The family will read this.",
+        label="What the council will do to put it right",
+        help_text="Needed when the complaint is upheld in whole or in part. For example an "
+        "apology, a new assessment by a date, a payment, a corrected record. The family will "
+        "read this.",
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
     learning = forms.CharField(
-        label="What the council has learned, and what it will change (if upheld or partly upheld)",
-        help_text="For example a change to how calls are returned. The family will read this.",
+        label="What the council has learned, and what it will change",
+        help_text="Needed when the complaint is upheld in whole or in part. For example a "
+        "change to how calls are returned. The family will read this.",
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
     )
