@@ -398,3 +398,22 @@ def test_stage_1_is_never_called_independent(parent, family):
     heading = '<h3 class="govuk-heading-s">Stage 1: we look into it and answer you</h3>'
     stage_1 = page.split(heading, 1)[1].split("</dl>", 1)[0]
     assert "independent" not in stage_1.lower()
+
+
+def test_a_late_complaint_not_considered_tells_the_family_why_and_where_next(
+    complaints_manager, family
+):
+    complaint = complaint_for(family)
+    complaint.happened_on = complaint.received_on - timedelta(days=900)
+    complaint.save()
+    services.complaint_decide_time_limit(
+        actor=actor_for(complaints_manager),
+        complaint=complaint,
+        consider=False,
+        reason="The worker involved left in 2023 and the records were not kept.",
+    )
+    page = signed_in_client(family_user(family)).get(f"/family/complaints/{complaint.pk}/")
+    text = page.content.decode()
+    assert "We have decided we cannot now look into it fairly." in text
+    assert "The worker involved left in 2023" in text
+    assert "whether it will look at your complaint" in text
