@@ -65,8 +65,9 @@ def test_family_complains_staff_respond_family_asks_for_stage_2(visitor, council
     assert "The council responds by" in page.content()
     sign_out(visitor)
 
-    # Staff acknowledge it, record the advocacy offer and respond.
-    sign_in(visitor, worker)
+    # The complaints manager acknowledges it, records the advocacy offer and responds.
+    manager = staff_user(council, Role.COMPLAINTS_MANAGER, full_name="Sam Okafor")
+    sign_in(visitor, manager)
     visitor.goto("/staff/complaints/")
     page.get_by_role("link", name=complaint.reference).click()
     visitor.check()
@@ -91,7 +92,26 @@ def test_family_complains_staff_respond_family_asks_for_stage_2(visitor, council
     page.get_by_label("Partly upheld").check()
     page.get_by_role("button", name="Record the response").click()
     visitor.check()
+    assert "Write what the council will do to put it right" in page.content()
+    page.get_by_label("What the council will do to put it right", exact=False).fill(
+        "An apology, and a named worker who calls every Friday."
+    )
+    page.get_by_label("What the council has learned", exact=False).fill(
+        "Calls to the duty line are now logged and returned within two working days."
+    )
+    page.get_by_role("button", name="Record the response").click()
+    visitor.check()
     assert "Response recorded" in page.content()
+    # The complaint is about the worker: once named, they cannot see it.
+    page.get_by_role("link", name="Record who the complaint is about").click()
+    visitor.check()
+    page.get_by_label("Priya Raman").check()
+    page.get_by_role("button", name="Save").click()
+    visitor.check()
+    assert "Priya Raman (cannot see this complaint)" in page.content()
+    sign_out(visitor)
+    sign_in(visitor, worker)
+    visitor.goto(f"/staff/complaints/{complaint.pk}/", status=404)
     sign_out(visitor)
 
     # The family is not satisfied and asks for stage 2; they see when it is due.
@@ -110,11 +130,28 @@ def test_family_complains_staff_respond_family_asks_for_stage_2(visitor, council
     assert "Stage 2: an investigation with an independent person" in text
     assert f"{complaint.respond_by:%A %-d %B %Y}" in text
     assert "working days left" in text
+    assert "We will agree with you what the investigation looks at." in text
+    assert "What we will do to put it right" in text
+    sign_out(visitor)
+
+    # Stage 2 starts with a statement of complaint agreed with Claire: its date starts the clock.
+    sign_in(visitor, manager)
+    visitor.goto(f"/staff/complaints/{complaint.pk}/")
+    page.get_by_role("link", name="Record the agreed statement of complaint").click()
+    visitor.check()
+    page.get_by_label("The statement of complaint").fill(
+        "1. Calls were not returned. 2. Nobody called on Friday as promised."
+    )
+    _fill_date(page, timezone.localdate())
+    page.get_by_role("button", name="Save the agreed statement").click()
+    visitor.check()
+    complaint.refresh_from_db()
+    assert complaint.respond_by == clock.stage_2_due(timezone.localdate())
 
 
 @pytest.fixture
 def complaints_story(council):
-    worker = staff_user(council, Role.PRACTITIONER)
+    worker = staff_user(council, Role.COMPLAINTS_MANAGER)
     family = family_with_everyone(council, allocated_worker=worker, name="Begum family")
     parent = family_user(family)
     today = timezone.localdate()
@@ -151,12 +188,13 @@ def _staff_pages(story) -> list[str]:
         f"/staff/complaints/{c}/advocacy/",
         f"/staff/complaints/{c}/extend/",
         f"/staff/complaints/{c}/respond/",
+        f"/staff/complaints/{c}/worker/",
+        f"/staff/complaints/{c}/time-limit/",
         f"/staff/complaints/{p}/",
         f"/staff/complaints/{p}/appoint/",
         f"/staff/complaints/{p}/meeting/",
         f"/staff/complaints/{p}/report/",
         f"/staff/complaints/{story['responded'].pk}/",
-        f"/staff/families/{story['family'].pk}/notifications/",
     ]
 
 

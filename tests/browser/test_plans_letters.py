@@ -68,8 +68,15 @@ def test_from_authorised_assessment_to_plan_agreement_and_letter(visitor):
     page.get_by_label("How often").fill("every week")
     page.get_by_label("Cost in pounds").fill("90")
     page.get_by_label("Per week").check()
+    # A short break names its legal route; a direct payment is offered for every service.
+    if "short break" in met[0].lower():
+        page.get_by_label(
+            "Activities, clubs or day-time care outside the home", exact=False
+        ).check()
+    page.get_by_label("Would rather the council arranges it").check()
     page.get_by_role("button", name="Add the service").click()
     visitor.check()
+    assert "This is what the support costs the council. You do not pay." in page.content()
     page.get_by_role("link", name="Change the dates and the direct payment choice").click()
     visitor.check()
     page.get_by_label("A mix: some by direct payment, some arranged by the council").check()

@@ -18,3 +18,12 @@ def family(council):
     family = family_with_everyone(council)
     family.parent_carers.update(email="claire@example.test", phone="07700 900982")
     return family
+
+
+@pytest.fixture
+def complaints_manager(council):
+    """The council's complaints manager, who runs complaints."""
+    from supportfirst.councils.models import Role
+    from tests.accounts.factories import staff_user
+
+    return staff_user(council, Role.COMPLAINTS_MANAGER, full_name="Priya Shah")

@@ -170,9 +170,9 @@ def test_family_list_query_count_stays_flat(parent, family, django_assert_max_nu
     assert all(complaint.reference in response.content.decode() for complaint in made)
 
 
-def test_staff_acknowledge_extend_and_respond(practitioner, family):
+def test_staff_acknowledge_extend_and_respond(complaints_manager, family):
     complaint = complaint_for(family)
-    client = signed_in_client(practitioner)
+    client = signed_in_client(complaints_manager)
     page = client.get(f"/staff/complaints/{complaint.pk}/").content.decode()
     assert "Acknowledge the complaint" in page
     assert client.post(f"/staff/complaints/{complaint.pk}/acknowledge/").status_code == 302
@@ -187,6 +187,8 @@ def test_staff_acknowledge_extend_and_respond(practitioner, family):
         {
             "response": "We are sorry.",
             "outcome": "upheld",
+            "remedy": "An apology and a date for the assessment.",
+            "learning": "Calls are now returned within two working days.",
             **_date("responded_on", timezone.localdate()),
         },
     )
@@ -196,9 +198,9 @@ def test_staff_acknowledge_extend_and_respond(practitioner, family):
     assert complaint.acknowledged_on == timezone.localdate()
 
 
-def test_staff_forms_show_the_error_summary(practitioner, family):
+def test_staff_forms_show_the_error_summary(complaints_manager, family):
     complaint = complaint_for(family)
-    client = signed_in_client(practitioner)
+    client = signed_in_client(complaints_manager)
     for action in ("advocacy", "extend", "appoint", "respond"):
         response = client.post(f"/staff/complaints/{complaint.pk}/{action}/", {})
         assert response.status_code == 400, action
@@ -211,11 +213,11 @@ def test_a_team_manager_manages_complaints_too(council, family):
     assert signed_in_client(manager).get(f"/staff/complaints/{complaint.pk}/").status_code == 200
 
 
-def test_staff_prepare_the_acknowledgement_letter_in_the_letters_app(practitioner, family):
+def test_staff_prepare_the_acknowledgement_letter_in_the_letters_app(council, family):
     from supportfirst.letters.models import Letter
 
     complaint = complaint_for(family)
-    client = signed_in_client(practitioner)
+    client = signed_in_client(staff_user(council, Role.TEAM_MANAGER))
     assert (
         "Prepare acknowledgement letter"
         in client.get(f"/staff/complaints/{complaint.pk}/").content.decode()

@@ -19,8 +19,8 @@ TODAY = timezone.localdate
 
 
 @pytest.fixture
-def staff(practitioner):
-    return actor_for(practitioner)
+def staff(complaints_manager):
+    return actor_for(complaints_manager)
 
 
 @pytest.fixture
@@ -130,8 +130,15 @@ def test_stage_2_response_needs_the_investigating_officer_and_independent_person
         investigating_officer="Sam Patel",
         independent_person="Ruth Jones",
     )
+    with pytest.raises(MoveRefused, match="statement of complaint"):
+        services.complaint_respond(
+            actor=staff, complaint=complaint, response="We found...", outcome="not_upheld"
+        )
+    services.complaint_agree_statement(
+        actor=staff, complaint=complaint, statement="1. Calls not returned.", agreed_on=TODAY()
+    )
     done = services.complaint_respond(
-        actor=staff, complaint=complaint, response="We found...", outcome="upheld"
+        actor=staff, complaint=complaint, response="We found...", outcome="not_upheld"
     )
     assert done.status == Status.RESPONDED
 
@@ -163,6 +170,8 @@ def test_asking_late_is_noted_not_refused(staff, parent_actor, family):
         complaint=complaint,
         response="Sorry.",
         outcome="upheld",
+        remedy="An apology.",
+        learning="Calls are returned within two days.",
         responded_on=date(2026, 1, 9),
     )
     asked = services.complaint_ask_next_stage(
@@ -201,7 +210,12 @@ def test_stage_3_meeting_report_and_response_each_set_the_next_deadline(
     )
     assert complaint.respond_by == clock.council_response_due(report_on)
     complaint = services.complaint_respond(
-        actor=staff, complaint=complaint, response="We agree with the panel.", outcome="upheld"
+        actor=staff,
+        complaint=complaint,
+        response="We agree with the panel.",
+        outcome="upheld",
+        remedy="A new assessment by 1 June.",
+        learning="Managers check assessment dates weekly.",
     )
     assert complaint.finished
     assert "Ombudsman" in mail.outbox[-1].body

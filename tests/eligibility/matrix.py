@@ -7,6 +7,7 @@ PUBLIC = {
     "public_eligibility:index",
     "public_eligibility:criteria",
     "public_eligibility:version",
+    "public_eligibility:short_breaks",
 }
 
 _NATIONAL = next(load_file(p) for p in shipped_set_paths() if load_file(p).owner == "national")
@@ -16,3 +17,7 @@ _NATIONAL = next(load_file(p) for p in shipped_set_paths() if load_file(p).owner
 PUBLIC_ARGUMENTS = {"criteria_slug": "national", "criteria_version": _NATIONAL.version}
 
 OBJECT_IDS = {"decision_id": matrix_decision_id}
+
+# The national model is not a council and has no short breaks statement: its address goes to the
+# list of every council's criteria.
+PUBLIC_REDIRECTS = {"public_eligibility:short_breaks": "/criteria/"}

@@ -428,3 +428,11 @@ def test_no_module_of_the_package_imports_django():
                 else []
             )
             assert not any(name.split(".")[0] == "django" for name in names), path.name
+
+
+def test_a_section_named_in_full_after_its_act_is_not_jargon():
+    # The rule's own suggestion: name the law in full where it matters.
+    assert check("Support for children in need (Children Act 1989, section 17).") == []
+    assert check("An overnight stay (Children Act 1989, section 20(4)).") == []
+    assert [f.text for f in check("This is a section 17 case.")] == ["section 17"]
+    assert [f.text for f in check("Under s17 we did this.")] == ["s17"]

@@ -155,7 +155,11 @@ def make_world(council_name: str = "Northshire Council", la_code: str = "201") -
         plan=plan,
         code="",
         name="Help at bedtime",
+        route="",
         legal_basis="Chronically Sick and Disabled Persons Act 1970, section 2(1)(a)",
+        duty_or_power="duty",  # CSDPA s2 is an individual duty, never the general-duty sentence
+        dp_wish="wants",
+        dp_conditions="met",
         provider="Care at Home Ltd",
         amount="1 hour",
         frequency="every evening",

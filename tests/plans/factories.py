@@ -58,8 +58,12 @@ class PlannedServiceFactory(factory.django.DjangoModelFactory):
     family = factory.LazyAttribute(lambda s: s.plan.family)
     code = "short_breaks_day"
     name = "Short breaks in the day"
-    legal_basis = "Children Act 1989, Schedule 2, paragraph 6"
-    duty_or_power = "general"  # Schedule 2 paragraph 6: a general duty (LAW.md)
+    # A Saturday club is a short break by the route of activities outside the home: the CSDPA
+    # s2(1)(c) individual duty once the council is satisfied it is necessary (LAW.md).
+    route = "csdpa_outside"
+    legal_basis = "Chronically Sick and Disabled Persons Act 1970, section 2(1)(c)"
+    duty_or_power = "duty"
+    dp_wish = "declined"
     provider = "Riverside Saturday Club"
     amount = "6 hours"
     frequency = "every week"

@@ -41,14 +41,15 @@ def test_a_service_takes_its_law_from_the_criteria(db):
         "cost_period": "week",
         "arrangement": "council",
     }
-    assert client.post(url, data).status_code == 302
+    # The range of short breaks (Schedule 2 paragraph 6, regulation 4) is a general duty, not
+    # a promise of a break: one break in a plan is given under one legal route, chosen here.
+    refused = client.post(url, data)
+    assert refused.status_code == 400
+    assert "This is a short break: choose its legal route" in refused.content.decode()
+    assert client.post(url, {**data, "route": "csdpa_outside"}).status_code == 302
     service = plan.services.get()
-    assert service.legal_basis == (
-        "Children Act 1989, Schedule 2, paragraph 6; "
-        "Breaks for Carers of Disabled Children Regulations 2011, regulation 4"
-    )
-    # Regulation 4 is the range of short breaks; a general duty, not a promise of a break.
-    assert service.duty_or_power == "general"
+    assert service.legal_basis == "Chronically Sick and Disabled Persons Act 1970, section 2(1)(c)"
+    assert service.duty_or_power == "duty"
     assert service.cost == Decimal("90.50")
     assert service.weekly_cost == Decimal("90.50")
 
@@ -222,6 +223,7 @@ def test_a_met_service_needs_no_reason_and_the_family_reads_the_truth(db):
     worker = decision.made_by
     given = services.ServiceInput(
         code=met.code,
+        route="csdpa_outside" if met.code == "short-breaks" else "",
         provider="Riverside Club",
         amount="6 hours",
         frequency="every week",
@@ -253,5 +255,7 @@ def test_a_met_service_needs_no_reason_and_the_family_reads_the_truth(db):
     assert page.status_code == 200
     assert "Added although the decision said not now, because: Agreed with the family" in text
     assert text.count("The council has agreed to provide this.") == 1
-    assert met.duty_or_power
-    assert text.count(service_sentence(met.duty_or_power)) == 1
+    # The met short break was planned by the route of activities outside the home: the family
+    # reads that route's individual-duty sentence, not the general duty of the range.
+    assert text.count(service_sentence("duty")) == 1
+    assert "Activities or day-time care outside the home" in text

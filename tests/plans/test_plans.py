@@ -102,8 +102,8 @@ def test_details_review_date_before_start_is_refused(family, worker):
     client = signed_in_client(worker)
     url = reverse("plans:details", kwargs={"plan_id": plan.pk})
     page = client.get(url).content.decode()
-    assert "You can ask for a direct payment instead of most support in this plan." in page
-    assert "We must agree if we are satisfied that the need can be met this way" in page
+    assert "You can ask for a direct payment for each service in this plan" in page
+    assert "We must make it if we are satisfied that the need can be met this way" in page
     response = client.post(
         url,
         {

@@ -77,6 +77,7 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
             summary=form.cleaned_data["summary"],
             put_right=form.cleaned_data["put_right"],
             about=about,
+            happened_on=form.cleaned_data.get("happened_on"),
         )
 
     return form_page(

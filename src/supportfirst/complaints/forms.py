@@ -43,6 +43,12 @@ class ComplaintForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
     )
+    happened_on = RealDateField(
+        label="When did it happen? (optional)",
+        help_text="If you know, for example 27 3 2026. If it was more than a year ago, tell us "
+        "anyway: we will decide whether we can still look into it and tell you why.",
+        required=False,
+    )
 
     def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -55,6 +61,7 @@ class ComplaintForm(forms.Form):
             Field.text("about_other", field_width=Fluid.TWO_THIRDS),
             Field.textarea("summary", rows=10),
             Field.textarea("put_right", rows=5),
+            Field("happened_on"),
             button="Send your complaint",
         )
 
@@ -62,6 +69,7 @@ class ComplaintForm(forms.Form):
         data = super().clean() or {}
         if data.get("about") == "other" and not str(data.get("about_other", "")).strip():
             self.add_error("about_other", "Tell us what your complaint is about")
+        _not_in_future(self, "happened_on", "it happened")
         return data
 
 
@@ -210,12 +218,29 @@ class RespondForm(forms.Form):
         error_messages={"required": "Select whether the complaint is upheld"},
     )
     responded_on = RealDateField(label="Date of the response", help_text="For example, 27 3 2026")
+    remedy = forms.CharField(
+        label="What the council will do to put it right",
+        help_text="Needed when the complaint is upheld in whole or in part. For example an "
+        "apology, a new assessment by a date, a payment, a corrected record. The family will "
+        "read this.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    learning = forms.CharField(
+        label="What the council has learned, and what it will change",
+        help_text="Needed when the complaint is upheld in whole or in part. For example a "
+        "change to how calls are returned. The family will read this.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.helper = gds_helper(
             Field.textarea("response", rows=10),
             Field.radios("outcome", legend_size=Size.SMALL),
+            Field.textarea("remedy", rows=4),
+            Field.textarea("learning", rows=4),
             Field("responded_on"),
             button="Record the response",
         )
@@ -223,4 +248,88 @@ class RespondForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         _not_in_future(self, "responded_on", "of the response")
+        if data.get("outcome") in (Outcome.UPHELD, Outcome.PARTLY_UPHELD):
+            if not str(data.get("remedy", "")).strip():
+                self.add_error("remedy", "Write what the council will do to put it right")
+            if not str(data.get("learning", "")).strip():
+                self.add_error("learning", "Write what the council has learned")
         return data
+
+
+class TimeLimitForm(forms.Form):
+    """A complaint made more than a year after what it is about: consider it or not, and why."""
+
+    consider = forms.ChoiceField(
+        label="Will the council consider this complaint?",
+        choices=[
+            (
+                "yes",
+                "Yes: it was not reasonable to complain sooner, and it can still be looked "
+                "into fairly",
+            ),
+            ("no", "No: it cannot now be looked into effectively and fairly"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the council will consider the complaint"},
+    )
+    reason = forms.CharField(
+        label="Why?",
+        help_text="The family will be told this reason.",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"required": "Write the reason for the decision"},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.radios("consider", legend_size=Size.SMALL),
+            Field.textarea("reason", rows=5),
+            button="Save the decision",
+        )
+
+
+class StatementForm(forms.Form):
+    """Stage 2: the statement of complaint, as agreed with the person complaining."""
+
+    statement = forms.CharField(
+        label="The statement of complaint",
+        help_text="Each point of complaint and what the person complaining wants, in the words "
+        "you agreed with them. The investigation answers each point.",
+        widget=forms.Textarea(attrs={"rows": 10}),
+        error_messages={"required": "Write the statement of complaint"},
+    )
+    agreed_on = RealDateField(
+        label="Date the person complaining agreed it", help_text="For example, 27 3 2026"
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper(
+            Field.textarea("statement", rows=10),
+            Field("agreed_on"),
+            button="Save the agreed statement",
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        _not_in_future(self, "agreed_on", "it was agreed")
+        return data
+
+
+class WorkerForm(forms.Form):
+    """Which worker, if any, the complaint is about: they will not see the complaint."""
+
+    worker = forms.ChoiceField(
+        label="Which worker is the complaint about?",
+        help_text="They will not be able to see this complaint, or find that it exists.",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select a worker, or that it is not about one worker"},
+    )
+
+    def __init__(self, *args: Any, choices: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["worker"]).choices = [
+            *choices,
+            ("none", "It is not about one worker"),
+        ]
+        self.helper = gds_helper(Field.radios("worker", legend_size=Size.SMALL), button="Save")

@@ -16,6 +16,16 @@ The story of a complaint (the moves are in `moves.py`, the clocks in `clock.py`)
    Government and Social Care Ombudsman.
 
 Each stage is a `ComplaintStage`; every move writes a `ComplaintEvent`.
+
+Who sees a complaint: the council's complaints manager and managers run it; practitioners can
+read it; the worker the complaint is about (`about_worker`) never sees it, not even that it
+exists (ComplaintQuerySet: a 404, as for another council's record).
+
+The time limit: a complaint is normally made within one year of the thing complained about
+(Children Act 1989 Representations Procedure (England) Regulations 2006). When the family says it
+happened longer ago, the complaints manager decides before acknowledging it whether to consider it
+anyway, with a reason (the regulations let a council do so when it would not have been reasonable
+to complain in time and it can still be considered effectively and fairly).
 """
 
 from __future__ import annotations
@@ -25,8 +35,35 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 
+from supportfirst.councils.models import Role
+from supportfirst.councils.scoping import Scope, ScopedQuerySet
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
+
+TIME_LIMIT_DAYS = 365
+
+
+class ComplaintQuerySet(ScopedQuerySet):
+    """Complaints as the scoping layer gives them, with two additions: the complaints manager
+    reads their council's complaints, and the worker a complaint is about never does."""
+
+    complaint_lookup = ""
+
+    def visible_to(self, scope: Scope) -> ComplaintQuerySet:
+        if scope.role == Role.COMPLAINTS_MANAGER:
+            rows = self.filter(**{self.model.council_lookup: scope.council_id})
+        else:
+            rows = super().visible_to(scope)
+        if scope.is_family:
+            return rows
+        prefix = self.model.complaint_lookup
+        return rows.exclude(**{f"{prefix}about_worker_id": scope.user_id})
+
+
+class TimeLimitDecision(models.TextChoices):
+    IN_TIME = "", "Made within a year"
+    ACCEPTED = "accepted", "Made after a year: considered anyway"
+    NOT_CONSIDERED = "not_considered", "Made after a year: not considered"
 
 
 class Stage(models.IntegerChoices):
@@ -73,6 +110,9 @@ class AdvocacyAnswer(models.TextChoices):
 class Complaint(FamilyRecord):
     """A family's complaint. `respond_by` is always the next date the council must meet."""
 
+    complaint_lookup = ""
+    objects = ComplaintQuerySet.as_manager()  # type: ignore[misc]  # a narrower scoping rule
+
     family = models.ForeignKey(
         "families.Family", on_delete=models.CASCADE, related_name="complaints"
     )
@@ -99,9 +139,44 @@ class Complaint(FamilyRecord):
         max_length=20, choices=AdvocacyAnswer.choices, default=AdvocacyAnswer.NOT_ANSWERED
     )
     advocate_organisation = models.CharField(max_length=200, blank=True)
+    about_worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The worker the complaint is about, if it is about one: they never see it.",
+    )
+    happened_on = models.DateField(
+        null=True, blank=True, help_text="When the thing complained about happened, if known."
+    )
+    time_limit_decision = models.CharField(
+        max_length=20, choices=TimeLimitDecision.choices, blank=True, default=""
+    )
+    time_limit_reason = models.TextField(
+        blank=True, help_text="Why a complaint made after a year is, or is not, considered."
+    )
 
     # How it faces the family: the registry in families/records.py.
     family_facing = FamilyFacing(one="the complaint", many="Complaints")
+
+    @property
+    def made_late(self) -> bool:
+        """Made more than a year after the thing complained about happened."""
+        return bool(
+            self.happened_on and (self.received_on - self.happened_on).days > TIME_LIMIT_DAYS
+        )
+
+    @property
+    def time_limit_open(self) -> bool:
+        """Made late, and nobody has yet decided whether to consider it."""
+        return self.made_late and not self.time_limit_decision
+
+    @property
+    def by_young_person(self) -> bool:
+        """Made by the child or young person themselves (their own account)."""
+        membership = getattr(self.made_by, "membership", None) if self.made_by else None
+        return bool(membership and membership.role == Role.YOUNG_PERSON)
 
     class Meta:
         ordering = ["respond_by", "pk"]
@@ -130,7 +205,13 @@ class Complaint(FamilyRecord):
 
 
 class ComplaintStage(FamilyRecord):
-    """One stage of a complaint, with its clock, the people looking into it and the response."""
+    """One stage of a complaint, with its clock, the people looking into it and the response.
+
+    Stage 2 starts with a statement of complaint agreed with the person complaining; its 25
+    working days (65 at most) run from the day it was agreed."""
+
+    complaint_lookup = "complaint__"
+    objects = ComplaintQuerySet.as_manager()  # type: ignore[misc]  # a narrower scoping rule
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="stages")
@@ -150,6 +231,16 @@ class ComplaintStage(FamilyRecord):
     response_on = models.DateField(null=True, blank=True)
     response = models.TextField(blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome.choices, blank=True)
+    statement = models.TextField(
+        blank=True, help_text="Stage 2: the statement of complaint, agreed with the complainant."
+    )
+    statement_agreed_on = models.DateField(null=True, blank=True)
+    remedy = models.TextField(
+        blank=True, help_text="What the council will do to put it right (upheld complaints)."
+    )
+    learning = models.TextField(
+        blank=True, help_text="What the council has learned and will change (upheld complaints)."
+    )
     responded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -176,12 +267,27 @@ class ComplaintStage(FamilyRecord):
         return self.extended_to or self.due_on
 
     @property
+    def clock_from(self) -> date:
+        """The day the stage's time limits run from: at stage 2, the day the statement of
+        complaint was agreed; otherwise the day the stage opened."""
+        if self.stage == Stage.INVESTIGATION and self.statement_agreed_on:
+            return self.statement_agreed_on
+        return self.opened_on
+
+    @property
+    def upheld(self) -> bool:
+        return self.outcome in (Outcome.UPHELD, Outcome.PARTLY_UPHELD)
+
+    @property
     def panel_appointed(self) -> bool:
         return len([m for m in self.panel_members if str(m).strip()]) == 3
 
 
 class ComplaintEvent(FamilyRecord):
     """Append-only: who made which move on a complaint, when, and why."""
+
+    complaint_lookup = "complaint__"
+    objects = ComplaintQuerySet.as_manager()  # type: ignore[misc]  # a narrower scoping rule
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="events")

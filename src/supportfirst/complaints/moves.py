@@ -2,7 +2,8 @@
 
 A guard is called with the complaint (locked, fresh from the database), the person making the
 move and a context (what they typed); its docstring is the message a person sees when it fails.
-Moves that keep the status (acknowledge, extend, appoint, record the advocacy offer) are here
+Moves that keep the status (acknowledge, extend, appoint, record the advocacy offer, decide on
+the time limit, agree the stage 2 statement, name the worker complained about) are here
 too, so every change to a complaint goes through one place and leaves one event.
 """
 
@@ -95,6 +96,51 @@ def panel_of_three(complaint: Complaint, actor: Any, context: dict[str, Any]) ->
     return complaint.stage != Stage.REVIEW_PANEL or bool(_current(complaint).panel_appointed)
 
 
+def time_limit_decided(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """The family says this happened more than a year ago: first decide whether the council will
+    consider it anyway, and record why."""
+    return not complaint.time_limit_open
+
+
+def was_made_late(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """This complaint was made within a year of what it is about: there is no time limit to
+    decide."""
+    return complaint.made_late
+
+
+def time_limit_has_a_reason(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """Write the reason for the decision on the time limit: the family will be told it."""
+    return bool(str(context.get("reason", "")).strip())
+
+
+def is_stage_2(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """A statement of complaint is agreed at stage 2, the investigation."""
+    return complaint.stage == Stage.INVESTIGATION
+
+
+def statement_is_written(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """Write the statement of complaint as agreed with the person complaining."""
+    return bool(str(context.get("statement", "")).strip())
+
+
+def statement_is_agreed(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
+    """At stage 2, agree the statement of complaint with the person complaining before the
+    response: the investigation answers what it says."""
+    if complaint.stage != Stage.INVESTIGATION:
+        return True
+    return _current(complaint).statement_agreed_on is not None
+
+
+def upheld_has_remedy_and_learning(
+    complaint: Complaint, actor: Any, context: dict[str, Any]
+) -> bool:
+    """When the complaint is upheld or partly upheld, write what the council will do to put it
+    right and what it has learned."""
+    if context.get("outcome") not in ("upheld", "partly_upheld"):
+        return True
+    return bool(str(context.get("remedy", "")).strip() and str(context.get("learning", "")).strip())
+
+
 def there_is_a_next_stage(complaint: Complaint, actor: Any, context: dict[str, Any]) -> bool:
     """Stage 3 is the last stage: the next step is the Local Government and Social Care
     Ombudsman."""
@@ -117,8 +163,23 @@ COMPLAINT = Workflow(
             "Acknowledge the complaint",
             RUNNING,
             KEEPS_STATUS,
-            (not_yet_acknowledged,),
+            (not_yet_acknowledged, time_limit_decided),
         ),
+        Move(
+            "decide_time_limit",
+            "Decide whether to consider a complaint made after a year",
+            RUNNING,
+            KEEPS_STATUS,
+            (was_made_late, time_limit_has_a_reason),
+        ),
+        Move(
+            "agree_statement",
+            "Record the agreed statement of complaint",
+            frozenset({Status.OPEN}),
+            KEEPS_STATUS,
+            (is_stage_2, statement_is_written),
+        ),
+        Move("name_worker", "Record who the complaint is about", ANY_STATUS, KEEPS_STATUS),
         Move(
             "extend",
             "Extend the time to respond",
@@ -156,8 +217,10 @@ COMPLAINT = Workflow(
             (
                 stage_3_panel_has_reported,
                 investigators_are_appointed,
+                statement_is_agreed,
                 response_is_written,
                 outcome_is_chosen,
+                upheld_has_remedy_and_learning,
             ),
         ),
         Move(

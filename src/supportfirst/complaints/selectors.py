@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from django.apps import apps
 from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
@@ -23,6 +24,7 @@ from supportfirst.complaints.models import (
     family_stage_name,
 )
 from supportfirst.complaints.services import About
+from supportfirst.councils.models import CASEWORK_ROLES, Membership
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.pathway.beside import BesideItem
 
@@ -217,3 +219,15 @@ def beside_a_proposal(*, scope: Scope, family_id: int, since: date) -> list[Besi
         )
         for c in rows
     ]
+
+
+def council_workers(*, scope: Scope) -> list[Any]:
+    """The council's caseworkers a complaint can be about, by name (never the person asking:
+    nobody names themselves)."""
+    rows = (
+        Membership.objects.filter(council_id=scope.council_id, role__in=CASEWORK_ROLES)
+        .exclude(user_id=scope.user_id)
+        .select_related("user")
+        .order_by("user__full_name", "user_id")
+    )
+    return [row.user for row in rows]

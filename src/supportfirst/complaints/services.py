@@ -26,6 +26,7 @@ from supportfirst.complaints.models import (
     ComplaintStage,
     Outcome,
     Stage,
+    TimeLimitDecision,
 )
 from supportfirst.families.models import Family
 from supportfirst.kernel.workflow import MoveRefused, apply_move, record_event
@@ -116,11 +117,16 @@ def complaint_make(
     put_right: str = "",
     about: About,
     received_on: date | None = None,
+    happened_on: date | None = None,
 ) -> Complaint:
-    """A family's complaint, received today (or on the given day): stage 1 opens."""
+    """A family's complaint, received today (or on the given day): stage 1 opens. When the
+    family says when it happened, the one-year time limit is checked now: a late complaint is
+    taken, and the complaints manager decides whether to consider it (never refused here)."""
     if not summary.strip():
         raise MoveRefused(["Tell us what went wrong."])
     received = received_on or _today()
+    if happened_on is not None and happened_on > received:
+        raise MoveRefused(["The date it happened must be today or in the past."])
     complaint = Complaint.objects.create(
         family=family,
         reference=_reference(family.council.la_code),
@@ -133,6 +139,7 @@ def complaint_make(
         about_description=about.description[:300],
         made_by=actor.user if actor.user.is_authenticated else None,
         made_at=timezone.now(),
+        happened_on=happened_on,
     )
     _open_stage(complaint, Stage.LOCAL_RESOLUTION, received)
     complaint.save()
@@ -167,6 +174,74 @@ def complaint_acknowledge(
     )
     family_events.complaint_acknowledged(done)
     return done
+
+
+def complaint_decide_time_limit(
+    *, actor: Actor, complaint: Complaint, consider: bool, reason: str
+) -> Complaint:
+    """A complaint made more than a year after what it is about: whether the council considers
+    it anyway, and why (Children Act 1989 Representations Procedure (England) Regulations 2006:
+    it may, when it would not have been reasonable to complain in time and the complaint can
+    still be considered effectively and fairly)."""
+    decision = TimeLimitDecision.ACCEPTED if consider else TimeLimitDecision.NOT_CONSIDERED
+
+    def change(c: Complaint, stage: ComplaintStage) -> None:
+        c.time_limit_decision = decision
+        c.time_limit_reason = reason.strip()
+
+    return _apply(
+        "decide_time_limit",
+        complaint,
+        actor=actor,
+        summary=str(decision.label),
+        reason=reason.strip(),
+        context={"reason": reason},
+        change=change,
+    )
+
+
+def complaint_agree_statement(
+    *, actor: Actor, complaint: Complaint, statement: str, agreed_on: date
+) -> Complaint:
+    """Stage 2 starts with a statement of complaint agreed with the person complaining. The 25
+    working days (65 at most) for the response run from the day it was agreed."""
+
+    def change(c: Complaint, stage: ComplaintStage) -> None:
+        _not_in_future(agreed_on, "agreement", stage.opened_on, "the day stage 2 was asked for")
+        stage.statement = statement.strip()
+        stage.statement_agreed_on = agreed_on
+        stage.due_on = clock.stage_2_due(agreed_on)
+        stage.extended_to = None
+        stage.extension_reason = ""
+        stage.save()
+        c.respond_by = stage.due_on
+
+    return _apply(
+        "agree_statement",
+        complaint,
+        actor=actor,
+        summary=f"Statement of complaint agreed on {agreed_on:%-d %B %Y}",
+        context={"statement": statement},
+        change=change,
+    )
+
+
+def complaint_name_worker(*, actor: Actor, complaint: Complaint, worker: Any | None) -> Complaint:
+    """Who the complaint is about, when it is about a worker: from now on they cannot see it.
+    The person recording it cannot name themselves (they would lose the complaint)."""
+    if worker is not None and worker.pk == actor.user.pk:
+        raise MoveRefused(["You cannot name yourself: ask another manager to run this complaint."])
+
+    def change(c: Complaint, stage: ComplaintStage) -> None:
+        c.about_worker = worker
+
+    return _apply(
+        "name_worker",
+        complaint,
+        actor=actor,
+        summary="Worker complained about recorded" if worker else "No worker named",
+        change=change,
+    )
 
 
 def complaint_record_advocacy(
@@ -210,7 +285,7 @@ def complaint_extend(
         try:
             clock.check_extension(
                 stage=c.stage,
-                opened_on=stage.opened_on,
+                opened_on=stage.clock_from,
                 current_due=c.respond_by,
                 new_due=new_due,
                 reason=reason,
@@ -331,9 +406,12 @@ def complaint_respond(
     outcome: str,
     responded_on: date | None = None,
     reasons: Reasons | None = None,
+    remedy: str = "",
+    learning: str = "",
 ) -> Complaint:
     """The council's response at this stage, with its outcome and the reasons given for keeping
-    flagged words in it."""
+    flagged words in it. An upheld (or partly upheld) complaint records the remedy and what the
+    council has learned."""
     day = responded_on or _today()
 
     def change(c: Complaint, stage: ComplaintStage) -> None:
@@ -346,6 +424,8 @@ def complaint_respond(
         stage.outcome = outcome
         stage.response_on = day
         stage.responded_by = actor.user
+        stage.remedy = remedy.strip() if stage.upheld else ""
+        stage.learning = learning.strip() if stage.upheld else ""
         stage.save()
         if reasons is not None:
             reasons.save(
@@ -359,7 +439,7 @@ def complaint_respond(
         summary=f"{complaint.get_stage_display()}: response sent ({Outcome(outcome).label.lower()})"
         if outcome in Outcome.values
         else "Response",
-        context={"response": response, "outcome": outcome},
+        context={"response": response, "outcome": outcome, "remedy": remedy, "learning": learning},
         change=change,
     )
     family_events.complaint_responded(done)

@@ -15,4 +15,7 @@ urlpatterns = [
     path("complaints/<int:complaint_id>/meeting/", staff_views.meeting, name="meeting"),
     path("complaints/<int:complaint_id>/report/", staff_views.report, name="report"),
     path("complaints/<int:complaint_id>/respond/", staff_views.respond, name="respond"),
+    path("complaints/<int:complaint_id>/time-limit/", staff_views.time_limit, name="time_limit"),
+    path("complaints/<int:complaint_id>/statement/", staff_views.statement, name="statement"),
+    path("complaints/<int:complaint_id>/worker/", staff_views.worker, name="worker"),
 ]

@@ -1,5 +1,7 @@
-"""Staff pages for complaints (the council's complaints manager is a practitioner or team
-manager for now). Thin: parse, call one service or selector, render."""
+"""Staff pages for complaints. The council's complaints manager (or a manager) runs them:
+acknowledges, decides on the time limit, records the agreed statement, appoints, extends and
+responds. Practitioners can read complaints; the worker a complaint is about cannot (a 404).
+Thin: parse, call one service or selector, render."""
 
 from __future__ import annotations
 
@@ -22,9 +24,13 @@ from supportfirst.complaints.forms import (
     InvestigatorsForm,
     PanelForm,
     RespondForm,
+    StatementForm,
+    TimeLimitForm,
+    WorkerForm,
 )
 from supportfirst.complaints.models import Complaint, ComplaintStage, Stage
-from supportfirst.councils.access import casework_required
+from supportfirst.councils.access import complaint_readers_required, complaints_manager_required
+from supportfirst.councils.models import COMPLAINTS_ROLES
 from supportfirst.kernel.formsupport import button_move, conflict, form_page, submitted
 from supportfirst.letters import services as letter_services
 from supportfirst.notifications.services import preference_for
@@ -44,14 +50,14 @@ def _back(complaint_id: int) -> dict[str, str]:
     return {"back_url": url, "back_text": "Go back to the complaint"}
 
 
-@casework_required
+@complaint_readers_required
 def complaint_list(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     rows = selectors.staff_complaints(scope=scope, today=timezone.localdate())
     return render(request, "complaints/staff/list.html", {"rows": rows})
 
 
-@casework_required
+@complaint_readers_required
 def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
     complaint, stage = selectors.complaint_read(actor=Actor.of(request), complaint_id=complaint_id)
     today = timezone.localdate()
@@ -65,10 +71,12 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
             "step": step,
             "ombudsman": selectors.shows_ombudsman(complaint, step),
             "preference": preference_for(complaint.family),
-            "latest": clock.latest_extension(stage.stage, stage.opened_on)
+            "latest": clock.latest_extension(stage.stage, stage.clock_from)
             if stage.stage in clock.LONGEST
             else None,
             "today": today,
+            "runs_complaints": request.scope.role in COMPLAINTS_ROLES,  # type: ignore[attr-defined]
+            "does_casework": request.scope.does_casework,  # type: ignore[attr-defined]
             "reasons": reasons_for(
                 scope=request.scope,  # type: ignore[attr-defined]
                 record_type=services.RECORD_TYPE,
@@ -78,7 +86,7 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
     )
 
 
-@casework_required
+@complaints_manager_required
 @require_POST
 def acknowledge(request: HttpRequest, complaint_id: int) -> HttpResponse:
     actor = Actor.of(request)
@@ -95,7 +103,7 @@ def acknowledge(request: HttpRequest, complaint_id: int) -> HttpResponse:
     )
 
 
-@casework_required
+@complaints_manager_required
 @require_POST
 def prepare_letter(request: HttpRequest, complaint_id: int) -> HttpResponse:
     """Prepare the acknowledgement letter (or, once responded, the response letter) in the
@@ -154,7 +162,7 @@ def _action_page(
     )
 
 
-@casework_required
+@complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def advocacy(request: HttpRequest, complaint_id: int) -> HttpResponse:
     def make(data: Any, complaint: Complaint, stage: ComplaintStage) -> forms.Form:
@@ -171,8 +179,9 @@ def advocacy(request: HttpRequest, complaint_id: int) -> HttpResponse:
         request,
         complaint_id,
         title="Record the offer of an advocate",
-        intro="Offer the family, and the child or young person, an independent advocate to "
-        "help them make their complaint.",
+        intro="Offer the child or young person an advocate to help them make their complaint "
+        "(Children Act 1989, section 26A): the council must arrange one for them. Tell parents "
+        "about advocacy services near them; the law does not give parents their own advocate.",
         make_form=make,
         act=lambda actor, complaint, data: services.complaint_record_advocacy(
             actor=actor,
@@ -185,7 +194,7 @@ def advocacy(request: HttpRequest, complaint_id: int) -> HttpResponse:
     )
 
 
-@casework_required
+@complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def extend(request: HttpRequest, complaint_id: int) -> HttpResponse:
     return _action_page(
@@ -203,7 +212,7 @@ def extend(request: HttpRequest, complaint_id: int) -> HttpResponse:
     )
 
 
-@casework_required
+@complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def appoint(request: HttpRequest, complaint_id: int) -> HttpResponse:
     def make(data: Any, complaint: Complaint, stage: ComplaintStage) -> forms.Form:
@@ -244,7 +253,7 @@ def appoint(request: HttpRequest, complaint_id: int) -> HttpResponse:
     )
 
 
-@casework_required
+@complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def meeting(request: HttpRequest, complaint_id: int) -> HttpResponse:
     return _action_page(
@@ -262,7 +271,7 @@ def meeting(request: HttpRequest, complaint_id: int) -> HttpResponse:
     )
 
 
-@casework_required
+@complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest, complaint_id: int) -> HttpResponse:
     return _action_page(
@@ -280,7 +289,7 @@ def report(request: HttpRequest, complaint_id: int) -> HttpResponse:
     )
 
 
-@casework_required
+@complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
     to_check: list[WordsToCheck] = []
@@ -311,7 +320,87 @@ def respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
             outcome=data["outcome"],
             responded_on=data["responded_on"],
             reasons=Reasons.given(to_check, data),
+            remedy=data.get("remedy", ""),
+            learning=data.get("learning", ""),
         ),
         done="Response recorded. The family has been told.",
         to_check=to_check,
+    )
+
+
+@complaints_manager_required
+@require_http_methods(["GET", "POST"])
+def time_limit(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    return _action_page(
+        request,
+        complaint_id,
+        title="Decide whether to consider a complaint made after a year",
+        intro="A complaint is normally made within one year of what it is about. The council "
+        "can still consider a later one when it would not have been reasonable to complain "
+        "sooner and it can still be looked into effectively and fairly (Children Act 1989 "
+        "Representations Procedure (England) Regulations 2006).",
+        make_form=lambda data, complaint, stage: TimeLimitForm(data),
+        act=lambda actor, complaint, data: services.complaint_decide_time_limit(
+            actor=actor,
+            complaint=complaint,
+            consider=data["consider"] == "yes",
+            reason=data["reason"],
+        ),
+        done="Decision on the time limit saved.",
+    )
+
+
+@complaints_manager_required
+@require_http_methods(["GET", "POST"])
+def statement(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    def make(data: Any, complaint: Complaint, stage: ComplaintStage) -> forms.Form:
+        return StatementForm(
+            data, initial={"statement": stage.statement, "agreed_on": stage.statement_agreed_on}
+        )
+
+    return _action_page(
+        request,
+        complaint_id,
+        title="Record the agreed statement of complaint",
+        intro="Stage 2 starts by agreeing with the person complaining what the investigation "
+        "will look at. The 25 working days for the response (65 at most) run from the day it "
+        "is agreed.",
+        make_form=make,
+        act=lambda actor, complaint, data: services.complaint_agree_statement(
+            actor=actor,
+            complaint=complaint,
+            statement=data["statement"],
+            agreed_on=data["agreed_on"],
+        ),
+        done="Statement of complaint saved. The response is now due 25 working days after it "
+        "was agreed.",
+    )
+
+
+@complaints_manager_required
+@require_http_methods(["GET", "POST"])
+def worker(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    scope = request.scope  # type: ignore[attr-defined]
+    staff = selectors.council_workers(scope=scope)
+    by_id = {str(person.pk): person for person in staff}
+
+    def make(data: Any, complaint: Complaint, stage: ComplaintStage) -> forms.Form:
+        current = str(complaint.about_worker_id) if complaint.about_worker_id else None
+        return WorkerForm(
+            data,
+            choices=[(key, str(person)) for key, person in by_id.items()],
+            initial={"worker": current} if current else {},
+        )
+
+    return _action_page(
+        request,
+        complaint_id,
+        title="Record who the complaint is about",
+        intro="If the complaint is about one worker, name them: they will no longer see the "
+        "complaint. Nobody can name themselves.",
+        make_form=make,
+        act=lambda actor, complaint, data: services.complaint_name_worker(
+            actor=actor, complaint=complaint, worker=by_id.get(data["worker"])
+        ),
+        done="Saved. The worker named cannot see this complaint.",
     )

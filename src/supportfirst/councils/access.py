@@ -16,6 +16,8 @@ from django.http import HttpRequest, HttpResponse
 
 from supportfirst.councils.models import (
     CASEWORK_ROLES,
+    COMPLAINT_READERS,
+    COMPLAINTS_ROLES,
     FAMILY_ROLES,
     MANAGER_ROLES,
     STAFF_ROLES,
@@ -50,3 +52,5 @@ family_required = role_required(FAMILY_ROLES)
 manager_required = role_required(MANAGER_ROLES)
 council_admin_required = role_required({Role.COUNCIL_ADMIN})
 forum_required = role_required({Role.FORUM_MEMBER})
+complaint_readers_required = role_required(COMPLAINT_READERS)
+complaints_manager_required = role_required(COMPLAINTS_ROLES)

@@ -88,6 +88,7 @@ class Role(models.TextChoices):
     HEAD_OF_SERVICE = "head_of_service", "Head of service"
     FORUM_MEMBER = "forum_member", "Parent carer forum member"
     COUNCIL_ADMIN = "council_admin", "Council administrator"
+    COMPLAINTS_MANAGER = "complaints_manager", "Complaints manager"
 
 
 FAMILY_ROLES = frozenset({Role.FAMILY_MEMBER, Role.YOUNG_PERSON})
@@ -95,7 +96,15 @@ MANAGER_ROLES = frozenset({Role.TEAM_MANAGER, Role.HEAD_OF_SERVICE})
 """Who may decide what needs a manager (a move to safeguarding, say). A council with one team
 manager names a head of service, so a team manager's own proposal can still be decided."""
 CASEWORK_ROLES = frozenset({Role.PRACTITIONER, *MANAGER_ROLES})
-STAFF_ROLES = frozenset({*CASEWORK_ROLES, Role.FORUM_MEMBER, Role.COUNCIL_ADMIN})
+COMPLAINTS_ROLES = frozenset({Role.COMPLAINTS_MANAGER, *MANAGER_ROLES})
+"""Who runs complaints: the council's complaints manager, or a manager. They acknowledge,
+appoint, extend and respond; a practitioner can read a complaint about their families' casework
+but does not run it."""
+COMPLAINT_READERS = frozenset({*CASEWORK_ROLES, Role.COMPLAINTS_MANAGER})
+"""Who may read complaints (never the worker a complaint is about: see complaints/models.py)."""
+STAFF_ROLES = frozenset(
+    {*CASEWORK_ROLES, Role.FORUM_MEMBER, Role.COUNCIL_ADMIN, Role.COMPLAINTS_MANAGER}
+)
 
 
 class Membership(models.Model):

@@ -308,3 +308,32 @@ def _service_for_whom(criteria: PublishedCriteria, code: str) -> str:
         return criteria.criteria_set.service(code).for_whom
     except KeyError:
         return "child"
+
+
+class ShortBreaksStatement(models.Model):
+    """The parts of a council's short breaks services statement only the council can write
+    (Breaks for Carers of Disabled Children Regulations 2011, regulation 5). The range of breaks
+    and the eligibility criteria on the public page come from the council's criteria; these are
+    the council's own words, kept by its council administrator."""
+
+    council = models.OneToOneField(
+        "councils.Council", on_delete=models.CASCADE, related_name="short_breaks_statement"
+    )
+    range_words = models.TextField(
+        blank=True, help_text="The short breaks on offer in the area, in the council's words."
+    )
+    carers_needs_words = models.TextField(
+        blank=True, help_text="How the range of breaks meets the needs of carers in the area."
+    )
+    carers_views_words = models.TextField(
+        blank=True, help_text="How the statement was reviewed, and what carers told the council."
+    )
+    reviewed_on = models.DateField(null=True, blank=True)
+    next_review_on = models.DateField(null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Short breaks services statement for {self.council}"

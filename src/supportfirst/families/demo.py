@@ -75,6 +75,9 @@ COUNCILS = [
                 "helen.forum", "Helen Marsh", Role.FORUM_MEMBER, "Parent carer forum chair"
             ),
             StaffPerson("sam.admin", "Sam Okoro", Role.COUNCIL_ADMIN, "Systems administrator"),
+            StaffPerson(
+                "priya.complaints", "Priya Shah", Role.COMPLAINTS_MANAGER, "Complaints manager"
+            ),
         ),
         families=(
             DemoFamily(
@@ -230,6 +233,9 @@ COUNCILS = [
                 "rosa.forum", "Rosa Delgado", Role.FORUM_MEMBER, "Parent carer forum member"
             ),
             StaffPerson("lee.admin", "Lee Chapman", Role.COUNCIL_ADMIN, "Systems administrator"),
+            StaffPerson(
+                "ben.complaints", "Ben Osei", Role.COMPLAINTS_MANAGER, "Complaints manager"
+            ),
         ),
         families=(
             DemoFamily(

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from supportfirst.councils.access import staff_required
@@ -24,6 +24,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         return forum_home(request)
     if scope.role == Role.COUNCIL_ADMIN:
         return council_admin_home(request)
+    if scope.role == Role.COMPLAINTS_MANAGER:
+        return redirect("complaints:list")
     mine = request.GET.get("show") != "all"
     families = selectors.families_list(scope=scope, allocated_to=scope.user_id if mine else None)
     page = Paginator(families, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -21,8 +21,13 @@ class ServiceChoice:
     legal_basis: str
     duty_or_power: str = ""
     plain_english: str = ""
+    for_whom: str = "child"
     # The confirmed decision said this type of service is not met: adding it needs a reason.
     not_met: bool = False
+
+    @property
+    def for_carer(self) -> bool:
+        return self.for_whom != "child"
 
     @property
     def label(self) -> str:
@@ -44,6 +49,7 @@ def from_decision(decision: Any) -> list[ServiceChoice]:
             name=line.name,
             legal_basis="; ".join(line.legal_basis_citations),
             duty_or_power=line.duty_or_power,
+            for_whom=getattr(line, "for_whom", "child"),
         )
         for line in decision.final_services()
         if line.met
@@ -63,6 +69,7 @@ def from_criteria(council: Any, today: date) -> list[ServiceChoice]:
             legal_basis="; ".join(basis.citation for basis in service.legal_basis),
             duty_or_power=service.duty_or_power,
             plain_english=service.plain_english,
+            for_whom=service.for_whom,
         )
         for service in published.criteria_set.services
     ]

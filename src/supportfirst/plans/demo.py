@@ -17,7 +17,8 @@ from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
 from supportfirst.families.models import Family, Stage
 from supportfirst.plans import services
 from supportfirst.plans.catalogue import OTHER
-from supportfirst.plans.models import DirectPaymentChoice, SupportPlan
+from supportfirst.plans.models import DirectPaymentChoice, DirectPaymentWish, SupportPlan
+from supportfirst.rules import shortbreaks
 
 DEMO_ORDER = 20
 
@@ -77,11 +78,14 @@ def _write_plan(decision: EligibilityDecision, number: int) -> None:
     )
     choices = services.service_choices(plan)
     for choice in choices[:2]:
+        short_break = shortbreaks.needs_route(choice.legal_basis, for_carer=choice.for_carer)
         services.service_add(
             actor=worker,
             plan=plan,
             given=services.ServiceInput(
                 code=choice.code,
+                route=shortbreaks.OUTSIDE if short_break else "",
+                dp_wish=DirectPaymentWish.DECLINED,
                 provider="Riverside Saturday Club"
                 if "break" in choice.name.lower()
                 else ("Care at Home Ltd"),
@@ -100,6 +104,8 @@ def _write_plan(decision: EligibilityDecision, number: int) -> None:
                 code=OTHER,
                 other_name="Short breaks",
                 other_legal_basis="Children Act 1989, Schedule 2, paragraph 6",
+                route=shortbreaks.OUTSIDE,
+                dp_wish=DirectPaymentWish.DECLINED,
                 provider="Riverside Saturday Club",
                 amount="6 hours",
                 frequency="every week",

@@ -11,8 +11,16 @@ from django import forms
 
 from supportfirst.kernel.formsupport import RealDateField, gds_helper
 from supportfirst.plans.catalogue import OTHER, NotMet, ServiceChoice
-from supportfirst.plans.models import Arrangement, CostPeriod, DirectPaymentChoice
+from supportfirst.plans.models import (
+    Arrangement,
+    Charging,
+    CostPeriod,
+    DirectPaymentChoice,
+    DirectPaymentConditions,
+    DirectPaymentWish,
+)
 from supportfirst.plans.services import DetailsInput, ReviewInput, ServiceInput
+from supportfirst.rules import shortbreaks
 
 
 class DetailsForm(forms.Form):
@@ -33,6 +41,40 @@ class DetailsForm(forms.Form):
         required=False,
         max_length=5000,
     )
+    charging = forms.ChoiceField(
+        label="Who pays for the support?",
+        help_text="Most families pay nothing. A charge needs a decision under the Children Act "
+        "1989, section 29, and a family on certain means-tested benefits cannot be charged.",
+        choices=Charging.choices,
+        initial=Charging.NO_CHARGE,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select who pays for the support"},
+    )
+    charge_amount = forms.DecimalField(
+        label="The charge in pounds (if charged)",
+        min_value=Decimal("0"),
+        max_digits=9,
+        decimal_places=2,
+        required=False,
+        error_messages={"invalid": "Enter the charge as a number, for example 10.00"},
+    )
+    charge_period = forms.ChoiceField(
+        label="The charge is for (if charged)",
+        choices=[
+            ("", "Choose a period"),
+            *[(v, f"Per {v}") for v in ("week", "month", "year")],
+            ("once", "Once only"),
+        ],
+        required=False,
+    )
+    charge_reason = forms.CharField(
+        label="The charging decision (if charged)",
+        help_text="Why the family is charged and how the amount was worked out. The family "
+        "will read this.",
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        max_length=5000,
+    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -41,6 +83,10 @@ class DetailsForm(forms.Form):
             Field("review_due_on"),
             Field.radios("direct_payment_choice", legend_size=Size.SMALL),
             Field.textarea("direct_payment_words"),
+            Field.radios("charging", legend_size=Size.SMALL),
+            Field.text("charge_amount", field_width=Fixed.TEN),
+            Field.select("charge_period"),
+            Field.textarea("charge_reason", rows=4),
             button="Save",
         )
 
@@ -51,6 +97,14 @@ class DetailsForm(forms.Form):
             self.add_error(
                 "review_due_on", "The review date must be after the date the plan starts"
             )
+        if data.get("charging") == Charging.CHARGED:
+            amount = data.get("charge_amount")
+            if amount is None or amount <= 0:
+                self.add_error("charge_amount", "Enter the charge in pounds, more than £0")
+            if not data.get("charge_period"):
+                self.add_error("charge_period", "Select what period the charge is for")
+            if not str(data.get("charge_reason", "")).strip():
+                self.add_error("charge_reason", "Write the charging decision")
         return data
 
     def to_input(self) -> DetailsInput:
@@ -60,6 +114,10 @@ class DetailsForm(forms.Form):
             review_due_on=data["review_due_on"],
             direct_payment_choice=data["direct_payment_choice"],
             direct_payment_words=data.get("direct_payment_words", ""),
+            charging=data.get("charging") or Charging.NO_CHARGE,
+            charge_amount=data.get("charge_amount"),
+            charge_period=data.get("charge_period", ""),
+            charge_reason=data.get("charge_reason", ""),
         )
 
 
@@ -142,6 +200,51 @@ class ServiceForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select what period the cost is for"},
     )
+    route = forms.ChoiceField(
+        label="If it is a short break for the child: its legal route",
+        help_text="A short break is given under one route. An overnight stay under section "
+        "20(4) makes the child looked after during each stay: the family will be told.",
+        choices=[
+            ("", "Not a short break"),
+            *[(r.code, r.label) for r in shortbreaks.ROUTES.values()],
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    dp_wish = forms.ChoiceField(
+        label="Direct payment: what did the family say? (offer it for every service)",
+        choices=[(v, label) for v, label in DirectPaymentWish.choices if v],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    dp_conditions = forms.ChoiceField(
+        label="If they want one: are the conditions met?",
+        help_text="The family consents; the council is satisfied the need can be met this way "
+        "and the child's welfare will be safeguarded and promoted; nothing in the Direct "
+        "Payments Regulations 2009 rules it out.",
+        choices=[(v, label) for v, label in DirectPaymentConditions.choices if v],
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    dp_reason = forms.CharField(
+        label="If the conditions are not met: why",
+        help_text="The family will read this.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        required=False,
+    )
+    dp_amount = forms.DecimalField(
+        label="The direct payment in pounds, for the same period as the cost (if different)",
+        help_text="Leave empty when it is the same as the cost.",
+        min_value=Decimal("0"),
+        max_digits=9,
+        decimal_places=2,
+        required=False,
+        error_messages={
+            "invalid": "Enter the direct payment as a number, for example 90.00",
+            "min_value": "The direct payment cannot be less than £0",
+        },
+    )
     arrangement = forms.ChoiceField(
         label="How is it arranged?",
         choices=Arrangement.choices,
@@ -189,6 +292,11 @@ class ServiceForm(forms.Form):
             Field("start_on"),
             Field.text("cost", field_width=Fixed.TEN),
             Field.radios("cost_period", legend_size=Size.SMALL, inline=True),
+            Field.radios("route", legend_size=Size.SMALL),
+            Field.radios("dp_wish", legend_size=Size.SMALL),
+            Field.radios("dp_conditions", legend_size=Size.SMALL),
+            Field.textarea("dp_reason", rows=3),
+            Field.text("dp_amount", field_width=Fixed.TEN),
             Field.radios("arrangement", legend_size=Size.SMALL),
             Field.textarea("not_met_reason"),
             button="Add the service",
@@ -217,7 +325,50 @@ class ServiceForm(forms.Form):
                 f"The decision said “{name}” is not met. Enter your professional reason for "
                 "adding it",
             )
+        self._check_route(data, code)
+        self._check_direct_payment(data)
         return data
+
+    def _check_route(self, data: dict[str, Any], code: str) -> None:
+        if data.get("route") or data.get("code") is None:
+            return
+        if data.get("code") == OTHER:
+            basis, for_carer = data.get("other_legal_basis", ""), False
+        else:
+            found = next((c for c in self.service_choices if c.code == code), None)
+            if found is None:
+                return
+            basis, for_carer = found.legal_basis, found.for_carer
+        if shortbreaks.needs_route(basis, for_carer=for_carer):
+            self.add_error("route", "This is a short break: choose its legal route")
+
+    def _check_direct_payment(self, data: dict[str, Any]) -> None:
+        wants = data.get("dp_wish") == DirectPaymentWish.WANTS
+        conditions = data.get("dp_conditions", "")
+        if wants and not conditions:
+            self.add_error(
+                "dp_conditions", "Select whether the conditions for a direct payment are met"
+            )
+        if (
+            wants
+            and conditions == DirectPaymentConditions.NOT_MET
+            and not str(data.get("dp_reason", "")).strip()
+        ):
+            self.add_error("dp_reason", "Write why a direct payment cannot be made")
+        direct = data.get("arrangement") == Arrangement.DIRECT_PAYMENT
+        ready = wants and conditions == DirectPaymentConditions.MET
+        if direct and not ready:
+            self.add_error(
+                "arrangement",
+                "Choose “Paid for by direct payment” only when the family wants one and the "
+                "conditions are met",
+            )
+        if ready and data.get("arrangement") == Arrangement.COUNCIL:
+            self.add_error(
+                "arrangement",
+                "The family wants a direct payment and the conditions are met: choose “Paid "
+                "for by direct payment”",
+            )
 
     def to_input(self) -> ServiceInput:
         data = self.cleaned_data
@@ -233,6 +384,11 @@ class ServiceForm(forms.Form):
             other_name=data.get("other_name", ""),
             other_legal_basis=data.get("other_legal_basis", ""),
             not_met_reason=data.get("not_met_reason", ""),
+            route=data.get("route", ""),
+            dp_wish=data.get("dp_wish", ""),
+            dp_conditions=data.get("dp_conditions", ""),
+            dp_reason=data.get("dp_reason", ""),
+            dp_amount=data.get("dp_amount"),
         )
 
 

@@ -32,6 +32,7 @@ from django.db import models
 
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
+from supportfirst.rules import shortbreaks
 
 
 class PlanStatus(models.TextChoices):
@@ -51,6 +52,11 @@ class DirectPaymentChoice(models.TextChoices):
     DIRECT_PAYMENT = "direct_payment", "Direct payment: the family arranges the support"
     COUNCIL_ARRANGES = "council_arranges", "The council arranges the support"
     MIX = "mix", "A mix: some by direct payment, some arranged by the council"
+
+
+class Charging(models.TextChoices):
+    NO_CHARGE = "no_charge", "No charge: the council pays"
+    CHARGED = "charged", "A charge under Children Act 1989, section 29"
 
 
 class SupportPlan(FamilyRecord):
@@ -79,6 +85,17 @@ class SupportPlan(FamilyRecord):
     )
     direct_payment_words = models.TextField(
         blank=True, help_text="What the family said about direct payments, in their words."
+    )
+    charging = models.CharField(max_length=20, choices=Charging.choices, default=Charging.NO_CHARGE)
+    charge_amount = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    charge_period = models.CharField(max_length=10, blank=True)
+    charge_reason = models.TextField(
+        blank=True,
+        help_text="The charging decision under section 29: why, and how it was worked out.",
+    )
+    charge_decided_on = models.DateField(null=True, blank=True)
+    charge_decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -130,6 +147,19 @@ class SupportPlan(FamilyRecord):
     def awaiting_family(self) -> bool:
         return self.status == PlanStatus.SHARED
 
+    @property
+    def is_charged(self) -> bool:
+        return self.charging == Charging.CHARGED
+
+    @property
+    def charge_text(self) -> str:
+        if not self.is_charged or self.charge_amount is None:
+            return ""
+        if self.charge_period == CostPeriod.ONCE:
+            return f"£{self.charge_amount:,.2f} once only"
+        period = dict(CostPeriod.choices).get(self.charge_period, "")
+        return f"£{self.charge_amount:,.2f} {period}".strip()
+
 
 class PlanOutcome(FamilyRecord):
     """One outcome the family wants, in their own words, attributed."""
@@ -165,6 +195,37 @@ class Arrangement(models.TextChoices):
     DIRECT_PAYMENT = "direct_payment", "Paid for by direct payment"
 
 
+class ShortBreakRoute(models.TextChoices):
+    """The legal route of one short break (rules/shortbreaks.py has the law and the words)."""
+
+    NONE = "", "Not a short break"
+    HOME = "csdpa_home", "Care or help at home"
+    OUTSIDE = "csdpa_outside", "Activities or day-time care outside the home"
+    S17 = "s17_overnight", "Overnight stays away from home as a family support service"
+    S20 = "s20_overnight", "Overnight stays away from home, accommodated (looked after)"
+
+
+class DirectPaymentWish(models.TextChoices):
+    NOT_ASKED = "", "Not asked yet"
+    WANTS = "wants", "Wants a direct payment for this, and consents"
+    DECLINED = "declined", "Would rather the council arranges it"
+
+
+class DirectPaymentConditions(models.TextChoices):
+    """Whether the conditions for a direct payment are met for this service (Children Act 1989
+    s17A; the Direct Payments Regulations 2009)."""
+
+    NOT_CHECKED = "", "Not checked yet"
+    MET = (
+        "met",
+        (
+            "Met: the need can be met this way, and the child's welfare will be safeguarded and "
+            "promoted"
+        ),
+    )
+    NOT_MET = "not_met", "Not met (the reason is recorded)"
+
+
 class PlannedService(FamilyRecord):
     """One service in a plan: what it is, the law it is given under, who provides it, how much,
     how often, when it starts and what it costs."""
@@ -191,6 +252,30 @@ class PlannedService(FamilyRecord):
         help_text="The professional reason for adding a service the confirmed decision said is "
         "not met.",
     )
+    route = models.CharField(
+        max_length=20,
+        choices=ShortBreakRoute.choices,
+        blank=True,
+        default="",
+        help_text="For a short break: the legal route it is given under.",
+    )
+    for_whom = models.CharField(max_length=20, blank=True, default="child")
+    dp_wish = models.CharField(
+        max_length=10, choices=DirectPaymentWish.choices, blank=True, default=""
+    )
+    dp_conditions = models.CharField(
+        max_length=10, choices=DirectPaymentConditions.choices, blank=True, default=""
+    )
+    dp_reason = models.TextField(
+        blank=True, help_text="Why a direct payment cannot be made for this service."
+    )
+    dp_amount = models.DecimalField(
+        max_digits=9,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="The direct payment, for the same period as the cost.",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -216,6 +301,41 @@ class PlannedService(FamilyRecord):
         if self.cost_period == CostPeriod.ONCE:
             return f"£{self.cost:,.2f} once only"
         return f"£{self.cost:,.2f} {self.get_cost_period_display()}"
+
+    @property
+    def looked_after(self) -> bool:
+        """An overnight short break under section 20(4): the child is looked after while away."""
+        return self.route == ShortBreakRoute.S20
+
+    @property
+    def for_carer(self) -> bool:
+        return self.for_whom not in ("", "child")
+
+    @property
+    def route_words(self) -> str:
+        """What the short break's legal route means for the family, with the child's name."""
+        found = shortbreaks.route(self.route)
+        return found.family_words(self.plan.child.first_name) if found else ""
+
+    @property
+    def overnight_words(self) -> str:
+        """For an overnight short break only: whether the child is looked after while away."""
+        found = shortbreaks.route(self.route)
+        if found is None or not found.overnight:
+            return ""
+        return found.family_words(self.plan.child.first_name)
+
+    @property
+    def direct_payment_amount(self) -> Decimal:
+        """The direct payment for this service: as recorded, or what the service costs."""
+        return self.dp_amount if self.dp_amount is not None else self.cost
+
+    @property
+    def direct_payment_text(self) -> str:
+        amount = self.direct_payment_amount
+        if self.cost_period == CostPeriod.ONCE:
+            return f"£{amount:,.2f} once only"
+        return f"£{amount:,.2f} {self.get_cost_period_display()}"
 
     @property
     def weekly_cost(self) -> Decimal | None:

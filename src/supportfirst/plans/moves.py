@@ -27,6 +27,14 @@ def direct_payment_choice_recorded(plan: SupportPlan, actor: Any, context: dict[
     return bool(plan.direct_payment_choice)
 
 
+def direct_payment_offered_for_each_service(
+    plan: SupportPlan, actor: Any, context: dict[str, Any]
+) -> bool:
+    """Offer a direct payment for every service in the plan, and record the family's answer
+    for each one."""
+    return not plan.services.filter(dp_wish="").exists()
+
+
 def review_date_after_start(plan: SupportPlan, actor: Any, context: dict[str, Any]) -> bool:
     """The review date must be after the date the plan starts."""
     return plan.review_due_on > plan.starts_on
@@ -77,6 +85,7 @@ PLAN = Workflow(
                 has_an_outcome,
                 has_a_service,
                 direct_payment_choice_recorded,
+                direct_payment_offered_for_each_service,
                 review_date_after_start,
             ),
         ),

@@ -33,6 +33,10 @@ from supportfirst.pathway.models import SupportRequest
 from supportfirst.plans import catalogue, moves
 from supportfirst.plans.models import (
     Arrangement,
+    Charging,
+    CostPeriod,
+    DirectPaymentConditions,
+    DirectPaymentWish,
     PlannedService,
     PlanOutcome,
     PlanReview,
@@ -40,6 +44,7 @@ from supportfirst.plans.models import (
     PlanStatus,
     SupportPlan,
 )
+from supportfirst.rules import shortbreaks
 from supportfirst.rules.workdays import add_months
 from supportfirst.wording.services import Reasons
 
@@ -133,6 +138,26 @@ class DetailsInput:
     review_due_on: date
     direct_payment_choice: str
     direct_payment_words: str = ""
+    charging: str = Charging.NO_CHARGE
+    charge_amount: Decimal | None = None
+    charge_period: str = ""
+    charge_reason: str = ""
+
+
+def charging_problems(given: DetailsInput) -> list[str]:
+    """A charge is a recorded decision under section 29: how much, for what period and why."""
+    if given.charging != Charging.CHARGED:
+        return []
+    problems = []
+    if given.charge_amount is None or given.charge_amount <= 0:
+        problems.append("Enter the charge in pounds, more than £0.")
+    if given.charge_period not in CostPeriod.values:
+        problems.append("Select what period the charge is for.")
+    if not given.charge_reason.strip():
+        problems.append(
+            "Write the charging decision: why the family is charged and how it was worked out."
+        )
+    return problems
 
 
 @transaction.atomic
@@ -140,10 +165,20 @@ def plan_details_save(*, actor: Actor, plan: SupportPlan, given: DetailsInput) -
     locked = _lock_draft(plan)
     if given.review_due_on <= given.starts_on:
         raise MoveRefused(["The review date must be after the date the plan starts."])
+    problems = charging_problems(given)
+    if problems:
+        raise MoveRefused(problems)
     locked.starts_on = given.starts_on
     locked.review_due_on = given.review_due_on
     locked.direct_payment_choice = given.direct_payment_choice
     locked.direct_payment_words = given.direct_payment_words.strip()
+    charged = given.charging == Charging.CHARGED
+    locked.charging = Charging.CHARGED if charged else Charging.NO_CHARGE
+    locked.charge_amount = given.charge_amount if charged else None
+    locked.charge_period = given.charge_period if charged else ""
+    locked.charge_reason = given.charge_reason.strip() if charged else ""
+    locked.charge_decided_on = timezone.localdate() if charged else None
+    locked.charge_decided_by = actor.user if charged else None
     locked.save()
     log_access(actor, family_id=plan.family_id, record=locked, action=Action.CHANGE)
     return locked
@@ -194,6 +229,60 @@ class ServiceInput:
     other_name: str = ""
     other_legal_basis: str = ""
     not_met_reason: str = ""
+    route: str = ""
+    dp_wish: str = ""
+    dp_conditions: str = ""
+    dp_reason: str = ""
+    dp_amount: Decimal | None = None
+
+
+def route_problems(given: ServiceInput, choice: catalogue.ServiceChoice) -> list[str]:
+    """A short break for the child names its legal route; the route must be one we know."""
+    if given.route and shortbreaks.route(given.route) is None:
+        return ["Choose the legal route from the list."]
+    if not given.route and shortbreaks.needs_route(choice.legal_basis, for_carer=choice.for_carer):
+        return [
+            f"“{choice.name}” is a short break: choose its legal route (help at home, "
+            "activities outside the home, or an overnight stay under section 17(6) or "
+            "section 20(4))."
+        ]
+    return []
+
+
+def direct_payment_problems(given: ServiceInput) -> list[str]:
+    """A direct payment is offered for every service (Children Act 1989 s17A; Direct Payments
+    Regulations 2009). It is made only with consent, when the council is satisfied the need can
+    be met this way and the child's welfare will be safeguarded and promoted; a refusal has a
+    reason."""
+    problems = []
+    if given.dp_wish == DirectPaymentWish.WANTS and given.dp_conditions not in (
+        DirectPaymentConditions.MET,
+        DirectPaymentConditions.NOT_MET,
+    ):
+        problems.append("The family wants a direct payment: record whether the conditions are met.")
+    if given.dp_conditions == DirectPaymentConditions.NOT_MET and not given.dp_reason.strip():
+        problems.append("Write why a direct payment cannot be made: the family will read it.")
+    direct = given.arrangement == Arrangement.DIRECT_PAYMENT
+    if direct and not (
+        given.dp_wish == DirectPaymentWish.WANTS
+        and given.dp_conditions == DirectPaymentConditions.MET
+    ):
+        problems.append(
+            "A service is paid by direct payment only when the family wants one and the "
+            "conditions are met."
+        )
+    if (
+        given.dp_wish == DirectPaymentWish.WANTS
+        and given.dp_conditions == DirectPaymentConditions.MET
+        and not direct
+    ):
+        problems.append(
+            "The family wants a direct payment and the conditions are met: choose “Paid for by "
+            "direct payment”."
+        )
+    if given.dp_amount is not None and given.dp_amount < 0:
+        problems.append("The direct payment cannot be less than £0.")
+    return problems
 
 
 NOT_MET_REASON_NEEDED = (
@@ -243,6 +332,14 @@ def service_add(*, actor: Actor, plan: SupportPlan, given: ServiceInput) -> Plan
         choice = found[0]
     if given.cost < 0:
         raise MoveRefused(["The cost cannot be less than £0."])
+    problems = route_problems(given, choice) + direct_payment_problems(given)
+    if problems:
+        raise MoveRefused(problems)
+    legal_basis, duty_or_power = choice.legal_basis, choice.duty_or_power
+    chosen_route = shortbreaks.route(given.route)
+    if chosen_route is not None:
+        legal_basis, duty_or_power = chosen_route.legal_basis, chosen_route.duty_or_power
+    wants = given.dp_wish == DirectPaymentWish.WANTS
     not_met_reason = ""
     if catalogue.not_met_in(decision_of(plan)).covers(code=choice.code, name=choice.name):
         not_met_reason = given.not_met_reason.strip()
@@ -253,8 +350,16 @@ def service_add(*, actor: Actor, plan: SupportPlan, given: ServiceInput) -> Plan
         plan=plan,
         code=choice.code,
         name=choice.name,
-        legal_basis=choice.legal_basis,
-        duty_or_power=choice.duty_or_power,
+        legal_basis=legal_basis,
+        duty_or_power=duty_or_power,
+        route=given.route,
+        for_whom=choice.for_whom,
+        dp_wish=given.dp_wish,
+        dp_conditions=given.dp_conditions if wants else "",
+        dp_reason=given.dp_reason.strip()
+        if wants and given.dp_conditions == DirectPaymentConditions.NOT_MET
+        else "",
+        dp_amount=given.dp_amount if wants else None,
         provider=given.provider.strip(),
         amount=given.amount.strip(),
         frequency=given.frequency.strip(),

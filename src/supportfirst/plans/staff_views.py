@@ -137,6 +137,10 @@ def _details_initial(plan: SupportPlan) -> dict[str, Any]:
         "review_due_on": plan.review_due_on,
         "direct_payment_choice": plan.direct_payment_choice or None,
         "direct_payment_words": plan.direct_payment_words,
+        "charging": plan.charging,
+        "charge_amount": plan.charge_amount,
+        "charge_period": plan.charge_period,
+        "charge_reason": plan.charge_reason,
     }
 
 

@@ -52,6 +52,7 @@ SEND_REGS = "Special Educational Needs and Disability Regulations 2014"
 REPRESENTATIONS_REGS = "Children Act 1989 Representations Procedure (England) Regulations 2006"
 WORKING_TOGETHER = "Working Together to Safeguard Children 2023"
 HRA = "Human Rights Act 1998"
+CARE_PLANNING_REGS = "Care Planning, Placement and Case Review (England) Regulations 2010"
 EQUALITY_ACT = "Equality Act 2010"
 
 
@@ -249,6 +250,14 @@ CATALOGUE: tuple[Law, ...] = (
         note="The council may arrange for your child to stay away from home for a short break. "
         "While they are away, your child is looked after by the council, and the council must "
         "follow the rules for short breaks.",
+    ),
+    Law(
+        key="care-planning-regs-48",
+        act=CARE_PLANNING_REGS,
+        section="regulation 48",
+        kind=OTHER_DUTY,
+        what="the short-break modifications: simpler care planning, reviews and visits for a "
+        "child accommodated under section 20(4) for short breaks",
     ),
     Law(
         key="ca1989-26a",
