@@ -15,8 +15,8 @@ from supportfirst.rules.criteria import CriteriaFileError, Problem, load_text
 
 def valid() -> dict[str, Any]:
     """A small valid set: one criterion, two services, and the two worked examples that test
-each thing the criterion says (two areas are needed; a need counts when it cannot be managed
-without help)."""
+    each thing the criterion says (two areas are needed; a need counts when it cannot be managed
+    without help)."""
     return {
         "id": "999-testshire",
         "owner": "999",

@@ -17,7 +17,7 @@ EXCLUSIONS = [
     "Children with a diagnosis of ASD are not eligible for this service.",
     "We do not accept referrals for children with ADHD.",
     "Referrals for autism alone will not be accepted.",
-    "Children whose main need is autism should be referred to the neurodevelopmental pathway instead.",
+    "Children whose main need is autism should be referred to the autism team instead.",
     "Autistic children without a learning disability do not meet the threshold.",
     "Not suitable for young people with mental health difficulties.",
     "The team does not work with children with behavioural difficulties.",

@@ -12,8 +12,8 @@ import pytest
 
 from supportfirst.rules.criteria import (
     AssessedNeed,
-    Case,
     CarerGates,
+    Case,
     CaseError,
     Decision,
     evaluate,

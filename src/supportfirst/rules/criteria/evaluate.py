@@ -41,8 +41,7 @@ _GATES_NOT_ASKED = {
         "Ask us to do this.",
     ),
     areas.YOUNG_CARER: (
-        "The questions about the young carer's own wellbeing were not answered in this "
-        "assessment.",
+        "The questions about the young carer's own wellbeing were not answered in this assessment.",
         "If we answer the questions about the young carer's own wellbeing, this would be "
         "looked at again. Ask us to do this.",
     ),

@@ -80,6 +80,11 @@ def _variants(c: Criterion) -> Iterator[tuple[str, str, Criterion]]:
                     one_area_enough_when=tuple(f for f in c.one_area_enough_when if f in without),
                 ),
             )
+    yield from _one_area_variants(c)
+    yield from _gate_variants(c)
+
+
+def _one_area_variants(c: Criterion) -> Iterator[tuple[str, str, Criterion]]:
     for flag in c.one_area_enough_when:
         rest = tuple(f for f in c.one_area_enough_when if f != flag)
         yield (
@@ -94,6 +99,9 @@ def _variants(c: Criterion) -> Iterator[tuple[str, str, Criterion]]:
             f"one area is enough when it is {areas.area_name(area).lower()}",
             replace(c, one_area_enough_in=rest),
         )
+
+
+def _gate_variants(c: Criterion) -> Iterator[tuple[str, str, Criterion]]:
     if c.needs_impairment_or_illness:
         yield (
             "needs_impairment_or_illness",
@@ -122,7 +130,9 @@ def _variants(c: Criterion) -> Iterator[tuple[str, str, Criterion]]:
         yield ("max_age", f"it is for children aged {c.max_age} or under", replace(c, max_age=None))
 
 
-def _outcomes(criteria_set: CriteriaSet) -> list[tuple[object, ...]]:
+def _outcomes(
+    criteria_set: CriteriaSet,
+) -> list[tuple[bool, tuple[bool, ...], tuple[bool, ...]]]:
     results = []
     for example in criteria_set.examples:
         decision = evaluate(criteria_set, example.case)
