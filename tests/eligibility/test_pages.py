@@ -31,7 +31,7 @@ def test_the_index_lists_councils_with_their_current_criteria_and_the_national_m
     page = response.content.decode()
     assert response.status_code == 200
     assert "Help for disabled children and their families in Ashvale" in page
-    assert "Version 2.0, in force from 1 April 2026" in page
+    assert "Version 2.1, in force from 1 December 2026" in page
     assert "Nowhere Council" in page
     assert "has not published its own criteria here yet" in page
     assert 'href="/criteria/national/"' in page
@@ -40,8 +40,8 @@ def test_the_index_lists_councils_with_their_current_criteria_and_the_national_m
 def test_a_councils_page_has_version_date_sign_off_and_the_law_by_name(ashvale):
     page = Client().get("/criteria/ashvale/").content.decode()
     assert "Ashvale Borough Council: eligibility criteria" in page
-    assert '<dd class="govuk-summary-list__value">2.0</dd>' in page
-    assert "1 April 2026" in page
+    assert '<dd class="govuk-summary-list__value">2.1</dd>' in page
+    assert "1 December 2026" in page
     assert "Morgan Ellis" in page
     assert "27 February 2026" in page
     assert "The parent carer forum: Helen Marsh" in page
@@ -57,11 +57,11 @@ def test_a_councils_page_has_version_date_sign_off_and_the_law_by_name(ashvale):
     assert "Duty or power" not in page
     assert "What the law says" in page
     assert "Help for your child" in page
-    assert 'href="/criteria/ashvale/1.0/"' in page
+    assert 'href="/criteria/ashvale/1.1/"' in page
 
 
 def test_an_older_version_can_be_read_and_says_it_is_older(ashvale):
-    response = Client().get("/criteria/ashvale/1.0/")
+    response = Client().get("/criteria/ashvale/1.1/")
     page = response.content.decode()
     assert response.status_code == 200
     assert "an older version" in page
@@ -118,7 +118,7 @@ def test_the_page_asks_the_two_questions(ashvale_family, worker):
     page = signed_in_client(worker).get(_decide_url(assessment)).content.decode()
     assert "arise from a disability or illness" in page
     assert "significant impact on" in page
-    assert "Help for disabled children and their families in Ashvale, version 2.0" in page
+    assert "Help for disabled children and their families in Ashvale, version 2.1" in page
 
 
 def test_missing_answers_show_the_error_summary_and_keep_what_was_typed(ashvale_family, worker):
@@ -286,7 +286,7 @@ def test_the_family_reads_each_reason_the_law_and_how_to_challenge(ashvale_famil
     assert "Children Act 1989, Schedule 2" in page
     assert "Ask for a review" in page
     assert 'class="govuk-link" href="/family/complaints/"' in page
-    assert "version 2.0" in page
+    assert "version 2.1" in page
 
 
 def test_the_family_list_makes_the_same_queries_however_many(

@@ -30,6 +30,10 @@ from supportfirst.rules.criteria import CriteriaSet, Decision, LegalBasis, load_
 from supportfirst.rules.criteria.areas import area_name
 
 NATIONAL = "national"
+DECIDED_UNDER = {
+    "parent_carer": "Children Act 1989, section 17ZF",
+    "young_carer": "Children Act 1989, section 17ZC",
+}
 
 
 class CriteriaStatus(models.TextChoices):
@@ -209,6 +213,21 @@ class EligibilityDecision(FamilyRecord):
     def request(self) -> Any:
         """The request for help this decision belongs to (its timeline records the moves)."""
         return self.assessment.request
+
+    @property
+    def decided_under(self) -> str:
+        """The law the decision about a carer's own needs is made under (LAW.md): section
+        17ZF after a parent carer's assessment, 17ZC after a young carer's; "" for a child's."""
+        return DECIDED_UNDER.get(str(self.assessment.kind), "")
+
+    @property
+    def about_carer(self) -> bool:
+        return bool(self.decided_under)
+
+    @property
+    def subject_name(self) -> str:
+        """Whose needs the decision is about: the child, or the carer assessed on their own."""
+        return str(self.assessment.subject_name)
 
     @property
     def decision(self) -> Decision:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -150,6 +150,8 @@ _DECISION_RELATED = (
     "family__council",
     "assessment",
     "assessment__child",
+    "assessment__parent_carer",
+    "assessment__sibling",
     "assessment__request",
     "criteria",
     "made_by",
@@ -219,13 +221,23 @@ def staff_lists(*, scope: Scope) -> StaffLists:
     live = EligibilityDecision.objects.filter(status__in=LIVE_STATUSES).values("assessment_id")
     ready = list(
         Assessment.objects.visible_to(scope)
-        .filter(kind=Kind.CHILD, status=AssessmentStatus.AUTHORISED)
+        .filter(
+            Q(kind=Kind.CHILD)
+            | Q(kind__in=(Kind.PARENT_CARER, Kind.YOUNG_CARER), combined_with__isnull=True),
+            status=AssessmentStatus.AUTHORISED,
+        )
         .exclude(pk__in=live)
-        .select_related("family", "child")
+        .select_related("family", "child", "parent_carer", "sibling")
         .order_by("authorised_at", "pk")
     )
     decisions = EligibilityDecision.objects.visible_to(scope).select_related(
-        "family", "assessment__child", "criteria", "made_by", "confirmed_by"
+        "family",
+        "assessment__child",
+        "assessment__parent_carer",
+        "assessment__sibling",
+        "criteria",
+        "made_by",
+        "confirmed_by",
     )
     awaiting = list(
         decisions.filter(status=DecisionStatus.AWAITING_CONFIRMATION).order_by("made_at", "pk")
@@ -252,7 +264,9 @@ def family_visible(scope: Scope) -> QuerySet[EligibilityDecision]:
 def family_decisions(*, scope: Scope) -> list[EligibilityDecision]:
     return list(
         family_visible(scope)
-        .select_related("assessment__child", "criteria")
+        .select_related(
+            "assessment__child", "assessment__parent_carer", "assessment__sibling", "criteria"
+        )
         .order_by("-confirmed_at", "-pk")
     )
 
