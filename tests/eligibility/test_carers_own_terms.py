@@ -17,8 +17,8 @@ from supportfirst.eligibility.services import (
 )
 from supportfirst.kernel.workflow import MoveRefused
 from supportfirst.rules.criteria import CarerGates
-from tests.conftest import signed_in_client
 from tests.assessments.factories import AuthorisedAssessmentFactory, NeedFactory
+from tests.conftest import signed_in_client
 
 from .factories import YES, actor_for, authorised_assessment
 
@@ -156,3 +156,66 @@ def test_a_separate_carers_assessment_is_listed_ready_to_decide(ashvale_family, 
     carer = carer_assessment(ashvale_family)
     text = signed_in_client(worker).get("/staff/eligibility/").content.decode()
     assert f"/staff/assessments/{carer.pk}/eligibility/" in text
+
+
+def _letter_text(decision) -> str:
+    from supportfirst.letters import rendering, services
+
+    letter = services.letter_prepare(
+        actor=actor_for(decision.made_by),
+        family=decision.family,
+        kind="eligibility_decision",
+        source=decision,
+    )
+    return " ".join(rendering.plain_text(letter.render_html()).split())
+
+
+def _confirmed(assessment, answers, worker, manager):
+    from supportfirst.eligibility.services import eligibility_confirm
+
+    decision = eligibility_decide(
+        actor=actor_for(worker), assessment=assessment, answers=answers, departures=Departures()
+    )
+    eligibility_confirm(actor=actor_for(manager), decision=decision, tell_family=False)
+    decision.refresh_from_db()
+    return decision
+
+
+def test_no_letter_tells_a_carer_they_were_not_assessed_when_they_were(
+    ashvale_family, worker, manager
+):
+    child = authorised_assessment(ashvale_family)
+    carer = AuthorisedAssessmentFactory(
+        request=child.request,
+        kind=Kind.PARENT_CARER,
+        parent_carer=ashvale_family.parent_carers.first(),
+    )
+    NeedFactory(area=carer.areas.get(code="carer_health"), how_often=HowOften.EVERY_DAY)
+    child_decision = _confirmed(child, YES, worker, manager)
+    name = carer.subject_name
+
+    # While the parent carer's own decision is still to come, the child's letter says so.
+    text = _letter_text(child_decision)
+    assert f"{name}'s own needs as a parent carer are being assessed separately" in text
+    assert "not assessed anyone's own needs as a parent carer" not in text
+    assert "your own needs as a parent carer were not part" not in text
+    assert "A break for you" not in text  # not listed as refused
+
+    carer_decision = _confirmed(carer, Answers(False, False, "", parent_carer=OWN), worker, manager)
+    text = _letter_text(child_decision)
+    assert f"We assessed {name}'s own needs as a parent carer separately, and made a" in text
+    assert "section 17ZF" in text
+
+    # The parent carer's own letter is about their own needs, under section 17ZF.
+    own = _letter_text(carer_decision)
+    assert f"We have finished {carer.title}" in own
+    assert f"We asked about {name}'s own wellbeing" in own
+    assert "Children Act 1989, section 17ZF" in own
+    assert "A break for you" in own
+
+
+def test_a_childs_letter_with_no_carer_assessment_says_how_to_ask(ashvale_family, worker, manager):
+    decision = _confirmed(authorised_assessment(ashvale_family), YES, worker, manager)
+    text = _letter_text(decision)
+    assert "We have not assessed anyone's own needs as a parent carer with this request" in text
+    assert "we must do it (Children Act 1989, section 17ZD)" in text

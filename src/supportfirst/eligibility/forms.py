@@ -79,8 +79,7 @@ class DecideForm(forms.Form):
         )
         fields["impact"] = _yes_no(
             f"Is there, or is there likely to be, a significant impact on {name}'s wellbeing?",
-            f"Say whether there is, or is likely to be, a significant impact on {name}'s "
-            "wellbeing",
+            f"Say whether there is, or is likely to be, a significant impact on {name}'s wellbeing",
         )
         fields["wellbeing_impact"] = _impact_text(
             f"Describe the impact on {name}'s wellbeing",
@@ -95,8 +94,7 @@ class DecideForm(forms.Form):
             f"Say whether {carer}'s needs arise from providing care",
         )
         fields[f"{person}_impact"] = _yes_no(
-            f"Is there, or is there likely to be, a significant impact on {carer}'s own "
-            "wellbeing?",
+            f"Is there, or is there likely to be, a significant impact on {carer}'s own wellbeing?",
             f"Say whether there is, or is likely to be, a significant impact on {carer}'s "
             "own wellbeing",
             "Their own wellbeing, not the child's: health, sleep, work or education, time for "

@@ -279,3 +279,62 @@ def family_decision_read(*, actor: Actor, decision_id: int) -> EligibilityDecisi
         raise Http404("No such decision.") from exc
     log_access(actor, family_id=decision.family_id, record=decision)
     return decision
+
+
+# ---------------------------------------------------------------------------------------------
+# Carers' own decisions, seen from the child's decision (for letters and pages)
+
+_CARER_WORDS = {
+    Kind.PARENT_CARER: ("as a parent carer", "17ZF", "a parent carer's assessment", "17ZD"),
+    Kind.YOUNG_CARER: ("as a young carer", "17ZC", "a young carer's assessment", "17ZA"),
+}
+
+
+def separate_carer_notes(decision: EligibilityDecision) -> list[str]:
+    """What is true about each carer whose own needs were not in this decision: decided
+    separately (with the date), being assessed separately, or not assessed (and how to ask).
+    Never says a carer was not assessed when they were."""
+    people = {
+        getattr(line, "for_whom", "child")
+        for line in decision.final_services()
+        if not getattr(line, "assessed", True)
+    }
+    notes = []
+    for person in (Kind.PARENT_CARER, Kind.YOUNG_CARER):
+        if person not in people:
+            continue
+        as_whom, decided_in, assessment_name, assessed_in = _CARER_WORDS[person]
+        theirs = list(
+            Assessment.objects.filter(request_id=decision.assessment.request_id, kind=person)
+            .select_related("parent_carer", "sibling")
+            .order_by("pk")
+        )
+        if not theirs:
+            notes.append(
+                f"We have not assessed anyone's own needs {as_whom} with this request. You can "
+                f"ask for {assessment_name} at any time, and we must do it (Children Act 1989, "
+                f"section {assessed_in})."
+            )
+            continue
+        decided = {
+            d.assessment_id: d
+            for d in EligibilityDecision.objects.filter(
+                assessment__in=theirs, status=DecisionStatus.CONFIRMED
+            )
+        }
+        for assessment in theirs:
+            name = assessment.subject_name
+            found = decided.get(assessment.pk)
+            if found is not None and found.confirmed_at is not None:
+                notes.append(
+                    f"We assessed {name}'s own needs {as_whom} separately, and made a separate "
+                    f"decision about them on {found.confirmed_at:%-d %B %Y} (Children Act "
+                    f"1989, section {decided_in})."
+                )
+            else:
+                notes.append(
+                    f"{name}'s own needs {as_whom} are being assessed separately. We will "
+                    f"write about our decision on them (Children Act 1989, section "
+                    f"{decided_in})."
+                )
+    return notes

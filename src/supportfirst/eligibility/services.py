@@ -92,6 +92,8 @@ def need_key(need: Need) -> str:
 
 
 CARER_KINDS = (Kind.PARENT_CARER, Kind.YOUNG_CARER)
+
+
 def is_separate_carer_assessment(assessment: Assessment) -> bool:
     """A parent carer's or young carer's own assessment, not done together with the child's:
     its eligibility is decided on its own, through the same published criteria."""

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0001_initial'),
+        ("assessments", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='need',
-            name='more_than_same_age',
-            field=models.BooleanField(blank=True, help_text="Is this more than other children of the same age need? (a child's need)", null=True),
+            model_name="need",
+            name="more_than_same_age",
+            field=models.BooleanField(
+                blank=True,
+                help_text="Is this more than other children of the same age need? (a child's need)",
+                null=True,
+            ),
         ),
     ]
