@@ -190,7 +190,6 @@ def _area_page(
 def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
     actor = Actor.of(request)
     area = selectors.area_read(actor=actor, area_id=area_id)
-    name = area.assessment.subject_name
     form = AreaForm(submitted(request), area=area)
     saved_now = None
     # Not form_page: when someone else saved first, the form takes their version and shows it.
