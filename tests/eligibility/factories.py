@@ -41,6 +41,26 @@ def authorised_assessment(family: Family, *, needs: tuple[str, ...] = ("personal
     return assessment
 
 
+def adopt_current(council) -> None:
+    """The council adopts its current published criteria (shipped sets published first), as a
+    council administrator would with `criteria_adopt`: a decision needs adopted criteria."""
+    from supportfirst.eligibility.adoption import criteria_adopt
+    from supportfirst.eligibility.selectors import current_criteria
+
+    criteria_publish_shipped()
+    criteria = current_criteria(council.la_code)
+    if criteria is None:
+        return
+    criteria_adopt(
+        council=council,
+        criteria=criteria,
+        council_signatory="Morgan Ellis, Director of Children's Services",
+        forum_signatory="Helen Marsh, chair of the parent carer forum",
+        adopted_on=criteria.effective_from,
+        equality_impact_summary="Considered with the forum: needs-led, no diagnosis excluded.",
+    )
+
+
 def decision_for(
     family: Family,
     *,
@@ -48,7 +68,7 @@ def decision_for(
     practitioner=None,
     departures: Departures | None = None,
 ) -> EligibilityDecision:
-    criteria_publish_shipped()
+    adopt_current(family.council)
     practitioner = practitioner or staff_user(family.council, Role.PRACTITIONER)
     assessment = authorised_assessment(family)
     decision = eligibility_decide(

@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from supportfirst.assessments.models import AssessmentStatus, Kind
 from supportfirst.audit.models import AccessEvent
+from supportfirst.councils.models import Council
 from supportfirst.eligibility import selectors
+from supportfirst.eligibility.adoption import criteria_adopt
 from supportfirst.eligibility.models import EligibilityDecision, PublishedCriteria
 from supportfirst.eligibility.publishing import criteria_publish_text
 from supportfirst.eligibility.services import (
@@ -75,9 +77,10 @@ def test_the_councils_own_published_criteria_are_used(ashvale_family, worker):
     assert all(n.met and n.reason for n in needs)
 
 
-def test_a_council_without_its_own_criteria_uses_the_national_model(family, practitioner):
-    decision = _decide(authorised_assessment(family), practitioner)
-    assert decision.criteria.owner == "national"
+def test_rule_a_council_without_its_own_criteria_cannot_decide_with_the_model(family, practitioner):
+    # The Support First model criteria are never applied by default (issue 13 point 6).
+    with pytest.raises(IllegalMove, match="no eligibility criteria of its own"):
+        _decide(authorised_assessment(family), practitioner)
 
 
 def test_only_an_authorised_childs_assessment_can_be_decided(ashvale_family, worker):
@@ -170,7 +173,16 @@ def _new_version(version: str) -> PublishedCriteria:
         .replace("effective_from: 2026-12-01", f"effective_from: {yesterday.isoformat()}")
         .replace("name: Short breaks", "name: Short breaks and holidays", 1)
     )
-    return criteria_publish_text(text, f"957-ashvale-{version}.yaml").row
+    row = criteria_publish_text(text, f"957-ashvale-{version}.yaml").row
+    criteria_adopt(
+        council=Council.objects.get(la_code="957"),
+        criteria=row,
+        council_signatory="Morgan Ellis, Director of Children's Services",
+        forum_signatory="Helen Marsh, Ashvale Parent Carer Forum",
+        adopted_on=yesterday,
+        equality_impact_summary="Considered with the forum.",
+    )
+    return row
 
 
 def test_a_later_version_never_changes_an_old_decision(ashvale_family, worker, manager):

@@ -43,9 +43,9 @@ def test_a_councils_page_has_version_date_sign_off_and_the_law_by_name(ashvale):
     assert '<dd class="govuk-summary-list__value">2.1</dd>' in page
     assert "1 December 2026" in page
     assert "Morgan Ellis" in page
-    assert "27 February 2026" in page
+    assert "25 November 2026" in page
     assert "The parent carer forum: Helen Marsh" in page
-    assert "24 February 2026" in page
+    assert "20 November 2026" in page
     assert "Chronically Sick and Disabled Persons Act 1970, section 2" in page
     assert (
         "This is a duty: once the council is satisfied it is needed, the law says it must "
@@ -71,8 +71,8 @@ def test_an_older_version_can_be_read_and_says_it_is_older(ashvale):
 
 def test_the_national_model_has_its_own_page(db):
     page = Client().get("/criteria/national/").content.decode()
-    assert "National model eligibility criteria" in page
-    assert "A model for councils to adopt" in page
+    assert "Support First model criteria" in page
+    assert "A starting point for councils to adapt: never used for a decision" in page
 
 
 def test_unknown_councils_and_versions_are_not_found(ashvale):
@@ -373,17 +373,20 @@ def test_words_to_check_need_a_reason_before_confirming_never_shown_to_family(
 
 
 def test_with_no_criteria_at_all_the_pages_say_so(ashvale_family, worker):
-    from supportfirst.eligibility.models import PublishedCriteria
+    from supportfirst.eligibility.models import CriteriaAdoption, PublishedCriteria
 
+    CriteriaAdoption.objects.all().delete()
     PublishedCriteria.objects.all().delete()
     assert (
-        "has not been published on this service yet" in Client().get("/criteria/").content.decode()
+        "not been published on this service yet" in Client().get("/criteria/").content.decode()
     )
     assert (
         "has not published its own criteria" in Client().get("/criteria/ashvale/").content.decode()
     )
     national = Client().get("/criteria/national/").content.decode()
-    assert "The national model has not been published on this service yet." in national
+    assert "The Support First model criteria have not been published on this service yet." in (
+        national
+    )
     response = signed_in_client(worker).get(_decide_url(authorised_assessment(ashvale_family)))
     assert response.status_code == 409
-    assert "No criteria are published" in response.content.decode()
+    assert "has no eligibility criteria of its own" in response.content.decode()

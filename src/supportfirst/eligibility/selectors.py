@@ -106,7 +106,7 @@ class CriteriaPage:
 
     @property
     def owner_name(self) -> str:
-        return self.council.name if self.council else "The national model"
+        return self.council.name if self.council else "Support First model criteria"
 
     @property
     def is_national(self) -> bool:

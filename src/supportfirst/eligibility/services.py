@@ -19,12 +19,13 @@ from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.eligibility.models import (
     LIVE_STATUSES,
+    CriteriaAdoption,
     DecisionStatus,
     EligibilityDecision,
     PublishedCriteria,
 )
 from supportfirst.eligibility.moves import DECISION
-from supportfirst.eligibility.selectors import criteria_for_council
+from supportfirst.eligibility.selectors import current_criteria
 from supportfirst.kernel.workflow import (
     IllegalMove,
     MoveRefused,
@@ -170,11 +171,26 @@ def decidable_criteria(assessment: Assessment) -> PublishedCriteria:
         raise IllegalMove(
             "Eligibility can be decided once a team manager has authorised the assessment."
         )
-    criteria = criteria_for_council(assessment.family.council)
+    council = assessment.family.council
+    criteria = current_criteria(council.la_code)
     if criteria is None:
         raise IllegalMove(
-            "No criteria are published for this council, and there is no national model to "
-            "use. Ask a council administrator to publish the council's criteria."
+            f"{council.name} has no eligibility criteria of its own published here, so no "
+            "eligibility decision can be made yet. The Support First model criteria are a "
+            "starting point, not criteria anyone has adopted. Ask a council administrator to "
+            "adapt them with the parent carer forum, publish the council's own criteria "
+            "(supportfirst manage criteria_publish) and record their adoption "
+            "(supportfirst manage criteria_adopt)."
+        )
+    if not CriteriaAdoption.objects.filter(criteria=criteria).exists():
+        raise IllegalMove(
+            f"“{criteria.title}”, version {criteria.version}, is published but {council.name} "
+            "has not recorded adopting it, so no eligibility decision can be made with it yet. "
+            "A decision needs criteria the council has adopted and the parent carer forum has "
+            "signed off, with the equality impact considered. Ask a council administrator to "
+            "record the adoption: who adopted it for the council, who signed it off for the "
+            "forum, when, and a summary of the equality impact (supportfirst manage "
+            "criteria_adopt)."
         )
     return criteria
 
