@@ -377,9 +377,7 @@ def test_with_no_criteria_at_all_the_pages_say_so(ashvale_family, worker):
 
     CriteriaAdoption.objects.all().delete()
     PublishedCriteria.objects.all().delete()
-    assert (
-        "not been published on this service yet" in Client().get("/criteria/").content.decode()
-    )
+    assert "not been published on this service yet" in Client().get("/criteria/").content.decode()
     assert (
         "has not published its own criteria" in Client().get("/criteria/ashvale/").content.decode()
     )

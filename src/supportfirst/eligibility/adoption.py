@@ -5,6 +5,7 @@ the equality impact considered. Only an adopted version can be used for a decisi
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import transaction
 
@@ -51,7 +52,7 @@ def criteria_adopt(
     forum_signatory: str,
     adopted_on: date,
     equality_impact_summary: str,
-    recorded_by: object | None = None,
+    recorded_by: Any = None,
 ) -> CriteriaAdoption:
     """Record the adoption; the same version adopted again returns the record already kept."""
     problems = adoption_problems(
