@@ -172,3 +172,13 @@ def test_the_demo_councils_use_their_own_adopted_sets(db):
         adoption = CriteriaAdoption.objects.get(council=council)
         assert adoption.criteria.owner == code
         assert adoption.criteria == current_criteria(code)
+
+
+def test_migrating_an_existing_demo_database_adopts_the_new_shipped_versions(db):
+    from supportfirst.eligibility.apps import _publish_shipped
+
+    council = CouncilFactory(la_code="957", slug="ashvale", is_demo=True)
+    real = CouncilFactory(la_code="958", slug="northmoor", is_demo=False)
+    _publish_shipped(sender=None)
+    assert CriteriaAdoption.objects.get(council=council).criteria == current_criteria("957")
+    assert not CriteriaAdoption.objects.filter(council=real).exists()
