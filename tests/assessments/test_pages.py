@@ -129,6 +129,7 @@ def test_a_need_is_added_with_its_flags_or_the_page_says_what_is_missing(client,
             "need-description": "Help to wash and dress.",
             "need-unable": ["cannot_without_help", "takes_much_longer"],
             "need-how_often": "every_day",
+            "need-same_age": "yes",
         },
     )
     assert response.status_code == 302
@@ -247,3 +248,44 @@ def test_the_four_decisions_are_each_needed_with_a_reason(client, assessment):
 
 def test_the_decisions_page_is_only_for_a_parent_carers_assessment(client, assessment):
     assert client.get(f"/staff/assessments/{assessment.pk}/decisions/").status_code == 404
+
+
+def test_rule_a_childs_need_asks_whether_it_is_more_than_other_children_of_the_same_age_need(
+    client, assessment
+):
+    """The age comparator (issue 13 point 5): a two-year-old needing help to dress is typical."""
+    name = assessment.child.first_name
+    area = assessment.areas.get(code="personal_care")
+    page = text_of(client.get(f"/staff/assessments/areas/{area.pk}/"))
+    assert f"Is this more than other children of {name}" in page
+    url = f"/staff/assessments/areas/{area.pk}/needs/"
+    given = {
+        "need-description": "Needs help to get dressed.",
+        "need-unable": ["cannot_without_help"],
+        "need-how_often": "every_day",
+    }
+    response = client.post(url, given)
+    assert response.status_code == 400
+    assert f"Say whether this is more than other children of {name}" in text_of(response)
+    assert "Needs help to get dressed." in text_of(response)
+    assert client.post(url, {**given, "need-same_age": "no"}).status_code == 302
+    assert Need.objects.get().more_than_same_age is False
+    page = text_of(client.get(f"/staff/assessments/areas/{area.pk}/"))
+    assert "other children of the same age need this help too" in page.lower()
+
+
+def test_a_carers_need_does_not_ask_the_age_question(client, assessment):
+    carer = ParentCarerAssessmentFactory(request=assessment.request)
+    area = carer.areas.get(code="carer_health")
+    page = text_of(client.get(f"/staff/assessments/areas/{area.pk}/"))
+    assert "more than other children" not in page
+    response = client.post(
+        f"/staff/assessments/areas/{area.pk}/needs/",
+        {
+            "need-description": "No sleep.",
+            "need-unable": ["cannot_without_help"],
+            "need-how_often": "every_day",
+        },
+    )
+    assert response.status_code == 302
+    assert Need.objects.get().more_than_same_age is None

@@ -10,9 +10,10 @@ from supportfirst.councils.models import Role
 from supportfirst.eligibility.models import EligibilityDecision
 from supportfirst.eligibility.publishing import criteria_publish_shipped
 from tests.accounts.factories import family_user, staff_user
+from tests.assessments.factories import AuthorisedAssessmentFactory, NeedFactory
 from tests.browser.people import sign_in, sign_out
 from tests.councils.factories import CouncilFactory
-from tests.eligibility.factories import authorised_assessment, decision_for
+from tests.eligibility.factories import adopt_current, authorised_assessment, decision_for
 from tests.families.factories import family_with_everyone
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -22,7 +23,9 @@ REASON = "Alfie's mum cannot drive and there is no bus to the club he goes to."
 
 def _ashvale():
     criteria_publish_shipped()
-    return CouncilFactory(name="Ashvale Borough Council", la_code="957", slug="ashvale")
+    council = CouncilFactory(name="Ashvale Borough Council", la_code="957", slug="ashvale")
+    adopt_current(council)
+    return council
 
 
 def _heading(visitor) -> str:
@@ -40,11 +43,13 @@ def _public_pages(visitor) -> None:
     ).click()
     visitor.check()
     assert "Chronically Sick and Disabled Persons Act 1970, section 2" in page.content()
-    page.get_by_role("link", name="Version 1.0").click()
+    assert "Adopted by Ashvale Borough Council" in page.content()
+    page.get_by_role("link", name="Version 1.1").click()
     visitor.check()
     assert "an older version" in page.content()
     visitor.goto("/criteria/national/")
-    assert _heading(visitor) == "National model eligibility criteria"
+    assert _heading(visitor) == "Support First model criteria"
+    assert "No decision is made with these criteria" in page.content()
 
 
 def test_practitioner_decides_manager_confirms_family_reads(visitor):
@@ -167,3 +172,57 @@ def test_every_eligibility_page_on_a_phone(phone_visitor):
     sign_in(visitor, parent)
     visitor.goto("/family/eligibility/")
     visitor.goto(f"/family/eligibility/{confirmed.pk}/")
+
+
+def _carer_journey(visitor) -> None:
+    """A parent carer's own assessment, done on its own, goes through the published criteria
+    with the parent carer's own questions; the decision is made under section 17ZF."""
+    council = _ashvale()
+    worker = staff_user(council, Role.PRACTITIONER)
+    family = family_with_everyone(council)
+    child_assessment = authorised_assessment(family)
+    carer = AuthorisedAssessmentFactory(
+        request=child_assessment.request,
+        kind="parent_carer",
+        parent_carer=family.parent_carers.first(),
+    )
+    NeedFactory(
+        area=carer.areas.get(code="carer_health"),
+        description="Very anxious and exhausted after broken nights.",
+        cannot_without_help=False,
+        only_with_pain_distress_or_anxiety=True,
+    )
+    name = carer.subject_name
+    page = visitor.page
+    sign_in(visitor, worker)
+    visitor.goto("/staff/eligibility/")
+    page.get_by_role("link", name=f"Decide eligibility for {name}").click()
+    visitor.check()
+    assert "section 17ZF" in page.content()
+    assert "arise from a disability or illness" not in page.content()
+    page.get_by_role("button", name="Run the criteria").click()
+    visitor.check()
+    assert "There is a problem" in page.content()
+    page.locator("input[name=parent_carer_from_caring][value=yes]").check()
+    page.locator("input[name=parent_carer_impact][value=yes]").check()
+    page.locator("input[name=parent_carer_health][value=no]").check()
+    page.get_by_label(f"Describe the impact on {name}'s own wellbeing").fill(
+        "She has not slept a full night for a year and has stopped seeing friends."
+    )
+    page.get_by_role("button", name="Run the criteria").click()
+    visitor.check()
+    assert "What the criteria say" in page.content()
+    page.get_by_role("button", name="Send to a team manager to confirm").click()
+    visitor.check()
+    assert _heading(visitor) == f"Eligibility decision for {name}"
+    assert "Children Act 1989, section 17ZF" in page.content()
+    decision = EligibilityDecision.objects.get(assessment=carer)
+    assert decision.decided_under == "Children Act 1989, section 17ZF"
+
+
+def test_a_parent_carers_own_decision_on_a_desktop(visitor):
+    _carer_journey(visitor)
+
+
+def test_a_parent_carers_own_decision_on_a_phone(phone_visitor):
+    _carer_journey(phone_visitor)

@@ -14,7 +14,9 @@ from supportfirst.rules.criteria import CriteriaFileError, Problem, load_text
 
 
 def valid() -> dict[str, Any]:
-    """A small valid set: one criterion, two services, one example."""
+    """A small valid set: one criterion, two services, and the two worked examples that test
+    each thing the criterion says (two areas are needed; a need counts when it cannot be managed
+    without help)."""
     return {
         "id": "999-testshire",
         "owner": "999",
@@ -42,7 +44,11 @@ def valid() -> dict[str, Any]:
                 "id": "child",
                 "title": "Your child's needs",
                 "plain_english": "Two areas of life your child can only manage with help.",
+                "counts": ["cannot_without_help"],
                 "outcomes_needed": 2,
+                "needs_impairment_or_illness": False,
+                "needs_significant_impact": False,
+                "compare_with_same_age": False,
             }
         ],
         "services": [
@@ -92,7 +98,27 @@ def valid() -> dict[str, Any]:
                     "needs": {"wash": "met", "sleep": "met"},
                     "services": {"help-at-home": "met", "family-support": "met"},
                 },
-            }
+            },
+            {
+                "name": "One area",
+                "case": {
+                    "arises_from_impairment_or_illness": True,
+                    "significant_impact_on_wellbeing": True,
+                    "needs": [
+                        {
+                            "id": "wash",
+                            "area": "personal_care",
+                            "cannot_without_help": True,
+                            "how_often": "every_day",
+                        },
+                    ],
+                },
+                "expect": {
+                    "eligible": False,
+                    "needs": {"wash": "not met"},
+                    "services": {"help-at-home": "not met", "family-support": "not met"},
+                },
+            },
         ],
     }
 

@@ -43,16 +43,16 @@ def write_set(tmp_path: Path, change=None) -> Path:
 def test_every_shipped_set_passes_with_no_file_given(capsys):
     code, out, err = run(capsys, "test")
     assert (code, err) == (0, "")
-    assert out.count("  PASS ") == 16
+    assert out.count("  PASS ") == 54
     assert "FAIL" not in out
-    assert out.splitlines()[-1] == "4 files, 0 invalid; 16 examples: 16 passed, 0 failed."
+    assert out.splitlines()[-1] == "4 files, 0 invalid; 54 examples: 54 passed, 0 failed."
 
 
 def test_one_file(capsys):
     code, out, _ = run(capsys, "test", str(ASHVALE))
     assert code == 0
     assert "  PASS Keeping safe every day is enough on its own" in out
-    assert out.splitlines()[-1] == "1 file, 0 invalid; 4 examples: 4 passed, 0 failed."
+    assert out.splitlines()[-1] == "1 file, 0 invalid; 14 examples: 14 passed, 0 failed."
 
 
 def test_a_failing_example_exits_1_and_says_what_differed(tmp_path, capsys):
@@ -78,7 +78,7 @@ def test_an_invalid_file_exits_1_with_every_problem_and_its_place(tmp_path, caps
     assert f"{path}:2: owner:" in out
     assert "services[0].duty_or_power:" in out
     assert "  PASS Personal care and nights, every day" in out  # the good file still runs
-    assert out.splitlines()[-1] == "2 files, 1 invalid; 4 examples: 4 passed, 0 failed."
+    assert out.splitlines()[-1] == "2 files, 1 invalid; 14 examples: 14 passed, 0 failed."
 
 
 def test_a_missing_file_is_a_usage_error(tmp_path, capsys):
@@ -97,7 +97,7 @@ def test_explain_prints_the_decision_with_reasons(tmp_path, capsys):
     code, out, err = run(capsys, "explain", str(ASHVALE), str(case_path))
     assert (code, err) == (0, "")
     assert "Eligible: yes" in out
-    assert "Criteria 957-ashvale, version 2.0, in force from 2026-04-01 (published)" in out
+    assert "Criteria 957-ashvale, version 2.1, in force from 2026-12-01 (published)" in out
     assert "  washing (Needs two adults for bathing and help with the toilet.): met" in out
     assert "  Help at home with personal care [help-at-home]: met (duty)" in out
     assert "Law: Chronically Sick and Disabled Persons Act 1970, section 2(1)(a)" in out
@@ -169,7 +169,7 @@ def test_the_supportfirst_command_has_the_criteria_commands():
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "16 passed, 0 failed" in result.stdout
+    assert "54 passed, 0 failed" in result.stdout
     usage = subprocess.run(
         [sys.executable, "-m", "supportfirst", "criteria"],
         capture_output=True,

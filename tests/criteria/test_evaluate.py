@@ -12,6 +12,7 @@ import pytest
 
 from supportfirst.rules.criteria import (
     AssessedNeed,
+    CarerGates,
     Case,
     CaseError,
     Decision,
@@ -120,13 +121,23 @@ def test_a_need_less_often_than_the_criteria_count_says_how_often_would_count():
 def test_ashvale_accepts_one_area_when_keeping_safe_is_dangerous():
     decision = evaluate(ASHVALE, case(need("road", "keeping_safe", "danger")))
     assert decision.need("road").met
-    assert "accept one area of life when it can only be managed with danger to someone" in (
+    assert "accept one area of life when a need is in keeping safe" in (
         decision.need("road").reason
     )
-    assert "Without danger to someone, the criteria would need two areas of life." in (
+    assert "Otherwise the criteria would need two areas of life." in (
         decision.need("road").what_would_change
     )
-    assert not evaluate(ASHVALE, case(need("road", "keeping_safe", "help"))).eligible
+
+
+def test_ashvale_keeping_safe_with_help_is_one_area_enough_as_its_words_say():
+    # "If keeping your child or others safe can only be managed with help, one area is
+    # enough": a four-year-old who needs an adult with him at all times is eligible.
+    adult_near = need("adult-near", "keeping_safe", "help")
+    decision = evaluate(ASHVALE, case(adult_near))
+    assert decision.eligible
+    assert decision.need("adult-near").met
+    # One area that is not keeping safe is still not enough.
+    assert not evaluate(ASHVALE, case(need("meals", "eating", "help"))).eligible
 
 
 def test_no_significant_impact_and_no_impairment_are_named():
@@ -138,7 +149,7 @@ def test_no_significant_impact_and_no_impairment_are_named():
     )
     reason = decision.need("a").reason
     assert "does not record that the needs come from a disability or illness" in reason
-    assert "does not record a significant effect on wellbeing" in reason
+    assert "does not record a significant effect on your child's wellbeing" in reason
     assert (
         "If there were, or were likely to be, a significant effect"
         in decision.need("a").what_would_change
@@ -196,7 +207,11 @@ def test_service_outcomes_carry_the_law_and_say_duty_or_power():
 
 def test_parent_carer_needs_use_the_parent_carer_criterion_and_speak_to_the_parent():
     decision = evaluate(
-        NATIONAL, case(need("mum", "carer_health", "distress", person="parent_carer"))
+        NATIONAL,
+        replace(
+            case(need("mum", "carer_health", "distress", person="parent_carer")),
+            parent_carer=CarerGates(True, True, False),
+        ),
     )
     outcome = decision.need("mum")
     assert (outcome.met, outcome.criterion_id) == (True, "parent-carer")
@@ -239,7 +254,7 @@ def test_the_decision_records_the_set_version_and_digest():
     decision = evaluate(ASHVALE, case(need("a", "sleep", "help")))
     assert (decision.set_id, decision.set_version, decision.set_digest) == (
         "957-ashvale",
-        "2.0",
+        "2.1",
         ASHVALE.digest,
     )
 
@@ -378,18 +393,16 @@ def test_an_old_decision_without_the_assessed_field_reads_as_assessed():
     assert type(decision.services[0]).from_dict(data).assessed
 
 
-def test_a_parent_carer_is_told_their_own_wellbeing_was_not_yet_asked():
-    # The wellbeing answer in the case is the child's (issue 18 finding 4): a parent carer is
-    # not told that an effect on their own wellbeing "would count".
-    gated = replace(NATIONAL.criteria[1], needs_significant_impact=True)
-    changed = replace(NATIONAL, criteria=(NATIONAL.criteria[0], gated, *NATIONAL.criteria[2:]))
+def test_a_parent_carer_whose_own_wellbeing_was_not_asked_is_told_so_not_judged_on_the_childs():
+    # The child's wellbeing answers are the child's (issue 13 point 4): a parent carer whose
+    # own gate questions were not answered is told so, whatever the child's answers say.
     mum = need("mum", "carer_health", "distress", person="parent_carer")
-    outcome = evaluate(changed, case(mum, impact=False)).need("mum")
+    outcome = evaluate(NATIONAL, case(mum, impact=True)).need("mum")
     assert not outcome.met
-    assert "We did not yet ask about the effect on your own wellbeing." in (
-        outcome.what_would_change
+    assert "The questions about your own wellbeing as a parent carer were not answered" in (
+        outcome.reason
     )
-    assert "your own wellbeing, this would count" not in outcome.what_would_change
+    assert "If we answer the questions about your own wellbeing" in outcome.what_would_change
 
 
 def test_help_for_a_young_carer_not_in_the_case_says_where_their_decision_is():

@@ -16,7 +16,11 @@ def shipped_text(name: str) -> str:
 @pytest.fixture
 def ashvale(db):
     """A council whose LA code is Ashvale's, so the shipped Ashvale criteria are its own."""
-    return CouncilFactory(name="Ashvale Borough Council", la_code="957", slug="ashvale")
+    from tests.eligibility.factories import adopt_current
+
+    council = CouncilFactory(name="Ashvale Borough Council", la_code="957", slug="ashvale")
+    adopt_current(council)
+    return council
 
 
 @pytest.fixture

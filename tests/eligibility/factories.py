@@ -6,7 +6,7 @@ from supportfirst.assessments.models import Assessment, HowOften, Kind
 from supportfirst.audit.services import Actor
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import scope_for
-from supportfirst.eligibility.models import EligibilityDecision
+from supportfirst.eligibility.models import CriteriaAdoption, EligibilityDecision
 from supportfirst.eligibility.publishing import criteria_publish_shipped
 from supportfirst.eligibility.services import (
     Answers,
@@ -41,6 +41,39 @@ def authorised_assessment(family: Family, *, needs: tuple[str, ...] = ("personal
     return assessment
 
 
+def adopt_current(council) -> None:
+    """The council adopts its current published criteria (shipped sets published first), as a
+    council administrator would with `criteria_adopt`: a decision needs adopted criteria."""
+    from supportfirst.eligibility.adoption import criteria_adopt
+    from supportfirst.eligibility.selectors import current_criteria
+
+    criteria_publish_shipped()
+    criteria = current_criteria(council.la_code)
+    if criteria is None:
+        # A test council with its own LA code publishes its own copy of Ashvale's criteria
+        # (the model criteria are never used for a decision).
+        from supportfirst.eligibility.publishing import criteria_publish_text
+        from supportfirst.rules.criteria import shipped_set_paths
+
+        path = next(p for p in shipped_set_paths() if p.name == "957-ashvale.yaml")
+        text = (
+            path.read_text(encoding="utf-8")
+            .replace('owner: "957"', f'owner: "{council.la_code}"')
+            .replace("id: 957-ashvale", f"id: {council.la_code}-own")
+        )
+        criteria = criteria_publish_text(text, f"{council.la_code}-own.yaml").row
+    if CriteriaAdoption.objects.filter(criteria=criteria).exists():
+        return
+    criteria_adopt(
+        council=council,
+        criteria=criteria,
+        council_signatory="Morgan Ellis, Director of Children's Services",
+        forum_signatory="Helen Marsh, chair of the parent carer forum",
+        adopted_on=criteria.effective_from,
+        equality_impact_summary="Considered with the forum: needs-led, no diagnosis excluded.",
+    )
+
+
 def decision_for(
     family: Family,
     *,
@@ -48,7 +81,7 @@ def decision_for(
     practitioner=None,
     departures: Departures | None = None,
 ) -> EligibilityDecision:
-    criteria_publish_shipped()
+    adopt_current(family.council)
     practitioner = practitioner or staff_user(family.council, Role.PRACTITIONER)
     assessment = authorised_assessment(family)
     decision = eligibility_decide(

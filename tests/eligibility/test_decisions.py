@@ -11,7 +11,9 @@ from django.utils import timezone
 
 from supportfirst.assessments.models import AssessmentStatus, Kind
 from supportfirst.audit.models import AccessEvent
+from supportfirst.councils.models import Council
 from supportfirst.eligibility import selectors
+from supportfirst.eligibility.adoption import criteria_adopt
 from supportfirst.eligibility.models import EligibilityDecision, PublishedCriteria
 from supportfirst.eligibility.publishing import criteria_publish_text
 from supportfirst.eligibility.services import (
@@ -61,7 +63,7 @@ def test_needs_of_a_combined_parent_carer_assessment_are_included(ashvale_family
 
 def test_the_councils_own_published_criteria_are_used(ashvale_family, worker):
     decision = _decide(authorised_assessment(ashvale_family), worker)
-    assert (decision.criteria.set_id, decision.criteria.version) == ("957-ashvale", "2.0")
+    assert (decision.criteria.set_id, decision.criteria.version) == ("957-ashvale", "2.1")
     assert decision.status == "awaiting_confirmation"
     assert decision.eligible
     short_breaks = next(s for s in decision.final_services() if s.code == "short-breaks")
@@ -75,9 +77,10 @@ def test_the_councils_own_published_criteria_are_used(ashvale_family, worker):
     assert all(n.met and n.reason for n in needs)
 
 
-def test_a_council_without_its_own_criteria_uses_the_national_model(family, practitioner):
-    decision = _decide(authorised_assessment(family), practitioner)
-    assert decision.criteria.owner == "national"
+def test_rule_a_council_without_its_own_criteria_cannot_decide_with_the_model(family, practitioner):
+    # The Support First model criteria are never applied by default (issue 13 point 6).
+    with pytest.raises(IllegalMove, match="no eligibility criteria of its own"):
+        _decide(authorised_assessment(family), practitioner)
 
 
 def test_only_an_authorised_childs_assessment_can_be_decided(ashvale_family, worker):
@@ -86,10 +89,16 @@ def test_only_an_authorised_childs_assessment_can_be_decided(ashvale_family, wor
     assessment.save()
     with pytest.raises(IllegalMove, match="authorised"):
         _decide(assessment, worker)
-    carer = ParentCarerAssessmentFactory(request=assessment.request)
-    with pytest.raises(IllegalMove, match="child's needs assessment"):
-        eligibility_check(assessment=carer, answers=YES)
-    assert carer.kind == Kind.PARENT_CARER
+    # A parent carer's assessment done together with the child's is decided with it.
+    combined = ParentCarerAssessmentFactory(request=assessment.request, combined_with=assessment)
+    with pytest.raises(IllegalMove, match="decided with the child's needs assessment"):
+        eligibility_check(assessment=combined, answers=YES)
+    assert combined.kind == Kind.PARENT_CARER
+    # One done on its own is decided on its own, once authorised.
+    combined.delete()
+    separate = ParentCarerAssessmentFactory(request=assessment.request)
+    with pytest.raises(IllegalMove, match="authorised"):
+        eligibility_check(assessment=separate, answers=YES)
 
 
 def test_the_impact_on_wellbeing_must_be_described(ashvale_family, worker):
@@ -160,11 +169,20 @@ def _new_version(version: str) -> PublishedCriteria:
     yesterday = timezone.localdate() - timedelta(days=1)
     text = (
         shipped_text("957-ashvale.yaml")
-        .replace('version: "2.0"', f'version: "{version}"')
-        .replace("effective_from: 2026-04-01", f"effective_from: {yesterday.isoformat()}")
+        .replace('version: "2.1"', f'version: "{version}"')
+        .replace("effective_from: 2026-12-01", f"effective_from: {yesterday.isoformat()}")
         .replace("name: Short breaks", "name: Short breaks and holidays", 1)
     )
-    return criteria_publish_text(text, f"957-ashvale-{version}.yaml").row
+    row = criteria_publish_text(text, f"957-ashvale-{version}.yaml").row
+    criteria_adopt(
+        council=Council.objects.get(la_code="957"),
+        criteria=row,
+        council_signatory="Morgan Ellis, Director of Children's Services",
+        forum_signatory="Helen Marsh, Ashvale Parent Carer Forum",
+        adopted_on=yesterday,
+        equality_impact_summary="Considered with the forum.",
+    )
+    return row
 
 
 def test_a_later_version_never_changes_an_old_decision(ashvale_family, worker, manager):
@@ -173,7 +191,7 @@ def test_a_later_version_never_changes_an_old_decision(ashvale_family, worker, m
     before = (old.final_services(), old.final_needs(), old.result)
     newer = _new_version("3.0")
     old = EligibilityDecision.objects.get(pk=old.pk)
-    assert old.criteria.version == "2.0"
+    assert old.criteria.version == "2.1"
     assert (old.final_services(), old.final_needs(), old.result) == before
     assert "Short breaks" in [s.name for s in old.final_services()]
     fresh = _decide(authorised_assessment(ashvale_family), worker)

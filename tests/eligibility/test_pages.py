@@ -31,7 +31,7 @@ def test_the_index_lists_councils_with_their_current_criteria_and_the_national_m
     page = response.content.decode()
     assert response.status_code == 200
     assert "Help for disabled children and their families in Ashvale" in page
-    assert "Version 2.0, in force from 1 April 2026" in page
+    assert "Version 2.1, in force from 1 December 2026" in page
     assert "Nowhere Council" in page
     assert "has not published its own criteria here yet" in page
     assert 'href="/criteria/national/"' in page
@@ -40,12 +40,12 @@ def test_the_index_lists_councils_with_their_current_criteria_and_the_national_m
 def test_a_councils_page_has_version_date_sign_off_and_the_law_by_name(ashvale):
     page = Client().get("/criteria/ashvale/").content.decode()
     assert "Ashvale Borough Council: eligibility criteria" in page
-    assert '<dd class="govuk-summary-list__value">2.0</dd>' in page
-    assert "1 April 2026" in page
+    assert '<dd class="govuk-summary-list__value">2.1</dd>' in page
+    assert "1 December 2026" in page
     assert "Morgan Ellis" in page
-    assert "27 February 2026" in page
+    assert "25 November 2026" in page
     assert "The parent carer forum: Helen Marsh" in page
-    assert "24 February 2026" in page
+    assert "20 November 2026" in page
     assert "Chronically Sick and Disabled Persons Act 1970, section 2" in page
     assert (
         "This is a duty: once the council is satisfied it is needed, the law says it must "
@@ -57,11 +57,11 @@ def test_a_councils_page_has_version_date_sign_off_and_the_law_by_name(ashvale):
     assert "Duty or power" not in page
     assert "What the law says" in page
     assert "Help for your child" in page
-    assert 'href="/criteria/ashvale/1.0/"' in page
+    assert 'href="/criteria/ashvale/1.1/"' in page
 
 
 def test_an_older_version_can_be_read_and_says_it_is_older(ashvale):
-    response = Client().get("/criteria/ashvale/1.0/")
+    response = Client().get("/criteria/ashvale/1.1/")
     page = response.content.decode()
     assert response.status_code == 200
     assert "an older version" in page
@@ -71,8 +71,8 @@ def test_an_older_version_can_be_read_and_says_it_is_older(ashvale):
 
 def test_the_national_model_has_its_own_page(db):
     page = Client().get("/criteria/national/").content.decode()
-    assert "National model eligibility criteria" in page
-    assert "A model for councils to adopt" in page
+    assert "Support First model criteria" in page
+    assert "A starting point for councils to adapt: never used for a decision" in page
 
 
 def test_unknown_councils_and_versions_are_not_found(ashvale):
@@ -118,7 +118,7 @@ def test_the_page_asks_the_two_questions(ashvale_family, worker):
     page = signed_in_client(worker).get(_decide_url(assessment)).content.decode()
     assert "arise from a disability or illness" in page
     assert "significant impact on" in page
-    assert "Help for disabled children and their families in Ashvale, version 2.0" in page
+    assert "Help for disabled children and their families in Ashvale, version 2.1" in page
 
 
 def test_missing_answers_show_the_error_summary_and_keep_what_was_typed(ashvale_family, worker):
@@ -286,7 +286,7 @@ def test_the_family_reads_each_reason_the_law_and_how_to_challenge(ashvale_famil
     assert "Children Act 1989, Schedule 2" in page
     assert "Ask for a review" in page
     assert 'class="govuk-link" href="/family/complaints/"' in page
-    assert "version 2.0" in page
+    assert "version 2.1" in page
 
 
 def test_the_family_list_makes_the_same_queries_however_many(
@@ -373,17 +373,18 @@ def test_words_to_check_need_a_reason_before_confirming_never_shown_to_family(
 
 
 def test_with_no_criteria_at_all_the_pages_say_so(ashvale_family, worker):
-    from supportfirst.eligibility.models import PublishedCriteria
+    from supportfirst.eligibility.models import CriteriaAdoption, PublishedCriteria
 
+    CriteriaAdoption.objects.all().delete()
     PublishedCriteria.objects.all().delete()
-    assert (
-        "has not been published on this service yet" in Client().get("/criteria/").content.decode()
-    )
+    assert "not been published on this service yet" in Client().get("/criteria/").content.decode()
     assert (
         "has not published its own criteria" in Client().get("/criteria/ashvale/").content.decode()
     )
     national = Client().get("/criteria/national/").content.decode()
-    assert "The national model has not been published on this service yet." in national
+    assert "The Support First model criteria have not been published on this service yet." in (
+        national
+    )
     response = signed_in_client(worker).get(_decide_url(authorised_assessment(ashvale_family)))
     assert response.status_code == 409
-    assert "No criteria are published" in response.content.decode()
+    assert "has no eligibility criteria of its own" in response.content.decode()

@@ -32,14 +32,14 @@ def test_publishing_the_shipped_sets_again_changes_nothing(db):
 
 
 def test_a_row_keeps_the_whole_text_its_digest_and_sign_off(db):
-    row = PublishedCriteria.objects.get(set_id="957-ashvale", version="2.0")
+    row = PublishedCriteria.objects.get(set_id="957-ashvale", version="2.1")
     loaded = load_text(row.text)
     assert row.digest == loaded.digest
     assert row.owner == "957"
     assert row.status == "published"
     kinds = {s["kind"] for s in row.sign_off}
     assert kinds == {"council", "parent_carer_forum"}
-    assert row.criteria_set.version == "2.0"
+    assert row.criteria_set.version == "2.1"
 
 
 def test_a_changed_file_with_the_same_version_is_refused(db):
@@ -49,26 +49,26 @@ def test_a_changed_file_with_the_same_version_is_refused(db):
     with pytest.raises(CriteriaRefused) as refused:
         criteria_publish_text(text, "957-ashvale.yaml")
     assert "already published with different text" in refused.value.messages[0]
-    assert PublishedCriteria.objects.filter(set_id="957-ashvale", version="2.0").count() == 1
+    assert PublishedCriteria.objects.filter(set_id="957-ashvale", version="2.1").count() == 1
 
 
 def test_a_new_version_is_a_new_row(db):
-    text = shipped_text("957-ashvale.yaml").replace('version: "2.0"', 'version: "2.1"')
+    text = shipped_text("957-ashvale.yaml").replace('version: "2.1"', 'version: "2.15"')
     published = criteria_publish_text(text, "957-ashvale-2.1.yaml")
     assert published.created
-    assert published.row.version == "2.1"
+    assert published.row.version == "2.15"
     assert criteria_publish_text(text, "957-ashvale-2.1.yaml").created is False
 
 
 def test_published_criteria_never_change(db):
-    row = PublishedCriteria.objects.get(set_id="957-ashvale", version="2.0")
+    row = PublishedCriteria.objects.get(set_id="957-ashvale", version="2.1")
     row.title = "Changed"
     with pytest.raises(PermissionError):
         row.save()
 
 
 def test_a_file_with_problems_is_refused_with_each_place(db):
-    text = shipped_text("957-ashvale.yaml").replace('version: "2.0"', 'version: "2.2"')
+    text = shipped_text("957-ashvale.yaml").replace('version: "2.1"', 'version: "2.2"')
     text = text.replace("duty_or_power: duty", "duty_or_power: maybe", 1)
     with pytest.raises(CriteriaRefused) as refused:
         criteria_publish_text(text, "broken.yaml")
@@ -77,7 +77,7 @@ def test_a_file_with_problems_is_refused_with_each_place(db):
 
 
 def test_a_file_whose_examples_fail_is_refused(db):
-    text = shipped_text("957-ashvale.yaml").replace('version: "2.0"', 'version: "2.3"')
+    text = shipped_text("957-ashvale.yaml").replace('version: "2.1"', 'version: "2.3"')
     text = text.replace("outcomes_needed: 2", "outcomes_needed: 6", 1)
     text = text.replace("one_area_enough_when: [only_with_danger]", "")
     with pytest.raises(CriteriaRefused) as refused:
@@ -93,7 +93,7 @@ def test_an_unreadable_file_is_refused(db, tmp_path):
 def test_the_command_publishes_a_councils_own_file(db, tmp_path, capsys):
     file = tmp_path / "957-ashvale-3.yaml"
     file.write_text(
-        shipped_text("957-ashvale.yaml").replace('version: "2.0"', 'version: "3.0"'),
+        shipped_text("957-ashvale.yaml").replace('version: "2.1"', 'version: "3.0"'),
         encoding="utf-8",
     )
     call_command("criteria_publish", str(file))

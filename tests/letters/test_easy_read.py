@@ -63,10 +63,10 @@ def test_a_real_decision_in_easy_read_is_easy_to_read(db):
     assert "This is a power" not in text
     assert "This is a general duty" not in text
     assert not re.search(r"section \d|Schedule \d|regulation \d", text)
-    assert "The law: Children Act 1989." in text
+    assert "The law: Children Act 1989 and Breaks for Carers" in text
     assert not re.search(r"[.:;,]\s*[.:]", re.sub(r"<[^>]+>", " ", html).replace("...", ""))
     for line in decision.final_services():
-        assert line.name in text
+        assert (line.name in text) == (line.met or line.assessed)
     # Easier to read than the standard letter about the same decision, and above the council's
     # target (the score depends on the names in the letter, so no fixed figure).
     standard = services.letter_prepare(

@@ -283,9 +283,15 @@ def test_a_real_confirmed_decision_makes_a_letter_with_its_reasons_and_law(db):
     )
     text = pdf_text(letter.pdf_bytes())
     for line in decision.final_services():
+        if not line.assessed:
+            # Help for a carer whose needs were not in this decision is not listed as refused.
+            assert line.name not in text
+            continue
         assert line.name in text
         for citation in line.legal_basis_citations:
             assert " ".join(citation.split()) in text
+    # The family is told truly about the carers instead (no carer was assessed here).
+    assert "You can ask for a parent carer's assessment at any time" in " ".join(text.split())
     for need in decision.final_needs():
         assert " ".join(need.reason.split())[:60] in text
     assert "Local Government and Social Care Ombudsman" in text

@@ -185,8 +185,17 @@ class NeedForm(forms.Form):
         error_messages={"required": "Select how often help is needed"},
     )
 
-    def __init__(self, *args: Any, name: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, name: str, for_child: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self.for_child = for_child
+        if for_child:
+            # The age comparator: needs are judged against what is typical at this age.
+            self.fields["same_age"] = _yes_no(
+                f"Is this more than other children of {name}'s age need?",
+                f"Say whether this is more than other children of {name}'s age need",
+                "For example, every two-year-old needs help to dress and eat: that is not "
+                "more than other children of the same age need.",
+            )
         _describe(
             self.fields["description"],
             f"What {name} needs help with",
@@ -201,13 +210,14 @@ class NeedForm(forms.Form):
             ("only_with_danger", f"Doing it puts {name} or others in danger"),
             ("takes_much_longer", f"It takes {name} much longer than normal"),
         ]
-        self.helper = gds_helper(
+        layout = [
             Field.textarea("description", rows=3),
             Field.checkboxes("unable", legend_size=Size.SMALL),
             Field.radios("how_often", legend_size=Size.SMALL),
-            button="Add this need",
-            name="add_need",
-        )
+        ]
+        if for_child:
+            layout.append(Field.radios("same_age", legend_size=Size.SMALL, inline=True))
+        self.helper = gds_helper(*layout, button="Add this need", name="add_need")
 
     def to_input(self) -> NeedInput:
         data = self.cleaned_data
@@ -215,6 +225,7 @@ class NeedForm(forms.Form):
         return NeedInput(
             description=data["description"],
             how_often=data["how_often"],
+            more_than_same_age=data["same_age"] if self.for_child else None,
             **{flag: flag in unable for flag in UNABLE},
         )
 

@@ -341,6 +341,8 @@ class NeedInput:
     only_with_pain_distress_or_anxiety: bool = False
     only_with_danger: bool = False
     takes_much_longer: bool = False
+    # The age comparator, for a child's need; None for a carer's.
+    more_than_same_age: bool | None = None
 
 
 @transaction.atomic
@@ -357,6 +359,7 @@ def need_add(*, actor: Actor, area: AssessmentArea, given: NeedInput) -> Need:
         only_with_pain_distress_or_anxiety=given.only_with_pain_distress_or_anxiety,
         only_with_danger=given.only_with_danger,
         takes_much_longer=given.takes_much_longer,
+        more_than_same_age=given.more_than_same_age,
         recorded_by=actor.user,
         recorded_at=timezone.now(),
     )

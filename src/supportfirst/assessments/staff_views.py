@@ -19,7 +19,7 @@ from supportfirst.assessments.forms import (
     NeedForm,
     OfferAnswerForm,
 )
-from supportfirst.assessments.models import Assessment, AssessmentArea, AssessmentStatus
+from supportfirst.assessments.models import Assessment, AssessmentArea, AssessmentStatus, Kind
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.kernel.formsupport import (
@@ -159,6 +159,12 @@ def _area_url(area: AssessmentArea) -> str:
     return reverse("assessments:area", kwargs={"area_id": area.pk})
 
 
+def _need_form(area: AssessmentArea, data: Any = None) -> NeedForm:
+    """The form to add a need; a child's need asks the age comparator question."""
+    assessment = area.assessment
+    return NeedForm(data, name=assessment.subject_name, for_child=assessment.kind == Kind.CHILD)
+
+
 def _area_page(
     request: HttpRequest,
     area: AssessmentArea,
@@ -184,7 +190,6 @@ def _area_page(
 def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
     actor = Actor.of(request)
     area = selectors.area_read(actor=actor, area_id=area_id)
-    name = area.assessment.subject_name
     form = AreaForm(submitted(request), area=area)
     saved_now = None
     # Not form_page: when someone else saved first, the form takes their version and shows it.
@@ -209,7 +214,7 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
             messages.success(request, f"{area.label} saved.")
             return redirect(_assessment_url(area.assessment))
     status = 400 if form.errors else 200
-    return _area_page(request, area, form, NeedForm(name=name), status, saved_now)
+    return _area_page(request, area, form, _need_form(area), status, saved_now)
 
 
 @casework_required
@@ -217,7 +222,7 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
 def need_add(request: HttpRequest, area_id: int) -> HttpResponse:
     actor = Actor.of(request)
     area = selectors.area_read(actor=actor, area_id=area_id)
-    form = NeedForm(request.POST, name=area.assessment.subject_name)
+    form = _need_form(area, request.POST)
     made = form_move(
         request,
         form,

@@ -12,13 +12,21 @@ def _publish_shipped(sender: Any, using: str = "default", **kwargs: Any) -> None
     # Imported here, not at the top: apps.py is read before the app's models can be loaded.
     from django.db import connection
 
-    from supportfirst.eligibility.models import PublishedCriteria
+    from supportfirst.councils.models import Council
+    from supportfirst.eligibility.demo import adopt_demo_criteria
+    from supportfirst.eligibility.models import CriteriaAdoption, PublishedCriteria
     from supportfirst.eligibility.publishing import criteria_publish_shipped
 
-    if PublishedCriteria._meta.db_table not in connection.introspection.table_names():
+    tables = connection.introspection.table_names()
+    if PublishedCriteria._meta.db_table not in tables:
         return  # migrated only part of the way: the table is not there yet
 
     criteria_publish_shipped(strict=False)
+    # A demo council adopts the new version of its own shipped set (a real council records
+    # its own adoption with `criteria_adopt`).
+    if CriteriaAdoption._meta.db_table in tables and Council._meta.db_table in tables:
+        for council in Council.objects.filter(is_demo=True):
+            adopt_demo_criteria(council)
 
 
 class EligibilityConfig(AppConfig):

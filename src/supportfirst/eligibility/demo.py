@@ -6,13 +6,17 @@ recorded professional reason (criteria are not applied mechanically)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from supportfirst.assessments.models import Assessment, AssessmentStatus, Kind
 from supportfirst.audit.services import Actor
 from supportfirst.councils.models import Council, Membership, Role
 from supportfirst.councils.scoping import scope_for
 from supportfirst.eligibility import services
-from supportfirst.eligibility.models import LIVE_STATUSES, EligibilityDecision
+from supportfirst.eligibility.adoption import criteria_adopt
+from supportfirst.eligibility.models import LIVE_STATUSES, CriteriaAdoption, EligibilityDecision
 from supportfirst.eligibility.publishing import criteria_publish_shipped
+from supportfirst.eligibility.selectors import current_criteria
 
 DEMO_ORDER = 10
 
@@ -23,8 +27,42 @@ def _actor(user: object) -> Actor:
     return Actor(user, scope_for(user), "demo-loader")  # type: ignore[arg-type]
 
 
+# How each demo council considered the equality impact of its criteria (invented, like the
+# councils: a real council writes its own).
+DEMO_EQUALITY_SUMMARY = (
+    "An equality impact assessment was considered with the parent carer forum before adoption. "
+    "The criteria look at needs, not diagnoses, so no group of disabled children is shut out; "
+    "needs that come and go and the needs of parent carers and young carers are counted; and "
+    "the published wording was read by families with different impairments and first languages."
+)
+
+
+def adopt_demo_criteria(council: Council) -> None:
+    """A demo council adopts its own current published criteria, recording the sign-offs the
+    file names for the council and the forum."""
+    criteria = current_criteria(council.la_code)
+    if criteria is None or CriteriaAdoption.objects.filter(criteria=criteria).exists():
+        return
+    signed = {s.get("kind"): s for s in criteria.sign_off}
+    if "council" not in signed or "parent_carer_forum" not in signed:
+        return
+    criteria_adopt(
+        council=council,
+        criteria=criteria,
+        council_signatory=f"{signed['council']['name']}, {signed['council']['organisation']}",
+        forum_signatory=(
+            f"{signed['parent_carer_forum']['name']}, "
+            f"{signed['parent_carer_forum']['organisation']}"
+        ),
+        adopted_on=max(criteria.effective_from, date.fromisoformat(signed["council"]["on"])),
+        equality_impact_summary=DEMO_EQUALITY_SUMMARY,
+    )
+
+
 def load_demo() -> None:
     criteria_publish_shipped()
+    for council in Council.objects.filter(is_demo=True).order_by("pk"):
+        adopt_demo_criteria(council)
     decided = EligibilityDecision.objects.filter(status__in=LIVE_STATUSES).values("assessment_id")
     for council in Council.objects.filter(is_demo=True).order_by("pk"):
         manager = (

@@ -10,7 +10,7 @@ from django import forms
 
 from supportfirst.eligibility.services import Answers, Checked, Departure, Departures
 from supportfirst.kernel.formsupport import gds_helper
-from supportfirst.rules.criteria import NeedOutcome, ServiceOutcome
+from supportfirst.rules.criteria import CarerGates, NeedOutcome, ServiceOutcome
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 REASON_HINT = (
@@ -42,45 +42,82 @@ class LineFields:
 
 
 class DecideForm(forms.Form):
-    """The two questions the criteria need, then (once the criteria have been run) a choice to
-    decide differently for each service and each need, with a reason."""
+    """The gate questions the criteria need (about the child, and each assessed carer's own
+    about themselves), then (once the criteria have been run) a choice to decide differently
+    for each service and each need, with a reason."""
 
-    impairment = forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect)
-    impact = forms.ChoiceField(choices=YES_NO, widget=forms.RadioSelect)
-    wellbeing_impact = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4, "data-wording-check": ""}), max_length=4000
-    )
     criteria_id = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
-    def __init__(self, *args: Any, name: str, checked: Checked | None = None, **kwargs: Any):
+    def __init__(
+        self,
+        *args: Any,
+        name: str,
+        checked: Checked | None = None,
+        carers: list[tuple[str, str]] | None = None,
+        child: bool = True,
+        **kwargs: Any,
+    ):
         super().__init__(*args, **kwargs)
         self.helper = gds_helper()
         self.name = name
-        fields = self.fields
-        fields[
-            "impairment"
-        ].label = f"Do {name}'s needs arise from a disability or illness, physical or mental?"
-        fields["impairment"].help_text = "A diagnosis is not needed."
-        fields["impairment"].error_messages["required"] = (
-            f"Say whether {name}'s needs arise from a disability or illness"
-        )
-        fields[
-            "impact"
-        ].label = f"Is there, or is there likely to be, a significant impact on {name}'s wellbeing?"
-        fields["impact"].error_messages["required"] = (
-            f"Say whether there is, or is likely to be, a significant impact on {name}'s wellbeing"
-        )
-        fields["wellbeing_impact"].label = f"Describe the impact on {name}'s wellbeing"
-        fields["wellbeing_impact"].help_text = (
-            "In a few sentences, from the assessment: what happens, or is likely to happen, "
-            "without support. If there is none, say why."
-        )
-        fields["wellbeing_impact"].error_messages["required"] = (
-            f"Describe the impact on {name}'s wellbeing, or why there is none"
-        )
+        self.child = child
+        self.carers = list(carers or [])
+        if child:
+            self._add_child_gates(name)
+        for person, carer_name in self.carers:
+            self._add_carer_gates(person, carer_name, name)
         self.lines: list[LineFields] = []
         if checked is not None:
             self._add_lines(checked)
+
+    def _add_child_gates(self, name: str) -> None:
+        fields = self.fields
+        fields["impairment"] = _yes_no(
+            f"Do {name}'s needs arise from a disability or illness, physical or mental?",
+            f"Say whether {name}'s needs arise from a disability or illness",
+            "A diagnosis is not needed.",
+        )
+        fields["impact"] = _yes_no(
+            f"Is there, or is there likely to be, a significant impact on {name}'s wellbeing?",
+            f"Say whether there is, or is likely to be, a significant impact on {name}'s wellbeing",
+        )
+        fields["wellbeing_impact"] = _impact_text(
+            f"Describe the impact on {name}'s wellbeing",
+            f"Describe the impact on {name}'s wellbeing, or why there is none",
+        )
+
+    def _add_carer_gates(self, person: str, carer: str, child: str) -> None:
+        """A carer's own gate questions, about the carer (never the child's answers)."""
+        fields = self.fields
+        fields[f"{person}_from_caring"] = _yes_no(
+            f"Do {carer}'s own needs arise from providing necessary care for {child}?",
+            f"Say whether {carer}'s needs arise from providing care",
+        )
+        fields[f"{person}_impact"] = _yes_no(
+            f"Is there, or is there likely to be, a significant impact on {carer}'s own wellbeing?",
+            f"Say whether there is, or is likely to be, a significant impact on {carer}'s "
+            "own wellbeing",
+            "Their own wellbeing, not the child's: health, sleep, work or education, time for "
+            "themselves, relationships and money.",
+        )
+        fields[f"{person}_health"] = _yes_no(
+            f"Is {carer}'s physical or mental health getting worse, or at risk of getting "
+            "worse, because of caring?",
+            f"Say whether {carer}'s health is getting worse, or at risk of it",
+        )
+        fields[f"{person}_wellbeing_impact"] = _impact_text(
+            f"Describe the impact on {carer}'s own wellbeing",
+            f"Describe the impact on {carer}'s own wellbeing, or why there is none",
+        )
+
+    @property
+    def gate_fields(self) -> list[forms.BoundField]:
+        """The gate questions in the order they are asked: the child's, then each carer's."""
+        return [
+            self[name]
+            for name in self.fields
+            if name != "criteria_id" and not name.startswith(("service_", "need_"))
+        ]
 
     def _add_lines(self, checked: Checked) -> None:
         name = self.name
@@ -168,10 +205,20 @@ class DecideForm(forms.Form):
 
     def answers(self) -> Answers:
         data = self.cleaned_data
+        gates: dict[str, CarerGates] = {}
+        for person, _name in self.carers:
+            gates[person] = CarerGates(
+                from_caring=data[f"{person}_from_caring"] == "yes",
+                impact_on_wellbeing=data[f"{person}_impact"] == "yes",
+                health_at_risk=data[f"{person}_health"] == "yes",
+                wellbeing_impact=data[f"{person}_wellbeing_impact"].strip(),
+            )
         return Answers(
-            arises_from_impairment_or_illness=data["impairment"] == "yes",
-            significant_impact_on_wellbeing=data["impact"] == "yes",
-            wellbeing_impact=data["wellbeing_impact"],
+            arises_from_impairment_or_illness=self.child and data["impairment"] == "yes",
+            significant_impact_on_wellbeing=self.child and data["impact"] == "yes",
+            wellbeing_impact=data["wellbeing_impact"] if self.child else "",
+            parent_carer=gates.get("parent_carer"),
+            young_carer=gates.get("young_carer"),
         )
 
     def departures(self) -> Departures:
@@ -183,6 +230,29 @@ class DecideForm(forms.Form):
                 target = services if line.kind == "service" else needs
                 target[line.key] = Departure(not line.outcome.met, data[line.reason].strip())
         return Departures(services=services, needs=needs)
+
+
+def _yes_no(label: str, error: str, help_text: str = "") -> forms.ChoiceField:
+    return forms.ChoiceField(
+        label=label,
+        help_text=help_text,
+        choices=YES_NO,
+        widget=forms.RadioSelect,
+        error_messages={"required": error},
+    )
+
+
+def _impact_text(label: str, error: str) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        help_text=(
+            "In a few sentences, from the assessment: what happens, or is likely to happen, "
+            "without support. If there is none, say why."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4, "data-wording-check": ""}),
+        max_length=4000,
+        error_messages={"required": error},
+    )
 
 
 class ConfirmForm(forms.Form):

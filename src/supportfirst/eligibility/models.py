@@ -30,6 +30,10 @@ from supportfirst.rules.criteria import CriteriaSet, Decision, LegalBasis, load_
 from supportfirst.rules.criteria.areas import area_name
 
 NATIONAL = "national"
+DECIDED_UNDER = {
+    "parent_carer": "Children Act 1989, section 17ZF",
+    "young_carer": "Children Act 1989, section 17ZC",
+}
 
 
 class CriteriaStatus(models.TextChoices):
@@ -103,6 +107,51 @@ class PublishedCriteria(models.Model):
     @property
     def sign_off_forum(self) -> list[dict[str, str]]:
         return [s for s in self.sign_off if s.get("kind") == SignOffKind.PARENT_CARER_FORUM]
+
+
+class CriteriaAdoption(models.Model):
+    """A council's adoption of one published version of its own criteria for eligibility
+    decisions: signed for the council and for the local parent carer forum, on a date, with the
+    equality impact considered (Equality Act 2010, section 149) and summarised. A decision can
+    only be made with an adopted version (issue 13 point 6): the Support First model criteria
+    are never adopted as they are. Never changed once stored."""
+
+    criteria = models.OneToOneField(
+        PublishedCriteria, on_delete=models.PROTECT, related_name="adoption"
+    )
+    council = models.ForeignKey(
+        "councils.Council", on_delete=models.PROTECT, related_name="criteria_adoptions"
+    )
+    council_signatory = models.CharField(
+        max_length=200, help_text="Who adopted it for the council: name and role."
+    )
+    forum_signatory = models.CharField(
+        max_length=200, help_text="Who signed it off for the parent carer forum: name and forum."
+    )
+    adopted_on = models.DateField()
+    equality_impact_considered = models.BooleanField()
+    equality_impact_summary = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-adopted_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(equality_impact_considered=True),
+                name="adoption_considered_equality_impact",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.criteria} adopted by {self.council} on {self.adopted_on}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError("An adoption record never changes: adopt a new version instead.")
+        super().save(*args, **kwargs)
 
 
 class DecisionStatus(models.TextChoices):
@@ -209,6 +258,21 @@ class EligibilityDecision(FamilyRecord):
     def request(self) -> Any:
         """The request for help this decision belongs to (its timeline records the moves)."""
         return self.assessment.request
+
+    @property
+    def decided_under(self) -> str:
+        """The law the decision about a carer's own needs is made under (LAW.md): section
+        17ZF after a parent carer's assessment, 17ZC after a young carer's; "" for a child's."""
+        return DECIDED_UNDER.get(str(self.assessment.kind), "")
+
+    @property
+    def about_carer(self) -> bool:
+        return bool(self.decided_under)
+
+    @property
+    def subject_name(self) -> str:
+        """Whose needs the decision is about: the child, or the carer assessed on their own."""
+        return str(self.assessment.subject_name)
 
     @property
     def decision(self) -> Decision:

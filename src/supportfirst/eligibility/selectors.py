@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -106,7 +106,7 @@ class CriteriaPage:
 
     @property
     def owner_name(self) -> str:
-        return self.council.name if self.council else "The national model"
+        return self.council.name if self.council else "Support First model criteria"
 
     @property
     def is_national(self) -> bool:
@@ -150,6 +150,8 @@ _DECISION_RELATED = (
     "family__council",
     "assessment",
     "assessment__child",
+    "assessment__parent_carer",
+    "assessment__sibling",
     "assessment__request",
     "criteria",
     "made_by",
@@ -219,13 +221,23 @@ def staff_lists(*, scope: Scope) -> StaffLists:
     live = EligibilityDecision.objects.filter(status__in=LIVE_STATUSES).values("assessment_id")
     ready = list(
         Assessment.objects.visible_to(scope)
-        .filter(kind=Kind.CHILD, status=AssessmentStatus.AUTHORISED)
+        .filter(
+            Q(kind=Kind.CHILD)
+            | Q(kind__in=(Kind.PARENT_CARER, Kind.YOUNG_CARER), combined_with__isnull=True),
+            status=AssessmentStatus.AUTHORISED,
+        )
         .exclude(pk__in=live)
-        .select_related("family", "child")
+        .select_related("family", "child", "parent_carer", "sibling")
         .order_by("authorised_at", "pk")
     )
     decisions = EligibilityDecision.objects.visible_to(scope).select_related(
-        "family", "assessment__child", "criteria", "made_by", "confirmed_by"
+        "family",
+        "assessment__child",
+        "assessment__parent_carer",
+        "assessment__sibling",
+        "criteria",
+        "made_by",
+        "confirmed_by",
     )
     awaiting = list(
         decisions.filter(status=DecisionStatus.AWAITING_CONFIRMATION).order_by("made_at", "pk")
@@ -252,7 +264,9 @@ def family_visible(scope: Scope) -> QuerySet[EligibilityDecision]:
 def family_decisions(*, scope: Scope) -> list[EligibilityDecision]:
     return list(
         family_visible(scope)
-        .select_related("assessment__child", "criteria")
+        .select_related(
+            "assessment__child", "assessment__parent_carer", "assessment__sibling", "criteria"
+        )
         .order_by("-confirmed_at", "-pk")
     )
 
@@ -265,3 +279,62 @@ def family_decision_read(*, actor: Actor, decision_id: int) -> EligibilityDecisi
         raise Http404("No such decision.") from exc
     log_access(actor, family_id=decision.family_id, record=decision)
     return decision
+
+
+# ---------------------------------------------------------------------------------------------
+# Carers' own decisions, seen from the child's decision (for letters and pages)
+
+_CARER_WORDS = {
+    Kind.PARENT_CARER: ("as a parent carer", "17ZF", "a parent carer's assessment", "17ZD"),
+    Kind.YOUNG_CARER: ("as a young carer", "17ZC", "a young carer's assessment", "17ZA"),
+}
+
+
+def separate_carer_notes(decision: EligibilityDecision) -> list[str]:
+    """What is true about each carer whose own needs were not in this decision: decided
+    separately (with the date), being assessed separately, or not assessed (and how to ask).
+    Never says a carer was not assessed when they were."""
+    people = {
+        getattr(line, "for_whom", "child")
+        for line in decision.final_services()
+        if not getattr(line, "assessed", True)
+    }
+    notes = []
+    for person in (Kind.PARENT_CARER, Kind.YOUNG_CARER):
+        if person not in people:
+            continue
+        as_whom, decided_in, assessment_name, assessed_in = _CARER_WORDS[person]
+        theirs = list(
+            Assessment.objects.filter(request_id=decision.assessment.request_id, kind=person)
+            .select_related("parent_carer", "sibling")
+            .order_by("pk")
+        )
+        if not theirs:
+            notes.append(
+                f"We have not assessed anyone's own needs {as_whom} with this request. You can "
+                f"ask for {assessment_name} at any time, and we must do it (Children Act 1989, "
+                f"section {assessed_in})."
+            )
+            continue
+        decided = {
+            d.assessment_id: d
+            for d in EligibilityDecision.objects.filter(
+                assessment__in=theirs, status=DecisionStatus.CONFIRMED
+            )
+        }
+        for assessment in theirs:
+            name = assessment.subject_name
+            found = decided.get(assessment.pk)
+            if found is not None and found.confirmed_at is not None:
+                notes.append(
+                    f"We assessed {name}'s own needs {as_whom} separately, and made a separate "
+                    f"decision about them on {found.confirmed_at:%-d %B %Y} (Children Act "
+                    f"1989, section {decided_in})."
+                )
+            else:
+                notes.append(
+                    f"{name}'s own needs {as_whom} are being assessed separately. We will "
+                    f"write about our decision on them (Children Act 1989, section "
+                    f"{decided_in})."
+                )
+    return notes

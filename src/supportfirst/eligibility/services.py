@@ -19,12 +19,13 @@ from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.eligibility.models import (
     LIVE_STATUSES,
+    CriteriaAdoption,
     DecisionStatus,
     EligibilityDecision,
     PublishedCriteria,
 )
 from supportfirst.eligibility.moves import DECISION
-from supportfirst.eligibility.selectors import criteria_for_council
+from supportfirst.eligibility.selectors import current_criteria
 from supportfirst.kernel.workflow import (
     IllegalMove,
     MoveRefused,
@@ -37,17 +38,21 @@ from supportfirst.notifications.services import (
     Told,
     tell_family,
 )
-from supportfirst.rules.criteria import AssessedNeed, Case, Decision, evaluate
+from supportfirst.rules.criteria import AssessedNeed, CarerGates, Case, Decision, evaluate
 from supportfirst.wording.services import Reasons
 
 
 @dataclass(frozen=True)
 class Answers:
-    """The two questions the criteria ask that the needs themselves do not answer."""
+    """The gate questions the criteria ask that the needs themselves do not answer: the two
+    about the child (not asked when a carer's own assessment is decided on its own), and each
+    assessed carer's own three (their answers, never the child's)."""
 
     arises_from_impairment_or_illness: bool
     significant_impact_on_wellbeing: bool
     wellbeing_impact: str
+    parent_carer: CarerGates | None = None
+    young_carer: CarerGates | None = None
 
 
 @dataclass(frozen=True)
@@ -87,10 +92,35 @@ def need_key(need: Need) -> str:
     return f"{NEED_PREFIX}{need.pk}"
 
 
+CARER_KINDS = (Kind.PARENT_CARER, Kind.YOUNG_CARER)
+
+
+def is_separate_carer_assessment(assessment: Assessment) -> bool:
+    """A parent carer's or young carer's own assessment, not done together with the child's:
+    its eligibility is decided on its own, through the same published criteria."""
+    return assessment.kind in CARER_KINDS and assessment.combined_with_id is None
+
+
+def carers_in(assessment: Assessment) -> list[tuple[str, str]]:
+    """(person, name) of each carer whose own needs are in this decision, one per person kind
+    (two brothers and sisters assessed together share the young carer's answers)."""
+    if assessment.kind in CARER_KINDS:
+        return [(str(assessment.kind), assessment.subject_name)]
+    names: dict[str, list[str]] = {}
+    for combined in assessment.combined_assessments.all():
+        if combined.kind in CARER_KINDS:
+            names.setdefault(str(combined.kind), []).append(combined.subject_name)
+    return [(person, " and ".join(found)) for person, found in names.items()]
+
+
 def needs_of(assessment: Assessment) -> list[tuple[str, Need]]:
     """The needs found in the child's assessment, then in any parent carer's or young carer's
-    assessment done together with it (combined), each with the person it is about."""
-    person_of = {assessment.pk: "child"}
+    assessment done together with it (combined), each with the person it is about. For a
+    carer's own assessment done separately, its own needs."""
+    if assessment.kind in CARER_KINDS:
+        person_of = {assessment.pk: str(assessment.kind)}
+    else:
+        person_of = {assessment.pk: "child"}
     for combined in assessment.combined_assessments.all():
         if combined.kind in (Kind.PARENT_CARER, Kind.YOUNG_CARER):
             person_of[combined.pk] = str(combined.kind)
@@ -116,6 +146,7 @@ def case_for(assessment: Assessment, answers: Answers, today: date | None = None
                 only_with_danger=need.only_with_danger,
                 takes_much_longer=need.takes_much_longer,
                 how_often=need.how_often,
+                more_than_same_age=need.more_than_same_age if person == "child" else None,
             )
             for person, need in needs_of(assessment)
         ),
@@ -123,25 +154,43 @@ def case_for(assessment: Assessment, answers: Answers, today: date | None = None
         significant_impact_on_wellbeing=answers.significant_impact_on_wellbeing,
         wellbeing_impact=answers.wellbeing_impact.strip(),
         child_age=assessment.child.age_on(today),
+        parent_carer=answers.parent_carer,
+        young_carer=answers.young_carer,
+        child_assessed=assessment.kind == Kind.CHILD,
     )
 
 
 def decidable_criteria(assessment: Assessment) -> PublishedCriteria:
     """The criteria to decide with, or IllegalMove when eligibility cannot be decided now."""
-    if assessment.kind != Kind.CHILD:
+    if assessment.kind != Kind.CHILD and not is_separate_carer_assessment(assessment):
         raise IllegalMove(
-            "Eligibility is decided on the child's needs assessment; needs from a parent "
-            "carer's assessment done together with it are included there."
+            "This assessment was done together with the child's: its needs are decided with "
+            "the child's needs assessment."
         )
     if assessment.status != AssessmentStatus.AUTHORISED:
         raise IllegalMove(
             "Eligibility can be decided once a team manager has authorised the assessment."
         )
-    criteria = criteria_for_council(assessment.family.council)
+    council = assessment.family.council
+    criteria = current_criteria(council.la_code)
     if criteria is None:
         raise IllegalMove(
-            "No criteria are published for this council, and there is no national model to "
-            "use. Ask a council administrator to publish the council's criteria."
+            f"{council.name} has no eligibility criteria of its own published here, so no "
+            "eligibility decision can be made yet. The Support First model criteria are a "
+            "starting point, not criteria anyone has adopted. Ask a council administrator to "
+            "adapt them with the parent carer forum, publish the council's own criteria "
+            "(supportfirst manage criteria_publish) and record their adoption "
+            "(supportfirst manage criteria_adopt)."
+        )
+    if not CriteriaAdoption.objects.filter(criteria=criteria).exists():
+        raise IllegalMove(
+            f"“{criteria.title}”, version {criteria.version}, is published but {council.name} "
+            "has not recorded adopting it, so no eligibility decision can be made with it yet. "
+            "A decision needs criteria the council has adopted and the parent carer forum has "
+            "signed off, with the equality impact considered. Ask a council administrator to "
+            "record the adoption: who adopted it for the council, who signed it off for the "
+            "forum, when, and a summary of the equality impact (supportfirst manage "
+            "criteria_adopt)."
         )
     return criteria
 
@@ -174,6 +223,21 @@ def _departure_problems(checked: Checked, departures: Departures) -> list[str]:
     return problems
 
 
+def answer_problems(assessment: Assessment, answers: Answers) -> list[str]:
+    """What is missing from the gate answers: the child's description of the impact (when the
+    child's needs are in the decision) and each assessed carer's own answers."""
+    problems = []
+    if assessment.is_child and not answers.wellbeing_impact.strip():
+        problems.append("Describe the impact on wellbeing, or why there is none.")
+    for person, name in carers_in(assessment):
+        gates = answers.parent_carer if person == Kind.PARENT_CARER else answers.young_carer
+        if gates is None:
+            problems.append(f"Answer the questions about {name}'s own wellbeing.")
+        elif not gates.wellbeing_impact.strip():
+            problems.append(f"Describe the impact on {name}'s own wellbeing, or why there is none.")
+    return problems
+
+
 def eligibility_decide(
     *,
     actor: Actor,
@@ -184,8 +248,9 @@ def eligibility_decide(
 ) -> EligibilityDecision:
     """The practitioner's decision, sent to a team manager to confirm. `criteria_id` is the
     version the practitioner saw: if a newer one has been published since, they check again."""
-    if not answers.wellbeing_impact.strip():
-        raise MoveRefused(["Describe the impact on wellbeing, or why there is none."])
+    problems = answer_problems(assessment, answers)
+    if problems:
+        raise MoveRefused(problems)
     with transaction.atomic():
         locked = Assessment.objects.select_for_update().get(pk=assessment.pk)
         checked = eligibility_check(assessment=locked, answers=answers)

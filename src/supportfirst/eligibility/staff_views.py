@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -68,14 +70,17 @@ def decide(request: HttpRequest, assessment_id: int) -> HttpResponse:
         )
     name = assessment.child.first_name
     data = submitted(request)
-    form = DecideForm(data, name=name)
+    make_form = partial(
+        DecideForm, name=name, carers=services.carers_in(assessment), child=assessment.is_child
+    )
+    form = make_form(data)
     checked = None
     try:
         criteria = services.decidable_criteria(assessment)
         if data is not None and form.is_valid():
             checked = services.eligibility_check(assessment=assessment, answers=form.answers())
             if data.get("action") == "send":
-                form = DecideForm(data, name=name, checked=checked)
+                form = make_form(data, checked=checked)
                 if form.is_valid():
                     try:
                         decision = services.eligibility_decide(
@@ -98,7 +103,7 @@ def decide(request: HttpRequest, assessment_id: int) -> HttpResponse:
                     key: data.get(key) for key in data if key != "csrfmiddlewaretoken"
                 }
                 initial["criteria_id"] = checked.criteria.pk
-                form = DecideForm(initial=initial, name=name, checked=checked)
+                form = make_form(initial=initial, checked=checked)
     except IllegalMove as error:
         return conflict(request, str(error), back_url=back, back_text="Go back to the assessment")
     context = {

@@ -67,6 +67,9 @@ def _next_step_decision(decision: Any) -> Context:
 def _eligibility_decision(decision: Any) -> Context:
     if decision.status != "confirmed":
         raise MoveRefused(["The decision must be confirmed by a team manager before the letter."])
+    # Imported here: letters sits above eligibility, and kinds is read at start-up.
+    from supportfirst.eligibility.selectors import separate_carer_notes
+
     needs = decision.final_needs()
     services = decision.final_services()
     return {
@@ -79,7 +82,15 @@ def _eligibility_decision(decision: Any) -> Context:
         "unmet_needs": [n for n in needs if not n.met],
         "services": services,
         "met_services": [s for s in services if s.met],
-        "unmet_services": [s for s in services if not s.met],
+        # Help for someone whose needs were not in this decision is not refused: it is said
+        # truly in `carer_notes` (decided separately, being assessed, or how to ask).
+        "unmet_services": [s for s in services if not s.met and getattr(s, "assessed", True)],
+        "carer_notes": separate_carer_notes(decision),
+        # Whose needs: the child's, or a carer's own after their separate assessment (s17ZF,
+        # s17ZC), whose letter says so.
+        "about_carer": bool(getattr(decision, "about_carer", False)),
+        "subject_name": getattr(decision, "subject_name", decision.assessment.child.first_name),
+        "decided_under": getattr(decision, "decided_under", ""),
     }
 
 

@@ -156,6 +156,13 @@ class Need(FamilyRecord):
     only_with_danger = models.BooleanField(default=False)
     takes_much_longer = models.BooleanField(default=False)
     how_often = models.CharField(max_length=30, choices=HowOften.choices)
+    # The age comparator (a child's need): is this more than other children of the same age
+    # need? Empty for a carer's need, and for needs recorded before the question was asked.
+    more_than_same_age = models.BooleanField(
+        null=True,
+        blank=True,
+        help_text="Is this more than other children of the same age need? (a child's need)",
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -193,6 +200,10 @@ class Need(FamilyRecord):
             found.append(f"doing it puts {name} or others in danger")
         if self.takes_much_longer:
             found.append(f"it takes {name} much longer than normal")
+        if self.more_than_same_age is True:
+            found.append("this is more than other children of the same age need")
+        elif self.more_than_same_age is False:
+            found.append("other children of the same age need this help too")
         return found
 
 

@@ -18,6 +18,7 @@ from supportfirst.rules.criteria.law import CATALOGUE, Law
 from supportfirst.rules.criteria.loader import load_file, load_text, shipped_set_paths, shipped_sets
 from supportfirst.rules.criteria.model import (
     AssessedNeed,
+    CarerGates,
     Case,
     CaseError,
     CriteriaFileError,
@@ -36,6 +37,7 @@ from supportfirst.rules.criteria.model import (
 __all__ = [
     "CATALOGUE",
     "AssessedNeed",
+    "CarerGates",
     "Case",
     "CaseError",
     "CriteriaFileError",

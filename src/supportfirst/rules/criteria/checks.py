@@ -10,7 +10,6 @@ from typing import Any
 
 from supportfirst.rules.criteria import areas, law, lawkinds
 from supportfirst.rules.criteria.model import (
-    AssessedNeed,
     Case,
     CriteriaFileError,
     CriteriaSet,
@@ -22,6 +21,7 @@ from supportfirst.rules.criteria.model import (
     case_problems,
 )
 from supportfirst.rules.criteria.reader import MISSING, Reader, join
+from supportfirst.rules.criteria.statements import untested_statements
 
 STATUSES = ("draft", "published", "retired")
 SIGN_OFF_KINDS = ("council", "parent_carer_forum")
@@ -55,6 +55,8 @@ _CRITERION = {
     "at_least": False,
     "outcomes_needed": False,
     "one_area_enough_when": False,
+    "one_area_enough_in": False,
+    "compare_with_same_age": False,
     "needs_impairment_or_illness": False,
     "needs_significant_impact": False,
     "min_age": False,
@@ -97,6 +99,13 @@ def _criterion(reader: Reader, data: Any, path: str) -> Criterion:
     enough = reader.codes(
         fields, "one_area_enough_when", path, counts, "flags this criterion counts"
     )
+    enough_in = reader.codes(
+        fields,
+        "one_area_enough_in",
+        path,
+        chosen or own_areas,
+        "areas this criterion counts",
+    )
     raw_areas = fields.get("areas")
     most = len(raw_areas) if isinstance(raw_areas, list) and raw_areas else len(own_areas)
     outcomes = reader.whole_number(fields, "outcomes_needed", path, 2, 1, most)
@@ -114,10 +123,12 @@ def _criterion(reader: Reader, data: Any, path: str) -> Criterion:
         at_least=reader.choice(fields, "at_least", path, areas.HOW_OFTEN, "less_often"),
         outcomes_needed=outcomes or 1,
         one_area_enough_when=enough or (),
+        one_area_enough_in=enough_in or (),
         needs_impairment_or_illness=reader.boolean(
             fields, "needs_impairment_or_illness", path, True
         ),
         needs_significant_impact=reader.boolean(fields, "needs_significant_impact", path, True),
+        compare_with_same_age=reader.boolean(fields, "compare_with_same_age", path, True),
         min_age=min_age,
         max_age=max_age,
     )
@@ -296,13 +307,7 @@ def _example(reader: Reader, data: Any, path: str, services: list[Service]) -> E
     )
     if found or not fields:
         return None
-    case = Case(
-        needs=tuple(AssessedNeed.from_dict(need) for need in case_data["needs"]),
-        arises_from_impairment_or_illness=case_data["arises_from_impairment_or_illness"],
-        significant_impact_on_wellbeing=case_data["significant_impact_on_wellbeing"],
-        wellbeing_impact=str(case_data.get("wellbeing_impact") or ""),
-        child_age=case_data.get("child_age"),
-    )
+    case = Case.from_dict(case_data)
     return Example(name, case, eligible, needs, service_outcomes, description)
 
 
@@ -411,7 +416,7 @@ def check(reader: Reader, data: Any, text: str, source: str) -> CriteriaSet:
     if reader.problems:
         reader.problems.sort(key=lambda problem: problem.line or 0)
         raise CriteriaFileError(reader.problems)
-    return CriteriaSet(
+    criteria_set = CriteriaSet(
         id=set_id,
         owner=owner,
         version=version,
@@ -427,3 +432,8 @@ def check(reader: Reader, data: Any, text: str, source: str) -> CriteriaSet:
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         source=source,
     )
+    for untested in untested_statements(criteria_set):
+        reader.add(f"criteria[{untested.criterion_index}].plain_english", untested.message)
+    if reader.problems:
+        raise CriteriaFileError(reader.problems)
+    return criteria_set

@@ -65,6 +65,44 @@ _NEGATION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# Sentence-level wording: a sentence that names a condition and refuses, turns away or limits
+# help. The cues are the ways councils write it: "we do not accept referrals for", "will not
+# be accepted", "do not meet the threshold", "are outside our criteria", "will be signposted
+# elsewhere", "should be referred to ... instead", "restricted to", "limited to", "only".
+_REFUSING = re.compile(
+    r"\b(?:(?:do|does|did|will|would|can|could|shall|should|may|are|is)\s*(?:not|n't)|cannot|"
+    r"won't|unable\s+to)\s+(?:be\s+)?(?:accept\w*|work\s+with|assess\w*|offer\w*|provid\w*|"
+    r"support\w*|access\w*|get|receive|qualify|apply|join|eligible|included|considered|"
+    r"suitable|available|open|meet\s+the\s+(?:threshold|criteria))\b"
+    r"|\bineligible\b"
+    r"|\boutside\s+(?:of\s+)?(?:our|the|these|this)\s+(?:criteria|service|remit|threshold)"
+    r"|\bsignposted\s+(?:elsewhere|to\s+other)"
+    r"|\breferred\s+(?:on\s+)?to\s+[^.;!?]{0,80}?\binstead\b",
+    re.IGNORECASE,
+)
+_EXCLUDING = re.compile(r"\bexclu(?:de|des|ded|ding|sion|sions)\b", re.IGNORECASE)
+_LIMITING = re.compile(
+    r"\b(?:only|solely|exclusively|restricted\s+to|limited\s+to)\b", re.IGNORECASE
+)
+_CONDITION_WORDS = re.compile(rf"\b{_CONDITION}", re.IGNORECASE)
+_SENTENCES = re.compile(r"[^.!?;\n]+")
+
+
+def _sentence_exclusion(sentence: str) -> bool:
+    condition = _CONDITION_WORDS.search(sentence)
+    if condition is None:
+        return False
+    if _REFUSING.search(sentence):
+        return True
+    for match in _EXCLUDING.finditer(sentence):
+        if not _NEGATION_BEFORE.search(sentence[max(0, match.start() - 40) : match.start()]):
+            return True
+    # "only", "limited to": a condition named after it, in the same sentence
+    return any(
+        _CONDITION_WORDS.search(sentence, match.end()) for match in _LIMITING.finditer(sentence)
+    )
+
+
 MESSAGE = (
     "This wording shuts people out because of a diagnosis or condition (“{found}”). "
     "Criteria must be needs-led, not diagnosis-led: a need is eligible because of what is hard "
@@ -84,4 +122,7 @@ def exclusion_in(text: str) -> str:
         clause = re.match(r"[^.;:\n]{0,80}", text[match.end() :])
         found += clause.group(0) if clause else ""
         return " ".join(found.split())
+    for match in _SENTENCES.finditer(text):
+        if _sentence_exclusion(match.group(0)):
+            return " ".join(match.group(0).split())
     return ""

@@ -31,13 +31,28 @@ _WHOSE = {
     areas.PARENT_CARER: "your own",
     areas.YOUNG_CARER: "the young carer's",
 }
-# What would change a "no significant effect on wellbeing" answer. For a parent carer this is
-# said as it is: the wellbeing recorded is the child's, and the parent carer's own was not asked.
-_WELLBEING_CHANGE = {
+# A carer's criteria read the carer's own answers (Case.parent_carer, Case.young_carer). When
+# they were not given, this is said as it is.
+_GATES_NOT_ASKED = {
     areas.PARENT_CARER: (
-        "We did not yet ask about the effect on your own wellbeing. Ask us to look at this "
-        "decision again."
+        "The questions about your own wellbeing as a parent carer were not answered in this "
+        "assessment.",
+        "If we answer the questions about your own wellbeing, this would be looked at again. "
+        "Ask us to do this.",
     ),
+    areas.YOUNG_CARER: (
+        "The questions about the young carer's own wellbeing were not answered in this assessment.",
+        "If we answer the questions about the young carer's own wellbeing, this would be "
+        "looked at again. Ask us to do this.",
+    ),
+}
+# The carer's health limb (Care and Support (Eligibility Criteria) Regulations 2015, reg
+# 3(1)(b)(i), as the model): health getting worse, or at risk of it, is enough without areas.
+_HEALTH_LIMB = {
+    areas.PARENT_CARER: "Your own physical or mental health is getting worse, or is at risk of "
+    "getting worse, because of caring.",
+    areas.YOUNG_CARER: "The young carer's physical or mental health is getting worse, or is at "
+    "risk of getting worse, because of caring.",
 }
 _CAUSE = {
     areas.CHILD: "the needs come from a disability or illness",
@@ -145,6 +160,7 @@ class _Rule:
     counts: tuple[str, ...]
     rank: int
     single: tuple[str, ...]
+    single_areas: frozenset[str]
     met_tail: str  # the sentences that end the reason of every need met under it
     stop_sentence: str  # what would make a need met under it stop counting
 
@@ -160,6 +176,7 @@ class _State:
     failures: list[str]
     changes: list[str]
     counting_ids: set[int]
+    health_limb: bool = False
 
 
 _RULES: dict[str, tuple[tuple[Criterion, ...], tuple[_Rule, ...]]] = {}
@@ -198,8 +215,19 @@ def _rule(c: Criterion) -> _Rule:
         counts=c.counts,
         rank=areas.HOW_OFTEN_RANK[c.at_least],
         single=c.one_area_enough_when,
+        single_areas=frozenset(c.one_area_enough_in),
         met_tail=" ".join(tail),
         stop_sentence=stop_sentence,
+    )
+
+
+def _typical_for_age(rule: _Rule, need: AssessedNeed) -> bool:
+    """The age comparator: the assessment records that other children of the same age need
+    this help too (a two-year-old needing help to dress), so it is not a need that counts."""
+    return (
+        rule.criterion.compare_with_same_age
+        and need.person == areas.CHILD
+        and need.more_than_same_age is False
     )
 
 
@@ -209,7 +237,24 @@ def _counts(rule: _Rule, need: AssessedNeed) -> bool:
         and need.area in rule.area_set
         and areas.HOW_OFTEN_RANK[need.how_often] >= rule.rank
         and any(getattr(need, flag) for flag in rule.counts)
+        and not _typical_for_age(rule, need)
     )
+
+
+def _single(rule: _Rule, need: AssessedNeed) -> bool:
+    """A counting need that is enough on its own: it has a flag, or is in an area, that the
+    criterion says makes one area enough."""
+    return need.area in rule.single_areas or any(getattr(need, flag) for flag in rule.single)
+
+
+def _single_words(rule: _Rule, need: AssessedNeed | None = None) -> str:
+    """How the criteria say one area is enough, e.g. "with danger to someone, or in keeping
+    safe". For a need, only what applies to it."""
+    flags = [f for f in rule.single if need is None or getattr(need, f)]
+    in_areas = [a for a in rule.single_areas if need is None or need.area == a]
+    parts = [f"can only be managed {_FLAG_CONDITION[flag]}" for flag in flags]
+    parts += [f"is in {_lower(_name(area))}" for area in sorted(in_areas)]
+    return _join(parts, "or")
 
 
 def _area_failure(rule: _Rule, counted_areas: list[str]) -> tuple[str, list[str]]:
@@ -228,9 +273,8 @@ def _area_failure(rule: _Rule, counted_areas: list[str]) -> tuple[str, list[str]
         failure = f"No area of {whose} life is recorded as one that can only be managed with help."
         more = "one area" if c.outcomes_needed == 1 else f"{_number(c.outcomes_needed)} areas"
     changes = [f"If {more} of {whose} life could only be managed with help, this would be met."]
-    if rule.single and c.outcomes_needed > 1:
-        conditions = _join([_FLAG_CONDITION[flag] for flag in rule.single], "or")
-        changes.append(f"One area is enough when something can only be managed {conditions}.")
+    if (rule.single or rule.single_areas) and c.outcomes_needed > 1:
+        changes.append(f"One area is enough when a need that counts {_single_words(rule)}.")
     return failure, changes
 
 
@@ -241,25 +285,37 @@ def _apply(rule: _Rule, case: Case) -> _State:
     for need in counting:
         if need.area not in counted_areas:
             counted_areas.append(need.area)
-    single = bool(rule.single) and any(
-        getattr(need, flag) for need in counting for flag in rule.single
-    )
+    single = any(_single(rule, need) for need in counting)
     failures: list[str] = []
     changes: list[str] = []
-    if not (len(counted_areas) >= c.outcomes_needed or (single and counted_areas)):
+    carer = c.for_whom != areas.CHILD
+    gates = case.gates(c.for_whom)
+    health_limb = carer and gates is not None and gates.health_at_risk
+    if not (len(counted_areas) >= c.outcomes_needed or (single and counted_areas) or health_limb):
         failure, more = _area_failure(rule, counted_areas)
         failures.append(failure)
         changes.extend(more)
-    if c.needs_impairment_or_illness and not case.arises_from_impairment_or_illness:
-        failures.append(f"The assessment does not record that {_CAUSE[c.for_whom]}.")
-        changes.append(f"If the assessment found that {_CAUSE[c.for_whom]}, this would count.")
-    if c.needs_significant_impact and not case.significant_impact_on_wellbeing:
-        failures.append("The assessment does not record a significant effect on wellbeing.")
-        changes.append(
-            _WELLBEING_CHANGE.get(c.for_whom)
-            or f"If there were, or were likely to be, a significant effect on "
-            f"{_WHOSE[c.for_whom]} wellbeing, this would count."
+    if carer and gates is None and (c.needs_impairment_or_illness or c.needs_significant_impact):
+        failure, change = _GATES_NOT_ASKED[c.for_whom]
+        failures.append(failure)
+        changes.append(change)
+    else:
+        arises = gates.from_caring if gates is not None else case.arises_from_impairment_or_illness
+        impact = (
+            gates.impact_on_wellbeing if gates is not None else case.significant_impact_on_wellbeing
         )
+        if c.needs_impairment_or_illness and not arises:
+            failures.append(f"The assessment does not record that {_CAUSE[c.for_whom]}.")
+            changes.append(f"If the assessment found that {_CAUSE[c.for_whom]}, this would count.")
+        if c.needs_significant_impact and not impact:
+            failures.append(
+                f"The assessment does not record a significant effect on {_WHOSE[c.for_whom]} "
+                "wellbeing."
+            )
+            changes.append(
+                f"If there were, or were likely to be, a significant effect on "
+                f"{_WHOSE[c.for_whom]} wellbeing, this would count."
+            )
     age = case.child_age
     if age is not None and (
         (c.min_age is not None and age < c.min_age) or (c.max_age is not None and age > c.max_age)
@@ -268,7 +324,14 @@ def _apply(rule: _Rule, case: Case) -> _State:
         failures.append(f"These criteria are for {ages}, and {_WHO[c.for_whom]} is {age}.")
         changes.append(f"These criteria apply to {ages}.")
     return _State(
-        rule, counting, counted_areas, not failures, failures, changes, {id(n) for n in counting}
+        rule,
+        counting,
+        counted_areas,
+        not failures,
+        failures,
+        changes,
+        {id(n) for n in counting},
+        health_limb=health_limb,
     )
 
 
@@ -287,7 +350,7 @@ def _need_met(need: AssessedNeed, state: _State) -> NeedOutcome:
     parts += [_FLAG_SENTENCES[flag, need.person] for flag in flags]
     parts.append(f"Help is needed {areas.HOW_OFTEN[need.how_often]}.")
     counted = len(state.counted_areas)
-    single = [flag for flag in flags if flag in state.rule.single]
+    single = _single(state.rule, need)
     if counted >= c.outcomes_needed and counted > 1:
         parts.append(
             f"{_capital(_areas_phrase(counted))} can only be managed with help "
@@ -297,10 +360,9 @@ def _need_met(need: AssessedNeed, state: _State) -> NeedOutcome:
     elif counted >= c.outcomes_needed:
         parts.append(f"The criteria “{c.title}” need one area of life like this.")
     else:
-        because = _join([_FLAG_CONDITION[flag] for flag in single], "or")
         parts.append(
-            f"The criteria “{c.title}” accept one area of life when it can only be managed "
-            f"{because}."
+            f"The criteria “{c.title}” accept one area of life when a need "
+            f"{_single_words(state.rule, need)}."
         )
     if state.rule.met_tail:
         parts.append(state.rule.met_tail)
@@ -312,8 +374,7 @@ def _need_met(need: AssessedNeed, state: _State) -> NeedOutcome:
         )
     elif counted < c.outcomes_needed:
         changes.append(
-            f"Without {_join([_FLAG_COUNTED[flag] for flag in single], 'or')}, the criteria "
-            f"would need {_number(c.outcomes_needed)} areas of life."
+            f"Otherwise the criteria would need {_number(c.outcomes_needed)} areas of life."
         )
     return NeedOutcome(need.id, True, c.id, " ".join(parts), " ".join(changes))
 
@@ -342,6 +403,16 @@ def _need_not_met(need: AssessedNeed, state: _State) -> NeedOutcome:
             if others:
                 rest = _join([_FLAG_COUNTED[flag] for flag in others], "or")
                 changes.append(f"The same goes for {rest}.")
+        if _typical_for_age(rule, need):
+            reasons.append(
+                "The assessment records that other children of the same age need this help "
+                "too. The criteria count needs that are more than other children of the same "
+                "age have."
+            )
+            changes.append(
+                f"It would count if {who} needed more help with this than other children of "
+                "the same age."
+            )
         if areas.HOW_OFTEN_RANK[need.how_often] < rule.rank:
             reasons.append(f"Help is needed {areas.HOW_OFTEN[need.how_often]}.")
             reasons.append(
@@ -392,7 +463,12 @@ NOT_ASSESSED = {
         "for one at any time."
     ),
 }
+NOT_ASSESSED[areas.CHILD] = (
+    "This decision is about a carer's own needs. Your child's needs are decided after your "
+    "child's own assessment."
+)
 NOT_ASSESSED_CHANGE = {
+    areas.CHILD: "An assessment of your child's needs would show whether this help is needed.",
     areas.PARENT_CARER: "A parent carer's assessment would show whether this help is needed.",
     areas.YOUNG_CARER: "A young carer's assessment would show whether this help is needed.",
 }
@@ -413,10 +489,15 @@ def _not_assessed(service: Service) -> ServiceOutcome:
     )
 
 
+def _assessed(person: str, case: Case) -> bool:
+    """Whether this person's needs are part of this case."""
+    if person == areas.CHILD:
+        return case.child_assessed
+    return case.gates(person) is not None or any(need.person == person for need in case.needs)
+
+
 def _service_outcome(service: Service, state: _State, case: Case) -> ServiceOutcome:
-    if service.for_whom in NOT_ASSESSED and not any(
-        need.person == service.for_whom for need in case.needs
-    ):
+    if not _assessed(service.for_whom, case):
         return _not_assessed(service)
     c = state.rule.criterion
     law = service_sentence(service.duty_or_power)
@@ -429,6 +510,13 @@ def _service_outcome(service: Service, state: _State, case: Case) -> ServiceOutc
         change = (
             "This would change only if a review found that none of the needs it helps with "
             "still counts."
+        )
+        met = True
+    elif state.met and state.health_limb and not service.areas:
+        reason = f"The criteria “{c.title}” are met. {_HEALTH_LIMB[c.for_whom]} {law}"
+        change = (
+            "This would change only if a review found that caring no longer puts "
+            "this health at risk and no need counts."
         )
         met = True
     elif state.met:

@@ -73,12 +73,15 @@ class Criterion:
     """When the needs of one person (the child, a parent carer or a young carer) are eligible.
 
     A need counts towards the criterion when it is in one of `areas` (every area of that
-    person's assessment when empty), at least one of its `counts` flags is true, and help is
-    needed at least as often as `at_least`. The criterion is met when the counting needs cover
-    at least `outcomes_needed` different areas (or one area, when a counting need there has a
-    flag in `one_area_enough_when`), and, if required, the needs arise from impairment or
-    illness and there is, or is likely to be, a significant impact on wellbeing. `min_age` and
-    `max_age` limit it to children of those ages (in years) when the case gives an age.
+    person's assessment when empty), at least one of its `counts` flags is true, help is
+    needed at least as often as `at_least`, and (for a child, unless `compare_with_same_age`
+    is false) it is not recorded as what other children of the same age need too. The
+    criterion is met when the counting needs cover at least `outcomes_needed` different areas
+    (or one area, when a counting need has a flag in `one_area_enough_when` or is in one of
+    `one_area_enough_in`), and, if required, the needs arise from impairment or illness (for
+    a carer: from caring) and there is, or is likely to be, a significant impact on wellbeing
+    (a carer's own). `min_age` and `max_age` limit it to children of those ages (in years)
+    when the case gives an age.
     """
 
     id: str
@@ -90,6 +93,10 @@ class Criterion:
     at_least: str = "less_often"
     outcomes_needed: int = 2
     one_area_enough_when: tuple[str, ...] = ()
+    one_area_enough_in: tuple[str, ...] = ()
+    # The age comparator: a child's need counts only when it is more than other children of
+    # the same age need (the need record says so). Only for a child's criterion.
+    compare_with_same_age: bool = True
     needs_impairment_or_illness: bool = True
     needs_significant_impact: bool = True
     min_age: int | None = None
@@ -128,9 +135,13 @@ class AssessedNeed:
     only_with_danger: bool
     takes_much_longer: bool
     how_often: str
+    # The age comparator: is this more than other children of the same age need? None when
+    # not recorded (a carer's need, or a record made before the question was asked).
+    more_than_same_age: bool | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "more_than_same_age": self.more_than_same_age,
             "id": self.id,
             "person": self.person,
             "area": self.area,
@@ -159,27 +170,85 @@ class AssessedNeed:
             only_with_danger=bool(data.get("only_with_danger", False)),
             takes_much_longer=bool(data.get("takes_much_longer", False)),
             how_often=data["how_often"],
+            more_than_same_age=data.get("more_than_same_age"),
+        )
+
+
+CARER_GATE_FIELDS = ("from_caring", "impact_on_wellbeing", "health_at_risk")
+
+
+@dataclass(frozen=True)
+class CarerGates:
+    """A parent carer's or young carer's own answers to the carer criteria's gate questions,
+    never the child's (Care and Support (Eligibility Criteria) Regulations 2015, reg 3, as the
+    model): do the needs arise from providing necessary care; is there, or is there likely to
+    be, a significant impact on the carer's own wellbeing; is the carer's physical or mental
+    health getting worse, or at risk of getting worse, because of caring."""
+
+    from_caring: bool
+    impact_on_wellbeing: bool
+    health_at_risk: bool
+    wellbeing_impact: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "from_caring": self.from_caring,
+            "impact_on_wellbeing": self.impact_on_wellbeing,
+            "health_at_risk": self.health_at_risk,
+            "wellbeing_impact": self.wellbeing_impact,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> CarerGates:
+        return cls(
+            from_caring=bool(data["from_caring"]),
+            impact_on_wellbeing=bool(data["impact_on_wellbeing"]),
+            health_at_risk=bool(data.get("health_at_risk", False)),
+            wellbeing_impact=str(data.get("wellbeing_impact") or ""),
         )
 
 
 @dataclass(frozen=True)
 class Case:
-    """What the criteria are applied to: the assessed needs of the child and family."""
+    """What the criteria are applied to: the assessed needs of the child and family.
+
+    The two gate answers at the top are about the child. A parent carer's or young carer's
+    criteria read only that carer's own gates (`parent_carer`, `young_carer`); when a carer's
+    gates are not given, their criteria are not met and the reason says the questions about
+    their own wellbeing were not asked."""
 
     needs: tuple[AssessedNeed, ...]
     arises_from_impairment_or_illness: bool
     significant_impact_on_wellbeing: bool
     wellbeing_impact: str = ""
     child_age: int | None = None
+    parent_carer: CarerGates | None = None
+    young_carer: CarerGates | None = None
+    # False for a carer's own assessment done separately: the child's needs are not in it.
+    child_assessed: bool = True
+
+    def gates(self, person: str) -> CarerGates | None:
+        if person == codes.PARENT_CARER:
+            return self.parent_carer
+        if person == codes.YOUNG_CARER:
+            return self.young_carer
+        return None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "arises_from_impairment_or_illness": self.arises_from_impairment_or_illness,
             "significant_impact_on_wellbeing": self.significant_impact_on_wellbeing,
             "wellbeing_impact": self.wellbeing_impact,
             "child_age": self.child_age,
             "needs": [need.to_dict() for need in self.needs],
         }
+        if not self.child_assessed:
+            data["child_assessed"] = False
+        for person in (codes.PARENT_CARER, codes.YOUNG_CARER):
+            gates = self.gates(person)
+            if gates is not None:
+                data[person] = gates.to_dict()
+        return data
 
     @classmethod
     def from_dict(cls, data: Any) -> Case:
@@ -193,7 +262,14 @@ class Case:
             significant_impact_on_wellbeing=data["significant_impact_on_wellbeing"],
             wellbeing_impact=str(data.get("wellbeing_impact") or ""),
             child_age=data.get("child_age"),
+            parent_carer=_gates(data.get(codes.PARENT_CARER)),
+            young_carer=_gates(data.get(codes.YOUNG_CARER)),
+            child_assessed=bool(data.get("child_assessed", True)),
         )
+
+
+def _gates(data: Any) -> CarerGates | None:
+    return CarerGates.from_dict(data) if isinstance(data, Mapping) else None
 
 
 class CaseError(ValueError):
@@ -204,13 +280,24 @@ class CaseError(ValueError):
         super().__init__("; ".join(f"{path}: {message}" for path, message in problems))
 
 
-_NEED_FIELDS = {"id", "person", "area", "description", "how_often", *codes.FLAGS}
+_NEED_FIELDS = {
+    "id",
+    "person",
+    "area",
+    "description",
+    "how_often",
+    "more_than_same_age",
+    *codes.FLAGS,
+}
 _CASE_FIELDS = {
     "needs",
     "arises_from_impairment_or_illness",
     "significant_impact_on_wellbeing",
     "wellbeing_impact",
     "child_age",
+    codes.PARENT_CARER,
+    codes.YOUNG_CARER,
+    "child_assessed",
 }
 
 
@@ -242,6 +329,11 @@ def need_problems(data: Any, path: str) -> list[tuple[str, str]]:
     for flag in codes.FLAGS:
         if flag in data and not isinstance(data[flag], bool):
             problems.append((f"{path}.{flag}", f"{flag} must be true or false."))
+    comparator = data.get("more_than_same_age")
+    if comparator is not None and not isinstance(comparator, bool):
+        problems.append(
+            (f"{path}.more_than_same_age", "more_than_same_age must be true, false or left out.")
+        )
     if "description" in data and not isinstance(data["description"], str):
         problems.append((f"{path}.description", "description must be text."))
     return problems
@@ -270,6 +362,9 @@ def case_problems(data: Any, path: str) -> list[tuple[str, str]]:
         )
     if "wellbeing_impact" in data and not isinstance(data["wellbeing_impact"], str | None):
         problems.append((f"{path}.wellbeing_impact", "wellbeing_impact must be text."))
+    for person in (codes.PARENT_CARER, codes.YOUNG_CARER):
+        if person in data and data[person] is not None:
+            problems.extend(_gate_problems(data[person], f"{path}.{person}"))
     needs = data.get("needs")
     if not isinstance(needs, list):
         problems.append((f"{path}.needs", "needs must be a list of assessed needs."))
@@ -284,6 +379,22 @@ def case_problems(data: Any, path: str) -> list[tuple[str, str]]:
                     (f"{path}.needs[{index}].id", f"The need id “{need_id}” is used twice.")
                 )
             seen.add(need_id)
+    return problems
+
+
+def _gate_problems(data: Any, path: str) -> list[tuple[str, str]]:
+    if not isinstance(data, Mapping):
+        return [(path, f"A carer's answers must be fields: {', '.join(CARER_GATE_FIELDS)}.")]
+    problems = [
+        (f"{path}.{key}", f"“{key}” is not one of a carer's answers.")
+        for key in data
+        if key not in (*CARER_GATE_FIELDS, "wellbeing_impact")
+    ]
+    for key in CARER_GATE_FIELDS:
+        if not isinstance(data.get(key), bool):
+            problems.append((f"{path}.{key}", f"{key} must be given, as true or false."))
+    if not isinstance(data.get("wellbeing_impact", ""), str):
+        problems.append((f"{path}.wellbeing_impact", "wellbeing_impact must be text."))
     return problems
 
 

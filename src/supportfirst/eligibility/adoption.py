@@ -1,0 +1,80 @@
+"""Adopting criteria: a council records that it has adopted one published version of its own
+criteria for eligibility decisions, signed for the council and for the parent carer forum, with
+the equality impact considered. Only an adopted version can be used for a decision."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.db import transaction
+
+from supportfirst.councils.models import Council
+from supportfirst.eligibility.models import CriteriaAdoption, CriteriaStatus, PublishedCriteria
+from supportfirst.kernel.workflow import MoveRefused
+
+
+def adoption_problems(
+    council: Council,
+    criteria: PublishedCriteria,
+    *,
+    council_signatory: str,
+    forum_signatory: str,
+    equality_impact_summary: str,
+) -> list[str]:
+    problems = []
+    if criteria.is_national:
+        problems.append(
+            "The Support First model criteria are a starting point, not criteria to adopt as "
+            "they are. Adapt them with your parent carer forum, publish them as your council's "
+            "own, and adopt that version."
+        )
+    elif criteria.owner != council.la_code:
+        problems.append(f"These criteria belong to another council, not {council.name}.")
+    if criteria.status != CriteriaStatus.PUBLISHED:
+        problems.append("Only published criteria can be adopted for decisions.")
+    if not council_signatory.strip():
+        problems.append("Say who adopted the criteria for the council (name and role).")
+    if not forum_signatory.strip():
+        problems.append("Say who signed the criteria off for the parent carer forum.")
+    if not equality_impact_summary.strip():
+        problems.append(
+            "Summarise how the equality impact was considered (Equality Act 2010, section 149)."
+        )
+    return problems
+
+
+def criteria_adopt(
+    *,
+    council: Council,
+    criteria: PublishedCriteria,
+    council_signatory: str,
+    forum_signatory: str,
+    adopted_on: date,
+    equality_impact_summary: str,
+    recorded_by: Any = None,
+) -> CriteriaAdoption:
+    """Record the adoption; the same version adopted again returns the record already kept."""
+    problems = adoption_problems(
+        council,
+        criteria,
+        council_signatory=council_signatory,
+        forum_signatory=forum_signatory,
+        equality_impact_summary=equality_impact_summary,
+    )
+    if problems:
+        raise MoveRefused(problems)
+    with transaction.atomic():
+        existing = CriteriaAdoption.objects.filter(criteria=criteria).first()
+        if existing is not None:
+            return existing
+        return CriteriaAdoption.objects.create(
+            criteria=criteria,
+            council=council,
+            council_signatory=council_signatory.strip(),
+            forum_signatory=forum_signatory.strip(),
+            adopted_on=adopted_on,
+            equality_impact_considered=True,
+            equality_impact_summary=equality_impact_summary.strip(),
+            recorded_by=recorded_by,
+        )
