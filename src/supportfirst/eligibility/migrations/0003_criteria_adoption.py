@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("councils", "0004_head_of_service_role"),
-        ("eligibility", "0001_initial"),
+        ("eligibility", "0002_short_breaks_statement"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
