@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from supportfirst.api.models import ApiToken, token_hash
 from supportfirst.councils.models import CASEWORK_ROLES
 from supportfirst.councils.scoping import scope_for
+from supportfirst.kernel import ratelimit
 
 
 def problem(status: int, title: str, detail: str = "", **extra: Any) -> JsonResponse:
@@ -62,6 +63,21 @@ def api_view(
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+            refusal = ratelimit.hit_all(
+                [
+                    ("api_address", ratelimit.client_address(request)),
+                    ("api_token", request.headers.get("Authorization", "")),
+                ]
+            )
+            if refusal is not None:
+                response = problem(
+                    429,
+                    "Too many requests",
+                    f"Too many requests from this address or with this token. Try again in "
+                    f"{refusal.retry_after} seconds.",
+                )
+                response["Retry-After"] = str(refusal.retry_after)
+                return response
             user = _token_user(request)
             if user is None:
                 response = problem(
