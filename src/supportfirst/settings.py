@@ -78,6 +78,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication, so it knows who is signed in; its answer is added last but for those
+    # above it.
+    "supportfirst.accounts.middleware.NoStoreMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "supportfirst.accounts.middleware.SecondFactorMiddleware",
@@ -163,6 +166,10 @@ OTP_TOTP_ISSUER = "Support First"
 TRUSTED_PROXIES = config.env_int(
     "SUPPORTFIRST_TRUSTED_PROXIES", config.env_int("PROXY_COUNT", 0)
 )
+
+# Use the proxy's X-Request-ID as the request id: only for a proxy that always replaces what the
+# client sent (see docs/operations.md). Otherwise the service makes every request id itself.
+REQUEST_ID_FROM_PROXY = config.env_bool("SUPPORTFIRST_REQUEST_ID_FROM_PROXY", False)
 
 # Rate limits, each "count/seconds" (see docs/security.md#rate-limits). Counted per client
 # address, and per target (the email address a message would go to, or the API token).
