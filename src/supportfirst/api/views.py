@@ -55,7 +55,7 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
 API_MOVES = {"decide_support", "decide_information"}
 
 
-@api_view({"POST"}, CASEWORK_ROLES)
+@api_view({"POST"}, CASEWORK_ROLES, moves=True)
 def request_move(request: HttpRequest, request_id: int) -> HttpResponse:
     """Make a move on a request: {"move": "decide_support"} or
     {"move": "decide_information", "information_given": "..."}."""
