@@ -163,9 +163,7 @@ OTP_TOTP_ISSUER = "Support First"
 # How many proxies in front of the service add the client's address to X-Forwarded-For (nginx
 # alone: 1). 0 trusts no header: the connection's own address is the client's. PROXY_COUNT is
 # the older name of the same setting.
-TRUSTED_PROXIES = config.env_int(
-    "SUPPORTFIRST_TRUSTED_PROXIES", config.env_int("PROXY_COUNT", 0)
-)
+TRUSTED_PROXIES = config.env_int("SUPPORTFIRST_TRUSTED_PROXIES", config.env_int("PROXY_COUNT", 0))
 
 # Use the proxy's X-Request-ID as the request id: only for a proxy that always replaces what the
 # client sent (see docs/operations.md). Otherwise the service makes every request id itself.

@@ -136,9 +136,7 @@ def test_only_council_administrators_manage_tokens(practitioner):
     assert signed_in_client(practitioner).get("/staff/api-tokens/").status_code == 403
 
 
-def test_the_cli_makes_lists_and_revokes_scoped_expiring_tokens(
-    practitioner, capsys, monkeypatch
-):
+def test_the_cli_makes_lists_and_revokes_scoped_expiring_tokens(practitioner, capsys, monkeypatch):
     monkeypatch.setenv("SUPPORTFIRST_TESTING", "1")
     argv = ["api", "token", "create", practitioner.username, "--name", "Mosaic"]
     assert main([*argv, "--scope", "read_and_move", "--expires", "30"]) == 0

@@ -43,7 +43,11 @@ def story(family, sent_at_once):
     family.save()
     carer_emails = ["carer@example.test"]
     PlanReviewRequest.objects.create(
-        family=family, plan=plan, what_changed=REVIEW, asked_by=young_person, asked_at=timezone.now()
+        family=family,
+        plan=plan,
+        what_changed=REVIEW,
+        asked_by=young_person,
+        asked_at=timezone.now(),
     )
     plan.status = "agreed"
     plan.family_response = ANSWER

@@ -53,7 +53,9 @@ class TokenForm(forms.Form):
 
     def __init__(self, *args: Any, accounts: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["account"].choices = [("", "Choose a staff account"), *accounts]
+        account = self.fields["account"]
+        assert isinstance(account, forms.TypedChoiceField)
+        account.choices = [("", "Choose a staff account"), *accounts]
         self.fields["account"].error_messages["invalid_choice"] = (
             "Select a staff account from the list"
         )

@@ -6,7 +6,7 @@ read and move requests on. Every token expires. Only a hash of the token is stor
 from __future__ import annotations
 
 import hashlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import models
@@ -20,7 +20,7 @@ def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
-def default_expiry() -> timezone.datetime:
+def default_expiry() -> datetime:
     return timezone.now() + timedelta(days=DEFAULT_DAYS)
 
 

@@ -59,15 +59,7 @@ def own_words_kept(held: HoldingBack, private_children: set[int]) -> None:
     )
     if not authors:
         return
-    for label, by in OWN_WORDS.items():
-        for row in held.rows_of(label):
-            if getattr(row, by) in authors:
-                held.hold_whole(label, row.pk, YOUNG_PERSON_REASON)
-                if label == "complaints.complaint":
-                    for part in OF_A_COMPLAINT:
-                        for of in held.rows_of(part):
-                            if of.complaint_id == row.pk:
-                                held.hold_whole(part, of.pk, YOUNG_PERSON_REASON)
+    _written_by(held, authors)
     for label, to in ADDRESSED_TO_THEM.items():
         for row in held.rows_of(label):
             if getattr(row, to) in authors:
@@ -76,3 +68,17 @@ def own_words_kept(held: HoldingBack, private_children: set[int]) -> None:
         for row in held.rows_of(label):
             if getattr(row, by) in authors:
                 held.hold_part(label, row.pk, name, YOUNG_PERSON_REASON)
+
+
+def _written_by(held: HoldingBack, authors: set[int]) -> None:
+    """Whole records those accounts wrote, and each of their complaints' stages and events."""
+    for label, by in OWN_WORDS.items():
+        for row in held.rows_of(label):
+            if getattr(row, by) not in authors:
+                continue
+            held.hold_whole(label, row.pk, YOUNG_PERSON_REASON)
+            if label == "complaints.complaint":
+                for part in OF_A_COMPLAINT:
+                    for of in held.rows_of(part):
+                        if of.complaint_id == row.pk:
+                            held.hold_whole(part, of.pk, YOUNG_PERSON_REASON)

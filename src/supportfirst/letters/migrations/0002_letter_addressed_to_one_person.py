@@ -6,16 +6,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('letters', '0001_initial'),
+        ("letters", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='letter',
-            name='addressed_to_user',
-            field=models.ForeignKey(blank=True, help_text="Written to this one family member only (a letter about a young person's own complaint, kept from their parents by their choice); empty: to the family.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="letter",
+            name="addressed_to_user",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Written to this one family member only (a letter about a young person's own complaint, kept from their parents by their choice); empty: to the family.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]

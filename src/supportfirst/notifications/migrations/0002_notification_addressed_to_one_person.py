@@ -6,16 +6,22 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0001_initial'),
+        ("notifications", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='notification',
-            name='addressed_to_user',
-            field=models.ForeignKey(blank=True, help_text="Sent to this one family member only (a young person's message about their own complaint, kept from their parents by their choice); empty: sent to the family.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="notification",
+            name="addressed_to_user",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Sent to this one family member only (a young person's message about their own complaint, kept from their parents by their choice); empty: sent to the family.",
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
     ]
