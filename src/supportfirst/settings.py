@@ -176,7 +176,7 @@ _RATE_LIMIT_DEFAULTS = {
     "password_reset_address": "10/3600",
     "password_reset_target": "3/3600",  # reset emails to one address
     "email_link_address": "10/3600",  # "email me a link" on the public form
-    "email_link_target": "3/3600",
+    "email_link_target": "5/3600",  # a draft sends at most 5 links itself
     "ask_address": "10/3600",  # requests for help sent from one address
     "ask_target": "3/86400",  # requests for help giving one email address or phone number
     "api_address": "300/60",
