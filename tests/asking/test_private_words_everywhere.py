@@ -178,3 +178,19 @@ def test_the_choice_page_says_exactly_what_it_covers(family):
         "only to you, at the email address of your account",
     ):
         assert covered in text, covered
+
+
+def test_the_parents_access_log_does_not_give_away_a_private_complaint(story):
+    from supportfirst.audit.services import log_access
+
+    _share(story, False)
+    log_access(actor_for(story["worker"]), family_id=story["family"].pk, record=story["complaint"])
+    parent_log = signed_in_client(story["parent"]).get("/family/who-has-looked/")
+    assert parent_log.status_code == 200
+    assert "the complaint" not in parent_log.content.decode()
+    young_log = signed_in_client(story["young_person"]).get("/family/who-has-looked/")
+    assert young_log.status_code == 200
+    assert "the complaint" in young_log.content.decode()
+    _share(story, True)
+    parent_log = signed_in_client(story["parent"]).get("/family/who-has-looked/")
+    assert "the complaint" in parent_log.content.decode()
