@@ -53,6 +53,19 @@ def test_sign_in_spraying_across_usernames_from_one_address_is_paused(practition
     assert other.post("/sign-in/", {"username": "a", "password": "b"}).status_code == 200
 
 
+def test_sign_ins_that_work_are_not_counted(practitioner):
+    """A council office signs in from one address all morning."""
+    from tests.accounts.factories import PASSWORD
+
+    client = _from("203.0.113.7")
+    for _ in range(5):
+        response = client.post(
+            "/sign-in/", {"username": practitioner.username, "password": PASSWORD}
+        )
+        assert response.status_code == 302
+        client.post("/sign-out/")
+
+
 def test_password_reset_is_limited_per_email_address_across_addresses(practitioner):
     email = practitioner.email
     for n in range(2):

@@ -172,7 +172,7 @@ REQUEST_ID_FROM_PROXY = config.env_bool("SUPPORTFIRST_REQUEST_ID_FROM_PROXY", Fa
 # Rate limits, each "count/seconds" (see docs/security.md#rate-limits). Counted per client
 # address, and per target (the email address a message would go to, or the API token).
 _RATE_LIMIT_DEFAULTS = {
-    "sign_in_address": "30/900",  # sign-in attempts from one address, across usernames
+    "sign_in_address": "30/900",  # failed sign-ins from one address, across usernames
     "password_reset_address": "10/3600",
     "password_reset_target": "3/3600",  # reset emails to one address
     "email_link_address": "10/3600",  # "email me a link" on the public form

@@ -96,6 +96,19 @@ def hit(rule: str, value: str) -> Refusal | None:
     return Refusal(rule=rule, retry_after=retry_after)
 
 
+def over(rule: str, value: str) -> Refusal | None:
+    """Whether `value` has already used up `rule` in this window, without counting an attempt
+    (for limits that count only failures, such as signing in)."""
+    if not value:
+        return None
+    limit = limit_for(rule)
+    now = time.time()
+    window = int(now // limit.seconds)
+    if int(cache.get(_key(rule, value, window), 0)) < limit.count:
+        return None
+    return Refusal(rule=rule, retry_after=max(1, math.ceil((window + 1) * limit.seconds - now)))
+
+
 def hit_all(attempts: list[tuple[str, str]]) -> Refusal | None:
     """Count each (rule, value) attempt; the first refusal, if any. Every rule is counted even
     after one refuses, so the address and the target are each held to their own limit."""

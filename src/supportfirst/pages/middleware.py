@@ -44,6 +44,9 @@ RATE_LIMITED_FORMS: dict[str, tuple[tuple[str, str], ...]] = {
     "asking:save": (("email_link_address", "address"), ("email_link_target", "email")),
     "asking:check": (("ask_address", "address"),),
 }
+# Forms where only failed attempts count (a sign-in that works answers with a redirect), so a
+# council office signing in from one address is never paused, and password spraying is.
+FAILURES_ONLY = {"accounts:sign_in"}
 
 
 class RateLimitMiddleware:
@@ -54,7 +57,11 @@ class RateLimitMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        return self.get_response(request)
+        response = self.get_response(request)
+        failures = getattr(request, "_rate_limit_failures", None)
+        if failures and response.status_code != 302:
+            ratelimit.hit_all(failures)
+        return response
 
     def process_view(
         self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
@@ -73,5 +80,11 @@ class RateLimitMiddleware:
             )
             for rule, source in rules
         ]
+        if request.resolver_match.view_name in FAILURES_ONLY:
+            refusals = [r for r in (ratelimit.over(rule, v) for rule, v in attempts) if r]
+            if refusals:
+                return ratelimit.too_many_page(request, refusals[0])
+            request._rate_limit_failures = attempts  # type: ignore[attr-defined]
+            return None
         refusal = ratelimit.hit_all(attempts)
         return ratelimit.too_many_page(request, refusal) if refusal is not None else None
