@@ -33,6 +33,16 @@ def _check_every_page(monkeypatch):
     monkeypatch.setattr(Client, "request", request)
 
 
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Each test starts with no attempts counted (the rate limits' counts live in the cache)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def sent_at_once(monkeypatch):
     """For tests about what a message says and where it goes: a message to a family is sent

@@ -60,6 +60,22 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     assert "no issues" in result.stdout
 
 
+@pytest.mark.parametrize("hosts", ["*", "support.council.example,*", ".council.example"])
+def test_check_deploy_refuses_a_wildcard_host(tmp_path, hosts):
+    result = run_cli(
+        "check",
+        "--deploy",
+        env={
+            "SUPPORTFIRST_DATA_DIR": str(tmp_path),
+            "SECRET_KEY": "k3y-" + "q9Zr7Lm2Xw8Vb4Nt6Pc1Hd5Jf0Gs3Ak" * 2,
+            "ALLOWED_HOSTS": hosts,
+        },
+    )
+    assert result.returncode != 0
+    assert "supportfirst.E001" in result.stderr
+    assert "wildcard" in result.stderr
+
+
 def test_demo_code_prints_a_code_for_a_demo_account(db, capsys, monkeypatch):
     monkeypatch.setenv("SUPPORTFIRST_TESTING", "1")
     demo.load()

@@ -218,7 +218,11 @@ def client_for(user, route: Route) -> Client:
         # Made directly, so that even a token wrongly given to a family account is tested.
         token = f"sf_matrix_{user.pk}"
         ApiToken.objects.get_or_create(
-            user=user, name="matrix", key_hash=token_hash(token), prefix="sf_matr"
+            user=user,
+            name="matrix",
+            key_hash=token_hash(token),
+            prefix="sf_matr",
+            scope="read_and_move",
         )
         return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
     return signed_in_client(user)

@@ -4,7 +4,9 @@
     supportfirst demo code USERNAME            the current sign-in code of a demo staff account
     supportfirst demo load                     load the demo data into an empty database
     supportfirst audit verify [--demo]         check the access log's hash chain
-    supportfirst api token create USER --name  a token for another council system
+    supportfirst api token create USER --name N [--scope read|read_and_move] [--expires DAYS|DATE]
+                                               a token for another council system
+    supportfirst api token list|revoke ID      the tokens, and stopping one
     supportfirst workdays add|between|left     working days in England and Wales
     supportfirst language check [--json] FILE  respectful-language and plain-English checks
     supportfirst criteria test [FILE ...]      check criteria files and run their examples
@@ -170,6 +172,21 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def _expiry_days(text: str) -> int:
+    """--expires: a number of days ("90") or a date ("2027-03-31")."""
+    import datetime as dt
+
+    if text.isdigit():
+        return int(text)
+    try:
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            "--expires takes a number of days (90) or a date (2027-03-31)"
+        ) from None
+    return (day - dt.date.today()).days
+
+
 def cmd_api_token_create(args: argparse.Namespace) -> int:
     if (refusal := _refuse_insecure()) is not None:
         return refusal
@@ -182,12 +199,46 @@ def cmd_api_token_create(args: argparse.Namespace) -> int:
         print(f"There is no account called {args.username}.", file=sys.stderr)
         return 2
     try:
-        token = token_create(user=user, name=args.name)
+        token = token_create(user=user, name=args.name, scope=args.scope, days=args.expires)
     except ValueError as error:
         print(str(error), file=sys.stderr)
         return 2
     print("Keep this token secret. It is shown only now:")
     print(token)
+    return 0
+
+
+def cmd_api_token_list(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from supportfirst.api.models import ApiToken
+
+    tokens = ApiToken.objects.select_related("user__membership__council")
+    if args.council:
+        tokens = tokens.filter(user__membership__council__slug=args.council)
+    for token in tokens:
+        council = token.user.membership.council.slug if hasattr(token.user, "membership") else "-"
+        print(
+            f"{token.pk}\t{token.prefix}\t{token.status}\t{token.scope}\t"
+            f"expires {token.expires_at:%Y-%m-%d}\t{council}\t{token.user.username}\t{token.name}"
+        )
+    return 0
+
+
+def cmd_api_token_revoke(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from supportfirst.api.models import ApiToken
+    from supportfirst.api.tokens import token_revoke
+
+    token = ApiToken.objects.filter(pk=args.token_id).first()
+    if token is None:
+        print(f"There is no token {args.token_id}.", file=sys.stderr)
+        return 2
+    token_revoke(token)
+    print(f"Token {token.pk} ({token.prefix}…, {token.name}) no longer works.")
     return 0
 
 
@@ -251,7 +302,25 @@ def build_parser() -> argparse.ArgumentParser:
     create = token_commands.add_parser("create", help="make a token acting as a staff account")
     create.add_argument("username")
     create.add_argument("--name", required=True, help="which system will use it")
+    create.add_argument(
+        "--scope",
+        choices=["read", "read_and_move"],
+        default="read",
+        help="read only (the default), or read and move requests on",
+    )
+    create.add_argument(
+        "--expires",
+        type=_expiry_days,
+        default=90,
+        help="days until it stops working (90), or a date like 2027-03-31; at most 365 days",
+    )
     create.set_defaults(handler=cmd_api_token_create)
+    listing = token_commands.add_parser("list", help="list the tokens, newest first")
+    listing.add_argument("--council", default="", help="only this council's (its slug)")
+    listing.set_defaults(handler=cmd_api_token_list)
+    revoke = token_commands.add_parser("revoke", help="stop a token working now")
+    revoke.add_argument("token_id", type=int, help="the number `api token list` shows")
+    revoke.set_defaults(handler=cmd_api_token_revoke)
 
     check = commands.add_parser("check", help="run Django's system checks")
     check.add_argument("--deploy", action="store_true", help="include the production checks")

@@ -89,6 +89,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication, so it knows who is signed in; its answer is added last but for those
+    # above it.
+    "supportfirst.accounts.middleware.NoStoreMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "supportfirst.accounts.middleware.SecondFactorMiddleware",
@@ -97,6 +100,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Inside the CSP middleware: the page it renders needs the page's nonce.
     "supportfirst.pages.middleware.MethodNotAllowedPageMiddleware",
+    "supportfirst.pages.middleware.RateLimitMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -161,10 +165,51 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_USERNAME_FORM_FIELD = "username"
-AXES_IPWARE_PROXY_COUNT = config.env_int("PROXY_COUNT", 0) or None
+# The client's address, as the rate limits read it (counting SUPPORTFIRST_TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "supportfirst.kernel.ratelimit.client_address"
 AXES_VERBOSE = False
 
 OTP_TOTP_ISSUER = "Support First"
+
+# How many proxies in front of the service add the client's address to X-Forwarded-For (nginx
+# alone: 1). 0 trusts no header: the connection's own address is the client's. PROXY_COUNT is
+# the older name of the same setting.
+TRUSTED_PROXIES = config.env_int("SUPPORTFIRST_TRUSTED_PROXIES", config.env_int("PROXY_COUNT", 0))
+
+# Use the proxy's X-Request-ID as the request id: only for a proxy that always replaces what the
+# client sent (see docs/operations.md). Otherwise the service makes every request id itself.
+REQUEST_ID_FROM_PROXY = config.env_bool("SUPPORTFIRST_REQUEST_ID_FROM_PROXY", False)
+
+# Rate limits, each "count/seconds" (see docs/security.md#rate-limits). Counted per client
+# address, and per target (the email address a message would go to, or the API token).
+_RATE_LIMIT_DEFAULTS = {
+    "sign_in_address": "30/900",  # failed sign-ins from one address, across usernames
+    "password_reset_address": "10/3600",
+    "password_reset_target": "3/3600",  # reset emails to one address
+    "email_link_address": "10/3600",  # "email me a link" on the public form
+    "email_link_target": "5/3600",  # a draft sends at most 5 links itself
+    "ask_address": "10/3600",  # requests for help sent from one address
+    "ask_target": "3/86400",  # requests for help giving one email address or phone number
+    "api_address": "300/60",
+    "api_token": "600/60",
+}
+RATE_LIMITS = {
+    name: os.environ.get(f"RATE_LIMIT_{name.upper()}", default)
+    for name, default in _RATE_LIMIT_DEFAULTS.items()
+}
+
+# The rate limits' counts are shared by every worker process through the database cache (its
+# table is made by a migration); the test suite uses local memory.
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+        if TESTING
+        else {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "supportfirst_cache",
+        }
+    )
+}
 
 # Sessions end after a period without activity.
 SESSION_COOKIE_AGE = config.env_int("SESSION_IDLE_MINUTES", 30) * 60

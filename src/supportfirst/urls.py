@@ -18,6 +18,7 @@ urlpatterns = [
     path("staff/", include("supportfirst.notifications.staff_urls")),
     path("staff/", include("supportfirst.subject_access.staff_urls")),
     path("staff/", include("supportfirst.feedback.staff_urls")),
+    path("staff/", include("supportfirst.api.admin_urls")),
     path("criteria/", include("supportfirst.eligibility.public_urls")),
     path("ask/", include("supportfirst.asking.urls")),
     path("protocol-audit/", include("supportfirst.protocols.urls")),

@@ -17,7 +17,8 @@ from tests.pathway.factories import SupportRequestFactory
 
 @pytest.fixture
 def api(practitioner):
-    return Client(HTTP_AUTHORIZATION=f"Bearer {token_create(user=practitioner, name='Mosaic')}")
+    token = token_create(user=practitioner, name="Mosaic", scope="read_and_move")
+    return Client(HTTP_AUTHORIZATION=f"Bearer {token}")
 
 
 @pytest.fixture

@@ -73,7 +73,8 @@ def test_the_my_views_page_is_only_for_the_young_person(family):
     young = signed_in_client(family_user(family, child=child))
     page = young.get(reverse("family_asking:my_views"))
     assert page.status_code == 200
-    assert "Can your parents see what you told us yourself?" in page.content.decode()
+    question = "Can your parents see what you tell us and write to us yourself?"
+    assert question in page.content.decode()
     response = young.post(reverse("family_asking:my_views"), {})
     assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()

@@ -35,7 +35,20 @@ def test_reading_a_family_record_writes_an_event(practitioner, family):
         str(family.pk),
         "view",
     )
-    assert event.request_id == "trace-12345678"
+    # The id the client sent is not stored as if the service made it: the service's own is.
+    assert event.request_id != "trace-12345678"
+    assert event.request_id == response["X-Request-ID"]
+    assert len(event.request_id) == 32
+
+
+def test_a_proxys_request_id_is_kept_only_when_the_operator_says_the_proxy_makes_it(
+    practitioner, family, settings
+):
+    settings.REQUEST_ID_FROM_PROXY = True
+    client = signed_in_client(practitioner)
+    response = client.get(f"/staff/families/{family.pk}/", HTTP_X_REQUEST_ID="nginx-12345678")
+    assert response["X-Request-ID"] == "nginx-12345678"
+    assert AccessEvent.objects.get().request_id == "nginx-12345678"
 
 
 def test_a_refused_read_writes_nothing(practitioner, other_council):

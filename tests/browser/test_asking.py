@@ -169,9 +169,12 @@ def test_a_young_person_chooses_what_their_parents_see(request, who, family):
     sign_in(visitor, young)
     page = visitor.page
     visitor.goto("/family/my-views/")
+    assert "your complaints, and the letters and messages we send you about them" in (
+        page.content()
+    )
     page.get_by_role("button", name="Save your choice").click()
     visitor.check()
-    page.get_by_label("No, keep my own views to me and the council").check()
+    page.get_by_label("No, keep my own views and what I write to me and the council").check()
     page.get_by_role("button", name="Save your choice").click()
     visitor.check()
     assert "Saved" in page.content()

@@ -81,10 +81,49 @@ def test_other_staff_home_pages(visitor, council, role):
 
 
 def test_a_new_member_of_staff_sets_up_their_authenticator(visitor, council):
+    """A password alone cannot link an app; the emailed set-up link, then signing in in the
+    same browser, can."""
+    import re
+
+    from django.core import mail
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
     person = staff_user(council, Role.PRACTITIONER, with_device=False)
     visitor.goto("/sign-in/")
     fill_sign_in(visitor, person.username)
+    assert visitor.page.get_by_role("heading", level=1).inner_text() == (
+        "Use the link we emailed you to set up your authenticator app"
+    )
+    visitor.check()
+    visitor.page.get_by_role("button", name="Sign out").click()
+    visitor.page.wait_for_load_state("load")
+    visitor.check()
+    visitor.goto("/password-reset/")
+    visitor.page.get_by_label("Email address").fill(person.email)
+    visitor.page.get_by_role("button", name="Send the link").click()
+    visitor.page.wait_for_load_state("load")
+    visitor.check()
+    link = re.search(r"https?://[^/\s]+(/password-reset/\S+/)", mail.outbox[-1].body).group(1)
+    visitor.goto(link)
+    visitor.page.get_by_label("New password", exact=True).fill("a long new password 4821")
+    visitor.page.get_by_label("New password confirmation").fill("a long new password 4821")
+    visitor.page.get_by_role("button", name="Save the new password").click()
+    visitor.page.wait_for_load_state("load")
+    visitor.check()
+    visitor.goto("/sign-in/")
+    visitor.page.get_by_label("Username").fill(person.username)
+    visitor.page.get_by_label("Password").fill("a long new password 4821")
+    visitor.page.get_by_role("button", name="Sign in").click()
+    visitor.page.wait_for_load_state("load")
     visitor.check()
     assert visitor.page.get_by_role("heading", level=1).inner_text() == (
         "Set up your authenticator app"
     )
+    device = TOTPDevice.objects.get(user=person, confirmed=False)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    visitor.page.get_by_label("Code from your authenticator app").fill(f"{totp.token():06d}")
+    visitor.page.get_by_role("button", name="Continue").click()
+    visitor.page.wait_for_load_state("load")
+    visitor.check()
+    assert "Your authenticator app is set up" in visitor.page.content()

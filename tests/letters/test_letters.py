@@ -232,6 +232,8 @@ def test_the_family_reads_sent_letters_only_as_html_and_pdf(world):
     assert pdf["Content-Type"] == "application/pdf"
     assert pdf["Content-Disposition"].startswith("attachment; filename=")
     assert pdf.content.startswith(b"%PDF")
+    assert "no-store" in pdf["Cache-Control"]  # never kept by the browser or a proxy
+    assert "no-store" in page["Cache-Control"]
     actions = set(
         AccessEvent.objects.filter(
             record_type="letters.letter", record_id=str(sent.pk)
@@ -246,6 +248,7 @@ def test_staff_download_the_pdf(world):
     response = client.get(reverse("letters:pdf", kwargs={"letter_id": letter.pk}))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment;")
+    assert "no-store" in response["Cache-Control"]
 
 
 def test_the_letter_lists_keep_their_query_counts_flat(world, django_assert_max_num_queries):

@@ -35,3 +35,24 @@ class SecondFactorMiddleware:
         has_device = any(True for _ in devices_for_user(user, confirmed=True))
         target = "accounts:verify" if has_device else "accounts:set_up_authenticator"
         return redirect(f"{reverse(target)}?next={request.get_full_path()}")
+
+
+class NoStoreMiddleware:
+    """`Cache-Control: no-store` on every page for someone signed in, every answer to an API
+    token, and every download: a browser or proxy keeps no copy of a family's details."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        personal = (
+            (user is not None and user.is_authenticated)
+            or "Authorization" in request.headers
+            or response.get("Content-Disposition", "").startswith(("attachment", "inline"))
+        )
+        if personal:
+            response["Cache-Control"] = "no-store, private"
+            response["Pragma"] = "no-cache"
+        return response

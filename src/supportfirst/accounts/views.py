@@ -47,6 +47,9 @@ def verify(request: HttpRequest) -> HttpResponse:
         device = match_token(request.user, form.cleaned_data["code"])
         if device is not None:
             otp_login(request, device)
+            # A new session key once the second factor is given: a key seen before it (on a
+            # shared computer, say) is worth nothing after.
+            request.session.cycle_key()
             return redirect(_next_url(request))
         form.add_error(
             "code",
@@ -62,12 +65,24 @@ def _qr_data_uri(url: str) -> str:
     return "data:image/svg+xml;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
+# Set in the session by the emailed set-up link (the password link): only a browser that came
+# through it may link an authenticator app to the account, never a password alone.
+ENROLMENT_KEY = "second_factor_enrolment_for"
+
+
+def _may_enrol(request: HttpRequest) -> bool:
+    return bool(request.session.get(ENROLMENT_KEY) == request.user.pk)
+
+
 @require_http_methods(["GET", "POST"])
 def set_up_authenticator(request: HttpRequest) -> HttpResponse:
-    """Staff without an authenticator app link one: scan the code, then type a code from the app."""
+    """Staff without an authenticator app link one: scan the code, then type a code from the app.
+    Only straight after setting their password from the emailed link, in the same browser."""
     user = request.user
     if TOTPDevice.objects.filter(user=user, confirmed=True).exists():
         return redirect("accounts:verify")
+    if not _may_enrol(request):
+        return render(request, "accounts/set_up_needs_link.html", status=403)
     device, _ = TOTPDevice.objects.get_or_create(
         user=user, confirmed=False, defaults={"name": "Authenticator app"}
     )
@@ -77,6 +92,8 @@ def set_up_authenticator(request: HttpRequest) -> HttpResponse:
             device.confirmed = True
             device.save(update_fields=["confirmed"])
             otp_login(request, device)
+            request.session.pop(ENROLMENT_KEY, None)
+            request.session.cycle_key()
             messages.success(request, "Your authenticator app is set up.")
             return redirect(_next_url(request))
         form.add_error("code", "That code did not work. Enter the code showing in the app now")
@@ -87,6 +104,21 @@ def set_up_authenticator(request: HttpRequest) -> HttpResponse:
         "next": _next_url(request),
     }
     return render(request, "accounts/set_up_authenticator.html", context)
+
+
+class SetPasswordFromLinkView(auth_views.PasswordResetConfirmView):
+    """The emailed link: set a password. For staff with no authenticator app yet (someone new,
+    or whose app was reset), it is also what lets this browser set one up after signing in."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        user = form.user
+        if (
+            user.needs_second_factor
+            and not TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+        ):
+            self.request.session[ENROLMENT_KEY] = user.pk
+        return response
 
 
 @login_not_required
@@ -109,7 +141,7 @@ password_reset_sent = login_not_required(
     auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_sent.html")
 )
 password_reset_confirm = login_not_required(
-    auth_views.PasswordResetConfirmView.as_view(
+    SetPasswordFromLinkView.as_view(
         template_name="accounts/password_reset_confirm.html",
         form_class=NewPasswordForm,
         success_url=reverse_lazy("accounts:password_reset_complete"),

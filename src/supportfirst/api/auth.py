@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Callable
+from datetime import timedelta
 from functools import wraps
 from typing import Any
 
@@ -14,9 +15,10 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
-from supportfirst.api.models import ApiToken, token_hash
+from supportfirst.api.models import DEFAULT_DAYS, LONGEST_DAYS, ApiToken, Scope, token_hash
 from supportfirst.councils.models import CASEWORK_ROLES
 from supportfirst.councils.scoping import scope_for
+from supportfirst.kernel import ratelimit
 
 
 def problem(status: int, title: str, detail: str = "", **extra: Any) -> JsonResponse:
@@ -26,7 +28,14 @@ def problem(status: int, title: str, detail: str = "", **extra: Any) -> JsonResp
     return response
 
 
-def token_create(*, user: Any, name: str) -> str:
+def token_create(
+    *,
+    user: Any,
+    name: str,
+    scope: str = Scope.READ,
+    days: int = DEFAULT_DAYS,
+    created_by: Any = None,
+) -> str:
     """Make a token for a staff account and return it. It is shown once and never stored."""
     membership = getattr(user, "membership", None)
     if membership is None or membership.role not in CASEWORK_ROLES:
@@ -34,38 +43,75 @@ def token_create(*, user: Any, name: str) -> str:
             "API tokens are only for staff accounts that do casework "
             "(practitioners and team managers)."
         )
+    if scope not in Scope.values:
+        raise ValueError(f"The scope must be one of: {', '.join(Scope.values)}.")
+    if not 1 <= days <= LONGEST_DAYS:
+        raise ValueError(f"A token must expire in between 1 and {LONGEST_DAYS} days.")
     token = "sf_" + secrets.token_urlsafe(32)
-    ApiToken.objects.create(user=user, name=name, key_hash=token_hash(token), prefix=token[:8])
+    ApiToken.objects.create(
+        user=user,
+        name=name,
+        key_hash=token_hash(token),
+        prefix=token[:8],
+        scope=scope,
+        expires_at=timezone.now() + timedelta(days=days),
+        created_by=created_by,
+    )
     return token
 
 
-def _token_user(request: HttpRequest) -> Any | None:
+def _token(request: HttpRequest) -> ApiToken | None:
+    """The live token the request carries: not revoked, not expired, its account active."""
     header = request.headers.get("Authorization", "")
     if not header.startswith("Bearer "):
         return None
     token = (
         ApiToken.objects.select_related("user__membership")
-        .filter(key_hash=token_hash(header.removeprefix("Bearer ").strip()), revoked_at=None)
+        .filter(
+            key_hash=token_hash(header.removeprefix("Bearer ").strip()),
+            revoked_at=None,
+            expires_at__gt=timezone.now(),
+        )
         .first()
     )
     if token is None or not token.user.is_active:
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token.user
+    return token
 
 
 def api_view(
-    methods: set[str], roles: frozenset[str]
+    methods: set[str], roles: frozenset[str], *, moves: bool = False
 ) -> Callable[[Callable[..., HttpResponse]], Callable[..., HttpResponse]]:
-    """Token required; the token's account must hold one of `roles`; errors are problems."""
+    """Token required; the token's account must hold one of `roles`; a view that `moves` a
+    record on needs a token with the "read and move" scope; errors are problems."""
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-            user = _token_user(request)
-            if user is None:
+            refusal = ratelimit.hit_all(
+                [
+                    ("api_address", ratelimit.client_address(request)),
+                    ("api_token", request.headers.get("Authorization", "")),
+                ]
+            )
+            if refusal is not None:
                 response = problem(
-                    401, "Sign-in needed", "Send a valid API token as: Authorization: Bearer TOKEN"
+                    429,
+                    "Too many requests",
+                    f"Too many requests from this address or with this token. Try again in "
+                    f"{refusal.retry_after} seconds.",
+                )
+                response["Retry-After"] = str(refusal.retry_after)
+                return response
+            token = _token(request)
+            if token is None:
+                response = problem(
+                    401,
+                    "Sign-in needed",
+                    "Send a valid API token as: Authorization: Bearer TOKEN. A token that has "
+                    "expired or been revoked no longer works: ask your council administrator "
+                    "for a new one.",
                 )
                 response["WWW-Authenticate"] = 'Bearer realm="supportfirst"'
                 return response
@@ -73,6 +119,13 @@ def api_view(
                 response = problem(405, "Method not allowed", f"Use {', '.join(sorted(methods))}.")
                 response["Allow"] = ", ".join(sorted(methods))
                 return response
+            if moves and not token.can_move:
+                return problem(
+                    403,
+                    "This token can only read",
+                    "Moving a request on needs a token with the scope read_and_move.",
+                )
+            user = token.user
             try:
                 scope = scope_for(user)
             except PermissionDenied:

@@ -19,9 +19,11 @@ DOCUMENT: dict[str, Any] = {
     "info": {
         "title": "Support First API",
         "version": "1",
-        "description": "For other council systems. Every call needs a bearer token made with "
-        "`supportfirst api token create USERNAME --name SYSTEM`; it sees what that staff "
-        "account sees, and every read is in the family's access log.",
+        "description": "For other council systems. Every call needs a bearer token, made by a "
+        "council administrator on the API tokens page or with `supportfirst api token create "
+        "USERNAME --name SYSTEM --scope read|read_and_move --expires DAYS`; it sees what that "
+        "staff account sees, every read is in the family's access log, a read-only token cannot "
+        "move requests on, and every token expires.",
     },
     "components": {
         "securitySchemes": {"token": {"type": "http", "scheme": "bearer"}},
@@ -81,10 +83,11 @@ DOCUMENT: dict[str, Any] = {
                             "application/json": {"schema": {"$ref": "#/components/schemas/Request"}}
                         },
                     },
-                    "401": _problem_response("No valid token"),
+                    "401": _problem_response("No valid token (missing, expired or revoked)"),
                     "403": _problem_response("The token's account does not do casework"),
                     "404": _problem_response("No such request in your council"),
                     "405": _problem_response("Wrong method"),
+                    "429": _problem_response("Too many requests: see the Retry-After header"),
                 },
             }
         },
@@ -131,10 +134,13 @@ DOCUMENT: dict[str, Any] = {
                         },
                     },
                     "400": _problem_response("Unknown move or bad JSON"),
-                    "401": _problem_response("No valid token"),
-                    "403": _problem_response("The token's account does not do casework"),
+                    "401": _problem_response("No valid token (missing, expired or revoked)"),
+                    "403": _problem_response(
+                        "The token's account does not do casework, or the token can only read"
+                    ),
                     "404": _problem_response("No such request in your council"),
                     "405": _problem_response("Wrong method"),
+                    "429": _problem_response("Too many requests: see the Retry-After header"),
                     "409": _problem_response(
                         "The request is not in a state where this move can be made"
                     ),

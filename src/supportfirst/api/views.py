@@ -67,7 +67,7 @@ def _agreement(body: dict[str, Any]) -> services.FamilyAgreement | None:
     return services.FamilyAgreement(agreed_by, on, how) if agreed_by and how else None
 
 
-@api_view({"POST"}, CASEWORK_ROLES)
+@api_view({"POST"}, CASEWORK_ROLES, moves=True)
 def request_move(request: HttpRequest, request_id: int) -> HttpResponse:
     """Make a move on a request: {"move": "decide_support"} or
     {"move": "decide_information", "information_given": "...", "agreed_by": "...",

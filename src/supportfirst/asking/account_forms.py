@@ -89,11 +89,11 @@ class InviteForm(forms.Form):
 
 class SharingForm(forms.Form):
     share = forms.ChoiceField(
-        label="Can your parents see what you told us yourself?",
+        label="Can your parents see what you tell us and write to us yourself?",
         help_text="You can change this at any time.",
         choices=[
-            ("yes", "Yes, my parents can see my own views"),
-            ("no", "No, keep my own views to me and the council"),
+            ("yes", "Yes, my parents can see my own views and what I write"),
+            ("no", "No, keep my own views and what I write to me and the council"),
         ],
         widget=forms.RadioSelect,
         error_messages={"required": "Select yes if your parents can see your own views"},

@@ -2,8 +2,9 @@
 with their own account may keep their own views from their parents (`YoungPersonSharing`), and
 the download a parent makes leaves those views out, as the parent's pages do: the child's views
 in the assessment areas, and everything the young person wrote themselves (their comments on
-assessments, their correction requests and their complaints, with each complaint's stages and
-events)."""
+assessments, their correction requests, their complaints with each complaint's stages and
+events, their requests for a plan review and their own answer to their plan), and the messages
+and letters sent to them alone about their own complaints."""
 
 from __future__ import annotations
 
@@ -20,7 +21,15 @@ OWN_WORDS = {
     "assessments.familycomment": "author_id",
     "corrections.correctionrequest": "asked_by_id",
     "complaints.complaint": "made_by_id",
+    "plans.planreviewrequest": "asked_by_id",
 }
+# What is written or sent to such a young person alone (about their own complaint).
+ADDRESSED_TO_THEM = {
+    "notifications.notification": "addressed_to_user_id",
+    "letters.letter": "addressed_to_user_id",
+}
+# Their own words in a record that is otherwise the family's: the field, and who wrote it.
+OWN_WORDS_IN = {"plans.supportplan": ("family_response", "responded_by_id")}
 # Records that belong to a complaint: held back with it.
 OF_A_COMPLAINT = ("complaints.complaintstage", "complaints.complaintevent")
 
@@ -50,12 +59,26 @@ def own_words_kept(held: HoldingBack, private_children: set[int]) -> None:
     )
     if not authors:
         return
-    for label, by in OWN_WORDS.items():
+    _written_by(held, authors)
+    for label, to in ADDRESSED_TO_THEM.items():
+        for row in held.rows_of(label):
+            if getattr(row, to) in authors:
+                held.hold_whole(label, row.pk, YOUNG_PERSON_REASON)
+    for label, (name, by) in OWN_WORDS_IN.items():
         for row in held.rows_of(label):
             if getattr(row, by) in authors:
-                held.hold_whole(label, row.pk, YOUNG_PERSON_REASON)
-                if label == "complaints.complaint":
-                    for part in OF_A_COMPLAINT:
-                        for of in held.rows_of(part):
-                            if of.complaint_id == row.pk:
-                                held.hold_whole(part, of.pk, YOUNG_PERSON_REASON)
+                held.hold_part(label, row.pk, name, YOUNG_PERSON_REASON)
+
+
+def _written_by(held: HoldingBack, authors: set[int]) -> None:
+    """Whole records those accounts wrote, and each of their complaints' stages and events."""
+    for label, by in OWN_WORDS.items():
+        for row in held.rows_of(label):
+            if getattr(row, by) not in authors:
+                continue
+            held.hold_whole(label, row.pk, YOUNG_PERSON_REASON)
+            if label == "complaints.complaint":
+                for part in OF_A_COMPLAINT:
+                    for of in held.rows_of(part):
+                        if of.complaint_id == row.pk:
+                            held.hold_whole(part, of.pk, YOUNG_PERSON_REASON)

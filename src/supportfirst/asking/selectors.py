@@ -57,6 +57,20 @@ def authors_keeping_words_private(*, scope: Scope) -> set[int]:
     )
 
 
+def keeps_own_words_private(user: object) -> bool:
+    """Whether this account is a young person's who keeps their own words from their parents:
+    then messages and letters about what they wrote themselves (their complaints) go to them
+    alone, and are left out of their parents' pages and download."""
+    membership = getattr(user, "membership", None)
+    if membership is None or membership.role != Role.YOUNG_PERSON or membership.child_id is None:
+        return False
+    # The same rule as children_keeping_views_private: the choice recorded for the young
+    # person (made "keep private" when their account is made) says so.
+    return YoungPersonSharing.objects.filter(
+        child_id=membership.child_id, share_own_views_with_parents=False
+    ).exists()
+
+
 def private_words_note(*, scope: Scope) -> str:
     """For a parent's page: said without details, when a young person's own words are kept
     from it by their choice; "" otherwise."""

@@ -16,6 +16,7 @@ from supportfirst.asking.forms import AddAnotherForm, ContactPreferenceForm, Sav
 from supportfirst.asking.models import OnlineRequest, OnlineRequestDraft
 from supportfirst.audit.services import log_access
 from supportfirst.councils.models import Council
+from supportfirst.kernel import ratelimit
 from supportfirst.kernel.formsupport import form_page, form_status, submitted
 from supportfirst.notifications.models import Notification
 from supportfirst.notifications.services import REQUEST_RECEIVED
@@ -188,6 +189,10 @@ def check(request: HttpRequest, council_slug: str) -> HttpResponse:
         return redirect(_url(questions.FIRST, council))
     missing = questions.unanswered(draft.answers)
     if request.method == "POST" and not missing:
+        # One email address (or phone number) may be given in only so many requests a day.
+        target = draft.answers.get("email") or draft.answers.get("phone") or ""
+        if (refusal := ratelimit.hit("ask_target", str(target))) is not None:
+            return ratelimit.too_many_page(request, refusal)
         try:
             online = services.online_request_submit(draft=draft)
         except services.Refused:

@@ -15,8 +15,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.apps import apps
+from django.db.models import CharField, Count, Q, QuerySet
+from django.db.models.functions import Cast
 
+from supportfirst.asking.holdback import ADDRESSED_TO_THEM, OF_A_COMPLAINT, OWN_WORDS
+from supportfirst.asking.selectors import authors_keeping_words_private
 from supportfirst.assessments.models import Assessment, AssessmentStatus, CarerDecisions, Kind
 from supportfirst.assessments.selectors import decisions_of, family_visible
 from supportfirst.audit.services import Actor, log_access
@@ -228,5 +232,32 @@ def family_access_log(*, scope: Scope) -> list[AccessLogLine]:
         scope=scope,
         family_id=scope.family_id,
         limit=ACCESS_LOG_LINES_SHOWN,
-        held_back=access_log_held_back(scope.family_id),
+        held_back={
+            **access_log_held_back(scope.family_id),
+            **young_peoples_words_held_back(scope),
+        },
     )
+
+
+def young_peoples_words_held_back(scope: Scope) -> dict[str, QuerySet[Any]]:
+    """For a parent's access log: the records a young person keeps private by their choice
+    (what they wrote, and the letters and messages sent to them alone about it), by the text
+    ids the log stores, so the log does not give away that they exist. The same lists as the
+    download's rule (asking.holdback)."""
+    authors = authors_keeping_words_private(scope=scope)
+    if not authors:
+        return {}
+    held: dict[str, QuerySet[Any]] = {}
+    lookups = {
+        **{label: f"{by}__in" for label, by in OWN_WORDS.items()},
+        **{label: f"{to}__in" for label, to in ADDRESSED_TO_THEM.items()},
+        **{label: "complaint__made_by_id__in" for label in OF_A_COMPLAINT},
+    }
+    for label, lookup in lookups.items():
+        model = apps.get_model(label)
+        held[label] = (
+            model._default_manager.filter(family_id=scope.family_id, **{lookup: authors})
+            .annotate(text_id=Cast("pk", output_field=CharField()))
+            .values("text_id")
+        )
+    return held

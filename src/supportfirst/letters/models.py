@@ -70,6 +70,17 @@ class Letter(FamilyRecord):
     )
     source_id = models.CharField(max_length=40)
     addressed_to = models.CharField(max_length=300)
+    addressed_to_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=(
+            "Written to this one family member only (a letter about a young person's own "
+            "complaint, kept from their parents by their choice); empty: to the family."
+        ),
+    )
     body_html = models.TextField(help_text="The letter's words for its kind, from the record.")
     personal_paragraph = models.TextField(blank=True)
     reading_ease = models.FloatField(null=True, blank=True)

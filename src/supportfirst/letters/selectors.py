@@ -9,6 +9,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
+from supportfirst.asking.selectors import authors_keeping_words_private
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.letters import kinds, rendering
@@ -109,7 +110,9 @@ def family_visible(scope: Scope) -> QuerySet[Letter]:
     rows = Letter.objects.visible_to(scope).filter(status=LetterStatus.SENT)
     if scope.child_id is not None:
         rows = rows.filter(child_id=scope.child_id)
-    return rows
+    # A letter written to a young person about their own complaint is left out of a parent's
+    # pages while the young person keeps their own words private (shown once they share).
+    return rows.exclude(addressed_to_user_id__in=authors_keeping_words_private(scope=scope))
 
 
 def family_letter_read(*, actor: Actor, letter_id: int) -> Letter:

@@ -18,7 +18,13 @@ from supportfirst.kernel.workflow import MoveRefused, apply_move
 from supportfirst.letters import kinds, moves, rendering
 from supportfirst.letters.models import Letter, Variant
 from supportfirst.letters.selectors import LETTER_RECORD_TYPE
-from supportfirst.notifications.services import LETTER_SENT, NOT_TOLD, Told
+from supportfirst.notifications.services import (
+    LETTER_SENT,
+    NOT_TOLD,
+    Told,
+    private_author,
+    tell_one_person,
+)
 from supportfirst.notifications.services import tell_family as tell
 from supportfirst.rules.language.plain_english import readability
 from supportfirst.wording.services import Reasons
@@ -79,15 +85,19 @@ def letter_prepare(
         "worker": family.allocated_worker,
     }
     source_type, source_id = Letter.source_key(source, spec.source_label)
+    # A young person's own complaint, kept from their parents by their choice: the letter is
+    # written to them, sent to them, and left out of their parents' pages and download.
+    young_person = private_author(getattr(source, "made_by", None))
     letter = Letter(
         family=family,
-        child=context.get("child"),
+        child=young_person.membership.child if young_person else context.get("child"),
+        addressed_to_user=young_person,
         kind=kind,
         variant=variant,
         subject=_subject(spec, context),
         source_type=source_type,
         source_id=source_id,
-        addressed_to=addressed_to(family),
+        addressed_to=str(young_person) if young_person else addressed_to(family),
         body_html=rendering.render_body(kind=kind, variant=variant, context=context),
         personal_paragraph=personal_paragraph.strip(),
         prepared_by=actor.user,
@@ -144,13 +154,15 @@ def letter_send(
     locked = Letter.objects.get(pk=letter.pk)
     if not tell_family:
         return locked, NOT_TOLD
-    told = tell(
-        locked.family,
-        LETTER_SENT,
-        subject=f"A letter from {locked.family.council.name}: {locked.subject}",
-        body=(
-            "We have sent you a letter. Sign in to read it, or to download it as a PDF. "
-            f"It is called “{locked.subject}”."
-        ),
+    subject = f"A letter from {locked.family.council.name}: {locked.subject}"
+    body = (
+        "We have sent you a letter. Sign in to read it, or to download it as a PDF. "
+        f"It is called “{locked.subject}”."
     )
+    if locked.addressed_to_user is not None:
+        told = tell_one_person(
+            locked.family, locked.addressed_to_user, LETTER_SENT, subject=subject, body=body
+        )
+    else:
+        told = tell(locked.family, LETTER_SENT, subject=subject, body=body)
     return locked, told

@@ -127,13 +127,24 @@ def assessment_ready(assessment: Any) -> list[str]:
     return services.notify_family(family, services.ASSESSMENT_READY, subject=subject, body=body)
 
 
+def _tell_complainant(complaint: Complaint, event: str, subject: str, body: str) -> list[str]:
+    """A young person's own complaint, when they keep their own words from their parents, is
+    told to them alone; any other complaint to the family as they chose."""
+    family = complaint.family
+    young_person = services.private_author(getattr(complaint, "made_by", None))
+    if young_person is not None:
+        told = services.tell_one_person(family, young_person, event, subject=subject, body=body)
+        return [] if told.failed else list(told.sent_to)
+    return services.notify_family(family, event, subject=subject, body=body)
+
+
 def _complaint(complaint: Complaint, subject: str, body: str) -> list[str]:
     family = complaint.family
-    return services.notify_family(
-        family,
+    return _tell_complainant(
+        complaint,
         services.COMPLAINT_UPDATE,
-        subject=f"Your complaint {complaint.reference}: {subject}",
-        body=f"{body}\n\n{_sign_off(family.council)}",
+        f"Your complaint {complaint.reference}: {subject}",
+        f"{body}\n\n{_sign_off(family.council)}",
     )
 
 
@@ -216,7 +227,7 @@ def complaint_reminder(complaint: Complaint, today: date) -> list[str]:
         f"Care Ombudsman whether it will look at your complaint now: www.lgo.org.uk, phone "
         f"0300 061 0614.\n\n{_sign_off(family.council)}"
     )
-    return services.notify_family(family, services.COMPLAINT_REMINDER, subject=subject, body=body)
+    return _tell_complainant(complaint, services.COMPLAINT_REMINDER, subject, body)
 
 
 # What a planned contact involves, in words for the family (never "intrusion").

@@ -61,6 +61,17 @@ class Notification(FamilyRecord):
     failed = models.BooleanField(
         default=False, help_text="The email server or GOV.UK Notify refused it: not delivered."
     )
+    addressed_to_user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=(
+            "Sent to this one family member only (a young person's message about their own "
+            "complaint, kept from their parents by their choice); empty: sent to the family."
+        ),
+    )
 
     # How it faces the family: the registry in families/records.py.
     family_facing = FamilyFacing(one="the notification", many="Notifications")

@@ -21,11 +21,13 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
+from typing import Any
 
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.transaction import on_commit
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
@@ -180,6 +182,7 @@ def _record(
     body: str,
     fmt: str,
     at: datetime,
+    only_for: Any = None,
 ) -> list[int]:
     return [
         Notification.objects.create(
@@ -191,6 +194,7 @@ def _record(
             subject=subject[:300],
             body=body,
             format=fmt,
+            addressed_to_user=only_for,
         ).pk
         for to in destinations
     ]
@@ -221,12 +225,15 @@ def send_after_commit(
     subject: str,
     body: str,
     fmt: str = Format.STANDARD,
+    only_for: Any = None,
 ) -> Told:
     """Record the message now and send it once the surrounding transaction is saved (at once
     when there is none). Returns what will be tried: a failure shows on the family's messages
-    page, not here."""
+    page, not here. `only_for`: the one family member it is for (see `tell_one_person`)."""
     subject = one_line(subject)
-    ids = _record(family, event, channel, destinations, subject, body, fmt, timezone.now())
+    ids = _record(
+        family, event, channel, destinations, subject, body, fmt, timezone.now(), only_for
+    )
     on_commit(partial(_deliver, family.pk, channel, list(destinations), subject, body, ids))
     return Told(channel, tuple(destinations))
 
@@ -259,6 +266,36 @@ class Told:
 
 
 NOT_TOLD = Told()
+
+
+# Whether an account is a young person's who keeps their own words from their parents. Named by
+# its path: the rule lives with the young person's choice (asking), which imports this module.
+KEEPS_OWN_WORDS_PRIVATE = "supportfirst.asking.selectors.keeps_own_words_private"
+
+
+def private_author(user: Any) -> Any:
+    """`user` when they are a young person keeping their own words from their parents (then a
+    message about what they wrote goes to them alone); None otherwise."""
+    if user is None:
+        return None
+    return user if import_string(KEEPS_OWN_WORDS_PRIVATE)(user) else None
+
+
+def tell_one_person(family: Family, user: Any, event: str, *, subject: str, body: str) -> Told:
+    """A message for one family member only, to their own account's email address: a young
+    person's message about their own complaint, which their parents are not sent and never see
+    (it is left out of their pages and download). Nothing is sent without an address."""
+    if _not_telling.get() or not user.email:
+        return NOT_TOLD
+    return send_after_commit(
+        family,
+        event,
+        channel=Channel.EMAIL,
+        destinations=[user.email],
+        subject=subject,
+        body=body,
+        only_for=user,
+    )
 
 
 def notify_family(

@@ -1,4 +1,5 @@
-"""A GOV.UK page for a link that only works as a button (405), instead of the browser's own."""
+"""GOV.UK pages for a link that only works as a button (405), instead of the browser's own, and
+for too many attempts (429)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+
+from supportfirst.kernel import ratelimit
 
 
 class MethodNotAllowedPageMiddleware:
@@ -26,3 +29,62 @@ class MethodNotAllowedPageMiddleware:
             page["Allow"] = response.get("Allow", "")
             return page
         return response
+
+
+# The forms that are rate limited: on a POST to the view, each (rule, where the value comes
+# from) is counted. "address" is the client's address; any other name is a field of the form
+# (the target: an email address). The public ask form's target, the email address its answers
+# give, is counted by its own view (asking.views.check).
+RATE_LIMITED_FORMS: dict[str, tuple[tuple[str, str], ...]] = {
+    "accounts:sign_in": (("sign_in_address", "address"),),
+    "accounts:password_reset": (
+        ("password_reset_address", "address"),
+        ("password_reset_target", "email"),
+    ),
+    "asking:save": (("email_link_address", "address"), ("email_link_target", "email")),
+    "asking:check": (("ask_address", "address"),),
+}
+# Forms where only failed attempts count (a sign-in that works answers with a redirect), so a
+# council office signing in from one address is never paused, and password spraying is.
+FAILURES_ONLY = {"accounts:sign_in"}
+
+
+class RateLimitMiddleware:
+    """Too many sign-ins, password resets, emailed links or requests for help from one address,
+    or for one email address, get the "Too many attempts" page (429). See kernel.ratelimit."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        failures = getattr(request, "_rate_limit_failures", None)
+        if failures and response.status_code != 302:
+            ratelimit.hit_all(failures)
+        return response
+
+    def process_view(
+        self, request: HttpRequest, view_func: Callable[..., HttpResponse], *args: object
+    ) -> HttpResponse | None:
+        if request.method != "POST" or request.resolver_match is None:
+            return None
+        rules = RATE_LIMITED_FORMS.get(request.resolver_match.view_name)
+        if not rules:
+            return None
+        attempts = [
+            (
+                rule,
+                ratelimit.client_address(request)
+                if source == "address"
+                else str(request.POST.get(source, "")),
+            )
+            for rule, source in rules
+        ]
+        if request.resolver_match.view_name in FAILURES_ONLY:
+            refusals = [r for r in (ratelimit.over(rule, v) for rule, v in attempts) if r]
+            if refusals:
+                return ratelimit.too_many_page(request, refusals[0])
+            request._rate_limit_failures = attempts  # type: ignore[attr-defined]
+            return None
+        refusal = ratelimit.hit_all(attempts)
+        return ratelimit.too_many_page(request, refusal) if refusal is not None else None

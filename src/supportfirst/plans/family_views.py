@@ -8,6 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from supportfirst.asking.selectors import authors_keeping_words_private, private_words_note
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
 from supportfirst.kernel.formsupport import conflict, form_move, form_page, form_status, submitted
@@ -69,7 +70,16 @@ def plan_detail(request: HttpRequest, plan_id: int) -> HttpResponse:
         )
         if made is not None:
             return made
-    context = {"plan": plan, "form": form, "complaints_path": COMPLAINTS_PATH}
+    # A young person's own answer to their plan, while they keep their own words private, is
+    # not shown to their parents (the rule: asking.selectors).
+    kept = plan.responded_by_id in authors_keeping_words_private(scope=actor.scope)
+    context = {
+        "plan": plan,
+        "form": form,
+        "complaints_path": COMPLAINTS_PATH,
+        "response_kept": kept,
+        "private_words_note": private_words_note(scope=actor.scope) if kept else "",
+    }
     status = form_status(form) if form is not None else 200
     return render(request, "plans/family/plan.html", context, status=status)
 
