@@ -105,6 +105,7 @@ TEMPLATES = [
                 "supportfirst.councils.context_processors.council",
                 "csp.context_processors.nonce",
             ],
+            "builtins": ["supportfirst.kernel.wordtags"],
         },
     },
 ]

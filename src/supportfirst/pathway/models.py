@@ -26,6 +26,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from supportfirst.families.models import ContactMethod, FamilyRecord
 from supportfirst.families.records import Correctable, FamilyFacing
@@ -280,14 +281,14 @@ class IntrusionRecord(FamilyRecord):
 
     # How it faces the family: the registry in families/records.py.
     family_facing = FamilyFacing(
-        one="the intrusion record",
+        one="why we needed a visit or contact",
         many="Reasons recorded for visits and other intrusions",
         order=80,
         correction=Correctable(
             kind="intrusion",
             label=lambda i: (
-                "Intrusion record for the "
-                + f"{i.contact.get_kind_display()} on {i.contact.happened_at:%-d %B %Y}".lower()
+                f"Why we needed the {i.contact.get_kind_display().lower()} "
+                f"on {timezone.localtime(i.contact.happened_at):%-d %B %Y}"
             ),
             shown_on=lambda i: ("request", i.contact.request_id),
             young_person="contact__request__child_id",
