@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_forms_gds",
+    "supportfirst.kernel",
     "supportfirst.councils",
     "supportfirst.accounts",
     "supportfirst.families",

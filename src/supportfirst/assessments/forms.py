@@ -236,6 +236,7 @@ def _yes_no(label: str, error: str, help_text: str = "") -> forms.TypedChoiceFie
 def _reason(label: str, error: str) -> forms.CharField:
     return forms.CharField(
         label=label,
+        max_length=2000,
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 3}),
         error_messages={"required": error},
     )

@@ -33,7 +33,8 @@ class ComplaintForm(forms.Form):
     )
     summary = forms.CharField(
         label="What went wrong?",
-        help_text="Tell us in your own words. Write as much as you need.",
+        help_text="Tell us in your own words.",
+        max_length=10000,
         widget=forms.Textarea(attrs={"rows": 10}),
         error_messages={"required": "Tell us what went wrong"},
     )
