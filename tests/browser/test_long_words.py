@@ -102,13 +102,13 @@ def test_a_complaint_past_its_maximum_is_refused_keeping_what_was_typed(small_ph
     page = small_phone.goto("/family/complaints/new/")
     page.get_by_role("radio", name="Something else").check()
     page.get_by_label("If it is about something else, tell us what").fill("Phone calls")
-    typed = WORD + "x"  # 10,001 characters
+    typed = WORD * 2 + "x"  # one more than a complaint's 20,000
     page.get_by_label("What went wrong?").fill(typed)
     page.get_by_text("You have 1 character too many").first.wait_for()
     page.get_by_role("button", name="Send your complaint").click()
     small_phone.check()
     assert page.get_by_role("alert").get_by_text(
-        "This answer must be 10,000 characters or fewer. You have typed 10,001"
+        "This answer must be 20,000 characters or fewer. You have typed 20,001"
     ).is_visible()
     assert page.get_by_label("What went wrong?").input_value() == typed
 

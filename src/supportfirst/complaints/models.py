@@ -25,6 +25,7 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 
+from supportfirst.complaints import clock
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
 
@@ -174,6 +175,19 @@ class ComplaintStage(FamilyRecord):
     @property
     def response_due(self) -> date:
         return self.extended_to or self.due_on
+
+    @property
+    def longest_working_days(self) -> int | None:
+        """How long the response may take at most, if it is put back: 20 working days at
+        stage 1, 65 at stage 2; stage 3 cannot be put back (None)."""
+        return clock.LONGEST.get(self.stage)
+
+    @property
+    def longest_due(self) -> date | None:
+        """The latest the response may be put back to, for the family to know."""
+        if self.longest_working_days is None:
+            return None
+        return clock.latest_extension(self.stage, self.opened_on)
 
     @property
     def panel_appointed(self) -> bool:
