@@ -8,6 +8,7 @@ from typing import Any, cast
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 
+from supportfirst.assessments.areas import prompts_for
 from supportfirst.assessments.models import (
     AssessmentArea,
     ChildViewHow,
@@ -71,8 +72,7 @@ class AreaForm(forms.Form):
         _describe(
             fields["practitioner_analysis"],
             "Your analysis",
-            f"What gets in the way for {name}, what helps, and what {name} and the family want. "
-            "Keep what you saw and heard apart from your opinion.",
+            prompts_for(assessment.kind, name).analysis,
         )
         fields["nothing_to_add"].label = f"I have nothing to add to what {told} told us"
         layout: list[Any] = [
@@ -185,21 +185,12 @@ class NeedForm(forms.Form):
         error_messages={"required": "Select how often help is needed"},
     )
 
-    def __init__(self, *args: Any, name: str, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, name: str, kind: str = Kind.CHILD, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        _describe(
-            self.fields["description"],
-            f"What {name} needs help with",
-            f"For example: {name} cannot wash or dress without an adult helping.",
-        )
+        prompts = prompts_for(kind, name)
+        _describe(self.fields["description"], prompts.need_label, prompts.need_example)
         cast(forms.MultipleChoiceField, self.fields["unable"]).choices = [
-            ("cannot_without_help", f"{name} cannot do it without help"),
-            (
-                "only_with_pain_distress_or_anxiety",
-                f"{name} can only do it with significant pain, distress or anxiety",
-            ),
-            ("only_with_danger", f"Doing it puts {name} or others in danger"),
-            ("takes_much_longer", f"It takes {name} much longer than normal"),
+            (flag, getattr(prompts, flag)) for flag in UNABLE
         ]
         self.helper = gds_helper(
             Field.textarea("description", rows=3),
