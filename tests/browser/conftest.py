@@ -1,8 +1,9 @@
 """Browser tests: Debian's Chromium driven by Playwright, axe-core on every page visited.
 
 Every page a test lands on must be checked with `visitor.check()`: axe-core (WCAG 2.2 A and
-AA rules and axe's best-practice rules) must find no violation, the page-quality check must pass on the live DOM, and a
-screenshot is saved under artefacts/screenshots/. A page visited but never checked fails.
+AA rules, and axe's best-practice rules) must find no violation, the page-quality check must
+pass on the live DOM, and a screenshot is saved under artefacts/screenshots/. A page visited
+but never checked fails.
 """
 
 from __future__ import annotations

@@ -107,9 +107,11 @@ def test_a_complaint_past_its_maximum_is_refused_keeping_what_was_typed(small_ph
     page.get_by_text("You have 1 character too many").first.wait_for()
     page.get_by_role("button", name="Send your complaint").click()
     small_phone.check()
-    assert page.get_by_role("alert").get_by_text(
-        "This answer must be 20,000 characters or fewer. You have typed 20,001"
-    ).is_visible()
+    assert (
+        page.get_by_role("alert")
+        .get_by_text("This answer must be 20,000 characters or fewer. You have typed 20,001")
+        .is_visible()
+    )
     assert page.get_by_label("What went wrong?").input_value() == typed
 
 

@@ -231,9 +231,7 @@ def test_staff_prepare_the_acknowledgement_letter_in_the_letters_app(practitione
     assert complaint.reference in page
 
 
-def test_the_family_is_told_a_response_can_be_put_back_to_20_working_days_at_most(
-    parent, family
-):
+def test_the_family_is_told_a_response_can_be_put_back_to_20_working_days_at_most(parent, family):
     complaint = complaint_for(family)
     latest = workdays.add_working_days(complaint.received_on, 20)
     client = signed_in_client(parent)

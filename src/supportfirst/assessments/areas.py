@@ -188,8 +188,7 @@ PROMPTS: dict[str, Prompts] = {
         need_example="For example: {name} misses school twice a week to look after their "
         "brother and has no time to see friends.",
         cannot_without_help="{name} cannot manage it without help",
-        only_with_pain_distress_or_anxiety="It causes {name} significant worry, upset or "
-        "distress",
+        only_with_pain_distress_or_anxiety="It causes {name} significant worry, upset or distress",
         only_with_danger="It puts {name}'s health or safety, or someone else's, at risk",
         takes_much_longer="It takes up much more of {name}'s time than it should",
     ),
@@ -199,6 +198,4 @@ PROMPTS: dict[str, Prompts] = {
 def prompts_for(kind: str, name: str) -> Prompts:
     """The prompts for an assessment of this kind, with the person's name in them."""
     template = PROMPTS[kind]
-    return Prompts(
-        **{key: value.format(name=name) for key, value in template.__dict__.items()}
-    )
+    return Prompts(**{key: value.format(name=name) for key, value in template.__dict__.items()})

@@ -209,7 +209,9 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
             messages.success(request, f"{area.label} saved.")
             return redirect(_assessment_url(area.assessment))
     status = 400 if form.errors else 200
-    return _area_page(request, area, form, NeedForm(name=name, kind=area.assessment.kind), status, saved_now)
+    return _area_page(
+        request, area, form, NeedForm(name=name, kind=area.assessment.kind), status, saved_now
+    )
 
 
 @casework_required
@@ -217,9 +219,7 @@ def area_detail(request: HttpRequest, area_id: int) -> HttpResponse:
 def need_add(request: HttpRequest, area_id: int) -> HttpResponse:
     actor = Actor.of(request)
     area = selectors.area_read(actor=actor, area_id=area_id)
-    form = NeedForm(
-        request.POST, name=area.assessment.subject_name, kind=area.assessment.kind
-    )
+    form = NeedForm(request.POST, name=area.assessment.subject_name, kind=area.assessment.kind)
     made = form_move(
         request,
         form,

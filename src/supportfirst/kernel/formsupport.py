@@ -13,8 +13,8 @@ from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Layout
 from django import forms
-from django.core.validators import MaxLengthValidator
 from django.contrib import messages
+from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.html import conditional_escape
@@ -195,10 +195,11 @@ class EscapingFormHelper(FormHelper):
 
     def render_layout(self, form: Any, context: Any, template_pack: Any = None) -> Any:
         limit_text(form.fields)
-        drawn_whole = self.layout is None
+        layout: Any = getattr(self, "layout", None)
+        drawn_whole = layout is None
         if drawn_whole:
-            self.layout = Layout(*form.fields)
-        _character_counts(form, self.layout)
+            layout = self.layout = Layout(*form.fields)
+        _character_counts(form, layout)
         try:
             return self._render_escaped(form, context, template_pack)
         finally:

@@ -31,7 +31,7 @@ def clock(value: Any) -> str:
 
 @register.filter
 def first_lower(value: Any) -> str:
-    """"Learning, school and EHC plan" -> "learning, school and EHC plan" (never "ehc")."""
+    """ "Learning, school and EHC plan" -> "learning, school and EHC plan" (never "ehc")."""
     text = str(value)
     if len(text) > 1 and text[1].isupper():
         return text

@@ -4,15 +4,30 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('corrections', '0001_initial'),
+        ("corrections", "0001_initial"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='correctionrequest',
-            name='record_kind',
-            field=models.CharField(choices=[('request', 'Your request for help'), ('decision', 'The next-step decision'), ('contact', 'A record of a contact with you'), ('intrusion', 'Why we needed a visit or contact'), ('carer_decisions', "The decisions in a parent carer's assessment"), ('assessment', 'An assessment'), ('area', 'Part of an assessment'), ('need', 'A need in an assessment'), ('family', "Your family's details"), ('child', "A child's details"), ('parent_carer', "A parent carer's details"), ('sibling', "A brother's or sister's details")], max_length=20),
+            model_name="correctionrequest",
+            name="record_kind",
+            field=models.CharField(
+                choices=[
+                    ("request", "Your request for help"),
+                    ("decision", "The next-step decision"),
+                    ("contact", "A record of a contact with you"),
+                    ("intrusion", "Why we needed a visit or contact"),
+                    ("carer_decisions", "The decisions in a parent carer's assessment"),
+                    ("assessment", "An assessment"),
+                    ("area", "Part of an assessment"),
+                    ("need", "A need in an assessment"),
+                    ("family", "Your family's details"),
+                    ("child", "A child's details"),
+                    ("parent_carer", "A parent carer's details"),
+                    ("sibling", "A brother's or sister's details"),
+                ],
+                max_length=20,
+            ),
         ),
     ]
