@@ -370,7 +370,7 @@ def _contact_summary(contact: Contact, involved: list[str]) -> str:
     summary = f"{contact.get_kind_display()} recorded"
     if involved:
         labels = "; ".join(str(Intrusion(i).label).lower() for i in involved)
-        summary += f", with why it was needed written down ({labels})"
+        summary += f", with the reasons it was needed ({labels})"
     return summary
 
 
