@@ -126,3 +126,26 @@ def test_no_family_page_of_a_family_with_every_kind_of_record_has_staff_words(co
     client.force_login(family_user(family))
     problems = _walk(client)
     assert not problems, "\n".join(f"{where}: {found}" for where, found in problems.items())
+
+
+@pytest.mark.django_db
+def test_no_template_comment_shows_on_a_page(client):
+    """A Django {# #} comment is one line only: one spread over two lines shows on the page."""
+    page = client.get("/sign-in/").content.decode()
+    assert "{#" not in page
+    assert "{% comment" not in page
+
+
+def test_every_template_comment_closes_on_its_own_line():
+    from pathlib import Path
+
+    import supportfirst
+
+    root = Path(supportfirst.__file__).parent / "templates"
+    open_comments = [
+        f"{path.relative_to(root)}:{number}"
+        for path in root.rglob("*.html")
+        for number, line in enumerate(path.read_text().splitlines(), start=1)
+        if "{#" in line and "#}" not in line[line.index("{#") :]
+    ]
+    assert not open_comments, open_comments
