@@ -15,12 +15,16 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from supportfirst.kernel.formsupport import (
+    FREE_TEXT_MAX,
+    ONE_LINE_MAX,
     IllegalMove,
     MoveRefused,
     RealDateField,
+    TooLong,
     button_move,
     form_page,
     gds_helper,
+    limit_text,
     submitted,
 )
 
@@ -202,3 +206,93 @@ def test_a_real_date_is_a_date():
     form = OneDate({"when_0": "29", "when_1": "2", "when_2": "2028"})
     assert form.is_valid()
     assert form.cleaned_data["when"] == date(2028, 2, 29)
+
+
+# Long input: every text field has a maximum, shown with the GOV.UK character count and
+# enforced with a clear message that keeps what was typed.
+
+
+class StoryForm(forms.Form):
+    """A box of free text and a one-line answer, neither with a maximum of its own."""
+
+    name = forms.CharField(label="Name")
+    story = forms.CharField(label="Your story", widget=forms.Textarea(attrs={"rows": 4}))
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.helper = gds_helper("name", "story", button="Save")
+
+
+def _draw(form) -> str:
+    from crispy_forms.utils import render_crispy_form
+
+    return render_crispy_form(form, form.helper)
+
+
+def test_every_text_field_of_every_form_in_the_service_has_a_maximum():
+    from supportfirst.kernel.apps import service_form_classes
+
+    classes = service_form_classes()
+    assert len(classes) > 40
+    missing = [
+        f"{c.__module__}.{c.__qualname__}.{name}"
+        for c in classes
+        for name, field in c.base_fields.items()
+        if isinstance(field, forms.CharField)
+        and not isinstance(field.widget, forms.PasswordInput | forms.HiddenInput)
+        and not any(isinstance(v, TooLong) for v in field.validators)
+    ]
+    assert not missing, missing
+
+
+def test_a_box_of_text_is_drawn_as_a_character_count():
+    form = StoryForm()
+    limit_text(form.fields)
+    page = _draw(form)
+    assert 'data-module="govuk-character-count"' in page
+    assert f'data-maxlength="{FREE_TEXT_MAX}"' in page
+    assert 'aria-describedby="id_story-info"' in page
+    assert page.count("govuk-character-count__message") == 1
+
+
+def test_a_box_without_a_hint_named_in_a_field_object_is_counted_without_a_key_error():
+    """crispy-forms-gds raised KeyError for a counted box with no hint (the enquiry outcome)."""
+    from supportfirst.pathway.enquiry_forms import OUTCOME_REASON_MAX, EnquiryOutcomeForm
+
+    page = _draw(EnquiryOutcomeForm())
+    assert f'data-maxlength="{OUTCOME_REASON_MAX}"' in page
+    assert "id_outcome_reason-info" in page
+
+
+def test_text_longer_than_the_maximum_is_refused_with_a_message_keeping_what_was_typed():
+    typed = "x" * (FREE_TEXT_MAX + 1)
+    form = StoryForm(data={"name": "Claire", "story": typed})
+    limit_text(form.fields)
+    assert not form.is_valid()
+    assert form.errors["story"] == [
+        f"Your story must be {FREE_TEXT_MAX:,} characters or fewer. You have typed "
+        f"{FREE_TEXT_MAX + 1:,}: make it shorter and try again."
+    ]
+    assert typed in _draw(form)
+
+
+def test_a_long_name_is_refused_at_the_one_line_maximum():
+    form = StoryForm(data={"name": "n" * (ONE_LINE_MAX + 1), "story": "Hello"})
+    limit_text(form.fields)
+    assert not form.is_valid()
+    assert "Name must be 200 characters or fewer" in form.errors["name"][0]
+    ok = StoryForm(data={"name": "n" * ONE_LINE_MAX, "story": "s" * FREE_TEXT_MAX})
+    limit_text(ok.fields)
+    assert ok.is_valid()
+
+
+def test_a_forms_own_maximum_and_message_are_kept():
+    from supportfirst.pathway.enquiry_forms import OUTCOME_REASON_MAX, EnquiryOutcomeForm
+
+    form = EnquiryOutcomeForm(
+        data={"outcome": "no_cause", "outcome_reason": "y" * (OUTCOME_REASON_MAX + 1)}
+    )
+    assert not form.is_valid()
+    assert form.errors["outcome_reason"] == [
+        f"Write what the enquiries found in {OUTCOME_REASON_MAX:,} characters or fewer"
+    ]

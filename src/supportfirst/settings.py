@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_forms_gds",
+    "supportfirst.kernel",
     "supportfirst.councils",
     "supportfirst.accounts",
     "supportfirst.families",
@@ -120,6 +121,7 @@ TEMPLATES = [
                 "supportfirst.councils.context_processors.council",
                 "csp.context_processors.nonce",
             ],
+            "builtins": ["supportfirst.kernel.wordtags"],
         },
     },
 ]

@@ -55,6 +55,25 @@ def test_staff_invite_a_parent_carer_who_sets_a_password(family, practitioner):
     assert Client().get(link)["Location"] == reverse("asking:link_not_working")
 
 
+def test_the_sign_in_page_after_setting_up_an_account_has_the_username_filled_in(
+    family, practitioner
+):
+    services.invitation_send(
+        actor=_actor(practitioner),
+        family=family,
+        full_name="Claire Hughes",
+        email="claire@example.test",
+        link_for=lambda path: f"http://testserver{path}",
+    )
+    browser = Client()
+    made = browser.post(_link(), {"password": PASSWORD, "password_again": PASSWORD})
+    assert made["Location"] == reverse("accounts:sign_in")
+    page = browser.get(made["Location"]).content.decode()
+    assert "Your account is ready. Sign in with the username claire@example.test" in page
+    assert 'name="username" value="claire@example.test"' in page
+    assert 'name="username" value=' not in Client().get(made["Location"]).content.decode()
+
+
 def test_the_password_validators_apply(family, practitioner):
     services.invitation_send(
         actor=_actor(practitioner),

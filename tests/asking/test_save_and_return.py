@@ -117,3 +117,45 @@ def test_one_draft_sends_at_most_five_links(council):
     assert response.status_code == 400
     assert "already sent 5 links" in response.content.decode()
     assert len(mail.outbox) == 5
+
+
+NO_HEADINGS = ("brothers or sisters", "interpreter", "talking to other people", "help for you")
+
+
+def test_a_question_not_answered_yet_is_not_shown_as_answered_no_on_return(council):
+    _client, link = _save_with_link(council)
+    later = Client()
+    later.get(link)
+    page = later.get(url("check", council)).content.decode()
+    assert "Some questions still need an answer" in page
+    needing = page.split("Some questions still need an answer", 1)[1].split("</ul>", 1)[0]
+    for heading in NO_HEADINGS:
+        assert heading in needing.lower(), heading
+    for key in ("Brothers and sisters who help", "Interpreter", "Contacting other people"):
+        row = re.search(rf"{key}</dt>\s*<dd[^>]*>([^<]*)</dd>", page)
+        assert row, key
+        assert row.group(1) == "Not answered yet", (key, row.group(1))
+
+
+def test_questions_answered_no_are_answered_on_return(council):
+    client = Client()
+    for name, data in (
+        ("siblings", {"siblings_help": "no"}),
+        ("interpreter", {"needs_interpreter": "no"}),
+        ("consent", {"consent": "no"}),
+        ("help_for_you", {"parent_carer_help": "no"}),
+    ):
+        client.post(url(name, council), data)
+    client.post(url("help_wanted", council), {"help_wanted": "Bedtime help", "then": "save"})
+    client.post(url("save", council), {"email": "priya@example.test"})
+    link = re.search(r"http://testserver(/ask/resume/[^/]+/)", mail.outbox[-1].body).group(1)
+    later = Client()
+    later.get(link)
+    page = later.get(url("check", council)).content.decode()
+    needing = page.split("Some questions still need an answer", 1)[1].split("</ul>", 1)[0]
+    assert "what a good week" in needing.lower() or "good week" in needing.lower()
+    for heading in NO_HEADINGS:
+        assert heading not in needing.lower(), heading
+    for key in ("Brothers and sisters who help", "Interpreter", "Contacting other people"):
+        row = re.search(rf"{key}</dt>\s*<dd[^>]*>([^<]*)</dd>", page)
+        assert row.group(1) == "No", (key, row.group(1))

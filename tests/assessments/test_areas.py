@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 
 import pytest
 
@@ -95,3 +96,54 @@ def test_an_assessment_is_made_with_its_areas_in_order(db):
     assessment = AssessmentFactory(request__child__date_of_birth=datetime.date(2018, 1, 1))
     assert [a.label for a in assessment.areas.order_by("position")] == CHILD_LABELS[:-1]
     assert all(area.status == "not_started" for area in assessment.areas.all())
+
+
+# The prompts a practitioner writes to: an adult's own life for a parent carer.
+CHILD_CARE_PROMPTS = (
+    "cannot wash or dress without an adult helping",
+    "what gets in the way for",
+    "and the family want",
+    "much longer than normal",
+)
+
+
+def test_the_parent_carers_own_assessment_asks_about_an_adults_own_life(
+    council, family, practitioner
+):
+    from tests.assessments.factories import assessments_for
+    from tests.conftest import signed_in_client
+
+    made = assessments_for(family)
+    area = made.carer.areas.order_by("position").first()
+    page = signed_in_client(practitioner).get(f"/staff/assessments/areas/{area.pk}/")
+    assert page.status_code == 200
+    text = html.unescape(page.content.decode()).lower()
+    carer = made.carer.subject_name.lower()
+    assert f"how caring affects {carer}'s own life" in text
+    assert f"what {carer} needs for their own life" in text
+    assert "given up work" in text or "give up work" in text
+    for prompt in CHILD_CARE_PROMPTS:
+        assert prompt not in text, prompt
+
+
+def test_the_childs_assessment_keeps_its_own_prompts(council, family, practitioner):
+    from tests.assessments.factories import assessments_for
+    from tests.conftest import signed_in_client
+
+    made = assessments_for(family)
+    area = made.child.areas.order_by("position").first()
+    made.child.status = "in_progress"
+    made.child.save()
+    text = signed_in_client(practitioner).get(f"/staff/assessments/areas/{area.pk}/")
+    page = text.content.decode()
+    assert "cannot wash or dress without an adult helping" in page
+
+
+@pytest.mark.parametrize("kind", [Kind.PARENT_CARER, Kind.YOUNG_CARER])
+def test_no_carers_prompt_is_a_child_care_prompt(kind):
+    from supportfirst.assessments.areas import prompts_for
+
+    prompts = prompts_for(kind, "Claire")
+    words = " ".join(prompts.__dict__.values()).lower()
+    for prompt in CHILD_CARE_PROMPTS:
+        assert prompt not in words, prompt

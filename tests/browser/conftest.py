@@ -1,8 +1,9 @@
 """Browser tests: Debian's Chromium driven by Playwright, axe-core on every page visited.
 
 Every page a test lands on must be checked with `visitor.check()`: axe-core (WCAG 2.2 A and
-AA rules) must find no violation, the page-quality check must pass on the live DOM, and a
-screenshot is saved under artefacts/screenshots/. A page visited but never checked fails.
+AA rules, and axe's best-practice rules) must find no violation, the page-quality check must
+pass on the live DOM, and a screenshot is saved under artefacts/screenshots/. A page visited
+but never checked fails.
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts" / "screenshots"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+# axe's best-practice rules too (every page in a landmark, one main, headings in order...).
+AXE_TAGS = [*WCAG_TAGS, "best-practice"]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -95,7 +98,7 @@ class Visitor:
         results = self.axe.run(
             page,
             options={
-                "runOnly": {"type": "tag", "values": WCAG_TAGS},
+                "runOnly": {"type": "tag", "values": AXE_TAGS},
                 "resultTypes": ["violations"],
             },
         )

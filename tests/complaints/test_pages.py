@@ -231,3 +231,26 @@ def test_staff_prepare_the_acknowledgement_letter_in_the_letters_app(council, fa
     assert (letter.source_type, letter.source_id) == ("complaints.complaint", str(complaint.pk))
     page = client.get(response["Location"]).content.decode()
     assert complaint.reference in page
+
+
+def test_the_family_is_told_a_response_can_be_put_back_to_20_working_days_at_most(parent, family):
+    complaint = complaint_for(family)
+    latest = workdays.add_working_days(complaint.received_on, 20)
+    client = signed_in_client(parent)
+    page = client.get(f"/family/complaints/{complaint.pk}/").content.decode()
+    assert "we can take longer, but never more than 20 working days" in page
+    assert f"the latest is {latest:%-d %B %Y}. We must tell you why." in page
+    for start in ("/family/complaints/", "/family/complaints/new/"):
+        assert "never more than 20 working days" in client.get(start).content.decode()
+
+
+def test_the_family_is_told_stage_2_can_be_put_back_to_65_working_days_at_most(parent, family):
+    complaint = complaint_for(family, stage=2)
+    page = signed_in_client(parent).get(f"/family/complaints/{complaint.pk}/").content.decode()
+    assert "never more than 65 working days" in page
+
+
+def test_no_longest_date_once_the_stage_is_answered(parent, family):
+    complaint = complaint_for(family, stage=2)
+    page = signed_in_client(parent).get(f"/family/complaints/{complaint.pk}/").content.decode()
+    assert "never more than 20 working days" not in page

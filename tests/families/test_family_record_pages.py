@@ -50,7 +50,7 @@ def test_the_request_page_shows_what_was_asked_the_decision_and_the_next_date(pa
     assert story_data.DECISION_NOTES.replace("'", "&#x27;") in page
     assert "Support pathway: assess needs with the family" in page
     assert "Decided by Priya Raman" in page
-    assert "Your assessments finished, due by" in page
+    assert "We will finish your assessments by" in page
     assert "working days left" in page
 
 
@@ -59,7 +59,7 @@ def test_a_request_waiting_for_its_decision_shows_working_days_left(parent, fami
     page = _page(signed_in_client(parent), f"/family/requests/{request.pk}/")
     due = request.next_step_due
     clock = describe_days_left(due, timezone.localdate())
-    assert f"The next-step decision, due by {due:%-d %B %Y} ({clock})." in page
+    assert f"We will decide the next step by {due:%-d %B %Y} ({clock})." in page
 
 
 def test_every_contact_and_intrusion_record_is_shown_with_its_reasons(parent, story):

@@ -106,6 +106,55 @@ def test_a_new_familys_request_is_saved(practitioner):
     assert request.child.first_name == "Zara"
 
 
+def _new_family(**changes):
+    today = timezone.localdate()
+    data = {
+        "parent_name": "Nasreen Begum",
+        "parent_relationship": "Mum",
+        "child_first_name": "Zara",
+        "child_last_name": "Begum",
+        "child_date_of_birth_0": "30",
+        "child_date_of_birth_1": "9",
+        "child_date_of_birth_2": "2014",
+        "received_on_0": str(today.day),
+        "received_on_1": str(today.month),
+        "received_on_2": str(today.year),
+        "received_time": "0:01",
+        "who_asked": "parent",
+        "help_asked_for": "Help with bathing Zara",
+        "consent_to_contact_others": "yes",
+        "preferred_contact": "phone",
+    }
+    return {**data, **changes}
+
+
+def test_a_parent_asking_for_a_new_family_is_not_asked_their_name_twice(practitioner):
+    client = signed_in_client(practitioner)
+    form = client.get("/staff/requests/new/").content.decode()
+    assert "Their name, if they are not the parent carer or the child named above" in form
+    response = client.post("/staff/requests/new/", _new_family())
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert SupportRequest.objects.get().requester_name == "Nasreen Begum"
+
+
+def test_a_young_person_asking_is_named_from_the_child(practitioner):
+    response = signed_in_client(practitioner).post(
+        "/staff/requests/new/", _new_family(who_asked="young_person")
+    )
+    assert response.status_code == 302
+    assert SupportRequest.objects.get().requester_name == "Zara Begum"
+
+
+def test_a_professional_asking_must_still_be_named(practitioner):
+    response = signed_in_client(practitioner).post(
+        "/staff/requests/new/",
+        _new_family(who_asked="professional", requester_organisation="Oak School"),
+    )
+    assert response.status_code == 400
+    assert "Enter the name of the person who asked" in response.content.decode()
+    assert not SupportRequest.objects.exists()
+
+
 def test_a_contact_without_its_intrusion_record_lists_what_is_missing(
     practitioner, support_request
 ):

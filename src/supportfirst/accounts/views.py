@@ -21,6 +21,7 @@ from django_otp import match_token
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from supportfirst.accounts.forms import CodeForm, NewPasswordForm, ResetRequestForm, SignInForm
+from supportfirst.accounts.new_account import offered_username
 from supportfirst.kernel.formsupport import submitted
 
 
@@ -28,6 +29,14 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/sign_in.html"
     form_class = SignInForm
     redirect_authenticated_user = True
+
+    def get_initial(self) -> dict[str, Any]:
+        """A person who has just set up their account finds their username filled in."""
+        initial = super().get_initial()
+        username = offered_username(self.request)
+        if username:
+            initial["username"] = username
+        return initial
 
 
 def _next_url(request: HttpRequest) -> str:

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from supportfirst.accounts.new_account import offer_username
 from supportfirst.asking import services
 from supportfirst.asking.account_forms import SetPasswordForm
 from supportfirst.kernel.formsupport import form_page, submitted
@@ -28,8 +31,13 @@ def account(request: HttpRequest, invite_token: str) -> HttpResponse:
         on_valid=lambda: services.invitation_accept(
             invitation=invitation, password=form.cleaned_data["password"]
         ),
-        success=lambda user: (
-            f"Your account is ready. Sign in with the username {user.username}",
-            reverse("accounts:sign_in"),
-        ),
+        success=lambda user: _ready(request, user),
+    )
+
+
+def _ready(request: HttpRequest, user: Any) -> tuple[str, str]:
+    offer_username(request, user.username)
+    return (
+        f"Your account is ready. Sign in with the username {user.username}",
+        reverse("accounts:sign_in"),
     )

@@ -107,8 +107,20 @@ def _label(choices: Any, value: Any) -> str:
     return str(dict(choices).get(value, ""))
 
 
+NOT_ANSWERED = "Not answered yet"
+
+
 def summary(answers: dict[str, Any]) -> list[Row]:
-    """What the check-your-answers page lists, with where to change each answer."""
+    """What the check-your-answers page lists, with where to change each answer. A question
+    still needing an answer says so (never a "No" it was not given)."""
+    missing = {step.name for step in unanswered(answers)}
+    return [
+        Row(row.key, NOT_ANSWERED, row.change, row.change_what) if row.change in missing else row
+        for row in _rows(answers)
+    ]
+
+
+def _rows(answers: dict[str, Any]) -> list[Row]:
     a = answers
     name = child_name(a) or "your child"
     born = format_date(a.get("date_of_birth"))

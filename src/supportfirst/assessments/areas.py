@@ -7,6 +7,8 @@ There is no "parenting capacity" area anywhere.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from django.db import models
 
 GROWING_UP_FROM_AGE = 14
@@ -135,3 +137,65 @@ def area_codes_for(kind: str, *, child_age: int) -> tuple[AreaCode, ...]:
     if child_age >= GROWING_UP_FROM_AGE:
         return CHILD_AREAS
     return tuple(code for code in CHILD_AREAS if code != AreaCode.GROWING_UP)
+
+
+# The prompts a practitioner writes to, by kind of assessment. {name} is the person assessed.
+# A parent carer's are about an adult's own life (health, work, time, the people close to
+# them); a young carer's about a young person's; never the child-care prompts ("cannot wash or
+# dress without an adult helping") of a disabled child's assessment.
+@dataclass(frozen=True)
+class Prompts:
+    analysis: str
+    need_label: str
+    need_example: str
+    # The four ways a need is hard to achieve (eligibility regulations 2015, reg 2 and reg 3).
+    cannot_without_help: str
+    only_with_pain_distress_or_anxiety: str
+    only_with_danger: str
+    takes_much_longer: str
+
+
+PROMPTS: dict[str, Prompts] = {
+    Kind.CHILD: Prompts(
+        analysis="What gets in the way for {name}, what helps, and what {name} and the family "
+        "want. Keep what you saw and heard apart from your opinion.",
+        need_label="What {name} needs help with",
+        need_example="For example: {name} cannot wash or dress without an adult helping.",
+        cannot_without_help="{name} cannot do it without help",
+        only_with_pain_distress_or_anxiety="{name} can only do it with significant pain, "
+        "distress or anxiety",
+        only_with_danger="Doing it puts {name} or others in danger",
+        takes_much_longer="It takes {name} much longer than normal",
+    ),
+    Kind.PARENT_CARER: Prompts(
+        analysis="How caring affects {name}'s own life: their health and sleep, work or "
+        "study, time for themselves and the people close to them. What helps, and what {name} "
+        "wants. Keep what you saw and heard apart from your opinion.",
+        need_label="What {name} needs for their own life",
+        need_example="For example: {name} has not slept a full night for a year and has had to "
+        "give up work; {name} would like a few hours a week to see friends.",
+        cannot_without_help="{name} cannot manage it without help",
+        only_with_pain_distress_or_anxiety="Managing it causes {name} significant pain, "
+        "distress or anxiety",
+        only_with_danger="Managing it puts {name}'s health or safety, or someone else's, at risk",
+        takes_much_longer="It takes {name} much longer than it would without caring",
+    ),
+    Kind.YOUNG_CARER: Prompts(
+        analysis="How helping at home affects {name}: school, friends, time to play and rest, "
+        "and how {name} feels. What helps, and what {name} wants. Keep what you saw and heard "
+        "apart from your opinion.",
+        need_label="What {name} needs",
+        need_example="For example: {name} misses school twice a week to look after their "
+        "brother and has no time to see friends.",
+        cannot_without_help="{name} cannot manage it without help",
+        only_with_pain_distress_or_anxiety="It causes {name} significant worry, upset or distress",
+        only_with_danger="It puts {name}'s health or safety, or someone else's, at risk",
+        takes_much_longer="It takes up much more of {name}'s time than it should",
+    ),
+}
+
+
+def prompts_for(kind: str, name: str) -> Prompts:
+    """The prompts for an assessment of this kind, with the person's name in them."""
+    template = PROMPTS[kind]
+    return Prompts(**{key: value.format(name=name) for key, value in template.__dict__.items()})

@@ -8,6 +8,7 @@ from typing import Any, cast
 from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
 from django import forms
 
+from supportfirst.assessments.areas import prompts_for
 from supportfirst.assessments.models import (
     AssessmentArea,
     ChildViewHow,
@@ -71,8 +72,7 @@ class AreaForm(forms.Form):
         _describe(
             fields["practitioner_analysis"],
             "Your analysis",
-            f"What gets in the way for {name}, what helps, and what {name} and the family want. "
-            "Keep what you saw and heard apart from your opinion.",
+            prompts_for(assessment.kind, name).analysis,
         )
         fields["nothing_to_add"].label = f"I have nothing to add to what {told} told us"
         layout: list[Any] = [
@@ -185,10 +185,10 @@ class NeedForm(forms.Form):
         error_messages={"required": "Select how often help is needed"},
     )
 
-    def __init__(self, *args: Any, name: str, for_child: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, name: str, kind: str = Kind.CHILD, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.for_child = for_child
-        if for_child:
+        self.for_child = kind == Kind.CHILD
+        if self.for_child:
             # The age comparator: needs are judged against what is typical at this age.
             self.fields["same_age"] = _yes_no(
                 f"Is this more than other children of {name}'s age need?",
@@ -196,19 +196,10 @@ class NeedForm(forms.Form):
                 "For example, every two-year-old needs help to dress and eat: that is not "
                 "more than other children of the same age need.",
             )
-        _describe(
-            self.fields["description"],
-            f"What {name} needs help with",
-            f"For example: {name} cannot wash or dress without an adult helping.",
-        )
+        prompts = prompts_for(kind, name)
+        _describe(self.fields["description"], prompts.need_label, prompts.need_example)
         cast(forms.MultipleChoiceField, self.fields["unable"]).choices = [
-            ("cannot_without_help", f"{name} cannot do it without help"),
-            (
-                "only_with_pain_distress_or_anxiety",
-                f"{name} can only do it with significant pain, distress or anxiety",
-            ),
-            ("only_with_danger", f"Doing it puts {name} or others in danger"),
-            ("takes_much_longer", f"It takes {name} much longer than normal"),
+            (flag, getattr(prompts, flag)) for flag in UNABLE
         ]
         layout = [
             Field.textarea("description", rows=3),
@@ -247,6 +238,7 @@ def _yes_no(label: str, error: str, help_text: str = "") -> forms.TypedChoiceFie
 def _reason(label: str, error: str) -> forms.CharField:
     return forms.CharField(
         label=label,
+        max_length=2000,
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 3}),
         error_messages={"required": error},
     )

@@ -162,7 +162,7 @@ def _area_url(area: AssessmentArea) -> str:
 def _need_form(area: AssessmentArea, data: Any = None) -> NeedForm:
     """The form to add a need; a child's need asks the age comparator question."""
     assessment = area.assessment
-    return NeedForm(data, name=assessment.subject_name, for_child=assessment.kind == Kind.CHILD)
+    return NeedForm(data, name=assessment.subject_name, kind=assessment.kind)
 
 
 def _area_page(

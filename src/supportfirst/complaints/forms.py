@@ -18,6 +18,10 @@ def _not_in_future(form: forms.Form, name: str, what: str) -> None:
         form.add_error(name, f"The date{' ' + what if what else ''} must be today or in the past")
 
 
+# A complaint may need room: about 3,500 words.
+COMPLAINT_MAX = 20000
+
+
 class ComplaintForm(forms.Form):
     """A family's complaint: what it is about, what went wrong, what would put it right."""
 
@@ -33,7 +37,8 @@ class ComplaintForm(forms.Form):
     )
     summary = forms.CharField(
         label="What went wrong?",
-        help_text="Tell us in your own words. Write as much as you need.",
+        help_text="Tell us in your own words.",
+        max_length=COMPLAINT_MAX,
         widget=forms.Textarea(attrs={"rows": 10}),
         error_messages={"required": "Tell us what went wrong"},
     )

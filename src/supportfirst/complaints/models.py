@@ -37,6 +37,7 @@ from django.db import models
 
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, ScopedQuerySet
+from supportfirst.complaints import clock
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
 
@@ -277,6 +278,19 @@ class ComplaintStage(FamilyRecord):
     @property
     def upheld(self) -> bool:
         return self.outcome in (Outcome.UPHELD, Outcome.PARTLY_UPHELD)
+
+    @property
+    def longest_working_days(self) -> int | None:
+        """How long the response may take at most, if it is put back: 20 working days at
+        stage 1, 65 at stage 2; stage 3 cannot be put back (None)."""
+        return clock.LONGEST.get(self.stage)
+
+    @property
+    def longest_due(self) -> date | None:
+        """The latest the response may be put back to, for the family to know."""
+        if self.longest_working_days is None:
+            return None
+        return clock.latest_extension(self.stage, self.clock_from)
 
     @property
     def panel_appointed(self) -> bool:

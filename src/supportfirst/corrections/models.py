@@ -31,7 +31,7 @@ class RecordKind(models.TextChoices):
     REQUEST = "request", "Your request for help"
     DECISION = "decision", "The next-step decision"
     CONTACT = "contact", "A record of a contact with you"
-    INTRUSION = "intrusion", "An intrusion record"
+    INTRUSION = "intrusion", "Why we needed a visit or contact"
     CARER_DECISIONS = "carer_decisions", "The decisions in a parent carer's assessment"
     ASSESSMENT = "assessment", "An assessment"
     AREA = "area", "Part of an assessment"

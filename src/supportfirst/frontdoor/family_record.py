@@ -41,6 +41,8 @@ from supportfirst.pathway.visibility import HiddenMoves, access_log_held_back
 
 @dataclass(frozen=True)
 class NextDate:
+    """What happens next, said so the date follows: "We will finish your assessments by"."""
+
     what: str
     due: date
 
@@ -65,11 +67,11 @@ def _for_family(request: SupportRequest, hidden: HiddenMoves) -> FamilyRequest:
         status = hidden.status_before_proposal(request)
     next_date = None
     if status == RequestStatus.AWAITING_DECISION:
-        next_date = NextDate("The next-step decision", request.next_step_due)
+        next_date = NextDate("We will decide the next step by", request.next_step_due)
     elif status == RequestStatus.SUPPORT_PATHWAY and (
         request.assessments_total == 0 or request.assessments_open > 0  # type: ignore[attr-defined]
     ):
-        next_date = NextDate("Your assessments finished", request.assessment_due)
+        next_date = NextDate("We will finish your assessments by", request.assessment_due)
     return FamilyRequest(request, status, str(RequestStatus(status).label), next_date)
 
 

@@ -11,9 +11,10 @@ from typing import Any, TypeVar
 
 from crispy_forms_gds.fields import DateInputField
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Button, Fieldset, Layout
+from crispy_forms_gds.layout import Button, Field, Fieldset, Layout
 from django import forms
 from django.contrib import messages
+from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.html import conditional_escape
@@ -31,6 +32,7 @@ __all__ = [
     "form_page",
     "form_status",
     "gds_helper",
+    "limit_text",
     "submitted",
 ]
 
@@ -93,6 +95,97 @@ class RealDateField(DateInputField):
             ) from error
 
 
+# The longest text a person may type where a form says nothing else: a box of free text (a
+# request, a comment, contact notes, a complaint) and a one-line answer (a name, a place).
+FREE_TEXT_MAX = 5000
+ONE_LINE_MAX = 200
+
+
+class TooLong(MaxLengthValidator):
+    """The GOV.UK message for text that is too long: it names the field when the label is short,
+    says the limit and how much was typed. What was typed stays in the box."""
+
+    def __init__(self, limit_value: int, name: str = "") -> None:
+        subject = (name or "This answer").replace("%", "%%")
+        super().__init__(
+            limit_value,
+            message=(
+                f"{subject} must be {limit_value:,} characters or fewer. You have typed "
+                "%(show_value)s: make it shorter and try again."
+            ),
+        )
+
+    def __call__(self, value: Any) -> None:
+        if self.clean(value) > self.limit_value:
+            raise forms.ValidationError(
+                self.message, code=self.code, params={"show_value": f"{len(value):,}"}
+            )
+
+
+def _short_label(field: forms.Field) -> str:
+    label = str(field.label or "").strip()
+    if not label or len(label) > 40 or "?" in label or "<" in label:
+        return ""
+    return label
+
+
+def _free_text(field: forms.Field) -> bool:
+    if not isinstance(field, forms.CharField):
+        return False
+    return not isinstance(field.widget, forms.PasswordInput | forms.HiddenInput)
+
+
+def limit_text(fields: Mapping[str, forms.Field]) -> None:
+    """Give every text field a maximum, enforced with the GOV.UK message: the form's own
+    `max_length`, or FREE_TEXT_MAX for a box of text and ONE_LINE_MAX for one line. Run on
+    every form class at start-up (kernel/apps.py) and on each form `form_move` checks, so a
+    field added in a form's __init__ is limited too. Safe to run more than once."""
+    for field in fields.values():
+        if not _free_text(field):
+            continue
+        assert isinstance(field, forms.CharField)
+        if field.max_length is None:
+            multi_line = isinstance(field.widget, forms.Textarea)
+            field.max_length = FREE_TEXT_MAX if multi_line else ONE_LINE_MAX
+        field.validators = [
+            v for v in field.validators if not isinstance(v, MaxLengthValidator)
+        ] + [TooLong(int(field.max_length), _short_label(field))]
+
+
+def _counted(form: Any, name: Any) -> int:
+    """The maximum to count down from, for a box of text with one; else 0."""
+    field = form.fields.get(name) if isinstance(name, str) else None
+    if field is None or not isinstance(field.widget, forms.Textarea):
+        return 0
+    # crispy-forms-gds adds its "-info" id to the box's aria-describedby, and raised KeyError
+    # when the box had no hint (so no aria-describedby yet): start it empty.
+    field.widget.attrs.setdefault("aria-describedby", "")
+    return int(getattr(field, "max_length", 0) or 0)
+
+
+def _character_counts(form: Any, layout: Any) -> None:
+    """Every box of text with a maximum becomes the GOV.UK character count, wherever the
+    layout names it (as a field name, a Field, or inside a fieldset or other part)."""
+    parts = getattr(layout, "fields", None)
+    if parts is None:
+        return
+    for index, part in enumerate(parts):
+        if isinstance(part, Field):
+            if len(part.fields) == 1 and "max_characters" not in part.context:
+                limit = _counted(form, part.fields[0])
+                if limit:
+                    part.context["max_characters"] = limit
+                    classes = part.attrs.get("class", "")
+                    part.attrs["class"] = f"{classes} govuk-js-character-count".strip()
+        elif isinstance(part, str):
+            limit = _counted(form, part)
+            if limit:
+                rows = int(form.fields[part].widget.attrs.get("rows", 5))
+                parts[index] = Field.textarea(part, rows=rows, max_characters=limit)
+        else:
+            _character_counts(form, part)
+
+
 class EscapingFormHelper(FormHelper):
     """crispy-forms-gds prints labels, hints and legends as markup (`|safe`), and our forms
     build them from records (a child's name typed by the public). Just before drawing, every
@@ -101,6 +194,19 @@ class EscapingFormHelper(FormHelper):
     `format_html`, which marks it safe and escapes what it puts in."""
 
     def render_layout(self, form: Any, context: Any, template_pack: Any = None) -> Any:
+        limit_text(form.fields)
+        layout: Any = getattr(self, "layout", None)
+        drawn_whole = layout is None
+        if drawn_whole:
+            layout = self.layout = Layout(*form.fields)
+        _character_counts(form, layout)
+        try:
+            return self._render_escaped(form, context, template_pack)
+        finally:
+            if drawn_whole:
+                self.layout = None
+
+    def _render_escaped(self, form: Any, context: Any, template_pack: Any) -> Any:
         for field in form.fields.values():
             if field.label is not None:
                 field.label = conditional_escape(field.label)
@@ -152,6 +258,7 @@ def form_move(
     """Run a sent, valid form's move: the response to give (the 409 page, or the message and
     redirect), or None when the page should be shown again (not sent, has errors, or the move
     was refused: its reasons are then in the form's error summary)."""
+    limit_text(form.fields)
     if not (form.is_bound and form.is_valid()):
         return None
     try:

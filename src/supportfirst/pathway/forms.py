@@ -216,9 +216,22 @@ class NewFamilyRequestForm(RequestForm):
             Fieldset(*request_fields, legend="The request", legend_size=Size.MEDIUM),
             button="Save the request",
         )
+        # The parent carer or the child is named above: their name is not asked again.
+        asker = self.fields["requester_name"]
+        asker.required = False
+        asker.label = "Their name, if they are not the parent carer or the child named above"
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if not str(data.get("requester_name") or "").strip():
+            who = data.get("who_asked")
+            child = f"{data.get('child_first_name', '')} {data.get('child_last_name', '')}"
+            if who == WhoAsked.PARENT and data.get("parent_name"):
+                data["requester_name"] = data["parent_name"]
+            elif who == WhoAsked.YOUNG_PERSON and child.strip():
+                data["requester_name"] = child.strip()
+            elif who in (WhoAsked.PROFESSIONAL, WhoAsked.OTHER):
+                self.add_error("requester_name", "Enter the name of the person who asked")
         born = data.get("child_date_of_birth")
         if born and born > timezone.localdate():
             self.add_error("child_date_of_birth", "The child's date of birth must be in the past")

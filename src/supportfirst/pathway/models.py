@@ -26,6 +26,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
 from supportfirst.families.models import ContactMethod, FamilyRecord
 from supportfirst.families.records import Correctable, FamilyFacing
@@ -365,8 +366,8 @@ class IntrusionRecord(FamilyRecord):
         correction=Correctable(
             kind="intrusion",
             label=lambda i: (
-                "Why we needed the "
-                + f"{i.contact.get_kind_display()} on {i.contact.happened_at:%-d %B %Y}".lower()
+                f"Why we needed the {i.contact.get_kind_display().lower()} "
+                f"on {timezone.localtime(i.contact.happened_at):%-d %B %Y}"
             ),
             shown_on=lambda i: ("request", i.contact.request_id),
             young_person="contact__request__child_id",

@@ -494,7 +494,7 @@ def _contact_summary(contact: Contact, involved: list[str], done: str = "recorde
     summary = f"{contact.get_kind_display()} {done}"
     if involved:
         labels = "; ".join(str(Intrusion(i).label).lower() for i in involved)
-        summary += f", with the reasons for it written down ({labels})"
+        summary += f", with the reasons it was needed ({labels})"
     return summary
 
 

@@ -10,10 +10,10 @@ from typing import Any
 
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
-from django.utils import timezone
 
 from supportfirst.accounts.models import User
 from supportfirst.families.models import Family
+from supportfirst.kernel import timewords
 from supportfirst.subject_access.kinds import family_record_models
 
 
@@ -22,9 +22,7 @@ def person(user: Any) -> str:
 
 
 def when(moment: datetime) -> str:
-    local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
-    hour = local.strftime("%I").lstrip("0") or "12"
-    return f"{local.day} {local:%B %Y}, {hour}:{local:%M}{local.strftime('%p').lower()}"
+    return timewords.moment(moment)
 
 
 def _day(day: date) -> str:

@@ -1,0 +1,42 @@
+"""The kernel as a Django app: its start-up gives every text field of every form in the
+service a maximum (kernel/formsupport.py `limit_text`), so a new form gets one without asking."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Iterator
+
+from django import forms
+from django.apps import AppConfig, apps
+
+
+def _form_classes(base: type = forms.BaseForm) -> Iterator[type]:
+    for sub in base.__subclasses__():
+        yield sub
+        yield from _form_classes(sub)
+
+
+def service_form_classes() -> list[type]:
+    """Every form class of the service, after importing each app's form and view modules."""
+    for config in apps.get_app_configs():
+        if not config.name.startswith("supportfirst."):
+            continue
+        for module in pkgutil.iter_modules([config.path]):
+            if module.name.endswith(("forms", "views")):
+                importlib.import_module(f"{config.name}.{module.name}")
+    return sorted(
+        {c for c in _form_classes() if c.__module__.startswith("supportfirst.")},
+        key=lambda c: (c.__module__, c.__qualname__),
+    )
+
+
+class KernelConfig(AppConfig):
+    name = "supportfirst.kernel"
+    verbose_name = "Kernel"
+
+    def ready(self) -> None:
+        from supportfirst.kernel.formsupport import limit_text
+
+        for form_class in service_form_classes():
+            limit_text(form_class.base_fields)  # type: ignore[attr-defined]
