@@ -206,7 +206,7 @@ class NeedForm(forms.Form):
             Field.checkboxes("unable", legend_size=Size.SMALL),
             Field.radios("how_often", legend_size=Size.SMALL),
         ]
-        if for_child:
+        if self.for_child:
             layout.append(Field.radios("same_age", legend_size=Size.SMALL, inline=True))
         self.helper = gds_helper(*layout, button="Add this need", name="add_need")
 

@@ -19,7 +19,7 @@ from supportfirst.assessments.forms import (
     NeedForm,
     OfferAnswerForm,
 )
-from supportfirst.assessments.models import Assessment, AssessmentArea, AssessmentStatus, Kind
+from supportfirst.assessments.models import Assessment, AssessmentArea, AssessmentStatus
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.kernel.formsupport import (

@@ -35,9 +35,9 @@ from datetime import date
 from django.conf import settings
 from django.db import models
 
+from supportfirst.complaints import clock
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, ScopedQuerySet
-from supportfirst.complaints import clock
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
 
