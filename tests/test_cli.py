@@ -68,6 +68,7 @@ def test_check_deploy_refuses_a_wildcard_host(tmp_path, hosts):
         env={
             "SUPPORTFIRST_DATA_DIR": str(tmp_path),
             "SECRET_KEY": "k3y-" + "q9Zr7Lm2Xw8Vb4Nt6Pc1Hd5Jf0Gs3Ak" * 2,
+            "SUPPORTFIRST_AUDIT_KEY": "aud1t-" + "Tq4Wm8Zr2Lx6Vb0Nc3Hd7" * 2,
             "ALLOWED_HOSTS": hosts,
         },
     )

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from django.utils import timezone
 
 from supportfirst.complaints.models import Status
 from supportfirst.corrections.models import CorrectionStatus
+from supportfirst.councils.models import Role
 from supportfirst.notifications.models import Notification
 from supportfirst.wording.models import WordingReason
+from tests.accounts.factories import staff_user
 from tests.complaints.factories import complaint_for
 from tests.conftest import signed_in_client
 from tests.corrections.factories import CorrectionRequestFactory
@@ -93,6 +96,12 @@ def test_a_clean_correction_answer_goes_with_one_click(practitioner, emailed):
     assert correction.status == CorrectionStatus.CORRECTED
 
 
+@pytest.fixture
+def complaints_manager(council):
+    """Complaints are run by a complaints manager (or a team manager), not a practitioner."""
+    return staff_user(council, Role.COMPLAINTS_MANAGER)
+
+
 def respond(client, complaint, **extra):
     today = timezone.localdate()
     data = {
@@ -106,9 +115,9 @@ def respond(client, complaint, **extra):
     return client.post(f"/staff/complaints/{complaint.pk}/respond/", data)
 
 
-def test_a_flagged_complaint_response_without_reasons_is_not_sent(practitioner, emailed):
+def test_a_flagged_complaint_response_without_reasons_is_not_sent(complaints_manager, emailed):
     complaint = complaint_for(emailed)
-    client = signed_in_client(practitioner)
+    client = signed_in_client(complaints_manager)
     response = respond(client, complaint)
     assert response.status_code == 400
     html = response.content.decode()
@@ -124,9 +133,9 @@ def test_a_flagged_complaint_response_without_reasons_is_not_sent(practitioner, 
     assert not Notification.objects.exists()
 
 
-def test_a_flagged_complaint_response_with_real_reasons_is_sent(practitioner, emailed):
+def test_a_flagged_complaint_response_with_real_reasons_is_sent(complaints_manager, emailed):
     complaint = complaint_for(emailed)
-    client = signed_in_client(practitioner)
+    client = signed_in_client(complaints_manager)
     fields = reason_fields(respond(client, complaint).content.decode())
     response = respond(client, complaint, **dict.fromkeys(fields, REASON))
     assert response.status_code == 302
@@ -139,9 +148,9 @@ def test_a_flagged_complaint_response_with_real_reasons_is_sent(practitioner, em
     assert "Reasons for keeping words" in page
 
 
-def test_a_clean_complaint_response_goes_with_one_click(practitioner, emailed):
+def test_a_clean_complaint_response_goes_with_one_click(complaints_manager, emailed):
     complaint = complaint_for(emailed)
-    response = respond(signed_in_client(practitioner), complaint, response="We are sorry.")
+    response = respond(signed_in_client(complaints_manager), complaint, response="We are sorry.")
     assert response.status_code == 302
     complaint.refresh_from_db()
     assert complaint.status == Status.RESPONDED

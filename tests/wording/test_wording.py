@@ -52,7 +52,16 @@ def test_findings_are_shown_beside_saved_staff_text(practitioner, support_reques
     client = signed_in_client(practitioner)
     client.post(
         f"/staff/requests/{support_request.pk}/decision/",
-        {"pathway": "information", "information_given": "Told Mum she failed to apply in time."},
+        {
+            "pathway": "information",
+            "information_given": "Told Mum she failed to apply in time.",
+            "basis": "family_agreed",
+            "agreed_by": "Claire Hughes",
+            "agreed_on_0": "1",
+            "agreed_on_1": "3",
+            "agreed_on_2": "2026",
+            "agreed_how": "On the phone",
+        },
     )
     page = client.get(f"/staff/requests/{support_request.pk}/").content.decode()
     assert "Words to check in the information given" in page

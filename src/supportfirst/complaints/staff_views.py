@@ -34,7 +34,7 @@ from supportfirst.councils.models import COMPLAINTS_ROLES
 from supportfirst.kernel.formsupport import button_move, conflict, form_page, submitted
 from supportfirst.letters import services as letter_services
 from supportfirst.notifications.services import preference_for
-from supportfirst.wording.selectors import reasons_for
+from supportfirst.wording.selectors import reasons_kept_with
 from supportfirst.wording.services import Reasons, WordsToCheck, ask_reasons, words_to_check
 
 RESPONSE_TEXT = "the response"
@@ -77,8 +77,8 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
             "today": today,
             "runs_complaints": request.scope.role in COMPLAINTS_ROLES,  # type: ignore[attr-defined]
             "does_casework": request.scope.does_casework,  # type: ignore[attr-defined]
-            "reasons": reasons_for(
-                scope=request.scope,  # type: ignore[attr-defined]
+            "reasons": reasons_kept_with(
+                family_id=complaint.family_id,
                 record_type=services.RECORD_TYPE,
                 record_id=complaint.pk,
             ),

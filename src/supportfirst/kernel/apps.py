@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from django import forms
 from django.apps import AppConfig, apps
+from django.conf import settings
 
 
 def _form_classes(base: type = forms.BaseForm) -> Iterator[type]:
@@ -25,6 +26,9 @@ def service_form_classes() -> list[type]:
         for module in pkgutil.iter_modules([config.path]):
             if module.name.endswith(("forms", "views")):
                 importlib.import_module(f"{config.name}.{module.name}")
+    # Pages whose forms live beside their views in other modules (the front doors) are all
+    # reached from the URL table.
+    importlib.import_module(settings.ROOT_URLCONF)
     return sorted(
         {c for c in _form_classes() if c.__module__.startswith("supportfirst.")},
         key=lambda c: (c.__module__, c.__qualname__),

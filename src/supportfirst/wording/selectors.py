@@ -13,3 +13,13 @@ def reasons_for(*, scope: Scope, record_type: str, record_id: int) -> list[Wordi
         .filter(record_type=record_type, record_id=record_id)
         .select_related("given_by")
     )
+
+
+def reasons_kept_with(*, family_id: int, record_type: str, record_id: int) -> list[WordingReason]:
+    """The reasons kept with one record that the caller has already loaded through the person's
+    own scope (a complaints manager reads a complaint, but no other family record)."""
+    return list(
+        WordingReason.objects.filter(
+            family_id=family_id, record_type=record_type, record_id=record_id
+        ).select_related("given_by")
+    )
