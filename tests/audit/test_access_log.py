@@ -367,3 +367,39 @@ def test_the_upgrade_refuses_a_broken_old_log_and_changes_nothing(family):
     with pytest.raises(RuntimeError, match="broken at event 2: it cannot be upgraded"):
         _upgrade()
     assert list(AccessEvent.objects.values_list("sequence", "hash")) == before
+
+
+@pytest.mark.parametrize(
+    ("url", "list_name"),
+    [
+        ("/staff/my-work/", "my work:1"),
+        ("/staff/", "my families:1"),
+        ("/staff/?show=all", "families:1"),
+        ("/staff/corrections/", "correction requests:1"),
+    ],
+)
+def test_lists_that_show_families_are_logged_as_list_views(practitioner, family, url, list_name):
+    assert signed_in_client(practitioner).get(url).status_code == 200
+    event = AccessEvent.objects.get()
+    assert (event.action, event.record_type, event.record_id, event.family_id) == (
+        "list",
+        "list",
+        list_name,
+        None,
+    )
+    assert event.actor_id == practitioner.pk
+    assert verify_access_log().councils[family.council_id].ok  # on the council's own chain
+
+
+def test_the_team_and_complaints_lists_are_logged(council, family):
+    from supportfirst.councils.models import Role
+    from tests.accounts.factories import staff_user
+
+    manager = staff_user(council, Role.TEAM_MANAGER)
+    client = signed_in_client(manager)
+    assert client.get("/staff/team/").status_code == 200
+    assert client.get("/staff/complaints/").status_code == 200
+    assert list(AccessEvent.objects.values_list("record_id", flat=True)) == [
+        "team:1",
+        "complaints:1",
+    ]

@@ -21,6 +21,7 @@ class Action(models.TextChoices):
     CHANGE = "change", "Changed"
     DELETE = "delete", "Removed"
     DOWNLOAD = "download", "Downloaded"
+    LIST = "list", "Looked at a list of families"
 
 
 class AccessEvent(models.Model):

@@ -53,6 +53,24 @@ def log_access(
     )
 
 
+def log_list_view(request: HttpRequest, *, list_name: str, page: int | str = 1) -> AccessEvent:
+    """Append one event for a look at a list that shows families (My work, the Team page, the
+    families list, complaints, correction requests): who, when, which list and page. It names no
+    family, so it is not on any family's "who has looked" page; the council's log has it."""
+    actor = Actor.of(request)
+    return append_event(
+        actor_id=actor.scope.user_id,
+        actor_username=actor.user.get_username(),
+        role=actor.scope.role,
+        council_id=actor.scope.council_id,
+        family_id=None,
+        record_type="list",
+        record_id=f"{list_name}:{page}"[:40],
+        action=Action.LIST,
+        request_id=actor.request_id,
+    )
+
+
 def record_access(
     *,
     request: HttpRequest,

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from supportfirst.audit.services import Actor
+from supportfirst.audit.services import Actor, log_list_view
 from supportfirst.complaints import clock, selectors, services
 from supportfirst.complaints.forms import (
     AdvocacyForm,
@@ -54,6 +54,7 @@ def _back(complaint_id: int) -> dict[str, str]:
 def complaint_list(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     rows = selectors.staff_complaints(scope=scope, today=timezone.localdate())
+    log_list_view(request, list_name="complaints")
     return render(request, "complaints/staff/list.html", {"rows": rows})
 
 

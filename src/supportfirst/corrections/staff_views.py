@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from supportfirst.audit.services import Actor
+from supportfirst.audit.services import Actor, log_list_view
 from supportfirst.corrections import clock, records, selectors, services
 from supportfirst.corrections.forms import AnswerForm
 from supportfirst.corrections.models import CorrectionRequest
@@ -35,6 +35,7 @@ def correction_list(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     rows = selectors.corrections_for_council(scope=scope)
     page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    log_list_view(request, list_name="correction requests", page=page.number)
     return render(
         request,
         "corrections/staff/list.html",

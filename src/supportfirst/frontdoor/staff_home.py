@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
+from supportfirst.audit.services import log_list_view
 from supportfirst.councils.access import staff_required
 from supportfirst.councils.models import Role
 from supportfirst.families import selectors
@@ -29,6 +30,7 @@ def staff_home(request: HttpRequest) -> HttpResponse:
     mine = request.GET.get("show") != "all"
     families = selectors.families_list(scope=scope, allocated_to=scope.user_id if mine else None)
     page = Paginator(families, PAGE_SIZE).get_page(request.GET.get("page"))
+    log_list_view(request, list_name="families" if not mine else "my families", page=page.number)
     return render(
         request,
         "frontdoor/staff/home.html",

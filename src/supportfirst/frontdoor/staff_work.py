@@ -16,6 +16,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from supportfirst.assessments import due as assessments_due
+from supportfirst.audit.services import log_list_view
 from supportfirst.complaints import due as complaints_due
 from supportfirst.corrections import due as corrections_due
 from supportfirst.councils.access import casework_required, manager_required
@@ -121,6 +122,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     items = due_items(scope=scope, worker_id=scope.user_id, today=timezone.localdate())
     page = Paginator(items, MY_WORK_PAGE_SIZE).get_page(request.GET.get("page"))
+    log_list_view(request, list_name="my work", page=page.number)
     # Every manager sees, at the top, each child who may be in immediate danger.
     alerts = list(danger.danger_alerts(scope=scope)) if scope.role in MANAGER_ROLES else []
     return render(
@@ -139,6 +141,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
 def team(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     page = team_read(scope=scope, today=timezone.localdate())
+    log_list_view(request, list_name="team")
     return render(
         request,
         "frontdoor/team.html",
