@@ -195,3 +195,18 @@ def test_my_work_lists_the_contacts_i_planned(council, support_request):
     assert f"Planned home visit with {name}" in page
     assert page.count(f"Planned home visit with {name}") == 1
     assert f'href="/staff/contacts/{mine.pk}/"' in page
+
+
+def test_staff_turning_the_familys_no_into_a_yes_is_a_govuk_error(practitioner, support_request):
+    contact = PlannedContactFactory(request=support_request)
+    response = signed_in_client(practitioner).post(
+        f"/staff/contacts/{contact.pk}/view/",
+        {"family_view": "agree", "family_words": "They said on the phone it is fine now."},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "govuk-error-summary" in page
+    assert "The family said no. Only they can change their answer" in page
+    assert "They said on the phone it is fine now." in page
+    contact.refresh_from_db()
+    assert contact.intrusion_record.family_view == FamilyView.OBJECT

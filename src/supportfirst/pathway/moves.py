@@ -304,6 +304,20 @@ def family_objected(contact: Contact, actor: Any, context: dict[str, Any]) -> bo
     return _view(contact, {}) == FamilyView.OBJECT
 
 
+def only_the_family_withdraws_an_objection(
+    contact: Contact, actor: Any, context: dict[str, Any]
+) -> bool:
+    """The family said no. Only they can change their answer to yes, on their request page;
+    or a team manager can approve it with a reason the family reads. If they told you they now
+    agree and cannot change it online, cancel this contact and plan it again with their
+    agreement: the family is told both."""
+    return not (
+        _view(contact, {}) == FamilyView.OBJECT
+        and context.get("family_view") == FamilyView.AGREE
+        and not context.get("by_the_family", False)
+    )
+
+
 def approval_reason_is_written(contact: Contact, actor: Any, context: dict[str, Any]) -> bool:
     """Write the reason it should go ahead although the family objected, in at least a
     sentence: the family will read it."""
@@ -349,6 +363,7 @@ CONTACT = Workflow(
             "Record the family's view",
             frozenset({ContactStatus.PLANNED}),
             KEEPS_STATUS,
+            (only_the_family_withdraws_an_objection,),
         ),
         Move(
             "approve_despite_objection",

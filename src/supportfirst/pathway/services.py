@@ -617,6 +617,7 @@ def contact_family_view(
         "record_family_view",
         actor=actor.user,
         reason=family_words,
+        context={"family_view": view, "by_the_family": actor.scope.is_family},
         summary=f"The family's view of the planned {contact.get_kind_display().lower()}: "
         f"{'they agree' if view == FamilyView.AGREE else 'they object'}",
     )
