@@ -20,6 +20,7 @@ from supportfirst.frontdoor import family_record
 from supportfirst.kernel.formsupport import form_page, gds_helper, submitted
 from supportfirst.pathway import selectors as pathway_selectors
 from supportfirst.pathway import services as pathway_services
+from supportfirst.pathway.models import ContactStatus
 
 
 @family_required
@@ -118,6 +119,13 @@ def contact_view(request: HttpRequest, contact_id: int) -> HttpResponse:
         )
 
     back = reverse("family:request", kwargs={"request_id": contact.request_id})
+    if contact.status != ContactStatus.PLANNED:
+        # Over (done or cancelled): nothing to answer, said plainly, never a staff error page.
+        return render(
+            request,
+            "frontdoor/family/contact_view.html",
+            {"contact": contact, "back": back, "over": True},
+        )
     return form_page(
         request,
         form,
