@@ -164,8 +164,22 @@ def _sentence_before(low: str, start: int) -> str:
     return low[ends[-1] if ends else 0 : start]
 
 
+# A negation rules out only what is in its own clause: "Mum was not happy, but Amir was seen
+# alone" and "There were no concerns and the bedroom was checked" still describe an intrusion.
+_CLAUSE_START = re.compile(
+    r"[,:\u2013\u2014]|\s-\s|\b(?:but|and|so|then|although|though|while|whereas|however|"
+    r"because|after|before|later|afterwards)\b"
+)
+
+
+def _clause_before(low: str, start: int) -> str:
+    sentence = _sentence_before(low, start)
+    starts = [m.end() for m in _CLAUSE_START.finditer(sentence)]
+    return sentence[starts[-1] if starts else 0 :]
+
+
 def _negated(low: str, start: int) -> bool:
-    return _NEGATION.search(_sentence_before(low, start)) is not None
+    return _NEGATION.search(_clause_before(low, start)) is not None
 
 
 def _by_the_family(low: str, start: int) -> bool:
