@@ -348,6 +348,50 @@ def test_an_unplanned_intrusion_the_family_objected_to_is_refused(practitioner, 
 # Notes that describe an intrusion -------------------------------------------------------------
 
 
+def test_a_meeting_at_the_familys_home_is_a_home_visit(practitioner, support_request):
+    kind = "meeting"
+    with pytest.raises(MoveRefused) as error:
+        services.contact_record(
+            actor=actor(practitioner),
+            request=support_request,
+            kind=kind,
+            happened_at=timezone.now() - timedelta(hours=1),
+            place="Family home",
+            family_chose_time_and_place=True,
+            notice_given="",
+            intrusions=[],
+            notes="We talked about bedtimes.",
+        )
+    assert "The place is the family's home" in " ".join(error.value.messages)
+    with pytest.raises(MoveRefused) as error:
+        services.contact_plan(
+            actor=actor(practitioner),
+            request=support_request,
+            kind=kind,
+            planned_for=timezone.now() + timedelta(days=7),
+            place="At home",
+            family_chose_time_and_place=True,
+            notice_given="Two weeks",
+            what_for="To talk about bedtimes.",
+            intrusions=[],
+        )
+    assert "The place is the family's home" in " ".join(error.value.messages)
+    assert not Contact.objects.exists()
+    # A phone call while the family is at home is not a visit.
+    call = services.contact_record(
+        actor=actor(practitioner),
+        request=support_request,
+        kind="call",
+        happened_at=timezone.now() - timedelta(hours=1),
+        place="At home",
+        family_chose_time_and_place=True,
+        notice_given="",
+        intrusions=[],
+        notes="We talked about bedtimes.",
+    )
+    assert call.status == ContactStatus.DONE
+
+
 def test_notes_describing_an_intrusion_are_refused_without_a_record(practitioner, support_request):
     with pytest.raises(MoveRefused) as error:
         after_the_fact(

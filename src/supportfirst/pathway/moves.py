@@ -236,6 +236,17 @@ def contact_date_is_not_before_the_request(
     return bool(context["happened_at"] >= contact.request.received_at)
 
 
+def a_meeting_at_home_is_a_home_visit(
+    contact: Contact, actor: Any, context: dict[str, Any]
+) -> bool:
+    """The place is the family's home: choose “Home visit” as the kind of contact, so its
+    reasons are recorded and the family is told first"""
+    kind = str(context.get("kind", contact.kind))
+    return kind != "meeting" or not intrusion_rule.place_is_the_familys_home(
+        str(context.get("place", contact.place))
+    )
+
+
 def family_view_is_recorded(contact: Contact, actor: Any, context: dict[str, Any]) -> bool:
     """Record whether the family agreed or objected before recording this contact as done."""
     involved = context.get("intrusions", contact.intrusions)
@@ -291,6 +302,7 @@ def contact_refusals(
 
 
 RECORD_GUARDS: tuple[Guard, ...] = (
+    a_meeting_at_home_is_a_home_visit,
     contact_date_is_not_in_the_future,
     contact_date_is_not_before_the_request,
     family_view_is_recorded,

@@ -37,6 +37,7 @@ from supportfirst.pathway.models import (
     SafeguardingMove,
     SupportRequest,
 )
+from supportfirst.rules import intrusion as intrusion_rule
 from supportfirst.rules import workdays
 from supportfirst.rules.intrusion import (
     REQUIRED_INTRUSION_FIELDS,
@@ -398,9 +399,17 @@ def _save_intrusion_record(contact: Contact, intrusion: dict[str, Any]) -> None:
 
 
 def _guard_context(
-    *, happened_at: datetime, notes: str, involved: list[str], family_view: str
+    *,
+    happened_at: datetime,
+    notes: str,
+    involved: list[str],
+    family_view: str,
+    kind: str,
+    place: str,
 ) -> dict[str, Any]:
     return {
+        "kind": kind,
+        "place": place,
         "happened_at": happened_at,
         "now": timezone.now(),
         "notes": notes,
@@ -449,6 +458,8 @@ def contact_record(
         notes=notes,
         involved=involved,
         family_view=str((intrusion or {}).get("family_view", "")),
+        kind=kind,
+        place=place,
     )
     failures = _record_gaps(involved, intrusion) + moves.contact_refusals(
         moves.RECORD_GUARDS, contact, actor.user, context
@@ -495,6 +506,8 @@ def contact_plan(
         failures.append(problem)
     if not what_for.strip():
         failures.append("Write what the contact is for, in words for the family")
+    if kind == "meeting" and intrusion_rule.place_is_the_familys_home(place):
+        failures.append(intrusion_rule.MEETING_AT_HOME)
     failures += _record_gaps(involved, intrusion)
     if failures:
         raise MoveRefused(failures)
@@ -566,6 +579,8 @@ def contact_record_done(
         notes=notes,
         involved=involved,
         family_view=str(given.get("family_view", "")),
+        kind=kind,
+        place=place,
     )
     failures = _record_gaps(involved, given) + moves.contact_refusals(
         moves.RECORD_GUARDS, contact, actor.user, context

@@ -77,6 +77,23 @@ def intrusions_for(kind: str, chosen: list[str]) -> list[str]:
     return found
 
 
+_FAMILYS_HOME = re.compile(
+    r"^\s*(?:at\s+)?home\b|\bfamily(?:'s|\u2019s)?\s+(?:home|house|flat)\b|"
+    r"\b(?!children(?:'s|\u2019s)?\b)(?:their|his|her|[a-z]+(?:'s|\u2019s))\s+(?:home|house|flat)\b"
+)
+MEETING_AT_HOME = (
+    "The place is the family's home: choose “Home visit” as the kind of contact, so its reasons "
+    "are recorded and the family is told first"
+)
+
+
+def place_is_the_familys_home(place: str) -> bool:
+    """Does the place of a meeting name the family's home ("At home", "Claire's house")? Then
+    the meeting is a home visit, whatever kind was chosen. A centre named "Oak House" or a
+    children's home is not."""
+    return _FAMILYS_HOME.search(place.lower()) is not None
+
+
 def intrusion_record_gaps(intrusion: Mapping[str, Any] | None) -> dict[str, str]:
     """Which parts of an intrusion record are missing: field name -> plain-English message."""
     given = intrusion or {}
