@@ -82,8 +82,10 @@ def test_a_negation_in_one_sentence_does_not_cover_the_next():
 @pytest.mark.parametrize(
     ("notes", "expected"),
     [
-        ("Mum was not happy, but Amir was seen alone and the bedroom was checked.",
-         ["child_alone", "rooms"]),
+        (
+            "Mum was not happy, but Amir was seen alone and the bedroom was checked.",
+            ["child_alone", "rooms"],
+        ),
         ("With no fuss, Amir was seen alone.", ["child_alone"]),
         ("There were no concerns and the bedroom was checked.", ["rooms"]),
         ("Amir wasn't at school, so we called the school.", ["third_party"]),
