@@ -257,7 +257,7 @@ def _pdf_pages(data: bytes) -> list[list[str]]:
         try:
             if len(pdf) > MAX_PAGES:
                 raise UnreadableDocument(
-                    f"has more than {MAX_PAGES} pages: check the protocol on its own, not a "
+                    f"has more than {MAX_PAGES:,} pages: check the protocol on its own, not a "
                     "whole collection of documents."
                 )
             pages = []
