@@ -79,6 +79,23 @@ def test_a_negation_in_one_sentence_does_not_cover_the_next():
     assert kinds("We did not look at the bedroom. We looked at the kitchen cupboards.") == ["rooms"]
 
 
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        (
+            "Mum was not happy, but Amir was seen alone and the bedroom was checked.",
+            ["child_alone", "rooms"],
+        ),
+        ("With no fuss, Amir was seen alone.", ["child_alone"]),
+        ("There were no concerns and the bedroom was checked.", ["rooms"]),
+        ("Amir wasn't at school, so we called the school.", ["third_party"]),
+        ("Did not stay long: looked in Amir's bedroom.", ["rooms"]),
+    ],
+)
+def test_a_negation_in_an_earlier_clause_does_not_hide_an_intrusion(notes, expected):
+    assert kinds(notes) == expected
+
+
 def test_what_the_family_did_or_said_is_not_our_intrusion():
     assert kinds("Mum asked the school for a meeting.") == []
     assert kinds("Mum said “you looked at his bedroom last time”.") == []

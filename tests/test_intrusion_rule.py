@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from supportfirst.pathway.models import Intrusion
+from supportfirst.rules import intrusion
 from supportfirst.rules.intrusion import (
     INTRUSIVE_KINDS,
     REQUIRED_INTRUSION_FIELDS,
@@ -42,3 +45,22 @@ def test_each_missing_or_blank_part_is_named_in_plain_english():
         "family_words": "Write the family's view in their own words",
     }
     assert intrusion_record_gaps(None) == REQUIRED_INTRUSION_FIELDS
+
+
+@pytest.mark.parametrize(
+    ("place", "at_home"),
+    [
+        ("At home", True),
+        ("Family home", True),
+        ("at the family home", True),
+        ("Claire's house", True),
+        ("Mum's flat, 4 Mill Lane", True),
+        ("Their home", True),
+        ("Oak House short break centre", False),
+        ("The children's home on Mill Lane", False),
+        ("Riverside children's centre", False),
+        ("", False),
+    ],
+)
+def test_a_place_that_is_the_familys_home(place, at_home):
+    assert intrusion.place_is_the_familys_home(place) is at_home

@@ -157,6 +157,12 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
     from supportfirst.families.selectors import verify_access_log
 
     verdict = verify_access_log(witness=settings.AUDIT_WITNESS_FILE)
+    if verdict.no_earlier_check:
+        print(
+            f"No earlier check was found in {settings.AUDIT_WITNESS_FILE}: this check cannot "
+            "tell whether events were removed from the end before now. If the log was checked "
+            "before, someone deleted that file: find out why."
+        )
     if verdict.ok:
         print(f"The access log is intact: {verdict.events_checked} events checked.")
         for council_id, council in sorted(verdict.councils.items()):

@@ -403,3 +403,30 @@ def test_the_team_and_complaints_lists_are_logged(council, family):
         "team:1",
         "complaints:1",
     ]
+
+
+def test_the_cli_says_when_there_was_no_earlier_check_to_compare_with(
+    practitioner, family, capsys, monkeypatch, settings, tmp_path
+):
+    monkeypatch.setenv("SUPPORTFIRST_TESTING", "1")
+    settings.AUDIT_WITNESS_FILE = tmp_path / "witness.json"
+    _read_family_three_times(practitioner, family)
+    assert main(["audit", "verify"]) == 0
+    out = capsys.readouterr().out
+    assert f"No earlier check was found in {settings.AUDIT_WITNESS_FILE}" in out
+    assert main(["audit", "verify"]) == 0
+    assert "No earlier check" not in capsys.readouterr().out
+    # Deleting the witness file is how someone would hide a cut-back log: the next check says so.
+    settings.AUDIT_WITNESS_FILE.unlink()
+    assert main(["audit", "verify"]) == 0
+    assert "No earlier check was found" in capsys.readouterr().out
+
+
+def test_a_damaged_witness_file_is_a_problem_not_a_crash(practitioner, family, tmp_path):
+    witness = tmp_path / "witness.json"
+    _read_family_three_times(practitioner, family)
+    witness.write_text("{not json", encoding="utf-8")
+    verdict = verify_access_log(witness=witness)
+    assert not verdict.ok
+    assert "the witness file" in _only_problem(verdict)
+    assert witness.read_text(encoding="utf-8") == "{not json"

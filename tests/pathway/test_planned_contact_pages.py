@@ -195,3 +195,51 @@ def test_my_work_lists_the_contacts_i_planned(council, support_request):
     assert f"Planned home visit with {name}" in page
     assert page.count(f"Planned home visit with {name}") == 1
     assert f'href="/staff/contacts/{mine.pk}/"' in page
+
+
+def test_staff_turning_the_familys_no_into_a_yes_is_a_govuk_error(practitioner, support_request):
+    contact = PlannedContactFactory(request=support_request)
+    response = signed_in_client(practitioner).post(
+        f"/staff/contacts/{contact.pk}/view/",
+        {"family_view": "agree", "family_words": "They said on the phone it is fine now."},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "govuk-error-summary" in page
+    assert "The family said no. Only they can change their answer" in page
+    assert "They said on the phone it is fine now." in page
+    contact.refresh_from_db()
+    assert contact.intrusion_record.family_view == FamilyView.OBJECT
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [
+        (ContactStatus.CANCELLED, "This home visit was cancelled, so there is nothing to answer."),
+        (ContactStatus.DONE, "This home visit has already happened"),
+    ],
+)
+def test_the_family_cannot_answer_a_contact_that_is_over_and_is_told_why(
+    support_request, status, words
+):
+    contact = PlannedContactFactory(request=support_request, status=status)
+    client = signed_in_client(family_user(support_request.family))
+    for response in (
+        client.get(f"/family/contacts/{contact.pk}/your-view/"),
+        client.post(f"/family/contacts/{contact.pk}/your-view/", {"family_view": "agree"}),
+    ):
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert words in page
+        assert "Send your answer" not in page
+        assert "Record the family" not in page
+    contact.refresh_from_db()
+    assert contact.intrusion_record.family_view == FamilyView.OBJECT
+
+
+def test_the_familys_answer_page_has_no_doubled_full_stop(support_request):
+    contact = PlannedContactFactory(request=support_request)
+    page = signed_in_client(family_user(support_request.family)).get(
+        f"/family/contacts/{contact.pk}/your-view/"
+    )
+    assert ".." not in page.content.decode().replace("...", "")

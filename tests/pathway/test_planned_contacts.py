@@ -15,7 +15,7 @@ from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.notifications.models import Notification
 from supportfirst.pathway import services
 from supportfirst.pathway.models import Contact, ContactStatus, FamilyView, RequestStatus
-from tests.accounts.factories import staff_user
+from tests.accounts.factories import family_user, staff_user
 from tests.pathway.factories import SupportPathwayRequestFactory
 
 RECORD = {
@@ -173,6 +173,55 @@ def test_an_objection_recorded_later_blocks_too(practitioner, support_request):
     assert support_request.events.filter(move="record_family_view").exists()
 
 
+def test_staff_cannot_turn_the_familys_no_into_a_yes(practitioner, manager, support_request):
+    contact = plan(practitioner, support_request, view="object")
+    for staff in (practitioner, manager):
+        with pytest.raises(MoveRefused) as error:
+            services.contact_family_view(
+                actor=actor(staff),
+                contact=contact,
+                family_view="agree",
+                family_words="They said it is fine now.",
+            )
+        assert "The family said no" in error.value.messages[0]
+    contact.refresh_from_db()
+    assert contact.intrusion_record.family_view == FamilyView.OBJECT
+    with pytest.raises(MoveRefused):
+        done(practitioner, contact)
+
+
+def test_the_family_can_change_their_own_no_to_a_yes(practitioner, support_request):
+    contact = plan(practitioner, support_request, view="object")
+    parent = family_user(support_request.family)
+    services.contact_family_view(
+        actor=actor(parent), contact=contact, family_view="agree", family_words="Tuesday is fine."
+    )
+    contact.refresh_from_db()
+    assert contact.intrusion_record.family_view == FamilyView.AGREE
+    assert done(practitioner, contact).status == ContactStatus.DONE
+
+
+def test_a_plan_the_worker_says_the_family_agreed_to_tells_the_family_so(
+    practitioner, support_request, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        plan(practitioner, support_request, view="agree")
+    told = Notification.objects.get(family=support_request.family, event="contact_planned")
+    assert "We have written down that you agree: “Come on Tuesday after school.”" in told.body
+    assert "If that is not right, you can say no on your request page" in told.body
+
+
+def test_a_plan_the_family_said_no_to_tells_them_it_waits_for_a_manager(
+    practitioner, support_request, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        plan(practitioner, support_request, view="object")
+    told = Notification.objects.get(family=support_request.family, event="contact_planned")
+    assert "We have written down that you said no" in told.body
+    assert "it will not go ahead unless a team manager decides it must" in told.body
+    assert "You can agree or say no" not in told.body
+
+
 def test_a_practitioner_cannot_approve_despite_an_objection(council, practitioner, support_request):
     contact = plan(practitioner, support_request, view="object")
     other = staff_user(council, Role.PRACTITIONER)
@@ -297,6 +346,50 @@ def test_an_unplanned_intrusion_the_family_objected_to_is_refused(practitioner, 
 
 
 # Notes that describe an intrusion -------------------------------------------------------------
+
+
+def test_a_meeting_at_the_familys_home_is_a_home_visit(practitioner, support_request):
+    kind = "meeting"
+    with pytest.raises(MoveRefused) as error:
+        services.contact_record(
+            actor=actor(practitioner),
+            request=support_request,
+            kind=kind,
+            happened_at=timezone.now() - timedelta(hours=1),
+            place="Family home",
+            family_chose_time_and_place=True,
+            notice_given="",
+            intrusions=[],
+            notes="We talked about bedtimes.",
+        )
+    assert "The place is the family's home" in " ".join(error.value.messages)
+    with pytest.raises(MoveRefused) as error:
+        services.contact_plan(
+            actor=actor(practitioner),
+            request=support_request,
+            kind=kind,
+            planned_for=timezone.now() + timedelta(days=7),
+            place="At home",
+            family_chose_time_and_place=True,
+            notice_given="Two weeks",
+            what_for="To talk about bedtimes.",
+            intrusions=[],
+        )
+    assert "The place is the family's home" in " ".join(error.value.messages)
+    assert not Contact.objects.exists()
+    # A phone call while the family is at home is not a visit.
+    call = services.contact_record(
+        actor=actor(practitioner),
+        request=support_request,
+        kind="call",
+        happened_at=timezone.now() - timedelta(hours=1),
+        place="At home",
+        family_chose_time_and_place=True,
+        notice_given="",
+        intrusions=[],
+        notes="We talked about bedtimes.",
+    )
+    assert call.status == ContactStatus.DONE
 
 
 def test_notes_describing_an_intrusion_are_refused_without_a_record(practitioner, support_request):

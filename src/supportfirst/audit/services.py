@@ -159,6 +159,9 @@ class LogVerdict:
     events_checked: int
     councils: dict[int, chain.Verdict]
     problems: tuple[str, ...]
+    no_earlier_check: bool = False
+    """A witness file was given but held no earlier check: nothing to compare the log with (the
+    first check, or the file was deleted)."""
 
 
 def verify_log(
@@ -186,13 +189,27 @@ def verify_log(
                 f"{verdict.problem}"
             )
     problems += _shorter_than_records(records or {}, heads)
+    no_earlier_check = False
     if witness is not None:
-        problems += chain.against_witness(heads, read_witness(witness), _hash_at)
+        try:
+            witnessed = read_witness(witness)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            problems.append(
+                f"the witness file {witness} cannot be read ({type(error).__name__}): it was "
+                "damaged or replaced; restore it from a backup or find out who changed it"
+            )
+        else:
+            no_earlier_check = not witnessed
+            problems += chain.against_witness(heads, witnessed, _hash_at)
     ok = not problems
     if ok and witness is not None:
         write_witness(witness, heads)
     return LogVerdict(
-        ok, sum(v.events_checked for v in verdicts.values()), verdicts, tuple(problems)
+        ok,
+        sum(v.events_checked for v in verdicts.values()),
+        verdicts,
+        tuple(problems),
+        no_earlier_check=no_earlier_check,
     )
 
 

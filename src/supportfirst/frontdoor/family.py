@@ -21,6 +21,7 @@ from supportfirst.frontdoor.staff_work import next_for_family
 from supportfirst.kernel.formsupport import form_page, gds_helper, submitted
 from supportfirst.pathway import selectors as pathway_selectors
 from supportfirst.pathway import services as pathway_services
+from supportfirst.pathway.models import ContactStatus
 
 
 @family_required
@@ -122,6 +123,13 @@ def contact_view(request: HttpRequest, contact_id: int) -> HttpResponse:
         )
 
     back = reverse("family:request", kwargs={"request_id": contact.request_id})
+    if contact.status != ContactStatus.PLANNED:
+        # Over (done or cancelled): nothing to answer, said plainly, never a staff error page.
+        return render(
+            request,
+            "frontdoor/family/contact_view.html",
+            {"contact": contact, "back": back, "over": True},
+        )
     return form_page(
         request,
         form,

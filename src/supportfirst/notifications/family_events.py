@@ -271,9 +271,25 @@ def contact_planned(contact: Any) -> list[str]:
             f"The other way we offered first: {record.less_intrusive_option}",
             f"Why we think that is not enough: {record.why_not_enough}",
             f"Notice: {record.notice_given}",
-            "You can agree or say no. If you say no, it will not go ahead unless a team "
-            "manager decides it must, and we will tell you their reason in writing.",
         ]
+        if record.family_view == "agree":
+            lines += [
+                f"We have written down that you agree: “{record.family_words}”",
+                "If that is not right, you can say no on your request page. If you say no, it "
+                "will not go ahead unless a team manager decides it must, and we will tell you "
+                "their reason in writing.",
+            ]
+        elif record.family_view == "object":
+            lines += [
+                f"We have written down that you said no: “{record.family_words}”",
+                "So it will not go ahead unless a team manager decides it must, and we will "
+                "tell you their reason in writing.",
+            ]
+        else:
+            lines.append(
+                "You can agree or say no. If you say no, it will not go ahead unless a team "
+                "manager decides it must, and we will tell you their reason in writing."
+            )
     lines += ["You can see the plan on your request page. " + SIGN_IN, _sign_off(family.council)]
     return services.notify_family(
         family,

@@ -306,6 +306,17 @@ def contact_date_is_not_before_the_request(
     return bool(context["happened_at"] >= contact.request.received_at)
 
 
+def a_meeting_at_home_is_a_home_visit(
+    contact: Contact, actor: Any, context: dict[str, Any]
+) -> bool:
+    """The place is the family's home: choose “Home visit” as the kind of contact, so its
+    reasons are recorded and the family is told first"""
+    kind = str(context.get("kind", contact.kind))
+    return kind != "meeting" or not intrusion_rule.place_is_the_familys_home(
+        str(context.get("place", contact.place))
+    )
+
+
 def family_view_is_recorded(contact: Contact, actor: Any, context: dict[str, Any]) -> bool:
     """Record whether the family agreed or objected before recording this contact as done."""
     involved = context.get("intrusions", contact.intrusions)
@@ -361,6 +372,7 @@ def contact_refusals(
 
 
 RECORD_GUARDS: tuple[Guard, ...] = (
+    a_meeting_at_home_is_a_home_visit,
     contact_date_is_not_in_the_future,
     contact_date_is_not_before_the_request,
     family_view_is_recorded,
@@ -372,6 +384,20 @@ RECORD_GUARDS: tuple[Guard, ...] = (
 def family_objected(contact: Contact, actor: Any, context: dict[str, Any]) -> bool:
     """Only a contact the family objected to needs a team manager's approval."""
     return _view(contact, {}) == FamilyView.OBJECT
+
+
+def only_the_family_withdraws_an_objection(
+    contact: Contact, actor: Any, context: dict[str, Any]
+) -> bool:
+    """The family said no. Only they can change their answer to yes, on their request page;
+    or a team manager can approve it with a reason the family reads. If they told you they now
+    agree and cannot change it online, cancel this contact and plan it again with their
+    agreement: the family is told both."""
+    return not (
+        _view(contact, {}) == FamilyView.OBJECT
+        and context.get("family_view") == FamilyView.AGREE
+        and not context.get("by_the_family", False)
+    )
 
 
 def approval_reason_is_written(contact: Contact, actor: Any, context: dict[str, Any]) -> bool:
@@ -419,6 +445,7 @@ CONTACT = Workflow(
             "Record the family's view",
             frozenset({ContactStatus.PLANNED}),
             KEEPS_STATUS,
+            (only_the_family_withdraws_an_objection,),
         ),
         Move(
             "approve_despite_objection",

@@ -38,6 +38,7 @@ from supportfirst.pathway.models import (
     SafeguardingMove,
     SupportRequest,
 )
+from supportfirst.rules import intrusion as intrusion_rule
 from supportfirst.rules import workdays
 from supportfirst.rules.intrusion import (
     REQUIRED_INTRUSION_FIELDS,
@@ -519,9 +520,17 @@ def _save_intrusion_record(contact: Contact, intrusion: dict[str, Any]) -> None:
 
 
 def _guard_context(
-    *, happened_at: datetime, notes: str, involved: list[str], family_view: str
+    *,
+    happened_at: datetime,
+    notes: str,
+    involved: list[str],
+    family_view: str,
+    kind: str,
+    place: str,
 ) -> dict[str, Any]:
     return {
+        "kind": kind,
+        "place": place,
         "happened_at": happened_at,
         "now": timezone.now(),
         "notes": notes,
@@ -570,6 +579,8 @@ def contact_record(
         notes=notes,
         involved=involved,
         family_view=str((intrusion or {}).get("family_view", "")),
+        kind=kind,
+        place=place,
     )
     failures = _record_gaps(involved, intrusion) + moves.contact_refusals(
         moves.RECORD_GUARDS, contact, actor.user, context
@@ -616,6 +627,8 @@ def contact_plan(
         failures.append(problem)
     if not what_for.strip():
         failures.append("Write what the contact is for, in words for the family")
+    if kind == "meeting" and intrusion_rule.place_is_the_familys_home(place):
+        failures.append(intrusion_rule.MEETING_AT_HOME)
     failures += _record_gaps(involved, intrusion)
     if failures:
         raise MoveRefused(failures)
@@ -687,6 +700,8 @@ def contact_record_done(
         notes=notes,
         involved=involved,
         family_view=str(given.get("family_view", "")),
+        kind=kind,
+        place=place,
     )
     failures = _record_gaps(involved, given) + moves.contact_refusals(
         moves.RECORD_GUARDS, contact, actor.user, context
@@ -738,6 +753,7 @@ def contact_family_view(
         "record_family_view",
         actor=actor.user,
         reason=family_words,
+        context={"family_view": view, "by_the_family": actor.scope.is_family},
         summary=f"The family's view of the planned {contact.get_kind_display().lower()}: "
         f"{'they agree' if view == FamilyView.AGREE else 'they object'}",
     )

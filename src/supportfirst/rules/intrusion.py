@@ -77,6 +77,23 @@ def intrusions_for(kind: str, chosen: list[str]) -> list[str]:
     return found
 
 
+_FAMILYS_HOME = re.compile(
+    r"^\s*(?:at\s+)?home\b|\bfamily(?:'s|\u2019s)?\s+(?:home|house|flat)\b|"
+    r"\b(?!children(?:'s|\u2019s)?\b)(?:their|his|her|[a-z]+(?:'s|\u2019s))\s+(?:home|house|flat)\b"
+)
+MEETING_AT_HOME = (
+    "The place is the family's home: choose “Home visit” as the kind of contact, so its reasons "
+    "are recorded and the family is told first"
+)
+
+
+def place_is_the_familys_home(place: str) -> bool:
+    """Does the place of a meeting name the family's home ("At home", "Claire's house")? Then
+    the meeting is a home visit, whatever kind was chosen. A centre named "Oak House" or a
+    children's home is not."""
+    return _FAMILYS_HOME.search(place.lower()) is not None
+
+
 def intrusion_record_gaps(intrusion: Mapping[str, Any] | None) -> dict[str, str]:
     """Which parts of an intrusion record are missing: field name -> plain-English message."""
     given = intrusion or {}
@@ -164,8 +181,22 @@ def _sentence_before(low: str, start: int) -> str:
     return low[ends[-1] if ends else 0 : start]
 
 
+# A negation rules out only what is in its own clause: "Mum was not happy, but Amir was seen
+# alone" and "There were no concerns and the bedroom was checked" still describe an intrusion.
+_CLAUSE_START = re.compile(
+    r"[,:\u2013\u2014]|\s-\s|\b(?:but|and|so|then|although|though|while|whereas|however|"
+    r"because|after|before|later|afterwards)\b"
+)
+
+
+def _clause_before(low: str, start: int) -> str:
+    sentence = _sentence_before(low, start)
+    starts = [m.end() for m in _CLAUSE_START.finditer(sentence)]
+    return sentence[starts[-1] if starts else 0 :]
+
+
 def _negated(low: str, start: int) -> bool:
-    return _NEGATION.search(_sentence_before(low, start)) is not None
+    return _NEGATION.search(_clause_before(low, start)) is not None
 
 
 def _by_the_family(low: str, start: int) -> bool:

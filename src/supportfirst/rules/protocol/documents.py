@@ -19,6 +19,19 @@ from pathlib import Path
 MAX_BYTES = 50 * 1024 * 1024
 """The largest file read: a 30-page protocol is well under 5 MB, even as a PDF with pictures."""
 
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+MAX_UNZIPPED_XML_BYTES = 40 * 1024 * 1024
+"""The most a Word document may unzip to, in all and in its XML (the text, read into memory as
+a tree): a 30-page protocol's XML is well under 5 MB, so a small file that unzips to more than
+this is a zip bomb, refused from the ZIP's directory before anything is unzipped."""
+
+MAX_PAGES = 1000
+"""The most pages of a PDF read: 30 times a long protocol; a tiny file can claim millions."""
+
+MAX_TEXT_CHARACTERS = 500_000
+"""The most text audited from one document (about 80,000 words; a long protocol has 15,000):
+more than that is not one protocol, and checking it would hold the page for minutes."""
+
 MIN_TEXT_CHARACTERS = 40
 """A document with less text than this has no text layer worth auditing (a scanned image)."""
 
@@ -91,6 +104,8 @@ def read_document(data: bytes, name: str, *, max_bytes: int = MAX_BYTES) -> Docu
     else:
         pages = _text_pages(_decode(data))
     paragraphs = _number(pages, paged=kind in {"pdf", "docx", "text"} and len(pages) > 1)
+    if sum(len(p.text) for p in paragraphs) > MAX_TEXT_CHARACTERS:
+        raise _too_much_text()
     if sum(len(p.text) for p in paragraphs) < MIN_TEXT_CHARACTERS:
         if kind == "pdf":
             raise UnreadableDocument(
@@ -114,6 +129,7 @@ def sniff(data: bytes) -> str:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 if "word/document.xml" in archive.namelist():
+                    _check_unzipped_size(archive)
                     return "docx"
         except zipfile.BadZipFile:
             raise UnreadableDocument("is a damaged ZIP or Word file.") from None
@@ -132,6 +148,25 @@ def sniff(data: bytes) -> str:
     if re.search(rb"<(!doctype html|html|body|p|h1|h2|div)[\s>]", lowered):
         return "html"
     return "text"
+
+
+def _too_much_text() -> UnreadableDocument:
+    return UnreadableDocument(
+        f"has more text than we can check at once (over {MAX_TEXT_CHARACTERS:,} characters): "
+        "check it in parts."
+    )
+
+
+def _check_unzipped_size(archive: zipfile.ZipFile) -> None:
+    """Refuse a zip bomb from its directory, before anything is unzipped. The sizes it states
+    can be trusted as a ceiling: Python's zipfile never unzips more than a part says it holds."""
+    parts = archive.infolist()
+    xml = sum(i.file_size for i in parts if i.filename.lower().endswith((".xml", ".rels")))
+    if sum(i.file_size for i in parts) > MAX_UNZIPPED_BYTES or xml > MAX_UNZIPPED_XML_BYTES:
+        raise UnreadableDocument(
+            "unzips to far more than any protocol holds: save it again from Word, or as a PDF, "
+            "and try again."
+        )
 
 
 def _check_size(size: int, max_bytes: int) -> None:
@@ -220,13 +255,23 @@ def _pdf_pages(data: bytes) -> list[list[str]]:
                 ) from None
             raise UnreadableDocument("is a damaged or incomplete PDF.") from None
         try:
+            if len(pdf) > MAX_PAGES:
+                raise UnreadableDocument(
+                    f"has more than {MAX_PAGES:,} pages: check the protocol on its own, not a "
+                    "whole collection of documents."
+                )
             pages = []
+            characters = 0
             for index in range(len(pdf)):
                 page = pdf[index]
                 text_page = page.get_textpage()
-                pages.append(_blocks(text_page.get_text_bounded()))
+                text = text_page.get_text_bounded()
                 text_page.close()
                 page.close()
+                characters += len(text)
+                if characters > 2 * MAX_TEXT_CHARACTERS:
+                    raise _too_much_text()
+                pages.append(_blocks(text))
             return pages
         except pypdfium2.PdfiumError:
             raise UnreadableDocument("is a damaged or incomplete PDF.") from None
