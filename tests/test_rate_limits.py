@@ -22,6 +22,7 @@ LIMITS = {
     "email_link_target": "2/3600",
     "ask_address": "3/3600",
     "ask_target": "1/86400",
+    "protocol_audit_address": "2/3600",
     "api_address": "3/60",
     "api_token": "5/60",
 }
@@ -124,6 +125,20 @@ def test_the_public_ask_form_is_limited_per_client_address(council, settings):
         assert client.post(url("check", council)).status_code == 302
     answer_everything(client, council)
     _too_many(client.post(url("check", council)))
+
+
+def test_the_public_protocol_audit_is_limited_per_client_address(db):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    client = _from("203.0.113.9")
+    for _ in range(2):
+        upload = SimpleUploadedFile("p.txt", b"We do not routinely look at bedrooms. " * 3)
+        assert client.post("/protocol-audit/", {"documents": [upload]}).status_code == 200
+    upload = SimpleUploadedFile("p.txt", b"We do not routinely look at bedrooms. " * 3)
+    response = client.post("/protocol-audit/", {"documents": [upload]})
+    assert response.status_code == 429
+    assert "Too many attempts" in response.content.decode()
+    assert _from("203.0.113.10").get("/protocol-audit/").status_code == 200
 
 
 def test_the_api_answers_429_problem_json_per_address(practitioner):

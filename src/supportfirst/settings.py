@@ -192,6 +192,7 @@ _RATE_LIMIT_DEFAULTS = {
     "email_link_target": "5/3600",  # a draft sends at most 5 links itself
     "ask_address": "10/3600",  # requests for help sent from one address
     "ask_target": "3/86400",  # requests for help giving one email address or phone number
+    "protocol_audit_address": "20/3600",  # uploads to the public protocol audit
     "api_address": "300/60",
     "api_token": "600/60",
 }

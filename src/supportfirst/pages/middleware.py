@@ -43,6 +43,8 @@ RATE_LIMITED_FORMS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
     "asking:save": (("email_link_address", "address"), ("email_link_target", "email")),
     "asking:check": (("ask_address", "address"),),
+    # The public protocol audit reads up to 10 documents per upload: a few seconds of work each.
+    "protocol_audit:audit": (("protocol_audit_address", "address"),),
 }
 # Forms where only failed attempts count (a sign-in that works answers with a redirect), so a
 # council office signing in from one address is never paused, and password spraying is.
