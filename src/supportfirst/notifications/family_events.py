@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
+from supportfirst.kernel import timewords
 from supportfirst.notifications import services
 from supportfirst.notifications.models import Notification
 from supportfirst.rules import workdays
@@ -242,7 +243,7 @@ _INVOLVES = {
 
 def _when(contact: Any) -> str:
     at = timezone.localtime(contact.happened_at)
-    return f"{_day(at.date())} at {at:%H:%M}"
+    return f"{_day(at.date())} at {timewords.clock(at)}"
 
 
 def what_it_involves(contact: Any) -> list[str]:

@@ -26,6 +26,7 @@ from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import MANAGER_ROLES
 from supportfirst.councils.scoping import Scope
+from supportfirst.kernel import timewords
 from supportfirst.kernel.workflow import MoveRefused, apply_move
 from supportfirst.notifications import services as notifications
 from supportfirst.pathway import moves
@@ -47,7 +48,7 @@ def managers_of(council_id: int) -> list[str]:
 
 
 def _alert_body(move: SafeguardingMove, council_name: str, link: str, by: str) -> str:
-    at = timezone.localtime(move.proposed_at).strftime("%-d %B %Y at %H:%M")
+    at = f"{timewords.day(move.proposed_at)} at {timewords.clock(move.proposed_at)}"
     return (
         "A child may be in immediate danger.\n\n"
         f"{by} recorded a concern on request {move.request.reference} on {at}. They were told "

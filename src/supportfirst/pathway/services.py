@@ -20,6 +20,7 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Council
 from supportfirst.families.models import Child, Family, ParentCarer
 from supportfirst.families.moves import move_family
+from supportfirst.kernel import timewords
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused, apply_move, record_event
 from supportfirst.notifications import family_events
 from supportfirst.notifications import services as notifications
@@ -660,7 +661,7 @@ def contact_plan(
         actor=actor.user,
         at=now,
         summary=f"{_contact_summary(contact, involved, 'planned')} for "
-        f"{timezone.localtime(planned_for):%-d %B %Y at %H:%M}",
+        f"{timewords.day(planned_for)} at {timewords.clock(planned_for)}",
     )
     log_access(actor, family_id=request.family_id, record=contact, action=Action.CREATE)
     family_events.contact_planned(contact)
