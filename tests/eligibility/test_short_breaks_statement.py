@@ -181,3 +181,10 @@ def test_the_criteria_page_links_to_the_statement(db):
 
 def test_an_unknown_council_has_no_statement(db):
     assert Client().get("/criteria/nowhere/short-breaks/").status_code == 404
+
+
+def test_the_criteria_page_never_calls_a_power_a_free_choice(db):
+    # LAW.md: a power is "may", but a decision about a family must still be fair and reasoned.
+    _ashvale()
+    page = Client().get("/criteria/ashvale/").content.decode()
+    assert "a power: the council may provide it, and must still decide fairly" in page

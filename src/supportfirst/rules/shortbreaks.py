@@ -63,10 +63,10 @@ class Route:
                 f"During each overnight stay, {name} is accommodated by the council (Children "
                 f"Act 1989, section 20(4)). In law this means {name} is “looked after” by the "
                 f"council while away from home. You keep parental responsibility for {name}. "
-                f"Because the stays are short breaks, simpler rules apply to the care plan, "
-                f"reviews and visits, as long as {name} comes home after each stay and the "
-                "stays add up to no more than 75 days in 12 months (Care Planning, Placement "
-                "and Case Review (England) Regulations 2010, regulation 48)."
+                "Because the stays are short breaks, simpler rules apply to the care plan, "
+                f"reviews and visits. They apply as long as {name} comes home after each stay "
+                "and the stays add up to no more than 75 days in 12 months (Care Planning, "
+                "Placement and Case Review (England) Regulations 2010, regulation 48)."
             )
         return service_sentence(self.duty_or_power)
 
