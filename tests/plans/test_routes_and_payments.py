@@ -253,6 +253,25 @@ def test_a_section_20_4_stay_is_not_offered_as_a_direct_payment(family, worker):
     assert "You can ask for this as a direct payment" not in text
 
 
+def test_the_easy_read_plan_letter_does_not_offer_money_for_a_section_20_4_stay(family, worker):
+    from supportfirst.letters import services as letter_services
+
+    plan = written_plan(draft_plan_for(family))
+    services.service_add(
+        actor=actor_for(worker), plan=plan, given=_given(route="s20_overnight", dp_wish="")
+    )
+    _share(plan)
+    plan.refresh_from_db()
+    letter = letter_services.letter_prepare(
+        actor=actor_for(worker),
+        family=family,
+        kind="support_plan",
+        source=plan,
+        variant="easy_read",
+    )
+    assert "You cannot have money instead for these overnight stays." in letter.body_html
+
+
 def test_every_service_offers_a_direct_payment_with_its_amount(family, worker):
     plan = written_plan(draft_plan_for(family))
     _share(plan)
