@@ -375,6 +375,24 @@ def test_a_young_person_who_complains_is_offered_an_advocate(family):
     assert "We must arrange one for you" in page
 
 
+def test_a_parent_reading_their_childs_complaint_is_not_told_the_advocate_is_theirs(family):
+    # s26A is owed to the young person who complains: "you can have an advocate" is said to
+    # them, not to the parent who reads the shared complaint.
+    child = family.children.order_by("pk").first()
+    young_person = family_user(family, child=child)
+    complaint = services.complaint_make(
+        actor=actor_for(young_person),
+        family=family,
+        summary="Nobody asked me what I wanted.",
+        about=About(description="My assessment"),
+    )
+    page = signed_in_client(family_user(family)).get(f"/family/complaints/{complaint.pk}/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "We must arrange one for you" not in text
+    assert "If your child wants to complain, they can have an advocate" in text
+
+
 def test_parents_are_signposted_not_promised_an_advocate(family):
     parent = family_user(family)
     complaint = services.complaint_make(
