@@ -194,3 +194,32 @@ def test_the_parents_access_log_does_not_give_away_a_private_complaint(story):
     _share(story, True)
     parent_log = signed_in_client(story["parent"]).get("/family/who-has-looked/")
     assert "the complaint" in parent_log.content.decode()
+
+
+# Advocacy under section 26A is owed to the young person who complains: a letter or message
+# written to them alone says so to them, never "if your child wants to complain".
+
+
+def test_a_letter_to_the_young_person_about_their_complaint_offers_them_an_advocate(story):
+    _share(story, False)
+    letter = _complaint_letter(story)
+    assert "You can have an advocate" in letter.html
+    assert "We must arrange one for you if you want one" in letter.html
+    assert "If your child wants to complain" not in letter.html
+
+
+def test_a_message_to_the_young_person_about_their_complaint_offers_them_an_advocate(story):
+    _share(story, False)
+    mail.outbox.clear()
+    family_events.complaint_acknowledged(story["complaint"])
+    body = mail.outbox[-1].body
+    assert "You can have an advocate" in body
+    assert "If your child wants to complain" not in body
+
+
+def test_a_message_about_a_shared_complaint_signposts_the_parents(story):
+    _share(story, True)
+    mail.outbox.clear()
+    family_events.complaint_acknowledged(story["complaint"])
+    body = mail.outbox[-1].body
+    assert "If your child wants to complain, they can have an advocate" in body

@@ -219,3 +219,6 @@ def test_a_childs_letter_with_no_carer_assessment_says_how_to_ask(ashvale_family
     text = _letter_text(decision)
     assert "We have not assessed anyone's own needs as a parent carer with this request" in text
     assert "we must do it (Children Act 1989, section 17ZD)" in text
+    # The duty on request does not apply again when nothing has changed since an earlier
+    # assessment of the same person (s17ZA(4)-(5); the same for s17ZD): said, not promised.
+    assert "we have assessed the same person before and nothing has changed since" in text

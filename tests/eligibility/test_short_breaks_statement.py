@@ -58,6 +58,24 @@ def test_the_statement_says_the_range_is_not_a_promise_and_names_each_route(db):
     assert "overnight care in the child&#x27;s home and elsewhere" in page
 
 
+def test_the_carers_side_says_what_regulation_3_names(db):
+    # Regulation 3: breaks so carers can take part in education, training or regular leisure,
+    # meet other children's needs, or do day-to-day tasks at home. Paid work is not in it.
+    _ashvale()
+    page = Client().get("/criteria/ashvale/short-breaks/").content.decode()
+    assert "time to study or train, for a regular leisure activity" in page
+    assert "time to work" not in page
+
+
+def test_the_statement_says_when_the_short_break_rules_apply_and_what_a_direct_payment_is_not(
+    db,
+):
+    _ashvale()
+    page = Client().get("/criteria/ashvale/short-breaks/").content.decode()
+    assert "the stays add up to no more than 75 days in 12 months" in page
+    assert "This is not possible for an overnight stay where your child is accommodated" in page
+
+
 def test_without_the_councils_words_the_page_says_so_plainly(db):
     _ashvale()
     page = Client().get("/criteria/ashvale/short-breaks/").content.decode()
@@ -163,3 +181,10 @@ def test_the_criteria_page_links_to_the_statement(db):
 
 def test_an_unknown_council_has_no_statement(db):
     assert Client().get("/criteria/nowhere/short-breaks/").status_code == 404
+
+
+def test_the_criteria_page_never_calls_a_power_a_free_choice(db):
+    # LAW.md: a power is "may", but a decision about a family must still be fair and reasoned.
+    _ashvale()
+    page = Client().get("/criteria/ashvale/").content.decode()
+    assert "a power: the council may provide it, and must still decide fairly" in page

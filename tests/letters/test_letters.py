@@ -425,3 +425,15 @@ def test_a_complaint_answer_names_the_next_stage_before_the_ombudsman(world, sta
     text = " ".join(rendering.plain_text(html).split())
     assert said in text
     assert not_said not in text
+
+
+def test_a_stage_3_acknowledgement_gives_the_panel_date_not_an_answer_date(world):
+    # Stage 3: the date on the complaint is the panel meeting's; the council answers within 15
+    # working days of the panel's report (Representations Regulations 2006; LAW.md).
+    world.complaint.stage = 3
+    html = prepare(world, "complaint_acknowledgement").render_html()
+    text = " ".join(rendering.plain_text(html).split())
+    assert "The review panel will meet by" in text
+    assert "we answer within 15 working days of the report" in text
+    assert "We will answer by" not in text
+    assert "If we need longer" not in text

@@ -104,6 +104,11 @@ def test_the_support_plan_letter_tells_the_family_about_a_section_20_break(famil
     )
     assert "is “looked after” by the council while away from home" in letter.body_html
     assert "regulation 48" in letter.body_html
+    # Regulation 48 applies only while the child comes home after each stay and the stays
+    # add up to no more than 75 days in 12 months.
+    assert "no more than 75 days in 12 months" in letter.body_html
+    # A direct payment is for a section 17 service (s17A(2)(b)); a section 20(4) stay is not.
+    assert "This cannot be a direct payment" in letter.body_html
 
 
 def test_the_service_form_asks_for_the_route(family, worker):
@@ -198,14 +203,14 @@ def test_a_refused_direct_payment_has_a_reason_the_family_reads(family, worker):
         services.service_add(
             actor=actor,
             plan=plan,
-            given=_given(route="s20_overnight", dp_wish="wants", dp_conditions="not_met"),
+            given=_given(route="csdpa_outside", dp_wish="wants", dp_conditions="not_met"),
         )
     reason = "The regulations do not let a direct payment pay for stays of this length."
     services.service_add(
         actor=actor,
         plan=plan,
         given=_given(
-            route="s20_overnight", dp_wish="wants", dp_conditions="not_met", dp_reason=reason
+            route="csdpa_outside", dp_wish="wants", dp_conditions="not_met", dp_reason=reason
         ),
     )
     _share(plan)
@@ -215,6 +220,56 @@ def test_a_refused_direct_payment_has_a_reason_the_family_reads(family, worker):
         .content.decode()
     )
     assert f"You asked for a direct payment, but we cannot make one for this: {reason}" in text
+
+
+def test_a_section_20_4_stay_cannot_be_paid_by_direct_payment(family, worker):
+    plan = draft_plan_for(family)
+    with pytest.raises(MoveRefused, match="cannot be paid by direct payment"):
+        services.service_add(
+            actor=actor_for(worker),
+            plan=plan,
+            given=_given(
+                route="s20_overnight",
+                dp_wish="wants",
+                dp_conditions="met",
+                arrangement=Arrangement.DIRECT_PAYMENT,
+            ),
+        )
+    assert not plan.services.exists()
+
+
+def test_a_section_20_4_stay_is_not_offered_as_a_direct_payment(family, worker):
+    plan = draft_plan_for(family)
+    services.service_add(
+        actor=actor_for(worker), plan=plan, given=_given(route="s20_overnight", dp_wish="")
+    )
+    _share(plan)
+    text = (
+        signed_in_client(family_user(family))
+        .get(reverse("family_plans:plan", kwargs={"plan_id": plan.pk}))
+        .content.decode()
+    )
+    assert "This cannot be a direct payment" in text
+    assert "You can ask for this as a direct payment" not in text
+
+
+def test_the_easy_read_plan_letter_does_not_offer_money_for_a_section_20_4_stay(family, worker):
+    from supportfirst.letters import services as letter_services
+
+    plan = written_plan(draft_plan_for(family))
+    services.service_add(
+        actor=actor_for(worker), plan=plan, given=_given(route="s20_overnight", dp_wish="")
+    )
+    _share(plan)
+    plan.refresh_from_db()
+    letter = letter_services.letter_prepare(
+        actor=actor_for(worker),
+        family=family,
+        kind="support_plan",
+        source=plan,
+        variant="easy_read",
+    )
+    assert "You cannot have money instead for these overnight stays." in letter.body_html
 
 
 def test_every_service_offers_a_direct_payment_with_its_amount(family, worker):

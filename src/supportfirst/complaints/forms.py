@@ -272,7 +272,11 @@ class TimeLimitForm(forms.Form):
                 "Yes: it was not reasonable to complain sooner, and it can still be looked "
                 "into fairly",
             ),
-            ("no", "No: it cannot now be looked into effectively and fairly"),
+            (
+                "no",
+                "No: it would have been reasonable to complain sooner, or it cannot now be "
+                "looked into effectively and fairly",
+            ),
         ],
         widget=forms.RadioSelect,
         error_messages={"required": "Select whether the council will consider the complaint"},

@@ -313,7 +313,8 @@ def separate_carer_notes(decision: EligibilityDecision) -> list[str]:
             notes.append(
                 f"We have not assessed anyone's own needs {as_whom} with this request. You can "
                 f"ask for {assessment_name} at any time, and we must do it (Children Act 1989, "
-                f"section {assessed_in})."
+                f"section {assessed_in}). The only exception is when we have assessed the same "
+                "person before and nothing has changed since."
             )
             continue
         decided = {

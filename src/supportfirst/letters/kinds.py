@@ -18,9 +18,9 @@ Context = dict[str, Any]
 # The next stage of a complaint after each stage's answer (Children Act 1989 Representations
 # Procedure (England) Regulations 2006).
 NEXT_COMPLAINT_STAGE = {
-    1: "If you are not happy with this answer, you can ask for an investigation overseen by an "
-    "independent person "
-    "(stage 2). Ask us within 20 working days of getting this letter.",
+    1: "If you are not happy with this answer, you can ask for an investigation with an "
+    "independent person who does not work for the council (stage 2). Ask us within 20 working "
+    "days of getting this letter.",
     2: "If you are not happy with this answer, you can ask for a review panel (stage 3). "
     "Three independent people will look at your complaint. Ask us within 20 working days of "
     "getting this letter.",

@@ -78,16 +78,18 @@ def letter_prepare(
         raise MoveRefused(["That record is not about this family."])
     if variant not in Variant.values:
         raise MoveRefused(["Choose standard, large print or easy read."])
+    # A young person's own complaint, kept from their parents by their choice: the letter is
+    # written to them, sent to them, and left out of their parents' pages and download.
+    young_person = private_author(getattr(source, "made_by", None))
     context = {
         **spec.build(source),
         "family": family,
         "council": family.council,
         "worker": family.allocated_worker,
+        # Words that differ when the reader is that young person (advocacy is theirs, s26A).
+        "to_young_person": young_person is not None,
     }
     source_type, source_id = Letter.source_key(source, spec.source_label)
-    # A young person's own complaint, kept from their parents by their choice: the letter is
-    # written to them, sent to them, and left out of their parents' pages and download.
-    young_person = private_author(getattr(source, "made_by", None))
     letter = Letter(
         family=family,
         child=young_person.membership.child if young_person else context.get("child"),

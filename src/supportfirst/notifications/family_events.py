@@ -158,15 +158,28 @@ def complaint_received(complaint: Complaint) -> list[str]:
     )
 
 
+def _advocacy(complaint: Complaint) -> str:
+    """The advocacy duty (Children Act 1989 s26A) is owed to the child or young person who
+    complains; a parent is signposted. A young person's own complaint, kept from their parents,
+    is told to them alone (`_tell_complainant`), so they read it as "you"."""
+    if services.private_author(getattr(complaint, "made_by", None)) is not None:
+        return (
+            "You can have an advocate: someone independent who helps you say what you want. "
+            "We must arrange one for you if you want one (Children Act 1989, section 26A)."
+        )
+    return (
+        "If your child wants to complain, they can have an advocate, and we will arrange one "
+        "(Children Act 1989, section 26A). If you would like help to complain, we can tell you "
+        "about advocacy services near you."
+    )
+
+
 def complaint_acknowledged(complaint: Complaint) -> list[str]:
     return _complaint(
         complaint,
         f"{complaint.get_stage_display().lower()}",
         f"We are looking into your complaint ({complaint.get_stage_display().lower()}). "
-        f"The next step is due by {_day(complaint.respond_by)}. If your child wants to "
-        "complain, they can have an advocate, and we will arrange one (Children Act 1989, "
-        "section 26A). If you would like help to complain, we can tell you about advocacy "
-        "services near you.",
+        f"The next step is due by {_day(complaint.respond_by)}. {_advocacy(complaint)}",
     )
 
 

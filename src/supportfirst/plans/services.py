@@ -255,6 +255,16 @@ def direct_payment_problems(given: ServiceInput) -> list[str]:
     be met this way and the child's welfare will be safeguarded and promoted; a refusal has a
     reason."""
     problems = []
+    if given.route == shortbreaks.S20 and (
+        given.arrangement == Arrangement.DIRECT_PAYMENT
+        or given.dp_conditions == DirectPaymentConditions.MET
+    ):
+        # s17A(2)(b): a direct payment is for a service under section 17; an overnight stay
+        # with the child accommodated under section 20(4) is not one.
+        problems.append(
+            "An overnight stay under section 20(4) cannot be paid by direct payment: direct "
+            "payments are only for services under section 17 (Children Act 1989, section 17A)."
+        )
     if given.dp_wish == DirectPaymentWish.WANTS and given.dp_conditions not in (
         DirectPaymentConditions.MET,
         DirectPaymentConditions.NOT_MET,

@@ -64,8 +64,9 @@ class Route:
                 f"Act 1989, section 20(4)). In law this means {name} is “looked after” by the "
                 f"council while away from home. You keep parental responsibility for {name}. "
                 "Because the stays are short breaks, simpler rules apply to the care plan, "
-                "reviews and visits (Care Planning, Placement and Case Review (England) "
-                "Regulations 2010, regulation 48)."
+                f"reviews and visits. They apply as long as {name} comes home after each stay "
+                "and the stays add up to no more than 75 days in 12 months (Care Planning, "
+                "Placement and Case Review (England) Regulations 2010, regulation 48)."
             )
         return service_sentence(self.duty_or_power)
 
