@@ -154,3 +154,50 @@ def test_a_clean_complaint_response_goes_with_one_click(complaints_manager, emai
     assert response.status_code == 302
     complaint.refresh_from_db()
     assert complaint.status == Status.RESPONDED
+
+
+UPHELD = {
+    "response": "We are sorry: the visit should have been at a time you chose.",
+    "outcome": "upheld",
+    "remedy": "We will apologise, although Mum was hostile on the phone.",
+    "learning": "Staff will stop saying a parent refused when they asked to rearrange.",
+}
+
+
+def test_the_remedy_and_learning_of_an_upheld_complaint_need_real_reasons(
+    complaints_manager, emailed
+):
+    complaint = complaint_for(emailed)
+    client = signed_in_client(complaints_manager)
+    response = respond(client, complaint, **UPHELD)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "“hostile” in what the council will do to put it right" in html
+    assert "“refused” in what the council has learned" in html
+    fields = reason_fields(html)
+    assert len(fields) == 2
+    response = respond(client, complaint, **UPHELD, **dict.fromkeys(fields, "x"))
+    assert response.status_code == 400
+    complaint.refresh_from_db()
+    assert complaint.status == Status.OPEN
+    assert not Notification.objects.exists()
+    response = respond(client, complaint, **UPHELD, **dict.fromkeys(fields, REASON))
+    assert response.status_code == 302
+    kept = WordingReason.objects.filter(record_type="complaints.complaint").order_by("words")
+    assert [(r.words, r.field) for r in kept] == [
+        ("hostile", "what the council will do to put it right"),
+        ("refused", "what the council has learned"),
+    ]
+    page = client.get(f"/staff/complaints/{complaint.pk}/").content.decode()
+    assert "“hostile” in what the council will do to put it right" in page
+
+
+def test_a_remedy_is_not_checked_when_the_complaint_is_not_upheld(complaints_manager, emailed):
+    complaint = complaint_for(emailed)
+    response = respond(
+        signed_in_client(complaints_manager),
+        complaint,
+        **{**UPHELD, "outcome": "not_upheld"},
+    )
+    assert response.status_code == 302
+    assert not WordingReason.objects.exists()

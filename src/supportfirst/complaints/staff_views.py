@@ -28,7 +28,7 @@ from supportfirst.complaints.forms import (
     TimeLimitForm,
     WorkerForm,
 )
-from supportfirst.complaints.models import Complaint, ComplaintStage, Stage
+from supportfirst.complaints.models import Complaint, ComplaintStage, Outcome, Stage
 from supportfirst.councils.access import complaint_readers_required, complaints_manager_required
 from supportfirst.councils.models import COMPLAINTS_ROLES
 from supportfirst.kernel.formsupport import button_move, conflict, form_page, submitted
@@ -38,6 +38,19 @@ from supportfirst.wording.selectors import reasons_kept_with
 from supportfirst.wording.services import Reasons, WordsToCheck, ask_reasons, words_to_check
 
 RESPONSE_TEXT = "the response"
+REMEDY_TEXT = "what the council will do to put it right"
+LEARNING_TEXT = "what the council has learned"
+UPHELD = (Outcome.UPHELD, Outcome.PARTLY_UPHELD)
+
+
+def response_texts(data: Any) -> dict[str, str]:
+    """All the words of a response the family will read: the response, and for an upheld
+    complaint the remedy and the learning (kept only when it is upheld)."""
+    texts = {RESPONSE_TEXT: data.get("response", "")}
+    if data.get("outcome") in UPHELD:
+        texts[REMEDY_TEXT] = data.get("remedy", "")
+        texts[LEARNING_TEXT] = data.get("learning", "")
+    return texts
 
 
 def _complaint_url(complaint: Complaint) -> str:
@@ -301,8 +314,7 @@ def respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
         if data is not None:
             to_check.extend(
                 words_to_check(
-                    {RESPONSE_TEXT: data.get("response", "")},
-                    council_id=complaint.family.council_id,
+                    response_texts(data), council_id=complaint.family.council_id
                 )
             )
             ask_reasons(form, to_check)
