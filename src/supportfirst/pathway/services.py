@@ -593,6 +593,21 @@ def contact_record(
     return contact
 
 
+# How a contact names itself on the reasons kept for flagged words the family reads.
+CONTACT_RECORD_TYPE = "pathway.contact"
+
+
+def _keep_reasons(actor: Actor, contact: Contact, reasons: Reasons | None) -> None:
+    """The reasons given for keeping flagged words the family reads about a contact."""
+    if reasons is not None:
+        reasons.save(
+            user=actor.user,
+            family_id=contact.family_id,
+            record_type=CONTACT_RECORD_TYPE,
+            record_id=contact.pk,
+        )
+
+
 @transaction.atomic
 def contact_plan(
     *,
@@ -606,6 +621,7 @@ def contact_plan(
     what_for: str,
     intrusions: list[str],
     intrusion: dict[str, Any] | None = None,
+    reasons: Reasons | None = None,
 ) -> Contact:
     """Plan a visit or contact before it happens. Anything intrusive needs its intrusion
     record now, before it happens; the family is told what is planned, why, and the notice."""
@@ -650,6 +666,7 @@ def contact_plan(
         f"{timezone.localtime(planned_for):%-d %B %Y at %H:%M}",
     )
     log_access(actor, family_id=request.family_id, record=contact, action=Action.CREATE)
+    _keep_reasons(actor, contact, reasons)
     family_events.contact_planned(contact)
     return contact
 
@@ -749,7 +766,9 @@ def contact_family_view(
 
 
 @transaction.atomic
-def contact_approve(*, actor: Actor, contact: Contact, reason: str) -> Contact:
+def contact_approve(
+    *, actor: Actor, contact: Contact, reason: str, reasons: Reasons | None = None
+) -> Contact:
     """A team manager (not the person who planned it) lets a contact the family objected to go
     ahead, with a written reason the family reads."""
 
@@ -771,12 +790,15 @@ def contact_approve(*, actor: Actor, contact: Contact, reason: str) -> Contact:
     )
     contact.refresh_from_db()
     log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
+    _keep_reasons(actor, contact, reasons)
     family_events.contact_approved(contact)
     return contact
 
 
 @transaction.atomic
-def contact_cancel(*, actor: Actor, contact: Contact, reason: str) -> Contact:
+def contact_cancel(
+    *, actor: Actor, contact: Contact, reason: str, reasons: Reasons | None = None
+) -> Contact:
     """Cancel a planned contact, with the reason the family reads."""
 
     def cancel(locked: Contact) -> None:
@@ -794,5 +816,6 @@ def contact_cancel(*, actor: Actor, contact: Contact, reason: str) -> Contact:
     )
     contact.refresh_from_db()
     log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
+    _keep_reasons(actor, contact, reasons)
     family_events.contact_cancelled(contact)
     return contact

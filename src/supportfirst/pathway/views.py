@@ -49,7 +49,14 @@ from supportfirst.pathway.models import (
     SupportRequest,
 )
 from supportfirst.pathway.moves import REQUEST
-from supportfirst.wording.services import Reasons, add_reason_fields
+from supportfirst.wording.selectors import reasons_for
+from supportfirst.wording.services import (
+    Reasons,
+    WordsToCheck,
+    add_reason_fields,
+    ask_reasons,
+    words_to_check,
+)
 
 DANGER_FROM = REQUEST.move("report_immediate_danger").sources
 
@@ -443,6 +450,30 @@ def _contact_url(contact_id: int) -> str:
     return reverse("pathway:contact", kwargs={"contact_id": contact_id})
 
 
+# The words of a planned contact the family is told, by field, as the reasons name them.
+PLAN_TEXTS = {
+    "what_for": "what it is for",
+    "why_necessary": "why it is necessary",
+    "less_intrusive_option": "the less intrusive option",
+    "why_not_enough": "why that option is not enough",
+}
+
+
+def _gate(
+    form: forms.Form, texts: dict[str, str], request: HttpRequest, *, council_id: int
+) -> list[WordsToCheck]:
+    """The wording gate on a form that sends staff words to the family: the flagged words in
+    the named fields (field name to words for staff), each needing a real reason."""
+    if request.method != "POST":
+        return []
+    to_check = words_to_check(
+        {label: request.POST.get(name, "") for name, label in texts.items()},
+        council_id=council_id,
+    )
+    ask_reasons(form, to_check)
+    return to_check
+
+
 @casework_required
 @require_http_methods(["GET", "POST"])
 def contact_plan(request: HttpRequest, request_id: int) -> HttpResponse:
@@ -450,18 +481,20 @@ def contact_plan(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = ContactPlanForm(submitted(request), received_at=support_request.received_at)
+    to_check = _gate(form, PLAN_TEXTS, request, council_id=support_request.family.council_id)
     _show_record_gaps(form)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     return form_page(
         request,
         form,
         "pathway/contact_plan.html",
-        {"req": support_request},
+        {"req": support_request, "to_check": to_check},
         on_valid=lambda: services.contact_plan(
             actor=actor,
             request=support_request,
             planned_for=data["happened_at"],
             what_for=data["what_for"],
+            reasons=Reasons.given(to_check, data),
             **_contact_fields(data),
         ),
         success=lambda contact: (
@@ -486,6 +519,9 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
         "planned": planned,
         "needs_approval": planned and contact.family_objected and not contact.approved_by_id,
         "can_approve": is_a_team_manager(user) and contact.planned_by_id != user.pk,
+        "reasons": reasons_for(
+            scope=actor.scope, record_type=services.CONTACT_RECORD_TYPE, record_id=contact.pk
+        ),
     }
     return render(request, "pathway/contact_detail.html", context)
 
@@ -498,16 +534,21 @@ def _planned_contact_form(
     act: Any,
     title: str,
     done: str,
+    gated: dict[str, str] | None = None,
 ) -> HttpResponse:
+    """One step on a planned contact. The fields in `gated` (field name to words for staff)
+    reach the family: they go through the wording gate, and `act` gets the reasons."""
+    gated = gated or {}
     actor = Actor.of(request)
     contact = selectors.contact_read(actor=actor, contact_id=contact_id)
     form = form_for(submitted(request))
+    to_check = _gate(form, gated, request, council_id=contact.request.family.council_id)
     return form_page(
         request,
         form,
         "pathway/contact_step.html",
-        {"contact": contact, "req": contact.request, "title": title},
-        on_valid=lambda: act(actor, contact, form.cleaned_data),
+        {"contact": contact, "req": contact.request, "title": title, "to_check": to_check},
+        on_valid=lambda: act(actor, contact, form.cleaned_data, Reasons.given(to_check, form.cleaned_data)),
         success=lambda _: (done, _contact_url(contact.pk)),
         back_url=_contact_url(contact.pk),
         back_text="Back to the contact",
@@ -521,7 +562,7 @@ def contact_family_view(request: HttpRequest, contact_id: int) -> HttpResponse:
         request,
         contact_id,
         form_for=FamilyViewForm,
-        act=lambda actor, contact, data: services.contact_family_view(
+        act=lambda actor, contact, data, _reasons: services.contact_family_view(
             actor=actor,
             contact=contact,
             family_view=data["family_view"],
@@ -544,9 +585,10 @@ def contact_approve(request: HttpRequest, contact_id: int) -> HttpResponse:
             hint="The family will read this. Say why the less intrusive option is not enough.",
             button="Approve it",
         ),
-        act=lambda actor, contact, data: services.contact_approve(
-            actor=actor, contact=contact, reason=data["reason"]
+        act=lambda actor, contact, data, reasons: services.contact_approve(
+            actor=actor, contact=contact, reason=data["reason"], reasons=reasons
         ),
+        gated={"reason": "the reason for going ahead"},
         title="Approve a contact the family objected to",
         done="Approved. The family has been told your reason.",
     )
@@ -564,9 +606,10 @@ def contact_cancel(request: HttpRequest, contact_id: int) -> HttpResponse:
             hint="The family will read this.",
             button="Cancel the planned contact",
         ),
-        act=lambda actor, contact, data: services.contact_cancel(
-            actor=actor, contact=contact, reason=data["reason"]
+        act=lambda actor, contact, data, reasons: services.contact_cancel(
+            actor=actor, contact=contact, reason=data["reason"], reasons=reasons
         ),
+        gated={"reason": "the reason it is cancelled"},
         title="Cancel the planned contact",
         done="The planned contact is cancelled and the family has been told.",
     )

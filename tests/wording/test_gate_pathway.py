@@ -1,0 +1,174 @@
+"""The staff words the pathway sends a family go through the wording gate: a manager's reason
+for approving a planned contact the family objected to, the reason a planned contact is
+cancelled, what a planned contact is for (and why it is needed), a decision not to assess and
+the manager's confirmation. Each flagged phrase needs a real reason, kept and shown to staff."""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from supportfirst.councils.models import Role
+from supportfirst.notifications.models import Notification
+from supportfirst.pathway.models import Contact, ContactStatus
+from supportfirst.wording.models import WordingReason
+from tests.accounts.factories import family_user, staff_user
+from tests.conftest import signed_in_client
+from tests.pathway.factories import PlannedContactFactory, SupportPathwayRequestFactory
+
+REASON = "These are the school's words, quoted from its letter of 3 March."
+FLAGGED = "Mum refused every other way and was hostile to the school."
+
+
+def reason_fields(html: str) -> list[str]:
+    return re.findall(r'name="(reason_[0-9a-f_]+)"', html)
+
+
+@pytest.fixture
+def support_request(emailed):
+    return SupportPathwayRequestFactory(
+        child=emailed.children.first(), received_at=timezone.now() - timedelta(days=10)
+    )
+
+
+@pytest.fixture
+def manager(council):
+    return staff_user(council, Role.TEAM_MANAGER)
+
+
+def test_a_flagged_reason_to_approve_a_contact_needs_real_reasons(manager, support_request):
+    contact = PlannedContactFactory(request=support_request)
+    client = signed_in_client(manager)
+    url = f"/staff/contacts/{contact.pk}/approve/"
+    response = client.post(url, {"reason": FLAGGED})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'class="govuk-error-summary' in html
+    assert "Give a reason for keeping “refused”" in html
+    assert "Words to check before the family reads this" in html
+    assert FLAGGED in html
+    fields = reason_fields(html)
+    assert len(fields) == 2
+    response = client.post(url, {"reason": FLAGGED, **dict.fromkeys(fields, "x")})
+    assert response.status_code == 400
+    contact.refresh_from_db()
+    assert contact.approved_by_id is None
+    assert not Notification.objects.filter(event="contact_approved").exists()
+    response = client.post(url, {"reason": FLAGGED, **dict.fromkeys(fields, REASON)})
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.approval_reason == FLAGGED
+    kept = WordingReason.objects.filter(record_type="pathway.contact", record_id=contact.pk)
+    assert sorted((r.words, r.field) for r in kept) == [
+        ("hostile", "the reason for going ahead"),
+        ("refused", "the reason for going ahead"),
+    ]
+    page = client.get(f"/staff/contacts/{contact.pk}/").content.decode()
+    assert "“refused” in the reason for going ahead" in page
+    assert REASON in page.replace("&#x27;", "'")
+
+
+def test_the_family_reads_the_approval_but_never_the_reasons(manager, support_request):
+    contact = PlannedContactFactory(request=support_request)
+    client = signed_in_client(manager)
+    url = f"/staff/contacts/{contact.pk}/approve/"
+    fields = reason_fields(client.post(url, {"reason": FLAGGED}).content.decode())
+    client.post(url, {"reason": FLAGGED, **dict.fromkeys(fields, REASON)})
+    parent = family_user(support_request.family)
+    page = signed_in_client(parent).get(f"/family/requests/{support_request.pk}/")
+    html = page.content.decode().replace("&#x27;", "'")
+    assert FLAGGED in html
+    assert REASON not in html
+    assert "Words to check" not in html
+
+
+def test_a_clean_approval_goes_with_one_click(manager, support_request):
+    contact = PlannedContactFactory(request=support_request)
+    reason = "Alfie asked to talk to us on his own, and his school agrees it matters."
+    response = signed_in_client(manager).post(
+        f"/staff/contacts/{contact.pk}/approve/", {"reason": reason}
+    )
+    assert response.status_code == 302
+    assert not WordingReason.objects.exists()
+
+
+def test_a_flagged_reason_to_cancel_a_contact_needs_a_real_reason(practitioner, support_request):
+    contact = PlannedContactFactory(request=support_request)
+    client = signed_in_client(practitioner)
+    url = f"/staff/contacts/{contact.pk}/cancel/"
+    said = "Dad was uncooperative about the time."
+    response = client.post(url, {"reason": said})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Give a reason for keeping “uncooperative”" in html
+    fields = reason_fields(html)
+    response = client.post(url, {"reason": said, **dict.fromkeys(fields, "uncooperative")})
+    assert response.status_code == 400
+    assert "only repeats the words" in response.content.decode()
+    contact.refresh_from_db()
+    assert contact.status == ContactStatus.PLANNED
+    response = client.post(url, {"reason": said, **dict.fromkeys(fields, REASON)})
+    assert response.status_code == 302
+    kept = WordingReason.objects.get(record_type="pathway.contact", record_id=contact.pk)
+    assert (kept.words, kept.field) == ("uncooperative", "the reason it is cancelled")
+
+
+def _plan(client, support_request, **extra):
+    when = timezone.localdate() + timedelta(days=5)
+    return client.post(
+        f"/staff/requests/{support_request.pk}/contacts/plan/",
+        {
+            "kind": "call",
+            "happened_on_0": str(when.day),
+            "happened_on_1": str(when.month),
+            "happened_on_2": str(when.year),
+            "happened_time": "10:00am",
+            "family_chose_time_and_place": "yes",
+            "what_for": "To talk about bedtimes, as Mum refused the sleep clinic.",
+            **extra,
+        },
+    )
+
+
+def test_what_a_planned_contact_is_for_needs_a_real_reason_for_flagged_words(
+    practitioner, support_request
+):
+    client = signed_in_client(practitioner)
+    response = _plan(client, support_request)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Give a reason for keeping “refused”" in html
+    assert "in what it is for" in html
+    assert not Contact.objects.exists()
+    fields = reason_fields(html)
+    assert len(fields) == 1
+    assert _plan(client, support_request, **dict.fromkeys(fields, "x")).status_code == 400
+    assert not Contact.objects.exists()
+    response = _plan(client, support_request, **dict.fromkeys(fields, REASON))
+    assert response.status_code == 302
+    contact = Contact.objects.get()
+    kept = WordingReason.objects.get(record_type="pathway.contact", record_id=contact.pk)
+    assert (kept.words, kept.field) == ("refused", "what it is for")
+
+
+def test_why_an_intrusion_is_needed_is_checked_too(practitioner, support_request):
+    response = _plan(
+        signed_in_client(practitioner),
+        support_request,
+        kind="home_visit",
+        intrusions=["home_visit"],
+        what_for="To see the stairs Alfie finds hard at bedtime.",
+        purpose="To see the stairs.",
+        why_necessary="The home is chaotic, so we need to see it.",
+        less_intrusive_option="Photos of the stairs.",
+        less_intrusive_answer="They would rather we came.",
+        why_not_enough="Photos do not show the turn in the stairs.",
+        family_view="agree",
+        intrusion_notice_given="A week, by phone.",
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "“home is chaotic” in why it is necessary" in html
