@@ -172,3 +172,97 @@ def test_why_an_intrusion_is_needed_is_checked_too(practitioner, support_request
     assert response.status_code == 400
     html = response.content.decode()
     assert "“home is chaotic” in why it is necessary" in html
+
+
+@pytest.fixture
+def awaiting(emailed):
+    from tests.pathway.factories import SupportRequestFactory
+
+    return SupportRequestFactory(child=emailed.children.first(), preferred_contact="email")
+
+
+NOT_ASSESSING = {
+    "pathway": "information",
+    "information_given": "The holiday club list.",
+    "basis": "not_assessing",
+    "not_assessing_reason": "Mum refused an assessment and her account is inconsistent.",
+}
+
+
+def test_a_flagged_reason_not_to_assess_needs_real_reasons(practitioner, awaiting):
+    client = signed_in_client(practitioner)
+    url = f"/staff/requests/{awaiting.pk}/decision/"
+    response = client.post(url, NOT_ASSESSING)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Give a reason for keeping “refused”" in html
+    assert "in the reason for not assessing" in html
+    assert "Words to check before the family reads this" in html
+    fields = reason_fields(html)
+    assert len(fields) >= 2
+    assert client.post(url, {**NOT_ASSESSING, **dict.fromkeys(fields, "x")}).status_code == 400
+    awaiting.refresh_from_db()
+    assert awaiting.status == "awaiting_decision"
+    response = client.post(url, {**NOT_ASSESSING, **dict.fromkeys(fields, REASON)})
+    assert response.status_code == 302
+    decision = awaiting.next_step_decision
+    kept = WordingReason.objects.filter(
+        record_type="pathway.nextstepdecision", record_id=decision.pk
+    )
+    assert {r.field for r in kept} == {"the reason for not assessing"}
+    assert "refused" in {r.words for r in kept}
+    manager = staff_user(awaiting.family.council, Role.TEAM_MANAGER)
+    page = signed_in_client(manager).get(f"/staff/requests/{awaiting.pk}/not-assessing/")
+    html = page.content.decode().replace("&#x27;", "'")
+    assert "“refused” in the reason for not assessing" in html
+    assert REASON in html
+
+
+def test_flagged_information_and_advice_needs_a_reason_too(practitioner, awaiting):
+    response = signed_in_client(practitioner).post(
+        f"/staff/requests/{awaiting.pk}/decision/",
+        {
+            "pathway": "information",
+            "information_given": "Dad was hostile, so here is the holiday club list.",
+            "basis": "family_agreed",
+            "agreed_by": "Claire",
+            "agreed_on_0": "1",
+            "agreed_on_1": "3",
+            "agreed_on_2": "2026",
+            "agreed_how": "On the phone",
+        },
+    )
+    assert response.status_code == 400
+    assert "“hostile” in the information and advice" in response.content.decode()
+
+
+def test_a_managers_flagged_confirmation_needs_a_real_reason(practitioner, awaiting):
+    from supportfirst.audit.services import Actor
+    from supportfirst.councils.scoping import scope_for
+    from supportfirst.pathway import services
+
+    services.propose_not_assessing(
+        actor=Actor(practitioner, scope_for(practitioner), "test"),
+        request=awaiting,
+        information_given="The holiday club list.",
+        reason="Claire asked only for the list of holiday clubs today.",
+    )
+    manager = staff_user(awaiting.family.council, Role.TEAM_MANAGER)
+    client = signed_in_client(manager)
+    url = f"/staff/requests/{awaiting.pk}/not-assessing/"
+    said = {"decision": "confirm", "reason": "Confirmed: Mum is in denial about Alfie's needs."}
+    response = client.post(url, said)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "in the reason for your decision" in html
+    fields = reason_fields(html)
+    assert fields
+    assert client.post(url, {**said, **dict.fromkeys(fields, "x")}).status_code == 400
+    awaiting.refresh_from_db()
+    assert awaiting.next_step_decision.confirmed_by_id is None
+    response = client.post(url, {**said, **dict.fromkeys(fields, REASON)})
+    assert response.status_code == 302
+    awaiting.refresh_from_db()
+    assert awaiting.next_step_decision.confirmed_by_id == manager.pk
+    kept = WordingReason.objects.filter(record_type="pathway.nextstepdecision")
+    assert {r.field for r in kept} == {"the reason for your decision"}

@@ -202,6 +202,23 @@ class FamilyAgreement:
     agreed_how: str
 
 
+# How a next-step decision names itself on the reasons kept for flagged words in it.
+DECISION_RECORD_TYPE = "pathway.nextstepdecision"
+
+
+def _keep_decision_reasons(
+    actor: Actor, decision: NextStepDecision, reasons: Reasons | None
+) -> None:
+    """The reasons given for keeping flagged words the family reads in a decision."""
+    if reasons is not None:
+        reasons.save(
+            user=actor.user,
+            family_id=decision.family_id,
+            record_type=DECISION_RECORD_TYPE,
+            record_id=decision.pk,
+        )
+
+
 @transaction.atomic
 def decide_information(
     *,
@@ -209,6 +226,7 @@ def decide_information(
     request: SupportRequest,
     information_given: str,
     agreement: FamilyAgreement | None = None,
+    reasons: Reasons | None = None,
 ) -> NextStepDecision:
     """Information and advice only, with the family's recorded agreement: never a quiet
     refusal to assess. Without agreement, `propose_not_assessing` records a reasoned decision
@@ -242,6 +260,7 @@ def decide_information(
         agreed_on=agreed.agreed_on,
         agreed_how=agreed.agreed_how,
     )
+    _keep_decision_reasons(actor, decision, reasons)
     _information_given(actor, request, decision)
     return decision
 
@@ -266,7 +285,12 @@ def _information_given(actor: Actor, request: SupportRequest, decision: NextStep
 
 @transaction.atomic
 def propose_not_assessing(
-    *, actor: Actor, request: SupportRequest, information_given: str, reason: str
+    *,
+    actor: Actor,
+    request: SupportRequest,
+    information_given: str,
+    reason: str,
+    reasons: Reasons | None = None,
 ) -> NextStepDecision:
     """A reasoned decision not to assess the child's needs, given with information and advice;
     it waits for a team manager (not the person who made it) to confirm. The family is told
@@ -291,18 +315,25 @@ def propose_not_assessing(
         not_assessing_reason=reason,
     )
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
+    _keep_decision_reasons(actor, decision, reasons)
     return decision
 
 
 @transaction.atomic
 def confirm_not_assessing(
-    *, actor: Actor, request: SupportRequest, confirm: bool, reason: str
+    *,
+    actor: Actor,
+    request: SupportRequest,
+    confirm: bool,
+    reason: str,
+    reasons: Reasons | None = None,
 ) -> NextStepDecision:
     """A team manager confirms the decision not to assess (the family is then sent the
     information and told; the letter explains their right to an assessment and how to
     challenge), or does not: the child's needs are assessed on the support pathway."""
     decision = NextStepDecision.objects.get(request=request)
     context = {"decided_by_id": decision.decided_by_id, "reason": reason}
+    _keep_decision_reasons(actor, decision, reasons)
     if confirm:
         event = apply_move(
             moves.REQUEST,

@@ -149,11 +149,24 @@ def request_new_for_family(request: HttpRequest, family_id: int) -> HttpResponse
 
 
 def _request_page(
-    request: HttpRequest, support_request: Any, decision_form: DecisionForm, status: int = 200
+    request: HttpRequest,
+    support_request: Any,
+    decision_form: DecisionForm,
+    status: int = 200,
+    to_check: list[WordsToCheck] | None = None,
 ) -> HttpResponse:
+    decision = getattr(support_request, "next_step_decision", None)
     context = {
         "req": support_request,
         "decision_form": decision_form,
+        "to_check": to_check or [],
+        "reasons": reasons_for(
+            scope=request.scope,  # type: ignore[attr-defined]
+            record_type=services.DECISION_RECORD_TYPE,
+            record_id=decision.pk,
+        )
+        if decision is not None
+        else [],
         "today": timezone.localdate(),
         "awaiting": support_request.status == RequestStatus.AWAITING_DECISION,
         "can_propose": support_request.status
@@ -169,15 +182,31 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     return _request_page(request, support_request, DecisionForm())
 
 
+def _decision_texts(data: Any) -> dict[str, str]:
+    """The words of a next-step decision the family reads: the information and advice, and a
+    decision not to assess with its reason (its letter and their page show it)."""
+    if data.get("pathway") != Pathway.INFORMATION:
+        return {}
+    texts = {"the information and advice": data.get("information_given", "")}
+    if data.get("basis") == InformationBasis.NOT_ASSESSING:
+        texts["the reason for not assessing"] = data.get("not_assessing_reason", "")
+    return texts
+
+
 @casework_required
 @require_POST
 def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = DecisionForm(request.POST)
+    to_check = words_to_check(
+        _decision_texts(request.POST), council_id=support_request.family.council_id
+    )
+    ask_reasons(form, to_check)
 
     def decide() -> str:
         data = form.cleaned_data
+        reasons = Reasons.given(to_check, data)
         if data["pathway"] == Pathway.SUPPORT:
             services.decide_support(actor=actor, request=support_request)
             return "Next step decided: the support pathway."
@@ -187,6 +216,7 @@ def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
                 request=support_request,
                 information_given=data["information_given"],
                 reason=data["not_assessing_reason"],
+                reasons=reasons,
             )
             return (
                 "Your decision not to assess is saved. A team manager must confirm it before "
@@ -199,6 +229,7 @@ def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
             agreement=services.FamilyAgreement(
                 data["agreed_by"], data["agreed_on"], data["agreed_how"]
             ),
+            reasons=reasons,
         )
         return (
             "Next step decided: information and advice, as the family agreed. Now prepare the "
@@ -211,7 +242,7 @@ def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
         on_valid=decide,
         success=lambda message: (message, _request_url(support_request.pk)),
     )
-    return made or _request_page(request, support_request, form, status=400)
+    return made or _request_page(request, support_request, form, status=400, to_check=to_check)
 
 
 @casework_required
@@ -304,17 +335,36 @@ def not_assessing_confirm(request: HttpRequest, request_id: int) -> HttpResponse
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = NotAssessingConfirmForm(submitted(request))
+    to_check = _gate(
+        form,
+        {"reason": "the reason for your decision"},
+        request,
+        council_id=support_request.family.council_id,
+    )
     waiting = support_request.status == RequestStatus.NOT_ASSESSING_PROPOSED
+    decision = getattr(support_request, "next_step_decision", None)
     return form_page(
         request,
         form,
         "pathway/not_assessing_confirm.html",
-        {"req": support_request, "waiting": waiting},
+        {
+            "req": support_request,
+            "waiting": waiting,
+            "to_check": to_check,
+            "reasons": reasons_for(
+                scope=actor.scope,
+                record_type=services.DECISION_RECORD_TYPE,
+                record_id=decision.pk,
+            )
+            if decision is not None
+            else [],
+        },
         on_valid=lambda: services.confirm_not_assessing(
             actor=actor,
             request=support_request,
             confirm=form.cleaned_data["decision"] == "confirm",
             reason=form.cleaned_data["reason"],
+            reasons=Reasons.given(to_check, form.cleaned_data),
         ),
         success=lambda decision: (
             "Confirmed: information and advice only. Now prepare the letter to the family."
