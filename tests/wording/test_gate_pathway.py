@@ -266,3 +266,30 @@ def test_a_managers_flagged_confirmation_needs_a_real_reason(practitioner, await
     assert awaiting.next_step_decision.confirmed_by_id == manager.pk
     kept = WordingReason.objects.filter(record_type="pathway.nextstepdecision")
     assert {r.field for r in kept} == {"the reason for your decision"}
+
+
+def test_the_notes_of_a_contact_the_family_reads_need_real_reasons(practitioner, support_request):
+    client = signed_in_client(practitioner)
+    an_hour_ago = timezone.localtime() - timedelta(hours=1)
+    said = {
+        "kind": "call",
+        "happened_on_0": str(an_hour_ago.day),
+        "happened_on_1": str(an_hour_ago.month),
+        "happened_on_2": str(an_hour_ago.year),
+        "happened_time": f"{an_hour_ago:%H:%M}",
+        "family_chose_time_and_place": "yes",
+        "notes": "We talked about bedtimes. Dad was hostile about the sleep plan.",
+    }
+    url = f"/staff/requests/{support_request.pk}/contacts/new/"
+    response = client.post(url, said)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "in the notes" in html
+    fields = reason_fields(html)
+    assert fields
+    assert client.post(url, {**said, **dict.fromkeys(fields, "x")}).status_code == 400
+    assert not Contact.objects.exists()
+    assert client.post(url, {**said, **dict.fromkeys(fields, REASON)}).status_code == 302
+    contact = Contact.objects.get()
+    kept = WordingReason.objects.filter(record_type="pathway.contact", record_id=contact.pk)
+    assert {r.field for r in kept} == {"the notes"}

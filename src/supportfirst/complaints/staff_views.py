@@ -313,9 +313,7 @@ def respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
         form = RespondForm(data, initial={"responded_on": timezone.localdate()})
         if data is not None:
             to_check.extend(
-                words_to_check(
-                    response_texts(data), council_id=complaint.family.council_id
-                )
+                words_to_check(response_texts(data), council_id=complaint.family.council_id)
             )
             ask_reasons(form, to_check)
         return form

@@ -574,6 +574,7 @@ def contact_record(
     intrusions: list[str],
     notes: str,
     intrusion: dict[str, Any] | None = None,
+    reasons: Reasons | None = None,
 ) -> Contact:
     """Record a contact that was not planned here, after the fact. Anything intrusive cannot be
     saved without its intrusion record; the date must be real (not in the future, not before
@@ -621,6 +622,7 @@ def contact_record(
         summary=_contact_summary(contact, involved),
     )
     log_access(actor, family_id=request.family_id, record=contact, action=Action.CREATE)
+    _keep_reasons(actor, contact, reasons)
     return contact
 
 
@@ -715,6 +717,7 @@ def contact_record_done(
     intrusions: list[str],
     notes: str,
     intrusion: dict[str, Any] | None = None,
+    reasons: Reasons | None = None,
 ) -> Contact:
     """Record a planned contact as done: it fills in the plan. What was planned stays covered;
     the family's view stays as they gave it (only "record the family's view" changes it)."""
@@ -766,6 +769,7 @@ def contact_record_done(
         _save_intrusion_record(contact, given)
     contact.refresh_from_db()
     log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
+    _keep_reasons(actor, contact, reasons)
     return contact
 
 

@@ -49,6 +49,7 @@ from supportfirst.pathway.models import (
     SupportRequest,
 )
 from supportfirst.pathway.moves import REQUEST
+from supportfirst.rules.intrusion import FACTUAL_INTRUSION_RULES
 from supportfirst.wording.selectors import reasons_for
 from supportfirst.wording.services import (
     Reasons,
@@ -340,6 +341,7 @@ def not_assessing_confirm(request: HttpRequest, request_id: int) -> HttpResponse
         {"reason": "the reason for your decision"},
         request,
         council_id=support_request.family.council_id,
+        contact=False,
     )
     waiting = support_request.status == RequestStatus.NOT_ASSESSING_PROPOSED
     decision = getattr(support_request, "next_step_decision", None)
@@ -478,18 +480,20 @@ def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = ContactForm(submitted(request), received_at=support_request.received_at)
+    to_check = _gate(form, DONE_TEXTS, request, council_id=support_request.family.council_id)
     _show_record_gaps(form)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     return form_page(
         request,
         form,
         "pathway/contact_new.html",
-        {"req": support_request},
+        {"req": support_request, "to_check": to_check},
         on_valid=lambda: services.contact_record(
             actor=actor,
             request=support_request,
             happened_at=data["happened_at"],
             notes=data["notes"],
+            reasons=Reasons.given(to_check, data),
             **_contact_fields(data),
         ),
         success=lambda _: ("Contact saved.", _request_url(support_request.pk)),
@@ -503,22 +507,32 @@ def _contact_url(contact_id: int) -> str:
 # The words of a planned contact the family is told, by field, as the reasons name them.
 PLAN_TEXTS = {
     "what_for": "what it is for",
+    "purpose": "the purpose",
     "why_necessary": "why it is necessary",
     "less_intrusive_option": "the less intrusive option",
     "why_not_enough": "why that option is not enough",
 }
+# The words of a contact recorded as done that the family reads on their request page.
+DONE_TEXTS = {"notes": "the notes", **{k: v for k, v in PLAN_TEXTS.items() if k != "what_for"}}
 
 
 def _gate(
-    form: forms.Form, texts: dict[str, str], request: HttpRequest, *, council_id: int
+    form: forms.Form,
+    texts: dict[str, str],
+    request: HttpRequest,
+    *,
+    council_id: int,
+    contact: bool = True,
 ) -> list[WordsToCheck]:
     """The wording gate on a form that sends staff words to the family: the flagged words in
-    the named fields (field name to words for staff), each needing a real reason."""
+    the named fields (field name to words for staff), each needing a real reason. On a
+    `contact`, words that state an intrusion happened are left to its intrusion record."""
     if request.method != "POST":
         return []
     to_check = words_to_check(
         {label: request.POST.get(name, "") for name, label in texts.items()},
         council_id=council_id,
+        answered_elsewhere=FACTUAL_INTRUSION_RULES if contact else (),
     )
     ask_reasons(form, to_check)
     return to_check
@@ -598,7 +612,9 @@ def _planned_contact_form(
         form,
         "pathway/contact_step.html",
         {"contact": contact, "req": contact.request, "title": title, "to_check": to_check},
-        on_valid=lambda: act(actor, contact, form.cleaned_data, Reasons.given(to_check, form.cleaned_data)),
+        on_valid=lambda: act(
+            actor, contact, form.cleaned_data, Reasons.given(to_check, form.cleaned_data)
+        ),
         success=lambda _: (done, _contact_url(contact.pk)),
         back_url=_contact_url(contact.pk),
         back_text="Back to the contact",
@@ -703,18 +719,20 @@ def contact_done(request: HttpRequest, contact_id: int) -> HttpResponse:
         received_at=contact.request.received_at,
         view_is_kept=record is not None,
     )
+    to_check = _gate(form, DONE_TEXTS, request, council_id=contact.request.family.council_id)
     _show_record_gaps(form, tuple(contact.intrusions))
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     return form_page(
         request,
         form,
         "pathway/contact_new.html",
-        {"req": contact.request, "contact": contact},
+        {"req": contact.request, "contact": contact, "to_check": to_check},
         on_valid=lambda: services.contact_record_done(
             actor=actor,
             contact=contact,
             happened_at=data["happened_at"],
             notes=data["notes"],
+            reasons=Reasons.given(to_check, data),
             **_contact_fields(data),
         ),
         success=lambda _: ("The contact is recorded as done.", _request_url(contact.request_id)),
