@@ -201,3 +201,31 @@ def test_a_remedy_is_not_checked_when_the_complaint_is_not_upheld(complaints_man
     )
     assert response.status_code == 302
     assert not WordingReason.objects.exists()
+
+
+def test_a_flagged_reason_for_more_time_needs_a_real_reason(complaints_manager, emailed):
+    from supportfirst.rules import workdays
+
+    complaint = complaint_for(emailed)
+    client = signed_in_client(complaints_manager)
+    client.post(f"/staff/complaints/{complaint.pk}/acknowledge/")
+    Notification.objects.all().delete()
+    new_due = workdays.add_working_days(complaint.received_on, 15)
+    said = {
+        "new_due_0": str(new_due.day),
+        "new_due_1": str(new_due.month),
+        "new_due_2": str(new_due.year),
+        "reason": "Mum was uncooperative about a time to meet, so we need longer.",
+    }
+    url = f"/staff/complaints/{complaint.pk}/extend/"
+    response = client.post(url, said)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "“uncooperative” in the reason for more time" in html
+    fields = reason_fields(html)
+    assert client.post(url, {**said, **dict.fromkeys(fields, "x")}).status_code == 400
+    assert not Notification.objects.exists()
+    assert client.post(url, {**said, **dict.fromkeys(fields, REASON)}).status_code == 302
+    assert Notification.objects.filter(subject__contains="we need more time").exists()
+    kept = WordingReason.objects.get(record_type="complaints.complaint")
+    assert (kept.words, kept.field) == ("uncooperative", "the reason for more time")

@@ -207,9 +207,30 @@ def advocacy(request: HttpRequest, complaint_id: int) -> HttpResponse:
     )
 
 
+def _gated(
+    form: forms.Form,
+    data: Any,
+    complaint: Complaint,
+    texts: dict[str, str],
+    to_check: list[WordsToCheck],
+) -> forms.Form:
+    """The wording gate on a complaint form whose words the family reads: `texts` maps each
+    field to its name for staff; one real reason is needed per flagged word or phrase."""
+    if data is not None:
+        to_check.extend(
+            words_to_check(
+                {label: data.get(name, "") for name, label in texts.items()},
+                council_id=complaint.family.council_id,
+            )
+        )
+        ask_reasons(form, to_check)
+    return form
+
+
 @complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def extend(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    to_check: list[WordsToCheck] = []
     return _action_page(
         request,
         complaint_id,
@@ -217,11 +238,18 @@ def extend(request: HttpRequest, complaint_id: int) -> HttpResponse:
         intro="At stage 1 the response can be put back to at most 20 working days after the "
         "complaint arrived; at stage 2 to at most 65 working days after the family asked. "
         "Stage 3 cannot be extended.",
-        make_form=lambda data, complaint, stage: ExtendForm(data),
+        make_form=lambda data, complaint, stage: _gated(
+            ExtendForm(data), data, complaint, {"reason": "the reason for more time"}, to_check
+        ),
         act=lambda actor, complaint, data: services.complaint_extend(
-            actor=actor, complaint=complaint, new_due=data["new_due"], reason=data["reason"]
+            actor=actor,
+            complaint=complaint,
+            new_due=data["new_due"],
+            reason=data["reason"],
+            reasons=Reasons.given(to_check, data),
         ),
         done="Time to respond extended. The family has been told why.",
+        to_check=to_check,
     )
 
 
@@ -341,6 +369,7 @@ def respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
 @complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def time_limit(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    to_check: list[WordsToCheck] = []
     return _action_page(
         request,
         complaint_id,
@@ -349,14 +378,22 @@ def time_limit(request: HttpRequest, complaint_id: int) -> HttpResponse:
         "can still consider a later one when it would not have been reasonable to complain "
         "sooner and it can still be looked into effectively and fairly (Children Act 1989 "
         "Representations Procedure (England) Regulations 2006).",
-        make_form=lambda data, complaint, stage: TimeLimitForm(data),
+        make_form=lambda data, complaint, stage: _gated(
+            TimeLimitForm(data),
+            data,
+            complaint,
+            {"reason": "the reason for the decision"},
+            to_check,
+        ),
         act=lambda actor, complaint, data: services.complaint_decide_time_limit(
             actor=actor,
             complaint=complaint,
             consider=data["consider"] == "yes",
             reason=data["reason"],
+            reasons=Reasons.given(to_check, data),
         ),
         done="Decision on the time limit saved.",
+        to_check=to_check,
     )
 
 
