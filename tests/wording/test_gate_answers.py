@@ -229,3 +229,26 @@ def test_a_flagged_reason_for_more_time_needs_a_real_reason(complaints_manager, 
     assert Notification.objects.filter(subject__contains="we need more time").exists()
     kept = WordingReason.objects.get(record_type="complaints.complaint")
     assert (kept.words, kept.field) == ("uncooperative", "the reason for more time")
+
+
+def test_a_flagged_statement_of_complaint_needs_a_real_reason(complaints_manager, emailed):
+    complaint = complaint_for(emailed, stage=2)
+    client = signed_in_client(complaints_manager)
+    today = timezone.localdate()
+    said = {
+        "statement": "1. Calls not returned. 2. The worker wrote that Mum was aggressive.",
+        "agreed_on_0": str(today.day),
+        "agreed_on_1": str(today.month),
+        "agreed_on_2": str(today.year),
+    }
+    url = f"/staff/complaints/{complaint.pk}/statement/"
+    response = client.post(url, said)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "in the statement of complaint" in html
+    fields = reason_fields(html)
+    assert client.post(url, {**said, **dict.fromkeys(fields, "x")}).status_code == 400
+    response = client.post(url, {**said, **dict.fromkeys(fields, REASON)})
+    assert response.status_code == 302
+    kept = WordingReason.objects.get(record_type="complaints.complaint")
+    assert kept.field == "the statement of complaint"

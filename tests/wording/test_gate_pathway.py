@@ -293,3 +293,14 @@ def test_the_notes_of_a_contact_the_family_reads_need_real_reasons(practitioner,
     contact = Contact.objects.get()
     kept = WordingReason.objects.filter(record_type="pathway.contact", record_id=contact.pk)
     assert {r.field for r in kept} == {"the notes"}
+
+
+def test_the_notice_the_family_reads_is_checked_too(practitioner, support_request):
+    response = _plan(
+        signed_in_client(practitioner),
+        support_request,
+        what_for="To talk about bedtimes.",
+        notice_given="A week, though Dad is hard to reach.",
+    )
+    assert response.status_code == 400
+    assert "in the notice given" in response.content.decode()

@@ -219,7 +219,12 @@ def complaint_decide_time_limit(
 
 
 def complaint_agree_statement(
-    *, actor: Actor, complaint: Complaint, statement: str, agreed_on: date
+    *,
+    actor: Actor,
+    complaint: Complaint,
+    statement: str,
+    agreed_on: date,
+    reasons: Reasons | None = None,
 ) -> Complaint:
     """Stage 2 starts with a statement of complaint agreed with the person complaining. The 25
     working days (65 at most) for the response run from the day it was agreed."""
@@ -234,7 +239,7 @@ def complaint_agree_statement(
         stage.save()
         c.respond_by = stage.due_on
 
-    return _apply(
+    done = _apply(
         "agree_statement",
         complaint,
         actor=actor,
@@ -242,6 +247,8 @@ def complaint_agree_statement(
         context={"statement": statement},
         change=change,
     )
+    _keep_reasons(actor, done, reasons)
+    return done
 
 
 def complaint_name_worker(*, actor: Actor, complaint: Complaint, worker: Any | None) -> Complaint:

@@ -400,10 +400,13 @@ def time_limit(request: HttpRequest, complaint_id: int) -> HttpResponse:
 @complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def statement(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    to_check: list[WordsToCheck] = []
+
     def make(data: Any, complaint: Complaint, stage: ComplaintStage) -> forms.Form:
-        return StatementForm(
+        form = StatementForm(
             data, initial={"statement": stage.statement, "agreed_on": stage.statement_agreed_on}
         )
+        return _gated(form, data, complaint, {"statement": "the statement of complaint"}, to_check)
 
     return _action_page(
         request,
@@ -418,9 +421,11 @@ def statement(request: HttpRequest, complaint_id: int) -> HttpResponse:
             complaint=complaint,
             statement=data["statement"],
             agreed_on=data["agreed_on"],
+            reasons=Reasons.given(to_check, data),
         ),
         done="Statement of complaint saved. The response is now due 25 working days after it "
         "was agreed.",
+        to_check=to_check,
     )
 
 

@@ -511,6 +511,9 @@ PLAN_TEXTS = {
     "why_necessary": "why it is necessary",
     "less_intrusive_option": "the less intrusive option",
     "why_not_enough": "why that option is not enough",
+    "place": "where",
+    "notice_given": "the notice given",
+    "intrusion_notice_given": "the notice given for what it involves",
 }
 # The words of a contact recorded as done that the family reads on their request page.
 DONE_TEXTS = {"notes": "the notes", **{k: v for k, v in PLAN_TEXTS.items() if k != "what_for"}}
