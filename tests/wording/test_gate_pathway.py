@@ -304,3 +304,54 @@ def test_the_notice_the_family_reads_is_checked_too(practitioner, support_reques
     )
     assert response.status_code == 400
     assert "in the notice given" in response.content.decode()
+
+
+def test_a_flagged_decision_on_a_move_to_safeguarding_needs_a_reason(practitioner, support_request):
+    from supportfirst.pathway.models import RequestStatus
+    from tests.pathway.factories import ProposedMoveFactory
+
+    move = ProposedMoveFactory(request=support_request, proposed_by=practitioner)
+    support_request.status = RequestStatus.SAFEGUARDING_PROPOSED
+    support_request.save()
+    manager = staff_user(support_request.family.council, Role.TEAM_MANAGER)
+    client = signed_in_client(manager)
+    url = f"/staff/safeguarding/{move.pk}/"
+    said = {
+        "decision": "decline",
+        "reason": "No cause: Dad was hostile, but the strategy discussion found no harm.",
+    }
+    response = client.post(url, said)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "in your reason for the decision" in html
+    assert "“strategy discussion”" not in html.split("words-to-check")[1].split("</div>")[0]
+    fields = reason_fields(html)
+    assert client.post(url, {**said, **dict.fromkeys(fields, "x")}).status_code == 400
+    assert client.post(url, {**said, **dict.fromkeys(fields, REASON)}).status_code == 302
+    kept = WordingReason.objects.filter(record_type="pathway.safeguardingmove", record_id=move.pk)
+    assert {r.field for r in kept} == {"your reason for the decision"}
+
+
+def test_a_flagged_outcome_of_the_enquiries_needs_a_reason(practitioner, emailed):
+    from tests.pathway.factories import SupportRequestFactory
+    from tests.pathway.test_safeguarding_route import _approved
+
+    awaiting = SupportRequestFactory(child=emailed.children.first())
+    manager = staff_user(emailed.council, Role.TEAM_MANAGER)
+    move = _approved(practitioner, manager, awaiting)
+    client = signed_in_client(practitioner)
+    url = f"/staff/safeguarding/{move.pk}/outcome/"
+    said = {
+        "outcome": "no_further_action",
+        "outcome_reason": "Strategy discussion on 4 March: no harm, though Mum was resistant.",
+    }
+    response = client.post(url, said)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "“resistant” in what the enquiries found" in html
+    fields = reason_fields(html)
+    assert len(fields) == 1
+    assert client.post(url, {**said, **dict.fromkeys(fields, "x")}).status_code == 400
+    assert client.post(url, {**said, **dict.fromkeys(fields, REASON)}).status_code == 302
+    kept = WordingReason.objects.get(record_type="pathway.safeguardingmove", record_id=move.pk)
+    assert kept.field == "what the enquiries found"

@@ -476,6 +476,7 @@ def safeguarding_decide(
     family_told_at: datetime | None = None,
     reason_not_told: str = "",
     seen_or_said_by: str = "",
+    reasons: Reasons | None = None,
 ) -> SafeguardingMove:
     """A team manager (or the head of service) who did not propose the move approves it or
     sends it back. A concern recorded in a hurry (the immediate danger route) is completed here
@@ -518,7 +519,20 @@ def safeguarding_decide(
         else "Back to a next-step decision on the support route",
     )
     log_access(actor, family_id=move.family_id, record=move, action=Action.CHANGE)
+    keep_move_reasons(actor, move, reasons)
     return move
+
+
+def keep_move_reasons(actor: Actor, move: SafeguardingMove, reasons: Reasons | None) -> None:
+    """The reasons given for keeping flagged words in a decision on a move to safeguarding or
+    in the outcome of its enquiries (a family who was told reads both)."""
+    if reasons is not None:
+        reasons.save(
+            user=actor.user,
+            family_id=move.family_id,
+            record_type="pathway.safeguardingmove",
+            record_id=move.pk,
+        )
 
 
 def _contact_summary(contact: Contact, involved: list[str], done: str = "recorded") -> str:

@@ -387,11 +387,21 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
     form = SafeguardingDecisionForm(
         submitted(request), ask_about_notice=ask, ask_who=not move.seen_or_said_by.strip()
     )
+    # A family who was told about the proposal reads the decision's reason on their timeline.
+    to_check = _gate(
+        form,
+        {"reason": "your reason for the decision"},
+        request,
+        council_id=move.family.council_id,
+        contact=False,
+        safeguarding=True,
+    )
     return form_page(
         request,
         form,
         "pathway/safeguarding_decide.html",
         {
+            "to_check": to_check,
             "move": move,
             "decided": move.status != MoveStatus.PROPOSED,
             "can_record_outcome": enquiries.can_record_outcome(move),
@@ -410,6 +420,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
             family_told_at=form.cleaned_data.get("family_told_at"),
             reason_not_told=form.cleaned_data.get("reason_not_told", ""),
             seen_or_said_by=form.cleaned_data.get("seen_or_said_by", ""),
+            reasons=Reasons.given(to_check, form.cleaned_data),
         ),
         success=lambda _: ("Your decision is saved.", reverse("frontdoor:team")),
     )
@@ -422,16 +433,26 @@ def enquiry_outcome(request: HttpRequest, move_id: int) -> HttpResponse:
     actor = Actor.of(request)
     move = selectors.move_read(actor=actor, move_id=move_id)
     form = EnquiryOutcomeForm(submitted(request))
+    # A family who was told about the enquiries reads what they found on their timeline.
+    to_check = _gate(
+        form,
+        {"outcome_reason": "what the enquiries found"},
+        request,
+        council_id=move.family.council_id,
+        contact=False,
+        safeguarding=True,
+    )
     return form_page(
         request,
         form,
         "pathway/enquiry_outcome.html",
-        {"move": move, "can_record": enquiries.can_record_outcome(move)},
+        {"move": move, "can_record": enquiries.can_record_outcome(move), "to_check": to_check},
         on_valid=lambda: enquiries.record_outcome(
             actor=actor,
             move=move,
             outcome=form.cleaned_data["outcome"],
             reason=form.cleaned_data["outcome_reason"],
+            reasons=Reasons.given(to_check, form.cleaned_data),
         ),
         success=lambda saved: (
             "The outcome of the enquiries is saved."
@@ -519,6 +540,11 @@ PLAN_TEXTS = {
 DONE_TEXTS = {"notes": "the notes", **{k: v for k, v in PLAN_TEXTS.items() if k != "what_for"}}
 
 
+# The checker's category for safeguarding words in a support record: in the safeguarding
+# process itself ("strategy discussion") they are the right words, not a lens to question.
+SAFEGUARDING_WORDS = frozenset({"safeguarding-lens"})
+
+
 def _gate(
     form: forms.Form,
     texts: dict[str, str],
@@ -526,16 +552,19 @@ def _gate(
     *,
     council_id: int,
     contact: bool = True,
+    safeguarding: bool = False,
 ) -> list[WordsToCheck]:
     """The wording gate on a form that sends staff words to the family: the flagged words in
     the named fields (field name to words for staff), each needing a real reason. On a
-    `contact`, words that state an intrusion happened are left to its intrusion record."""
+    `contact`, words that state an intrusion happened are left to its intrusion record; in a
+    `safeguarding` step, safeguarding words are the right ones."""
     if request.method != "POST":
         return []
     to_check = words_to_check(
         {label: request.POST.get(name, "") for name, label in texts.items()},
         council_id=council_id,
         answered_elsewhere=FACTUAL_INTRUSION_RULES if contact else (),
+        in_place=SAFEGUARDING_WORDS if safeguarding else (),
     )
     ask_reasons(form, to_check)
     return to_check

@@ -98,18 +98,20 @@ def words_to_check(
     council_id: int | None,
     law_fields: Collection[str] = (),
     answered_elsewhere: Collection[str] = (),
+    in_place: Collection[str] = (),
 ) -> list[WordsToCheck]:
     """The gate before staff words reach a family: each distinct flagged word or phrase once per
     named text, with its number of uses. In `law_fields` (where staff write the law a service
     is given under) section numbers are not flagged. Rules in `answered_elsewhere` are left to
     a stricter check of the same step (a contact's intrusion record answers for the words
-    saying a child was seen alone)."""
+    saying a child was seen alone). Categories `in_place` are the right words where they are
+    written (safeguarding words in a decision on a move to safeguarding)."""
     grouped: dict[tuple[str, str, str], list[FieldFinding]] = {}
     for place, (field, text) in enumerate(texts.items()):
         for finding in wording_findings(council_id, text):
             if field in law_fields and finding.rule in LAW_NAMED_ON_PURPOSE:
                 continue
-            if finding.rule in answered_elsewhere:
+            if finding.rule in answered_elsewhere or finding.category in in_place:
                 continue
             key = (field, finding.rule, finding.text.casefold())
             item = FieldFinding(
