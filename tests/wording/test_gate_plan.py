@@ -134,3 +134,19 @@ def test_what_changed_in_a_review_needs_a_real_reason_for_flagged_words(practiti
     assert (kept.words, kept.field) == ("not coping", "what has changed, in a review")
     page = client.get(f"/staff/plans/{plan.pk}/").content.decode()
     assert "Reasons for keeping words" in page
+
+
+def test_the_reason_for_a_charge_and_for_no_direct_payment_are_checked(practitioner, plan):
+    plan.charge_reason = "Charged because the family is chaotic with money."
+    plan.save(update_fields=["charge_reason"])
+    service = plan.services.first()
+    service.dp_reason = "Dad is not coping with paperwork."
+    service.save(update_fields=["dp_reason"])
+    page = signed_in_client(practitioner).get(f"/staff/plans/{plan.pk}/").content.decode()
+    assert "“chaotic” in the reason for the charge" in page
+    assert "cannot be a direct payment" in page
+    assert len(reason_fields(page)) == 2
+    response = signed_in_client(practitioner).post(share_url(plan), {})
+    assert response.status_code == 400
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.DRAFT
