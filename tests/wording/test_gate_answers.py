@@ -174,6 +174,11 @@ def test_the_remedy_and_learning_of_an_upheld_complaint_need_real_reasons(
     html = response.content.decode()
     assert "“hostile” in what the council will do to put it right" in html
     assert "“refused” in what the council has learned" in html
+    # The error summary says which box each reason is for.
+    assert (
+        "Give a reason for keeping “hostile” in what the council will do to put it right, or "
+        "change the words" in html
+    )
     fields = reason_fields(html)
     assert len(fields) == 2
     response = respond(client, complaint, **UPHELD, **dict.fromkeys(fields, "x"))

@@ -78,7 +78,7 @@ def test_a_proposal_with_flagged_words_needs_a_reason_for_each(practitioner, sup
     client = signed_in_client(practitioner)
     url = f"/staff/requests/{support_request.pk}/safeguarding/"
     page = client.post(url, EVIDENCE).content.decode()
-    assert "Give a reason for keeping “claims”, or change the words" in page
+    assert "Give a reason for keeping “claims” in the evidence, or change the words" in page
     assert EVIDENCE["what_happened"] in page
     assert not SafeguardingMove.objects.exists()
     response = client.post(url, {**EVIDENCE, "reason_0_0": "Quoting what Dad told the school."})

@@ -155,7 +155,8 @@ def add_reason_fields(form: forms.Form, found: list[FieldFinding]) -> None:
             max_length=500,
             validators=[_real_reason(item)],
             error_messages={
-                "required": f"Give a reason for keeping “{item.finding.text}”, or change the words"
+                "required": f"Give a reason for keeping “{item.finding.text}” in {item.field}, "
+                "or change the words"
             },
         )
         if helper is not None:
