@@ -1,5 +1,6 @@
 """The wording gate in the browser when staff send words to a family: sharing a plan,
-answering a correction request and responding to a complaint. Staff type a flagged phrase,
+answering a correction request, responding to a complaint, and a manager approving a contact the
+family objected to. Staff type a flagged phrase,
 the error summary asks for a reason, "x" is refused, a real reason lets it go; the family then
 reads the words, and never the reasons or the findings. Phone and desktop, axe on every page."""
 
@@ -171,3 +172,45 @@ def test_responding_to_a_complaint_with_flagged_words(who, request, council):
     sign_in(visitor, parent)
     _family_reads(visitor, f"/family/complaints/{complaint.pk}/", said)
     assert remedy in visitor.page.content()
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_approving_a_contact_the_family_objected_to_with_flagged_words(who, request, council):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from tests.pathway.factories import PlannedContactFactory, SupportPathwayRequestFactory
+
+    visitor = request.getfixturevalue(who)
+    family = family_with_everyone(council)
+    support_request = SupportPathwayRequestFactory(
+        child=family.children.get(), received_at=timezone.now() - timedelta(days=10)
+    )
+    contact = PlannedContactFactory(request=support_request)
+    manager = staff_user(council, Role.TEAM_MANAGER)
+    said = "Mum refused every other way, and Alfie asked us to come."
+    sign_in(visitor, manager)
+    page = visitor.goto(f"/staff/contacts/{contact.pk}/approve/")
+    page.get_by_label("Why it must go ahead although the family objected").fill(said)
+    approve = page.get_by_role("button", name="Approve it")
+    page.wait_for_load_state("networkidle")
+    approve.click()
+    visitor.check()
+    _asks_for_a_reason(page, "refused")
+    box = page.get_by_label("Why keep “refused”", exact=False)
+    box.fill("x")
+    approve.click()
+    visitor.check()
+    assert page.locator(".govuk-error-summary").get_by_text("is too short").is_visible()
+    contact.refresh_from_db()
+    assert contact.approved_by_id is None
+    page.get_by_label("Why keep “refused”", exact=False).fill(REASON)
+    approve.click()
+    visitor.check()
+    contact.refresh_from_db()
+    assert contact.approved_by_id == manager.pk
+    assert page.get_by_text("Reasons for keeping words").is_visible()
+    sign_out(visitor)
+    sign_in(visitor, family_user(family))
+    _family_reads(visitor, f"/family/requests/{support_request.pk}/", said)
