@@ -154,3 +154,106 @@ def test_a_clean_complaint_response_goes_with_one_click(complaints_manager, emai
     assert response.status_code == 302
     complaint.refresh_from_db()
     assert complaint.status == Status.RESPONDED
+
+
+UPHELD = {
+    "response": "We are sorry: the visit should have been at a time you chose.",
+    "outcome": "upheld",
+    "remedy": "We will apologise, although Mum was hostile on the phone.",
+    "learning": "Staff will stop saying a parent refused when they asked to rearrange.",
+}
+
+
+def test_the_remedy_and_learning_of_an_upheld_complaint_need_real_reasons(
+    complaints_manager, emailed
+):
+    complaint = complaint_for(emailed)
+    client = signed_in_client(complaints_manager)
+    response = respond(client, complaint, **UPHELD)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "“hostile” in what the council will do to put it right" in html
+    assert "“refused” in what the council has learned" in html
+    # The error summary says which box each reason is for.
+    assert (
+        "Give a reason for keeping “hostile” in what the council will do to put it right, or "
+        "change the words" in html
+    )
+    fields = reason_fields(html)
+    assert len(fields) == 2
+    response = respond(client, complaint, **UPHELD, **dict.fromkeys(fields, "x"))
+    assert response.status_code == 400
+    complaint.refresh_from_db()
+    assert complaint.status == Status.OPEN
+    assert not Notification.objects.exists()
+    response = respond(client, complaint, **UPHELD, **dict.fromkeys(fields, REASON))
+    assert response.status_code == 302
+    kept = WordingReason.objects.filter(record_type="complaints.complaint").order_by("words")
+    assert [(r.words, r.field) for r in kept] == [
+        ("hostile", "what the council will do to put it right"),
+        ("refused", "what the council has learned"),
+    ]
+    page = client.get(f"/staff/complaints/{complaint.pk}/").content.decode()
+    assert "“hostile” in what the council will do to put it right" in page
+
+
+def test_a_remedy_is_not_checked_when_the_complaint_is_not_upheld(complaints_manager, emailed):
+    complaint = complaint_for(emailed)
+    response = respond(
+        signed_in_client(complaints_manager),
+        complaint,
+        **{**UPHELD, "outcome": "not_upheld"},
+    )
+    assert response.status_code == 302
+    assert not WordingReason.objects.exists()
+
+
+def test_a_flagged_reason_for_more_time_needs_a_real_reason(complaints_manager, emailed):
+    from supportfirst.rules import workdays
+
+    complaint = complaint_for(emailed)
+    client = signed_in_client(complaints_manager)
+    client.post(f"/staff/complaints/{complaint.pk}/acknowledge/")
+    Notification.objects.all().delete()
+    new_due = workdays.add_working_days(complaint.received_on, 15)
+    said = {
+        "new_due_0": str(new_due.day),
+        "new_due_1": str(new_due.month),
+        "new_due_2": str(new_due.year),
+        "reason": "Mum was uncooperative about a time to meet, so we need longer.",
+    }
+    url = f"/staff/complaints/{complaint.pk}/extend/"
+    response = client.post(url, said)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "“uncooperative” in the reason for more time" in html
+    fields = reason_fields(html)
+    assert client.post(url, {**said, **dict.fromkeys(fields, "x")}).status_code == 400
+    assert not Notification.objects.exists()
+    assert client.post(url, {**said, **dict.fromkeys(fields, REASON)}).status_code == 302
+    assert Notification.objects.filter(subject__contains="we need more time").exists()
+    kept = WordingReason.objects.get(record_type="complaints.complaint")
+    assert (kept.words, kept.field) == ("uncooperative", "the reason for more time")
+
+
+def test_a_flagged_statement_of_complaint_needs_a_real_reason(complaints_manager, emailed):
+    complaint = complaint_for(emailed, stage=2)
+    client = signed_in_client(complaints_manager)
+    today = timezone.localdate()
+    said = {
+        "statement": "1. Calls not returned. 2. The worker wrote that Mum was aggressive.",
+        "agreed_on_0": str(today.day),
+        "agreed_on_1": str(today.month),
+        "agreed_on_2": str(today.year),
+    }
+    url = f"/staff/complaints/{complaint.pk}/statement/"
+    response = client.post(url, said)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "in the statement of complaint" in html
+    fields = reason_fields(html)
+    assert client.post(url, {**said, **dict.fromkeys(fields, "x")}).status_code == 400
+    response = client.post(url, {**said, **dict.fromkeys(fields, REASON)})
+    assert response.status_code == 302
+    kept = WordingReason.objects.get(record_type="complaints.complaint")
+    assert kept.field == "the statement of complaint"

@@ -147,3 +147,29 @@ def test_clean_text_goes_with_one_click(practitioner, assessment):
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.READY_FOR_FAMILY
     assert not WordingReason.objects.exists()
+
+
+def test_a_flagged_reason_for_lateness_needs_a_real_reason(council, family):
+    from tests.assessments.factories import ReadyForFamilyAssessmentFactory, received_days_ago
+
+    manager = signed_in_client(staff_user(council, Role.TEAM_MANAGER))
+    late = ReadyForFamilyAssessmentFactory(
+        request__child=family.children.first(), request__received_at=received_days_ago(100)
+    )
+    url = f"/staff/assessments/{late.pk}/authorise/"
+    said = {"late_reason": "Mum cancelled three visits and was hard to reach."}
+    response = manager.post(url, said)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "“hard to reach”" in html
+    late_fields = reason_fields(html)
+    assert late_fields
+    assert manager.post(url, {**said, **dict.fromkeys(late_fields, "x")}).status_code == 400
+    late.refresh_from_db()
+    assert late.status != AssessmentStatus.AUTHORISED
+    response = manager.post(url, {**said, **dict.fromkeys(late_fields, REASON)})
+    assert response.status_code == 302
+    late.refresh_from_db()
+    assert late.status == AssessmentStatus.AUTHORISED
+    kept = WordingReason.objects.filter(record_id=late.pk, field="why the assessment is late")
+    assert [r.words for r in kept] == ["hard to reach"]

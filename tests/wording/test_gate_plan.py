@@ -95,3 +95,58 @@ def test_clean_text_goes_with_one_click(practitioner, plan):
     plan.refresh_from_db()
     assert plan.status == PlanStatus.SHARED
     assert not WordingReason.objects.exists()
+
+
+def test_what_changed_in_a_review_needs_a_real_reason_for_flagged_words(practitioner, family):
+    from django.utils import timezone
+
+    from tests.plans.factories import shared_plan_for
+
+    plan = shared_plan_for(family)
+    client = signed_in_client(practitioner)
+    today = timezone.localdate()
+    later = today.replace(year=today.year + 1)
+    review = {
+        "reviewed_on_0": str(today.day),
+        "reviewed_on_1": str(today.month),
+        "reviewed_on_2": str(today.year),
+        "what_changed": "Sam goes to the club twice a week; Mum is not coping at weekends.",
+        "family_view": "It is working well.",
+        "next_review_on_0": str(later.day),
+        "next_review_on_1": str(later.month),
+        "next_review_on_2": str(later.year),
+    }
+    url = f"/staff/plans/{plan.pk}/reviews/new/"
+    response = client.post(url, review)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Give a reason for keeping “not coping”" in html
+    assert "Words to check before the family reads this" in html
+    fields = reason_fields(html)
+    assert client.post(url, {**review, **dict.fromkeys(fields, "x")}).status_code == 400
+    assert (
+        not plan.reviews.exclude(what_changed__startswith="")
+        .filter(what_changed__contains="twice")
+        .exists()
+    )
+    assert client.post(url, {**review, **dict.fromkeys(fields, REASON)}).status_code == 302
+    kept = WordingReason.objects.get(record_type="plans.supportplan", record_id=plan.pk)
+    assert (kept.words, kept.field) == ("not coping", "what has changed, in a review")
+    page = client.get(f"/staff/plans/{plan.pk}/").content.decode()
+    assert "Reasons for keeping words" in page
+
+
+def test_the_reason_for_a_charge_and_for_no_direct_payment_are_checked(practitioner, plan):
+    plan.charge_reason = "Charged because the family is chaotic with money."
+    plan.save(update_fields=["charge_reason"])
+    service = plan.services.first()
+    service.dp_reason = "Dad is not coping with paperwork."
+    service.save(update_fields=["dp_reason"])
+    page = signed_in_client(practitioner).get(f"/staff/plans/{plan.pk}/").content.decode()
+    assert "“chaotic” in the reason for the charge" in page
+    assert "cannot be a direct payment" in page
+    assert len(reason_fields(page)) == 2
+    response = signed_in_client(practitioner).post(share_url(plan), {})
+    assert response.status_code == 400
+    plan.refresh_from_db()
+    assert plan.status == PlanStatus.DRAFT

@@ -3,6 +3,8 @@ the check-as-you-type endpoint, and never a finding on the family's pages."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -50,29 +52,33 @@ def test_the_check_endpoint_is_for_staff_only(family):
 
 def test_findings_are_shown_beside_saved_staff_text(practitioner, support_request):
     client = signed_in_client(practitioner)
-    client.post(
-        f"/staff/requests/{support_request.pk}/decision/",
-        {
-            "pathway": "information",
-            "information_given": "Told Mum she failed to apply in time.",
-            "basis": "family_agreed",
-            "agreed_by": "Claire Hughes",
-            "agreed_on_0": "1",
-            "agreed_on_1": "3",
-            "agreed_on_2": "2026",
-            "agreed_how": "On the phone",
-        },
-    )
+    decision = {
+        "pathway": "information",
+        "information_given": "Told Mum she failed to apply in time.",
+        "basis": "family_agreed",
+        "agreed_by": "Claire Hughes",
+        "agreed_on_0": "1",
+        "agreed_on_1": "3",
+        "agreed_on_2": "2026",
+        "agreed_how": "On the phone",
+    }
+    url = f"/staff/requests/{support_request.pk}/decision/"
+    asked = client.post(url, decision)
+    assert asked.status_code == 400
+    fields = re.findall(r'name="(reason_[0-9a-f_]+)"', asked.content.decode())
+    reason = "Mum used these words herself when we spoke on the phone."
+    assert client.post(url, {**decision, **dict.fromkeys(fields, reason)}).status_code == 302
     page = client.get(f"/staff/requests/{support_request.pk}/").content.decode()
     assert "Words to check in the information given" in page
     assert "“failed to”" in page
+    assert "Reasons for keeping words" in page
 
 
 def test_a_proposal_with_flagged_words_needs_a_reason_for_each(practitioner, support_request):
     client = signed_in_client(practitioner)
     url = f"/staff/requests/{support_request.pk}/safeguarding/"
     page = client.post(url, EVIDENCE).content.decode()
-    assert "Give a reason for keeping “claims”, or change the words" in page
+    assert "Give a reason for keeping “claims” in the evidence, or change the words" in page
     assert EVIDENCE["what_happened"] in page
     assert not SafeguardingMove.objects.exists()
     response = client.post(url, {**EVIDENCE, "reason_0_0": "Quoting what Dad told the school."})

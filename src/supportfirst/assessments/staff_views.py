@@ -314,6 +314,9 @@ def offer_answer(request: HttpRequest, offer_id: int) -> HttpResponse:
     )
 
 
+LATE_TEXT = "why the assessment is late"
+
+
 @manager_required
 @require_http_methods(["GET", "POST"])
 def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
@@ -324,7 +327,11 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
     form = AuthoriseForm(
         submitted(request), late=late, due_text=dateformat.format(assessment.due, "j F Y")
     )
-    flagged = findings_in(selectors.staff_text_of(assessment), council_id=actor.scope.council_id)
+    texts = selectors.staff_text_of(assessment)
+    if late and request.method == "POST":
+        # The family reads why it is late: the manager's words are checked too.
+        texts[LATE_TEXT] = request.POST.get("late_reason", "")
+    flagged = findings_in(texts, council_id=actor.scope.council_id)
     add_reason_fields(form, flagged)
     # Not form_page: a refusal about lateness goes on the late_reason field, not the summary.
     if request.method == "POST" and form.is_valid():

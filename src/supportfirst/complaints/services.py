@@ -92,6 +92,17 @@ def _apply(
     return locked
 
 
+def _keep_reasons(actor: Actor, complaint: Complaint, reasons: Reasons | None) -> None:
+    """The reasons given for keeping flagged words the family reads about their complaint."""
+    if reasons is not None:
+        reasons.save(
+            user=actor.user,
+            family_id=complaint.family_id,
+            record_type=RECORD_TYPE,
+            record_id=complaint.pk,
+        )
+
+
 def _open_stage(complaint: Complaint, stage: int, opened_on: date, *, late: bool = False) -> None:
     due = clock.stage_due(stage, opened_on)
     ComplaintStage.objects.create(
@@ -177,7 +188,12 @@ def complaint_acknowledge(
 
 
 def complaint_decide_time_limit(
-    *, actor: Actor, complaint: Complaint, consider: bool, reason: str
+    *,
+    actor: Actor,
+    complaint: Complaint,
+    consider: bool,
+    reason: str,
+    reasons: Reasons | None = None,
 ) -> Complaint:
     """A complaint made more than a year after what it is about: whether the council considers
     it anyway, and why (Children Act 1989 Representations Procedure (England) Regulations 2006:
@@ -189,7 +205,7 @@ def complaint_decide_time_limit(
         c.time_limit_decision = decision
         c.time_limit_reason = reason.strip()
 
-    return _apply(
+    done = _apply(
         "decide_time_limit",
         complaint,
         actor=actor,
@@ -198,10 +214,17 @@ def complaint_decide_time_limit(
         context={"reason": reason},
         change=change,
     )
+    _keep_reasons(actor, done, reasons)
+    return done
 
 
 def complaint_agree_statement(
-    *, actor: Actor, complaint: Complaint, statement: str, agreed_on: date
+    *,
+    actor: Actor,
+    complaint: Complaint,
+    statement: str,
+    agreed_on: date,
+    reasons: Reasons | None = None,
 ) -> Complaint:
     """Stage 2 starts with a statement of complaint agreed with the person complaining. The 25
     working days (65 at most) for the response run from the day it was agreed."""
@@ -216,7 +239,7 @@ def complaint_agree_statement(
         stage.save()
         c.respond_by = stage.due_on
 
-    return _apply(
+    done = _apply(
         "agree_statement",
         complaint,
         actor=actor,
@@ -224,6 +247,8 @@ def complaint_agree_statement(
         context={"statement": statement},
         change=change,
     )
+    _keep_reasons(actor, done, reasons)
+    return done
 
 
 def complaint_name_worker(*, actor: Actor, complaint: Complaint, worker: Any | None) -> Complaint:
@@ -276,7 +301,12 @@ def complaint_record_advocacy(
 
 
 def complaint_extend(
-    *, actor: Actor, complaint: Complaint, new_due: date, reason: str
+    *,
+    actor: Actor,
+    complaint: Complaint,
+    new_due: date,
+    reason: str,
+    reasons: Reasons | None = None,
 ) -> Complaint:
     """Put the response back, within the regulations' limit (20 working days at stage 1, 65
     at stage 2), with a recorded reason."""
@@ -306,6 +336,7 @@ def complaint_extend(
         context={"reason": reason},
         change=change,
     )
+    _keep_reasons(actor, done, reasons)
     family_events.complaint_extended(done, reason=reason.strip())
     return done
 

@@ -28,7 +28,7 @@ from supportfirst.complaints.forms import (
     TimeLimitForm,
     WorkerForm,
 )
-from supportfirst.complaints.models import Complaint, ComplaintStage, Stage
+from supportfirst.complaints.models import Complaint, ComplaintStage, Outcome, Stage
 from supportfirst.councils.access import complaint_readers_required, complaints_manager_required
 from supportfirst.councils.models import COMPLAINTS_ROLES
 from supportfirst.kernel.formsupport import button_move, conflict, form_page, submitted
@@ -38,6 +38,19 @@ from supportfirst.wording.selectors import reasons_kept_with
 from supportfirst.wording.services import Reasons, WordsToCheck, ask_reasons, words_to_check
 
 RESPONSE_TEXT = "the response"
+REMEDY_TEXT = "what the council will do to put it right"
+LEARNING_TEXT = "what the council has learned"
+UPHELD = (Outcome.UPHELD, Outcome.PARTLY_UPHELD)
+
+
+def response_texts(data: Any) -> dict[str, str]:
+    """All the words of a response the family will read: the response, and for an upheld
+    complaint the remedy and the learning (kept only when it is upheld)."""
+    texts = {RESPONSE_TEXT: data.get("response", "")}
+    if data.get("outcome") in UPHELD:
+        texts[REMEDY_TEXT] = data.get("remedy", "")
+        texts[LEARNING_TEXT] = data.get("learning", "")
+    return texts
 
 
 def _complaint_url(complaint: Complaint) -> str:
@@ -195,9 +208,30 @@ def advocacy(request: HttpRequest, complaint_id: int) -> HttpResponse:
     )
 
 
+def _gated(
+    form: forms.Form,
+    data: Any,
+    complaint: Complaint,
+    texts: dict[str, str],
+    to_check: list[WordsToCheck],
+) -> forms.Form:
+    """The wording gate on a complaint form whose words the family reads: `texts` maps each
+    field to its name for staff; one real reason is needed per flagged word or phrase."""
+    if data is not None:
+        to_check.extend(
+            words_to_check(
+                {label: data.get(name, "") for name, label in texts.items()},
+                council_id=complaint.family.council_id,
+            )
+        )
+        ask_reasons(form, to_check)
+    return form
+
+
 @complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def extend(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    to_check: list[WordsToCheck] = []
     return _action_page(
         request,
         complaint_id,
@@ -205,11 +239,18 @@ def extend(request: HttpRequest, complaint_id: int) -> HttpResponse:
         intro="At stage 1 the response can be put back to at most 20 working days after the "
         "complaint arrived; at stage 2 to at most 65 working days after the family asked. "
         "Stage 3 cannot be extended.",
-        make_form=lambda data, complaint, stage: ExtendForm(data),
+        make_form=lambda data, complaint, stage: _gated(
+            ExtendForm(data), data, complaint, {"reason": "the reason for more time"}, to_check
+        ),
         act=lambda actor, complaint, data: services.complaint_extend(
-            actor=actor, complaint=complaint, new_due=data["new_due"], reason=data["reason"]
+            actor=actor,
+            complaint=complaint,
+            new_due=data["new_due"],
+            reason=data["reason"],
+            reasons=Reasons.given(to_check, data),
         ),
         done="Time to respond extended. The family has been told why.",
+        to_check=to_check,
     )
 
 
@@ -301,10 +342,7 @@ def respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
         form = RespondForm(data, initial={"responded_on": timezone.localdate()})
         if data is not None:
             to_check.extend(
-                words_to_check(
-                    {RESPONSE_TEXT: data.get("response", "")},
-                    council_id=complaint.family.council_id,
-                )
+                words_to_check(response_texts(data), council_id=complaint.family.council_id)
             )
             ask_reasons(form, to_check)
         return form
@@ -332,6 +370,7 @@ def respond(request: HttpRequest, complaint_id: int) -> HttpResponse:
 @complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def time_limit(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    to_check: list[WordsToCheck] = []
     return _action_page(
         request,
         complaint_id,
@@ -340,24 +379,35 @@ def time_limit(request: HttpRequest, complaint_id: int) -> HttpResponse:
         "can still consider a later one when it would not have been reasonable to complain "
         "sooner and it can still be looked into effectively and fairly (Children Act 1989 "
         "Representations Procedure (England) Regulations 2006).",
-        make_form=lambda data, complaint, stage: TimeLimitForm(data),
+        make_form=lambda data, complaint, stage: _gated(
+            TimeLimitForm(data),
+            data,
+            complaint,
+            {"reason": "the reason for the decision"},
+            to_check,
+        ),
         act=lambda actor, complaint, data: services.complaint_decide_time_limit(
             actor=actor,
             complaint=complaint,
             consider=data["consider"] == "yes",
             reason=data["reason"],
+            reasons=Reasons.given(to_check, data),
         ),
         done="Decision on the time limit saved.",
+        to_check=to_check,
     )
 
 
 @complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def statement(request: HttpRequest, complaint_id: int) -> HttpResponse:
+    to_check: list[WordsToCheck] = []
+
     def make(data: Any, complaint: Complaint, stage: ComplaintStage) -> forms.Form:
-        return StatementForm(
+        form = StatementForm(
             data, initial={"statement": stage.statement, "agreed_on": stage.statement_agreed_on}
         )
+        return _gated(form, data, complaint, {"statement": "the statement of complaint"}, to_check)
 
     return _action_page(
         request,
@@ -372,9 +422,11 @@ def statement(request: HttpRequest, complaint_id: int) -> HttpResponse:
             complaint=complaint,
             statement=data["statement"],
             agreed_on=data["agreed_on"],
+            reasons=Reasons.given(to_check, data),
         ),
         done="Statement of complaint saved. The response is now due 25 working days after it "
         "was agreed.",
+        to_check=to_check,
     )
 
 

@@ -3,7 +3,6 @@ read of one family's record is written to the access log."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
@@ -14,14 +13,14 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.letters import kinds, rendering
 from supportfirst.letters.models import Letter, LetterStatus
-from supportfirst.rules.language import Finding
 from supportfirst.wording.models import WordingReason
-from supportfirst.wording.services import FieldFinding, findings_in
+from supportfirst.wording.services import WordsToCheck
+from supportfirst.wording.services import words_to_check as shared_words_to_check
 
 # How a letter names itself on the reasons kept for its flagged words.
 LETTER_RECORD_TYPE = "letters.letter"
 # A decision letter must name the law it uses: section numbers there are not staff words.
-LAW_NAMED_ON_PURPOSE = frozenset({"jargon.section-numbers"})
+LAW_FIELD = "the letter"
 
 
 def source_read(*, actor: Actor, kind: str, source_id: str) -> Any:
@@ -69,40 +68,25 @@ def letter_reasons(*, actor: Actor, letter: Letter) -> list[WordingReason]:
     )
 
 
-@dataclass(frozen=True)
-class WordsToCheck:
-    """One flagged word or phrase in one part of the letter, listed once, with how often it
-    is used there. `item` is the first use: its reason field stands for every use."""
-
-    item: FieldFinding
-    uses: int
-
-    @property
-    def finding(self) -> Finding:
-        return self.item.finding
-
-
 def letter_staff_text(letter: Letter) -> dict[str, str]:
     """The words staff wrote or brought into the letter: the personal paragraph and the
     letter's words filled in from its record."""
     body = letter.body_html.replace(rendering.PERSONAL_MARK, "")
     return {
         "the personal paragraph": letter.personal_paragraph,
-        "the letter": rendering.plain_text(body),
+        LAW_FIELD: rendering.plain_text(body),
     }
 
 
 def words_to_check(letter: Letter) -> list[WordsToCheck]:
-    """Respectful-language findings in the letter, each distinct word or phrase once per part
-    of the letter, with its number of uses."""
-    found = findings_in(letter_staff_text(letter), council_id=letter.family.council_id)
-    grouped: dict[tuple[str, str, str], list[FieldFinding]] = {}
-    for item in found:
-        if item.field == "the letter" and item.finding.rule in LAW_NAMED_ON_PURPOSE:
-            continue
-        key = (item.field, item.finding.rule, item.finding.text.casefold())
-        grouped.setdefault(key, []).append(item)
-    return [WordsToCheck(item=items[0], uses=len(items)) for items in grouped.values()]
+    """The shared gate over the staff words in the letter: each distinct flagged word or
+    phrase once per part of the letter, with its number of uses. The letter names the law it
+    uses on purpose, so section numbers there are not flagged."""
+    return shared_words_to_check(
+        letter_staff_text(letter),
+        council_id=letter.family.council_id,
+        law_fields=(LAW_FIELD,),
+    )
 
 
 def family_visible(scope: Scope) -> QuerySet[Letter]:

@@ -25,7 +25,7 @@ from supportfirst.kernel.formsupport import (
 from supportfirst.letters import kinds, selectors, services
 from supportfirst.letters.forms import ParagraphForm, PrepareForm, SendForm
 from supportfirst.letters.models import Letter
-from supportfirst.wording.services import Reasons, add_reason_fields
+from supportfirst.wording.services import Reasons, WordsToCheck, ask_reasons
 
 PAGE_SIZE = 50
 
@@ -107,11 +107,11 @@ def _letter_url(letter: Letter) -> str:
 BACK_TEXT = "Go back to the letter"
 
 
-def _send_form(letter: Letter, data: Any = None) -> tuple[SendForm, list[Any]]:
+def _send_form(letter: Letter, data: Any = None) -> tuple[SendForm, list[WordsToCheck]]:
     """The send form, with a required reason for each distinct flagged word or phrase."""
     to_check = selectors.words_to_check(letter) if not letter.is_sent else []
     form = SendForm(data)
-    add_reason_fields(form, [group.item for group in to_check])
+    ask_reasons(form, to_check)
     return form, to_check
 
 
@@ -191,7 +191,7 @@ def letter_send(request: HttpRequest, letter_id: int) -> HttpResponse:
         add_refusal(form, MoveRefused(reasons))
         return _letter_page(request, letter, form, status=400)
 
-    reasons = Reasons([group.item for group in to_check], send_form.cleaned_data)
+    reasons = Reasons.given(to_check, send_form.cleaned_data)
     return button_move(
         request,
         lambda: services.letter_send(actor=actor, letter=letter, reasons=reasons),

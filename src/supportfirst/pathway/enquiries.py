@@ -24,6 +24,8 @@ from supportfirst.pathway.models import (
     Pathway,
     SafeguardingMove,
 )
+from supportfirst.pathway.services import keep_move_reasons
+from supportfirst.wording.services import Reasons
 
 OUTCOME_MOVES = {
     EnquiryOutcome.NO_FURTHER_ACTION: "enquiries_no_further_action",
@@ -74,7 +76,12 @@ def _back_on_support(actor: Actor, move: SafeguardingMove) -> None:
 
 @transaction.atomic
 def record_outcome(
-    *, actor: Actor, move: SafeguardingMove, outcome: str, reason: str
+    *,
+    actor: Actor,
+    move: SafeguardingMove,
+    outcome: str,
+    reason: str,
+    reasons: Reasons | None = None,
 ) -> SafeguardingMove:
     """Record what the enquiries found, and move the request on."""
     if not can_record_outcome(move):
@@ -95,6 +102,7 @@ def record_outcome(
     move.outcome_at = event.at
     move.save(update_fields=["outcome", "outcome_reason", "outcome_by", "outcome_at"])
     log_access(actor, family_id=move.family_id, record=move, action=Action.CHANGE)
+    keep_move_reasons(actor, move, reasons)
     if chosen == EnquiryOutcome.NO_FURTHER_ACTION:
         _back_on_support(actor, move)
         if move.family_told is True:

@@ -204,6 +204,23 @@ class FamilyAgreement:
     agreed_how: str
 
 
+# How a next-step decision names itself on the reasons kept for flagged words in it.
+DECISION_RECORD_TYPE = "pathway.nextstepdecision"
+
+
+def _keep_decision_reasons(
+    actor: Actor, decision: NextStepDecision, reasons: Reasons | None
+) -> None:
+    """The reasons given for keeping flagged words the family reads in a decision."""
+    if reasons is not None:
+        reasons.save(
+            user=actor.user,
+            family_id=decision.family_id,
+            record_type=DECISION_RECORD_TYPE,
+            record_id=decision.pk,
+        )
+
+
 @transaction.atomic
 def decide_information(
     *,
@@ -211,6 +228,7 @@ def decide_information(
     request: SupportRequest,
     information_given: str,
     agreement: FamilyAgreement | None = None,
+    reasons: Reasons | None = None,
 ) -> NextStepDecision:
     """Information and advice only, with the family's recorded agreement: never a quiet
     refusal to assess. Without agreement, `propose_not_assessing` records a reasoned decision
@@ -244,6 +262,7 @@ def decide_information(
         agreed_on=agreed.agreed_on,
         agreed_how=agreed.agreed_how,
     )
+    _keep_decision_reasons(actor, decision, reasons)
     _information_given(actor, request, decision)
     return decision
 
@@ -268,7 +287,12 @@ def _information_given(actor: Actor, request: SupportRequest, decision: NextStep
 
 @transaction.atomic
 def propose_not_assessing(
-    *, actor: Actor, request: SupportRequest, information_given: str, reason: str
+    *,
+    actor: Actor,
+    request: SupportRequest,
+    information_given: str,
+    reason: str,
+    reasons: Reasons | None = None,
 ) -> NextStepDecision:
     """A reasoned decision not to assess the child's needs, given with information and advice;
     it waits for a team manager (not the person who made it) to confirm. The family is told
@@ -293,18 +317,25 @@ def propose_not_assessing(
         not_assessing_reason=reason,
     )
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
+    _keep_decision_reasons(actor, decision, reasons)
     return decision
 
 
 @transaction.atomic
 def confirm_not_assessing(
-    *, actor: Actor, request: SupportRequest, confirm: bool, reason: str
+    *,
+    actor: Actor,
+    request: SupportRequest,
+    confirm: bool,
+    reason: str,
+    reasons: Reasons | None = None,
 ) -> NextStepDecision:
     """A team manager confirms the decision not to assess (the family is then sent the
     information and told; the letter explains their right to an assessment and how to
     challenge), or does not: the child's needs are assessed on the support pathway."""
     decision = NextStepDecision.objects.get(request=request)
     context = {"decided_by_id": decision.decided_by_id, "reason": reason}
+    _keep_decision_reasons(actor, decision, reasons)
     if confirm:
         event = apply_move(
             moves.REQUEST,
@@ -447,6 +478,7 @@ def safeguarding_decide(
     family_told_at: datetime | None = None,
     reason_not_told: str = "",
     seen_or_said_by: str = "",
+    reasons: Reasons | None = None,
 ) -> SafeguardingMove:
     """A team manager (or the head of service) who did not propose the move approves it or
     sends it back. A concern recorded in a hurry (the immediate danger route) is completed here
@@ -489,7 +521,20 @@ def safeguarding_decide(
         else "Back to a next-step decision on the support route",
     )
     log_access(actor, family_id=move.family_id, record=move, action=Action.CHANGE)
+    keep_move_reasons(actor, move, reasons)
     return move
+
+
+def keep_move_reasons(actor: Actor, move: SafeguardingMove, reasons: Reasons | None) -> None:
+    """The reasons given for keeping flagged words in a decision on a move to safeguarding or
+    in the outcome of its enquiries (a family who was told reads both)."""
+    if reasons is not None:
+        reasons.save(
+            user=actor.user,
+            family_id=move.family_id,
+            record_type="pathway.safeguardingmove",
+            record_id=move.pk,
+        )
 
 
 def _contact_summary(contact: Contact, involved: list[str], done: str = "recorded") -> str:
@@ -553,6 +598,7 @@ def contact_record(
     intrusions: list[str],
     notes: str,
     intrusion: dict[str, Any] | None = None,
+    reasons: Reasons | None = None,
 ) -> Contact:
     """Record a contact that was not planned here, after the fact. Anything intrusive cannot be
     saved without its intrusion record; the date must be real (not in the future, not before
@@ -602,7 +648,23 @@ def contact_record(
         summary=_contact_summary(contact, involved),
     )
     log_access(actor, family_id=request.family_id, record=contact, action=Action.CREATE)
+    _keep_reasons(actor, contact, reasons)
     return contact
+
+
+# How a contact names itself on the reasons kept for flagged words the family reads.
+CONTACT_RECORD_TYPE = "pathway.contact"
+
+
+def _keep_reasons(actor: Actor, contact: Contact, reasons: Reasons | None) -> None:
+    """The reasons given for keeping flagged words the family reads about a contact."""
+    if reasons is not None:
+        reasons.save(
+            user=actor.user,
+            family_id=contact.family_id,
+            record_type=CONTACT_RECORD_TYPE,
+            record_id=contact.pk,
+        )
 
 
 @transaction.atomic
@@ -618,6 +680,7 @@ def contact_plan(
     what_for: str,
     intrusions: list[str],
     intrusion: dict[str, Any] | None = None,
+    reasons: Reasons | None = None,
 ) -> Contact:
     """Plan a visit or contact before it happens. Anything intrusive needs its intrusion
     record now, before it happens; the family is told what is planned, why, and the notice."""
@@ -664,6 +727,7 @@ def contact_plan(
         f"{timewords.day(planned_for)} at {timewords.clock(planned_for)}",
     )
     log_access(actor, family_id=request.family_id, record=contact, action=Action.CREATE)
+    _keep_reasons(actor, contact, reasons)
     family_events.contact_planned(contact)
     return contact
 
@@ -681,6 +745,7 @@ def contact_record_done(
     intrusions: list[str],
     notes: str,
     intrusion: dict[str, Any] | None = None,
+    reasons: Reasons | None = None,
 ) -> Contact:
     """Record a planned contact as done: it fills in the plan. What was planned stays covered;
     the family's view stays as they gave it (only "record the family's view" changes it)."""
@@ -734,6 +799,7 @@ def contact_record_done(
         _save_intrusion_record(contact, given)
     contact.refresh_from_db()
     log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
+    _keep_reasons(actor, contact, reasons)
     return contact
 
 
@@ -766,7 +832,9 @@ def contact_family_view(
 
 
 @transaction.atomic
-def contact_approve(*, actor: Actor, contact: Contact, reason: str) -> Contact:
+def contact_approve(
+    *, actor: Actor, contact: Contact, reason: str, reasons: Reasons | None = None
+) -> Contact:
     """A team manager (not the person who planned it) lets a contact the family objected to go
     ahead, with a written reason the family reads."""
 
@@ -788,12 +856,15 @@ def contact_approve(*, actor: Actor, contact: Contact, reason: str) -> Contact:
     )
     contact.refresh_from_db()
     log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
+    _keep_reasons(actor, contact, reasons)
     family_events.contact_approved(contact)
     return contact
 
 
 @transaction.atomic
-def contact_cancel(*, actor: Actor, contact: Contact, reason: str) -> Contact:
+def contact_cancel(
+    *, actor: Actor, contact: Contact, reason: str, reasons: Reasons | None = None
+) -> Contact:
     """Cancel a planned contact, with the reason the family reads."""
 
     def cancel(locked: Contact) -> None:
@@ -811,5 +882,6 @@ def contact_cancel(*, actor: Actor, contact: Contact, reason: str) -> Contact:
     )
     contact.refresh_from_db()
     log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
+    _keep_reasons(actor, contact, reasons)
     family_events.contact_cancelled(contact)
     return contact

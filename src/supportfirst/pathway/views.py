@@ -49,7 +49,15 @@ from supportfirst.pathway.models import (
     SupportRequest,
 )
 from supportfirst.pathway.moves import REQUEST
-from supportfirst.wording.services import Reasons, add_reason_fields
+from supportfirst.rules.intrusion import FACTUAL_INTRUSION_RULES
+from supportfirst.wording.selectors import reasons_for
+from supportfirst.wording.services import (
+    Reasons,
+    WordsToCheck,
+    add_reason_fields,
+    ask_reasons,
+    words_to_check,
+)
 
 DANGER_FROM = REQUEST.move("report_immediate_danger").sources
 
@@ -142,11 +150,24 @@ def request_new_for_family(request: HttpRequest, family_id: int) -> HttpResponse
 
 
 def _request_page(
-    request: HttpRequest, support_request: Any, decision_form: DecisionForm, status: int = 200
+    request: HttpRequest,
+    support_request: Any,
+    decision_form: DecisionForm,
+    status: int = 200,
+    to_check: list[WordsToCheck] | None = None,
 ) -> HttpResponse:
+    decision = getattr(support_request, "next_step_decision", None)
     context = {
         "req": support_request,
         "decision_form": decision_form,
+        "to_check": to_check or [],
+        "reasons": reasons_for(
+            scope=request.scope,  # type: ignore[attr-defined]
+            record_type=services.DECISION_RECORD_TYPE,
+            record_id=decision.pk,
+        )
+        if decision is not None
+        else [],
         "today": timezone.localdate(),
         "awaiting": support_request.status == RequestStatus.AWAITING_DECISION,
         "can_propose": support_request.status
@@ -162,15 +183,31 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
     return _request_page(request, support_request, DecisionForm())
 
 
+def _decision_texts(data: Any) -> dict[str, str]:
+    """The words of a next-step decision the family reads: the information and advice, and a
+    decision not to assess with its reason (its letter and their page show it)."""
+    if data.get("pathway") != Pathway.INFORMATION:
+        return {}
+    texts = {"the information and advice": data.get("information_given", "")}
+    if data.get("basis") == InformationBasis.NOT_ASSESSING:
+        texts["the reason for not assessing"] = data.get("not_assessing_reason", "")
+    return texts
+
+
 @casework_required
 @require_POST
 def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = DecisionForm(request.POST)
+    to_check = words_to_check(
+        _decision_texts(request.POST), council_id=support_request.family.council_id
+    )
+    ask_reasons(form, to_check)
 
     def decide() -> str:
         data = form.cleaned_data
+        reasons = Reasons.given(to_check, data)
         if data["pathway"] == Pathway.SUPPORT:
             services.decide_support(actor=actor, request=support_request)
             return "Next step decided: the support pathway."
@@ -180,6 +217,7 @@ def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
                 request=support_request,
                 information_given=data["information_given"],
                 reason=data["not_assessing_reason"],
+                reasons=reasons,
             )
             return (
                 "Your decision not to assess is saved. A team manager must confirm it before "
@@ -192,6 +230,7 @@ def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
             agreement=services.FamilyAgreement(
                 data["agreed_by"], data["agreed_on"], data["agreed_how"]
             ),
+            reasons=reasons,
         )
         return (
             "Next step decided: information and advice, as the family agreed. Now prepare the "
@@ -204,7 +243,7 @@ def request_decide(request: HttpRequest, request_id: int) -> HttpResponse:
         on_valid=decide,
         success=lambda message: (message, _request_url(support_request.pk)),
     )
-    return made or _request_page(request, support_request, form, status=400)
+    return made or _request_page(request, support_request, form, status=400, to_check=to_check)
 
 
 @casework_required
@@ -297,17 +336,37 @@ def not_assessing_confirm(request: HttpRequest, request_id: int) -> HttpResponse
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = NotAssessingConfirmForm(submitted(request))
+    to_check = _gate(
+        form,
+        {"reason": "the reason for your decision"},
+        request,
+        council_id=support_request.family.council_id,
+        contact=False,
+    )
     waiting = support_request.status == RequestStatus.NOT_ASSESSING_PROPOSED
+    decision = getattr(support_request, "next_step_decision", None)
     return form_page(
         request,
         form,
         "pathway/not_assessing_confirm.html",
-        {"req": support_request, "waiting": waiting},
+        {
+            "req": support_request,
+            "waiting": waiting,
+            "to_check": to_check,
+            "reasons": reasons_for(
+                scope=actor.scope,
+                record_type=services.DECISION_RECORD_TYPE,
+                record_id=decision.pk,
+            )
+            if decision is not None
+            else [],
+        },
         on_valid=lambda: services.confirm_not_assessing(
             actor=actor,
             request=support_request,
             confirm=form.cleaned_data["decision"] == "confirm",
             reason=form.cleaned_data["reason"],
+            reasons=Reasons.given(to_check, form.cleaned_data),
         ),
         success=lambda decision: (
             "Confirmed: information and advice only. Now prepare the letter to the family."
@@ -328,11 +387,21 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
     form = SafeguardingDecisionForm(
         submitted(request), ask_about_notice=ask, ask_who=not move.seen_or_said_by.strip()
     )
+    # A family who was told about the proposal reads the decision's reason on their timeline.
+    to_check = _gate(
+        form,
+        {"reason": "your reason for the decision"},
+        request,
+        council_id=move.family.council_id,
+        contact=False,
+        safeguarding=True,
+    )
     return form_page(
         request,
         form,
         "pathway/safeguarding_decide.html",
         {
+            "to_check": to_check,
             "move": move,
             "decided": move.status != MoveStatus.PROPOSED,
             "can_record_outcome": enquiries.can_record_outcome(move),
@@ -351,6 +420,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
             family_told_at=form.cleaned_data.get("family_told_at"),
             reason_not_told=form.cleaned_data.get("reason_not_told", ""),
             seen_or_said_by=form.cleaned_data.get("seen_or_said_by", ""),
+            reasons=Reasons.given(to_check, form.cleaned_data),
         ),
         success=lambda _: ("Your decision is saved.", reverse("frontdoor:team")),
     )
@@ -363,16 +433,26 @@ def enquiry_outcome(request: HttpRequest, move_id: int) -> HttpResponse:
     actor = Actor.of(request)
     move = selectors.move_read(actor=actor, move_id=move_id)
     form = EnquiryOutcomeForm(submitted(request))
+    # A family who was told about the enquiries reads what they found on their timeline.
+    to_check = _gate(
+        form,
+        {"outcome_reason": "what the enquiries found"},
+        request,
+        council_id=move.family.council_id,
+        contact=False,
+        safeguarding=True,
+    )
     return form_page(
         request,
         form,
         "pathway/enquiry_outcome.html",
-        {"move": move, "can_record": enquiries.can_record_outcome(move)},
+        {"move": move, "can_record": enquiries.can_record_outcome(move), "to_check": to_check},
         on_valid=lambda: enquiries.record_outcome(
             actor=actor,
             move=move,
             outcome=form.cleaned_data["outcome"],
             reason=form.cleaned_data["outcome_reason"],
+            reasons=Reasons.given(to_check, form.cleaned_data),
         ),
         success=lambda saved: (
             "The outcome of the enquiries is saved."
@@ -421,18 +501,20 @@ def contact_new(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = ContactForm(submitted(request), received_at=support_request.received_at)
+    to_check = _gate(form, DONE_TEXTS, request, council_id=support_request.family.council_id)
     _show_record_gaps(form)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     return form_page(
         request,
         form,
         "pathway/contact_new.html",
-        {"req": support_request},
+        {"req": support_request, "to_check": to_check},
         on_valid=lambda: services.contact_record(
             actor=actor,
             request=support_request,
             happened_at=data["happened_at"],
             notes=data["notes"],
+            reasons=Reasons.given(to_check, data),
             **_contact_fields(data),
         ),
         success=lambda _: ("Contact saved.", _request_url(support_request.pk)),
@@ -443,6 +525,51 @@ def _contact_url(contact_id: int) -> str:
     return reverse("pathway:contact", kwargs={"contact_id": contact_id})
 
 
+# The words of a planned contact the family is told, by field, as the reasons name them.
+PLAN_TEXTS = {
+    "what_for": "what it is for",
+    "purpose": "the purpose",
+    "why_necessary": "why it is necessary",
+    "less_intrusive_option": "the less intrusive option",
+    "why_not_enough": "why that option is not enough",
+    "place": "where",
+    "notice_given": "the notice given",
+    "intrusion_notice_given": "the notice given for what it involves",
+}
+# The words of a contact recorded as done that the family reads on their request page.
+DONE_TEXTS = {"notes": "the notes", **{k: v for k, v in PLAN_TEXTS.items() if k != "what_for"}}
+
+
+# The checker's category for safeguarding words in a support record: in the safeguarding
+# process itself ("strategy discussion") they are the right words, not a lens to question.
+SAFEGUARDING_WORDS = frozenset({"safeguarding-lens"})
+
+
+def _gate(
+    form: forms.Form,
+    texts: dict[str, str],
+    request: HttpRequest,
+    *,
+    council_id: int,
+    contact: bool = True,
+    safeguarding: bool = False,
+) -> list[WordsToCheck]:
+    """The wording gate on a form that sends staff words to the family: the flagged words in
+    the named fields (field name to words for staff), each needing a real reason. On a
+    `contact`, words that state an intrusion happened are left to its intrusion record; in a
+    `safeguarding` step, safeguarding words are the right ones."""
+    if request.method != "POST":
+        return []
+    to_check = words_to_check(
+        {label: request.POST.get(name, "") for name, label in texts.items()},
+        council_id=council_id,
+        answered_elsewhere=FACTUAL_INTRUSION_RULES if contact else (),
+        in_place=SAFEGUARDING_WORDS if safeguarding else (),
+    )
+    ask_reasons(form, to_check)
+    return to_check
+
+
 @casework_required
 @require_http_methods(["GET", "POST"])
 def contact_plan(request: HttpRequest, request_id: int) -> HttpResponse:
@@ -450,18 +577,20 @@ def contact_plan(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = ContactPlanForm(submitted(request), received_at=support_request.received_at)
+    to_check = _gate(form, PLAN_TEXTS, request, council_id=support_request.family.council_id)
     _show_record_gaps(form)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     return form_page(
         request,
         form,
         "pathway/contact_plan.html",
-        {"req": support_request},
+        {"req": support_request, "to_check": to_check},
         on_valid=lambda: services.contact_plan(
             actor=actor,
             request=support_request,
             planned_for=data["happened_at"],
             what_for=data["what_for"],
+            reasons=Reasons.given(to_check, data),
             **_contact_fields(data),
         ),
         success=lambda contact: (
@@ -486,6 +615,9 @@ def contact_detail(request: HttpRequest, contact_id: int) -> HttpResponse:
         "planned": planned,
         "needs_approval": planned and contact.family_objected and not contact.approved_by_id,
         "can_approve": is_a_team_manager(user) and contact.planned_by_id != user.pk,
+        "reasons": reasons_for(
+            scope=actor.scope, record_type=services.CONTACT_RECORD_TYPE, record_id=contact.pk
+        ),
     }
     return render(request, "pathway/contact_detail.html", context)
 
@@ -498,16 +630,23 @@ def _planned_contact_form(
     act: Any,
     title: str,
     done: str,
+    gated: dict[str, str] | None = None,
 ) -> HttpResponse:
+    """One step on a planned contact. The fields in `gated` (field name to words for staff)
+    reach the family: they go through the wording gate, and `act` gets the reasons."""
+    gated = gated or {}
     actor = Actor.of(request)
     contact = selectors.contact_read(actor=actor, contact_id=contact_id)
     form = form_for(submitted(request))
+    to_check = _gate(form, gated, request, council_id=contact.request.family.council_id)
     return form_page(
         request,
         form,
         "pathway/contact_step.html",
-        {"contact": contact, "req": contact.request, "title": title},
-        on_valid=lambda: act(actor, contact, form.cleaned_data),
+        {"contact": contact, "req": contact.request, "title": title, "to_check": to_check},
+        on_valid=lambda: act(
+            actor, contact, form.cleaned_data, Reasons.given(to_check, form.cleaned_data)
+        ),
         success=lambda _: (done, _contact_url(contact.pk)),
         back_url=_contact_url(contact.pk),
         back_text="Back to the contact",
@@ -521,7 +660,7 @@ def contact_family_view(request: HttpRequest, contact_id: int) -> HttpResponse:
         request,
         contact_id,
         form_for=FamilyViewForm,
-        act=lambda actor, contact, data: services.contact_family_view(
+        act=lambda actor, contact, data, _reasons: services.contact_family_view(
             actor=actor,
             contact=contact,
             family_view=data["family_view"],
@@ -544,9 +683,10 @@ def contact_approve(request: HttpRequest, contact_id: int) -> HttpResponse:
             hint="The family will read this. Say why the less intrusive option is not enough.",
             button="Approve it",
         ),
-        act=lambda actor, contact, data: services.contact_approve(
-            actor=actor, contact=contact, reason=data["reason"]
+        act=lambda actor, contact, data, reasons: services.contact_approve(
+            actor=actor, contact=contact, reason=data["reason"], reasons=reasons
         ),
+        gated={"reason": "the reason for going ahead"},
         title="Approve a contact the family objected to",
         done="Approved. The family has been told your reason.",
     )
@@ -564,9 +704,10 @@ def contact_cancel(request: HttpRequest, contact_id: int) -> HttpResponse:
             hint="The family will read this.",
             button="Cancel the planned contact",
         ),
-        act=lambda actor, contact, data: services.contact_cancel(
-            actor=actor, contact=contact, reason=data["reason"]
+        act=lambda actor, contact, data, reasons: services.contact_cancel(
+            actor=actor, contact=contact, reason=data["reason"], reasons=reasons
         ),
+        gated={"reason": "the reason it is cancelled"},
         title="Cancel the planned contact",
         done="The planned contact is cancelled and the family has been told.",
     )
@@ -610,18 +751,20 @@ def contact_done(request: HttpRequest, contact_id: int) -> HttpResponse:
         received_at=contact.request.received_at,
         view_is_kept=record is not None,
     )
+    to_check = _gate(form, DONE_TEXTS, request, council_id=contact.request.family.council_id)
     _show_record_gaps(form, tuple(contact.intrusions))
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     return form_page(
         request,
         form,
         "pathway/contact_new.html",
-        {"req": contact.request, "contact": contact},
+        {"req": contact.request, "contact": contact, "to_check": to_check},
         on_valid=lambda: services.contact_record_done(
             actor=actor,
             contact=contact,
             happened_at=data["happened_at"],
             notes=data["notes"],
+            reasons=Reasons.given(to_check, data),
             **_contact_fields(data),
         ),
         success=lambda _: ("The contact is recorded as done.", _request_url(contact.request_id)),

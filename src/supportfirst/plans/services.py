@@ -514,7 +514,9 @@ class ReviewInput:
 
 
 @transaction.atomic
-def review_record(*, actor: Actor, plan: SupportPlan, given: ReviewInput) -> PlanReview:
+def review_record(
+    *, actor: Actor, plan: SupportPlan, given: ReviewInput, reasons: Reasons | None = None
+) -> PlanReview:
     """A review of a plan that has been shared. The next review date becomes the plan's review
     date, and the family's open requests for a review are answered by it."""
     locked: SupportPlan = check_move(
@@ -552,6 +554,11 @@ def review_record(*, actor: Actor, plan: SupportPlan, given: ReviewInput) -> Pla
         summary=f"{plan.title} reviewed; next review by {long_date(given.next_review_on)}",
     )
     log_access(actor, family_id=plan.family_id, record=review, action=Action.CREATE)
+    if reasons is not None:
+        # Kept with the plan, so they are read on the plan's page with its other reasons.
+        reasons.save(
+            user=actor.user, family_id=plan.family_id, record_type=RECORD_TYPE, record_id=plan.pk
+        )
     return review
 
 

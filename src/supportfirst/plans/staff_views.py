@@ -30,7 +30,7 @@ from supportfirst.plans.forms import (
 from supportfirst.plans.models import SupportPlan
 from supportfirst.wording.forms import GateForm
 from supportfirst.wording.selectors import reasons_for
-from supportfirst.wording.services import Reasons, WordsToCheck, words_to_check
+from supportfirst.wording.services import Reasons, WordsToCheck, ask_reasons, words_to_check
 
 PAGE_SIZE = 50
 
@@ -81,6 +81,7 @@ def plan_start(request: HttpRequest, request_id: int) -> HttpResponse:
 
 
 SHARE_BUTTON = "Share the plan with the family"
+REVIEW_TEXT = "what has changed, in a review"
 
 
 def _share_form(plan: SupportPlan, data: Any = None) -> tuple[GateForm, list[WordsToCheck]]:
@@ -331,12 +332,31 @@ def review_new(request: HttpRequest, plan_id: int) -> HttpResponse:
         ),
     }
     form = ReviewForm(submitted(request), initial=initial)
+    # What has changed is shown to the family with their plan: the wording gate runs on it.
+    to_check = (
+        words_to_check(
+            {REVIEW_TEXT: request.POST.get("what_changed", "")},
+            council_id=plan.family.council_id,
+        )
+        if request.method == "POST"
+        else []
+    )
+    ask_reasons(form, to_check)
     return form_page(
         request,
         form,
         "plans/staff/review_new.html",
-        {"plan": plan, "open_requests": [r for r in plan.review_requests.all() if r.is_open]},
-        on_valid=lambda: services.review_record(actor=actor, plan=plan, given=form.to_input()),
+        {
+            "plan": plan,
+            "open_requests": [r for r in plan.review_requests.all() if r.is_open],
+            "to_check": to_check,
+        },
+        on_valid=lambda: services.review_record(
+            actor=actor,
+            plan=plan,
+            given=form.to_input(),
+            reasons=Reasons.given(to_check, form.cleaned_data),
+        ),
         success=lambda review: (
             "The review is saved.",
             reverse("plans:review", kwargs={"review_id": review.pk}),

@@ -129,6 +129,12 @@ _FROM_CHECKER = {
     "lens.home-conditions": ROOMS,
     "lens.intrusive-checks": THIRD_PARTY,
 }
+# The checker's findings that state as fact that an intrusion happened (or is planned): on a
+# contact the intrusion record answers for them, so the wording gate does not ask again. Home
+# conditions stay flagged there: "the home is chaotic" is a judgement, not a fact.
+FACTUAL_INTRUSION_RULES = frozenset(
+    {"lens.seen-alone", "lens.bedroom-seen", "lens.intrusive-checks"}
+)
 _APART = re.compile(
     r"\b(?:alone|own|himself|herself|themselves|separately|privately|private|without|away|"
     r"earshot)\b"

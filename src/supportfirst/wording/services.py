@@ -93,15 +93,25 @@ def _stable_key(place: int, finding: Finding) -> str:
 
 
 def words_to_check(
-    texts: Mapping[str, str], *, council_id: int | None, law_fields: Collection[str] = ()
+    texts: Mapping[str, str],
+    *,
+    council_id: int | None,
+    law_fields: Collection[str] = (),
+    answered_elsewhere: Collection[str] = (),
+    in_place: Collection[str] = (),
 ) -> list[WordsToCheck]:
     """The gate before staff words reach a family: each distinct flagged word or phrase once per
     named text, with its number of uses. In `law_fields` (where staff write the law a service
-    is given under) section numbers are not flagged."""
+    is given under) section numbers are not flagged. Rules in `answered_elsewhere` are left to
+    a stricter check of the same step (a contact's intrusion record answers for the words
+    saying a child was seen alone). Categories `in_place` are the right words where they are
+    written (safeguarding words in a decision on a move to safeguarding)."""
     grouped: dict[tuple[str, str, str], list[FieldFinding]] = {}
     for place, (field, text) in enumerate(texts.items()):
         for finding in wording_findings(council_id, text):
             if field in law_fields and finding.rule in LAW_NAMED_ON_PURPOSE:
+                continue
+            if finding.rule in answered_elsewhere or finding.category in in_place:
                 continue
             key = (field, finding.rule, finding.text.casefold())
             item = FieldFinding(
@@ -145,7 +155,8 @@ def add_reason_fields(form: forms.Form, found: list[FieldFinding]) -> None:
             max_length=500,
             validators=[_real_reason(item)],
             error_messages={
-                "required": f"Give a reason for keeping “{item.finding.text}”, or change the words"
+                "required": f"Give a reason for keeping “{item.finding.text}” in {item.field}, "
+                "or change the words"
             },
         )
         if helper is not None:
