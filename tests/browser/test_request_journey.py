@@ -103,5 +103,11 @@ def test_a_move_to_safeguarding_needs_facts_and_another_manager(visitor, browser
     )
     page.get_by_role("button", name="Save the outcome").click()
     visitor.check()
+    # The family may read the outcome: system words need a reason kept with them.
+    page.get_by_label("Why keep “no further action”", exact=False).fill(
+        "It is the name of the outcome in the child protection procedures."
+    )
+    page.get_by_role("button", name="Save the outcome").click()
+    visitor.check()
     request.refresh_from_db()
     assert request.status == RequestStatus.SUPPORT_PATHWAY

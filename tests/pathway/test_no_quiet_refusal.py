@@ -219,6 +219,16 @@ def test_the_team_page_lists_decisions_waiting_to_be_confirmed(
     assert f"/staff/requests/{support_request.pk}/not-assessing/" in page
 
 
+def test_a_decision_waiting_is_on_every_managers_my_work_not_the_practitioners(
+    practitioner, manager, support_request
+):
+    _not_assessing(practitioner, support_request)
+    page = signed_in_client(manager).get("/staff/my-work/").content.decode()
+    assert "Confirm or not the decision not to assess Alfie&#x27;s needs" in page
+    mine = signed_in_client(practitioner).get("/staff/my-work/").content.decode()
+    assert "decision not to assess" not in mine
+
+
 def test_the_letter_explains_the_reason_the_right_to_an_assessment_and_how_to_challenge(
     practitioner, manager, support_request
 ):

@@ -12,7 +12,11 @@ from supportfirst.councils.models import MANAGER_ROLES
 from supportfirst.councils.scoping import Scope
 from supportfirst.kernel.due import DueItem
 from supportfirst.pathway.models import Contact, ContactKind, ContactStatus
-from supportfirst.pathway.selectors import requests_awaiting_decision, requests_without_a_worker
+from supportfirst.pathway.selectors import (
+    not_assessing_waiting,
+    requests_awaiting_decision,
+    requests_without_a_worker,
+)
 from supportfirst.rules import workdays
 
 NEXT_STEP = "Next-step decision"
@@ -39,6 +43,7 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
     ]
     if worker_id is None or scope.role in MANAGER_ROLES:
         items += _unallocated(scope=scope, today=today)
+        items += _not_assessing(scope=scope, today=today)
     return items + _planned_contacts(scope, worker_id, today)
 
 
@@ -69,6 +74,29 @@ def _planned_contacts(scope: Scope, worker_id: int | None, today: date) -> list[
 
 def _waited(days: int) -> str:
     return f"{days} working day{'' if days == 1 else 's'}"
+
+
+NOT_ASSESSING = "Decision not to assess"
+
+
+def _not_assessing(*, scope: Scope, today: date) -> list[DueItem]:
+    """Each decision not to assess waiting for a team manager: a request for an assessment is
+    never closed without one, so a manager confirms it or the assessment starts."""
+    rows = not_assessing_waiting(scope=scope).values_list(
+        "pk", "next_step_due", "child__first_name", "family__name"
+    )
+    return [
+        DueItem(
+            what=f"Confirm or not the decision not to assess {first_name}'s needs",
+            family=family_name,
+            due=due,
+            view_name="pathway:request",
+            record_id=pk,
+            today=today,
+            kind=NOT_ASSESSING,
+        )
+        for pk, due, first_name, family_name in rows
+    ]
 
 
 def _unallocated(*, scope: Scope, today: date) -> list[DueItem]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 from supportfirst.rules.language.text import Finding
 
@@ -144,7 +145,11 @@ def readability(text: str) -> float:
     is easier. An empty text scores 100."""
     # Imported when a score is first asked for: textstat loads its dictionaries slowly, and
     # the command line (`supportfirst language check`) should start fast without one.
-    import textstat
+    # textstat 0.7.4 (pinned: its later scores differ) imports setuptools' deprecated
+    # pkg_resources, which warns on standard error; the warning is about textstat, not the text.
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="pkg_resources is deprecated")
+        import textstat
 
     if not text.strip():
         return 100.0
