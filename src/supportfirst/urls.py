@@ -4,6 +4,7 @@ urlpatterns = [
     path("", include("supportfirst.pages.urls")),
     path("", include("supportfirst.accounts.urls")),
     path("staff/", include("supportfirst.frontdoor.staff_urls")),
+    path("staff/", include("supportfirst.accounts.people_urls")),
     path("staff/", include("supportfirst.frontdoor.urls")),
     path("staff/", include("supportfirst.pathway.staff_urls")),
     path("staff/", include("supportfirst.vocabulary.urls")),

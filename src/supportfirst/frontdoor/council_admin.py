@@ -4,11 +4,11 @@ council's settings page (the working-day targets of the clocks after an assessme
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from supportfirst.accounts.selectors import people_in_council
+from supportfirst.accounts import people_views
 from supportfirst.councils import settings as council_settings
 from supportfirst.councils.access import council_admin_required
 from supportfirst.councils.models import STAFF_ROLES, Council, Membership
@@ -17,9 +17,9 @@ from supportfirst.kernel.formsupport import form_page, submitted
 
 
 def council_admin_home(request: HttpRequest) -> HttpResponse:
-    """Everyone with a staff account in the council, with their role and team."""
-    people = people_in_council(council_id=request.scope.council_id)  # type: ignore[attr-defined]
-    return render(request, "frontdoor/staff/admin_home.html", {"people": people})
+    """Everyone with a staff account in the council, with their roles and team: the people
+    page (accounts/people_views.py), which is the administrator's home."""
+    return people_views.people_list(request)
 
 
 @council_admin_required
@@ -67,5 +67,8 @@ def staff_contact(request: HttpRequest, person_id: int) -> HttpResponse:
             job_title=form.cleaned_data["job_title"],
             work_phone=form.cleaned_data["work_phone"],
         ),
-        success=lambda _: (f"{membership.user}'s details are saved.", reverse("staff:home")),
+        success=lambda _: (
+            f"{membership.user}'s details are saved.",
+            reverse("people:person", kwargs={"person_id": person_id}),
+        ),
     )

@@ -479,7 +479,8 @@ def worker_is_in_the_council(request: Any, actor: Any, context: dict[str, Any]) 
     membership = getattr(worker, "membership", None)
     return (
         membership is not None
-        and membership.role in CASEWORK_ROLES
+        and membership.holds_any(CASEWORK_ROLES)
+        and worker.is_active
         and membership.council_id == getattr(actor.membership, "council_id", None)
     )
 
@@ -498,7 +499,7 @@ def nobody_is_allocated(request: Any, actor: Any, context: dict[str, Any]) -> bo
 def taker_does_casework(request: Any, actor: Any, context: dict[str, Any]) -> bool:
     """Only a practitioner or a manager can take a request."""
     membership = getattr(actor, "membership", None)
-    return membership is not None and membership.role in CASEWORK_ROLES
+    return membership is not None and membership.holds_any(CASEWORK_ROLES)
 
 
 ALL_REQUEST_STATUSES = frozenset(RequestStatus.values)
