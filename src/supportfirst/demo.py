@@ -15,6 +15,7 @@ from django.db import transaction
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from supportfirst.accounts.demo import SECOND_ROLES
 from supportfirst.accounts.models import User
 from supportfirst.councils.models import CASEWORK_ROLES, Council, Membership, Role, Team
 from supportfirst.families.demo import (
@@ -25,6 +26,8 @@ from supportfirst.families.demo import (
     is_young_person,
 )
 from supportfirst.notifications.services import not_telling_families
+
+ALSO_ADMINISTRATORS = frozenset(manager for _admin, manager in SECOND_ROLES)
 
 __all__ = ["DEMO_PASSWORD", "NotADemoAccount", "current_code", "load", "load_if_empty"]
 
@@ -40,7 +43,8 @@ def sign_in_help() -> str:
     for council in COUNCILS:
         lines.append(f"  {council.name}:")
         for person in council.staff:
-            lines.append(f"    {person.username:<20} {person.role.label}")
+            also = " and council administrator" if person.username in ALSO_ADMINISTRATORS else ""
+            lines.append(f"    {person.username:<20} {person.role.label}{also}")
         for family in council.families:
             if family.account:
                 role = "Young person" if is_young_person(family) else "Family member"

@@ -186,7 +186,8 @@ def test_a_person_can_hold_several_roles_and_each_is_honoured(admin_client, coun
         "council_admin",
     }
     scope = scope_for(User.objects.get(pk=person.pk))
-    assert scope.holds_any({Role.COUNCIL_ADMIN}) and scope.does_casework
+    assert scope.holds_any({Role.COUNCIL_ADMIN})
+    assert scope.does_casework
     client = signed_in_client(User.objects.get(pk=person.pk))
     team_page = client.get("/staff/team/")
     assert team_page.status_code == 200
@@ -370,7 +371,8 @@ def test_a_closed_accounts_families_keep_their_records_and_a_manager_gives_each_
     assert page.status_code == 200
     body = page.content.decode()
     assert "Hughes family" in body
-    assert "Jo Reid" in body and ">Sam Patel (" not in body  # a closed account is no choice
+    assert "Jo Reid" in body
+    assert ">Sam Patel (" not in body
     wrong = manager_client.post(
         f"/staff/people/{leaver.pk}/families/",
         {"family": str(family.pk), f"family-{family.pk}-worker": ""},
