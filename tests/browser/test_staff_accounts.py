@@ -14,12 +14,21 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from supportfirst.accounts.models import User
 from supportfirst.councils.models import Role
 from tests.accounts.factories import staff_user
-from tests.browser.people import sign_in, sign_out
+from tests.browser.people import sign_in
+from tests.browser.people import sign_out as _sign_out
 from tests.councils.factories import TeamFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "a long new password 4821"
+
+
+def sign_out(visitor) -> None:
+    """On a phone the sign-out button is behind the menu."""
+    menu = visitor.page.get_by_role("button", name="Menu")
+    if menu.is_visible():
+        menu.click()
+    _sign_out(visitor)
 
 
 def _heading(visitor) -> str:
@@ -71,7 +80,7 @@ def test_an_administrator_invites_a_practitioner_who_signs_in(request, who, coun
     page.get_by_role("button", name="Continue").click()
     visitor.check()
     assert "Your authenticator app is set up" in page.content()
-    assert page.get_by_role("link", name="My work").count() >= 1
+    assert _heading(visitor) == "Your families"
     sign_out(visitor)
 
     # The link works once.
@@ -80,7 +89,7 @@ def test_an_administrator_invites_a_practitioner_who_signs_in(request, who, coun
 
     # The administrator makes her a team manager as well.
     sign_in(visitor, admin)
-    page.get_by_role("link", name="Priya Shah: roles, team and account").click()
+    page.get_by_role("link", name="Priya Shah").click()
     visitor.check()
     page.get_by_role("link", name="Change roles and team").click()
     visitor.check()
@@ -89,3 +98,50 @@ def test_an_administrator_invites_a_practitioner_who_signs_in(request, who, coun
     visitor.check()
     assert "Team manager, Practitioner" in page.content()
     assert "Roles changed from practitioner to practitioner, team manager" in page.content()
+
+
+@pytest.mark.parametrize("size", ["desktop", "phone"])
+def test_every_staff_accounts_page(browser, live_server, request, council, size):
+    """Each administrator's page, the manager's page for a closed account's families, and the
+    page for a link that no longer works."""
+    from tests.browser.conftest import _visitor
+    from tests.families.factories import family_with_everyone
+    from tests.pathway.factories import SupportRequestFactory
+
+    viewport = (
+        {"width": 1280, "height": 900} if size == "desktop" else {"width": 375, "height": 740}
+    )
+    TeamFactory(council=council, name="North team")
+    admin = staff_user(council, Role.COUNCIL_ADMIN, full_name="Ade Admin")
+    manager = staff_user(council, Role.TEAM_MANAGER, full_name="Dana Okafor")
+    leaver = staff_user(council, Role.PRACTITIONER, full_name="Sam Patel")
+    family = family_with_everyone(council, allocated_worker=leaver, name="Hughes family")
+    SupportRequestFactory(child=family.children.get())
+    for visitor in _visitor(browser, live_server, request, viewport):
+        visitor.goto("/invitation/not-a-real-link/")
+        sign_in(visitor, admin)
+        for path in (
+            "/staff/people/",
+            "/staff/people/invite/",
+            "/staff/teams/",
+            f"/staff/people/{admin.pk}/account/",
+            f"/staff/people/{leaver.pk}/account/",
+            f"/staff/people/{leaver.pk}/roles/",
+            f"/staff/people/{leaver.pk}/authenticator/",
+            f"/staff/people/{leaver.pk}/close/",
+        ):
+            visitor.goto(path)
+        visitor.page.get_by_role("button", name="Close the account").click()
+        visitor.check()
+        assert "account is closed. They cannot sign in" in visitor.page.content()
+        sign_out(visitor)
+        sign_in(visitor, manager)
+        visitor.goto("/staff/my-work/")
+        visitor.page.get_by_role("link", name="Give Sam Patel's 1 family a new worker").click()
+        visitor.check()
+        visitor.page.get_by_label("Who will be the family's worker?").select_option(
+            label="Dana Okafor (Team manager)"
+        )
+        visitor.page.get_by_role("button", name="Save the worker").click()
+        visitor.check()
+        assert "Dana Okafor is now the Hughes family" in visitor.page.content()
