@@ -474,13 +474,13 @@ def allocator_is_a_team_manager(request: Any, actor: Any, context: dict[str, Any
 
 
 def worker_is_in_the_council(request: Any, actor: Any, context: dict[str, Any]) -> bool:
-    """Choose a practitioner or manager in your council as the worker."""
+    """Choose a practitioner or manager in your council, whose account is open, as the worker."""
     worker = context.get("worker")
     membership = getattr(worker, "membership", None)
     return (
         membership is not None
         and membership.holds_any(CASEWORK_ROLES)
-        and worker.is_active
+        and getattr(worker, "is_active", False)
         and membership.council_id == getattr(actor.membership, "council_id", None)
     )
 
