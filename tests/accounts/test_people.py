@@ -450,3 +450,21 @@ def test_a_manager_cannot_see_another_councils_workers_families(council, other_c
     theirs = staff_user(other_council, Role.PRACTITIONER)
     client = signed_in_client(manager)
     assert client.get(f"/staff/people/{theirs.pk}/families/").status_code == 404
+
+
+def test_the_demo_has_an_administrator_and_a_manager_who_is_one_too(db):
+    from supportfirst import demo
+
+    demo.load()
+    for admin_name, manager_name in (
+        ("sam.admin", "grace.manager"),
+        ("lee.admin", "david.manager"),
+    ):
+        admin = User.objects.get(username=admin_name)
+        manager = User.objects.get(username=manager_name)
+        assert admin.membership.roles == {Role.COUNCIL_ADMIN}
+        assert manager.membership.roles == {Role.TEAM_MANAGER, Role.COUNCIL_ADMIN}
+        change = AccountChange.objects.get(person=manager)
+        assert change.changed_by == admin
+        assert _events_about(manager)
+    assert "grace.manager        Team manager and council administrator" in demo.sign_in_help()
