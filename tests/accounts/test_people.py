@@ -468,3 +468,15 @@ def test_the_demo_has_an_administrator_and_a_manager_who_is_one_too(db):
         assert change.changed_by == admin
         assert _events_about(manager)
     assert "grace.manager        Team manager and council administrator" in demo.sign_in_help()
+
+
+def test_a_practitioner_who_is_also_a_team_manager_passes_the_managers_guards(council):
+    from supportfirst.councils.guards import is_a_team_manager
+    from supportfirst.councils.scoping import scope_for as scope_of
+
+    person = staff_user(council, Role.PRACTITIONER)
+    assert not is_a_team_manager(User.objects.get(pk=person.pk))
+    ExtraRole.objects.create(membership=person.membership, role=Role.TEAM_MANAGER)
+    fresh = User.objects.get(pk=person.pk)
+    assert is_a_team_manager(fresh)
+    assert scope_of(fresh).roles == {Role.PRACTITIONER, Role.TEAM_MANAGER}
