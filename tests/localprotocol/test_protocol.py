@@ -304,3 +304,42 @@ def test_another_councils_version_is_not_found():
     version = written_draft(CouncilFactory())
     other = signed_in_client(staff_user(CouncilFactory(), Role.TEAM_MANAGER))
     assert other.get(reverse("protocol:version", kwargs={"version_id": version.pk})).status_code == 404
+
+
+def test_every_letter_links_to_the_published_protocol():
+    from supportfirst.letters import rendering, services as letter_services
+    from supportfirst.letters.models import LetterKind, Variant
+    from tests.letters.factories import actor_for
+    from tests.letters.world import make_world
+
+    world = make_world()
+    published(world.family.council)
+    letter = letter_services.letter_prepare(
+        actor=actor_for(world.worker),
+        family=world.family,
+        kind=LetterKind.REQUEST_ACKNOWLEDGEMENT,
+        source=world.source(LetterKind.REQUEST_ACKNOWLEDGEMENT),
+        variant=Variant.STANDARD,
+        personal_paragraph="",
+    )
+    html = rendering.render_letter(letter)
+    address = f"/protocol/{world.family.council.slug}/"
+    assert f'<a class="govuk-link" href="{address}">read the local assessment protocol</a>' in html
+
+
+def test_the_start_page_links_to_the_protocols(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "href=\"/protocol/\">read the councils' local assessment protocols</a>" in (
+        response.content.decode()
+    )
+
+
+def test_the_daily_command_brings_targets_into_force():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("protocol_in_force", stdout=out)
+    assert out.getvalue() == "No council's targets changed.\n"
