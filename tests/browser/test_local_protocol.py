@@ -129,7 +129,9 @@ def test_the_public_protocol_on_a_desktop_and_a_phone(browser, live_server, requ
     )
     for visitor in _visitor(browser, live_server, request, viewport):
         visitor.goto("/")
-        visitor.page.get_by_role("link", name="read the councils' local assessment protocols").click()
+        visitor.page.get_by_role(
+            "link", name="read the councils' local assessment protocols"
+        ).click()
         visitor.check()
         visitor.page.get_by_role("link", name="Ashvale Borough Council").click()
         visitor.check()

@@ -81,9 +81,7 @@ def matrix_section_id(family) -> int:
 def matrix_comment_id(family) -> int:
     from supportfirst.localprotocol.models import SectionComment
 
-    found = SectionComment.objects.filter(
-        section__version__council=family.council
-    ).first()
+    found = SectionComment.objects.filter(section__version__council=family.council).first()
     if found is None:
         version = ProtocolVersion.objects.get(pk=matrix_version_id(family))
         found = services.comment_add(

@@ -94,7 +94,8 @@ def test_publishing_is_refused_with_an_unanswered_comment_or_a_past_date():
 
 def test_a_change_after_sign_off_means_both_sides_sign_again():
     draft = signed_off(written_draft(CouncilFactory()))
-    assert draft.council_signed and draft.forum_signed
+    assert draft.council_signed
+    assert draft.forum_signed
     cleared = services.section_save(
         actor=manager_of(draft.council),
         section=draft.sections.get(key="advocacy"),
@@ -102,7 +103,8 @@ def test_a_change_after_sign_off_means_both_sides_sign_again():
     )
     draft.refresh_from_db()
     assert cleared is True
-    assert not draft.council_signed and not draft.forum_signed
+    assert not draft.council_signed
+    assert not draft.forum_signed
 
 
 def test_only_managers_draft_and_only_the_forum_comments():
@@ -112,9 +114,7 @@ def test_only_managers_draft_and_only_the_forum_comments():
     with pytest.raises(MoveRefused):
         services.protocol_draft_start(actor=practitioner, council_id=council.pk)
     with pytest.raises(MoveRefused):
-        services.comment_add(
-            actor=manager_of(council), section=draft.sections.first(), text="Mine"
-        )
+        services.comment_add(actor=manager_of(council), section=draft.sections.first(), text="Mine")
     with pytest.raises(MoveRefused):
         services.section_save(
             actor=forum_member_of(council), section=draft.sections.first(), text="Ours"
@@ -125,7 +125,8 @@ def test_a_new_version_starts_from_the_current_one_and_shows_what_changed():
     council = CouncilFactory()
     first = published(council)
     second = services.protocol_draft_start(actor=manager_of(council), council_id=council.pk)
-    assert second.number == 2 and second.based_on == first
+    assert second.number == 2
+    assert second.based_on == first
     intrusion = second.sections.get(key="intrusion")
     assert intrusion.text == DEMO_SECTIONS["intrusion"]
     old_first, old_second = DEMO_SECTIONS["intrusion"].split("\n\n")
@@ -225,11 +226,14 @@ def test_targets_of_a_version_coming_into_force_later_wait_for_their_date():
 
 def test_the_council_settings_page_says_the_protocol_sets_the_targets():
     council = CouncilFactory()
-    published(council, targets={
-        "decision_working_days": 7,
-        "plan_working_days": 15,
-        "service_start_working_days": 12,
-    })
+    published(
+        council,
+        targets={
+            "decision_working_days": 7,
+            "plan_working_days": 15,
+            "service_start_working_days": 12,
+        },
+    )
     admin = signed_in_client(staff_user(council, Role.COUNCIL_ADMIN))
     response = admin.get(reverse("staff:council_settings"))
     assert response.status_code == 200
@@ -265,7 +269,11 @@ def test_the_journey_through_the_pages():
     assert manager.post(answer_url, {"answer": "Every two years: added."}).status_code == 302
     publish_url = reverse("protocol:publish", kwargs={"version_id": draft.pk})
     today = TODAY()
-    when = {"in_force_from_0": today.day, "in_force_from_1": today.month, "in_force_from_2": today.year}
+    when = {
+        "in_force_from_0": today.day,
+        "in_force_from_1": today.month,
+        "in_force_from_2": today.year,
+    }
     refused = manager.post(publish_url, when)
     assert refused.status_code == 400
     assert "Write every section of the protocol before publishing." in refused.content.decode()
@@ -303,11 +311,14 @@ def test_one_click_audit_of_a_draft_and_the_published_version():
 def test_another_councils_version_is_not_found():
     version = written_draft(CouncilFactory())
     other = signed_in_client(staff_user(CouncilFactory(), Role.TEAM_MANAGER))
-    assert other.get(reverse("protocol:version", kwargs={"version_id": version.pk})).status_code == 404
+    assert (
+        other.get(reverse("protocol:version", kwargs={"version_id": version.pk})).status_code == 404
+    )
 
 
 def test_every_letter_links_to_the_published_protocol():
-    from supportfirst.letters import rendering, services as letter_services
+    from supportfirst.letters import rendering
+    from supportfirst.letters import services as letter_services
     from supportfirst.letters.models import LetterKind, Variant
     from tests.letters.factories import actor_for
     from tests.letters.world import make_world
@@ -330,7 +341,7 @@ def test_every_letter_links_to_the_published_protocol():
 def test_the_start_page_links_to_the_protocols(client):
     response = client.get("/")
     assert response.status_code == 200
-    assert "href=\"/protocol/\">read the councils' local assessment protocols</a>" in (
+    assert 'href="/protocol/">read the councils\' local assessment protocols</a>' in (
         response.content.decode()
     )
 

@@ -1,4 +1,4 @@
-"""What changed between two versions of a text, paragraph by paragraph (rules/protocol/versions.py)."""
+"""What changed between two versions of a text, paragraph by paragraph."""
 
 from supportfirst.rules.protocol.versions import paragraph_changes, paragraphs, summary
 

@@ -25,7 +25,9 @@ PUBLISHED = Q(status=ProtocolStatus.PUBLISHED)
 
 
 def draft_of(council_id: int) -> ProtocolVersion | None:
-    return ProtocolVersion.objects.filter(council_id=council_id, status=ProtocolStatus.DRAFT).first()
+    return ProtocolVersion.objects.filter(
+        council_id=council_id, status=ProtocolStatus.DRAFT
+    ).first()
 
 
 def latest_published(council_id: int) -> ProtocolVersion | None:
@@ -96,9 +98,7 @@ def section_for(scope: Scope, section_id: int) -> ProtocolSection:
 
 def comment_for(scope: Scope, comment_id: int) -> SectionComment:
     comment = (
-        SectionComment.objects.filter(
-            pk=comment_id, section__version__council_id=scope.council_id
-        )
+        SectionComment.objects.filter(pk=comment_id, section__version__council_id=scope.council_id)
         .select_related("section", "section__version", "written_by")
         .first()
     )
@@ -184,7 +184,9 @@ def council_by_slug(slug: str) -> Council | None:
     return Council.objects.filter(slug=slug).first()
 
 
-def public_page(council: Council, number: int | None = None, today: date | None = None) -> PublicPage:
+def public_page(
+    council: Council, number: int | None = None, today: date | None = None
+) -> PublicPage:
     """A council's protocol as the public reads it: the version in force (or the one asked
     for), every published version, and what changed from the version before."""
     today = today or timezone.localdate()

@@ -175,8 +175,7 @@ def protocol_publish(
             actor=actor,
             change=change,
             context={"in_force_from": in_force_from, "today": today},
-            summary=f"Published version {version.number}, in force from "
-            f"{in_force_from:%-d %B %Y}",
+            summary=f"Published version {version.number}, in force from {in_force_from:%-d %B %Y}",
         )
         protocol_targets_bring_into_force(today=today, council_id=version.council_id)
     version.refresh_from_db()
@@ -187,7 +186,9 @@ def protocol_targets_bring_into_force(*, today: date, council_id: int | None = N
     """Make each council's working-day targets those of its protocol in force today, where
     it has one. Idempotent. Returns the names of the councils whose targets changed."""
     changed = []
-    councils = Council.objects.all() if council_id is None else Council.objects.filter(pk=council_id)
+    councils = (
+        Council.objects.all() if council_id is None else Council.objects.filter(pk=council_id)
+    )
     for council in councils:
         version = selectors.in_force(council.pk, today)
         if version is None:

@@ -252,6 +252,10 @@ def audit(request: HttpRequest, version_id: int) -> HttpResponse:
     return render(
         request,
         "localprotocol/staff/audit.html",
-        {"version": shown, "run": audit_version(shown), "items": ITEMS, "name": protocol_name(shown)},
+        {
+            "version": shown,
+            "run": audit_version(shown),
+            "items": ITEMS,
+            "name": protocol_name(shown),
+        },
     )
-

@@ -6,99 +6,264 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('councils', '0006_complaints_manager_role'),
+        ("councils", "0006_complaints_manager_role"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ProtocolVersion',
+            name="ProtocolVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=10)),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('decision_working_days', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="Working days from authorising a child's assessment to the eligibility decision")),
-                ('plan_working_days', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Working days from the eligibility decision to sharing the plan')),
-                ('service_start_working_days', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='Working days from an agreed plan to a service starting')),
-                ('council_signed_name', models.CharField(blank=True, max_length=120)),
-                ('council_signed_role', models.CharField(blank=True, max_length=120)),
-                ('council_signed_on', models.DateField(blank=True, null=True)),
-                ('forum_signed_name', models.CharField(blank=True, max_length=120)),
-                ('forum_signed_role', models.CharField(blank=True, max_length=120)),
-                ('forum_signed_on', models.DateField(blank=True, null=True)),
-                ('in_force_from', models.DateField(blank=True, null=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('based_on', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='localprotocol.protocolversion')),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='protocol_versions', to='councils.council')),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('started_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "decision_working_days",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        verbose_name="Working days from authorising a child's assessment to the eligibility decision",
+                    ),
+                ),
+                (
+                    "plan_working_days",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        verbose_name="Working days from the eligibility decision to sharing the plan",
+                    ),
+                ),
+                (
+                    "service_start_working_days",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        verbose_name="Working days from an agreed plan to a service starting",
+                    ),
+                ),
+                ("council_signed_name", models.CharField(blank=True, max_length=120)),
+                ("council_signed_role", models.CharField(blank=True, max_length=120)),
+                ("council_signed_on", models.DateField(blank=True, null=True)),
+                ("forum_signed_name", models.CharField(blank=True, max_length=120)),
+                ("forum_signed_role", models.CharField(blank=True, max_length=120)),
+                ("forum_signed_on", models.DateField(blank=True, null=True)),
+                ("in_force_from", models.DateField(blank=True, null=True)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "based_on",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="localprotocol.protocolversion",
+                    ),
+                ),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="protocol_versions",
+                        to="councils.council",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-number'],
+                "ordering": ["-number"],
             },
         ),
         migrations.CreateModel(
-            name='ProtocolSection',
+            name="ProtocolSection",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(choices=[('distinct_pathway', 'A support pathway for disabled children where there is no evidence of harm'), ('safeguarding', 'When and how a move to safeguarding happens'), ('intrusion', 'No routine home visits, room inspections or seeing the child alone'), ('parents_and_child', "Parents as experts, and the child's voice"), ('carers', "The parent carer's and the young carer's assessments"), ('timescales', 'Timescales'), ('eligibility', 'Eligibility criteria'), ('short_breaks', 'Short breaks'), ('direct_payments', 'Direct payments'), ('advocacy', 'Advocacy'), ('complaints', 'Complaints'), ('training', 'Training of assessors with parent carers')], max_length=40)),
-                ('position', models.PositiveSmallIntegerField()),
-                ('text', models.TextField(blank=True, max_length=10000)),
-                ('changed_at', models.DateTimeField(blank=True, null=True)),
-                ('changed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sections', to='localprotocol.protocolversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        choices=[
+                            (
+                                "distinct_pathway",
+                                "A support pathway for disabled children where there is no evidence of harm",
+                            ),
+                            ("safeguarding", "When and how a move to safeguarding happens"),
+                            (
+                                "intrusion",
+                                "No routine home visits, room inspections or seeing the child alone",
+                            ),
+                            ("parents_and_child", "Parents as experts, and the child's voice"),
+                            ("carers", "The parent carer's and the young carer's assessments"),
+                            ("timescales", "Timescales"),
+                            ("eligibility", "Eligibility criteria"),
+                            ("short_breaks", "Short breaks"),
+                            ("direct_payments", "Direct payments"),
+                            ("advocacy", "Advocacy"),
+                            ("complaints", "Complaints"),
+                            ("training", "Training of assessors with parent carers"),
+                        ],
+                        max_length=40,
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("text", models.TextField(blank=True, max_length=10000)),
+                ("changed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "changed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="sections",
+                        to="localprotocol.protocolversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['version', 'position'],
+                "ordering": ["version", "position"],
             },
         ),
         migrations.CreateModel(
-            name='ProtocolEvent',
+            name="ProtocolEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('move', models.CharField(max_length=40)),
-                ('from_status', models.CharField(blank=True, max_length=10)),
-                ('to_status', models.CharField(max_length=10)),
-                ('at', models.DateTimeField()),
-                ('summary', models.CharField(max_length=300)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('version', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='localprotocol.protocolversion')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("move", models.CharField(max_length=40)),
+                ("from_status", models.CharField(blank=True, max_length=10)),
+                ("to_status", models.CharField(max_length=10)),
+                ("at", models.DateTimeField()),
+                ("summary", models.CharField(max_length=300)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "version",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="events",
+                        to="localprotocol.protocolversion",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='SectionComment',
+            name="SectionComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(max_length=5000)),
-                ('written_at', models.DateTimeField(auto_now_add=True)),
-                ('answer', models.TextField(blank=True, max_length=5000)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('section', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='localprotocol.protocolsection')),
-                ('written_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("text", models.TextField(max_length=5000)),
+                ("written_at", models.DateTimeField(auto_now_add=True)),
+                ("answer", models.TextField(blank=True, max_length=5000)),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "section",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="localprotocol.protocolsection",
+                    ),
+                ),
+                (
+                    "written_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['written_at', 'pk'],
+                "ordering": ["written_at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='protocolversion',
-            constraint=models.UniqueConstraint(fields=('council', 'number'), name='protocol_version_number_unique'),
+            model_name="protocolversion",
+            constraint=models.UniqueConstraint(
+                fields=("council", "number"), name="protocol_version_number_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='protocolversion',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'draft')), fields=('council',), name='protocol_one_draft_per_council'),
+            model_name="protocolversion",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "draft")),
+                fields=("council",),
+                name="protocol_one_draft_per_council",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='protocolsection',
-            constraint=models.UniqueConstraint(fields=('version', 'key'), name='protocol_section_once'),
+            model_name="protocolsection",
+            constraint=models.UniqueConstraint(
+                fields=("version", "key"), name="protocol_section_once"
+            ),
         ),
     ]

@@ -64,7 +64,7 @@ def paragraph_changes(before: str, after: str) -> list[ParagraphChange]:
 
 def summary(changes: list[ParagraphChange]) -> str:
     """The changes counted in words: "1 paragraph added, 2 changed", or "No change"."""
-    parts = []
+    parts: list[str] = []
     for kind in (ADDED, CHANGED, REMOVED):
         count = sum(1 for change in changes if change.kind == kind)
         if count:
