@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "supportfirst.feedback",
     "supportfirst.pages",
     "supportfirst.protocols",
+    "supportfirst.localprotocol",
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,7 @@
 """The council administrator's home (the staff accounts in the council and their roles) and the
-council's settings page (the working-day targets of the clocks after an assessment)."""
+council's settings page (the working-day targets of the clocks after an assessment). When the
+council's published local assessment protocol sets the targets, the protocol's figures win: the
+page shows them and says where they come from, and changes go through a new protocol version."""
 
 from __future__ import annotations
 
@@ -13,7 +15,8 @@ from supportfirst.councils import settings as council_settings
 from supportfirst.councils.access import council_admin_required
 from supportfirst.councils.models import STAFF_ROLES, Council, Membership
 from supportfirst.councils.settings_forms import ClockTargetsForm, StaffContactForm
-from supportfirst.kernel.formsupport import form_page, submitted
+from supportfirst.kernel.formsupport import MoveRefused, form_page, submitted
+from supportfirst.localprotocol.selectors import in_force
 
 
 def council_admin_home(request: HttpRequest) -> HttpResponse:
@@ -30,14 +33,24 @@ def council_settings_page(request: HttpRequest) -> HttpResponse:
     council = Council.objects.get(pk=council_id)
     initial = {name: getattr(council, name) for name in council_settings.CLOCK_TARGETS}
     form = ClockTargetsForm(submitted(request), initial=initial)
+    protocol = in_force(council_id)
+
+    def save() -> Council:
+        if protocol is not None:
+            raise MoveRefused(
+                [
+                    f"The targets are set by version {protocol.number} of the local assessment "
+                    "protocol: change them in a new version, agreed with the parent carer forum"
+                ]
+            )
+        return council_settings.clock_targets_save(council_id=council_id, targets=form.cleaned_data)
+
     return form_page(
         request,
         form,
         "frontdoor/staff/council_settings.html",
-        {"council": council},
-        on_valid=lambda: council_settings.clock_targets_save(
-            council_id=council_id, targets=form.cleaned_data
-        ),
+        {"council": council, "protocol": protocol},
+        on_valid=save,
         success=lambda _: ("The targets are saved.", request.path),
     )
 
