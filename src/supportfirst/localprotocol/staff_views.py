@@ -31,7 +31,7 @@ protocol_required = role_required(PROTOCOL_ROLES)
 
 
 def _is_manager(request: HttpRequest) -> bool:
-    return request.scope.role in MANAGER_ROLES  # type: ignore[attr-defined]
+    return bool(request.scope.holds_any(MANAGER_ROLES))  # type: ignore[attr-defined]
 
 
 def _version_url(version_id: int) -> str:
