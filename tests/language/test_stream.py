@@ -55,7 +55,8 @@ def test_line_numbers_columns_and_a_short_excerpt_of_a_long_line():
     text = f"First line.\nSecond line.\n{filler}Dad failed to call. {filler}\nLast line."
     [located] = [x for x in check_stream(in_pieces(text, 100)) if x.finding.text == "failed to"]
     assert (located.line, located.column) == (3, len(filler) + 4)
-    assert located.excerpt.startswith("…") and located.excerpt.endswith("…")
+    assert located.excerpt.startswith("…")
+    assert located.excerpt.endswith("…")
     assert "Dad failed to call." in located.excerpt
     assert len(located.excerpt) <= 2 * AROUND + len("failed to") + 2
     column = located.excerpt_column
@@ -64,6 +65,7 @@ def test_line_numbers_columns_and_a_short_excerpt_of_a_long_line():
 
 def test_json_output_is_the_same_text_as_before(tmp_path, capsys):
     text = "Zoë’s dad “is fine”.\nDad failed to call.\n\nThe CIN plan and the TAC.\n"
+    text += 'A "quoted\\ word" \t tab. ' + " ".join(sentences()[:200])
     path = tmp_path / "note.txt"
     path.write_text(text, encoding="utf-8")
     handle, two = language_cli.open_input(str(path))
@@ -72,7 +74,7 @@ def test_json_output_is_the_same_text_as_before(tmp_path, capsys):
             check_stream(language_cli._decoded(handle, "x"), ascii_lower=two), tmp := _Out()
         )
     assert tmp.text == language_cli.as_json(check(text)) + "\n"
-    assert len(json.loads(tmp.text)) == 3
+    assert len(json.loads(tmp.text)) > 50
 
 
 class _Out:
@@ -97,12 +99,11 @@ def test_the_plain_output_shows_the_excerpt_with_carets(tmp_path, capsys, monkey
     args = language_cli_args(str(path))
     assert args.handler(args) == 1
     lines = capsys.readouterr().out.splitlines()
-    assert (
-        lines[0]
-        == f"{path}:2:{long_line.index('failed') + 1}: Words that blame or doubt parents: “failed to”"
-    )
+    column = long_line.index("failed") + 1
+    assert lines[0] == f"{path}:2:{column}: Words that blame or doubt parents: “failed to”"
     excerpt, carets = lines[1][4:], lines[2][4:]
-    assert excerpt.startswith("…") and excerpt.endswith("…")
+    assert excerpt.startswith("…")
+    assert excerpt.endswith("…")
     assert excerpt[carets.index("^") : carets.index("^") + carets.count("^")] == "failed to"
 
 

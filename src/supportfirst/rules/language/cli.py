@@ -118,14 +118,35 @@ def as_json(findings: Iterable[Finding]) -> str:
     return json.dumps(rows, ensure_ascii=False, indent=2)
 
 
+def _string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def json_text(finding: Finding) -> str:
+    """One finding as an item of `as_json`'s list, indented as it indents it. Written out
+    here because json.dumps with an indent uses its slow pure-Python encoder."""
+    suggestions = (
+        "[\n" + ",\n".join(f"      {_string(s)}" for s in finding.suggestions) + "\n    ]"
+        if finding.suggestions
+        else "[]"
+    )
+    return (
+        "  {\n"
+        f'    "start": {finding.start},\n'
+        f'    "end": {finding.end},\n'
+        f'    "text": {_string(finding.text)},\n'
+        f'    "category": {_string(finding.category)},\n'
+        f'    "explanation": {_string(finding.explanation)},\n'
+        f'    "suggestions": {suggestions}\n'
+        "  }"
+    )
+
+
 def write_json(found: Iterable[Located], out: IO[str]) -> int:
     """Write the findings as a JSON list (exactly `as_json`'s text) as they come."""
     count = 0
     for located in found:
-        row = json.dumps(json_row(located.finding), ensure_ascii=False, indent=2)
-        out.write(
-            ("[\n" if count == 0 else ",\n") + "\n".join(f"  {line}" for line in row.split("\n"))
-        )
+        out.write(("[\n" if count == 0 else ",\n") + json_text(located.finding))
         count += 1
     out.write("\n]\n" if count else "[]\n")
     return count

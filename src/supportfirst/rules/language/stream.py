@@ -16,7 +16,6 @@ from window to window. A text no longer than one part is checked in one piece, e
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -167,8 +166,16 @@ def check_stream(
                 window, offset, lines.start, finding.start, finding.end
             )
             yield Located(
-                finding=dataclasses.replace(
-                    finding, start=offset + finding.start, end=offset + finding.end
+                finding=finding
+                if not offset
+                else Finding(
+                    start=offset + finding.start,
+                    end=offset + finding.end,
+                    text=finding.text,
+                    category=finding.category,
+                    rule=finding.rule,
+                    explanation=finding.explanation,
+                    suggestions=finding.suggestions,
                 ),
                 line=lines.number,
                 column=offset + finding.start - lines.start,
