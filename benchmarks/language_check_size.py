@@ -10,7 +10,9 @@ going to a file. Prints the wall time, the CPU time and the peak resident memory
 process (from the operating system's account of the finished child, the same figure
 resource.getrusage(RUSAGE_CHILDREN) gives, taken per child with os.wait4).
 
-Goal (issue 17 point 4): each under 10 seconds and under 200 MB. The command reads in blocks
+Goal (issue 17 point 4): each under 10 seconds and under 200 MB. The verdict uses the CPU
+time: on a shared machine the wall clock also counts the time other programs held the core
+(the command uses one core; on an idle machine the two are within a few per cent). The command reads in blocks
 and checks in bounded windows, so time grows in step with the size and memory stays flat:
 try --megabytes 1 and --megabytes 20 to see it.
 """
@@ -95,7 +97,7 @@ def main() -> None:
                 out = Path(folder) / "out.txt"
                 wall, cpu, peak, code = measure(path, json_output, out)
                 findings = _count(out, json_output)
-                fine = wall < GOAL_SECONDS and peak < GOAL_MB and code == 1
+                fine = cpu < GOAL_SECONDS and peak < GOAL_MB and code == 1
                 failed = failed or not fine
                 print(
                     f"  {path.name:12} {'--json' if json_output else 'plain ':6}  "
