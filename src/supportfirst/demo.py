@@ -24,6 +24,7 @@ from supportfirst.families.demo import (
     family_create,
     is_young_person,
 )
+from supportfirst.kernel.dbstats import refresh_statistics
 from supportfirst.notifications.services import not_telling_families
 
 __all__ = ["DEMO_PASSWORD", "NotADemoAccount", "current_code", "load", "load_if_empty"]
@@ -75,9 +76,11 @@ def load_if_empty() -> bool:
 
 
 def load() -> None:
-    """Load the demo councils and families. The families are invented: nobody is emailed."""
+    """Load the demo councils and families. The families are invented: nobody is emailed.
+    Then the database's statistics are refreshed, as after any bulk load (kernel/dbstats.py)."""
     with not_telling_families(), transaction.atomic():
         _load()
+    refresh_statistics()
 
 
 def _load() -> None:
