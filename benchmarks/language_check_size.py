@@ -12,9 +12,10 @@ resource.getrusage(RUSAGE_CHILDREN) gives, taken per child with os.wait4).
 
 Goal (issue 17 point 4): each under 10 seconds and under 200 MB. The verdict uses the CPU
 time: on a shared machine the wall clock also counts the time other programs held the core
-(the command uses one core; on an idle machine the two are within a few per cent). The command reads in blocks
-and checks in bounded windows, so time grows in step with the size and memory stays flat:
-try --megabytes 1 and --megabytes 20 to see it.
+(the command uses one core; on an idle machine the two are within a few per cent).
+
+The command reads in blocks and checks in bounded windows, so time grows in step with the
+size and memory stays flat: try --megabytes 1 and --megabytes 20 to see it.
 """
 
 from __future__ import annotations
