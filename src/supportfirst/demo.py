@@ -25,6 +25,7 @@ from supportfirst.families.demo import (
     family_create,
     is_young_person,
 )
+from supportfirst.kernel.dbstats import refresh_statistics
 from supportfirst.notifications.services import not_telling_families
 
 ALSO_ADMINISTRATORS = frozenset(manager for _admin, manager in SECOND_ROLES)
@@ -79,9 +80,11 @@ def load_if_empty() -> bool:
 
 
 def load() -> None:
-    """Load the demo councils and families. The families are invented: nobody is emailed."""
+    """Load the demo councils and families. The families are invented: nobody is emailed.
+    Then the database's statistics are refreshed, as after any bulk load (kernel/dbstats.py)."""
     with not_telling_families(), transaction.atomic():
         _load()
+    refresh_statistics()
 
 
 def _load() -> None:
