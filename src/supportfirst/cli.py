@@ -310,7 +310,10 @@ def cmd_restore(args: argparse.Namespace) -> int:
     try:
         report = backup.restore(path, replace=args.replace)
     except backup.NotABackup as problem:
-        print(f"{path} is not a Support First backup: {problem}. Nothing was changed.", file=sys.stderr)
+        print(
+            f"{path} is not a Support First backup: {problem}. Nothing was changed.",
+            file=sys.stderr,
+        )
         return 2
     except backup.BackupError as problem:
         print(f"Nothing was restored. {problem}", file=sys.stderr)

@@ -145,7 +145,7 @@ def _quote(name: str) -> str:
 def _table_counts(cursor: Any, tables: list[str]) -> dict[str, int]:
     counts = {}
     for table in sorted(tables):
-        cursor.execute(f"SELECT COUNT(*) FROM {_quote(table)}")  # noqa: S608 (quoted name)
+        cursor.execute(f"SELECT COUNT(*) FROM {_quote(table)}")
         counts[table] = int(cursor.fetchone()[0])
     return counts
 
@@ -177,7 +177,9 @@ def table_counts(alias: str = "default") -> dict[str, int]:
     connection = connections[alias]
     with connection.cursor() as cursor:
         tables = (
-            _postgres_tables(cursor) if connection.vendor == "postgresql" else _sqlite_tables(cursor)
+            _postgres_tables(cursor)
+            if connection.vendor == "postgresql"
+            else _sqlite_tables(cursor)
         )
         return _table_counts(cursor, tables)
 
@@ -442,14 +444,15 @@ def _restore_postgres(copy: Path, alias: str, *, replace: bool) -> None:
     psql = _require("psql")
     connection = connections[alias]
     env = postgres_environment(connection.settings_dict)
-    preface = "SET client_min_messages = warning;\n"
+    preface = "BEGIN;\nSET LOCAL client_min_messages = warning;\n"
     if replace:
         with connection.cursor() as cursor:
             cursor.execute(_DROP_EVERYTHING)
             preface += "\n".join(str(statement) for (statement,) in cursor.fetchall()) + "\n"
     connection.close()
-    # pg_restore turns the dump into SQL; psql runs it, after any drops, as one transaction
-    # that stops at the first error, so a failed restore leaves the database as it was.
+    # pg_restore turns the dump into SQL; psql runs it after any drops, all in one transaction
+    # that stops at the first error. COMMIT is sent only once pg_restore has read the whole
+    # dump, so a damaged dump or a failed statement leaves the database as it was.
     with tempfile.TemporaryFile() as errors:
         script = subprocess.Popen(
             [pg_restore, "--no-owner", "--file=-", str(copy)],
@@ -458,18 +461,21 @@ def _restore_postgres(copy: Path, alias: str, *, replace: bool) -> None:
             stderr=errors,
         )
         runner = subprocess.Popen(
-            [psql, "--no-psqlrc", "--quiet", "--single-transaction", "-v", "ON_ERROR_STOP=1"],
+            [psql, "--no-psqlrc", "--quiet", "-v", "ON_ERROR_STOP=1"],
             env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.DEVNULL,
             stderr=errors,
         )
-        assert script.stdout is not None and runner.stdin is not None
+        assert script.stdout is not None
+        assert runner.stdin is not None
         try:
             runner.stdin.write(preface.encode())
             shutil.copyfileobj(script.stdout, runner.stdin, 1024 * 1024)
+            if script.wait() == 0:
+                runner.stdin.write(b"COMMIT;\n")
         except BrokenPipeError:
-            pass
+            pass  # psql stopped at an error: the transaction was never committed
         finally:
             with contextlib.suppress(BrokenPipeError):
                 runner.stdin.close()
