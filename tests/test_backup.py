@@ -355,6 +355,17 @@ def _a_damaged_or_newer_or_other_engines_backup_is_refused_and_nothing_changes(
     assert "families.9999_from_the_future" in refused.stderr
     assert fingerprint(target) == before
 
+    # A manifest that does not match its copy: the restore says it did not come back whole.
+    def _one_row_more(manifest: dict[str, Any]) -> None:
+        manifest["tables"]["councils_council"] += 1
+
+    lying = _rewritten(backup_file, tmp_path / "lying.backup", manifest_change=_one_row_more)
+    differs = target.run("restore", "--replace", str(lying))
+    assert differs.returncode == 1, differs.stderr
+    assert "did not come back whole" in differs.stderr
+    assert "councils_council" in differs.stderr
+    assert "Traceback" not in differs.stderr
+
     # The engine is checked before any connection: the other engine's database need not exist.
     other = Database(
         "postgresql" if target.engine == "sqlite" else "sqlite", "sf_never_made", tmp_path
@@ -536,6 +547,24 @@ def test_a_file_that_is_not_a_backup_is_refused_plainly(tmp_path, content, says)
     assert says in refused.stderr
     assert "Traceback" not in refused.stderr
     assert not (tmp_path / "supportfirst.sqlite3").exists()
+
+
+def test_a_database_that_does_not_answer_is_reported_plainly(tmp_path):
+    database = Database("postgresql", "nowhere", tmp_path)
+    env = database.env()
+    env["DATABASE_URL"] = "postgres://postgres@127.0.0.1:9/nowhere"
+    done = subprocess.run(
+        [sys.executable, "-m", "supportfirst", "backup", "--output", str(tmp_path / "x.backup")],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "No backup was made. The database could not be read" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert list(tmp_path.glob("*.backup")) == []
 
 
 def test_a_backup_never_leaves_a_half_written_file_under_its_name(tmp_path):

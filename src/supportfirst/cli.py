@@ -280,12 +280,17 @@ def cmd_backup(args: argparse.Namespace) -> int:
     if (refusal := _refuse_insecure()) is not None:
         return refusal
     _django_setup()
+    from django.db import DatabaseError
+
     from supportfirst.kernel import backup
 
     try:
         manifest = backup.backup(Path(args.output))
     except backup.BackupError as problem:
         print(f"No backup was made. {problem}", file=sys.stderr)
+        return 2
+    except DatabaseError as problem:
+        print(f"No backup was made. The database could not be read: {problem}", file=sys.stderr)
         return 2
     print(
         f"Backed up the {backup.ENGINE_NAMES[manifest.engine]} database "
@@ -294,8 +299,9 @@ def cmd_backup(args: argparse.Namespace) -> int:
         f"made {_when(manifest.created_at)}."
     )
     print(
-        "Keep it encrypted and away from this server (docs/operations.md, Backups). Restoring "
-        "it needs the same SUPPORTFIRST_AUDIT_KEY: keep the key safe too, but not beside it."
+        "Keep it encrypted and away from this server (docs/operations.md, 'Backup and "
+        "restore'). Restoring it needs the same SUPPORTFIRST_AUDIT_KEY: keep the key safe too, "
+        "but not beside it."
     )
     return 0
 
@@ -304,11 +310,23 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if (refusal := _refuse_insecure()) is not None:
         return refusal
     _django_setup()
+    from django.db import DatabaseError
+
     from supportfirst.kernel import backup
 
     path = Path(args.file)
     try:
         report = backup.restore(path, replace=args.replace)
+    except backup.RestoredDiffers as problem:
+        print(
+            f"The restore did not come back whole. {problem}. Do not use this database: "
+            "restore again from another backup.",
+            file=sys.stderr,
+        )
+        return 1
+    except DatabaseError as problem:
+        print(f"Nothing was restored. The database could not be used: {problem}", file=sys.stderr)
+        return 2
     except backup.NotABackup as problem:
         print(
             f"{path} is not a Support First backup: {problem}. Nothing was changed.",

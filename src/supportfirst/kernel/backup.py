@@ -59,6 +59,10 @@ class NotABackup(BackupError):
     """The file is not a Support First backup (or is damaged)."""
 
 
+class RestoredDiffers(BackupError):
+    """The restore ran, but the database does not hold what the backup's manifest recorded."""
+
+
 @dataclass(frozen=True)
 class Manifest:
     engine: str
@@ -497,7 +501,7 @@ def _check_counts(manifest: Manifest, now: Mapping[str, int]) -> None:
         if manifest.tables.get(table) != now.get(table)
     ]
     if differences:
-        raise BackupError(
+        raise RestoredDiffers(
             "The restored database does not hold what the backup recorded: "
             + "; ".join(differences[:10])
         )
