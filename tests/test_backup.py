@@ -300,7 +300,6 @@ def _a_restore_refuses_a_database_that_holds_tables_unless_told_to_replace_them(
 def _a_restore_of_an_older_log_sets_the_witness_aside_and_says_so(
     target: Database, backup_file: Path
 ) -> None:
-    assert target.run("audit", "verify").returncode == 0
     # The service carries on after the backup: the log grows, and a verify witnesses it.
     target.python(
         "from supportfirst.audit.services import append_event\n"
