@@ -21,6 +21,7 @@ from supportfirst.pathway.models import (
     WhoAsked,
 )
 from supportfirst.rules.intrusion import contact_date_problem, plan_date_problem
+from supportfirst.wording.services import FieldFinding, add_reason_fields
 
 INFORMATION_MAX = 5000
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*$", re.IGNORECASE)
@@ -447,8 +448,9 @@ class ImmediateDangerForm(forms.Form):
 
     what_happened = forms.CharField(
         label="What was seen or heard",
-        help_text="Facts, in the words used. You will not be stopped for your words: an opinion "
-        "word is flagged and you are asked why you keep it.",
+        help_text="Facts, in the words used. Your words never hold this up: it is saved at "
+        "once, and an opinion word is flagged, with the reason for keeping it asked when the "
+        "record is completed.",
         max_length=DANGER_TEXT_MAX,
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 5}),
         error_messages={
@@ -521,6 +523,7 @@ class SafeguardingDecisionForm(FamilyNoticeFields):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.ask_who = ask_who
+        self.evidence_reasons: list[FieldFinding] = []
         fields: list[Any] = [
             Field.radios("decision", legend_size=Size.MEDIUM),
             Field.textarea("reason"),
@@ -540,15 +543,24 @@ class SafeguardingDecisionForm(FamilyNoticeFields):
                 del self.fields[name]
         self.helper = gds_helper(*fields, button="Save the decision")
 
+    def ask_evidence_reasons(self, unexplained: list[FieldFinding]) -> None:
+        """One reason for each flagged word in the evidence that has none yet (a concern
+        recorded in a hurry was saved without them). Needed to approve, not to decline."""
+        add_reason_fields(self, unexplained)
+        for item in unexplained:
+            self.fields[item.reason_name].required = False
+            self.evidence_reasons.append(item)
+
     def clean(self) -> dict[str, Any]:
         asks_notice = "family_told" in self.fields
         data = super().clean() if asks_notice else (forms.Form.clean(self) or {})
-        if (
-            self.ask_who
-            and data.get("decision") == "approve"
-            and not data.get("seen_or_said_by", "").strip()
-        ):
+        approving = data.get("decision") == "approve"
+        if self.ask_who and approving and not data.get("seen_or_said_by", "").strip():
             self.add_error("seen_or_said_by", "Enter who saw or heard it")
+        for item in self.evidence_reasons:
+            name = item.reason_name
+            if approving and name not in self.errors and not str(data.get(name, "")).strip():
+                self.add_error(name, self.fields[name].error_messages["required"])
         return data
 
 

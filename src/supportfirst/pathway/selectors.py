@@ -13,6 +13,7 @@ from django.utils import timezone
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.families.selectors import SMALLEST_FIGURE_SHOWN, Figure
+from supportfirst.pathway.evidence import evidence_findings
 from supportfirst.pathway.models import (
     Contact,
     ContactStatus,
@@ -26,6 +27,7 @@ from supportfirst.pathway.models import (
 )
 from supportfirst.rules import workdays
 from supportfirst.wording.models import WordingReason
+from supportfirst.wording.services import FieldFinding
 
 
 def request_read(*, actor: Actor, request_id: int) -> SupportRequest:
@@ -72,6 +74,18 @@ def move_read(*, actor: Actor, move_id: int) -> SafeguardingMove:
         )
     )
     return move
+
+
+def unexplained_evidence(move: SafeguardingMove) -> list[FieldFinding]:
+    """The flagged words in a proposal's evidence that no reason has been kept for yet: a
+    concern recorded through the immediate danger route is saved whatever its words, and the
+    reasons are asked when the record is completed. Needs `move.reasons` (`move_read`)."""
+    kept = [reason.words.casefold() for reason in getattr(move, "reasons", [])]
+    return [
+        item
+        for item in evidence_findings(move.what_happened, council_id=move.family.council_id)
+        if not any(item.finding.text.casefold() in words for words in kept)
+    ]
 
 
 def timeline(*, actor: Actor, request_id: int) -> tuple[SupportRequest, list[PathwayEvent]]:

@@ -501,7 +501,10 @@ def safeguarding_decide(
         name,
         actor=actor.user,
         reason=reason,
-        context={"reason": reason, "explained_words": [w.lower() for w in kept]},
+        context={
+            "reason": reason,
+            "explained_words": [w.lower() for w in kept] + explained_words(reasons),
+        },
         summary="A team manager approved the move to safeguarding"
         if approve
         else "A team manager did not approve the move to safeguarding",

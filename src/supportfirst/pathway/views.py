@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from crispy_forms_gds.layout import Field, Size
@@ -52,6 +53,7 @@ from supportfirst.pathway.moves import REQUEST
 from supportfirst.rules.intrusion import FACTUAL_INTRUSION_RULES
 from supportfirst.wording.selectors import reasons_for
 from supportfirst.wording.services import (
+    FieldFinding,
     Reasons,
     WordsToCheck,
     add_reason_fields,
@@ -286,14 +288,11 @@ def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def immediate_danger(request: HttpRequest, request_id: int) -> HttpResponse:
     """A child may be in immediate danger: phone first, then one short step that records the
-    concern and tells every manager of the council at once."""
+    concern and tells every manager of the council at once. Its words never hold it back:
+    flagged words are shown, and their reasons asked when the record is completed."""
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = ImmediateDangerForm(submitted(request))
-    flagged = evidence_findings(
-        request.POST.get("what_happened", ""), council_id=actor.scope.council_id
-    )
-    add_reason_fields(form, flagged)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     can_report = support_request.status in DANGER_FROM
     return form_page(
@@ -307,26 +306,37 @@ def immediate_danger(request: HttpRequest, request_id: int) -> HttpResponse:
             what_happened=data["what_happened"],
             when_it_happened=data["when_it_happened"],
             who_at_risk=data["who_at_risk"],
-            reasons=Reasons(flagged, data),
             link_for=request.build_absolute_uri,
         ),
         success=lambda saved: (
-            _danger_told(saved[1]),
+            _danger_told(
+                saved[1],
+                flagged=evidence_findings(
+                    saved[0].what_happened, council_id=actor.scope.council_id
+                ),
+            ),
             _request_url(support_request.pk),
         ),
     )
 
 
-def _danger_told(emailed: int) -> str:
+def _danger_told(emailed: int, flagged: Sequence[FieldFinding] = ()) -> str:
     who = (
         f"{emailed} manager{'' if emailed == 1 else 's'} emailed"
         if emailed
         else "no manager has an email address: phone your team manager"
     )
-    return (
+    told = (
         "The concern is recorded and every manager can see it at the top of their My work "
         f"({who}). If you have not phoned 999 or the child protection team yet, do it now."
     )
+    if flagged:
+        words = ", ".join(dict.fromkeys(f"“{item.finding.text}”" for item in flagged))
+        told += (
+            f" Some words are flagged ({words}): a reason for keeping each is asked when the "
+            "record is completed."
+        )
+    return told
 
 
 @manager_required
@@ -396,12 +406,19 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
         contact=False,
         safeguarding=True,
     )
+    # A concern recorded in a hurry was saved whatever its words: the reasons for its flagged
+    # words are asked now, as the record is completed, and needed to approve the move.
+    unexplained = selectors.unexplained_evidence(move)
+    if move.status == MoveStatus.PROPOSED:
+        form.ask_evidence_reasons(unexplained)
+    asked = [*(group.item for group in to_check), *form.evidence_reasons]
     return form_page(
         request,
         form,
         "pathway/safeguarding_decide.html",
         {
             "to_check": to_check,
+            "unexplained": unexplained,
             "move": move,
             "decided": move.status != MoveStatus.PROPOSED,
             "can_record_outcome": enquiries.can_record_outcome(move),
@@ -420,7 +437,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
             family_told_at=form.cleaned_data.get("family_told_at"),
             reason_not_told=form.cleaned_data.get("reason_not_told", ""),
             seen_or_said_by=form.cleaned_data.get("seen_or_said_by", ""),
-            reasons=Reasons.given(to_check, form.cleaned_data),
+            reasons=Reasons(asked, form.cleaned_data),
         ),
         success=lambda _: ("Your decision is saved.", reverse("frontdoor:team")),
     )

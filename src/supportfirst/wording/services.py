@@ -184,6 +184,8 @@ def save_reasons(
             given_by=user,
         )
         for item in found
+        # A reason asked only for one choice (approving, not declining) may be left blank.
+        if str(data.get(item.reason_name) or "").strip()
     )
 
 
