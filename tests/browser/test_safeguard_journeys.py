@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 
 from supportfirst.councils.models import Role
+from supportfirst.letters.models import Letter
 from supportfirst.pathway.models import MoveStatus, RequestStatus, SafeguardingMove
 from tests.accounts.factories import staff_user
 from tests.browser.people import sign_in
@@ -124,4 +125,18 @@ def test_a_decision_not_to_assess_is_confirmed_by_a_team_manager(who, request, c
     visitor.check()
     support_request.refresh_from_db()
     assert support_request.status == RequestStatus.INFORMATION_GIVEN
-    assert page.get_by_text("Now prepare the letter").is_visible()
+    # The letter is prepared at once, for the worker to check and send.
+    assert page.get_by_text("The letter to the family is prepared").is_visible()
+    assert page.get_by_text("We have decided not to assess").is_visible()
+    letter = Letter.objects.get(family=family)
+    assert letter.sent_at is None
+    _sign_out(visitor)
+
+    sign_in(visitor, worker)
+    page = visitor.goto(f"/staff/requests/{support_request.pk}/")
+    assert page.get_by_text("The letter to the family was prepared").is_visible()
+    page.get_by_role("link", name="Letters", exact=True).last.click()
+    visitor.check()
+    page.get_by_role("link", name=letter.subject).first.click()
+    visitor.check()
+    assert page.get_by_text("If you disagree").first.is_visible()

@@ -16,7 +16,7 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.families.models import Family
 from supportfirst.kernel.workflow import MoveRefused, apply_move
 from supportfirst.letters import kinds, moves, rendering
-from supportfirst.letters.models import Letter, Variant
+from supportfirst.letters.models import Letter, LetterKind, Variant
 from supportfirst.letters.selectors import LETTER_RECORD_TYPE
 from supportfirst.notifications.services import (
     LETTER_SENT,
@@ -109,6 +109,18 @@ def letter_prepare(
     letter.save()
     log_access(actor, family_id=family.pk, record=letter, action=Action.CREATE)
     return letter
+
+
+def prepare_not_assessing_letter(*, actor: Actor, decision: Any) -> Letter:
+    """When a team manager confirms a decision not to assess, the letter is prepared at once
+    (the reason, the right to an assessment at any time, how to challenge): a draft for the
+    worker to check and send, never sent by itself."""
+    return letter_prepare(
+        actor=actor,
+        family=decision.request.family,
+        kind=LetterKind.NEXT_STEP_DECISION,
+        source=decision,
+    )
 
 
 @transaction.atomic

@@ -149,6 +149,10 @@ class NextStepDecision(FamilyRecord):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     confirm_reason = models.TextField(blank=True)
 
+    # Not stored: what was prepared when a decision not to assess was confirmed (the draft
+    # letter, `pathway.hooks.WHEN_NOT_ASSESSING_IS_CONFIRMED`), for the page to open next.
+    prepared: list[Any]
+
     # How it faces the family: the registry in families/records.py.
     family_facing = FamilyFacing(
         one="a next-step decision",

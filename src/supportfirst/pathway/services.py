@@ -352,6 +352,9 @@ def confirm_not_assessing(
         decision.confirm_reason = reason
         decision.save(update_fields=["confirmed_by", "confirmed_at", "confirm_reason"])
         _information_given(actor, request, decision)
+        # The letter (the reason, the right to an assessment, how to challenge) is prepared
+        # now, for the worker to check and send (`hooks.WHEN_NOT_ASSESSING_IS_CONFIRMED`).
+        decision.prepared = hooks.not_assessing_is_confirmed(actor=actor, decision=decision)
         return decision
     apply_move(
         moves.REQUEST,

@@ -378,13 +378,26 @@ def not_assessing_confirm(request: HttpRequest, request_id: int) -> HttpResponse
             reason=form.cleaned_data["reason"],
             reasons=Reasons.given(to_check, form.cleaned_data),
         ),
-        success=lambda decision: (
-            "Confirmed: information and advice only. Now prepare the letter to the family."
-            if decision.pathway == Pathway.INFORMATION
-            else f"{support_request.child.first_name}'s needs will be assessed on the support "
-            "pathway.",
+        success=lambda decision: _not_assessing_done(decision, support_request),
+    )
+
+
+def _not_assessing_done(decision: Any, support_request: SupportRequest) -> tuple[str, str]:
+    """Confirmed: to the letter prepared for the worker to check and send. Not confirmed: back
+    to the request, now on the support pathway."""
+    if decision.pathway != Pathway.INFORMATION:
+        return (
+            f"{support_request.child.first_name}'s needs will be assessed on the support pathway.",
             _request_url(support_request.pk),
-        ),
+        )
+    letter = next(iter(getattr(decision, "prepared", [])), None)
+    if letter is None:
+        return "Confirmed: information and advice only.", _request_url(support_request.pk)
+    return (
+        "Confirmed: information and advice only. The letter to the family is prepared: it "
+        "gives the reason, their right to an assessment at any time and how to challenge. "
+        "Check it and send it. It has not been sent.",
+        reverse("letters:letter", kwargs={"letter_id": letter.pk}),
     )
 
 
