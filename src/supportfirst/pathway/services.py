@@ -270,6 +270,7 @@ def decide_information(
 def _information_given(actor: Actor, request: SupportRequest, decision: NextStepDecision) -> None:
     move_family(request.family_id, "information_given")
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
+    cancel_open_contacts(actor, request)
     sent_to = send_information(request=request, information_given=decision.information_given)
     if not sent_to:
         family_events.decision_made(decision)
@@ -541,6 +542,42 @@ def keep_move_reasons(actor: Actor, move: SafeguardingMove, reasons: Reasons | N
             record_type="pathway.safeguardingmove",
             record_id=move.pk,
         )
+
+
+CLOSED_REASON = (
+    "Your request for help has ended with information and advice, so this {kind} will not go "
+    "ahead. If you still want it, or want us to assess {name}'s needs, ask us at any time."
+)
+
+
+def cancel_open_contacts(actor: Actor, request: SupportRequest) -> list[Contact]:
+    """A request that closes takes its planned contacts with it: each is cancelled, with the
+    reason the family reads, a line on the request's timeline, and the family told. None is
+    left waiting for the family's view or for a team manager."""
+    cancelled = []
+    planned = Contact.objects.filter(request=request, status=ContactStatus.PLANNED)
+    for contact in planned.select_related("request", "request__child", "request__family"):
+        kind = contact.get_kind_display().lower()
+        reason = CLOSED_REASON.format(kind=kind, name=request.child.first_name)
+
+        def cancel(locked: Contact, reason: str = reason) -> None:
+            locked.cancelled_reason = reason
+
+        apply_move(
+            moves.CONTACT,
+            contact,
+            "cancel",
+            actor=actor.user,
+            reason=reason,
+            context={"reason": reason},
+            change=cancel,
+            summary=f"The planned {kind} was cancelled because the request closed",
+        )
+        contact.refresh_from_db()
+        log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
+        family_events.contact_cancelled(contact)
+        cancelled.append(contact)
+    return cancelled
 
 
 def _contact_summary(contact: Contact, involved: list[str], done: str = "recorded") -> str:
