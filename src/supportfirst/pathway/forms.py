@@ -24,24 +24,49 @@ from supportfirst.rules.intrusion import contact_date_problem, plan_date_problem
 from supportfirst.wording.services import FieldFinding, add_reason_fields
 
 INFORMATION_MAX = 5000
-_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*$", re.IGNORECASE)
+# An hour, then minutes after ":" or "." (or none, with am or pm), then am or pm (with or
+# without full stops or a space): "10am", "10 am", "10.30am", "10:30 a.m.", "14:00", "2pm".
+_TIME = re.compile(
+    r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>a\.?m\.?|p\.?m\.?)?$",
+    re.IGNORECASE,
+)
+_NAMED_TIMES = {
+    "noon": time(12, 0),
+    "midday": time(12, 0),
+    "12 noon": time(12, 0),
+    "12 midday": time(12, 0),
+    "midnight": time(0, 0),
+    "12 midnight": time(0, 0),
+}
 
 
 def parse_time(value: str) -> time:
-    """ "9:30", "14:05", "2.15pm" -> a time; ValueError when it is not a time."""
-    match = _TIME.match(value)
+    """A time as a worker types it: "10am", "10 am", "10.30am", "10:30", "2pm", "14:00",
+    "noon", "midday" -> a time; ValueError when it is not a time ("25:00", "13pm", "soon")."""
+    text = " ".join(value.split()).lower()
+    if text in _NAMED_TIMES:
+        return _NAMED_TIMES[text]
+    match = _TIME.match(text)
     if not match:
         raise ValueError(value)
-    hour, minute, half = int(match.group(1)), int(match.group(2)), (match.group(3) or "").lower()
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    half = (match["half"] or "").replace(".", "")
     if half:
         if not 1 <= hour <= 12:
             raise ValueError(value)
         hour = hour % 12 + (12 if half == "pm" else 0)
+    elif match["minute"] is None:
+        # "10" alone could be morning or evening: ask for am or pm, or the minutes.
+        raise ValueError(value)
+    if hour > 23 or minute > 59:
+        raise ValueError(value)
     return time(hour, minute)
 
 
 class TimeField(forms.CharField):
-    default_error_messages = {"invalid": "Enter a time, like 9:30am or 14:30"}
+    default_error_messages = {
+        "invalid": "Enter a time, like 10am, 2.30pm, 14:30 or noon",
+    }
 
     def clean(self, value: Any) -> time | None:
         text = super().clean(value)
@@ -72,7 +97,7 @@ class RequestForm(forms.Form):
         label="Date the request was received", help_text="For example, 27 3 2026"
     )
     received_time = TimeField(
-        label="Time it was received", help_text="For example, 9:30am or 14:30", max_length=10
+        label="Time it was received", help_text="For example, 10am, 2.30pm or 14:30", max_length=20
     )
     who_asked = forms.ChoiceField(
         label="Who asked for help?",
@@ -580,7 +605,9 @@ class ContactForm(forms.Form):
         error_messages={"required": "Select what kind of contact it was"},
     )
     happened_on = RealDateField(label="Date", help_text="For example, 27 3 2026")
-    happened_time = TimeField(label="Time", max_length=10, help_text="For example, 9:30am or 14:30")
+    happened_time = TimeField(
+        label="Time", max_length=20, help_text="For example, 10am, 2.30pm or 14:30"
+    )
     place = forms.CharField(label="Where (optional)", max_length=200, required=False)
     family_chose_time_and_place = forms.TypedChoiceField(
         initial="yes",
