@@ -44,8 +44,9 @@ def test_common_ways_of_writing_a_time_are_understood(typed, meant):
     "typed", ["soon", "25:00", "13pm", "0am", "10:75", "10", "10:3", "ten", "1030", "10:30pmx"]
 )
 def test_nonsense_is_not_a_time(typed):
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match=".") as refused:
         parse_time(typed)
+    assert str(refused.value) == typed
 
 
 def _yesterday(**changes):
