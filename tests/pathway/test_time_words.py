@@ -3,6 +3,7 @@ understood; nonsense is refused with a clear message, keeping what was typed."""
 
 from __future__ import annotations
 
+import re
 from datetime import time, timedelta
 
 import pytest
@@ -44,9 +45,8 @@ def test_common_ways_of_writing_a_time_are_understood(typed, meant):
     "typed", ["soon", "25:00", "13pm", "0am", "10:75", "10", "10:3", "ten", "1030", "10:30pmx"]
 )
 def test_nonsense_is_not_a_time(typed):
-    with pytest.raises(ValueError, match=".") as refused:
+    with pytest.raises(ValueError, match=re.escape(typed)):
         parse_time(typed)
-    assert str(refused.value) == typed
 
 
 def _yesterday(**changes):
