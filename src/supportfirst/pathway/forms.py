@@ -618,8 +618,9 @@ class ContactForm(forms.Form):
         error_messages={"required": "Select yes if the family chose the time, place and way"},
     )
     notice_given = forms.CharField(
-        label="Notice given (optional)",
-        help_text="For example, 5 days by email.",
+        label="Notice given to the family",
+        help_text="For example, 5 days by email. Needed for a home visit, or anything ticked "
+        "below; otherwise optional.",
         max_length=200,
         required=False,
     )
@@ -671,11 +672,10 @@ class ContactForm(forms.Form):
     )
     family_words = forms.CharField(
         label="The family's view in their own words",
+        help_text="The family reads this as your note of what they said, not as their words "
+        "in quotation marks: only what they write themselves is quoted.",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-    )
-    intrusion_notice_given = forms.CharField(
-        label="Notice given to the family", max_length=200, required=False
     )
 
     INTRUSION_FIELDS = (
@@ -722,7 +722,6 @@ class ContactForm(forms.Form):
             Field.checkboxes("intrusions", legend_size=Size.SMALL),
             Fieldset(
                 *self.record_fields(),
-                Field.text("intrusion_notice_given", field_width=Fluid.TWO_THIRDS),
                 legend="Intrusion record",
                 legend_size=Size.MEDIUM,
             ),
@@ -746,7 +745,8 @@ class ContactForm(forms.Form):
             self.check_date(data["happened_at"])
         data["intrusion"] = {
             **{name: data.get(name, "") for name in self.INTRUSION_FIELDS},
-            "notice_given": data.get("intrusion_notice_given", ""),
+            # One notice, asked once: the contact's notice is the intrusion record's too.
+            "notice_given": data.get("notice_given", ""),
         }
         return data
 

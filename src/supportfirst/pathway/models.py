@@ -360,6 +360,12 @@ class IntrusionRecord(FamilyRecord):
     why_not_enough = models.TextField()
     family_view = models.CharField(max_length=10, choices=FamilyView.choices)
     family_words = models.TextField(help_text="The family's view in their own words.")
+    words_by_family = models.BooleanField(
+        default=False,
+        help_text="The family wrote `family_words` themselves (their answer on their request "
+        "page): only then are they shown to the family in quotation marks. Otherwise they are "
+        "a worker's note of what the family said, labelled so.",
+    )
     notice_given = models.CharField(max_length=200)
 
     # How it faces the family: the registry in families/records.py.

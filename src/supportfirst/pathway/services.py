@@ -848,9 +848,16 @@ def contact_record_done(
 
 @transaction.atomic
 def contact_family_view(
-    *, actor: Actor, contact: Contact, family_view: str, family_words: str
+    *,
+    actor: Actor,
+    contact: Contact,
+    family_view: str,
+    family_words: str,
+    in_their_words: bool = False,
 ) -> Contact:
-    """Record what the family said about a planned contact: they agree, or they object."""
+    """Record what the family said about a planned contact: they agree, or they object.
+    `in_their_words` only when the family typed the words themselves: a worker's note of what
+    they said is never shown to them as a quotation."""
     record = getattr(contact, "intrusion_record", None)
     if record is None:
         raise MoveRefused(["Only a planned contact that intrudes on family life asks this."])
@@ -869,7 +876,8 @@ def contact_family_view(
     )
     record.family_view = view
     record.family_words = family_words
-    record.save(update_fields=["family_view", "family_words"])
+    record.words_by_family = in_their_words and actor.scope.is_family
+    record.save(update_fields=["family_view", "family_words", "words_by_family"])
     log_access(actor, family_id=contact.family_id, record=record, action=Action.CHANGE)
     return contact
 

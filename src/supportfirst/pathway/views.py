@@ -519,9 +519,8 @@ def _show_record_gaps(form: ContactForm, planned: tuple[str, ...] = ()) -> None:
     if services.intrusions_for(form.cleaned_data["kind"], involved):
         given = form.cleaned_data.get("intrusion", {})
         for name, message in services.intrusion_record_gaps(given).items():
-            target = "intrusion_notice_given" if name == "notice_given" else name
-            if target in form.fields:
-                form.add_error(target, message)
+            if name in form.fields:
+                form.add_error(name, message)
 
 
 @casework_required
@@ -564,7 +563,6 @@ PLAN_TEXTS = {
     "why_not_enough": "why that option is not enough",
     "place": "where",
     "notice_given": "the notice given",
-    "intrusion_notice_given": "the notice given for what it involves",
 }
 # The words of a contact recorded as done that the family reads on their request page.
 DONE_TEXTS = {"notes": "the notes", **{k: v for k, v in PLAN_TEXTS.items() if k != "what_for"}}
@@ -764,7 +762,7 @@ def _plan_as_initial(contact: Any) -> dict[str, Any]:
                 if name not in ("family_view", "family_words")
             }
         )
-        initial["intrusion_notice_given"] = record.notice_given
+        initial["notice_given"] = contact.notice_given or record.notice_given
     return initial
 
 
