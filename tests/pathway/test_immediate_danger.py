@@ -261,3 +261,52 @@ def test_a_closed_request_points_to_a_new_request(practitioner, support_request)
     assert "Phone the police on 999 now" in page
     assert f"/staff/families/{support_request.family_id}/requests/new/" in page
     assert 'name="what_happened"' not in page
+
+
+def test_no_button_while_a_proposal_waits_or_the_request_has_moved(
+    practitioner, support_request
+):
+    from tests.pathway.factories import ProposedMoveFactory
+
+    client = signed_in_client(practitioner)
+    request_url = f"/staff/requests/{support_request.pk}/"
+    assert _url(support_request) in client.get(request_url).content.decode()
+    # A proposal waiting for a manager, even where the request's status has not caught up.
+    move = ProposedMoveFactory(
+        request=support_request, family=support_request.family, proposed_by=practitioner
+    )
+    page = client.get(request_url)
+    assert page.status_code == 200
+    assert _url(support_request) not in page.content.decode()
+    refused = _report(practitioner, support_request)
+    assert refused.status_code == 409
+    text = refused.content.decode()
+    assert "This concern was not recorded here" in text
+    assert "waiting for a manager" in text
+    assert "Phone the police on 999" in text
+    assert SafeguardingMove.objects.count() == 1
+    # Approved, enquiries still going: still no second concern through this route.
+    move.status = MoveStatus.APPROVED
+    move.save()
+    assert _url(support_request) not in client.get(request_url).content.decode()
+    assert _report(practitioner, support_request).status_code == 409
+    # Enquiries ended with no further action: the route is open again.
+    move.outcome = "no_further_action"
+    move.save()
+    assert _url(support_request) in client.get(request_url).content.decode()
+
+
+def test_a_request_already_proposed_refuses_the_post_plainly(practitioner, support_request):
+    support_request.status = RequestStatus.SAFEGUARDING_PROPOSED
+    support_request.save()
+    assert _url(support_request) not in (
+        signed_in_client(practitioner)
+        .get(f"/staff/requests/{support_request.pk}/")
+        .content.decode()
+    )
+    response = _report(practitioner, support_request)
+    assert response.status_code == 409
+    assert "This concern was not recorded here" in response.content.decode()
+    assert not SafeguardingMove.objects.exists()
+    support_request.refresh_from_db()
+    assert support_request.status == RequestStatus.SAFEGUARDING_PROPOSED

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -45,6 +45,42 @@ def managers_of(council_id: int) -> list[str]:
         membership__role__in=sorted(MANAGER_ROLES),
     )
     return [u.email for u in users.order_by("pk") if u.email]
+
+
+ALREADY_WITH_SAFEGUARDING = (
+    "This concern was not recorded here: this request already has a move to safeguarding "
+    "waiting for a manager's decision, or is with safeguarding now. Phone the police on 999 or "
+    "the council's child protection team now if you have not, then tell the team manager "
+    "dealing with it and record what happened as a contact."
+)
+
+
+REQUEST_CLOSED = (
+    "This concern was not recorded here: this request cannot take a new concern now. Phone the "
+    "police on 999 or the council's child protection team now if you have not, then tell your "
+    "team manager and record a new request for help for this child."
+)
+
+
+def already_with_safeguarding(request: SupportRequest) -> bool:
+    """The request has a proposed move to safeguarding waiting for a decision, or has moved
+    and its enquiries have not ended with no further action: a second concern is not recorded
+    as a new proposal (the manager dealing with it is told instead)."""
+    if request.status in moves.SAFEGUARDING_STATUSES:
+        return True
+    return (
+        SafeguardingMove.objects.filter(request=request)
+        .filter(Q(status=MoveStatus.PROPOSED) | Q(status=MoveStatus.APPROVED, outcome=""))
+        .exists()
+    )
+
+
+def can_report(request: SupportRequest) -> bool:
+    """Whether the immediate danger route can record a new concern on this request."""
+    return (
+        request.status in moves.REQUEST.move("report_immediate_danger").sources
+        and not already_with_safeguarding(request)
+    )
 
 
 def _alert_body(move: SafeguardingMove, council_name: str, link: str, by: str) -> str:
@@ -74,6 +110,8 @@ def report_immediate_danger(
     manager of the council. Returns the concern and how many managers were emailed. Nothing
     about its words can stop it: flagged words wait for their reasons until the record is
     completed."""
+    if already_with_safeguarding(request):
+        raise MoveRefused([ALREADY_WITH_SAFEGUARDING])
     team = getattr(getattr(actor.user, "membership", None), "team", None)
     move = SafeguardingMove(
         family_id=request.family_id,

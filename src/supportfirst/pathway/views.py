@@ -49,7 +49,6 @@ from supportfirst.pathway.models import (
     RequestStatus,
     SupportRequest,
 )
-from supportfirst.pathway.moves import REQUEST
 from supportfirst.rules.intrusion import FACTUAL_INTRUSION_RULES
 from supportfirst.wording.selectors import reasons_for
 from supportfirst.wording.services import (
@@ -60,9 +59,6 @@ from supportfirst.wording.services import (
     ask_reasons,
     words_to_check,
 )
-
-DANGER_FROM = REQUEST.move("report_immediate_danger").sources
-
 
 def _request_url(request_id: int) -> str:
     return reverse("pathway:request", kwargs={"request_id": request_id})
@@ -174,7 +170,7 @@ def _request_page(
         "awaiting": support_request.status == RequestStatus.AWAITING_DECISION,
         "can_propose": support_request.status
         in (RequestStatus.AWAITING_DECISION, RequestStatus.SUPPORT_PATHWAY),
-        "can_report_danger": support_request.status in DANGER_FROM,
+        "can_report_danger": danger.can_report(support_request),
     }
     return render(request, "pathway/request.html", context, status=status)
 
@@ -293,13 +289,27 @@ def immediate_danger(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = ImmediateDangerForm(submitted(request))
+    can_report = danger.can_report(support_request)
+    context = {
+        "req": support_request,
+        "can_report": can_report,
+        "with_safeguarding": danger.already_with_safeguarding(support_request),
+    }
+    if not can_report and request.method == "POST":
+        # Refused plainly, never a 500 or a second proposal: phone now, tell the manager.
+        why = (
+            danger.ALREADY_WITH_SAFEGUARDING
+            if context["with_safeguarding"]
+            else danger.REQUEST_CLOSED
+        )
+        refused = {**context, "form": form, "refused": why}
+        return render(request, "pathway/immediate_danger.html", refused, status=409)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    can_report = support_request.status in DANGER_FROM
     return form_page(
         request,
         form,
         "pathway/immediate_danger.html",
-        {"req": support_request, "can_report": can_report},
+        context,
         on_valid=lambda: danger.report_immediate_danger(
             actor=actor,
             request=support_request,
