@@ -77,10 +77,9 @@ def already_with_safeguarding(request: SupportRequest) -> bool:
 
 def can_report(request: SupportRequest) -> bool:
     """Whether the immediate danger route can record a new concern on this request."""
-    return (
-        request.status in moves.REQUEST.move("report_immediate_danger").sources
-        and not already_with_safeguarding(request)
-    )
+    return request.status in moves.REQUEST.move(
+        "report_immediate_danger"
+    ).sources and not already_with_safeguarding(request)
 
 
 def _alert_body(move: SafeguardingMove, council_name: str, link: str, by: str) -> str:

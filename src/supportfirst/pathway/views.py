@@ -60,6 +60,7 @@ from supportfirst.wording.services import (
     words_to_check,
 )
 
+
 def _request_url(request_id: int) -> str:
     return reverse("pathway:request", kwargs={"request_id": request_id})
 
