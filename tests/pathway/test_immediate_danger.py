@@ -263,9 +263,7 @@ def test_a_closed_request_points_to_a_new_request(practitioner, support_request)
     assert 'name="what_happened"' not in page
 
 
-def test_no_button_while_a_proposal_waits_or_the_request_has_moved(
-    practitioner, support_request
-):
+def test_no_button_while_a_proposal_waits_or_the_request_has_moved(practitioner, support_request):
     from tests.pathway.factories import ProposedMoveFactory
 
     client = signed_in_client(practitioner)
