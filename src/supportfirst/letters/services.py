@@ -17,7 +17,6 @@ from supportfirst.families.models import Family
 from supportfirst.kernel.workflow import MoveRefused, apply_move
 from supportfirst.letters import kinds, moves, rendering
 from supportfirst.letters.models import Letter, LetterKind, Variant
-from supportfirst.letters.selectors import LETTER_RECORD_TYPE
 from supportfirst.notifications.services import (
     LETTER_SENT,
     NOT_TOLD,
@@ -27,7 +26,7 @@ from supportfirst.notifications.services import (
 )
 from supportfirst.notifications.services import tell_family as tell
 from supportfirst.rules.language.plain_english import readability
-from supportfirst.wording.services import Reasons
+from supportfirst.wording.services import Reasons, keep_reasons
 
 
 def addressed_to(family: Family) -> str:
@@ -156,13 +155,7 @@ def letter_send(
         locked.sent_at = timezone.now()
         locked.html = rendering.render_letter(locked)
         locked.reading_ease = round(readability(rendering.plain_text(locked.html)), 1)
-        if reasons is not None:
-            reasons.save(
-                user=actor.user,
-                family_id=locked.family_id,
-                record_type=LETTER_RECORD_TYPE,
-                record_id=locked.pk,
-            )
+        keep_reasons(reasons, locked, actor=actor)
 
     apply_move(moves.LETTER, letter, "send", actor=actor, change=change)
     locked = Letter.objects.get(pk=letter.pk)

@@ -48,7 +48,7 @@ from supportfirst.rules.intrusion import (
     plan_date_problem,
 )
 from supportfirst.wording.models import WordingReason
-from supportfirst.wording.services import Reasons
+from supportfirst.wording.services import Reasons, keep_reasons
 
 NEXT_STEP_WORKING_DAYS = 1
 ASSESSMENT_WORKING_DAYS = 45
@@ -208,19 +208,6 @@ class FamilyAgreement:
 DECISION_RECORD_TYPE = "pathway.nextstepdecision"
 
 
-def _keep_decision_reasons(
-    actor: Actor, decision: NextStepDecision, reasons: Reasons | None
-) -> None:
-    """The reasons given for keeping flagged words the family reads in a decision."""
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=decision.family_id,
-            record_type=DECISION_RECORD_TYPE,
-            record_id=decision.pk,
-        )
-
-
 @transaction.atomic
 def decide_information(
     *,
@@ -262,7 +249,7 @@ def decide_information(
         agreed_on=agreed.agreed_on,
         agreed_how=agreed.agreed_how,
     )
-    _keep_decision_reasons(actor, decision, reasons)
+    keep_reasons(reasons, decision, actor=actor)
     _information_given(actor, request, decision)
     return decision
 
@@ -318,7 +305,7 @@ def propose_not_assessing(
         not_assessing_reason=reason,
     )
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
-    _keep_decision_reasons(actor, decision, reasons)
+    keep_reasons(reasons, decision, actor=actor)
     return decision
 
 
@@ -336,7 +323,7 @@ def confirm_not_assessing(
     challenge), or does not: the child's needs are assessed on the support pathway."""
     decision = NextStepDecision.objects.get(request=request)
     context = {"decided_by_id": decision.decided_by_id, "reason": reason}
-    _keep_decision_reasons(actor, decision, reasons)
+    keep_reasons(reasons, decision, actor=actor)
     if confirm:
         event = apply_move(
             moves.REQUEST,
@@ -454,13 +441,7 @@ def safeguarding_propose(
     )
     move.save()
     log_access(actor, family_id=request.family_id, record=move, action=Action.CREATE)
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=move.family_id,
-            record_type="pathway.safeguardingmove",
-            record_id=move.pk,
-        )
+    keep_reasons(reasons, move, actor=actor)
     return move
 
 
@@ -528,20 +509,8 @@ def safeguarding_decide(
         else "Back to a next-step decision on the support route",
     )
     log_access(actor, family_id=move.family_id, record=move, action=Action.CHANGE)
-    keep_move_reasons(actor, move, reasons)
+    keep_reasons(reasons, move, actor=actor)
     return move
-
-
-def keep_move_reasons(actor: Actor, move: SafeguardingMove, reasons: Reasons | None) -> None:
-    """The reasons given for keeping flagged words in a decision on a move to safeguarding or
-    in the outcome of its enquiries (a family who was told reads both)."""
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=move.family_id,
-            record_type="pathway.safeguardingmove",
-            record_id=move.pk,
-        )
 
 
 CLOSED_REASON = (
@@ -691,23 +660,12 @@ def contact_record(
         summary=_contact_summary(contact, involved),
     )
     log_access(actor, family_id=request.family_id, record=contact, action=Action.CREATE)
-    _keep_reasons(actor, contact, reasons)
+    keep_reasons(reasons, contact, actor=actor)
     return contact
 
 
 # How a contact names itself on the reasons kept for flagged words the family reads.
 CONTACT_RECORD_TYPE = "pathway.contact"
-
-
-def _keep_reasons(actor: Actor, contact: Contact, reasons: Reasons | None) -> None:
-    """The reasons given for keeping flagged words the family reads about a contact."""
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=contact.family_id,
-            record_type=CONTACT_RECORD_TYPE,
-            record_id=contact.pk,
-        )
 
 
 @transaction.atomic
@@ -770,7 +728,7 @@ def contact_plan(
         f"{timewords.day(planned_for)} at {timewords.clock(planned_for)}",
     )
     log_access(actor, family_id=request.family_id, record=contact, action=Action.CREATE)
-    _keep_reasons(actor, contact, reasons)
+    keep_reasons(reasons, contact, actor=actor)
     family_events.contact_planned(contact)
     return contact
 
@@ -842,7 +800,7 @@ def contact_record_done(
         _save_intrusion_record(contact, given)
     contact.refresh_from_db()
     log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
-    _keep_reasons(actor, contact, reasons)
+    keep_reasons(reasons, contact, actor=actor)
     return contact
 
 
@@ -907,7 +865,7 @@ def contact_approve(
     )
     contact.refresh_from_db()
     log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
-    _keep_reasons(actor, contact, reasons)
+    keep_reasons(reasons, contact, actor=actor)
     family_events.contact_approved(contact)
     return contact
 
@@ -933,6 +891,6 @@ def contact_cancel(
     )
     contact.refresh_from_db()
     log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
-    _keep_reasons(actor, contact, reasons)
+    keep_reasons(reasons, contact, actor=actor)
     family_events.contact_cancelled(contact)
     return contact
