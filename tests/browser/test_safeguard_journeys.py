@@ -10,10 +10,10 @@ from django.core import mail
 from supportfirst.councils.models import Role
 from supportfirst.letters.models import Letter
 from supportfirst.pathway.models import MoveStatus, RequestStatus, SafeguardingMove
-from tests.accounts.factories import staff_user
+from tests.accounts.factories import family_user, staff_user
 from tests.browser.people import sign_in
 from tests.families.factories import family_with_everyone
-from tests.pathway.factories import SupportRequestFactory
+from tests.pathway.factories import PlannedContactFactory, SupportRequestFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -93,6 +93,8 @@ def test_a_decision_not_to_assess_is_confirmed_by_a_team_manager(who, request, c
     manager = staff_user(council, Role.TEAM_MANAGER)
     family = family_with_everyone(council, allocated_worker=worker)
     support_request = SupportRequestFactory(child=family.children.get())
+    # A home visit the family said no to, waiting for a manager: it goes when the request closes.
+    visit = PlannedContactFactory(request=support_request, family=family, planned_by=worker)
 
     sign_in(visitor, worker)
     page = visitor.goto(f"/staff/requests/{support_request.pk}/")
@@ -140,3 +142,14 @@ def test_a_decision_not_to_assess_is_confirmed_by_a_team_manager(who, request, c
     page.get_by_role("link", name=letter.subject).first.click()
     visitor.check()
     assert page.get_by_text("If you disagree").first.is_visible()
+    _sign_out(visitor)
+
+    # The family reads the planned visit as cancelled, with why: nothing waits for a manager.
+    visit.refresh_from_db()
+    assert visit.status == "cancelled"
+    sign_in(visitor, family_user(family))
+    page = visitor.goto(f"/family/requests/{support_request.pk}/")
+    visitor.check()
+    assert page.get_by_text("Cancelled: Home visit").is_visible()
+    assert page.get_by_text("has ended with information and advice").first.is_visible()
+    assert page.get_by_role("link", name="Change your answer").count() == 0
