@@ -116,7 +116,8 @@ def test_a_decision_not_to_assess_is_confirmed_by_a_team_manager(who, request, c
 
     sign_in(visitor, manager)
     page = visitor.goto("/staff/team/")
-    page.get_by_role("link", name=support_request.child.first_name).first.click()
+    # The objected visit is listed too; the decision not to assess is the link to follow.
+    page.locator(f'a[href="/staff/requests/{support_request.pk}/not-assessing/"]').click()
     visitor.check()
     assert page.get_by_role("heading", name="Confirm a decision not to assess").is_visible()
     page.get_by_label("Confirm: information and advice only").check()
