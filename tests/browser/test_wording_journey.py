@@ -10,7 +10,11 @@ from supportfirst.assessments.models import AssessmentStatus
 from supportfirst.councils.models import Role
 from supportfirst.wording.models import WordingReason
 from tests.accounts.factories import staff_user
-from tests.assessments.factories import AssessmentFactory, complete_every_area
+from tests.assessments.factories import (
+    AssessmentFactory,
+    ReadyForFamilyAssessmentFactory,
+    complete_every_area,
+)
 from tests.browser.people import sign_in
 from tests.families.factories import family_with_everyone
 from tests.pathway.factories import SupportRequestFactory
@@ -76,3 +80,34 @@ def test_a_draft_with_flagged_words_needs_a_real_reason_before_the_family_reads_
     assert assessment.status == AssessmentStatus.READY_FOR_FAMILY
     assert page.get_by_text("Reasons for keeping words").is_visible()
     assert WordingReason.objects.get().reason == "Mum used these words herself at the visit."
+
+
+@pytest.mark.parametrize("who", ["visitor", "phone_visitor"])
+def test_authorising_asks_one_real_reason_per_flagged_phrase(who, request, council):
+    browser_visitor = request.getfixturevalue(who)
+    manager = staff_user(council, Role.TEAM_MANAGER)
+    family = family_with_everyone(council)
+    assessment = ReadyForFamilyAssessmentFactory(request__child=family.children.get())
+    area = assessment.areas.order_by("position").first()
+    area.practitioner_analysis = "Mum struggles to cope at bedtime. Dad struggles to cope too."
+    area.save()
+    sign_in(browser_visitor, manager)
+    page = browser_visitor.goto(f"/staff/assessments/{assessment.pk}/authorise/")
+    browser_visitor.check()
+    found = page.locator("#words-to-check")
+    assert found.get_by_text("“struggles to cope”").is_visible()
+    assert "used twice" in found.inner_text()
+    boxes = page.get_by_label("Why keep “struggles to cope”", exact=False)
+    assert boxes.count() == 1
+    boxes.fill("x")
+    page.get_by_role("button", name="Authorise the assessment").click()
+    browser_visitor.check()
+    assert page.locator(".govuk-error-summary").get_by_text("is too short").is_visible()
+    page.get_by_label("Why keep “struggles to cope”", exact=False).fill(
+        "Mum used these words herself at the visit."
+    )
+    page.get_by_role("button", name="Authorise the assessment").click()
+    browser_visitor.check()
+    assessment.refresh_from_db()
+    assert assessment.status == AssessmentStatus.AUTHORISED
+    assert WordingReason.objects.get().words == "struggles to cope"

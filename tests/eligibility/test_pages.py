@@ -358,7 +358,8 @@ def test_words_to_check_need_a_reason_before_confirming_never_shown_to_family(
     assert "Give a reason for keeping “failed to engage”" in response.content.decode()
     decision.refresh_from_db()
     assert decision.status == "awaiting_confirmation"
-    field = re.search(r'name="(reason_\d+_\d+)"', page).group(1)
+    # The shared gate's reason field, one per distinct flagged phrase.
+    field = re.search(r'name="(reason_\d+_[0-9a-f]{8})"', page).group(1)
     response = client.post(confirm, {field: "Quoting what the club told us."})
     assert response.status_code == 302
     kept = WordingReason.objects.get(record_id=decision.pk)

@@ -7,6 +7,7 @@ from supportfirst.assessments.services import offer_assessments
 from supportfirst.audit.services import Actor
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import scope_for
+from supportfirst.letters.services import prepare_not_assessing_letter
 from supportfirst.pathway import hooks, services
 from tests.accounts.factories import staff_user
 from tests.pathway.factories import SupportRequestFactory
@@ -14,6 +15,10 @@ from tests.pathway.factories import SupportRequestFactory
 
 def test_the_assessments_app_declares_what_happens_when_support_is_chosen():
     assert [offer_assessments] == hooks.WHEN_SUPPORT_IS_CHOSEN
+
+
+def test_the_letters_app_declares_what_happens_when_not_assessing_is_confirmed():
+    assert [prepare_not_assessing_letter] == hooks.WHEN_NOT_ASSESSING_IS_CONFIRMED
 
 
 def test_declaring_twice_runs_once():

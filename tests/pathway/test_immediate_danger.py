@@ -9,6 +9,7 @@ from django.core import mail
 
 from supportfirst.councils.models import Role
 from supportfirst.pathway.models import MoveStatus, RequestStatus, SafeguardingMove
+from supportfirst.wording.models import WordingReason
 from tests.accounts.factories import family_user, staff_user
 from tests.conftest import signed_in_client
 from tests.pathway.factories import SupportRequestFactory
@@ -121,24 +122,70 @@ def test_every_manager_sees_it_at_the_top_of_my_work(
     assert support_request.reference not in elsewhere.get("/staff/my-work/").content.decode()
 
 
-def test_opinion_words_are_flagged_with_a_reason_asked_never_refused(
+def test_opinion_words_save_in_one_step_and_their_reasons_are_asked_on_completion(
     sent_at_once, practitioner, managers, support_request
 ):
     words = "The father was aggressive to the nurse: he shouted at her and pushed her."
-    first = _report(practitioner, support_request, what_happened=words)
-    assert first.status_code == 400
-    page = first.content.decode()
-    assert "aggressive" in page
-    assert not SafeguardingMove.objects.exists()
-    reasons = {
-        name: "The nurse's own word, in her statement to me this afternoon."
-        for name in first.context["form"].fields
-        if name.startswith("reason_")
+    mail.outbox.clear()
+    worker = signed_in_client(practitioner)
+    first = worker.post(_url(support_request), {**FACTS, "what_happened": words})
+    # Saved at once, whatever the words: no reason is asked before the concern is kept.
+    assert first.status_code == 302
+    move = SafeguardingMove.objects.get()
+    assert move.immediate_danger is True
+    assert move.what_happened == words
+    # Every manager was still told at once.
+    assert sorted(a for m in mail.outbox for a in m.to) == sorted(m.email for m in managers)
+    told = worker.get(first.url).content.decode()
+    assert "Some words are flagged (“aggressive”)" in told
+    # The manager completing the record is asked the reason before approving.
+    client = signed_in_client(managers[0])
+    page = client.get(f"/staff/safeguarding/{move.pk}/")
+    assert page.status_code == 200
+    assert "evidence-to-explain" in page.content.decode()
+    decision = {
+        "decision": "approve",
+        "reason": "A nurse was pushed by the father in front of witnesses on the ward.",
+        "seen_or_said_by": "Nurse Patel, on the ward",
+        "family_told": "no",
+        "reason_not_told": "Telling her father first could put Zara at risk.",
     }
-    assert reasons
-    second = _report(practitioner, support_request, what_happened=words, **reasons)
-    assert second.status_code == 302
-    assert SafeguardingMove.objects.get().immediate_danger is True
+    refused = client.post(f"/staff/safeguarding/{move.pk}/", decision)
+    assert refused.status_code == 400
+    assert "Give a reason for keeping “aggressive” in the evidence" in refused.content.decode()
+    assert "Nurse Patel, on the ward" in refused.content.decode()
+    names = [n for n in refused.context["form"].fields if n.startswith("reason_")]
+    assert names
+    why = "The nurse's own word, in her written statement to me this afternoon."
+    kept = {n: why for n in names}
+    done = client.post(f"/staff/safeguarding/{move.pk}/", {**decision, **kept})
+    assert done.status_code == 302
+    move.refresh_from_db()
+    assert move.status == MoveStatus.APPROVED
+    assert WordingReason.objects.filter(
+        record_type="pathway.safeguardingmove", record_id=move.pk, words="aggressive"
+    ).exists()
+
+
+def test_declining_a_hurried_concern_needs_no_reason_for_its_words(
+    sent_at_once, practitioner, managers, support_request
+):
+    words = "The father was aggressive to the nurse: he shouted at her and pushed her."
+    _report(practitioner, support_request, what_happened=words)
+    move = SafeguardingMove.objects.get()
+    response = signed_in_client(managers[0]).post(
+        f"/staff/safeguarding/{move.pk}/",
+        {
+            "decision": "decline",
+            "reason": "The nurse has since said the father did not push her, on the phone today.",
+            "family_told": "no",
+            "reason_not_told": "Telling her father before the police speak to him is a risk.",
+        },
+    )
+    assert response.status_code == 302
+    move.refresh_from_db()
+    assert move.status == MoveStatus.DECLINED
+    assert not WordingReason.objects.filter(words="aggressive").exists()
 
 
 def test_who_is_at_risk_is_asked(practitioner, support_request):
@@ -214,3 +261,50 @@ def test_a_closed_request_points_to_a_new_request(practitioner, support_request)
     assert "Phone the police on 999 now" in page
     assert f"/staff/families/{support_request.family_id}/requests/new/" in page
     assert 'name="what_happened"' not in page
+
+
+def test_no_button_while_a_proposal_waits_or_the_request_has_moved(practitioner, support_request):
+    from tests.pathway.factories import ProposedMoveFactory
+
+    client = signed_in_client(practitioner)
+    request_url = f"/staff/requests/{support_request.pk}/"
+    assert _url(support_request) in client.get(request_url).content.decode()
+    # A proposal waiting for a manager, even where the request's status has not caught up.
+    move = ProposedMoveFactory(
+        request=support_request, family=support_request.family, proposed_by=practitioner
+    )
+    page = client.get(request_url)
+    assert page.status_code == 200
+    assert _url(support_request) not in page.content.decode()
+    refused = _report(practitioner, support_request)
+    assert refused.status_code == 409
+    text = refused.content.decode()
+    assert "This concern was not recorded here" in text
+    assert "waiting for a manager" in text
+    assert "Phone the police on 999" in text
+    assert SafeguardingMove.objects.count() == 1
+    # Approved, enquiries still going: still no second concern through this route.
+    move.status = MoveStatus.APPROVED
+    move.save()
+    assert _url(support_request) not in client.get(request_url).content.decode()
+    assert _report(practitioner, support_request).status_code == 409
+    # Enquiries ended with no further action: the route is open again.
+    move.outcome = "no_further_action"
+    move.save()
+    assert _url(support_request) in client.get(request_url).content.decode()
+
+
+def test_a_request_already_proposed_refuses_the_post_plainly(practitioner, support_request):
+    support_request.status = RequestStatus.SAFEGUARDING_PROPOSED
+    support_request.save()
+    assert _url(support_request) not in (
+        signed_in_client(practitioner)
+        .get(f"/staff/requests/{support_request.pk}/")
+        .content.decode()
+    )
+    response = _report(practitioner, support_request)
+    assert response.status_code == 409
+    assert "This concern was not recorded here" in response.content.decode()
+    assert not SafeguardingMove.objects.exists()
+    support_request.refresh_from_db()
+    assert support_request.status == RequestStatus.SAFEGUARDING_PROPOSED

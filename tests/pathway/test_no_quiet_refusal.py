@@ -14,6 +14,7 @@ from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import scope_for
 from supportfirst.kernel.workflow import MoveRefused
 from supportfirst.letters import services as letter_services
+from supportfirst.letters.models import Letter
 from supportfirst.pathway import services
 from supportfirst.pathway.models import NextStepDecision, RequestStatus
 from tests.accounts.factories import family_user, staff_user
@@ -195,6 +196,48 @@ def test_a_confirmed_decision_tells_the_family(
     decision = NextStepDecision.objects.get(request=support_request)
     assert decision.confirmed_by == manager
     assert [m.to for m in mail.outbox] == [["claire@family.example"]]
+
+
+def test_confirming_prepares_the_letter_for_the_worker_to_check_and_send(
+    sent_at_once, practitioner, manager, support_request
+):
+    _not_assessing(practitioner, support_request)
+    client = signed_in_client(manager)
+    response = client.post(
+        f"/staff/requests/{support_request.pk}/not-assessing/",
+        {"decision": "confirm", "reason": "The family asked only for information today."},
+    )
+    assert response.status_code == 302
+    letter = Letter.objects.get(family=support_request.family)
+    decision = NextStepDecision.objects.get(request=support_request)
+    assert letter.kind == "next_step_decision"
+    assert letter.source_id == str(decision.pk)
+    # Prepared, not sent: the worker checks it and sends it.
+    assert letter.sent_at is None
+    assert response.url == f"/staff/letters/{letter.pk}/"
+    page = client.get(response.url)
+    assert page.status_code == 200
+    text = page.content.decode().replace("&#x27;", "'")
+    assert "The letter to the family is prepared" in text
+    assert "We have decided not to assess Alfie's needs now" in text
+    assert "you can ask us to assess Alfie's needs at any time" in text
+    assert "If you disagree" in text
+    # The worker who decided finds it from the request.
+    request_page = signed_in_client(practitioner).get(f"/staff/requests/{support_request.pk}/")
+    assert "The letter to the family was prepared when it was confirmed" in (
+        request_page.content.decode()
+    )
+
+
+def test_not_confirming_prepares_no_letter(practitioner, manager, support_request):
+    _not_assessing(practitioner, support_request)
+    services.confirm_not_assessing(
+        actor=actor(manager),
+        request=support_request,
+        confirm=False,
+        reason="A disabled child's request should be assessed here.",
+    )
+    assert not Letter.objects.filter(family=support_request.family).exists()
 
 
 def test_a_manager_who_does_not_confirm_starts_the_assessment(

@@ -167,7 +167,7 @@ def test_why_an_intrusion_is_needed_is_checked_too(practitioner, support_request
         less_intrusive_answer="They would rather we came.",
         why_not_enough="Photos do not show the turn in the stairs.",
         family_view="agree",
-        intrusion_notice_given="A week, by phone.",
+        notice_given="A week, by phone.",
     )
     assert response.status_code == 400
     html = response.content.decode()

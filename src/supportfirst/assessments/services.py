@@ -42,7 +42,7 @@ from supportfirst.kernel.workflow import (
 )
 from supportfirst.notifications import family_events
 from supportfirst.pathway.models import PathwayEvent, SupportRequest
-from supportfirst.wording.services import Reasons
+from supportfirst.wording.services import Reasons, keep_reasons
 
 # How an assessment names itself on the reasons kept for its flagged words.
 RECORD_TYPE = "assessments.assessment"
@@ -434,13 +434,7 @@ def mark_ready(
     )
     _set_stage(assessment, "family_reading")
     log_access(actor, family_id=assessment.family_id, record=assessment, action=Action.CHANGE)
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=assessment.family_id,
-            record_type=RECORD_TYPE,
-            record_id=assessment.pk,
-        )
+    keep_reasons(reasons, assessment, actor=actor)
     family_events.assessment_ready(assessment)
     return assessment
 
@@ -489,13 +483,7 @@ def authorise(
     assessment.save(update_fields=["authorised_by", "authorised_at", "late_reason"])
     _set_stage(assessment, "planning")
     log_access(actor, family_id=assessment.family_id, record=assessment, action=Action.CHANGE)
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=assessment.family_id,
-            record_type=RECORD_TYPE,
-            record_id=assessment.pk,
-        )
+    keep_reasons(reasons, assessment, actor=actor)
     return assessment
 
 

@@ -36,8 +36,7 @@ from supportfirst.wording.selectors import reasons_for
 from supportfirst.wording.services import (
     Reasons,
     WordsToCheck,
-    add_reason_fields,
-    findings_in,
+    ask_reasons,
     words_to_check,
 )
 
@@ -331,8 +330,9 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
     if late and request.method == "POST":
         # The family reads why it is late: the manager's words are checked too.
         texts[LATE_TEXT] = request.POST.get("late_reason", "")
-    flagged = findings_in(texts, council_id=actor.scope.council_id)
-    add_reason_fields(form, flagged)
+    # The shared wording gate: one real reason per distinct flagged word or phrase.
+    to_check = words_to_check(texts, council_id=actor.scope.council_id)
+    ask_reasons(form, to_check)
     # Not form_page: a refusal about lateness goes on the late_reason field, not the summary.
     if request.method == "POST" and form.is_valid():
         try:
@@ -341,7 +341,7 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
                 assessment=assessment,
                 late_reason=form.cleaned_data.get("late_reason", ""),
                 today=today,
-                reasons=Reasons(flagged, form.cleaned_data),
+                reasons=Reasons.given(to_check, form.cleaned_data),
             )
         except IllegalMove as error:
             return conflict(
@@ -359,7 +359,7 @@ def authorise(request: HttpRequest, assessment_id: int) -> HttpResponse:
         "assessment": assessment,
         "late": late,
         "today": today,
-        "flagged": flagged,
+        "to_check": to_check,
         "reasons": reasons_for(
             scope=actor.scope, record_type=services.RECORD_TYPE, record_id=assessment.pk
         ),

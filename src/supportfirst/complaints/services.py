@@ -31,7 +31,7 @@ from supportfirst.complaints.models import (
 from supportfirst.families.models import Family
 from supportfirst.kernel.workflow import MoveRefused, apply_move, record_event
 from supportfirst.notifications import family_events
-from supportfirst.wording.services import Reasons
+from supportfirst.wording.services import Reasons, keep_reasons
 
 _REFERENCE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 # How a complaint names itself on the reasons kept for flagged words in its responses.
@@ -90,17 +90,6 @@ def _apply(
         locked: Complaint = event.complaint
         log_access(actor, family_id=locked.family_id, record=locked, action=Action.CHANGE)
     return locked
-
-
-def _keep_reasons(actor: Actor, complaint: Complaint, reasons: Reasons | None) -> None:
-    """The reasons given for keeping flagged words the family reads about their complaint."""
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=complaint.family_id,
-            record_type=RECORD_TYPE,
-            record_id=complaint.pk,
-        )
 
 
 def _open_stage(complaint: Complaint, stage: int, opened_on: date, *, late: bool = False) -> None:
@@ -214,7 +203,7 @@ def complaint_decide_time_limit(
         context={"reason": reason},
         change=change,
     )
-    _keep_reasons(actor, done, reasons)
+    keep_reasons(reasons, done, actor=actor)
     return done
 
 
@@ -247,7 +236,7 @@ def complaint_agree_statement(
         context={"statement": statement},
         change=change,
     )
-    _keep_reasons(actor, done, reasons)
+    keep_reasons(reasons, done, actor=actor)
     return done
 
 
@@ -336,7 +325,7 @@ def complaint_extend(
         context={"reason": reason},
         change=change,
     )
-    _keep_reasons(actor, done, reasons)
+    keep_reasons(reasons, done, actor=actor)
     family_events.complaint_extended(done, reason=reason.strip())
     return done
 
@@ -458,10 +447,7 @@ def complaint_respond(
         stage.remedy = remedy.strip() if stage.upheld else ""
         stage.learning = learning.strip() if stage.upheld else ""
         stage.save()
-        if reasons is not None:
-            reasons.save(
-                user=actor.user, family_id=c.family_id, record_type=RECORD_TYPE, record_id=c.pk
-            )
+        keep_reasons(reasons, c, actor=actor)
 
     done = _apply(
         "respond",

@@ -13,7 +13,7 @@ from supportfirst.corrections.records import FoundRecord
 from supportfirst.families.models import Family
 from supportfirst.kernel.workflow import apply_move
 from supportfirst.notifications.services import Told, tell_family
-from supportfirst.wording.services import Reasons
+from supportfirst.wording.services import Reasons, keep_reasons
 
 CORRECTION_ANSWERED = "correction_answered"
 # How a correction request names itself on the reasons kept for its flagged words.
@@ -78,13 +78,7 @@ def correction_answer(
         change=change,
     )
     locked = CorrectionRequest.objects.get(pk=correction.pk)
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=locked.family_id,
-            record_type=RECORD_TYPE,
-            record_id=locked.pk,
-        )
+    keep_reasons(reasons, locked, actor=actor)
     return locked, _tell_family(locked)
 
 

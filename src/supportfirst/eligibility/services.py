@@ -39,7 +39,7 @@ from supportfirst.notifications.services import (
     tell_family,
 )
 from supportfirst.rules.criteria import AssessedNeed, CarerGates, Case, Decision, evaluate
-from supportfirst.wording.services import Reasons
+from supportfirst.wording.services import Reasons, keep_reasons
 
 
 @dataclass(frozen=True)
@@ -348,13 +348,7 @@ def eligibility_confirm(
         decision.confirmed_at = timezone.now()
         decision.save(update_fields=["confirmed_by", "confirmed_at"])
         log_access(actor, family_id=decision.family_id, record=decision, action=Action.CHANGE)
-        if reasons is not None:
-            reasons.save(
-                user=actor.user,
-                family_id=decision.family_id,
-                record_type="eligibility.eligibilitydecision",
-                record_id=decision.pk,
-            )
+        keep_reasons(reasons, decision, actor=actor)
     return family_tell(decision) if tell_family else NOT_TOLD
 
 

@@ -26,7 +26,7 @@ from supportfirst.kernel.formsupport import (
     form_page,
     submitted,
 )
-from supportfirst.wording.services import FieldFinding, Reasons, add_reason_fields, findings_in
+from supportfirst.wording.services import Reasons, WordsToCheck, ask_reasons, words_to_check
 
 READ_THE_DECISION = "Read the decision"
 
@@ -129,11 +129,13 @@ def decision_detail(request: HttpRequest, decision_id: int) -> HttpResponse:
 
 def _confirm_form(
     actor: Actor, decision: EligibilityDecision, data: object = None
-) -> tuple[ConfirmForm, list[FieldFinding]]:
-    flagged = findings_in(selectors.staff_text_of(decision), council_id=actor.scope.council_id)
+) -> tuple[ConfirmForm, list[WordsToCheck]]:
+    """The confirm form with the shared wording gate: one real reason per distinct flagged
+    word or phrase in the practitioner's words the family will read."""
+    to_check = words_to_check(selectors.staff_text_of(decision), council_id=actor.scope.council_id)
     form = ConfirmForm(data)
-    add_reason_fields(form, flagged)
-    return form, flagged
+    ask_reasons(form, to_check)
+    return form, to_check
 
 
 def _decision_page(
@@ -141,7 +143,7 @@ def _decision_page(
     actor: Actor,
     decision: EligibilityDecision,
     confirm_form: ConfirmForm | None = None,
-    flagged: list[FieldFinding] | None = None,
+    to_check: list[WordsToCheck] | None = None,
 ) -> HttpResponse:
     can_confirm = (
         actor.scope.holds_any({Role.TEAM_MANAGER})
@@ -149,7 +151,7 @@ def _decision_page(
         and decision.made_by_id != actor.user.pk
     )
     if confirm_form is None:
-        confirm_form, flagged = _confirm_form(actor, decision)
+        confirm_form, to_check = _confirm_form(actor, decision)
     context = {
         "decision": decision,
         "services": decision.final_services(),
@@ -157,7 +159,7 @@ def _decision_page(
         "can_confirm": can_confirm,
         "is_manager": actor.scope.holds_any({Role.TEAM_MANAGER}),
         "confirm_form": confirm_form,
-        "flagged": flagged or [],
+        "to_check": to_check or [],
     }
     failed = confirm_form.is_bound and bool(confirm_form.errors)
     return render(
@@ -170,12 +172,12 @@ def _decision_page(
 def confirm(request: HttpRequest, decision_id: int) -> HttpResponse:
     actor = Actor.of(request)
     decision = selectors.decision_read(actor=actor, decision_id=decision_id)
-    form, flagged = _confirm_form(actor, decision, request.POST)
+    form, to_check = _confirm_form(actor, decision, request.POST)
     made = form_move(
         request,
         form,
         on_valid=lambda: services.eligibility_confirm(
-            actor=actor, decision=decision, reasons=Reasons(flagged, form.cleaned_data)
+            actor=actor, decision=decision, reasons=Reasons.given(to_check, form.cleaned_data)
         ),
         success=lambda told: (
             f"The decision is confirmed. {told.sentence}",
@@ -184,7 +186,7 @@ def confirm(request: HttpRequest, decision_id: int) -> HttpResponse:
         back_url=_decision_url(decision),
         back_text=READ_THE_DECISION,
     )
-    return made or _decision_page(request, actor, decision, form, flagged)
+    return made or _decision_page(request, actor, decision, form, to_check)
 
 
 @manager_required

@@ -119,7 +119,11 @@ def contact_view(request: HttpRequest, contact_id: int) -> HttpResponse:
             else "Said no on Support First."
         )
         return pathway_services.contact_family_view(
-            actor=actor, contact=contact, family_view=data["family_view"], family_words=words
+            actor=actor,
+            contact=contact,
+            family_view=data["family_view"],
+            family_words=words,
+            in_their_words=bool(data["family_words"].strip()),
         )
 
     back = reverse("family:request", kwargs={"request_id": contact.request_id})

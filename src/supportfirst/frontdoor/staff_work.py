@@ -27,7 +27,6 @@ from supportfirst.kernel.due import DueItem, soonest_first
 from supportfirst.pathway import allocation, danger
 from supportfirst.pathway import due as pathway_due
 from supportfirst.pathway import selectors as pathway_selectors
-from supportfirst.pathway.models import Contact
 from supportfirst.pathway.selectors import MonthlyMoves, MonthlyOutcomes, WaitingMove
 from supportfirst.plans import due as plans_due
 
@@ -102,7 +101,7 @@ class TeamPage:
     moves: list[WaitingMove]
     monthly: list[MonthlyMoves]
     outcomes: list[MonthlyOutcomes]
-    objections: list[Contact] = field(default_factory=list)
+    objections: list[pathway_selectors.WaitingObjection] = field(default_factory=list)
 
 
 def team_read(*, scope: Scope, today: date) -> TeamPage:
@@ -113,7 +112,7 @@ def team_read(*, scope: Scope, today: date) -> TeamPage:
         moves=pathway_selectors.moves_waiting(scope=scope, today=today),
         monthly=pathway_selectors.safeguarding_moves_by_team_and_month(scope=scope),
         outcomes=pathway_selectors.enquiry_outcomes_by_team_and_month(scope=scope),
-        objections=pathway_selectors.objections_waiting(scope=scope),
+        objections=pathway_selectors.objections_waiting(scope=scope, today=today),
     )
 
 

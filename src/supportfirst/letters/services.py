@@ -16,8 +16,7 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.families.models import Family
 from supportfirst.kernel.workflow import MoveRefused, apply_move
 from supportfirst.letters import kinds, moves, rendering
-from supportfirst.letters.models import Letter, Variant
-from supportfirst.letters.selectors import LETTER_RECORD_TYPE
+from supportfirst.letters.models import Letter, LetterKind, Variant
 from supportfirst.notifications.services import (
     LETTER_SENT,
     NOT_TOLD,
@@ -27,7 +26,7 @@ from supportfirst.notifications.services import (
 )
 from supportfirst.notifications.services import tell_family as tell
 from supportfirst.rules.language.plain_english import readability
-from supportfirst.wording.services import Reasons
+from supportfirst.wording.services import Reasons, keep_reasons
 
 
 def addressed_to(family: Family) -> str:
@@ -111,6 +110,18 @@ def letter_prepare(
     return letter
 
 
+def prepare_not_assessing_letter(*, actor: Actor, decision: Any) -> Letter:
+    """When a team manager confirms a decision not to assess, the letter is prepared at once
+    (the reason, the right to an assessment at any time, how to challenge): a draft for the
+    worker to check and send, never sent by itself."""
+    return letter_prepare(
+        actor=actor,
+        family=decision.request.family,
+        kind=LetterKind.NEXT_STEP_DECISION,
+        source=decision,
+    )
+
+
 @transaction.atomic
 def letter_update(*, actor: Actor, letter: Letter, personal_paragraph: str) -> Letter:
     """Change the personal paragraph of a draft; the reading ease is worked out again."""
@@ -144,13 +155,7 @@ def letter_send(
         locked.sent_at = timezone.now()
         locked.html = rendering.render_letter(locked)
         locked.reading_ease = round(readability(rendering.plain_text(locked.html)), 1)
-        if reasons is not None:
-            reasons.save(
-                user=actor.user,
-                family_id=locked.family_id,
-                record_type=LETTER_RECORD_TYPE,
-                record_id=locked.pk,
-            )
+        keep_reasons(reasons, locked, actor=actor)
 
     apply_move(moves.LETTER, letter, "send", actor=actor, change=change)
     locked = Letter.objects.get(pk=letter.pk)

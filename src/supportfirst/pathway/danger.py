@@ -4,8 +4,10 @@ team manager and head of service of the council at once.
 The person who sees the danger phones the police (999) or the council's child protection team
 first; the page says so before anything else. The concern is kept as a proposed move to
 safeguarding (`immediate_danger`), so a manager decides it as any other proposal once the rest of
-the record (who saw or heard it, whether the family was told) is completed. Its words are checked
-as evidence is: opinion words are flagged and a reason asked, never refused.
+the record (who saw or heard it, whether the family was told) is completed. Its words are saved
+in the one step whatever they are: opinion words and phrases the language checker flags are
+shown as flagged, and their reasons are asked for when the record is completed (on the
+manager's decision page, `pathway.views.safeguarding_decide`), never before the concern is kept.
 
 Managers are told twice: at the top of their My work while the concern waits for a decision
 (`danger_alerts`), and by an email to each, sent only after the concern is saved. The email names
@@ -18,7 +20,7 @@ from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -27,12 +29,10 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import MANAGER_ROLES, holding_any
 from supportfirst.councils.scoping import Scope
 from supportfirst.kernel import timewords
-from supportfirst.kernel.workflow import MoveRefused, apply_move
+from supportfirst.kernel.workflow import MoveRefused, apply_move, failing
 from supportfirst.notifications import services as notifications
 from supportfirst.pathway import moves
-from supportfirst.pathway.evidence import explained_words
 from supportfirst.pathway.models import MoveStatus, SafeguardingMove, SupportRequest
-from supportfirst.wording.services import Reasons
 
 LinkFor = Callable[[str], str]
 
@@ -45,6 +45,41 @@ def managers_of(council_id: int) -> list[str]:
         membership__council_id=council_id,
     )
     return [u.email for u in users.order_by("pk") if u.email]
+
+
+ALREADY_WITH_SAFEGUARDING = (
+    "This concern was not recorded here: this request already has a move to safeguarding "
+    "waiting for a manager's decision, or is with safeguarding now. Phone the police on 999 or "
+    "the council's child protection team now if you have not, then tell the team manager "
+    "dealing with it and record what happened as a contact."
+)
+
+
+REQUEST_CLOSED = (
+    "This concern was not recorded here: this request cannot take a new concern now. Phone the "
+    "police on 999 or the council's child protection team now if you have not, then tell your "
+    "team manager and record a new request for help for this child."
+)
+
+
+def already_with_safeguarding(request: SupportRequest) -> bool:
+    """The request has a proposed move to safeguarding waiting for a decision, or has moved
+    and its enquiries have not ended with no further action: a second concern is not recorded
+    as a new proposal (the manager dealing with it is told instead)."""
+    if request.status in moves.SAFEGUARDING_STATUSES:
+        return True
+    return (
+        SafeguardingMove.objects.filter(request=request)
+        .filter(Q(status=MoveStatus.PROPOSED) | Q(status=MoveStatus.APPROVED, outcome=""))
+        .exists()
+    )
+
+
+def can_report(request: SupportRequest) -> bool:
+    """Whether the immediate danger route can record a new concern on this request."""
+    return request.status in moves.REQUEST.move(
+        "report_immediate_danger"
+    ).sources and not already_with_safeguarding(request)
 
 
 def _alert_body(move: SafeguardingMove, council_name: str, link: str, by: str) -> str:
@@ -68,11 +103,14 @@ def report_immediate_danger(
     what_happened: str,
     when_it_happened: str,
     who_at_risk: str,
-    reasons: Reasons | None,
     link_for: LinkFor,
 ) -> tuple[SafeguardingMove, int]:
     """Record the concern, move the request to a proposed move to safeguarding, and tell every
-    manager of the council. Returns the concern and how many managers were emailed."""
+    manager of the council. Returns the concern and how many managers were emailed. Nothing
+    about its words can stop it: flagged words wait for their reasons until the record is
+    completed."""
+    if already_with_safeguarding(request):
+        raise MoveRefused([ALREADY_WITH_SAFEGUARDING])
     team = getattr(getattr(actor.user, "membership", None), "team", None)
     move = SafeguardingMove(
         family_id=request.family_id,
@@ -87,9 +125,7 @@ def report_immediate_danger(
         proposed_at=timezone.now(),
         team=team,
     )
-    failures = moves.refusals(
-        moves.DANGER_GUARDS, move, actor.user, {"explained_words": explained_words(reasons)}
-    )
+    failures = failing(moves.DANGER_GUARDS, move, actor.user, {})
     if failures:
         raise MoveRefused(failures)
     apply_move(
@@ -101,13 +137,6 @@ def report_immediate_danger(
     )
     move.save()
     log_access(actor, family_id=request.family_id, record=move, action=Action.CREATE)
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=move.family_id,
-            record_type="pathway.safeguardingmove",
-            record_id=move.pk,
-        )
     council = request.family.council
     link = link_for(reverse("pathway:safeguarding_decide", kwargs={"move_id": move.pk}))
     by = actor.user.get_full_name() or actor.user.get_username()

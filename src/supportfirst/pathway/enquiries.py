@@ -24,8 +24,7 @@ from supportfirst.pathway.models import (
     Pathway,
     SafeguardingMove,
 )
-from supportfirst.pathway.services import keep_move_reasons
-from supportfirst.wording.services import Reasons
+from supportfirst.wording.services import Reasons, keep_reasons
 
 OUTCOME_MOVES = {
     EnquiryOutcome.NO_FURTHER_ACTION: "enquiries_no_further_action",
@@ -102,7 +101,7 @@ def record_outcome(
     move.outcome_at = event.at
     move.save(update_fields=["outcome", "outcome_reason", "outcome_by", "outcome_at"])
     log_access(actor, family_id=move.family_id, record=move, action=Action.CHANGE)
-    keep_move_reasons(actor, move, reasons)
+    keep_reasons(reasons, move, actor=actor)
     if chosen == EnquiryOutcome.NO_FURTHER_ACTION:
         _back_on_support(actor, move)
         if move.family_told is True:

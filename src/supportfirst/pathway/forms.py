@@ -21,26 +21,52 @@ from supportfirst.pathway.models import (
     WhoAsked,
 )
 from supportfirst.rules.intrusion import contact_date_problem, plan_date_problem
+from supportfirst.wording.services import FieldFinding, add_reason_fields
 
 INFORMATION_MAX = 5000
-_TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*(am|pm)?\s*$", re.IGNORECASE)
+# An hour, then minutes after ":" or "." (or none, with am or pm), then am or pm (with or
+# without full stops or a space): "10am", "10 am", "10.30am", "10:30 a.m.", "14:00", "2pm".
+_TIME = re.compile(
+    r"^(?P<hour>\d{1,2})(?:[:.](?P<minute>\d{2}))?\s*(?P<half>a\.?m\.?|p\.?m\.?)?$",
+    re.IGNORECASE,
+)
+_NAMED_TIMES = {
+    "noon": time(12, 0),
+    "midday": time(12, 0),
+    "12 noon": time(12, 0),
+    "12 midday": time(12, 0),
+    "midnight": time(0, 0),
+    "12 midnight": time(0, 0),
+}
 
 
 def parse_time(value: str) -> time:
-    """ "9:30", "14:05", "2.15pm" -> a time; ValueError when it is not a time."""
-    match = _TIME.match(value)
+    """A time as a worker types it: "10am", "10 am", "10.30am", "10:30", "2pm", "14:00",
+    "noon", "midday" -> a time; ValueError when it is not a time ("25:00", "13pm", "soon")."""
+    text = " ".join(value.split()).lower()
+    if text in _NAMED_TIMES:
+        return _NAMED_TIMES[text]
+    match = _TIME.match(text)
     if not match:
         raise ValueError(value)
-    hour, minute, half = int(match.group(1)), int(match.group(2)), (match.group(3) or "").lower()
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    half = (match["half"] or "").replace(".", "")
     if half:
         if not 1 <= hour <= 12:
             raise ValueError(value)
         hour = hour % 12 + (12 if half == "pm" else 0)
+    elif match["minute"] is None:
+        # "10" alone could be morning or evening: ask for am or pm, or the minutes.
+        raise ValueError(value)
+    if hour > 23 or minute > 59:
+        raise ValueError(value)
     return time(hour, minute)
 
 
 class TimeField(forms.CharField):
-    default_error_messages = {"invalid": "Enter a time, like 9:30am or 14:30"}
+    default_error_messages = {
+        "invalid": "Enter a time, like 10am, 2.30pm, 14:30 or noon",
+    }
 
     def clean(self, value: Any) -> time | None:
         text = super().clean(value)
@@ -71,7 +97,7 @@ class RequestForm(forms.Form):
         label="Date the request was received", help_text="For example, 27 3 2026"
     )
     received_time = TimeField(
-        label="Time it was received", help_text="For example, 9:30am or 14:30", max_length=10
+        label="Time it was received", help_text="For example, 10am, 2.30pm or 14:30", max_length=20
     )
     who_asked = forms.ChoiceField(
         label="Who asked for help?",
@@ -447,8 +473,9 @@ class ImmediateDangerForm(forms.Form):
 
     what_happened = forms.CharField(
         label="What was seen or heard",
-        help_text="Facts, in the words used. You will not be stopped for your words: an opinion "
-        "word is flagged and you are asked why you keep it.",
+        help_text="Facts, in the words used. Your words never hold this up: it is saved at "
+        "once, and an opinion word is flagged, with the reason for keeping it asked when the "
+        "record is completed.",
         max_length=DANGER_TEXT_MAX,
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 5}),
         error_messages={
@@ -521,6 +548,7 @@ class SafeguardingDecisionForm(FamilyNoticeFields):
     ) -> None:
         super().__init__(*args, **kwargs)
         self.ask_who = ask_who
+        self.evidence_reasons: list[FieldFinding] = []
         fields: list[Any] = [
             Field.radios("decision", legend_size=Size.MEDIUM),
             Field.textarea("reason"),
@@ -540,15 +568,24 @@ class SafeguardingDecisionForm(FamilyNoticeFields):
                 del self.fields[name]
         self.helper = gds_helper(*fields, button="Save the decision")
 
+    def ask_evidence_reasons(self, unexplained: list[FieldFinding]) -> None:
+        """One reason for each flagged word in the evidence that has none yet (a concern
+        recorded in a hurry was saved without them). Needed to approve, not to decline."""
+        add_reason_fields(self, unexplained)
+        for item in unexplained:
+            self.fields[item.reason_name].required = False
+            self.evidence_reasons.append(item)
+
     def clean(self) -> dict[str, Any]:
         asks_notice = "family_told" in self.fields
         data = super().clean() if asks_notice else (forms.Form.clean(self) or {})
-        if (
-            self.ask_who
-            and data.get("decision") == "approve"
-            and not data.get("seen_or_said_by", "").strip()
-        ):
+        approving = data.get("decision") == "approve"
+        if self.ask_who and approving and not data.get("seen_or_said_by", "").strip():
             self.add_error("seen_or_said_by", "Enter who saw or heard it")
+        for item in self.evidence_reasons:
+            name = item.reason_name
+            if approving and name not in self.errors and not str(data.get(name, "")).strip():
+                self.add_error(name, self.fields[name].error_messages["required"])
         return data
 
 
@@ -568,7 +605,9 @@ class ContactForm(forms.Form):
         error_messages={"required": "Select what kind of contact it was"},
     )
     happened_on = RealDateField(label="Date", help_text="For example, 27 3 2026")
-    happened_time = TimeField(label="Time", max_length=10, help_text="For example, 9:30am or 14:30")
+    happened_time = TimeField(
+        label="Time", max_length=20, help_text="For example, 10am, 2.30pm or 14:30"
+    )
     place = forms.CharField(label="Where (optional)", max_length=200, required=False)
     family_chose_time_and_place = forms.TypedChoiceField(
         initial="yes",
@@ -579,8 +618,9 @@ class ContactForm(forms.Form):
         error_messages={"required": "Select yes if the family chose the time, place and way"},
     )
     notice_given = forms.CharField(
-        label="Notice given (optional)",
-        help_text="For example, 5 days by email.",
+        label="Notice given to the family",
+        help_text="For example, 5 days by email. Needed for a home visit, or anything ticked "
+        "below; otherwise optional.",
         max_length=200,
         required=False,
     )
@@ -632,11 +672,10 @@ class ContactForm(forms.Form):
     )
     family_words = forms.CharField(
         label="The family's view in their own words",
+        help_text="The family reads this as your note of what they said, not as their words "
+        "in quotation marks: only what they write themselves is quoted.",
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-    )
-    intrusion_notice_given = forms.CharField(
-        label="Notice given to the family", max_length=200, required=False
     )
 
     INTRUSION_FIELDS = (
@@ -683,7 +722,6 @@ class ContactForm(forms.Form):
             Field.checkboxes("intrusions", legend_size=Size.SMALL),
             Fieldset(
                 *self.record_fields(),
-                Field.text("intrusion_notice_given", field_width=Fluid.TWO_THIRDS),
                 legend="Intrusion record",
                 legend_size=Size.MEDIUM,
             ),
@@ -707,7 +745,8 @@ class ContactForm(forms.Form):
             self.check_date(data["happened_at"])
         data["intrusion"] = {
             **{name: data.get(name, "") for name in self.INTRUSION_FIELDS},
-            "notice_given": data.get("intrusion_notice_given", ""),
+            # One notice, asked once: the contact's notice is the intrusion record's too.
+            "notice_given": data.get("notice_given", ""),
         }
         return data
 

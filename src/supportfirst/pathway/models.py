@@ -149,6 +149,10 @@ class NextStepDecision(FamilyRecord):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     confirm_reason = models.TextField(blank=True)
 
+    # Not stored: what was prepared when a decision not to assess was confirmed (the draft
+    # letter, `pathway.hooks.WHEN_NOT_ASSESSING_IS_CONFIRMED`), for the page to open next.
+    prepared: list[Any]
+
     # How it faces the family: the registry in families/records.py.
     family_facing = FamilyFacing(
         one="a next-step decision",
@@ -356,6 +360,12 @@ class IntrusionRecord(FamilyRecord):
     why_not_enough = models.TextField()
     family_view = models.CharField(max_length=10, choices=FamilyView.choices)
     family_words = models.TextField(help_text="The family's view in their own words.")
+    words_by_family = models.BooleanField(
+        default=False,
+        help_text="The family wrote `family_words` themselves (their answer on their request "
+        "page): only then are they shown to the family in quotation marks. Otherwise they are "
+        "a worker's note of what the family said, labelled so.",
+    )
     notice_given = models.CharField(max_length=200)
 
     # How it faces the family: the registry in families/records.py.

@@ -256,7 +256,9 @@ SAFEGUARDING = Workflow(
 )
 
 PROPOSAL_GUARDS = (evidence_is_written_down, opinions_have_reasons)
-DANGER_GUARDS = (danger_is_written_down, opinions_have_reasons)
+# The immediate danger route never waits for words: opinion words are flagged, and their
+# reasons asked when the record is completed (the approval runs `opinions_have_reasons`).
+DANGER_GUARDS = (danger_is_written_down,)
 
 
 # Named groups: rules elsewhere import these, never spell the statuses or moves out again.

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.families.selectors import SMALLEST_FIGURE_SHOWN, Figure
+from supportfirst.pathway.evidence import evidence_findings
 from supportfirst.pathway.models import (
     Contact,
     ContactStatus,
@@ -24,8 +25,10 @@ from supportfirst.pathway.models import (
     SafeguardingMove,
     SupportRequest,
 )
+from supportfirst.pathway.moves import CONTACT
 from supportfirst.rules import workdays
 from supportfirst.wording.models import WordingReason
+from supportfirst.wording.services import FieldFinding
 
 
 def request_read(*, actor: Actor, request_id: int) -> SupportRequest:
@@ -72,6 +75,18 @@ def move_read(*, actor: Actor, move_id: int) -> SafeguardingMove:
         )
     )
     return move
+
+
+def unexplained_evidence(move: SafeguardingMove) -> list[FieldFinding]:
+    """The flagged words in a proposal's evidence that no reason has been kept for yet: a
+    concern recorded through the immediate danger route is saved whatever its words, and the
+    reasons are asked when the record is completed. Needs `move.reasons` (`move_read`)."""
+    kept = [reason.words.casefold() for reason in getattr(move, "reasons", [])]
+    return [
+        item
+        for item in evidence_findings(move.what_happened, council_id=move.family.council_id)
+        if not any(item.finding.text.casefold() in words for words in kept)
+    ]
 
 
 def timeline(*, actor: Actor, request_id: int) -> tuple[SupportRequest, list[PathwayEvent]]:
@@ -158,19 +173,52 @@ def moves_waiting(*, scope: Scope, today: date) -> list[WaitingMove]:
     ]
 
 
-def objections_waiting(*, scope: Scope) -> list[Contact]:
-    """Planned contacts the family objected to with no manager's decision yet, soonest first:
-    they cannot go ahead until a team manager approves (or they are cancelled)."""
-    return list(
+@dataclass(frozen=True)
+class WaitingObjection:
+    """A planned contact the family said no to, waiting for a manager, as the Team page shows
+    it: since when (the family's answer, or the plan when it was planned with their no)."""
+
+    contact: Contact
+    since: datetime
+    working_days_waited: int
+
+    @property
+    def waited(self) -> str:
+        days = self.working_days_waited
+        return f"{days} working day{'' if days == 1 else 's'}"
+
+
+def objections_waiting(*, scope: Scope, today: date | None = None) -> list[WaitingObjection]:
+    """Planned contacts the family objected to with no manager's decision yet, soonest first,
+    with how long each has waited in working days since the family said no: they cannot go
+    ahead until a team manager approves (or they are cancelled)."""
+    today = today or timezone.localdate()
+    answered = (
+        PathwayEvent.objects.filter(
+            record_type=CONTACT.record_type,
+            record_id=OuterRef("pk"),
+            move="record_family_view",
+        )
+        .order_by("-at", "-pk")
+        .values("at")[:1]
+    )
+    rows = (
         Contact.objects.visible_to(scope)
         .filter(
             status=ContactStatus.PLANNED,
             intrusion_record__family_view=FamilyView.OBJECT,
             approved_by__isnull=True,
         )
+        .annotate(objected_at=Subquery(answered))
         .select_related("request__child", "family", "planned_by")
         .order_by("happened_at", "pk")
     )
+    waiting = []
+    for contact in rows:
+        since = contact.objected_at or contact.planned_at or contact.recorded_at
+        days = workdays.working_days_between(timezone.localdate(since), today)
+        waiting.append(WaitingObjection(contact, since, max(0, days)))
+    return waiting
 
 
 @dataclass(frozen=True)

@@ -48,7 +48,7 @@ from supportfirst.rules.intrusion import (
     plan_date_problem,
 )
 from supportfirst.wording.models import WordingReason
-from supportfirst.wording.services import Reasons
+from supportfirst.wording.services import Reasons, keep_reasons
 
 NEXT_STEP_WORKING_DAYS = 1
 ASSESSMENT_WORKING_DAYS = 45
@@ -208,19 +208,6 @@ class FamilyAgreement:
 DECISION_RECORD_TYPE = "pathway.nextstepdecision"
 
 
-def _keep_decision_reasons(
-    actor: Actor, decision: NextStepDecision, reasons: Reasons | None
-) -> None:
-    """The reasons given for keeping flagged words the family reads in a decision."""
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=decision.family_id,
-            record_type=DECISION_RECORD_TYPE,
-            record_id=decision.pk,
-        )
-
-
 @transaction.atomic
 def decide_information(
     *,
@@ -262,7 +249,7 @@ def decide_information(
         agreed_on=agreed.agreed_on,
         agreed_how=agreed.agreed_how,
     )
-    _keep_decision_reasons(actor, decision, reasons)
+    keep_reasons(reasons, decision, actor=actor)
     _information_given(actor, request, decision)
     return decision
 
@@ -270,6 +257,7 @@ def decide_information(
 def _information_given(actor: Actor, request: SupportRequest, decision: NextStepDecision) -> None:
     move_family(request.family_id, "information_given")
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
+    cancel_open_contacts(actor, request)
     sent_to = send_information(request=request, information_given=decision.information_given)
     if not sent_to:
         family_events.decision_made(decision)
@@ -317,7 +305,7 @@ def propose_not_assessing(
         not_assessing_reason=reason,
     )
     log_access(actor, family_id=request.family_id, record=decision, action=Action.CREATE)
-    _keep_decision_reasons(actor, decision, reasons)
+    keep_reasons(reasons, decision, actor=actor)
     return decision
 
 
@@ -335,7 +323,7 @@ def confirm_not_assessing(
     challenge), or does not: the child's needs are assessed on the support pathway."""
     decision = NextStepDecision.objects.get(request=request)
     context = {"decided_by_id": decision.decided_by_id, "reason": reason}
-    _keep_decision_reasons(actor, decision, reasons)
+    keep_reasons(reasons, decision, actor=actor)
     if confirm:
         event = apply_move(
             moves.REQUEST,
@@ -352,6 +340,9 @@ def confirm_not_assessing(
         decision.confirm_reason = reason
         decision.save(update_fields=["confirmed_by", "confirmed_at", "confirm_reason"])
         _information_given(actor, request, decision)
+        # The letter (the reason, the right to an assessment, how to challenge) is prepared
+        # now, for the worker to check and send (`hooks.WHEN_NOT_ASSESSING_IS_CONFIRMED`).
+        decision.prepared = hooks.not_assessing_is_confirmed(actor=actor, decision=decision)
         return decision
     apply_move(
         moves.REQUEST,
@@ -450,13 +441,7 @@ def safeguarding_propose(
     )
     move.save()
     log_access(actor, family_id=request.family_id, record=move, action=Action.CREATE)
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=move.family_id,
-            record_type="pathway.safeguardingmove",
-            record_id=move.pk,
-        )
+    keep_reasons(reasons, move, actor=actor)
     return move
 
 
@@ -501,7 +486,10 @@ def safeguarding_decide(
         name,
         actor=actor.user,
         reason=reason,
-        context={"reason": reason, "explained_words": [w.lower() for w in kept]},
+        context={
+            "reason": reason,
+            "explained_words": [w.lower() for w in kept] + explained_words(reasons),
+        },
         summary="A team manager approved the move to safeguarding"
         if approve
         else "A team manager did not approve the move to safeguarding",
@@ -521,20 +509,44 @@ def safeguarding_decide(
         else "Back to a next-step decision on the support route",
     )
     log_access(actor, family_id=move.family_id, record=move, action=Action.CHANGE)
-    keep_move_reasons(actor, move, reasons)
+    keep_reasons(reasons, move, actor=actor)
     return move
 
 
-def keep_move_reasons(actor: Actor, move: SafeguardingMove, reasons: Reasons | None) -> None:
-    """The reasons given for keeping flagged words in a decision on a move to safeguarding or
-    in the outcome of its enquiries (a family who was told reads both)."""
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=move.family_id,
-            record_type="pathway.safeguardingmove",
-            record_id=move.pk,
+CLOSED_REASON = (
+    "Your request for help has ended with information and advice, so this {kind} will not go "
+    "ahead. If you still want it, or want us to assess {name}'s needs, ask us at any time."
+)
+
+
+def cancel_open_contacts(actor: Actor, request: SupportRequest) -> list[Contact]:
+    """A request that closes takes its planned contacts with it: each is cancelled, with the
+    reason the family reads, a line on the request's timeline, and the family told. None is
+    left waiting for the family's view or for a team manager."""
+    cancelled = []
+    planned = Contact.objects.filter(request=request, status=ContactStatus.PLANNED)
+    for contact in planned.select_related("request", "request__child", "request__family"):
+        kind = contact.get_kind_display().lower()
+        reason = CLOSED_REASON.format(kind=kind, name=request.child.first_name)
+
+        def cancel(locked: Contact, reason: str = reason) -> None:
+            locked.cancelled_reason = reason
+
+        apply_move(
+            moves.CONTACT,
+            contact,
+            "cancel",
+            actor=actor.user,
+            reason=reason,
+            context={"reason": reason},
+            change=cancel,
+            summary=f"The planned {kind} was cancelled because the request closed",
         )
+        contact.refresh_from_db()
+        log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
+        family_events.contact_cancelled(contact)
+        cancelled.append(contact)
+    return cancelled
 
 
 def _contact_summary(contact: Contact, involved: list[str], done: str = "recorded") -> str:
@@ -648,23 +660,12 @@ def contact_record(
         summary=_contact_summary(contact, involved),
     )
     log_access(actor, family_id=request.family_id, record=contact, action=Action.CREATE)
-    _keep_reasons(actor, contact, reasons)
+    keep_reasons(reasons, contact, actor=actor)
     return contact
 
 
 # How a contact names itself on the reasons kept for flagged words the family reads.
 CONTACT_RECORD_TYPE = "pathway.contact"
-
-
-def _keep_reasons(actor: Actor, contact: Contact, reasons: Reasons | None) -> None:
-    """The reasons given for keeping flagged words the family reads about a contact."""
-    if reasons is not None:
-        reasons.save(
-            user=actor.user,
-            family_id=contact.family_id,
-            record_type=CONTACT_RECORD_TYPE,
-            record_id=contact.pk,
-        )
 
 
 @transaction.atomic
@@ -727,7 +728,7 @@ def contact_plan(
         f"{timewords.day(planned_for)} at {timewords.clock(planned_for)}",
     )
     log_access(actor, family_id=request.family_id, record=contact, action=Action.CREATE)
-    _keep_reasons(actor, contact, reasons)
+    keep_reasons(reasons, contact, actor=actor)
     family_events.contact_planned(contact)
     return contact
 
@@ -799,15 +800,22 @@ def contact_record_done(
         _save_intrusion_record(contact, given)
     contact.refresh_from_db()
     log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
-    _keep_reasons(actor, contact, reasons)
+    keep_reasons(reasons, contact, actor=actor)
     return contact
 
 
 @transaction.atomic
 def contact_family_view(
-    *, actor: Actor, contact: Contact, family_view: str, family_words: str
+    *,
+    actor: Actor,
+    contact: Contact,
+    family_view: str,
+    family_words: str,
+    in_their_words: bool = False,
 ) -> Contact:
-    """Record what the family said about a planned contact: they agree, or they object."""
+    """Record what the family said about a planned contact: they agree, or they object.
+    `in_their_words` only when the family typed the words themselves: a worker's note of what
+    they said is never shown to them as a quotation."""
     record = getattr(contact, "intrusion_record", None)
     if record is None:
         raise MoveRefused(["Only a planned contact that intrudes on family life asks this."])
@@ -826,7 +834,8 @@ def contact_family_view(
     )
     record.family_view = view
     record.family_words = family_words
-    record.save(update_fields=["family_view", "family_words"])
+    record.words_by_family = in_their_words and actor.scope.is_family
+    record.save(update_fields=["family_view", "family_words", "words_by_family"])
     log_access(actor, family_id=contact.family_id, record=record, action=Action.CHANGE)
     return contact
 
@@ -856,7 +865,7 @@ def contact_approve(
     )
     contact.refresh_from_db()
     log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
-    _keep_reasons(actor, contact, reasons)
+    keep_reasons(reasons, contact, actor=actor)
     family_events.contact_approved(contact)
     return contact
 
@@ -882,6 +891,6 @@ def contact_cancel(
     )
     contact.refresh_from_db()
     log_access(actor, family_id=contact.family_id, record=contact, action=Action.CHANGE)
-    _keep_reasons(actor, contact, reasons)
+    keep_reasons(reasons, contact, actor=actor)
     family_events.contact_cancelled(contact)
     return contact

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from crispy_forms_gds.layout import Field, Size
@@ -48,18 +49,16 @@ from supportfirst.pathway.models import (
     RequestStatus,
     SupportRequest,
 )
-from supportfirst.pathway.moves import REQUEST
 from supportfirst.rules.intrusion import FACTUAL_INTRUSION_RULES
 from supportfirst.wording.selectors import reasons_for
 from supportfirst.wording.services import (
+    FieldFinding,
     Reasons,
     WordsToCheck,
     add_reason_fields,
     ask_reasons,
     words_to_check,
 )
-
-DANGER_FROM = REQUEST.move("report_immediate_danger").sources
 
 
 def _request_url(request_id: int) -> str:
@@ -172,7 +171,7 @@ def _request_page(
         "awaiting": support_request.status == RequestStatus.AWAITING_DECISION,
         "can_propose": support_request.status
         in (RequestStatus.AWAITING_DECISION, RequestStatus.SUPPORT_PATHWAY),
-        "can_report_danger": support_request.status in DANGER_FROM,
+        "can_report_danger": danger.can_report(support_request),
     }
     return render(request, "pathway/request.html", context, status=status)
 
@@ -286,47 +285,69 @@ def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def immediate_danger(request: HttpRequest, request_id: int) -> HttpResponse:
     """A child may be in immediate danger: phone first, then one short step that records the
-    concern and tells every manager of the council at once."""
+    concern and tells every manager of the council at once. Its words never hold it back:
+    flagged words are shown, and their reasons asked when the record is completed."""
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
     form = ImmediateDangerForm(submitted(request))
-    flagged = evidence_findings(
-        request.POST.get("what_happened", ""), council_id=actor.scope.council_id
-    )
-    add_reason_fields(form, flagged)
+    can_report = danger.can_report(support_request)
+    context = {
+        "req": support_request,
+        "can_report": can_report,
+        "with_safeguarding": danger.already_with_safeguarding(support_request),
+    }
+    if not can_report and request.method == "POST":
+        # Refused plainly, never a 500 or a second proposal: phone now, tell the manager.
+        why = (
+            danger.ALREADY_WITH_SAFEGUARDING
+            if context["with_safeguarding"]
+            else danger.REQUEST_CLOSED
+        )
+        refused = {**context, "form": form, "refused": why}
+        return render(request, "pathway/immediate_danger.html", refused, status=409)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
-    can_report = support_request.status in DANGER_FROM
     return form_page(
         request,
         form,
         "pathway/immediate_danger.html",
-        {"req": support_request, "can_report": can_report},
+        context,
         on_valid=lambda: danger.report_immediate_danger(
             actor=actor,
             request=support_request,
             what_happened=data["what_happened"],
             when_it_happened=data["when_it_happened"],
             who_at_risk=data["who_at_risk"],
-            reasons=Reasons(flagged, data),
             link_for=request.build_absolute_uri,
         ),
         success=lambda saved: (
-            _danger_told(saved[1]),
+            _danger_told(
+                saved[1],
+                flagged=evidence_findings(
+                    saved[0].what_happened, council_id=actor.scope.council_id
+                ),
+            ),
             _request_url(support_request.pk),
         ),
     )
 
 
-def _danger_told(emailed: int) -> str:
+def _danger_told(emailed: int, flagged: Sequence[FieldFinding] = ()) -> str:
     who = (
         f"{emailed} manager{'' if emailed == 1 else 's'} emailed"
         if emailed
         else "no manager has an email address: phone your team manager"
     )
-    return (
+    told = (
         "The concern is recorded and every manager can see it at the top of their My work "
         f"({who}). If you have not phoned 999 or the child protection team yet, do it now."
     )
+    if flagged:
+        words = ", ".join(dict.fromkeys(f"“{item.finding.text}”" for item in flagged))
+        told += (
+            f" Some words are flagged ({words}): a reason for keeping each is asked when the "
+            "record is completed."
+        )
+    return told
 
 
 @manager_required
@@ -368,13 +389,26 @@ def not_assessing_confirm(request: HttpRequest, request_id: int) -> HttpResponse
             reason=form.cleaned_data["reason"],
             reasons=Reasons.given(to_check, form.cleaned_data),
         ),
-        success=lambda decision: (
-            "Confirmed: information and advice only. Now prepare the letter to the family."
-            if decision.pathway == Pathway.INFORMATION
-            else f"{support_request.child.first_name}'s needs will be assessed on the support "
-            "pathway.",
+        success=lambda decision: _not_assessing_done(decision, support_request),
+    )
+
+
+def _not_assessing_done(decision: Any, support_request: SupportRequest) -> tuple[str, str]:
+    """Confirmed: to the letter prepared for the worker to check and send. Not confirmed: back
+    to the request, now on the support pathway."""
+    if decision.pathway != Pathway.INFORMATION:
+        return (
+            f"{support_request.child.first_name}'s needs will be assessed on the support pathway.",
             _request_url(support_request.pk),
-        ),
+        )
+    letter = next(iter(getattr(decision, "prepared", [])), None)
+    if letter is None:
+        return "Confirmed: information and advice only.", _request_url(support_request.pk)
+    return (
+        "Confirmed: information and advice only. The letter to the family is prepared: it "
+        "gives the reason, their right to an assessment at any time and how to challenge. "
+        "Check it and send it. It has not been sent.",
+        reverse("letters:letter", kwargs={"letter_id": letter.pk}),
     )
 
 
@@ -396,12 +430,19 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
         contact=False,
         safeguarding=True,
     )
+    # A concern recorded in a hurry was saved whatever its words: the reasons for its flagged
+    # words are asked now, as the record is completed, and needed to approve the move.
+    unexplained = selectors.unexplained_evidence(move)
+    if move.status == MoveStatus.PROPOSED:
+        form.ask_evidence_reasons(unexplained)
+    asked = [*(group.item for group in to_check), *form.evidence_reasons]
     return form_page(
         request,
         form,
         "pathway/safeguarding_decide.html",
         {
             "to_check": to_check,
+            "unexplained": unexplained,
             "move": move,
             "decided": move.status != MoveStatus.PROPOSED,
             "can_record_outcome": enquiries.can_record_outcome(move),
@@ -420,7 +461,7 @@ def safeguarding_decide(request: HttpRequest, move_id: int) -> HttpResponse:
             family_told_at=form.cleaned_data.get("family_told_at"),
             reason_not_told=form.cleaned_data.get("reason_not_told", ""),
             seen_or_said_by=form.cleaned_data.get("seen_or_said_by", ""),
-            reasons=Reasons.given(to_check, form.cleaned_data),
+            reasons=Reasons(asked, form.cleaned_data),
         ),
         success=lambda _: ("Your decision is saved.", reverse("frontdoor:team")),
     )
@@ -489,9 +530,8 @@ def _show_record_gaps(form: ContactForm, planned: tuple[str, ...] = ()) -> None:
     if services.intrusions_for(form.cleaned_data["kind"], involved):
         given = form.cleaned_data.get("intrusion", {})
         for name, message in services.intrusion_record_gaps(given).items():
-            target = "intrusion_notice_given" if name == "notice_given" else name
-            if target in form.fields:
-                form.add_error(target, message)
+            if name in form.fields:
+                form.add_error(name, message)
 
 
 @casework_required
@@ -534,7 +574,6 @@ PLAN_TEXTS = {
     "why_not_enough": "why that option is not enough",
     "place": "where",
     "notice_given": "the notice given",
-    "intrusion_notice_given": "the notice given for what it involves",
 }
 # The words of a contact recorded as done that the family reads on their request page.
 DONE_TEXTS = {"notes": "the notes", **{k: v for k, v in PLAN_TEXTS.items() if k != "what_for"}}
@@ -734,7 +773,7 @@ def _plan_as_initial(contact: Any) -> dict[str, Any]:
                 if name not in ("family_view", "family_words")
             }
         )
-        initial["intrusion_notice_given"] = record.notice_given
+        initial["notice_given"] = contact.notice_given or record.notice_given
     return initial
 
 

@@ -46,7 +46,7 @@ from supportfirst.plans.models import (
 )
 from supportfirst.rules import shortbreaks
 from supportfirst.rules.workdays import add_months
-from supportfirst.wording.services import Reasons
+from supportfirst.wording.services import Reasons, keep_reasons
 
 # How a plan names itself on the reasons kept for its flagged words.
 RECORD_TYPE = "plans.supportplan"
@@ -417,10 +417,7 @@ def plan_share(
     plan.shared_at = timezone.now()
     plan.save(update_fields=["shared_by", "shared_at"])
     log_access(actor, family_id=plan.family_id, record=plan, action=Action.CHANGE)
-    if reasons is not None:
-        reasons.save(
-            user=actor.user, family_id=plan.family_id, record_type=RECORD_TYPE, record_id=plan.pk
-        )
+    keep_reasons(reasons, plan, actor=actor)
     if not tell_family:
         return plan, NOT_TOLD
     name = plan.child.first_name
@@ -554,11 +551,8 @@ def review_record(
         summary=f"{plan.title} reviewed; next review by {long_date(given.next_review_on)}",
     )
     log_access(actor, family_id=plan.family_id, record=review, action=Action.CREATE)
-    if reasons is not None:
-        # Kept with the plan, so they are read on the plan's page with its other reasons.
-        reasons.save(
-            user=actor.user, family_id=plan.family_id, record_type=RECORD_TYPE, record_id=plan.pk
-        )
+    # Kept with the plan, so they are read on the plan's page with its other reasons.
+    keep_reasons(reasons, plan, actor=actor)
     return review
 
 

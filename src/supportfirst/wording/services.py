@@ -4,7 +4,8 @@ Every step that shows staff writing to a family (marking an assessment ready, sh
 sending a letter, answering a correction request or a complaint) runs the same gate:
 `words_to_check` over all the staff text the family will see, `add_reason_fields` for one
 reason per distinct flagged word or phrase (each must be a real reason:
-`rules.language.reasons`), and `Reasons`, which the step's service stores with its record.
+`rules.language.reasons`), and `Reasons`, which the step's service keeps with its record through
+`keep_reasons`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from crispy_forms_gds.layout import Field
 from django import forms
 from django.core.exceptions import ValidationError
 
+from supportfirst.audit.services import Actor
 from supportfirst.rules.language import Finding, check
 from supportfirst.rules.language.reasons import reason_problem
 from supportfirst.vocabulary.selectors import checker_for_council
@@ -184,6 +186,8 @@ def save_reasons(
             given_by=user,
         )
         for item in found
+        # A reason asked only for one choice (approving, not declining) may be left blank.
+        if str(data.get(item.reason_name) or "").strip()
     )
 
 
@@ -211,6 +215,20 @@ class Reasons:
             found=self.found,
             data=self.data,
         )
+
+
+def keep_reasons(reasons: Reasons | None, record: Any, *, actor: Actor) -> list[WordingReason]:
+    """Keep the reasons given on a gated step with the record they are about (none given, or no
+    gate on the step: nothing kept). The one way every app stores them: the record's model label
+    (`app.model`) names it, so each record's reasons are read back with `reasons_for`."""
+    if reasons is None:
+        return []
+    return reasons.save(
+        user=actor.user,
+        family_id=record.family_id,
+        record_type=record._meta.label_lower,
+        record_id=record.pk,
+    )
 
 
 def findings_json(text: str, *, council_id: int | None) -> list[dict[str, Any]]:
