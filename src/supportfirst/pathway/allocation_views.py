@@ -25,7 +25,7 @@ def _request_url(request_id: int) -> str:
 def allocate(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
-    workers = list(allocation.workers_to_choose(scope=actor.scope))
+    workers = list(allocation.workers_to_choose(scope=actor.scope, request=support_request))
     form = AllocateForm(submitted(request), workers=workers)
     return form_page(
         request,
