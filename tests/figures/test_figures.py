@@ -1,0 +1,175 @@
+"""The forum's figures (issue 15, point 6): month by month, every figure from fewer than 5
+families held back and marked, a table and a CSV download for each chart (cells that a
+spreadsheet would run are neutralised), and a query count that does not grow with the data."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from supportfirst.assessments.models import AssessmentStatus
+from supportfirst.councils.models import Role
+from supportfirst.councils.scoping import scope_for
+from supportfirst.figures import selectors
+from supportfirst.rules.smallfigures import (
+    SafeFigure,
+    csv_text,
+    is_suppressed,
+    neutralise,
+    share,
+)
+from supportfirst.training.models import Course, TrainingRecord
+from tests.accounts.factories import staff_user
+from tests.assessments.factories import AssessmentFactory
+from tests.conftest import signed_in_client
+from tests.families.factories import ChildFactory
+from tests.pathway.factories import SupportRequestFactory
+
+
+def _requests(council, families, *, each=1):
+    for _ in range(families):
+        child = ChildFactory(family__council=council)
+        for _ in range(each):
+            SupportRequestFactory(child=child)
+
+
+@pytest.fixture
+def forum(council):
+    return staff_user(council, Role.FORUM_MEMBER)
+
+
+def _this_month(council):
+    chart = selectors.requests_chart(council.pk, selectors.months_shown(timezone.localdate()))
+    return chart.rows[0].cells[0]
+
+
+# The rules, as plain Python.
+
+
+def test_suppression_at_4_and_5_families():
+    assert is_suppressed(4) and not is_suppressed(5)
+    assert not is_suppressed(0)
+    assert SafeFigure(9, 4).shown == "fewer than 5 families"
+    assert SafeFigure(9, 4).cell == "*"
+    assert SafeFigure(9, 5).shown == "9"
+    assert share(SafeFigure(3, 4), SafeFigure(10, 8)) is None
+    assert share(SafeFigure(6, 5), SafeFigure(8, 6)) == 75
+
+
+@pytest.mark.parametrize("dangerous", ["=1+1", "+44 1632", "-2", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised(dangerous):
+    assert neutralise(dangerous) == "'" + dangerous
+    text = csv_text(["Month", dangerous], [["March 2026", dangerous]])
+    assert f"'{dangerous[:2]}" in text
+    assert "\n=" not in text and ",=" not in text
+
+
+def test_ordinary_csv_cells_are_kept():
+    assert neutralise("March 2026") == "March 2026"
+    assert neutralise(5) == "5"
+    assert csv_text(["a", "b"], [[1, None]]) == "a,b\r\n1,\r\n"
+
+
+# Counted from the database.
+
+
+def test_requests_from_4_families_are_held_back(council):
+    _requests(council, 4, each=2)
+    cell = _this_month(council)
+    assert (cell.count, cell.families, cell.suppressed) == (8, 4, True)
+
+
+def test_requests_from_5_families_are_shown(council):
+    _requests(council, 5)
+    cell = _this_month(council)
+    assert (cell.count, cell.families, cell.suppressed) == (5, 5, False)
+
+
+def test_another_councils_requests_are_not_counted(council, other_council):
+    _requests(other_council, 6)
+    assert _this_month(council).count == 0
+
+
+def test_the_page_marks_held_back_figures_and_shows_the_rest(council, forum):
+    _requests(council, 4)
+    response = signed_in_client(forum).get("/staff/forum-figures/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "The forum's figures, month by month" in page
+    assert "Requests for help" in page
+    assert "*<span class=\"govuk-visually-hidden\"> fewer than 5 families</span>" in page
+    assert "<svg" in page and "<script" not in page.split("<main")[1].split("</main>")[0]
+    _requests(council, 1)
+    page = signed_in_client(forum).get("/staff/forum-figures/").content.decode()
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">5</td>' in page
+
+
+def test_the_csv_download(council, forum):
+    _requests(council, 4)
+    response = signed_in_client(forum).get("/staff/forum-figures/download/?chart=requests")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    text = response.content.decode()
+    month = f"{timezone.localdate():%B %Y}"
+    assert text.startswith("Month,Requests\r\n")
+    assert f"{month},*\r\n" in text
+    assert "*: fewer than 5 families, not shown" in text
+
+
+def test_an_unknown_chart_is_not_found(forum):
+    response = signed_in_client(forum).get("/staff/forum-figures/download/?chart=nope")
+    assert response.status_code == 404
+
+
+def test_families_and_practitioners_do_not_see_the_figures(council, family):
+    from tests.accounts.factories import family_user
+
+    for user in (staff_user(council, Role.PRACTITIONER), family_user(family)):
+        assert signed_in_client(user).get("/staff/forum-figures/").status_code == 403
+
+
+def test_the_share_of_assessments_by_trained_staff(council):
+    manager = staff_user(council, Role.TEAM_MANAGER)
+    trained = staff_user(council, Role.PRACTITIONER)
+    TrainingRecord.objects.create(
+        council=council,
+        person=trained,
+        course=Course.ASSESSMENT,
+        completed_on=timezone.localdate() - datetime.timedelta(days=60),
+        renew_by=timezone.localdate() + datetime.timedelta(days=600),
+        delivered_by="Priya Shah",
+        parent_carers="Dawn Clarke, parent carer",
+        recorded_by=manager,
+        recorded_at=timezone.now(),
+    )
+    untrained = staff_user(council, Role.PRACTITIONER)
+    for who in [trained] * 6 + [untrained] * 2:
+        AssessmentFactory(
+            request__child=ChildFactory(family__council=council),
+            started_by=who,
+            status=AssessmentStatus.AUTHORISED,
+            authorised_at=timezone.now(),
+        )
+    got = selectors.trained_share(scope=scope_for(manager))
+    assert (got.assessments.count, got.by_trained.count, got.percent) == (8, 6, 75)
+    chart = selectors.assessments_chart(council.pk, selectors.months_shown(timezone.localdate()))
+    assert [c.count for c in chart.rows[0].cells] == [8, 8, 6]
+
+
+def _queries(client) -> int:
+    with CaptureQueriesContext(connection) as seen:
+        assert client.get("/staff/forum-figures/").status_code == 200
+    return len(seen)
+
+
+def test_the_query_count_does_not_grow_with_the_data(council, forum):
+    client = signed_in_client(forum)
+    _requests(council, 1)
+    few = _queries(client)
+    _requests(council, 12, each=2)
+    assert _queries(client) == few
