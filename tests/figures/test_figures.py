@@ -51,7 +51,8 @@ def _this_month(council):
 
 
 def test_suppression_at_4_and_5_families():
-    assert is_suppressed(4) and not is_suppressed(5)
+    assert is_suppressed(4)
+    assert not is_suppressed(5)
     assert not is_suppressed(0)
     assert SafeFigure(9, 4).shown == "fewer than 5 families"
     assert SafeFigure(9, 4).cell == "*"
@@ -65,7 +66,8 @@ def test_csv_cells_a_spreadsheet_would_run_are_neutralised(dangerous):
     assert neutralise(dangerous) == "'" + dangerous
     text = csv_text(["Month", dangerous], [["March 2026", dangerous]])
     assert f"'{dangerous[:2]}" in text
-    assert "\n=" not in text and ",=" not in text
+    assert "\n=" not in text
+    assert ",=" not in text
 
 
 def test_ordinary_csv_cells_are_kept():
@@ -101,8 +103,9 @@ def test_the_page_marks_held_back_figures_and_shows_the_rest(council, forum):
     page = response.content.decode()
     assert "The forum's figures, month by month" in page
     assert "Requests for help" in page
-    assert "*<span class=\"govuk-visually-hidden\"> fewer than 5 families</span>" in page
-    assert "<svg" in page and "<script" not in page.split("<main")[1].split("</main>")[0]
+    assert '*<span class="govuk-visually-hidden"> fewer than 5 families</span>' in page
+    assert "<svg" in page
+    assert "<script" not in page.split("<main")[1].split("</main>")[0]
     _requests(council, 1)
     page = signed_in_client(forum).get("/staff/forum-figures/").content.decode()
     assert '<td class="govuk-table__cell govuk-table__cell--numeric">5</td>' in page
@@ -172,4 +175,50 @@ def test_the_query_count_does_not_grow_with_the_data(council, forum):
     _requests(council, 1)
     few = _queries(client)
     _requests(council, 12, each=2)
+    assert _queries(client) == few
+
+
+def _full_month(council, families):
+    """Plans agreed, services started 10 days after the request, moves to safeguarding."""
+    from supportfirst.pathway.models import MoveStatus
+    from supportfirst.plans.models import PlanStatus
+    from tests.accounts.factories import UserFactory
+    from tests.pathway.factories import ProposedMoveFactory
+    from tests.plans.factories import DraftPlanFactory, PlannedServiceFactory
+
+    today = timezone.localdate()
+    received = timezone.now() - datetime.timedelta(days=10)
+    for _ in range(families):
+        child = ChildFactory(family__council=council)
+        plan = DraftPlanFactory(
+            request__child=child,
+            request__received_at=received,
+            status=PlanStatus.AGREED,
+            responded_at=timezone.now(),
+        )
+        PlannedServiceFactory(plan=plan, started_on=today)
+        ProposedMoveFactory(
+            request__child=child,
+            proposed_by=UserFactory(),
+            status=MoveStatus.APPROVED,
+            decided_at=timezone.now(),
+        )
+
+
+def test_plans_services_and_moves_are_counted_by_month(council):
+    _full_month(council, 5)
+    months = selectors.months_shown(timezone.localdate())
+    plans = selectors.plans_chart(council.pk, months).rows[0].cells
+    assert [(c.count, c.suppressed) for c in plans] == [(5, False), (0, False)]
+    started = selectors.support_start_chart(council.pk, months).rows[0].cells
+    assert [c.count for c in started] == [5, 10]
+    moves = selectors.safeguarding_chart(council.pk, months).rows[0].cells
+    assert moves[0].count == 5
+
+
+def test_the_query_count_stays_flat_with_every_chart_filled(council, forum):
+    client = signed_in_client(forum)
+    _full_month(council, 1)
+    few = _queries(client)
+    _full_month(council, 7)
     assert _queries(client) == few

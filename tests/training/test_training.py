@@ -51,9 +51,7 @@ def rule_on(council):
 @pytest.fixture
 def support_request(council):
     family = family_with_everyone(council, allocated_worker=None, name="Osei family")
-    return SupportRequestFactory(
-        child=family.children.get(), status=RequestStatus.SUPPORT_PATHWAY
-    )
+    return SupportRequestFactory(child=family.children.get(), status=RequestStatus.SUPPORT_PATHWAY)
 
 
 def _train(person, manager, course, *, completed=None, renew=None):
@@ -158,10 +156,8 @@ def test_without_the_rule_anyone_can_be_allocated(manager, untrained, support_re
 def test_with_the_rule_an_untrained_worker_is_refused_with_a_clear_message(
     manager, untrained, trained, support_request, rule_on
 ):
-    with pytest.raises(MoveRefused, match="training .* is in date"):
-        allocation.allocate_worker(
-            actor=_actor(manager), request=support_request, worker=untrained
-        )
+    with pytest.raises(MoveRefused, match=r"training .* is in date"):
+        allocation.allocate_worker(actor=_actor(manager), request=support_request, worker=untrained)
     response = signed_in_client(manager).post(
         f"/staff/requests/{support_request.pk}/worker/", {"worker": untrained.pk}
     )
@@ -192,14 +188,10 @@ def test_out_of_date_training_does_not_count(manager, untrained, support_request
         renew=today - datetime.timedelta(days=1),
     )
     with pytest.raises(MoveRefused, match="training"):
-        allocation.allocate_worker(
-            actor=_actor(manager), request=support_request, worker=untrained
-        )
+        allocation.allocate_worker(actor=_actor(manager), request=support_request, worker=untrained)
 
 
-def test_a_practitioner_without_training_cannot_take_a_request(
-    untrained, support_request, rule_on
-):
+def test_a_practitioner_without_training_cannot_take_a_request(untrained, support_request, rule_on):
     with pytest.raises(MoveRefused, match="training"):
         allocation.take_request(actor=_actor(untrained), request=support_request)
 

@@ -80,8 +80,8 @@ def months_shown(today: date, count: int = MONTHS_SHOWN) -> list[date]:
 def _month(value: Any) -> date:
     if hasattr(value, "date") and callable(value.date):
         value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return value.date().replace(day=1)  # type: ignore[no-any-return]
-    return value.replace(day=1)  # type: ignore[no-any-return]
+        return value.date().replace(day=1)
+    return value.replace(day=1)
 
 
 def _label(month: date) -> str:
@@ -430,7 +430,9 @@ def trained_share(*, scope: Scope, today: date | None = None) -> TrainedShare:
         .annotate(authorised_day=TruncDate("authorised_at"))
         .annotate(by_trained=_trained_on_the_day())
     )
-    got = rows.aggregate(**_pair(family="family", cells={"all": None, "trained": Q(by_trained=True)}))
+    got = rows.aggregate(
+        **_pair(family="family", cells={"all": None, "trained": Q(by_trained=True)})
+    )
     whole = SafeFigure(got["all"] or 0, got["all_f"] or 0)
     part = SafeFigure(got["trained"] or 0, got["trained_f"] or 0)
     return TrainedShare(whole, part, share(part, whole))

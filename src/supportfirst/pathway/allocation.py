@@ -33,9 +33,10 @@ SAFEGUARDING_STATUSES = frozenset(
 
 def needs_young_carers_training(request: SupportRequest) -> bool:
     """A young carer's assessment was asked for, or started, for this request."""
-    return request.young_carer_assessment_asked or request.assessments.filter(  # type: ignore[attr-defined]
-        kind="young_carer"
-    ).exists()
+    return (
+        request.young_carer_assessment_asked
+        or request.assessments.filter(kind="young_carer").exists()
+    )
 
 
 def training_missing(*, council_id: int, request: SupportRequest, worker: Any) -> list[str]:

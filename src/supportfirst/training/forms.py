@@ -30,9 +30,7 @@ class TrainingForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select which training they completed"},
     )
-    completed_on = RealDateField(
-        label="Date they completed it", help_text="For example 27 3 2026"
-    )
+    completed_on = RealDateField(label="Date they completed it", help_text="For example 27 3 2026")
     renew_by = RealDateField(
         label="Date it must be renewed by",
         help_text="After this day the training is out of date. For example 27 3 2028",
@@ -106,4 +104,3 @@ class RuleForm(forms.Form):
             button="Save the rule",
             name="rule",
         )
-

@@ -24,9 +24,7 @@ def trained_only(council_id: int) -> bool:
 
 
 def rule_of(council_id: int) -> TrainingRule | None:
-    return (
-        TrainingRule.objects.filter(council_id=council_id).select_related("updated_by").first()
-    )
+    return TrainingRule.objects.filter(council_id=council_id).select_related("updated_by").first()
 
 
 def courses_needed(*, young_carer: bool) -> tuple[str, ...]:
@@ -49,9 +47,7 @@ def trained_people(*, council_id: int, on: date, courses: tuple[str, ...]) -> se
     return {p for p, have in held.items() if have >= set(courses)}
 
 
-def missing_courses(
-    *, council_id: int, person_id: int, on: date, young_carer: bool
-) -> list[str]:
+def missing_courses(*, council_id: int, person_id: int, on: date, young_carer: bool) -> list[str]:
     """The courses this person would need in date to be allocated (empty when allowed)."""
     needed = courses_needed(young_carer=young_carer)
     have = set(

@@ -6,43 +6,132 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('councils', '0006_complaints_manager_role'),
+        ("councils", "0006_complaints_manager_role"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TrainingRule',
+            name="TrainingRule",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('trained_only', models.BooleanField(default=False, help_text="Only practitioners whose training is in date can be a family's worker on the support pathway; a young carer's assessment needs the young carers' training too.")),
-                ('updated_at', models.DateTimeField(blank=True, null=True)),
-                ('council', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='training_rule', to='councils.council')),
-                ('updated_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "trained_only",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Only practitioners whose training is in date can be a family's worker on the support pathway; a young carer's assessment needs the young carers' training too.",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "council",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="training_rule",
+                        to="councils.council",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='TrainingRecord',
+            name="TrainingRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('course', models.CharField(choices=[('assessment', "Assessing with families (the council's co-produced training)"), ('young_carers', "Young carers' needs assessments")], max_length=20)),
-                ('completed_on', models.DateField()),
-                ('renew_by', models.DateField(help_text='The training is out of date after this day.')),
-                ('delivered_by', models.CharField(help_text='Who from the council delivered it, by name and role.', max_length=300)),
-                ('parent_carers', models.CharField(help_text='The parent carers who delivered it with them, by name and role.', max_length=300)),
-                ('recorded_at', models.DateTimeField()),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='training_records', to='councils.council')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='training_records', to=settings.AUTH_USER_MODEL)),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "course",
+                    models.CharField(
+                        choices=[
+                            (
+                                "assessment",
+                                "Assessing with families (the council's co-produced training)",
+                            ),
+                            ("young_carers", "Young carers' needs assessments"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("completed_on", models.DateField()),
+                (
+                    "renew_by",
+                    models.DateField(help_text="The training is out of date after this day."),
+                ),
+                (
+                    "delivered_by",
+                    models.CharField(
+                        help_text="Who from the council delivered it, by name and role.",
+                        max_length=300,
+                    ),
+                ),
+                (
+                    "parent_carers",
+                    models.CharField(
+                        help_text="The parent carers who delivered it with them, by name and role.",
+                        max_length=300,
+                    ),
+                ),
+                ("recorded_at", models.DateTimeField()),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="training_records",
+                        to="councils.council",
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="training_records",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-completed_on', '-pk'],
-                'indexes': [models.Index(fields=['council', 'course', 'renew_by'], name='training_tr_council_3bf27a_idx')],
-                'constraints': [models.CheckConstraint(condition=models.Q(('renew_by__gt', models.F('completed_on'))), name='training_renewal_after_completion')],
+                "ordering": ["-completed_on", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["council", "course", "renew_by"],
+                        name="training_tr_council_3bf27a_idx",
+                    )
+                ],
+                "constraints": [
+                    models.CheckConstraint(
+                        condition=models.Q(("renew_by__gt", models.F("completed_on"))),
+                        name="training_renewal_after_completion",
+                    )
+                ],
             },
         ),
     ]
