@@ -5,6 +5,7 @@ a phone, and a manager records training with parent carers and turns on the coun
 from __future__ import annotations
 
 import datetime
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -55,7 +56,7 @@ def test_a_forum_member_reads_the_figures(browser, live_server, request, size):
         link = page.get_by_role("link", name="Download “Requests for help” (CSV)")
         with page.expect_download() as got:
             link.click()
-        text = open(got.value.path(), encoding="utf-8").read()
+        text = Path(got.value.path()).read_text(encoding="utf-8")
         assert text.startswith("Month,Requests")
 
 
