@@ -222,3 +222,76 @@ def test_the_query_count_stays_flat_with_every_chart_filled(council, forum):
     few = _queries(client)
     _full_month(council, 7)
     assert _queries(client) == few
+
+
+def test_eligibility_outcomes_by_criterion_with_departures_and_a_safe_download(council, forum):
+    from supportfirst.eligibility.models import (
+        DecisionStatus,
+        EligibilityDecision,
+        PublishedCriteria,
+    )
+    from supportfirst.eligibility.publishing import criteria_publish_shipped
+    from tests.accounts.factories import UserFactory
+    from tests.assessments.factories import AuthorisedAssessmentFactory
+
+    criteria_publish_shipped()
+    criteria = PublishedCriteria.objects.order_by("pk").first()
+    maker = UserFactory()
+    for n in range(5):
+        assessment = AuthorisedAssessmentFactory(
+            request__child=ChildFactory(family__council=council)
+        )
+        EligibilityDecision.objects.create(
+            family=assessment.family,
+            assessment=assessment,
+            criteria=criteria,
+            case={},
+            result={
+                "needs": [
+                    {"need_id": "a", "met": True, "criterion_id": "=HYPERLINK(1)"},
+                    {"need_id": "b", "met": False, "criterion_id": "=HYPERLINK(1)"},
+                ]
+            },
+            # One family's second need met after the practitioner departed from the result.
+            departures={"needs": {"b": {"met": True, "reason": "Nights"}}} if n == 0 else {},
+            status=DecisionStatus.CONFIRMED,
+            made_by=maker,
+            made_at=timezone.now(),
+        )
+    chart = selectors.eligibility_chart(council.pk, selectors.months_shown(timezone.localdate()))
+    (row,) = chart.rows
+    assert row.detail == "=HYPERLINK(1)"
+    assert [(c.count, c.families, c.suppressed) for c in row.cells] == [
+        (6, 5, False),
+        (4, 4, True),
+    ]
+    text = (
+        signed_in_client(forum)
+        .get("/staff/forum-figures/download/?chart=eligibility")
+        .content.decode()
+    )
+    month = f"{timezone.localdate():%B %Y}"
+    assert text.splitlines()[:2] == [
+        "Month,Criterion,Needs that met it,Needs that did not",
+        f"{month},'=HYPERLINK(1),6,*",
+    ]
+
+
+def test_intrusions_and_complaints_are_counted_by_month(council):
+    from supportfirst.pathway.models import FamilyView
+    from tests.complaints.factories import complaint_for
+    from tests.pathway.factories import IntrusionRecordFactory
+
+    for n in range(6):
+        child = ChildFactory(family__council=council)
+        IntrusionRecordFactory(
+            contact__request__child=child,
+            contact__happened_at=timezone.now(),
+            family_view=FamilyView.OBJECT if n < 5 else FamilyView.AGREE,
+        )
+        complaint_for(child.family, stage=2 if n < 5 else 1)
+    months = selectors.months_shown(timezone.localdate())
+    intrusions = selectors.intrusions_chart(council.pk, months).rows[0].cells
+    assert [(c.count, c.suppressed) for c in intrusions] == [(6, False), (5, False)]
+    complaints = selectors.complaints_chart(council.pk, months).rows[0].cells
+    assert [(c.count, c.suppressed) for c in complaints] == [(6, False), (5, False), (0, False)]

@@ -63,7 +63,7 @@ def draw(chart: Chart) -> Drawing:
     labels: list[Label] = []
     for n, row in enumerate(chart.rows):
         top = LEGEND + n * group
-        labels.append(Label(top + (columns * BAR_HEIGHT) // 2 + 5, row.label))
+        labels.append(Label(top + (columns * BAR_HEIGHT) // 2 + 5, row.drawn_label))
         for i, cell in enumerate(row.cells):
             width = 6 if cell.suppressed else round(cell.count * BAR_AREA / biggest[i])
             bars.append(

@@ -50,8 +50,13 @@ MONTHS_SHOWN = 12
 
 @dataclass(frozen=True)
 class Row:
-    label: str  # the month, like "March 2026" (and the criterion, for eligibility)
+    label: str  # the month, like "March 2026"
     cells: tuple[SafeFigure, ...]
+    detail: str = ""  # what else the row is about: the criterion, for eligibility
+
+    @property
+    def drawn_label(self) -> str:
+        return f"{self.label}: {self.detail}" if self.detail else self.label
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,7 @@ class Chart:
     about: str
     columns: tuple[str, ...]
     rows: tuple[Row, ...]
+    detail: str = ""  # the heading of the rows' detail column, when they have one
 
     @property
     def any_suppressed(self) -> bool:
@@ -285,11 +291,12 @@ def eligibility_chart(council_id: int, months: list[date]) -> Chart:
             cell[f"{key}_f"].add(family_id)
     rows = tuple(
         Row(
-            f"{_label(month)}: {criterion}",
+            _label(month),
             (
                 SafeFigure(cell["met"], len(cell["met_f"])),
                 SafeFigure(cell["not"], len(cell["not_f"])),
             ),
+            detail=criterion,
         )
         for (month, criterion), cell in sorted(
             counts.items(), key=lambda item: (-item[0][0].toordinal(), item[0][1])
@@ -302,6 +309,7 @@ def eligibility_chart(council_id: int, months: list[date]) -> Chart:
         "were weighed against: how many met it and how many did not.",
         ("Needs that met it", "Needs that did not"),
         rows,
+        detail="Criterion",
     )
 
 

@@ -50,9 +50,13 @@ def download(request: HttpRequest) -> HttpResponse:
     chart = selectors.one_chart(scope=scope, key=key)
     if chart is None:
         raise Http404("There is no chart with that name.")
+    details = (chart.detail,) if chart.detail else ()
     text = csv_text(
-        ("Month", *chart.columns),
-        [(row.label, *(cell.cell for cell in row.cells)) for row in chart.rows],
+        ("Month", *details, *chart.columns),
+        [
+            (row.label, *((row.detail,) if details else ()), *(cell.cell for cell in row.cells))
+            for row in chart.rows
+        ],
     )
     if chart.any_suppressed:
         text += csv_text((f"{SUPPRESSED_MARK}: {SUPPRESSED}, not shown",), [])
