@@ -176,6 +176,7 @@ def test_with_the_rule_the_drop_down_lists_only_trained_staff(
     text = page.content.decode()
     assert "Sam Patel" in text
     assert "Lee Brown" not in text
+    assert "Only they are on the list." in text
 
 
 def test_out_of_date_training_does_not_count(manager, untrained, support_request, rule_on):

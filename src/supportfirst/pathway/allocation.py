@@ -42,9 +42,7 @@ def needs_young_carers_training(request: SupportRequest) -> bool:
 def training_missing(*, council_id: int, request: SupportRequest, worker: Any) -> list[str]:
     """The courses the worker lacks (in date today) to be this family's worker, when the
     council allows only trained practitioners on the support pathway; empty otherwise."""
-    if worker is None or request.status in SAFEGUARDING_STATUSES:
-        return []
-    if not training.trained_only(council_id):
+    if worker is None or not only_trained_apply(council_id=council_id, request=request):
         return []
     return training.missing_courses(
         council_id=council_id,
@@ -52,6 +50,11 @@ def training_missing(*, council_id: int, request: SupportRequest, worker: Any) -
         on=timezone.localdate(),
         young_carer=needs_young_carers_training(request),
     )
+
+
+def only_trained_apply(*, council_id: int, request: SupportRequest) -> bool:
+    """Whether the council's training rule limits who can be this family's worker."""
+    return request.status not in SAFEGUARDING_STATUSES and training.trained_only(council_id)
 
 
 def workers_to_choose(*, scope: Scope, request: SupportRequest | None = None) -> QuerySet[User]:
@@ -66,11 +69,7 @@ def workers_to_choose(*, scope: Scope, request: SupportRequest | None = None) ->
         .select_related("membership")
         .order_by("full_name", "username")
     )
-    if (
-        request is not None
-        and request.status not in SAFEGUARDING_STATUSES
-        and training.trained_only(scope.council_id)
-    ):
+    if request is not None and only_trained_apply(council_id=scope.council_id, request=request):
         courses = training.courses_needed(young_carer=needs_young_carers_training(request))
         people = people.filter(
             pk__in=training.trained_people(

@@ -31,7 +31,13 @@ def allocate(request: HttpRequest, request_id: int) -> HttpResponse:
         request,
         form,
         "pathway/allocate.html",
-        {"req": support_request},
+        {
+            "req": support_request,
+            "only_trained": allocation.only_trained_apply(
+                council_id=actor.scope.council_id, request=support_request
+            ),
+            "young_carer": allocation.needs_young_carers_training(support_request),
+        },
         on_valid=lambda: allocation.allocate_worker(
             actor=actor, request=support_request, worker=form.chosen
         ),
