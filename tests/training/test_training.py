@@ -220,3 +220,14 @@ def test_the_rule_does_not_hold_up_a_move_to_safeguarding(manager, untrained, co
     allocation.allocate_worker(actor=_actor(manager), request=moved, worker=untrained)
     family.refresh_from_db()
     assert family.allocated_worker == untrained
+
+
+def test_the_demo_records_training_with_parent_carers(db):
+    from supportfirst import demo
+
+    assert demo.load_if_empty() is True
+    record = TrainingRecord.objects.select_related("council").first()
+    assert record is not None
+    assert record.council.is_demo
+    assert "parent carer forum trainer" in record.parent_carers
+    assert not TrainingRule.objects.filter(trained_only=True).exists()
