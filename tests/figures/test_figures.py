@@ -295,3 +295,14 @@ def test_intrusions_and_complaints_are_counted_by_month(council):
     assert [(c.count, c.suppressed) for c in intrusions] == [(6, False), (5, False)]
     complaints = selectors.complaints_chart(council.pk, months).rows[0].cells
     assert [(c.count, c.suppressed) for c in complaints] == [(6, False), (5, False), (0, False)]
+
+
+def test_every_charts_figures_in_one_download(council, forum):
+    _requests(council, 5)
+    response = signed_in_client(forum).get("/staff/forum-figures/download/")
+    assert response.status_code == 200
+    text = response.content.decode()
+    month = f"{timezone.localdate():%B %Y}"
+    assert "Chart,Month,Requests\r\n" in text
+    assert f"Requests for help,{month},5\r\n" in text
+    assert "Chart,Month,Stage 1: local resolution," in text

@@ -41,27 +41,44 @@ def figures_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _csv(charts: list[selectors.Chart]) -> str:
+    """The charts' figures, one row per chart and month (a held-back figure is the mark)."""
+    one = len(charts) == 1
+    lines = []
+    for chart in charts:
+        header = ("Month", *((chart.detail,) if chart.detail else ()), *chart.columns)
+        rows = [
+            (
+                row.label,
+                *((row.detail,) if chart.detail else ()),
+                *(cell.cell for cell in row.cells),
+            )
+            for row in chart.rows
+        ]
+        if not one:
+            header = ("Chart", *header)
+            rows = [(chart.title, *row) for row in rows]
+        lines.append(csv_text(header, rows))
+    if any(chart.any_suppressed for chart in charts):
+        lines.append(csv_text((f"{SUPPRESSED_MARK}: {SUPPRESSED}, not shown",), []))
+    return "".join(lines)
+
+
 @figures_required
 @require_safe
 def download(request: HttpRequest) -> HttpResponse:
-    """One chart's figures as CSV: `?chart=requests` (a held-back figure is the mark)."""
+    """One chart's figures as CSV (`?chart=requests`), or every chart's, one after another."""
     scope = request.scope  # type: ignore[attr-defined]
     key = request.GET.get("chart", "")
-    chart = selectors.one_chart(scope=scope, key=key)
-    if chart is None:
-        raise Http404("There is no chart with that name.")
-    details = (chart.detail,) if chart.detail else ()
-    text = csv_text(
-        ("Month", *details, *chart.columns),
-        [
-            (row.label, *((row.detail,) if details else ()), *(cell.cell for cell in row.cells))
-            for row in chart.rows
-        ],
-    )
-    if chart.any_suppressed:
-        text += csv_text((f"{SUPPRESSED_MARK}: {SUPPRESSED}, not shown",), [])
-    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    if key:
+        chart = selectors.one_chart(scope=scope, key=key)
+        if chart is None:
+            raise Http404("There is no chart with that name.")
+        charts, name = [chart], chart.key
+    else:
+        charts, name = selectors.forum_figures(scope=scope), "forum-figures"
+    response = HttpResponse(_csv(charts), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
-        f'attachment; filename="{chart.key}-{timezone.localdate():%Y-%m-%d}.csv"'
+        f'attachment; filename="{name}-{timezone.localdate():%Y-%m-%d}.csv"'
     )
     return response
