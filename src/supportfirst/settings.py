@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "supportfirst.pages",
     "supportfirst.protocols",
     "supportfirst.localprotocol",
+    "supportfirst.training",
+    "supportfirst.figures",
 ]
 
 MIDDLEWARE = [
