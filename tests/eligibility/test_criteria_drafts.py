@@ -17,8 +17,8 @@ from django.utils import timezone
 from supportfirst.eligibility import drafting
 from supportfirst.eligibility.models import (
     CriteriaAdoption,
-    CriteriaDraftStatus,
     CriteriaDraftEvent,
+    CriteriaDraftStatus,
     PublishedCriteria,
 )
 from supportfirst.kernel.workflow import MoveRefused
@@ -59,7 +59,10 @@ def test_a_draft_starts_from_the_criteria_in_force_with_the_next_version():
     assert (draft.set_id, draft.version, draft.based_on.version) == ("957-ashvale", "2.2", "2.1")
     assert [c["id"] for c in draft.data["criteria"]] == ["child", "parent-carer", "young-carer"]
     assert drafting.draft_check(draft).ready
-    assert CriteriaDraftEvent.objects.get(draft=draft).summary == "Started version 2.2 from version 2.1"
+    assert (
+        CriteriaDraftEvent.objects.get(draft=draft).summary
+        == "Started version 2.2 from version 2.1"
+    )
 
 
 def test_a_council_with_no_criteria_starts_from_the_model():
@@ -156,7 +159,9 @@ def test_a_change_after_sign_off_clears_both_sign_offs():
         actor=manager_of(draft.council), draft=draft, part="services", index=0, value=service
     )
     draft.refresh_from_db()
-    assert cleared and not draft.council_signed and not draft.forum_signed
+    assert cleared
+    assert not draft.council_signed
+    assert not draft.forum_signed
 
 
 def test_the_command_line_goes_through_the_same_service(tmp_path):
@@ -216,7 +221,9 @@ def test_gate_questions_and_removals_read_in_plain_english():
 def test_a_loader_error_is_shown_on_the_form_keeping_what_was_typed():
     draft = a_draft(_ashvale())
     client = signed_in_client(manager_of(draft.council))
-    url = reverse("eligibility:criteria_criterion", kwargs={"draft_id": draft.pk, "criterion_index": 0})
+    url = reverse(
+        "eligibility:criteria_criterion", kwargs={"draft_id": draft.pk, "criterion_index": 0}
+    )
     data = _criterion_post(draft, 0, title="Help for your child, changed", outcomes_needed=20)
     response = client.post(url, data)
     assert response.status_code == 400
@@ -232,7 +239,9 @@ def test_a_loader_error_is_shown_on_the_form_keeping_what_was_typed():
 def test_a_criterion_saved_in_the_form_changes_the_draft_and_the_examples_run_on_the_page():
     draft = a_draft(_ashvale())
     client = signed_in_client(manager_of(draft.council))
-    url = reverse("eligibility:criteria_criterion", kwargs={"draft_id": draft.pk, "criterion_index": 0})
+    url = reverse(
+        "eligibility:criteria_criterion", kwargs={"draft_id": draft.pk, "criterion_index": 0}
+    )
     response = client.post(url, _criterion_post(draft, 0, at_least="every_day"))
     assert response.status_code == 302
     draft.refresh_from_db()
@@ -240,7 +249,8 @@ def test_a_criterion_saved_in_the_form_changes_the_draft_and_the_examples_run_on
     page = client.get(reverse("eligibility:criteria_draft", kwargs={"draft_id": draft.pk}))
     text = page.content.decode()
     assert page.status_code == 200
-    assert "Fails" in text and "Passes" in text
+    assert "Fails" in text
+    assert "Passes" in text
     assert "does not come out as it says" in text
     assert "How often help must be needed, at least: now every day (it was every week)." in text
 
@@ -266,7 +276,10 @@ def test_the_public_page_shows_what_changed_from_the_version_before():
 
     criteria_publish_shipped()
     response = signed_in_client(forum_member_of(_ashvale_council())).get(
-        reverse("public_eligibility:version", kwargs={"criteria_slug": "ashvale", "criteria_version": "2.1"})
+        reverse(
+            "public_eligibility:version",
+            kwargs={"criteria_slug": "ashvale", "criteria_version": "2.1"},
+        )
     )
     text = response.content.decode()
     assert response.status_code == 200

@@ -5,7 +5,7 @@ of the criteria file it stands for, so nobody writes YAML by hand."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
@@ -21,11 +21,18 @@ PERSON_CHOICES = [
 ]
 FLAG_CHOICES = [
     (areas.CANNOT_WITHOUT_HELP, "It cannot be managed without help"),
-    (areas.PAIN_DISTRESS_OR_ANXIETY, "It can only be managed with a lot of pain, distress or anxiety"),
+    (
+        areas.PAIN_DISTRESS_OR_ANXIETY,
+        "It can only be managed with a lot of pain, distress or anxiety",
+    ),
     (areas.DANGER, "It can only be managed with danger to someone"),
     (areas.MUCH_LONGER, "It takes much longer than usual"),
 ]
-_WHOSE = {areas.CHILD: "child", areas.PARENT_CARER: "parent carer", areas.YOUNG_CARER: "young carer"}
+_WHOSE = {
+    areas.CHILD: "child",
+    areas.PARENT_CARER: "parent carer",
+    areas.YOUNG_CARER: "young carer",
+}
 AREA_CHOICES = [(code, f"{name} ({_WHOSE[whose]})") for code, (name, whose) in areas.AREAS.items()]
 HOW_OFTEN_CHOICES = [(code, words.capitalize()) for code, words in areas.HOW_OFTEN.items()]
 DUTY_CHOICES = [
@@ -47,7 +54,9 @@ def _yes_no(label: str, help_text: str = "") -> forms.TypedChoiceField:
     )
 
 
-def _ticks(label: str, choices: list[tuple[str, str]], help_text: str = "", **kwargs: Any) -> forms.MultipleChoiceField:
+def _ticks(
+    label: str, choices: list[tuple[str, str]], help_text: str = "", **kwargs: Any
+) -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
         label=label,
         help_text=help_text,
@@ -109,9 +118,7 @@ class CriterionForm(forms.Form):
         max_value=30,
         error_messages={"required": "Enter how many areas of life", "invalid": "Enter a number"},
     )
-    one_area_enough_when = _ticks(
-        "One area is enough when a need", FLAG_CHOICES, required=False
-    )
+    one_area_enough_when = _ticks("One area is enough when a need", FLAG_CHOICES, required=False)
     one_area_enough_in = _ticks("One area is enough in", AREA_CHOICES, required=False)
     needs_impairment_or_illness = _yes_no(
         "Must the needs come from a disability or illness (for a carer, from caring)?"
@@ -120,8 +127,7 @@ class CriterionForm(forms.Form):
         "Must there be, or be likely to be, a big effect on wellbeing?"
     )
     compare_with_same_age = _yes_no(
-        "Does a child's need count only when it is more than other children of the same age "
-        "need?",
+        "Does a child's need count only when it is more than other children of the same age need?",
         "Only for a child's criterion.",
     )
     min_age = forms.IntegerField(
@@ -221,7 +227,9 @@ class ServiceForm(forms.Form):
         max_length=80,
         error_messages={"required": "Enter a short name for the service"},
     )
-    name = forms.CharField(label="Name", max_length=200, error_messages={"required": "Enter the name"})
+    name = forms.CharField(
+        label="Name", max_length=200, error_messages={"required": "Enter the name"}
+    )
     plain_english = forms.CharField(
         label="What it is, in plain English",
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -261,8 +269,8 @@ class ServiceForm(forms.Form):
         self, *args: Any, adding: bool, criteria: list[tuple[str, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["criterion"].choices = criteria
-        self.fields["legal_basis"].choices = law_choices()
+        cast(forms.ChoiceField, self.fields["criterion"]).choices = criteria
+        cast(forms.ChoiceField, self.fields["legal_basis"]).choices = law_choices()
         if not adding:
             del self.fields["code"]
         parts: list[Any] = [] if not adding else [Field.text("code")]
@@ -315,7 +323,9 @@ class ServiceForm(forms.Form):
 
 
 class DetailsForm(forms.Form):
-    title = forms.CharField(label="Title", max_length=200, error_messages={"required": "Enter the title"})
+    title = forms.CharField(
+        label="Title", max_length=200, error_messages={"required": "Enter the title"}
+    )
     summary = forms.CharField(
         label="Summary",
         help_text="What families read first: what the criteria are for, in plain English.",

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django import forms
+from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -27,7 +28,6 @@ from supportfirst.eligibility.draft_forms import (
     PublishForm,
     ServiceForm,
 )
-from supportfirst.eligibility.drafting import PartRefused, field_of
 from supportfirst.eligibility.draft_selectors import (
     comment_for,
     draft_for,
@@ -36,8 +36,9 @@ from supportfirst.eligibility.draft_selectors import (
     part_comments,
     unanswered_count,
 )
-from supportfirst.eligibility.models import CriteriaDraft, CriteriaPart
-from supportfirst.kernel.formsupport import button_move, form_page, submitted
+from supportfirst.eligibility.drafting import PartRefused, field_of
+from supportfirst.eligibility.models import CriteriaDraft
+from supportfirst.kernel.formsupport import button_move, conflict, form_page, submitted
 from supportfirst.kernel.signoff import SignOffForm
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.rules.criteria.changes import set_changes
@@ -181,7 +182,11 @@ def _edit_part(
             "eligibility/drafts/part.html",
             context,
             on_valid=lambda: drafting.comment_add(
-                actor=request.user, draft=draft, part=what, key=key, text=comment.cleaned_data["text"]
+                actor=request.user,
+                draft=draft,
+                part=what,
+                key=key,
+                text=comment.cleaned_data["text"],
             ),
             success=lambda _: ("Your comment is added. The council will answer it.", request.path),
             back_url=back,
@@ -196,14 +201,10 @@ def _edit_part(
                 actor=request.user, draft=draft, part=part, index=index, value=value
             )
         except IllegalMove as error:
-            from supportfirst.kernel.formsupport import conflict
-
             return conflict(request, str(error), back_url=back, back_text="Go back to the draft")
         except MoveRefused as error:
             _refused_on_form(form, prefix, error)
         else:
-            from django.contrib import messages
-
             messages.success(
                 request,
                 f"The {what} is saved."
@@ -243,7 +244,9 @@ def _service_form(request: HttpRequest) -> Callable[[CriteriaDraft, dict[str, An
 @draft_required
 @require_http_methods(["GET", "POST"])
 def criterion(request: HttpRequest, draft_id: int, criterion_index: int) -> HttpResponse:
-    return _edit_part(request, draft_id, "criteria", criterion_index, _criterion_form(request), "id")
+    return _edit_part(
+        request, draft_id, "criteria", criterion_index, _criterion_form(request), "id"
+    )
 
 
 @manager_required
@@ -270,8 +273,6 @@ def _remove(request: HttpRequest, draft_id: int, part: str, index: int) -> HttpR
     back = _draft_url(draft.pk, part)
 
     def refused(problems: list[str]) -> HttpResponse:
-        from django.contrib import messages
-
         messages.error(request, "Not taken out: " + " ".join(problems))
         return redirect(back)
 
@@ -422,6 +423,3 @@ def publish(request: HttpRequest, draft_id: int) -> HttpResponse:
         back_url=_draft_url(draft.pk),
         back_text="Go back to the draft",
     )
-
-
-__all__ = ["CriteriaPart"]

@@ -149,7 +149,9 @@ CRITERIA_DRAFT = Workflow(
 
 
 def _event(draft: CriteriaDraft, move: str, actor: Any, summary: str) -> None:
-    record_event(CRITERIA_DRAFT, draft, move=move, to_status=draft.status, actor=actor, summary=summary)
+    record_event(
+        CRITERIA_DRAFT, draft, move=move, to_status=draft.status, actor=actor, summary=summary
+    )
 
 
 # --- the file a draft makes --------------------------------------------------------------------
@@ -287,9 +289,7 @@ def criteria_draft_start(*, actor: Any, council_id: int) -> CriteriaDraft:
     set_id = base.set_id if own and base is not None else f"{council.la_code}-{council.slug}"
     taken = set(
         PublishedCriteria.objects.filter(set_id=set_id).values_list("version", flat=True)
-    ) | set(
-        CriteriaDraft.objects.filter(council_id=council_id).values_list("version", flat=True)
-    )
+    ) | set(CriteriaDraft.objects.filter(council_id=council_id).values_list("version", flat=True))
     latest = (
         PublishedCriteria.objects.filter(set_id=set_id).order_by("-effective_from", "-pk").first()
     )
@@ -298,7 +298,9 @@ def criteria_draft_start(*, actor: Any, council_id: int) -> CriteriaDraft:
         set_id=set_id,
         version=_next_version(latest.version if latest else None, taken),
         based_on=base,
-        data=_json_safe({part: raw.get(part, [] if part not in ("title", "summary") else "") for part in PARTS}),
+        data=_json_safe(
+            {part: raw.get(part, [] if part not in ("title", "summary") else "") for part in PARTS}
+        ),
         started_by=actor,
     )
     start = f" from version {base.version}" if base is not None else ""
@@ -328,9 +330,7 @@ def _clear_sign_offs(draft: CriteriaDraft) -> bool:
     return cleared
 
 
-def _change(
-    *, actor: Any, draft: CriteriaDraft, prefix: str, change: Any, summary: str
-) -> bool:
+def _change(*, actor: Any, draft: CriteriaDraft, prefix: str, change: Any, summary: str) -> bool:
     """Change the draft's parts with `change(data)`, checked by the loader: refused with the
     problems in the part `prefix` and any new problem elsewhere. Returns True when a sign-off
     was cleared by the change."""
@@ -418,7 +418,9 @@ def details_save(*, actor: Any, draft: CriteriaDraft, title: str, summary: str) 
 
 
 @transaction.atomic
-def comment_add(*, actor: Any, draft: CriteriaDraft, part: str, key: str, text: str) -> CriteriaComment:
+def comment_add(
+    *, actor: Any, draft: CriteriaDraft, part: str, key: str, text: str
+) -> CriteriaComment:
     check_move(CRITERIA_DRAFT, draft, "comment", actor=actor)
     comment = CriteriaComment.objects.create(
         draft=draft, part=part, key=key, text=text.strip(), written_by=actor
@@ -435,7 +437,9 @@ def comment_answer(*, actor: Any, comment: CriteriaComment, answer: str) -> Crit
     locked.answered_by = actor
     locked.answered_at = timezone.now()
     locked.save(update_fields=["answer", "answered_by", "answered_at"])
-    _event(comment.draft, "answer", actor, f"Answered a comment on the {comment.part} “{comment.key}”")
+    _event(
+        comment.draft, "answer", actor, f"Answered a comment on the {comment.part} “{comment.key}”"
+    )
     return locked
 
 
@@ -505,7 +509,10 @@ def criteria_draft_publish(
             done = criteria_publish_text(text, _source(locked))
         except CriteriaRefused as error:
             raise MoveRefused(
-                [message.split(": ", 2)[-1] if ": " in message else message for message in error.messages]
+                [
+                    message.split(": ", 2)[-1] if ": " in message else message
+                    for message in error.messages
+                ]
             ) from error
         criteria_adopt(
             council=locked.council,

@@ -31,7 +31,11 @@ urlpatterns = [
         drafts.criterion_remove,
         name="criteria_criterion_remove",
     ),
-    path("criteria/<int:draft_id>/criterion/new/", drafts.criterion_add, name="criteria_criterion_add"),
+    path(
+        "criteria/<int:draft_id>/criterion/new/",
+        drafts.criterion_add,
+        name="criteria_criterion_add",
+    ),
     path(
         "criteria/<int:draft_id>/service/<int:service_index>/",
         drafts.service,

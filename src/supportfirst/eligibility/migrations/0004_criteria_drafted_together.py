@@ -6,78 +6,186 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('councils', '0006_complaints_manager_role'),
-        ('eligibility', '0003_criteria_adoption'),
+        ("councils", "0006_complaints_manager_role"),
+        ("eligibility", "0003_criteria_adoption"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CriteriaDraft',
+            name="CriteriaDraft",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('set_id', models.CharField(max_length=80)),
-                ('version', models.CharField(max_length=40)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('published', 'Published')], default='draft', max_length=10)),
-                ('data', models.JSONField(default=dict)),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('changed_at', models.DateTimeField(blank=True, null=True)),
-                ('council_signed_name', models.CharField(blank=True, max_length=120)),
-                ('council_signed_role', models.CharField(blank=True, max_length=120)),
-                ('council_signed_on', models.DateField(blank=True, null=True)),
-                ('forum_signed_name', models.CharField(blank=True, max_length=120)),
-                ('forum_signed_role', models.CharField(blank=True, max_length=120)),
-                ('forum_signed_on', models.DateField(blank=True, null=True)),
-                ('in_force_from', models.DateField(blank=True, null=True)),
-                ('published_at', models.DateTimeField(blank=True, null=True)),
-                ('based_on', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='eligibility.publishedcriteria')),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='criteria_drafts', to='councils.council')),
-                ('published', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='draft', to='eligibility.publishedcriteria')),
-                ('published_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('started_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("set_id", models.CharField(max_length=80)),
+                ("version", models.CharField(max_length=40)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("draft", "Draft"), ("published", "Published")],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("data", models.JSONField(default=dict)),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                ("changed_at", models.DateTimeField(blank=True, null=True)),
+                ("council_signed_name", models.CharField(blank=True, max_length=120)),
+                ("council_signed_role", models.CharField(blank=True, max_length=120)),
+                ("council_signed_on", models.DateField(blank=True, null=True)),
+                ("forum_signed_name", models.CharField(blank=True, max_length=120)),
+                ("forum_signed_role", models.CharField(blank=True, max_length=120)),
+                ("forum_signed_on", models.DateField(blank=True, null=True)),
+                ("in_force_from", models.DateField(blank=True, null=True)),
+                ("published_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "based_on",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="eligibility.publishedcriteria",
+                    ),
+                ),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="criteria_drafts",
+                        to="councils.council",
+                    ),
+                ),
+                (
+                    "published",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="draft",
+                        to="eligibility.publishedcriteria",
+                    ),
+                ),
+                (
+                    "published_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-pk'],
+                "ordering": ["-pk"],
             },
         ),
         migrations.CreateModel(
-            name='CriteriaComment',
+            name="CriteriaComment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('part', models.CharField(choices=[('criterion', 'Criterion'), ('service', 'Service')], max_length=10)),
-                ('key', models.CharField(max_length=80)),
-                ('text', models.TextField(max_length=5000)),
-                ('written_at', models.DateTimeField(auto_now_add=True)),
-                ('answer', models.TextField(blank=True, max_length=5000)),
-                ('answered_at', models.DateTimeField(blank=True, null=True)),
-                ('answered_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('written_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('draft', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='eligibility.criteriadraft')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "part",
+                    models.CharField(
+                        choices=[("criterion", "Criterion"), ("service", "Service")], max_length=10
+                    ),
+                ),
+                ("key", models.CharField(max_length=80)),
+                ("text", models.TextField(max_length=5000)),
+                ("written_at", models.DateTimeField(auto_now_add=True)),
+                ("answer", models.TextField(blank=True, max_length=5000)),
+                ("answered_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "answered_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "written_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "draft",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="comments",
+                        to="eligibility.criteriadraft",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['written_at', 'pk'],
+                "ordering": ["written_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='CriteriaDraftEvent',
+            name="CriteriaDraftEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('move', models.CharField(max_length=40)),
-                ('from_status', models.CharField(blank=True, max_length=10)),
-                ('to_status', models.CharField(max_length=10)),
-                ('at', models.DateTimeField()),
-                ('summary', models.CharField(max_length=300)),
-                ('actor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('draft', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='events', to='eligibility.criteriadraft')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("move", models.CharField(max_length=40)),
+                ("from_status", models.CharField(blank=True, max_length=10)),
+                ("to_status", models.CharField(max_length=10)),
+                ("at", models.DateTimeField()),
+                ("summary", models.CharField(max_length=300)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "draft",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="events",
+                        to="eligibility.criteriadraft",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='criteriadraft',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'draft')), fields=('council',), name='criteria_one_draft_per_council'),
+            model_name="criteriadraft",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "draft")),
+                fields=("council",),
+                name="criteria_one_draft_per_council",
+            ),
         ),
     ]

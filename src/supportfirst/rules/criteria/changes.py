@@ -79,6 +79,10 @@ def _age(value: int | None) -> str:
     return "none" if value is None else str(value)
 
 
+def _words(old: str, new: str) -> str:
+    return f"The words changed from {_quoted(old)} to {_quoted(new)}."
+
+
 def _was(now: str, was: str) -> str:
     return f"now {now} (it was {was})."
 
@@ -87,16 +91,18 @@ def _criterion_lines(old: Criterion, new: Criterion) -> Iterator[str]:
     if old.title != new.title:
         yield f"The title changed from {_quoted(old.title)} to {_quoted(new.title)}."
     if " ".join(old.plain_english.split()) != " ".join(new.plain_english.split()):
-        yield f"The words changed from {_quoted(old.plain_english)} to {_quoted(new.plain_english)}."
+        yield _words(old.plain_english, new.plain_english)
     if old.for_whom != new.for_whom:
         yield f"Who it is for: {_was(_PERSON_WORDS[new.for_whom], _PERSON_WORDS[old.for_whom])}"
     if old.areas != new.areas:
         every = "every area of life"
-        yield f"Areas of life it counts: {_was(_area_list(new.areas, every), _area_list(old.areas, every))}"
+        now, was = _area_list(new.areas, every), _area_list(old.areas, every)
+        yield f"Areas of life it counts: {_was(now, was)}"
     if old.counts != new.counts:
         yield f"A need counts when it: {_was(_flag_list(new.counts), _flag_list(old.counts))}"
     if old.at_least != new.at_least:
-        yield f"How often help must be needed, at least: {_was(_how_often(new.at_least), _how_often(old.at_least))}"
+        now, was = _how_often(new.at_least), _how_often(old.at_least)
+        yield f"How often help must be needed, at least: {_was(now, was)}"
     if old.outcomes_needed != new.outcomes_needed:
         yield f"Areas of life needed: {_was(str(new.outcomes_needed), str(old.outcomes_needed))}"
     if old.one_area_enough_when != new.one_area_enough_when:
@@ -151,7 +157,7 @@ def _service_lines(
     if old.name != new.name:
         yield f"The name changed from {_quoted(old.name)} to {_quoted(new.name)}."
     if " ".join(old.plain_english.split()) != " ".join(new.plain_english.split()):
-        yield f"The words changed from {_quoted(old.plain_english)} to {_quoted(new.plain_english)}."
+        yield _words(old.plain_english, new.plain_english)
     if old.for_whom != new.for_whom:
         yield f"Who it is for: {_was(_PERSON_WORDS[new.for_whom], _PERSON_WORDS[old.for_whom])}"
     if old.criterion != new.criterion:
@@ -160,7 +166,8 @@ def _service_lines(
         yield f"The criterion it is decided by: {_was(_quoted(now), _quoted(was))}"
     if old.areas != new.areas:
         every = "any eligible need"
-        yield f"Needs it helps with: {_was(_area_list(new.areas, every), _area_list(old.areas, every))}"
+        now, was = _area_list(new.areas, every), _area_list(old.areas, every)
+        yield f"Needs it helps with: {_was(now, was)}"
     if old.legal_basis != new.legal_basis and _citations(old) != _citations(new):
         yield f"The law: {_was(_citations(new), _citations(old))}"
     if old.duty_or_power != new.duty_or_power:
