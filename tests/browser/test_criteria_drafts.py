@@ -63,6 +63,24 @@ def test_the_forum_comments_and_signs_off_and_the_council_publishes(
         visitor.check()
         assert "The criterion is saved." in page.content()
         assert "Passes" in page.content()
+        page.get_by_role("link", name="Add a worked example").click()
+        visitor.check()
+        page.get_by_label("Name of the example").fill("Night care every day")
+        page.get_by_role(
+            "group", name="Do the needs come from a disability or illness?"
+        ).get_by_label("Yes").check()
+        page.get_by_role(
+            "group",
+            name="Is there, or is there likely to be, a big effect on the child's wellbeing?",
+        ).get_by_label("Yes").check()
+        page.locator("#id_need_1_area").select_option("sleep")
+        page.get_by_role("group", name="Need 1").get_by_label(
+            "It cannot be managed without help"
+        ).check()
+        page.get_by_role("button", name="Save the example").click()
+        visitor.check()
+        assert "The example is added" in page.content()
+        assert "Night care every day" in page.content()
         visitor.page.context.clear_cookies()  # the phone's menu hides Sign out
 
         sign_in(visitor, forum)

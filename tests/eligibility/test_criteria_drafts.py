@@ -291,3 +291,37 @@ def _ashvale_council():
     from supportfirst.councils.models import Council
 
     return Council.objects.get(slug="ashvale")
+
+
+def test_a_worked_example_added_in_the_form_keeps_the_decision_the_criteria_give():
+    draft = a_draft(_ashvale())
+    client = signed_in_client(manager_of(draft.council))
+    url = reverse("eligibility:criteria_example_add", kwargs={"draft_id": draft.pk})
+    empty = client.post(url, {"name": "Night care", "arises": "yes", "impact": "yes"})
+    assert empty.status_code == 400
+    assert "Choose the area of life of at least one need" in empty.content.decode()
+    response = client.post(
+        url,
+        {
+            "name": "Night care",
+            "arises": "yes",
+            "impact": "yes",
+            "child_age": "9",
+            "need_1_area": "sleep",
+            "need_1_flags": ["cannot_without_help"],
+            "need_1_how_often": "every_day",
+            "need_1_same_age": "yes",
+            "need_2_area": "personal_care",
+            "need_2_flags": ["cannot_without_help"],
+            "need_2_how_often": "every_day",
+        },
+    )
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    example = draft.data["examples"][-1]
+    assert example["expect"]["eligible"] is True
+    assert example["expect"]["needs"] == {"need-1": "met", "need-2": "met"}
+    assert example["expect"]["services"]["help-at-home"] == "met"
+    assert drafting.draft_check(draft).ready
+    page = client.get(reverse("eligibility:criteria_draft", kwargs={"draft_id": draft.pk}))
+    assert "Night care" in page.content.decode()

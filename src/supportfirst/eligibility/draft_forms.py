@@ -392,3 +392,108 @@ class PublishForm(forms.Form):
             Field.textarea("equality_impact_summary", rows=4),
             button="Publish the criteria",
         )
+
+
+NEEDS_IN_AN_EXAMPLE = 3
+SAME_AGE_CHOICES = [("", "Not recorded"), ("yes", "Yes"), ("no", "No")]
+CHILD_AREA_CHOICES = [("", "No need")] + [
+    (code, name) for code, (name, whose) in areas.AREAS.items() if whose == areas.CHILD
+]
+
+
+class ExampleForm(forms.Form):
+    """A worked example about a child: the case, in fields. Its expected decision is the one
+    the draft's criteria give it now, shown on the draft's page to check."""
+
+    name = forms.CharField(
+        label="Name of the example",
+        help_text="For example: Two areas of life, help every week.",
+        max_length=200,
+        error_messages={"required": "Enter a name for the example"},
+    )
+    description = forms.CharField(
+        label="What it shows (optional)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=1000,
+        required=False,
+    )
+    child_age = forms.IntegerField(
+        label="The child's age in years (optional)", required=False, min_value=0, max_value=25
+    )
+    arises = _yes_no("Do the needs come from a disability or illness?")
+    impact = _yes_no("Is there, or is there likely to be, a big effect on the child's wellbeing?")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        parts: list[Any] = [
+            Field.text("name"),
+            Field.textarea("description", rows=3),
+            Field.text("child_age", field_width=2),
+            Field.radios("arises", legend_size=Size.SMALL, inline=True),
+            Field.radios("impact", legend_size=Size.SMALL, inline=True),
+        ]
+        for number in range(1, NEEDS_IN_AN_EXAMPLE + 1):
+            prefix = f"need_{number}"
+            self.fields[f"{prefix}_area"] = forms.ChoiceField(
+                label="Area of life", choices=CHILD_AREA_CHOICES, required=False
+            )
+            self.fields[f"{prefix}_description"] = forms.CharField(
+                label="What is hard", max_length=300, required=False
+            )
+            self.fields[f"{prefix}_flags"] = _ticks("It", FLAG_CHOICES, required=False)
+            self.fields[f"{prefix}_how_often"] = forms.ChoiceField(
+                label="How often help is needed", choices=HOW_OFTEN_CHOICES, required=False
+            )
+            self.fields[f"{prefix}_same_age"] = forms.ChoiceField(
+                label="More than other children of the same age need?",
+                choices=SAME_AGE_CHOICES,
+                required=False,
+            )
+            parts.append(
+                Fieldset(
+                    Field.select(f"{prefix}_area"),
+                    Field.text(f"{prefix}_description"),
+                    Field.checkboxes(f"{prefix}_flags", legend_size=Size.SMALL, small=True),
+                    Field.select(f"{prefix}_how_often"),
+                    Field.select(f"{prefix}_same_age"),
+                    legend=f"Need {number}",
+                    legend_size=Size.MEDIUM,
+                )
+            )
+        self.helper = gds_helper(*parts, button="Save the example")
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if not any(data.get(f"need_{n}_area") for n in range(1, NEEDS_IN_AN_EXAMPLE + 1)):
+            self.add_error("need_1_area", "Choose the area of life of at least one need")
+        return data
+
+    def case(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        needs = []
+        for number in range(1, NEEDS_IN_AN_EXAMPLE + 1):
+            prefix = f"need_{number}"
+            area = data.get(f"{prefix}_area")
+            if not area:
+                continue
+            need: dict[str, Any] = {
+                "id": f"need-{number}",
+                "person": areas.CHILD,
+                "area": area,
+                "description": data.get(f"{prefix}_description", "").strip(),
+                "how_often": data.get(f"{prefix}_how_often") or "every_day",
+            }
+            for flag in data.get(f"{prefix}_flags") or []:
+                need[flag] = True
+            same = data.get(f"{prefix}_same_age")
+            if same:
+                need["more_than_same_age"] = same == "yes"
+            needs.append(need)
+        case: dict[str, Any] = {
+            "arises_from_impairment_or_illness": data["arises"],
+            "significant_impact_on_wellbeing": data["impact"],
+        }
+        if data.get("child_age") is not None:
+            case["child_age"] = data["child_age"]
+        case["needs"] = needs
+        return case

@@ -25,6 +25,7 @@ from supportfirst.eligibility.draft_forms import (
     CommentForm,
     CriterionForm,
     DetailsForm,
+    ExampleForm,
     PublishForm,
     ServiceForm,
 )
@@ -421,5 +422,34 @@ def publish(request: HttpRequest, draft_id: int) -> HttpResponse:
             public,
         ),
         back_url=_draft_url(draft.pk),
+        back_text="Go back to the draft",
+    )
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def example_add(request: HttpRequest, draft_id: int) -> HttpResponse:
+    """A worked example about a child, in fields; its expected decision is the one the
+    draft's criteria give it now."""
+    draft = draft_for(request.scope, draft_id)  # type: ignore[attr-defined]
+    form = ExampleForm(submitted(request))
+    back = _draft_url(draft.pk, "examples")
+    return form_page(
+        request,
+        form,
+        "eligibility/drafts/example.html",
+        {"draft": draft},
+        on_valid=lambda: drafting.example_add(
+            actor=request.user,
+            draft=draft,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+            case=form.case(),
+        ),
+        success=lambda _: (
+            "The example is added, with the decision the criteria give it now. Check it below.",
+            back,
+        ),
+        back_url=back,
         back_text="Go back to the draft",
     )

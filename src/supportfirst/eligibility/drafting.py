@@ -46,10 +46,13 @@ from supportfirst.kernel.workflow import (
     record_event,
 )
 from supportfirst.rules.criteria import (
+    Case,
+    CaseError,
     CriteriaFileError,
     CriteriaSet,
     ExampleResult,
     Problem,
+    evaluate,
     load_text,
     run_examples,
 )
@@ -539,3 +542,32 @@ def criteria_draft_publish(
     )
     draft.refresh_from_db()
     return draft
+
+
+def _met(value: bool) -> str:
+    return "met" if value else "not met"
+
+
+def example_add(
+    *, actor: Any, draft: CriteriaDraft, name: str, description: str, case: dict[str, Any]
+) -> bool:
+    """Add a worked example whose expected decision is the one the draft's criteria give the
+    case now (the evaluator's public API): the draft's page shows it to check, and it keeps
+    that decision true from then on."""
+    criteria_set = draft_set(draft)
+    if criteria_set is None:
+        raise MoveRefused(["Put right the problems in the criteria first: see the draft's checks."])
+    try:
+        decision = evaluate(criteria_set, Case.from_dict(case))
+    except CaseError as error:
+        raise MoveRefused([message for _, message in error.problems]) from error
+    example: dict[str, Any] = {"name": name.strip()}
+    if description.strip():
+        example["description"] = " ".join(description.split())
+    example["case"] = case
+    example["expect"] = {
+        "eligible": decision.eligible,
+        "needs": {outcome.need_id: _met(outcome.met) for outcome in decision.needs},
+        "services": {outcome.service_code: _met(outcome.met) for outcome in decision.services},
+    }
+    return part_save(actor=actor, draft=draft, part="examples", index=None, value=example)

@@ -52,6 +52,7 @@ urlpatterns = [
         drafts.example_remove,
         name="criteria_example_remove",
     ),
+    path("criteria/<int:draft_id>/example/new/", drafts.example_add, name="criteria_example_add"),
     path("criteria/<int:draft_id>/sign-off/", drafts.sign_off, name="criteria_sign_off"),
     path("criteria/<int:draft_id>/publish/", drafts.publish, name="criteria_publish"),
     path(
