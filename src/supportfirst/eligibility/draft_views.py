@@ -50,7 +50,7 @@ PART_FIELDS = {"criteria": "criterion", "services": "service"}
 
 
 def _is_manager(request: HttpRequest) -> bool:
-    return request.scope.role in MANAGER_ROLES  # type: ignore[attr-defined]
+    return request.scope.holds_any(MANAGER_ROLES)  # type: ignore[attr-defined]
 
 
 def _draft_url(draft_id: int, anchor: str = "") -> str:
