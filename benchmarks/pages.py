@@ -1,7 +1,8 @@
 """The heaviest practitioner and family pages against a minimal page, side by side in one run.
 
     python benchmarks/pages.py [--families 1000] [--rounds 30]
-    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench python benchmarks/pages.py --families 10000
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench \
+        python benchmarks/pages.py --families 10000
 
 Builds a throwaway database (SQLite in memory; or, when DATABASE_URL is set, a fresh "test_"
 database beside the one it names, dropped at the end) with one council of N families, each with
@@ -21,8 +22,8 @@ import statistics
 import sys
 import tempfile
 import time
-from typing import Any
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))

@@ -7,10 +7,16 @@ imports only Django and the rules.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
+from django.db import connection
+from django.db.models import CharField, DateField, F, IntegerField, QuerySet, Value
+from django.db.models.functions import Collate
 from django.urls import reverse
+from django.utils import timezone
 
 from supportfirst.rules import workdays
 
@@ -77,3 +83,155 @@ def for_family(promise: str, due: date, today: date) -> str:
     if workdays.working_days_left(due, today) < 0:
         sentence += " " + LATE
     return sentence
+
+
+def clock_due(started_at: datetime | None, working_days: int) -> date | None:
+    """When a clock that runs for the council's working days from a moment is due (None while
+    it has not started). Stored on the record when the clock starts, so that lists can sort,
+    page and count what is due in the database."""
+    if started_at is None:
+        return None
+    return workdays.add_working_days(timezone.localdate(started_at), working_days)
+
+
+def with_stored(update_fields: Iterable[str] | None, *, when: set[str], stored: str) -> Any:
+    """The fields a model's save writes, with a stored due date added when its inputs change;
+    None (write everything) stays None."""
+    if update_fields is None:
+        return None
+    fields = set(update_fields)
+    return fields | {stored} if fields & when else fields
+
+
+def stored_changes(update_fields: Iterable[str] | None, when: set[str]) -> bool:
+    """True when a save writes any of the fields a stored due date is worked out from."""
+    return update_fields is None or bool(set(update_fields) & when)
+
+
+def due_columns(
+    rows: QuerySet[Any],
+    *,
+    due: Any,
+    what: Any,
+    kind: str,
+    view_name: str,
+    source: int,
+    family: str = "family__name",
+    record_id: str = "pk",
+    since: Any = None,
+) -> QuerySet[Any]:
+    """One part of a worker's list as rows the database sorts, pages and counts with the other
+    parts (`DueRows`): the due date, what is due in words (written by the database, so that
+    ties sort by the words as Python sorts them), the family's name, the record and where to
+    act on it, which clock it is, which part (for ties) and, for an item that says how long it
+    has waited, the day it started waiting."""
+    return (
+        rows.order_by()
+        .annotate(
+            clock_due_on=F(due) if isinstance(due, str) else due,
+            clock_what=Collate(what, binary_collation()),
+            clock_family=F(family),
+            clock_record=F(record_id),
+            clock_since=Value(None, output_field=DateField()) if since is None else since,
+            clock_kind=Value(kind, output_field=CharField()),
+            clock_view=Value(view_name, output_field=CharField()),
+            clock_source=Value(source, output_field=IntegerField()),
+        )
+        .values_list(*DUE_COLUMNS)
+    )
+
+
+DUE_COLUMNS = (
+    "clock_due_on",
+    "clock_what",
+    "clock_family",
+    "clock_record",
+    "clock_since",
+    "clock_kind",
+    "clock_view",
+    "clock_source",
+)
+
+
+def waited(days: int) -> str:
+    return f"{days} working day{'' if days == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class DueRows:
+    """Every part of a worker's list, sorted, paged and counted by the database: soonest (so
+    overdue) first, then by the words, as `soonest_first` sorts."""
+
+    parts: list[QuerySet[Any]]
+    today: date
+
+    def _union(self, parts: list[QuerySet[Any]]) -> QuerySet[Any]:
+        first, *rest = parts
+        return first.union(*rest, all=True) if rest else first
+
+    def ordered(self) -> QuerySet[Any]:
+        return self._union(self.parts).order_by(
+            "clock_due_on", "clock_what", "clock_source", "clock_record"
+        )
+
+    def overdue_ordered(self) -> QuerySet[Any]:
+        before = latest_working_day(self.today)
+        overdue = [part.filter(clock_due_on__lt=before) for part in self.parts]
+        return self._union(overdue).order_by(
+            "clock_due_on", "clock_what", "clock_source", "clock_record"
+        )
+
+    def overdue_count(self) -> int:
+        return self.overdue_ordered().order_by().count()
+
+    def items(self, rows: Iterable[tuple[Any, ...]]) -> list[DueItem]:
+        return [self.item(row) for row in rows]
+
+    def item(self, row: tuple[Any, ...]) -> DueItem:
+        due, what, family, record_id, since, kind, view_name, _ = row
+        if since is not None:  # how long it has waited, worked out for today
+            days = max(0, workdays.working_days_between(since, self.today))
+            what = f"{what} (waited {waited(days)})"
+        return DueItem(
+            what=what,
+            family=family,
+            due=due,
+            view_name=view_name,
+            record_id=record_id,
+            today=self.today,
+            kind=kind,
+        )
+
+
+def binary_collation() -> str:
+    """The collation that orders text by code point, as Python sorts strings."""
+    return "C" if connection.vendor == "postgresql" else "BINARY"
+
+
+def text(*parts: Any) -> Any:
+    """Words put together by the database: plain strings are literal text."""
+    from django.db.models.functions import Concat
+
+    pieces = [Value(part) if isinstance(part, str) else part for part in parts]
+    return Concat(*pieces, output_field=CharField())
+
+
+def latest_working_day(today: date) -> date:
+    """The last working day on or before today: anything due before it is overdue (at least
+    one working day has gone by since it was due)."""
+    day = today
+    while not workdays.is_working_day(day):
+        day = date.fromordinal(day.toordinal() - 1)
+    return day
+
+
+def when_target_changes(field: str, refresh: Any) -> Any:
+    """A receiver for a council being saved that works out again the due dates stored from one
+    of its working-day targets, when that target may have changed."""
+
+    def receiver(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+        fields = kwargs.get("update_fields")
+        if not created and (fields is None or field in fields):
+            refresh(council_id=instance.pk)
+
+    return receiver
