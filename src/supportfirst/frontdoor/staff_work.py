@@ -144,7 +144,9 @@ def team_read(*, scope: Scope, today: date) -> TeamPage:
 def my_work(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     rows = due_rows(scope=scope, worker_id=scope.user_id, today=timezone.localdate())
-    page = Paginator(rows.ordered(), MY_WORK_PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(rows.ordered(), MY_WORK_PAGE_SIZE)
+    paginator.count = rows.count()  # counted without writing each item's words
+    page = paginator.get_page(request.GET.get("page"))
     log_list_view(request, list_name="my work", page=page.number)
     # Every manager sees, at the top, each child who may be in immediate danger.
     alerts = list(danger.danger_alerts(scope=scope)) if scope.role in MANAGER_ROLES else []
