@@ -108,3 +108,22 @@ def test_my_work_pages_and_counts_fifty_at_a_time(ashvale, worker):
     small = _queries(client, "/staff/my-work/?page=2", "Bulk family")
     _add_requests(ashvale, worker, 300)
     assert _queries(client, "/staff/my-work/?page=2", "Bulk family") == small
+
+
+def test_a_page_of_my_work_is_the_page_the_sorted_list_would_give(ashvale, worker):
+    _world(ashvale, worker)
+    _add_requests(ashvale, worker, 60)
+    scope = scope_for(worker)
+    today = timezone.localdate()
+    python = due_items(scope=scope, worker_id=worker.pk, today=today)
+    rows = due_rows(scope=scope, worker_id=worker.pk, today=today)
+    last = -(-len(python) // 50)
+    for asked, number in (("1", 1), ("2", 2), ("x", 1), (None, 1), ("99", last), ("0", last)):
+        page, overdue = rows.page(asked, 50)
+        assert page.number == number
+        assert page.paginator.count == len(python)
+        assert overdue == sum(i.overdue for i in python) > 0
+        start = (number - 1) * 50
+        assert [(i.due, i.what) for i in page.object_list] == [
+            (i.due, i.what) for i in python[start : start + 50]
+        ]

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -144,9 +143,7 @@ def team_read(*, scope: Scope, today: date) -> TeamPage:
 def my_work(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     rows = due_rows(scope=scope, worker_id=scope.user_id, today=timezone.localdate())
-    paginator = Paginator(rows.ordered(), MY_WORK_PAGE_SIZE)
-    paginator.count = rows.count()  # counted without writing each item's words
-    page = paginator.get_page(request.GET.get("page"))
+    page, overdue = rows.page(request.GET.get("page"), MY_WORK_PAGE_SIZE)
     log_list_view(request, list_name="my work", page=page.number)
     # Every manager sees, at the top, each child who may be in immediate danger.
     alerts = list(danger.danger_alerts(scope=scope)) if scope.role in MANAGER_ROLES else []
@@ -154,9 +151,9 @@ def my_work(request: HttpRequest) -> HttpResponse:
         request,
         "frontdoor/my_work.html",
         {
-            "items": rows.items(page.object_list),
+            "items": page.object_list,
             "page": page,
-            "overdue": rows.overdue_count() if page.paginator.count else 0,
+            "overdue": overdue,
             "danger_alerts": alerts,
         },
     )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import CharField, DateField, F, IntegerField, QuerySet, Value
 from django.db.models.functions import Collate
@@ -153,6 +154,11 @@ DUE_COLUMNS = (
 )
 
 
+def _day(value: Any) -> Any:
+    """A date read without the ORM: SQLite gives it as text."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
 def waited(days: int) -> str:
     return f"{days} working day{'' if days == 1 else 's'}"
 
@@ -189,6 +195,41 @@ class DueRows:
         before = latest_working_day(self.today)
         overdue = [part.filter(clock_due_on__lt=before) for part in self.parts]
         return self._union([part.values_list("clock_source") for part in overdue]).count()
+
+    def page(self, number: Any, size: int) -> tuple[Page[DueItem], int]:
+        """One page of the list as `Paginator.get_page` would give it (a page number that is not
+        a number is the first page; one past the end is the last), and how many items are
+        overdue: the rows, how many there are and how many are overdue in one query."""
+        try:
+            wanted = int(number)
+        except (TypeError, ValueError):
+            wanted = 1
+        rows, total, overdue = self._window(wanted, size) if wanted >= 1 else ([], 0, 0)
+        if not rows and wanted != 1:
+            wanted = max(1, -(-self.count() // size))
+            rows, total, overdue = self._window(wanted, size)
+        paginator: Paginator[DueItem] = Paginator([], size)
+        paginator.count = total  # type: ignore[misc]  # counted by the database, above
+        return Page(self.items(rows), wanted, paginator), overdue
+
+    def _window(self, number: int, size: int) -> tuple[list[tuple[Any, ...]], int, int]:
+        union = self._union(self.parts)
+        sql, params = union.query.sql_with_params()
+        collation = connection.ops.quote_name(binary_collation())
+        before = connection.ops.adapt_datefield_value(latest_working_day(self.today))
+        wrapped = (
+            "SELECT t.*, COUNT(*) OVER (), "
+            "SUM(CASE WHEN t.clock_due_on < %s THEN 1 ELSE 0 END) OVER () "
+            f"FROM ({sql}) t ORDER BY t.clock_due_on, t.clock_what COLLATE {collation}, "
+            "t.clock_source, t.clock_record LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(wrapped, (before, *params, size, (number - 1) * size))
+            found = cursor.fetchall()
+        if not found:
+            return [], 0, 0
+        rows = [(_day(r[0]), r[1], r[2], r[3], _day(r[4]), r[5], r[6], r[7]) for r in found]
+        return rows, int(found[0][-2]), int(found[0][-1] or 0)
 
     def items(self, rows: Iterable[tuple[Any, ...]]) -> list[DueItem]:
         return [self.item(row) for row in rows]
