@@ -15,7 +15,7 @@ from typing import Any
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import CharField, DateField, F, IntegerField, QuerySet, Value
-from django.db.models.functions import Collate
+from django.db.models.functions import Collate, Concat
 from django.urls import reverse
 from django.utils import timezone
 
@@ -257,8 +257,6 @@ def binary_collation() -> str:
 
 def text(*parts: Any) -> Any:
     """Words put together by the database: plain strings are literal text."""
-    from django.db.models.functions import Concat
-
     pieces = [Value(part) if isinstance(part, str) else part for part in parts]
     return Concat(*pieces, output_field=CharField())
 
