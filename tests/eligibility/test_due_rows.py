@@ -127,3 +127,36 @@ def test_a_page_of_my_work_is_the_page_the_sorted_list_would_give(ashvale, worke
         assert [(i.due, i.what) for i in page.object_list] == [
             (i.due, i.what) for i in python[start : start + 50]
         ]
+
+
+def test_the_migrations_fill_the_due_dates_of_clocks_already_running(ashvale, worker):
+    import importlib
+
+    from django.apps import apps
+
+    from supportfirst.assessments.models import Assessment
+    from supportfirst.eligibility.models import EligibilityDecision
+    from supportfirst.plans.models import PlannedService
+
+    _world(ashvale, worker)
+    stored = {
+        Assessment: "decision_due",
+        EligibilityDecision: "plan_due",
+        PlannedService: "start_due",
+    }
+    before = {
+        model: sorted(model.objects.values_list("pk", field)) for model, field in stored.items()
+    }
+    assert all(any(due for _, due in rows) for rows in before.values())
+    for model, field in stored.items():
+        model.objects.update(**{field: None})
+    for name in (
+        "supportfirst.assessments.migrations.0004_assessment_decision_due",
+        "supportfirst.eligibility.migrations.0004_decision_plan_due",
+        "supportfirst.plans.migrations.0006_service_start_due",
+    ):
+        importlib.import_module(name).fill(apps, None)
+    after = {
+        model: sorted(model.objects.values_list("pk", field)) for model, field in stored.items()
+    }
+    assert after == before
