@@ -209,7 +209,7 @@ class DueRows:
             wanted = max(1, -(-self.count() // size))
             rows, total, overdue = self._window(wanted, size)
         paginator: Paginator[DueItem] = Paginator([], size)
-        paginator.count = total  # type: ignore[misc]  # counted by the database, above
+        paginator.count = total  # counted by the database, above
         return Page(self.items(rows), wanted, paginator), overdue
 
     def _window(self, number: int, size: int) -> tuple[list[tuple[Any, ...]], int, int]:
