@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 
@@ -154,5 +155,7 @@ def test_serve_demo_creates_the_data_folder_and_keeps_data_on_a_second_start(tmp
     assert "priya.practitioner" in first
     assert "Open http://127.0.0.1:" in first
     assert "Ashvale Borough Council" in page
+    # Development serving times every request (kernel/timing.py): one line each.
+    assert re.search(r"GET / 200 [\d.]+ ms \d+ queries [\d.]+ ms db", first), first
     second, _ = _serve_once(data_dir)
     assert "Demo data already present: kept as it is." in second

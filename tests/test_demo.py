@@ -65,3 +65,26 @@ def test_demo_families_have_walked_the_pathway(db):
     from supportfirst.audit.services import verify_log
 
     assert verify_log().ok
+
+
+def test_loading_refreshes_the_database_statistics_at_the_end(db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        demo.load()
+    statements = [query["sql"].strip().upper() for query in captured]
+    assert statements[-1] == "ANALYZE"
+    assert statements.count("ANALYZE") == 1
+    assert Family.objects.count() == 12
+
+
+def test_refresh_statistics_asks_the_database(db):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from supportfirst.kernel.dbstats import refresh_statistics
+
+    with CaptureQueriesContext(connection) as captured:
+        assert refresh_statistics() is True
+    assert [query["sql"] for query in captured] == ["ANALYZE"]

@@ -13,6 +13,8 @@
     supportfirst criteria explain FILE CASE    a criteria decision for a case, with reasons
     supportfirst check [--deploy]              Django's system checks
     supportfirst migrate                       bring the database up to date
+    supportfirst backup --output FILE          a backup of the whole database, in one file
+    supportfirst restore FILE [--replace]      put a backup back into an empty database
     supportfirst manage ARGS...                any Django management command
 
 Sub-commands that need no database (language checks, working days, criteria) register
@@ -26,10 +28,12 @@ Django is set up (settings checked, apps loaded) before any app module is import
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 # Modules that add their own sub-commands: each has register(subparsers) and sets a handler.
@@ -85,6 +89,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     folder = config.data_dir()
     folder.mkdir(parents=True, exist_ok=True)
+    if args.demo:
+        # Each request's time and database queries, in the log and the Server-Timing header.
+        os.environ.setdefault("SUPPORTFIRST_REQUEST_TIMING", "1")
     _django_setup(demo=args.demo)
     from django.core.management import call_command
 
@@ -268,6 +275,136 @@ def cmd_migrate(args: argparse.Namespace) -> int:
     return _run_django_command(["migrate"])
 
 
+def _when(moment: dt.datetime) -> str:
+    return f"{moment.astimezone(dt.UTC):%-d %B %Y at %H:%M} UTC"
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from django.db import DatabaseError
+
+    from supportfirst.kernel import backup
+
+    try:
+        manifest = backup.backup(Path(args.output))
+    except backup.BackupError as problem:
+        print(f"No backup was made. {problem}", file=sys.stderr)
+        return 2
+    except DatabaseError as problem:
+        print(f"No backup was made. The database could not be read: {problem}", file=sys.stderr)
+        return 2
+    print(
+        f"Backed up the {backup.ENGINE_NAMES[manifest.engine]} database "
+        f"{manifest.database_name} to {Path(args.output).resolve()}: {len(manifest.tables)} "
+        f"tables, {manifest.rows} rows, {len(manifest.migrations)} migrations applied, "
+        f"made {_when(manifest.created_at)}."
+    )
+    print(
+        "Keep it encrypted and away from this server (docs/operations.md, 'Backup and "
+        "restore'). Restoring it needs the same SUPPORTFIRST_AUDIT_KEY: keep the key safe too, "
+        "but not beside it."
+    )
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from django.db import DatabaseError
+
+    from supportfirst.kernel import backup
+
+    path = Path(args.file)
+    try:
+        report = backup.restore(path, replace=args.replace)
+    except backup.RestoredDiffers as problem:
+        print(
+            f"The restore did not come back whole. {problem}. Do not use this database: "
+            "restore again from another backup.",
+            file=sys.stderr,
+        )
+        return 1
+    except DatabaseError as problem:
+        print(f"Nothing was restored. The database could not be used: {problem}", file=sys.stderr)
+        return 2
+    except backup.NotABackup as problem:
+        print(
+            f"{path} is not a Support First backup: {problem}. Nothing was changed.",
+            file=sys.stderr,
+        )
+        return 2
+    except backup.BackupError as problem:
+        print(f"Nothing was restored. {problem}", file=sys.stderr)
+        return 2
+    manifest = report.manifest
+    if report.replaced_tables:
+        print(f"Deleted the {report.replaced_tables} tables that were in {report.database_name}.")
+    print(
+        f"Restored the backup made {_when(manifest.created_at)} (Support First "
+        f"{manifest.made_by_version}) into the {backup.ENGINE_NAMES[manifest.engine]} database "
+        f"{report.database_name}: {len(manifest.tables)} tables and {manifest.rows} rows, every "
+        "table holding the number of rows the backup recorded."
+    )
+    if report.migrations_applied:
+        count = len(report.migrations_applied)
+        print(
+            f"The backup was made by an older version: applied {count} newer "
+            f"migration{'' if count == 1 else 's'} ({', '.join(report.migrations_applied)})."
+        )
+    else:
+        print("Its migrations are the ones this version has: none needed applying.")
+    if not report.audit_key_matches:
+        print(
+            "Warning: this installation's SUPPORTFIRST_AUDIT_KEY is not the key that made the "
+            "backup's access log, so `supportfirst audit verify` will report every event as "
+            "changed. Set the key the backup was made with."
+        )
+    _set_witness_aside()
+    print("Now run `supportfirst audit verify` to check the restored access log.")
+    return 0
+
+
+def _set_witness_aside() -> None:
+    """The witness file describes the access log at its last check. After restoring an older
+    backup that log is longer than the restored one, and verify would report the events made
+    since the backup as removed, which they were, by the restore. The file is moved aside (kept
+    as evidence of what was lost) so the next verify starts from the restored log."""
+    from django.conf import settings
+
+    from supportfirst.audit import chain
+    from supportfirst.audit.models import AccessEvent, ChainHead
+    from supportfirst.audit.services import read_witness
+
+    witness = Path(settings.AUDIT_WITNESS_FILE)
+    if not witness.exists():
+        return
+    try:
+        witnessed = read_witness(witness)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        witnessed = {}  # damaged: moved aside below, for whoever looks into it
+    heads = {h.council_id: (h.sequence, h.hash) for h in ChainHead.objects.all()}
+
+    def hash_at(council_id: int, sequence: int) -> str | None:
+        return (
+            AccessEvent.objects.filter(council_id=council_id, sequence=sequence)
+            .values_list("hash", flat=True)
+            .first()
+        )
+
+    if witnessed and not chain.against_witness(heads, witnessed, hash_at):
+        return
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    aside = witness.with_name(f"{witness.stem}.before-restore-{stamp}{witness.suffix}")
+    witness.replace(aside)
+    print(
+        f"The access log's witness file described the log before this restore: moved to "
+        f"{aside}. Keep it: it records how far the log went before the restore."
+    )
+
+
 def cmd_manage(args: argparse.Namespace) -> int:
     return _run_django_command(args.rest)
 
@@ -334,6 +471,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     migrate = commands.add_parser("migrate", help="bring the database up to date")
     migrate.set_defaults(handler=cmd_migrate)
+
+    backup = commands.add_parser("backup", help="back up the whole database to one file")
+    backup.add_argument("--output", required=True, metavar="FILE", help="the file to write")
+    backup.set_defaults(handler=cmd_backup)
+
+    restore = commands.add_parser("restore", help="restore a backup into an empty database")
+    restore.add_argument("file", metavar="FILE", help="a file `supportfirst backup` made")
+    restore.add_argument(
+        "--replace",
+        action="store_true",
+        help="delete everything in the database first (otherwise it must be empty)",
+    )
+    restore.set_defaults(handler=cmd_restore)
 
     manage = commands.add_parser("manage", help="run any Django management command")
     manage.add_argument("rest", nargs=argparse.REMAINDER)

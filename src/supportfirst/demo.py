@@ -15,6 +15,7 @@ from django.db import transaction
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from supportfirst.accounts.demo import SECOND_ROLES
 from supportfirst.accounts.models import User
 from supportfirst.councils.models import CASEWORK_ROLES, Council, Membership, Role, Team
 from supportfirst.families.demo import (
@@ -24,7 +25,10 @@ from supportfirst.families.demo import (
     family_create,
     is_young_person,
 )
+from supportfirst.kernel.dbstats import refresh_statistics
 from supportfirst.notifications.services import not_telling_families
+
+ALSO_ADMINISTRATORS = frozenset(manager for _admin, manager in SECOND_ROLES)
 
 __all__ = ["DEMO_PASSWORD", "NotADemoAccount", "current_code", "load", "load_if_empty"]
 
@@ -40,7 +44,8 @@ def sign_in_help() -> str:
     for council in COUNCILS:
         lines.append(f"  {council.name}:")
         for person in council.staff:
-            lines.append(f"    {person.username:<20} {person.role.label}")
+            also = " and council administrator" if person.username in ALSO_ADMINISTRATORS else ""
+            lines.append(f"    {person.username:<20} {person.role.label}{also}")
         for family in council.families:
             if family.account:
                 role = "Young person" if is_young_person(family) else "Family member"
@@ -75,9 +80,11 @@ def load_if_empty() -> bool:
 
 
 def load() -> None:
-    """Load the demo councils and families. The families are invented: nobody is emailed."""
+    """Load the demo councils and families. The families are invented: nobody is emailed.
+    Then the database's statistics are refreshed, as after any bulk load (kernel/dbstats.py)."""
     with not_telling_families(), transaction.atomic():
         _load()
+    refresh_statistics()
 
 
 def _load() -> None:

@@ -80,9 +80,12 @@ INSTALLED_APPS = [
     "supportfirst.feedback",
     "supportfirst.pages",
     "supportfirst.protocols",
+    "supportfirst.localprotocol",
 ]
 
 MIDDLEWARE = [
+    # First, so its time covers everything else (see kernel/timing.py; on only when asked).
+    "supportfirst.kernel.timing.RequestTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "supportfirst.audit.middleware.RequestIdMiddleware",
@@ -181,6 +184,10 @@ TRUSTED_PROXIES = config.env_int("SUPPORTFIRST_TRUSTED_PROXIES", config.env_int(
 # Use the proxy's X-Request-ID as the request id: only for a proxy that always replaces what the
 # client sent (see docs/operations.md). Otherwise the service makes every request id itself.
 REQUEST_ID_FROM_PROXY = config.env_bool("SUPPORTFIRST_REQUEST_ID_FROM_PROXY", False)
+
+# A Server-Timing header and one log line a request (time, database queries): on with DEBUG, in
+# `supportfirst serve --demo` and in the load test; off by default in production.
+REQUEST_TIMING = config.env_bool("SUPPORTFIRST_REQUEST_TIMING", False)
 
 # Rate limits, each "count/seconds" (see docs/security.md#rate-limits). Counted per client
 # address, and per target (the email address a message would go to, or the API token).
@@ -342,4 +349,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL") or "WARNING"},
+    # One line a request when REQUEST_TIMING is on (kernel/timing.py).
+    "loggers": {
+        "supportfirst.requests": {"handlers": ["console"], "level": "INFO", "propagate": False}
+    },
 }

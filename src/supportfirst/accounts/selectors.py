@@ -13,5 +13,6 @@ def people_in_council(*, council_id: int) -> QuerySet[User]:
             membership__council_id=council_id, membership__role__in=[r.value for r in STAFF_ROLES]
         )
         .select_related("membership", "membership__team")
-        .order_by("membership__role", "full_name")
+        .prefetch_related("membership__extra_roles")
+        .order_by("-is_active", "full_name", "username")
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from supportfirst.accounts import views
+from supportfirst.accounts import people_views, views
 
 app_name = "accounts"
 
@@ -18,5 +18,6 @@ urlpatterns = [
         views.password_reset_confirm,
         name="password_reset_confirm",
     ),
+    path("invitation/<str:invite_token>/", people_views.accept_invitation, name="invitation"),
     path("password-reset/done/", views.password_reset_complete, name="password_reset_complete"),
 ]

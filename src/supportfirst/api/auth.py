@@ -38,7 +38,7 @@ def token_create(
 ) -> str:
     """Make a token for a staff account and return it. It is shown once and never stored."""
     membership = getattr(user, "membership", None)
-    if membership is None or membership.role not in CASEWORK_ROLES:
+    if membership is None or not membership.holds_any(CASEWORK_ROLES):
         raise ValueError(
             "API tokens are only for staff accounts that do casework "
             "(practitioners and team managers)."
@@ -130,7 +130,7 @@ def api_view(
                 scope = scope_for(user)
             except PermissionDenied:
                 return problem(403, "No role", "This token's account has no role in a council.")
-            if scope.role not in roles:
+            if not scope.holds_any(roles):
                 return problem(403, "Not part of this account's role")
             request.user = user
             request.scope = scope  # type: ignore[attr-defined]

@@ -11,7 +11,7 @@ from django.utils import timezone
 from supportfirst.accounts.models import User
 from supportfirst.api.auth import token_create
 from supportfirst.api.models import ApiToken
-from supportfirst.councils.models import CASEWORK_ROLES
+from supportfirst.councils.models import CASEWORK_ROLES, holding_any
 
 
 def tokens_in_council(*, council_id: int) -> QuerySet[ApiToken]:
@@ -22,9 +22,9 @@ def tokens_in_council(*, council_id: int) -> QuerySet[ApiToken]:
 
 def accounts_that_may_have_tokens(*, council_id: int) -> QuerySet[User]:
     return User.objects.filter(
+        holding_any(CASEWORK_ROLES, via="membership__"),
         is_active=True,
         membership__council_id=council_id,
-        membership__role__in=CASEWORK_ROLES,
     ).order_by("full_name", "username")
 
 

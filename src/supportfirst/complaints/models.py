@@ -51,7 +51,7 @@ class ComplaintQuerySet(ScopedQuerySet):
     complaint_lookup = ""
 
     def visible_to(self, scope: Scope) -> ComplaintQuerySet:
-        if scope.role == Role.COMPLAINTS_MANAGER:
+        if scope.holds_any({Role.COMPLAINTS_MANAGER}):
             rows = self.filter(**{self.model.council_lookup: scope.council_id})
         else:
             rows = super().visible_to(scope)

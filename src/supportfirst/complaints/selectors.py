@@ -24,7 +24,7 @@ from supportfirst.complaints.models import (
     family_stage_name,
 )
 from supportfirst.complaints.services import About
-from supportfirst.councils.models import CASEWORK_ROLES, Membership
+from supportfirst.councils.models import CASEWORK_ROLES, Membership, holding_any
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.pathway.beside import BesideItem
 
@@ -225,7 +225,7 @@ def council_workers(*, scope: Scope) -> list[Any]:
     """The council's caseworkers a complaint can be about, by name (never the person asking:
     nobody names themselves)."""
     rows = (
-        Membership.objects.filter(council_id=scope.council_id, role__in=CASEWORK_ROLES)
+        Membership.objects.filter(holding_any(CASEWORK_ROLES), council_id=scope.council_id)
         .exclude(user_id=scope.user_id)
         .select_related("user")
         .order_by("user__full_name", "user_id")

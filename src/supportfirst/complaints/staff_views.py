@@ -89,7 +89,7 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
             if stage.stage in clock.LONGEST
             else None,
             "today": today,
-            "runs_complaints": request.scope.role in COMPLAINTS_ROLES,  # type: ignore[attr-defined]
+            "runs_complaints": request.scope.holds_any(COMPLAINTS_ROLES),  # type: ignore[attr-defined]
             "does_casework": request.scope.does_casework,  # type: ignore[attr-defined]
             "reasons": reasons_kept_with(
                 family_id=complaint.family_id,

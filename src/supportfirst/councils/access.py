@@ -35,7 +35,7 @@ def role_required(roles: Iterable[str]) -> Callable[[View], View]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
             scope = scope_for(request.user)  # type: ignore[arg-type]
-            if scope.role not in allowed:
+            if not scope.holds_any(allowed):
                 raise PermissionDenied("This page is not part of your role.")
             request.scope = scope  # type: ignore[attr-defined]
             return view(request, *args, **kwargs)

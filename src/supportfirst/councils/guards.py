@@ -16,7 +16,10 @@ def is_a_team_manager(actor: Any) -> bool:
     """The person is a team manager in their council, or its head of service (the second
     approver a council with one team manager names)."""
     membership = getattr(actor, "membership", None)
-    return membership is not None and membership.role in MANAGER_ROLES
+    if membership is None:
+        return False
+    roles = getattr(membership, "roles", None) or {membership.role}
+    return bool(set(roles) & MANAGER_ROLES)
 
 
 def _named(guard: Guard, name: str, message: str) -> Guard:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
+from django.utils.functional import cached_property
 
 DEFAULT_DECISION_WORKING_DAYS = 10
 DEFAULT_PLAN_WORKING_DAYS = 20
@@ -107,8 +109,34 @@ STAFF_ROLES = frozenset(
 )
 
 
+ROLE_ORDER = (
+    Role.HEAD_OF_SERVICE,
+    Role.TEAM_MANAGER,
+    Role.PRACTITIONER,
+    Role.COMPLAINTS_MANAGER,
+    Role.COUNCIL_ADMIN,
+    Role.FORUM_MEMBER,
+)
+"""Staff roles from the one that most shapes a person's day to the least. Someone with more than
+one role has the first of theirs as their main role: it chooses their home page, and the access
+log records it."""
+
+
+def main_role(roles: set[str] | frozenset[str]) -> str:
+    """The main role of a set of staff roles (see ROLE_ORDER)."""
+    for role in ROLE_ORDER:
+        if role in roles:
+            return str(role)
+    raise ValueError("A member of staff needs at least one role.")
+
+
 class Membership(models.Model):
-    """A person's role in one council. Family roles are tied to one family."""
+    """A person's role in one council. Family roles are tied to one family.
+
+    Staff may hold more than one role in their council (a practitioner who is also a team
+    manager, say): `role` is their main role (see ROLE_ORDER) and each other one is an
+    ExtraRole. `roles` is all of them; permission checks use it, never `role` alone.
+    """
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="membership"
@@ -160,19 +188,72 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} - {self.get_role_display()}, {self.council}"
 
+    @cached_property
+    def roles(self) -> frozenset[str]:
+        """Every role the person holds in their council: the main one and any others."""
+        if self.role in FAMILY_ROLES:
+            return frozenset({self.role})
+        return frozenset({self.role, *(extra.role for extra in self.extra_roles.all())})
+
+    def holds_any(self, roles: frozenset[str] | set[str]) -> bool:
+        return bool(self.roles & set(roles))
+
+    @property
+    def roles_display(self) -> str:
+        """The person's roles in words, main role first."""
+        return ", ".join(str(r.label) for r in ROLE_ORDER if r in self.roles) or str(
+            self.get_role_display()
+        )
+
     @property
     def is_staff_role(self) -> bool:
         return self.role in STAFF_ROLES
 
     @property
     def is_casework_role(self) -> bool:
-        return self.role in CASEWORK_ROLES
+        return self.holds_any(CASEWORK_ROLES)
 
     @property
     def is_manager_role(self) -> bool:
         """A team manager or head of service: sees the Team page and decides proposals."""
-        return self.role in MANAGER_ROLES
+        return self.holds_any(MANAGER_ROLES)
+
+    @property
+    def is_council_admin(self) -> bool:
+        return self.holds_any({Role.COUNCIL_ADMIN})
+
+    @property
+    def is_team_manager(self) -> bool:
+        return self.holds_any({Role.TEAM_MANAGER})
 
     @property
     def is_family_role(self) -> bool:
         return self.role in FAMILY_ROLES
+
+
+class ExtraRole(models.Model):
+    """A staff role a person holds beside their main role (Membership.role), in the same
+    council. Given and taken away only by the council's administrator (accounts/people.py)."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="extra_roles")
+    role = models.CharField(max_length=20, choices=Role.choices)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["membership", "role"], name="extra_role_once"),
+            models.CheckConstraint(
+                condition=models.Q(role__in=sorted(r.value for r in STAFF_ROLES)),
+                name="extra_role_is_a_staff_role",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.membership.user} - also {self.get_role_display()}"
+
+
+def holding_any(roles: frozenset[str] | set[str], *, via: str = "") -> Q:
+    """A filter for memberships (or, with via="membership__", users) holding any of `roles`,
+    as their main role or another one. A subquery, so no row is repeated."""
+    values = sorted(str(r) for r in roles)
+    extra = ExtraRole.objects.filter(role__in=values).values("membership_id")
+    return Q(**{f"{via}role__in": values}) | Q(**{f"{via}pk__in": extra})

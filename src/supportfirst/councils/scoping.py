@@ -30,6 +30,16 @@ class Scope:
     role: str
     family_id: int | None = None
     child_id: int | None = None
+    other_roles: frozenset[str] = frozenset()
+    """Staff roles held beside the main `role` (a practitioner who is also a team manager)."""
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset({self.role, *self.other_roles})
+
+    def holds_any(self, roles: frozenset[str] | set[str]) -> bool:
+        """Whether any of the person's roles is one of `roles`: every permission check."""
+        return bool(self.roles & set(roles))
 
     @property
     def is_staff(self) -> bool:
@@ -41,7 +51,7 @@ class Scope:
 
     @property
     def does_casework(self) -> bool:
-        return self.role in CASEWORK_ROLES
+        return self.holds_any(CASEWORK_ROLES)
 
     @property
     def role_label(self) -> str:
@@ -49,9 +59,10 @@ class Scope:
 
 
 def scope_for(user: User) -> Scope:
-    """The scope of a signed-in user. Someone with no role in any council sees nothing."""
+    """The scope of a signed-in user. Someone with no role in any council sees nothing. A closed
+    account has no scope either, whatever session it still holds."""
     membership = getattr(user, "membership", None) if user.is_authenticated else None
-    if membership is None:
+    if membership is None or not user.is_active:
         raise PermissionDenied("You do not have a role in a council.")
     return Scope(
         user_id=user.pk,
@@ -59,6 +70,7 @@ def scope_for(user: User) -> Scope:
         role=membership.role,
         family_id=membership.family_id,
         child_id=membership.child_id,
+        other_roles=membership.roles - {membership.role},
     )
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from supportfirst.assessments.models import Assessment
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
+from supportfirst.councils.models import Role
 from supportfirst.eligibility import selectors, services
 from supportfirst.eligibility.forms import ConfirmForm, DecideForm, ReturnForm
 from supportfirst.eligibility.models import EligibilityDecision
@@ -143,7 +144,7 @@ def _decision_page(
     flagged: list[FieldFinding] | None = None,
 ) -> HttpResponse:
     can_confirm = (
-        actor.scope.role == "team_manager"
+        actor.scope.holds_any({Role.TEAM_MANAGER})
         and decision.is_awaiting_confirmation
         and decision.made_by_id != actor.user.pk
     )
@@ -154,7 +155,7 @@ def _decision_page(
         "services": decision.final_services(),
         "needs": decision.final_needs(),
         "can_confirm": can_confirm,
-        "is_manager": actor.scope.role == "team_manager",
+        "is_manager": actor.scope.holds_any({Role.TEAM_MANAGER}),
         "confirm_form": confirm_form,
         "flagged": flagged or [],
     }

@@ -1,25 +1,28 @@
 """The council administrator's home (the staff accounts in the council and their roles) and the
-council's settings page (the working-day targets of the clocks after an assessment)."""
+council's settings page (the working-day targets of the clocks after an assessment). When the
+council's published local assessment protocol sets the targets, the protocol's figures win: the
+page shows them and says where they come from, and changes go through a new protocol version."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
-from supportfirst.accounts.selectors import people_in_council
+from supportfirst.accounts import people_views
 from supportfirst.councils import settings as council_settings
 from supportfirst.councils.access import council_admin_required
 from supportfirst.councils.models import STAFF_ROLES, Council, Membership
 from supportfirst.councils.settings_forms import ClockTargetsForm, StaffContactForm
-from supportfirst.kernel.formsupport import form_page, submitted
+from supportfirst.kernel.formsupport import MoveRefused, form_page, submitted
+from supportfirst.localprotocol.selectors import in_force
 
 
 def council_admin_home(request: HttpRequest) -> HttpResponse:
-    """Everyone with a staff account in the council, with their role and team."""
-    people = people_in_council(council_id=request.scope.council_id)  # type: ignore[attr-defined]
-    return render(request, "frontdoor/staff/admin_home.html", {"people": people})
+    """Everyone with a staff account in the council, with their roles and team: the people
+    page (accounts/people_views.py), which is the administrator's home."""
+    return people_views.people_list(request)
 
 
 @council_admin_required
@@ -30,14 +33,24 @@ def council_settings_page(request: HttpRequest) -> HttpResponse:
     council = Council.objects.get(pk=council_id)
     initial = {name: getattr(council, name) for name in council_settings.CLOCK_TARGETS}
     form = ClockTargetsForm(submitted(request), initial=initial)
+    protocol = in_force(council_id)
+
+    def save() -> Council:
+        if protocol is not None:
+            raise MoveRefused(
+                [
+                    f"The targets are set by version {protocol.number} of the local assessment "
+                    "protocol: change them in a new version, agreed with the parent carer forum"
+                ]
+            )
+        return council_settings.clock_targets_save(council_id=council_id, targets=form.cleaned_data)
+
     return form_page(
         request,
         form,
         "frontdoor/staff/council_settings.html",
-        {"council": council},
-        on_valid=lambda: council_settings.clock_targets_save(
-            council_id=council_id, targets=form.cleaned_data
-        ),
+        {"council": council, "protocol": protocol},
+        on_valid=save,
         success=lambda _: ("The targets are saved.", request.path),
     )
 
@@ -67,5 +80,8 @@ def staff_contact(request: HttpRequest, person_id: int) -> HttpResponse:
             job_title=form.cleaned_data["job_title"],
             work_phone=form.cleaned_data["work_phone"],
         ),
-        success=lambda _: (f"{membership.user}'s details are saved.", reverse("staff:home")),
+        success=lambda _: (
+            f"{membership.user}'s details are saved.",
+            reverse("people:person", kwargs={"person_id": person_id}),
+        ),
     )

@@ -24,7 +24,7 @@ from supportfirst.councils.models import MANAGER_ROLES
 from supportfirst.councils.scoping import Scope
 from supportfirst.eligibility import due as eligibility_due
 from supportfirst.kernel.due import DueItem, DueRows, soonest_first
-from supportfirst.pathway import danger
+from supportfirst.pathway import allocation, danger
 from supportfirst.pathway import due as pathway_due
 from supportfirst.pathway import selectors as pathway_selectors
 from supportfirst.pathway.models import Contact
@@ -146,7 +146,10 @@ def my_work(request: HttpRequest) -> HttpResponse:
     page, overdue = rows.page(request.GET.get("page"), MY_WORK_PAGE_SIZE)
     log_list_view(request, list_name="my work", page=page.number)
     # Every manager sees, at the top, each child who may be in immediate danger.
-    alerts = list(danger.danger_alerts(scope=scope)) if scope.role in MANAGER_ROLES else []
+    manager = scope.holds_any(MANAGER_ROLES)
+    alerts = list(danger.danger_alerts(scope=scope)) if manager else []
+    # Families whose worker's account is closed wait for a manager to give them a new one.
+    leavers = allocation.closed_accounts_with_families(scope=scope) if manager else []
     return render(
         request,
         "frontdoor/my_work.html",
@@ -155,6 +158,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
             "page": page,
             "overdue": overdue,
             "danger_alerts": alerts,
+            "leavers": leavers,
         },
     )
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
+from django.http import Http404
 
 from supportfirst.accounts.models import User
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
-from supportfirst.councils.models import CASEWORK_ROLES
+from supportfirst.councils.models import CASEWORK_ROLES, FAMILY_ROLES, holding_any
 from supportfirst.councils.scoping import Scope
 from supportfirst.families.models import Family
 from supportfirst.kernel.workflow import apply_move
@@ -29,8 +30,8 @@ def workers_to_choose(*, scope: Scope) -> QuerySet[User]:
     """The people in the council who can be a family's worker: practitioners and managers."""
     return (
         User.objects.filter(
+            holding_any(CASEWORK_ROLES, via="membership__"),
             membership__council_id=scope.council_id,
-            membership__role__in=[r.value for r in CASEWORK_ROLES],
             is_active=True,
         )
         .select_related("membership")
@@ -93,3 +94,48 @@ def take_request(*, actor: Actor, request: SupportRequest) -> PathwayEvent:
         worker=actor.user,
         summaries=("{worker} took the request and is now the family's worker",) * 2,
     )
+
+
+def worker_in_council(*, scope: Scope, person_id: int) -> User:
+    """A member of staff of the scope's council (open or closed account), or 404."""
+    found = (
+        User.objects.filter(pk=person_id, membership__council_id=scope.council_id)
+        .exclude(membership__role__in=[r.value for r in FAMILY_ROLES])
+        .first()
+    )
+    if found is None:
+        raise Http404("No such person.")
+    return found
+
+
+def families_of_worker(*, scope: Scope, worker: User) -> list[tuple[Family, SupportRequest | None]]:
+    """The families whose named worker is `worker`: their open work, which stays with them
+    until a manager gives each family a new worker (for example when their account is closed).
+    Each with its latest request for help, through which the worker is changed."""
+    families = list(
+        Family.objects.visible_to(scope)
+        .filter(allocated_worker=worker)
+        .prefetch_related("children")
+        .order_by("name", "pk")
+    )
+    latest: dict[int, SupportRequest] = {}
+    for request in SupportRequest.objects.visible_to(scope).filter(
+        family__in=[f.pk for f in families]
+    ):
+        if request.family_id not in latest or request.pk > latest[request.family_id].pk:
+            latest[request.family_id] = request
+    return [(family, latest.get(family.pk)) for family in families]
+
+
+def closed_accounts_with_families(*, scope: Scope) -> list[tuple[User, int]]:
+    """People in the council whose account is closed but who are still some families' named
+    worker, with how many: every manager sees them on My work until each family has a new one."""
+    rows = (
+        Family.objects.visible_to(scope)
+        .filter(allocated_worker__isnull=False, allocated_worker__is_active=False)
+        .values_list("allocated_worker_id")
+        .annotate(count=Count("pk"))
+    )
+    counts = dict(rows)
+    people = User.objects.filter(pk__in=counts).order_by("full_name", "username")
+    return [(person, counts[person.pk]) for person in people]

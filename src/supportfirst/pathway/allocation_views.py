@@ -3,15 +3,23 @@ practitioner takes a request that has no worker yet. Thin: parse, call one servi
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from supportfirst.audit.services import Actor
+from supportfirst.audit.services import Actor, log_list_view
 from supportfirst.councils.access import casework_required, manager_required
-from supportfirst.kernel.formsupport import button_move, form_page, submitted
+from supportfirst.kernel.formsupport import (
+    button_move,
+    form_move,
+    form_page,
+    form_status,
+    submitted,
+)
 from supportfirst.pathway import allocation, selectors
 from supportfirst.pathway.allocation_forms import AllocateForm
 
@@ -64,4 +72,49 @@ def take(request: HttpRequest, request_id: int) -> HttpResponse:
         refused=refused,
         back_url=_request_url(support_request.pk),
         back_text="Back to the request",
+    )
+
+
+def _reallocate(
+    request: HttpRequest, actor: Actor, family: Any, latest: Any, form: AllocateForm
+) -> HttpResponse | None:
+    """One family's new worker, through its latest request for help (on its timeline)."""
+    return form_move(
+        request,
+        form,
+        on_valid=lambda: allocation.allocate_worker(
+            actor=actor, request=latest, worker=form.chosen
+        ),
+        success=lambda event: (f"{form.chosen} is now the {family.name}'s worker.", request.path),
+    )
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def worker_families(request: HttpRequest, person_id: int) -> HttpResponse:
+    """A member of staff's families (their open work), each with a choice of new worker: where
+    a manager gives each family a new worker when someone's account is closed."""
+    actor = Actor.of(request)
+    worker = allocation.worker_in_council(scope=actor.scope, person_id=person_id)
+    families = allocation.families_of_worker(scope=actor.scope, worker=worker)
+    log_list_view(request, list_name=f"families of worker {worker.pk}")
+    workers = [w for w in allocation.workers_to_choose(scope=actor.scope) if w.pk != worker.pk]
+    sent = submitted(request)
+    chosen_family = sent.get("family") if sent is not None else None
+    rows = []
+    status = 200
+    for family, latest in families:
+        bound = sent if chosen_family == str(family.pk) else None
+        form = AllocateForm(bound, workers=workers, prefix=f"family-{family.pk}")
+        if bound is not None and latest is not None:
+            made = _reallocate(request, actor, family, latest, form)
+            if made is not None:
+                return made
+            status = form_status(form)
+        rows.append((family, latest, form))
+    return render(
+        request,
+        "pathway/worker_families.html",
+        {"worker": worker, "rows": rows},
+        status=status,
     )

@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
-from supportfirst.councils.models import MANAGER_ROLES
+from supportfirst.councils.models import MANAGER_ROLES, holding_any
 from supportfirst.councils.scoping import Scope
 from supportfirst.kernel import timewords
 from supportfirst.kernel.workflow import MoveRefused, apply_move
@@ -40,9 +40,9 @@ LinkFor = Callable[[str], str]
 def managers_of(council_id: int) -> list[str]:
     """The work email of every active team manager and head of service of the council."""
     users = get_user_model().objects.filter(
+        holding_any(MANAGER_ROLES, via="membership__"),
         is_active=True,
         membership__council_id=council_id,
-        membership__role__in=sorted(MANAGER_ROLES),
     )
     return [u.email for u in users.order_by("pk") if u.email]
 

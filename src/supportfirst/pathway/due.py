@@ -44,7 +44,7 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
         )
         for pk, due, first_name, family_name in rows
     ]
-    if worker_id is None or scope.role in MANAGER_ROLES:
+    if worker_id is None or scope.holds_any(MANAGER_ROLES):
         items += _unallocated(scope=scope, today=today)
         items += _not_assessing(scope=scope, today=today)
     return items + _planned_contacts(scope, worker_id, today)
@@ -136,7 +136,7 @@ def due_rows(*, scope: Scope, worker_id: int | None, source: int) -> list[QueryS
             source=source,
         )
     ]
-    if worker_id is None or scope.role in MANAGER_ROLES:
+    if worker_id is None or scope.holds_any(MANAGER_ROLES):
         rows.append(
             due_columns(
                 requests_without_a_worker(scope=scope),

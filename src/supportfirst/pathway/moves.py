@@ -474,12 +474,13 @@ def allocator_is_a_team_manager(request: Any, actor: Any, context: dict[str, Any
 
 
 def worker_is_in_the_council(request: Any, actor: Any, context: dict[str, Any]) -> bool:
-    """Choose a practitioner or manager in your council as the worker."""
+    """Choose a practitioner or manager in your council, whose account is open, as the worker."""
     worker = context.get("worker")
     membership = getattr(worker, "membership", None)
     return (
         membership is not None
-        and membership.role in CASEWORK_ROLES
+        and membership.holds_any(CASEWORK_ROLES)
+        and getattr(worker, "is_active", False)
         and membership.council_id == getattr(actor.membership, "council_id", None)
     )
 
@@ -498,7 +499,7 @@ def nobody_is_allocated(request: Any, actor: Any, context: dict[str, Any]) -> bo
 def taker_does_casework(request: Any, actor: Any, context: dict[str, Any]) -> bool:
     """Only a practitioner or a manager can take a request."""
     membership = getattr(actor, "membership", None)
-    return membership is not None and membership.role in CASEWORK_ROLES
+    return membership is not None and membership.holds_any(CASEWORK_ROLES)
 
 
 ALL_REQUEST_STATUSES = frozenset(RequestStatus.values)

@@ -5,6 +5,11 @@ from supportfirst.pathway import allocation_views, views
 app_name = "pathway"
 
 urlpatterns = [
+    path(
+        "people/<int:person_id>/families/",
+        allocation_views.worker_families,
+        name="worker_families",
+    ),
     path("requests/new/", views.request_new, name="request_new"),
     path(
         "families/<int:family_id>/requests/new/",

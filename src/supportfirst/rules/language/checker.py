@@ -65,19 +65,54 @@ class Checker:
 
     def check(self, text: str) -> list[Finding]:
         """Every finding in the text, in order, with offsets into the text as given."""
+        return self.check_part(text)
+
+    def check_part(
+        self,
+        text: str,
+        *,
+        begin: int = 0,
+        stop: int | None = None,
+        offset: int = 0,
+        seen: set[str] | None = None,
+        explained: dict[str, int] | None = None,
+        ascii_lower: bool = False,
+    ) -> list[Finding]:
+        """The findings beginning in text[begin:stop], where the text is one window of a
+        longer document that begins `offset` characters into it (`stream.check_stream`); the
+        text around that part is read only as context. Offsets stay those of the window.
+
+        `seen` holds the acronyms the document used before this part, and `explained` the
+        acronyms it explained before it (with their offsets in the document); both gain
+        those of this part. `ascii_lower`: make only A-Z small, as `lower` does for a whole
+        document in which some capital becomes two characters."""
         flat = normalise(text)
-        low = lower(flat)
+        low = lower(flat, ascii_only=ascii_lower)
         quotes = FamilyQuotes(text, low)
-        explained = explained_acronyms(flat)
-        findings = self._vocabulary_findings(text, flat, low, quotes, explained)
+        here = explained_acronyms(flat)
+        if explained is None:
+            explained = {}
+        if begin or stop is not None or explained:
+            # Explanations in the context before the part were counted by an earlier window.
+            end_of_part = len(text) if stop is None else stop
+            for short, at in here.items():
+                if begin <= at < end_of_part:
+                    explained[short] = min(explained.get(short, offset + at), offset + at)
+            here = {short: at - offset for short, at in explained.items()}
+        else:
+            explained.update(here)
+        end = len(text) if stop is None else stop
+        findings = self._vocabulary_findings(text, flat, low, quotes, here)
         if self.plain_english:
             starts = [f.start for f in findings]
             findings += [
                 f
-                for f in acronym_findings(text, flat, explained)
+                for f in acronym_findings(text, flat, here, seen, begin, end)
                 if not quotes.hold(f.start, f.end) and not _overlaps(f, findings, starts)
             ]
             findings += long_sentence_findings(text, flat)
+        if begin or stop is not None:
+            findings = [f for f in findings if begin <= f.start < end]
         return sorted(findings, key=lambda f: (f.start, f.end))
 
     def _vocabulary_findings(

@@ -74,9 +74,14 @@ _QUOTED = re.compile(
 )
 
 
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """Where the text quotes words, quotation marks included."""
-    return [match.span() for match in _QUOTED.finditer(text)]
+# The longest quotation `_QUOTED` finds: a quotation mark, 2000 characters, a quotation mark.
+LONGEST_QUOTE = 2002
+
+
+def quoted_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Where the text (or text[start:end]) quotes words, quotation marks included."""
+    found = _QUOTED.finditer(text, start, len(text) if end is None else end)
+    return [match.span() for match in found]
 
 
 def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:

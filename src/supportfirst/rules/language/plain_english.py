@@ -110,11 +110,26 @@ def explained_acronyms(flat: str) -> dict[str, int]:
     return explained
 
 
-def acronym_findings(text: str, flat: str, explained: dict[str, int]) -> list[Finding]:
-    """The first use of each acronym that is not explained at or before that use."""
+def acronym_findings(
+    text: str,
+    flat: str,
+    explained: dict[str, int],
+    seen: set[str] | None = None,
+    begin: int = 0,
+    stop: int | None = None,
+) -> list[Finding]:
+    """The first use of each acronym that is not explained at or before that use.
+
+    For one window of a longer document: only uses in flat[begin:stop] count, and `seen`
+    holds the acronyms used before them (it gains the ones used here)."""
     findings = []
-    seen: set[str] = set()
+    seen = set() if seen is None else seen
+    last = len(flat) if stop is None else stop
     for match in _ACRONYM.finditer(flat):
+        if match.start() < begin:
+            continue
+        if match.start() >= last:
+            break
         acronym = match.group(1)
         if acronym in seen or acronym in WELL_KNOWN or not any(c.isalpha() for c in acronym):
             continue

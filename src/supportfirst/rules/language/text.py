@@ -50,8 +50,10 @@ def normalise(text: str) -> str:
     return text
 
 
-def lower(text: str) -> str:
+def lower(text: str, *, ascii_only: bool = False) -> str:
     """The text in small letters, each character staying where it was."""
+    if ascii_only:
+        return text.translate(_ASCII_LOWER)
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered

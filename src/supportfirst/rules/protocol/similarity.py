@@ -14,8 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from itertools import combinations
-
-from datasketch import MinHash
+from typing import TYPE_CHECKING
 
 from supportfirst.rules.protocol.documents import Document, Paragraph
 
@@ -24,6 +23,9 @@ PERMUTATIONS = 128
 NEAR_COPY = 0.6
 """Pairs at or above this figure are flagged as near-copies: two protocols written
 independently share well under a tenth of their five-word runs."""
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 
@@ -40,6 +42,10 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
 
 
 def fingerprint(document: Document) -> MinHash:
+    # datasketch brings scipy (two seconds and 70 MB): imported when a protocol is audited,
+    # not by every `supportfirst` sub-command that imports this module to register itself.
+    from datasketch import MinHash
+
     minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
     minhash.update_batch([s.encode() for s in shingles(document.text)])
     return minhash
