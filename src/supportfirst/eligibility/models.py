@@ -24,8 +24,10 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from supportfirst.councils.models import Council
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
+from supportfirst.kernel.due import clock_due, stored_changes, with_stored
 from supportfirst.rules.criteria import CriteriaSet, Decision, LegalBasis, load_text
 from supportfirst.rules.criteria.areas import area_name
 
@@ -231,6 +233,13 @@ class EligibilityDecision(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    plan_due = models.DateField(
+        "support plan due by",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The council's working days from confirming; set when the clock starts.",
+    )
     returned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -250,6 +259,20 @@ class EligibilityDecision(FamilyRecord):
                 name="one_live_decision_per_assessment",
             )
         ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The support plan's clock starts when the decision is confirmed: its due date is
+        # stored then (and whenever the council changes its target, `due.py`).
+        fields = kwargs.get("update_fields")
+        if stored_changes(fields, {"confirmed_at"}):
+            days = (
+                Council.objects.filter(families=self.family_id)
+                .values_list("plan_working_days", flat=True)
+                .first()
+            )
+            self.plan_due = clock_due(self.confirmed_at, days or 0)
+            kwargs["update_fields"] = with_stored(fields, when={"confirmed_at"}, stored="plan_due")
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return f"Eligibility decision for {self.assessment}"
