@@ -152,7 +152,7 @@ def test_the_migrations_fill_the_due_dates_of_clocks_already_running(ashvale, wo
         model.objects.update(**{field: None})
     for name in (
         "supportfirst.assessments.migrations.0004_assessment_decision_due",
-        "supportfirst.eligibility.migrations.0004_decision_plan_due",
+        "supportfirst.eligibility.migrations.0005_decision_plan_due",
         "supportfirst.plans.migrations.0006_service_start_due",
     ):
         importlib.import_module(name).fill(apps, None)

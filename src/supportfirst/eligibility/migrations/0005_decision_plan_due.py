@@ -20,7 +20,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("councils", "0005_council_clock_targets_and_work_phone"),
-        ("eligibility", "0003_criteria_adoption"),
+        ("eligibility", "0004_criteria_drafted_together"),
     ]
 
     operations = [
