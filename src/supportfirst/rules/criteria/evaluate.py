@@ -171,11 +171,15 @@ class _Rule:
         "count_keys",
         "counts",
         "criterion",
+        "end",
         "for_whom",
         "gates",
+        "heads",
         "id",
         "max_age",
+        "met_changes",
         "met_tail",
+        "middles",
         "min_age",
         "needed",
         "needs_cause",
@@ -261,6 +265,10 @@ class _Rule:
         )
         # Sentences already written for this criterion, by what they depend on.
         self.texts: dict[object, tuple] = {}
+        self.heads: dict[int, str] = {}
+        self.middles: dict[tuple[int, ...], str] = {}
+        self.met_changes: list[str | None] = [None, None]
+        self.end = f" {self.met_tail}" if self.met_tail else ""
 
 
 # A need's key is one whole number: who, which area, how often, its four flags and whether it
@@ -363,29 +371,49 @@ def _age_range(c: Criterion) -> str:
 
 
 def _need_met(need: AssessedNeed, state: _State) -> NeedOutcome:
-    c = state.rule.criterion
-    flags = [flag for flag in areas.FLAGS if getattr(need, flag) and flag in state.rule.counts]
+    rule = state.rule
+    parts = [_met_head(rule, need), _met_middle(rule, need, state.counted_areas)]
+    if rule.met_tail:
+        parts.append(rule.met_tail)
+    change = _met_change(rule, len(state.counted_areas), _single(rule, need))
+    return NeedOutcome(need.id, True, rule.criterion.id, " ".join(parts), change)
+
+
+def _met_head(rule: _Rule, need: AssessedNeed) -> str:
+    """The area, what makes it hard and how often: the start of a met need's reason."""
+    flags = [flag for flag in areas.FLAGS if getattr(need, flag) and flag in rule.counts]
     parts = [f"{_name(need.area)}: met."]
     parts += [_FLAG_SENTENCES[flag, need.person] for flag in flags]
     parts.append(f"Help is needed {areas.HOW_OFTEN[need.how_often]}.")
-    counted = len(state.counted_areas)
-    single = _single(state.rule, need)
+    return " ".join(parts)
+
+
+def _met_middle(rule: _Rule, need: AssessedNeed, counted_areas: tuple[str, ...]) -> str:
+    """Why the areas counted are enough."""
+    c = rule.criterion
+    counted = len(counted_areas)
     if counted >= c.outcomes_needed and counted > 1:
-        parts.append(
-            f"{_capital(_areas_phrase(counted))} can only be managed with help "
-            f"({_names(state.counted_areas)})."
-        )
-        parts.append(f"The criteria “{c.title}” need {_number(c.outcomes_needed)} or more.")
-    elif counted >= c.outcomes_needed:
-        parts.append(f"The criteria “{c.title}” need one area of life like this.")
-    else:
-        parts.append(
-            f"The criteria “{c.title}” accept one area of life when a need "
-            f"{_single_words(state.rule, need)}."
-        )
-    if state.rule.met_tail:
-        parts.append(state.rule.met_tail)
-    changes = [state.rule.stop_sentence]
+        return _met_areas(rule, counted_areas)
+    if counted >= c.outcomes_needed:
+        return f"The criteria “{c.title}” need one area of life like this."
+    return (
+        f"The criteria “{c.title}” accept one area of life when a need {_single_words(rule, need)}."
+    )
+
+
+def _met_areas(rule: _Rule, counted_areas: tuple[str, ...]) -> str:
+    c = rule.criterion
+    counted = len(counted_areas)
+    return (
+        f"{_capital(_areas_phrase(counted))} can only be managed with help "
+        f"({_names(counted_areas)}). "
+        f"The criteria “{c.title}” need {_number(c.outcomes_needed)} or more."
+    )
+
+
+def _met_change(rule: _Rule, counted: int, single: bool) -> str:
+    c = rule.criterion
+    changes = [rule.stop_sentence]
     if counted == c.outcomes_needed and counted > 1 and not single:
         changes.append(
             f"The criteria need {_number(c.outcomes_needed)} areas of life, and that is how "
@@ -395,7 +423,7 @@ def _need_met(need: AssessedNeed, state: _State) -> NeedOutcome:
         changes.append(
             f"Otherwise the criteria would need {_number(c.outcomes_needed)} areas of life."
         )
-    return NeedOutcome(need.id, True, c.id, " ".join(parts), " ".join(changes))
+    return " ".join(changes)
 
 
 def _need_not_met(need: AssessedNeed, state: _State) -> NeedOutcome:
@@ -579,12 +607,15 @@ class _Compiled:
 
     __slots__ = (
         "blocks",
+        "counted_by",
         "criteria",
         "first",
         "ids",
         "in_order",
         "rows",
         "rules",
+        "service_rows",
+        "service_texts",
         "services",
         "set",
         "uncovered",
@@ -606,6 +637,24 @@ class _Compiled:
             _Service(s, index[s.criterion], self.rules[index[s.criterion]].person)
             for s in criteria_set.services
         )
+        # For each need key, the criteria it counts under, in file order.
+        counted_by: dict[int, list[int]] = {}
+        for number, rule in enumerate(self.rules):
+            for key in rule.count_keys:
+                counted_by.setdefault(key, []).append(number)
+        self.counted_by = {key: tuple(numbers) for key, numbers in counted_by.items()}
+        # What deciding reads of each service: who it is for, its criterion, and the keys of
+        # the needs that count under it in the service's areas (None: any area).
+        self.service_rows = tuple(
+            (
+                s.person,
+                s.rule,
+                frozenset(k for k in self.rules[s.rule].count_keys if k >> 7 in s.area_ids)
+                if s.areas
+                else None,
+            )
+            for s in self.services
+        )
         # For each person, the first criterion for them (-1: none): a need that counts under
         # none of them is answered by it.
         self.first = tuple(
@@ -619,6 +668,7 @@ class _Compiled:
             _Block(number, [(p, s) for p, s in enumerate(self.services) if s.rule == number])
             for number in dict.fromkeys(s.rule for s in self.services)
         )
+        self.service_texts: dict[tuple, tuple[ServiceOutcome, ...]] = {}
         self.in_order = [p for block in self.blocks for p in block.positions] == list(
             range(len(self.services))
         )
@@ -734,6 +784,7 @@ class Verdict:
 
 
 _AREA_IDS = len(areas.AREAS)  # a key shifted right by 7 is person * _AREA_IDS + area
+_PERSON_KEYS = _AREA_IDS * len(areas.HOW_OFTEN) * 32  # a key divided by this is the person
 
 
 def _keys(case: Case) -> list[int]:
@@ -772,7 +823,7 @@ def _criteria(compiled: _Compiled, case: Case, keys: list[int]) -> tuple[bool, l
     )
     age = case.child_age
     eligible = False
-    states = []
+    states: list[tuple] = []
     for count_keys, single_keys, person, gates, outside, needed in compiled.rows:
         counting = [key for key in keys if key in count_keys]
         given, health = answers[person]
@@ -800,48 +851,42 @@ _NO_ANSWERS = (4, False)
 
 
 def _needs(compiled: _Compiled, keys: list[int], states: list[tuple]) -> list[tuple[bool, int]]:
-    """For each need: (met, the number of the criterion that decided it, or -1 for none)."""
-    count = len(keys)
-    met = [False] * count
-    chosen = [-1] * count
-    for number, rule in enumerate(compiled.rules):
-        state = states[number]
-        if not state[1]:
-            continue
-        count_keys = rule.count_keys
-        if state[0]:
-            for i, key in enumerate(keys):
-                if key in count_keys and not met[i]:
-                    met[i] = True
-                    chosen[i] = number
-        else:
-            for i, key in enumerate(keys):
-                if key in count_keys and chosen[i] < 0:
-                    chosen[i] = number
+    """For each need: (met, the number of the criterion that decided it, or -1 for none): the
+    first criterion met under which it counts, else the first it counts under, else the
+    first criterion for its person."""
+    counted_by = compiled.counted_by
     first = compiled.first
-    return [
-        (met[i], chosen[i] if chosen[i] >= 0 else first[(keys[i] >> 7) // _AREA_IDS])
-        for i in range(count)
-    ]
+    decided = []
+    for key in keys:
+        numbers = counted_by.get(key)
+        if numbers is None:
+            decided.append((False, first[key // _PERSON_KEYS]))
+        elif len(numbers) == 1:
+            number = numbers[0]
+            decided.append((states[number][0], number))
+        else:
+            for number in numbers:
+                if states[number][0]:
+                    decided.append((True, number))
+                    break
+            else:
+                decided.append((False, numbers[0]))
+    return decided
 
 
 def _services(compiled: _Compiled, case: Case, keys: list[int], states: list[tuple]) -> list:
-    """For each service: (assessed, met)."""
+    """For each service: met or not (not when nobody it is for was assessed)."""
     assessed = _who_assessed(case, keys)
-    results = []
-    for service in compiled.services:
-        if not assessed[service.person]:
-            results.append((False, False))
-            continue
-        met, counting, health = states[service.rule][:3]
-        if met:
-            if service.area_ids:
-                area_ids = service.area_ids
-                met = any(key >> 7 in area_ids for key in counting)
-            else:
-                met = bool(counting) or health
-        results.append((True, met))
-    return results
+    met = []
+    for person, number, area_keys in compiled.service_rows:
+        state = states[number]
+        if not (assessed[person] and state[0]):
+            met.append(False)
+        elif area_keys is None:
+            met.append(bool(state[1]) or state[2])
+        else:
+            met.append(not area_keys.isdisjoint(state[1]))
+    return met
 
 
 def decide(criteria_set: CriteriaSet, case: Case) -> Verdict:
@@ -853,7 +898,7 @@ def decide(criteria_set: CriteriaSet, case: Case) -> Verdict:
     return Verdict(
         eligible,
         tuple([(met, ids[number]) for met, number in _needs(compiled, keys, states)]),
-        tuple([met for _, met in _services(compiled, case, keys, states)]),
+        tuple(_services(compiled, case, keys, states)),
     )
 
 
@@ -899,7 +944,7 @@ class _Written:
     areas counted, the failure (None when met), and the full state for sentences not yet
     written."""
 
-    __slots__ = ("case", "compiled", "counted", "failures", "full", "keys", "states")
+    __slots__ = ("case", "compiled", "counted", "failures", "full", "ids", "keys", "states")
 
     def __init__(self, compiled: _Compiled, case: Case, keys: list[int], states: list) -> None:
         self.compiled = compiled
@@ -908,6 +953,7 @@ class _Written:
         self.states = states
         count = len(states)
         self.counted: list[tuple[str, ...] | None] = [None] * count
+        self.ids: list[tuple[int, ...] | None] = [None] * count
         self.failures: list[tuple | None] = [None] * count
         self.full: dict[int, _State] = {}
 
@@ -916,6 +962,13 @@ class _Written:
         if counted is None:
             counted = self.counted[number] = _counted(self.case, self.keys, self.states[number][1])
         return counted
+
+    def area_ids(self, number: int) -> tuple[int, ...]:
+        """The areas counted as numbers (quicker to make than names, and as good a key)."""
+        ids = self.ids[number]
+        if ids is None:
+            ids = self.ids[number] = tuple(dict.fromkeys([k >> 7 for k in self.states[number][1]]))
+        return ids
 
     def failure(self, number: int) -> tuple:
         failure = self.failures[number]
@@ -938,26 +991,45 @@ def _write(
 ) -> tuple[tuple[NeedOutcome, ...], tuple[ServiceOutcome, ...]]:
     """Every reason and "what would change", for a case already decided."""
     written = _Written(compiled, case, keys, states)
-    return tuple(_write_needs(written, _needs(compiled, keys, states))), _write_services(written)
+    return tuple(_write_needs(written)), _write_services(written)
 
 
-def _write_needs(written: _Written, outcomes: list[tuple[bool, int]]) -> list[NeedOutcome]:
+def _write_needs(written: _Written) -> list[NeedOutcome]:
     """A sentence depends only on the criterion, the need's key and the criterion's result,
-    so each is written once (by `_need_met` or `_need_not_met`) and then looked up."""
-    rules = written.compiled.rules
-    areas_counted = written.counted
+    so each is written once (by `_need_met` or `_need_not_met`) and then looked up. Which
+    criterion answers each need is worked out as in `_needs`, in the same loop."""
+    compiled = written.compiled
+    rules = compiled.rules
+    counted_by = compiled.counted_by
+    first = compiled.first
+    states = written.states
+    area_ids = written.ids
+    failures = written.failures
+    new, give = _new, _set
     result = []
-    for need, key, (met, number) in zip(written.case.needs, written.keys, outcomes, strict=True):
-        if number < 0:
-            result.append(NeedOutcome(need.id, False, "", *_uncovered(written.compiled, need)))
-            continue
+    for need, key in zip(written.case.needs, written.keys, strict=True):
+        numbers = counted_by.get(key)
+        met = counts = False
+        if numbers is None:
+            number = first[key // _PERSON_KEYS]
+            if number < 0:
+                result.append(NeedOutcome(need.id, False, "", *_uncovered(compiled, need)))
+                continue
+        else:
+            counts = True
+            number = _deciding(numbers, states)
+            met = states[number][0]
         rule = rules[number]
         if met:
-            counted = areas_counted[number] or written.areas(number)
-            have = len(counted)
-            text_key: object = (key, counted if have >= rule.needed and have > 1 else have)
-        elif key in rule.count_keys:
-            text_key = (need.area, written.failure(number))
+            ids = area_ids[number] or written.area_ids(number)
+            have = len(ids)
+            if have >= rule.needed and have > 1:
+                texts = _met_texts(written, number, need, key, ids)
+                result.append(_need_outcome(need.id, True, rule.id, texts))
+                continue
+            text_key: object = (key, have)
+        elif counts:
+            text_key = (need.area, failures[number] or written.failure(number))
         else:
             text_key = key
         found = rule.texts.get(text_key)
@@ -965,9 +1037,53 @@ def _write_needs(written: _Written, outcomes: list[tuple[bool, int]]) -> list[Ne
             outcome = (_need_met if met else _need_not_met)(need, written.state(number))
             _remember(rule.texts, text_key, (outcome.reason, outcome.what_would_change))
             result.append(outcome)
-        else:
-            result.append(_need_outcome(need.id, met, rule.id, found))
+        else:  # _need_outcome, written out here: this is the line every need goes through
+            outcome = new(NeedOutcome)
+            give(
+                outcome,
+                "__dict__",
+                {
+                    "need_id": need.id,
+                    "met": met,
+                    "criterion_id": rule.id,
+                    "reason": found[0],
+                    "what_would_change": found[1],
+                },
+            )
+            result.append(outcome)
     return result
+
+
+def _deciding(numbers: tuple[int, ...], states: list[tuple]) -> int:
+    """Of the criteria a need counts under, the first met, else the first."""
+    if len(numbers) > 1:
+        for number in numbers:
+            if states[number][0]:
+                return number
+    return numbers[0]
+
+
+def _met_texts(
+    written: _Written, number: int, need: AssessedNeed, key: int, ids: tuple[int, ...]
+) -> tuple[str, str]:
+    """A need met in two or more areas: its reason made of three parts, each written once
+    (what the need is, the areas counted, the end), so that every order of areas is not a
+    sentence of its own."""
+    rule = written.compiled.rules[number]
+    head = rule.heads.get(key)
+    if head is None:
+        head = _met_head(rule, need)
+        _remember(rule.heads, key, head)
+    middle = rule.middles.get(ids)
+    if middle is None:
+        middle = _met_areas(rule, written.areas(number))
+        _remember(rule.middles, ids, middle)
+    single = key in rule.single_keys
+    exactly = len(ids) == rule.needed and not single
+    change = rule.met_changes[exactly]
+    if change is None:
+        change = rule.met_changes[exactly] = _met_change(rule, len(ids), single)
+    return f"{head} {middle}{rule.end}", change
 
 
 _new = object.__new__
@@ -1018,24 +1134,40 @@ def _who_assessed(case: Case, keys: list[int]) -> tuple[bool, bool, bool]:
 
 
 def _write_services(written: _Written) -> tuple[ServiceOutcome, ...]:
-    """A service's outcome has no need ids in it, so whole outcomes are kept and reused: for
-    each criterion, the outcomes of all its services at once."""
+    """A service's outcome has no need ids in it, so whole outcomes are kept and reused: all
+    the services at once, by how each criterion came out and who was assessed; failing that,
+    each criterion's services at once (`_block`)."""
     assessed = _who_assessed(written.case, written.keys)
-    states = written.states
+    compiled = written.compiled
+    outcomes = written.states
+    text_key = (
+        assessed,
+        *[
+            (written.ids[number] or written.area_ids(number), state[2])
+            if state[0]
+            else (written.failures[number] or written.failure(number))
+            for number, state in enumerate(outcomes)
+        ],
+    )
+    found = compiled.service_texts.get(text_key)
+    if found is None:
+        found = _all_services(written, assessed, text_key)
+        _remember(compiled.service_texts, text_key, found)
+    return found
+
+
+def _all_services(
+    written: _Written, assessed: tuple[bool, bool, bool], text_key: tuple
+) -> tuple[ServiceOutcome, ...]:
     found: list[ServiceOutcome] = []
     for block in written.compiled.blocks:
-        number = block.number
-        state = states[number]
-        if state[0]:
-            text_key: tuple = (assessed, written.areas(number), state[2])
-        else:
-            text_key = (assessed, written.failure(number))
-        outcomes = block.texts.get(text_key)
+        block_key = (assessed, text_key[block.number + 1])
+        outcomes = block.texts.get(block_key)
         if outcomes is None:
             outcomes = tuple(
                 _write_service(written, service, assessed) for service in block.services
             )
-            _remember(block.texts, text_key, outcomes)
+            _remember(block.texts, block_key, outcomes)
         found.extend(outcomes)
     if written.compiled.in_order:
         return tuple(found)
@@ -1049,9 +1181,28 @@ def _write_services(written: _Written) -> tuple[ServiceOutcome, ...]:
 def _write_service(
     written: _Written, service: _Service, assessed: tuple[bool, bool, bool]
 ) -> ServiceOutcome:
+    """One service's outcome, kept by what its words depend on: the areas it helps with (a
+    long list only by its first three and its length, as `_names` says it), whether the
+    health limb met it, or why the criterion failed."""
     if not assessed[service.person]:
         return service.not_assessed
-    return _service_outcome(service.service, written.state(service.rule), written.case)
+    number = service.rule
+    state = written.states[number]
+    text_key: object
+    if state[0]:
+        counted = written.areas(number)
+        helped = tuple(a for a in counted if a in service.areas) if service.areas else counted
+        if len(helped) > _LIST_AT_MOST:
+            text_key = (*helped[: _LIST_AT_MOST - 1], len(helped))
+        else:
+            text_key = helped or (not service.areas and state[2])
+    else:
+        text_key = ("failed", written.failure(number))
+    outcome = service.texts.get(text_key)
+    if outcome is None:
+        outcome = _service_outcome(service.service, written.state(number), written.case)
+        _remember(service.texts, text_key, outcome)
+    return outcome
 
 
 def evaluate(criteria_set: CriteriaSet, case: Case) -> Decision:
