@@ -89,6 +89,10 @@ def _shift(up: _Tally, down: _Tally) -> Shift:
     return Shift(up.bucket(), down.bucket())
 
 
+def _met_codes(codes: list[str], results: list[bool]) -> set[str]:
+    return {code for code, met in zip(codes, results, strict=True) if met}
+
+
 def what_would_change(
     current: CriteriaSet,
     draft: CriteriaSet,
@@ -137,20 +141,8 @@ def what_would_change(
                 else:
                     needs[1].add(case_id)
                     by_criterion[now_ids[was_rule]][1].add(case_id)
-        met_before = {
-            code
-            for code, (_, met) in zip(
-                now_codes, _services(now, case, keys, now_states), strict=True
-            )
-            if met
-        }
-        met_after = {
-            code
-            for code, (_, met) in zip(
-                new_codes, _services(new, case, keys, new_states), strict=True
-            )
-            if met
-        }
+        met_before = _met_codes(now_codes, _services(now, case, keys, now_states))
+        met_after = _met_codes(new_codes, _services(new, case, keys, new_states))
         if met_before != met_after:
             for code in codes:
                 was, is_met = code in met_before, code in met_after
