@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from supportfirst.rules.criteria import areas
 from supportfirst.rules.criteria.lawkinds import DUTY, GENERAL, POWER, service_sentence
@@ -172,6 +173,7 @@ class _Rule:
         "counts",
         "criterion",
         "end",
+        "failed",
         "for_whom",
         "gates",
         "heads",
@@ -179,6 +181,7 @@ class _Rule:
         "max_age",
         "met_changes",
         "met_tail",
+        "met_texts",
         "middles",
         "min_age",
         "needed",
@@ -266,6 +269,8 @@ class _Rule:
         # Sentences already written for this criterion, by what they depend on.
         self.texts: dict[object, tuple] = {}
         self.heads: dict[int, str] = {}
+        self.met_texts: dict[int, tuple[str, str]] = {}
+        self.failed: dict[tuple, dict[str, tuple[str, str]]] = {}
         self.middles: dict[tuple[int, ...], str] = {}
         self.met_changes: list[str | None] = [None, None]
         self.end = f" {self.met_tail}" if self.met_tail else ""
@@ -944,7 +949,17 @@ class _Written:
     areas counted, the failure (None when met), and the full state for sentences not yet
     written."""
 
-    __slots__ = ("case", "compiled", "counted", "failures", "full", "ids", "keys", "states")
+    __slots__ = (
+        "case",
+        "compiled",
+        "counted",
+        "failed_tables",
+        "failures",
+        "full",
+        "ids",
+        "keys",
+        "states",
+    )
 
     def __init__(self, compiled: _Compiled, case: Case, keys: list[int], states: list) -> None:
         self.compiled = compiled
@@ -955,6 +970,7 @@ class _Written:
         self.counted: list[tuple[str, ...] | None] = [None] * count
         self.ids: list[tuple[int, ...] | None] = [None] * count
         self.failures: list[tuple | None] = [None] * count
+        self.failed_tables: list[dict | None] = [None] * count
         self.full: dict[int, _State] = {}
 
     def areas(self, number: int) -> tuple[str, ...]:
@@ -976,6 +992,17 @@ class _Written:
             _met, _, _, enough, gate, too = self.states[number]
             failure = self.failures[number] = (None if enough else self.areas(number), gate, too)
         return failure
+
+    def failed(self, number: int) -> dict:
+        """The sentences, by area, of needs that count under a criterion failed this way."""
+        rule = self.compiled.rules[number]
+        failure = self.failure(number)
+        table = rule.failed.get(failure)
+        if table is None:
+            table = {}
+            _remember(rule.failed, failure, table)
+        self.failed_tables[number] = table
+        return table
 
     def state(self, number: int) -> _State:
         full = self.full.get(number)
@@ -1004,8 +1031,8 @@ def _write_needs(written: _Written) -> list[NeedOutcome]:
     first = compiled.first
     states = written.states
     area_ids = written.ids
-    failures = written.failures
-    new, give = _new, _set
+    failed = written.failed_tables
+    new = tuple.__new__
     result = []
     for need, key in zip(written.case.needs, written.keys, strict=True):
         numbers = counted_by.get(key)
@@ -1027,30 +1054,22 @@ def _write_needs(written: _Written) -> list[NeedOutcome]:
                 texts = _met_texts(written, number, need, key, ids)
                 result.append(_need_outcome(need.id, True, rule.id, texts))
                 continue
-            text_key: object = (key, have)
+            table: dict[Any, tuple[str, str]] = rule.met_texts
+            text_key: object = key * 32 + have
         elif counts:
-            text_key = (need.area, failures[number] or written.failure(number))
+            # By area, in a small table for this way of failing, found once per case.
+            table = failed[number] or written.failed(number)
+            text_key = need.area
         else:
+            table = rule.texts
             text_key = key
-        found = rule.texts.get(text_key)
+        found = table.get(text_key)
         if found is None:
             outcome = (_need_met if met else _need_not_met)(need, written.state(number))
-            _remember(rule.texts, text_key, (outcome.reason, outcome.what_would_change))
+            _remember(table, text_key, (outcome.reason, outcome.what_would_change))
             result.append(outcome)
-        else:  # _need_outcome, written out here: this is the line every need goes through
-            outcome = new(NeedOutcome)
-            give(
-                outcome,
-                "__dict__",
-                {
-                    "need_id": need.id,
-                    "met": met,
-                    "criterion_id": rule.id,
-                    "reason": found[0],
-                    "what_would_change": found[1],
-                },
-            )
-            result.append(outcome)
+        else:
+            result.append(new(NeedOutcome, (need.id, met, rule.id, *found)))
     return result
 
 
@@ -1086,28 +1105,11 @@ def _met_texts(
     return f"{head} {middle}{rule.end}", change
 
 
-_new = object.__new__
-_set = object.__setattr__
-
-
 def _need_outcome(
     need_id: str, met: bool, criterion_id: str, texts: tuple[str, str]
 ) -> NeedOutcome:
-    """A NeedOutcome made without the frozen dataclass's field-by-field __init__ (the same
-    object, made in half the time: it is made for every need of every decision)."""
-    outcome = _new(NeedOutcome)
-    _set(
-        outcome,
-        "__dict__",
-        {
-            "need_id": need_id,
-            "met": met,
-            "criterion_id": criterion_id,
-            "reason": texts[0],
-            "what_would_change": texts[1],
-        },
-    )
-    return outcome
+    """A NeedOutcome made straight from a tuple (no keyword handling)."""
+    return tuple.__new__(NeedOutcome, (need_id, met, criterion_id, *texts))
 
 
 def _uncovered(compiled: _Compiled, need: AssessedNeed) -> tuple[str, str]:

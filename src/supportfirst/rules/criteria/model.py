@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import FrozenInstanceError, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from supportfirst.rules.criteria import areas as codes
 from supportfirst.rules.criteria.law import citation
@@ -440,8 +440,10 @@ class CriteriaSet:
         raise KeyError(code)
 
 
-@dataclass(frozen=True)
-class NeedOutcome:
+class NeedOutcome(NamedTuple):
+    """How one need came out. A named tuple, not a dataclass: one is made for every need of
+    every decision, and a tuple is the lightest immutable object Python makes."""
+
     need_id: str
     met: bool
     criterion_id: str
