@@ -282,6 +282,7 @@ class _Rule:
 _FLAG_BITS = {flag: 2 << index for index, flag in enumerate(reversed(areas.FLAGS))}
 _TYPICAL = 1
 _AREA_INDEX = {area: index for index, area in enumerate(areas.AREAS)}
+_AREA_CODES = list(areas.AREAS)
 _KEY_BASE: dict[str, dict[str, dict[str, int]]] = {
     person: {
         area: {
@@ -725,18 +726,17 @@ def _compiled_by_digest(criteria_set: CriteriaSet) -> _Compiled:
 
 def _failure_texts(rule: _Rule, failure: tuple) -> tuple[list[str], list[str]]:
     """Why a criterion is not met and what would change it: (failures, changes), shared, so
-    never changed by the caller. `failure` is (counted areas when too few count, else None;
-    gate code; the age
-    when it is outside the criterion's ages, else None)."""
+    never changed by the caller. `failure` is (the counted areas as numbers when too few
+    count, else None; the gate code; the age when outside the criterion's ages, else None)."""
     found = rule.texts.get(failure)
     if found is not None:
         return found
-    counted_areas, gate, age = failure
+    counted_ids, gate, age = failure
     c = rule.criterion
     failures: list[str] = []
     changes: list[str] = []
-    if counted_areas is not None:
-        sentence, more = _area_failure(rule, list(counted_areas))
+    if counted_ids is not None:
+        sentence, more = _area_failure(rule, [_AREA_CODES[i % _AREA_IDS] for i in counted_ids])
         failures.append(sentence)
         changes.extend(more)
     if gate & _NOT_ASKED:
@@ -912,7 +912,14 @@ def _failure(rule: _Rule, case: Case, keys: list[int], state: tuple) -> tuple | 
     met, counting, _, enough, gate, too = state
     if met:
         return None
-    return (None if enough else _counted(case, keys, counting), gate, too)
+    return (None if enough else _ids(counting), gate, too)
+
+
+def _ids(counting: list[int]) -> tuple[int, ...]:
+    """The areas of the needs that count, in case order, each once, as numbers."""
+    if not counting:
+        return ()
+    return tuple(dict.fromkeys([key >> 7 for key in counting]))
 
 
 def _counted(case: Case, keys: list[int], counting: list[int]) -> tuple[str, ...]:
@@ -983,14 +990,14 @@ class _Written:
         """The areas counted as numbers (quicker to make than names, and as good a key)."""
         ids = self.ids[number]
         if ids is None:
-            ids = self.ids[number] = tuple(dict.fromkeys([k >> 7 for k in self.states[number][1]]))
+            ids = self.ids[number] = _ids(self.states[number][1])
         return ids
 
     def failure(self, number: int) -> tuple:
         failure = self.failures[number]
         if failure is None:
             _met, _, _, enough, gate, too = self.states[number]
-            failure = self.failures[number] = (None if enough else self.areas(number), gate, too)
+            failure = self.failures[number] = (None if enough else self.area_ids(number), gate, too)
         return failure
 
     def failed(self, number: int) -> dict:
@@ -1129,7 +1136,7 @@ def _who_assessed(case: Case, keys: list[int]) -> tuple[bool, bool, bool]:
     parent = case.parent_carer is not None
     young = case.young_carer is not None
     if not (parent and young):
-        persons = {(key >> 7) // _AREA_IDS for key in keys}
+        persons = {key // _PERSON_KEYS for key in keys}
         parent = parent or 1 in persons
         young = young or 2 in persons
     return case.child_assessed, parent, young
