@@ -1051,7 +1051,7 @@ def _write_needs(written: _Written) -> list[NeedOutcome]:
                 continue
         else:
             counts = True
-            number = _deciding(numbers, states)
+            number = numbers[0] if len(numbers) == 1 else _deciding(numbers, states)
             met = states[number][0]
         rule = rules[number]
         if met:
@@ -1076,7 +1076,7 @@ def _write_needs(written: _Written) -> list[NeedOutcome]:
             _remember(table, text_key, (outcome.reason, outcome.what_would_change))
             result.append(outcome)
         else:
-            result.append(new(NeedOutcome, (need.id, met, rule.id, *found)))
+            result.append(new(NeedOutcome, (need.id, met, rule.id, found[0], found[1])))
     return result
 
 
@@ -1116,7 +1116,7 @@ def _need_outcome(
     need_id: str, met: bool, criterion_id: str, texts: tuple[str, str]
 ) -> NeedOutcome:
     """A NeedOutcome made straight from a tuple (no keyword handling)."""
-    return tuple.__new__(NeedOutcome, (need_id, met, criterion_id, *texts))
+    return tuple.__new__(NeedOutcome, (need_id, met, criterion_id, texts[0], texts[1]))
 
 
 def _uncovered(compiled: _Compiled, need: AssessedNeed) -> tuple[str, str]:
