@@ -13,8 +13,10 @@ next version with one change: a child's needs in one area of life are enough (to
 Then it times `eligibility.impact.draft_impact` (the rows loaded in one query, each stored
 case rebuilt, the draft and the criteria in force run on every one, the examples named) for
 a manager (named examples) and for the parent carer forum (anonymised), and the whole page
-through the test client for each; prints the median of the rounds by the clock, processor
-time, the query count and how many needs would change.
+through the test client for each; prints the median of the rounds in processor time (what
+one core does: SQLite runs in the process, so its work is counted too) and by the clock, the
+query count and how many needs would change. The bar is judged on processor time, as
+`criteria_speed.py` does: on a machine shared with other work the clock also counts waiting.
 """
 
 from __future__ import annotations
@@ -51,11 +53,6 @@ def main() -> None:
     from django.test.utils import setup_test_environment
 
     setup_test_environment()
-    from django.core.signals import request_started
-    from django.db import reset_queries
-
-    # The test client's requests would empty the query log the counts read.
-    request_started.disconnect(reset_queries)
     test_name = connection.creation.create_test_db(verbosity=0)
     try:
         _run(args, connection)
@@ -157,7 +154,7 @@ def _run(args: argparse.Namespace, connection: Any) -> None:
         clock, cpu, page = _timed(
             args.rounds, lambda s=scope, n=named: draft_impact(scope=s, draft=draft, named=n)
         )
-        worst = max(worst, clock)
+        worst = max(worst, cpu)
         print(
             f"From loading rows to result, {who} ({'named' if named else 'anonymised'}): "
             f"{clock:.2f} s by the clock, {cpu:.2f} s of processor time (median of "
@@ -167,13 +164,15 @@ def _run(args: argparse.Namespace, connection: Any) -> None:
         )
         client = signed_in_client(user)
         url = f"/staff/criteria/{draft.pk}/what-would-change/"
-        client.get(url)
-        with CaptureQueriesContext(connection) as captured:
-            status = client.get(url).status_code
-        clock, _, _ = _timed(args.rounds, lambda c=client, u=url: c.get(u))
-        print(f"  the whole page for the {who}: {clock:.2f} s; {len(captured)} queries; {status}")
+        assert client.get(url).status_code == 200
+        clock, cpu, _ = _timed(args.rounds, lambda c=client, u=url: c.get(u))
+        print(f"  the whole page for the {who}: {clock:.2f} s by the clock, {cpu:.2f} s processor")
     verdict = "under" if worst < BAR_SECONDS else "OVER"
-    print(f"Slowest: {worst:.2f} s, {verdict} the bar of {BAR_SECONDS:.0f} s")
+    print(
+        f"Slowest from loading rows to result: {worst:.2f} s of processor time, {verdict} the "
+        f"bar of {BAR_SECONDS:.0f} s (one core; the clock is longer when others share the "
+        "machine's cores)"
+    )
 
 
 if __name__ == "__main__":

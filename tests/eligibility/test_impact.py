@@ -189,3 +189,21 @@ def test_loading_is_a_fixed_number_of_queries(ashvale, draft, who):
     small = counted()
     _decisions(ashvale, two_areas=2, one_area=4)
     assert counted() == small
+
+
+def test_a_stored_case_is_read_as_the_full_check_reads_it(ashvale):
+    from dataclasses import replace
+
+    from supportfirst.eligibility.impact import stored_case
+    from supportfirst.rules.criteria import Case, CaseError
+
+    stored = _decisions(ashvale, two_areas=1, one_area=0)[0].case
+    full = Case.from_dict(stored)
+    assert stored_case(stored) == replace(
+        full, needs=tuple(replace(n, description="") for n in full.needs), wellbeing_impact=""
+    )
+    broken = {**stored, "needs": [{**stored["needs"][0], "how_often": "sometimes"}]}
+    with pytest.raises(CaseError):
+        stored_case(broken)
+    with pytest.raises(CaseError):
+        stored_case({**stored, "child_age": "seven"})

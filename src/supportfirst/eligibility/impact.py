@@ -16,6 +16,7 @@ with the child's age and how many areas of life the needs were in.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from django.db.models import OuterRef, QuerySet, Subquery
@@ -23,8 +24,10 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from supportfirst.assessments.models import Kind
 from supportfirst.councils.scoping import Scope
 from supportfirst.eligibility.models import CriteriaDraft, EligibilityDecision, PublishedCriteria
-from supportfirst.rules.criteria import Case, CaseError, CriteriaSet
+from supportfirst.rules.criteria import AssessedNeed, Case, CaseError, CriteriaSet
+from supportfirst.rules.criteria import areas as codes
 from supportfirst.rules.criteria.impact import Impact, Shift, what_would_change
+from supportfirst.rules.criteria.model import CarerGates
 
 EXAMPLES = 5
 
@@ -90,6 +93,64 @@ def latest_decisions(council_id: int) -> QuerySet[EligibilityDecision]:
     )
 
 
+def _flag(value: Any) -> bool:
+    if type(value) is not bool:
+        raise TypeError("not true or false")
+    return value
+
+
+def _need(data: dict[str, Any]) -> AssessedNeed:
+    person = data.get("person", codes.CHILD)
+    area = data["area"]
+    how_often = data["how_often"]
+    comparator = data.get("more_than_same_age")
+    if codes.AREAS[area][1] != person or how_often not in codes.HOW_OFTEN:
+        raise ValueError("not an area of this person's needs, or not how often")
+    if comparator is not None:
+        _flag(comparator)
+    return AssessedNeed(
+        id=str(data["id"]),
+        person=person,
+        area=area,
+        description="",
+        cannot_without_help=_flag(data.get("cannot_without_help", False)),
+        only_with_pain_distress_or_anxiety=_flag(
+            data.get("only_with_pain_distress_or_anxiety", False)
+        ),
+        only_with_danger=_flag(data.get("only_with_danger", False)),
+        takes_much_longer=_flag(data.get("takes_much_longer", False)),
+        how_often=how_often,
+        more_than_same_age=comparator,
+    )
+
+
+def stored_case(data: Any) -> Case:
+    """A stored decision's case, for deciding again. It was written by `Case.to_dict()` from a
+    checked case, so only what the criteria read is checked again (areas, people, how often,
+    true or false): `Case.from_dict`'s full check of every field costs more than running both
+    sets of criteria. Anything unexpected goes through `Case.from_dict`, which says what is
+    wrong (`CaseError`). Descriptions are not read: deciding never needs them."""
+    try:
+        age = data.get("child_age")
+        if age is not None and (type(age) is not int or not 0 <= age < 26):
+            raise ValueError("not an age")
+        gates = {}
+        for person in (codes.PARENT_CARER, codes.YOUNG_CARER):
+            found = data.get(person)
+            gates[person] = CarerGates.from_dict(found) if isinstance(found, dict) else None
+        return Case(
+            needs=tuple(_need(need) for need in data["needs"]),
+            arises_from_impairment_or_illness=_flag(data["arises_from_impairment_or_illness"]),
+            significant_impact_on_wellbeing=_flag(data["significant_impact_on_wellbeing"]),
+            child_age=age,
+            parent_carer=gates[codes.PARENT_CARER],
+            young_carer=gates[codes.YOUNG_CARER],
+            child_assessed=bool(data.get("child_assessed", True)),
+        )
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return Case.from_dict(data)
+
+
 def _areas(case: dict[str, Any]) -> int:
     return len({(need.get("person"), need.get("area")) for need in case.get("needs") or []})
 
@@ -144,7 +205,7 @@ def impact_of_draft(
     untried = 0
     for pk, data in rows.iterator(chunk_size=2000):
         try:
-            case = Case.from_dict(data)
+            case = stored_case(data)
         except (CaseError, KeyError, TypeError, ValueError):
             untried += 1
             continue
@@ -197,13 +258,22 @@ def impact_of_draft(
     )
 
 
+@lru_cache(maxsize=16)
+def _draft_set(text: str, source: str) -> CriteriaSet | None:
+    """The draft's criteria, read once per process for the same text (the page may be opened
+    again and again while the draft does not change)."""
+    from supportfirst.eligibility.drafting import _loaded
+
+    return _loaded(text, source)[0]
+
+
 def draft_impact(*, scope: Scope, draft: CriteriaDraft, named: bool) -> ImpactPage | None:
     """The impact page of a draft, or None when the draft cannot be read yet or the council
     has no criteria in force to compare it with."""
-    from supportfirst.eligibility.drafting import draft_set
+    from supportfirst.eligibility.drafting import _source, draft_text
     from supportfirst.eligibility.selectors import criteria_for_council
 
-    found = draft_set(draft)
+    found = _draft_set(draft_text(draft), _source(draft))
     current = criteria_for_council(draft.council)
     if found is None or current is None:
         return None
