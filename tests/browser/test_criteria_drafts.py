@@ -146,3 +146,38 @@ def test_the_forum_comments_and_signs_off_and_the_council_publishes(
         )
         draft.refresh_from_db()
         assert draft.status == CriteriaDraftStatus.PUBLISHED
+
+
+@pytest.mark.parametrize("size", sorted(SIZES))
+def test_what_would_change_for_a_manager_and_for_the_forum(browser, live_server, request, size):
+    """A manager tries the draft on past decisions and sees the child named; a forum member
+    sees the same counts with numbered cases and no names."""
+    from tests.browser.conftest import _visitor
+    from tests.eligibility.drafts import a_draft
+    from tests.eligibility.test_impact import _decide, _one_area_is_enough
+    from tests.families.factories import family_with_everyone
+
+    council = CouncilFactory(name="Ashvale Borough Council", la_code="957", slug="ashvale")
+    manager = staff_user(council, Role.TEAM_MANAGER)
+    forum = staff_user(council, Role.FORUM_MEMBER)
+    decision = _decide(family_with_everyone(council), ("personal_care",))
+    draft = _one_area_is_enough(a_draft(council))
+    child = decision.assessment.child.first_name
+    for visitor in _visitor(browser, live_server, request, SIZES[size]):
+        page = visitor.page
+        sign_in(visitor, manager)
+        visitor.goto(f"/staff/criteria/{draft.pk}/")
+        page.get_by_role("link", name="What would change").click()
+        visitor.check()
+        assert page.get_by_role("heading", level=1).inner_text().startswith("What would change")
+        table = page.get_by_role("table", name="Needs that would change, by criterion")
+        assert "1 need" in table.get_by_role("row", name="Help for your child").inner_text()
+        assert page.get_by_role("link", name=f"{child}, request").first.is_visible()
+    for visitor in _visitor(browser, live_server, request, SIZES[size]):
+        page = visitor.page
+        sign_in(visitor, forum)
+        visitor.goto(f"/staff/criteria/{draft.pk}/")
+        page.get_by_role("link", name="What would change").click()
+        visitor.check()
+        assert "Case 1: " in page.content()
+        assert child not in page.content()

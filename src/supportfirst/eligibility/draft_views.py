@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from supportfirst.audit.services import log_list_view
 from supportfirst.councils.access import manager_required, role_required
 from supportfirst.councils.models import MANAGER_ROLES, Council, Role
 from supportfirst.eligibility import drafting
@@ -38,6 +39,7 @@ from supportfirst.eligibility.draft_selectors import (
     unanswered_count,
 )
 from supportfirst.eligibility.drafting import PartRefused, field_of
+from supportfirst.eligibility.impact import draft_impact
 from supportfirst.eligibility.models import CriteriaDraft
 from supportfirst.kernel.formsupport import button_move, conflict, form_page, submitted
 from supportfirst.kernel.signoff import SignOffForm
@@ -126,6 +128,27 @@ def draft_page(request: HttpRequest, draft_id: int) -> HttpResponse:
             "unanswered": unanswered_count(draft),
             "is_manager": _is_manager(request),
         },
+    )
+
+
+@draft_required
+@require_safe
+def impact(request: HttpRequest, draft_id: int) -> HttpResponse:
+    """What would change: the draft tried against every decision the council has made. A
+    manager's examples name the child and link to the decision (a look at a list of families,
+    logged as one); the parent carer forum's are anonymised and read no names."""
+    draft = draft_for(request.scope, draft_id)  # type: ignore[attr-defined]
+    if not draft.is_draft:
+        messages.info(request, f"Version {draft.version} is published: there is nothing to try.")
+        return redirect(_draft_url(draft.pk))
+    named = _is_manager(request)
+    found = draft_impact(scope=request.scope, draft=draft, named=named)  # type: ignore[attr-defined]
+    if named:
+        log_list_view(request, list_name=f"criteria impact {draft.pk}")
+    return render(
+        request,
+        "eligibility/drafts/impact.html",
+        {"draft": draft, "council": draft.council, "page": found, "is_manager": named},
     )
 
 

@@ -20,6 +20,7 @@ urlpatterns = [
     path("criteria/", drafts.overview, name="criteria_drafts"),
     path("criteria/start/", drafts.start, name="criteria_start"),
     path("criteria/<int:draft_id>/", drafts.draft_page, name="criteria_draft"),
+    path("criteria/<int:draft_id>/what-would-change/", drafts.impact, name="criteria_impact"),
     path("criteria/<int:draft_id>/details/", drafts.details, name="criteria_details"),
     path(
         "criteria/<int:draft_id>/criterion/<int:criterion_index>/",

@@ -1,0 +1,280 @@
+"""What would change: a criteria draft tried against every eligibility decision its council
+has made (issue 15 point 3), for the draft's "What would change" page.
+
+The latest decision on each assessment is taken (returned ones too when nothing was decided
+after them), its stored case is rebuilt (`EligibilityDecision.case` is `Case.to_dict()`), and
+the plain-Python `rules.criteria.impact.what_would_change` runs it under the criteria in force
+today and under the draft. The practitioners' own departures are not part of it: this compares
+what the two sets of criteria decide on the same needs.
+
+Loading is a fixed number of queries whatever the number of decisions: one for the stored
+cases, and for managers one more for the names and request references of the example cases
+shown. The parent carer forum's view reads no names at all: its examples are numbered cases
+with the child's age and how many areas of life the needs were in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from django.db.models import OuterRef, QuerySet, Subquery
+
+from supportfirst.assessments.models import Kind
+from supportfirst.councils.scoping import Scope
+from supportfirst.eligibility.models import CriteriaDraft, EligibilityDecision, PublishedCriteria
+from supportfirst.rules.criteria import AssessedNeed, Case, CaseError, CriteriaSet
+from supportfirst.rules.criteria import areas as codes
+from supportfirst.rules.criteria.impact import Impact, Shift, what_would_change
+from supportfirst.rules.criteria.model import CarerGates
+
+EXAMPLES = 5
+
+_KIND_WORDS = {
+    Kind.PARENT_CARER: "parent carer's assessment",
+    Kind.YOUNG_CARER: "young carer's assessment",
+}
+
+
+@dataclass(frozen=True)
+class Example:
+    """One example case: for a manager, named and linked; for the forum, a number."""
+
+    label: str
+    decision_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Row:
+    """A line of a table: a criterion or a service, with its shift and example cases."""
+
+    key: str
+    name: str
+    shift: Shift
+    newly_met: list[Example]
+    no_longer_met: list[Example]
+    unit: str = "need"  # what the counts count: "need", or "decision"
+
+
+@dataclass(frozen=True)
+class ImpactPage:
+    impact: Impact
+    named: bool
+    untried: int  # stored cases that could not be read as a case
+    eligible: Row
+    needs: Row
+    services: Row
+    by_criterion: list[Row]
+    by_service: list[Row]
+
+    @property
+    def summary(self) -> list[Row]:
+        return [self.eligible, self.needs, self.services]
+
+    @property
+    def changed(self) -> bool:
+        return (
+            self.eligible.shift.changed or self.needs.shift.changed or self.services.shift.changed
+        )
+
+
+def latest_decisions(council_id: int) -> QuerySet[EligibilityDecision]:
+    """The council's latest decision on each assessment (of any status), oldest first."""
+    latest = (
+        EligibilityDecision.objects.filter(assessment_id=OuterRef("assessment_id"))
+        .order_by("-made_at", "-pk")
+        .values("pk")[:1]
+    )
+    return (
+        EligibilityDecision.objects.filter(family__council_id=council_id)
+        .filter(pk=Subquery(latest))
+        .order_by("made_at", "pk")
+    )
+
+
+def _flag(value: Any) -> bool:
+    if type(value) is not bool:
+        raise TypeError("not true or false")
+    return value
+
+
+def _need(data: dict[str, Any]) -> AssessedNeed:
+    person = data.get("person", codes.CHILD)
+    area = data["area"]
+    how_often = data["how_often"]
+    comparator = data.get("more_than_same_age")
+    if codes.AREAS[area][1] != person or how_often not in codes.HOW_OFTEN:
+        raise ValueError("not an area of this person's needs, or not how often")
+    if comparator is not None:
+        _flag(comparator)
+    return AssessedNeed(
+        id=str(data["id"]),
+        person=person,
+        area=area,
+        description="",
+        cannot_without_help=_flag(data.get("cannot_without_help", False)),
+        only_with_pain_distress_or_anxiety=_flag(
+            data.get("only_with_pain_distress_or_anxiety", False)
+        ),
+        only_with_danger=_flag(data.get("only_with_danger", False)),
+        takes_much_longer=_flag(data.get("takes_much_longer", False)),
+        how_often=how_often,
+        more_than_same_age=comparator,
+    )
+
+
+def stored_case(data: Any) -> Case:
+    """A stored decision's case, for deciding again. It was written by `Case.to_dict()` from a
+    checked case, so only what the criteria read is checked again (areas, people, how often,
+    true or false): `Case.from_dict`'s full check of every field costs more than running both
+    sets of criteria. Anything unexpected goes through `Case.from_dict`, which says what is
+    wrong (`CaseError`). Descriptions are not read: deciding never needs them."""
+    try:
+        age = data.get("child_age")
+        if age is not None and (type(age) is not int or not 0 <= age < 26):
+            raise ValueError("not an age")
+        gates = {}
+        for person in (codes.PARENT_CARER, codes.YOUNG_CARER):
+            found = data.get(person)
+            gates[person] = CarerGates.from_dict(found) if isinstance(found, dict) else None
+        return Case(
+            needs=tuple(_need(need) for need in data["needs"]),
+            arises_from_impairment_or_illness=_flag(data["arises_from_impairment_or_illness"]),
+            significant_impact_on_wellbeing=_flag(data["significant_impact_on_wellbeing"]),
+            child_age=age,
+            parent_carer=gates[codes.PARENT_CARER],
+            young_carer=gates[codes.YOUNG_CARER],
+            child_assessed=bool(data.get("child_assessed", True)),
+        )
+    except (AttributeError, KeyError, TypeError, ValueError):
+        return Case.from_dict(data)
+
+
+def _areas(case: dict[str, Any]) -> int:
+    return len({(need.get("person"), need.get("area")) for need in case.get("needs") or []})
+
+
+def _anonymous(number: int, case: dict[str, Any]) -> str:
+    age = case.get("child_age")
+    areas = _areas(case)
+    parts = [f"Case {number}"]
+    words = []
+    if isinstance(age, int):
+        words.append(f"age {age}")
+    words.append(f"needs in {areas} area{'' if areas == 1 else 's'}")
+    return f"{parts[0]}: {', '.join(words)}"
+
+
+def _named(scope: Scope, decision_ids: set[int]) -> dict[int, str]:
+    """The child's first name and the request's reference for each example: one query, and
+    only through the staff scope."""
+    rows = (
+        EligibilityDecision.objects.visible_to(scope)
+        .filter(pk__in=decision_ids)
+        .values_list(
+            "pk",
+            "assessment__child__first_name",
+            "assessment__request__reference",
+            "assessment__kind",
+        )
+    )
+    labels = {}
+    for pk, first_name, reference, kind in rows:
+        label = f"{first_name}, request {reference}"
+        if kind in _KIND_WORDS:
+            label += f" ({_KIND_WORDS[kind]})"
+        labels[pk] = label
+    return labels
+
+
+def impact_of_draft(
+    *,
+    scope: Scope,
+    draft_set: CriteriaSet,
+    current: PublishedCriteria,
+    named: bool,
+    examples: int = EXAMPLES,
+) -> ImpactPage:
+    """Run the draft against every latest decision of the scope's council. `named` only for
+    staff who do casework (the caller decides): the forum's view reads no names."""
+    rows = latest_decisions(scope.council_id).values_list("pk", "case")
+    decision_ids: list[int] = []
+    stored: list[dict[str, Any]] = []
+    cases: list[tuple[str, Case]] = []
+    untried = 0
+    for pk, data in rows.iterator(chunk_size=2000):
+        try:
+            case = stored_case(data)
+        except (CaseError, KeyError, TypeError, ValueError):
+            untried += 1
+            continue
+        cases.append((str(len(decision_ids)), case))
+        decision_ids.append(pk)
+        stored.append(data)
+    impact = what_would_change(current.criteria_set, draft_set, cases, examples=examples)
+    shown: set[int] = set()
+    for shift in (
+        impact.eligible,
+        impact.needs,
+        impact.services,
+        *impact.by_criterion.values(),
+        *impact.by_service.values(),
+    ):
+        for bucket in (shift.newly_met, shift.no_longer_met):
+            shown.update(int(index) for index in bucket.examples)
+    labels = _named(scope, {decision_ids[i] for i in shown}) if named and shown else {}
+
+    def example(index: str) -> Example:
+        position = int(index)
+        if named:
+            pk = decision_ids[position]
+            return Example(labels.get(pk, f"Decision {pk}"), pk)
+        return Example(_anonymous(position + 1, stored[position]))
+
+    def row(key: str, name: str, shift: Shift, unit: str = "need") -> Row:
+        return Row(
+            key,
+            name,
+            shift,
+            [example(i) for i in shift.newly_met.examples],
+            [example(i) for i in shift.no_longer_met.examples],
+            unit,
+        )
+
+    titles = {c.id: c.title for c in current.criteria_set.criteria}
+    titles.update({c.id: c.title for c in draft_set.criteria})
+    names = {s.code: s.name for s in current.criteria_set.services}
+    names.update({s.code: s.name for s in draft_set.services})
+    return ImpactPage(
+        impact=impact,
+        named=named,
+        untried=untried,
+        eligible=row("eligible", "Eligible for any help", impact.eligible, "decision"),
+        needs=row("needs", "Needs", impact.needs),
+        services=row("services", "Help of any kind", impact.services, "decision"),
+        by_criterion=[row(k, titles.get(k, k), s) for k, s in impact.by_criterion.items()],
+        by_service=[row(k, names.get(k, k), s, "decision") for k, s in impact.by_service.items()],
+    )
+
+
+@lru_cache(maxsize=16)
+def _draft_set(text: str, source: str) -> CriteriaSet | None:
+    """The draft's criteria, read once per process for the same text (the page may be opened
+    again and again while the draft does not change)."""
+    from supportfirst.eligibility.drafting import _loaded
+
+    return _loaded(text, source)[0]
+
+
+def draft_impact(*, scope: Scope, draft: CriteriaDraft, named: bool) -> ImpactPage | None:
+    """The impact page of a draft, or None when the draft cannot be read yet or the council
+    has no criteria in force to compare it with."""
+    from supportfirst.eligibility.drafting import _source, draft_text
+    from supportfirst.eligibility.selectors import criteria_for_council
+
+    found = _draft_set(draft_text(draft), _source(draft))
+    current = criteria_for_council(draft.council)
+    if found is None or current is None:
+        return None
+    return impact_of_draft(scope=scope, draft_set=found, current=current, named=named)
