@@ -360,8 +360,9 @@ def test_the_demo_protocol_says_the_law_as_law_md_has_it():
     """Direct payments are made when the law's conditions are met, not for every service
     unconditionally (s17A); the advocacy duty is for a child who complains (s26A); complaints
     are normally made within a year (the 2006 regulations), not "at any time"."""
-    assert "conditions the law sets are met (Children Act 1989, section 17A)" in (
-        DEMO_SECTIONS["direct_payments"]
+    assert (
+        "conditions the law sets are met (Children Act 1989, section 17A)"
+        in (DEMO_SECTIONS["direct_payments"])
     )
     assert "complaint is offered an independent advocate" in DEMO_SECTIONS["advocacy"]
     assert "section 26A" in DEMO_SECTIONS["advocacy"]

@@ -7,7 +7,6 @@ from typing import Any
 
 from crispy_forms_gds.layout import Field
 from django import forms
-
 from django.utils import timezone
 
 from supportfirst.kernel.formsupport import RealDateField, gds_helper
