@@ -12,6 +12,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -134,6 +135,30 @@ def test_an_expired_invitation_is_refused(admin_client):
     assert "This link does not work" in page.content.decode()
     Client().post(link, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
     assert not User.objects.get(username="priya.shah@ashvale.test").has_usable_password()
+
+
+def test_an_administrator_emails_a_new_invitation_when_the_first_ran_out(admin_client):
+    _invite(admin_client)
+    old_link = _link_in(mail.outbox[0])
+    Invitation.objects.update(expires_at=timezone.now() - timedelta(minutes=1))
+    person = User.objects.get(username="priya.shah@ashvale.test")
+    page = admin_client.get(reverse("people:person", args=[person.pk]))
+    assert page.status_code == 200
+    assert "Email Priya Shah a new invitation" in page.content.decode()
+    sent = admin_client.post(reverse("people:invite_again", args=[person.pk]), follow=True)
+    assert sent.status_code == 200
+    assert "We have emailed a new invitation to priya.shah@ashvale.test" in sent.content.decode()
+    new_link = _link_in(mail.outbox[-1])
+    assert new_link != old_link
+    assert "This link does not work" in Client().get(old_link).content.decode()
+    Client().post(new_link, {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+    person.refresh_from_db()
+    assert person.check_password(NEW_PASSWORD)
+    assert "Invited again: a new link emailed" in [
+        c.what for c in AccountChange.objects.filter(person=person)
+    ]
+    again = admin_client.post(reverse("people:invite_again", args=[person.pk]), follow=True)
+    assert "has already set a password from their invitation" in again.content.decode()
 
 
 def test_an_invitation_with_mismatched_passwords_shows_the_error_and_stays_usable(admin_client):

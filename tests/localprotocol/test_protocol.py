@@ -354,3 +354,25 @@ def test_the_daily_command_brings_targets_into_force():
     out = StringIO()
     call_command("protocol_in_force", stdout=out)
     assert out.getvalue() == "No council's targets changed.\n"
+
+
+def test_the_demo_protocol_says_the_law_as_law_md_has_it():
+    """Direct payments are made when the law's conditions are met, not for every service
+    unconditionally (s17A); the advocacy duty is for a child who complains (s26A); complaints
+    are normally made within a year (the 2006 regulations), not "at any time"."""
+    assert (
+        "conditions the law sets are met (Children Act 1989, section 17A)"
+        in (DEMO_SECTIONS["direct_payments"])
+    )
+    assert "complaint is offered an independent advocate" in DEMO_SECTIONS["advocacy"]
+    assert "section 26A" in DEMO_SECTIONS["advocacy"]
+    assert "at any time" not in DEMO_SECTIONS["complaints"]
+    assert "within a year" in DEMO_SECTIONS["complaints"]
+
+
+def test_the_audit_gives_the_advocacy_duty_as_the_law_has_it():
+    from supportfirst.rules.protocol.checklist import item
+
+    why = item("advocacy").why
+    assert "makes, or wants to make, a complaint must be offered" in why
+    assert "section 26A" in why

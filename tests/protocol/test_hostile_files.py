@@ -109,3 +109,20 @@ def test_a_long_protocol_is_still_read() -> None:
     text = ("We will talk with you about what would help. " * 40 + "\n\n") * 200
     assert len(text) < documents.MAX_TEXT_CHARACTERS
     assert read_document(text.encode(), "protocol.txt").words > 70_000
+
+
+def test_binary_without_a_nul_byte_is_not_read_as_plain_text():
+    """Random bytes (an image or program with no NUL byte near the start) are refused, not
+    audited as gibberish with a reading-ease score and items marked met."""
+    import random
+
+    rng = random.Random(15)
+    noise = bytes(rng.randrange(1, 256) for _ in range(4000))
+    with pytest.raises(UnreadableDocument, match="is not a document we can read"):
+        read_document(noise, "noise.txt")
+
+
+def test_plain_text_in_windows_encoding_is_still_read():
+    text = "We assess every request under section 17 \u2013 the child\u2019s needs first. " * 20
+    document = read_document(text.encode("cp1252"), "windows.txt")
+    assert "child\u2019s needs first" in document.text

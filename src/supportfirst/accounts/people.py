@@ -189,6 +189,19 @@ def invite(
         user=user, council_id=council_id, role=main_role(chosen), team=team
     )
     _save_roles(membership, chosen)
+    _record(
+        actor,
+        user,
+        f"Invited as {_roles_in_words(chosen)}" + (f", {team.name}" if team else ""),
+        action=Action.CREATE,
+    )
+    return _send_invitation(actor, user, chosen, site)
+
+
+def _send_invitation(actor: Actor, user: User, chosen: Iterable[str], site: str) -> Invited:
+    """Make a one-time link for the person and email it to them."""
+    council_id = actor.scope.council_id
+    email = user.email
     token = secrets.token_urlsafe(32)
     now = timezone.now()
     invitation = Invitation.objects.create(
@@ -198,12 +211,6 @@ def invite(
         token_hash=_token_hash(token),
         created_at=now,
         expires_at=now + INVITATION_LIFETIME,
-    )
-    _record(
-        actor,
-        user,
-        f"Invited as {_roles_in_words(chosen)}" + (f", {team.name}" if team else ""),
-        action=Action.CREATE,
     )
     link = site.rstrip("/") + reverse("accounts:invitation", kwargs={"invite_token": token})
     council = Council.objects.get(pk=council_id)
@@ -222,6 +229,24 @@ def invite(
         [email],
     )
     return Invited(invitation, link)
+
+
+@transaction.atomic
+def invite_again(*, actor: Actor, person_id: int, site: str) -> Invited:
+    """A new one-time link for someone whose invitation ran out before they used it. Any
+    earlier link stops working."""
+    membership = staff_member(council_id=actor.scope.council_id, person_id=person_id, lock=True)
+    user = membership.user
+    _guard_change(actor, membership, loses_admin=False)
+    if not user.is_active:
+        raise MoveRefused([f"{user}'s account is closed. Open it again first"])
+    if user.has_usable_password():
+        raise MoveRefused([f"{user} has already set a password from their invitation"])
+    if not user.email:
+        raise MoveRefused([f"{user} has no email address to send the new link to"])
+    user.invitations.filter(used_at__isnull=True).update(expires_at=timezone.now())
+    _record(actor, user, "Invited again: a new link emailed")
+    return _send_invitation(actor, user, membership.roles, site)
 
 
 def invitation_for(token: str) -> Invitation | None:

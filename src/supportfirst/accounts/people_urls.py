@@ -14,6 +14,7 @@ urlpatterns = [
         people_views.reset_second_factor,
         name="reset_second_factor",
     ),
+    path("people/<int:person_id>/invite-again/", people_views.invite_again, name="invite_again"),
     path("people/<int:person_id>/close/", people_views.close, name="close"),
     path("people/<int:person_id>/reopen/", people_views.reopen, name="reopen"),
     path("teams/", people_views.teams, name="teams"),

@@ -171,6 +171,31 @@ def close(request: HttpRequest, person_id: int) -> HttpResponse:
 
 @council_admin_required
 @require_POST
+def invite_again(request: HttpRequest, person_id: int) -> HttpResponse:
+    """Email a new one-time link to someone whose invitation ran out."""
+    actor = Actor.of(request)
+    membership = people.staff_member(council_id=actor.scope.council_id, person_id=person_id)
+
+    def refused(reasons: list[str]) -> HttpResponse:
+        from django.contrib import messages
+
+        messages.error(request, " ".join(reasons))
+        return redirect(_person_url(person_id))
+
+    return button_move(
+        request,
+        lambda: people.invite_again(actor=actor, person_id=person_id, site=_site(request)),
+        success=lambda invited: (
+            f"We have emailed a new invitation to {membership.user.email}. The link works "
+            "once, for 7 days.",
+            _person_url(person_id),
+        ),
+        refused=refused,
+    )
+
+
+@council_admin_required
+@require_POST
 def reopen(request: HttpRequest, person_id: int) -> HttpResponse:
     actor = Actor.of(request)
     membership = people.staff_member(council_id=actor.scope.council_id, person_id=person_id)

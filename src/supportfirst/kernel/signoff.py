@@ -7,6 +7,7 @@ from typing import Any
 
 from crispy_forms_gds.layout import Field
 from django import forms
+from django.utils import timezone
 
 from supportfirst.kernel.formsupport import RealDateField, gds_helper
 
@@ -27,7 +28,7 @@ class SignOffForm(forms.Form):
     )
     on = RealDateField(
         label="Date signed off",
-        help_text="For example 27 3 2027",
+        help_text="For example 27 3 2027. Today or a day before: not a date in the future.",
     )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -35,3 +36,13 @@ class SignOffForm(forms.Form):
         self.helper = gds_helper(
             Field.text("name"), Field.text("role"), Field("on"), button="Sign off this draft"
         )
+
+    def clean_on(self) -> Any:
+        """A sign-off is a record of something done: it cannot be dated in the future (the
+        public page shows this date beside the version)."""
+        on = self.cleaned_data["on"]
+        if on is not None and on > timezone.localdate():
+            raise forms.ValidationError(
+                "The date signed off must be today or in the past", code="future"
+            )
+        return on

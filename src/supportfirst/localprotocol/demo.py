@@ -58,15 +58,20 @@ DEMO_SECTIONS = {
         "breaks. Our short breaks services statement describes them and who can use them."
     ),
     "direct_payments": (
-        "For every service we agree to arrange, the family can choose a direct payment instead "
-        "and arrange the support themselves."
+        "For every service we agree to arrange, we offer a direct payment instead, so the "
+        "family can arrange the support themselves. We can make one when the family agrees, "
+        "we are satisfied it will meet the need and keep the child safe and well, and the other "
+        "conditions the law sets are met (Children Act 1989, section 17A)."
     ),
     "advocacy": (
-        "A child or young person can have an independent advocate to help them say what they "
-        "want, and to make a complaint. Parents can ask the parent carer forum for support."
+        "A child or young person who makes, or wants to make, a complaint is offered an "
+        "independent advocate to help them (Children Act 1989, section 26A). We also offer "
+        "one to help a child say what they want in their assessment. Parents can ask the parent "
+        "carer forum for support."
     ),
     "complaints": (
-        "A family can complain at any time. The complaints procedure has three stages: local "
+        "A family can complain about anything we do, normally within a year of it. The "
+        "complaints procedure has three stages: local "
         "resolution, an investigation with an independent person, and a review panel. After "
         "that the family can go to the Local Government and Social Care Ombudsman."
     ),

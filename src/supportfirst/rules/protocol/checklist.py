@@ -361,8 +361,9 @@ ITEMS: tuple[ChecklistItem, ...] = (
         id="advocacy",
         message="The child's access to independent advocacy is explained",
         why=(
-            "Children and young people can have an independent advocate to help them say what "
-            "they want, including when they make a complaint (Children Act 1989, section 26A)."
+            "A child or young person who makes, or wants to make, a complaint must be offered "
+            "an independent advocate to help them (Children Act 1989, section 26A). Many "
+            "councils offer one in assessments too, to help the child say what they want."
         ),
         meets=_patterns(r"\badvoca(?:cy|te|tes)\b"),
     ),

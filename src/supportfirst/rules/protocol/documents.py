@@ -139,7 +139,9 @@ def sniff(data: bytes) -> str:
             "is an old Word document (.doc): save it as .docx or PDF and try again."
         )
     head = data[:2048]
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")) and (
+        b"\x00" in head or _control_share(head) > 0.02
+    ):
         raise UnreadableDocument(
             "is not a document we can read: use a PDF, a Word document (.docx), a web page "
             "or plain text."
@@ -148,6 +150,17 @@ def sniff(data: bytes) -> str:
     if re.search(rb"<(!doctype html|html|body|p|h1|h2|div)[\s>]", lowered):
         return "html"
     return "text"
+
+
+# Bytes no text file holds (apart from tab, new lines, form feed and the escape some
+# terminals write): a file with more than a few of them is an image, program or archive.
+_CONTROL_BYTES = frozenset({*range(0, 9), 11, *range(14, 27), *range(28, 32), 127})
+
+
+def _control_share(head: bytes) -> float:
+    if not head:
+        return 0.0
+    return sum(1 for byte in head if byte in _CONTROL_BYTES) / len(head)
 
 
 def _too_much_text() -> UnreadableDocument:
