@@ -94,9 +94,9 @@ def test_the_partial_protocol(run: AuditRun) -> None:
     got = answers(run, "lowmoor-partial.html")
     assert got == {
         **dict.fromkeys(ITEM_IDS, NOT_MET),
-        "no-routine-bedroom": MET,
-        "no-routine-child-alone": MET,
-        "no-parenting-capacity": MET,
+        "no-routine-bedroom": UNCLEAR,
+        "no-routine-child-alone": UNCLEAR,
+        "no-parenting-capacity": UNCLEAR,
         "co-produced": UNCLEAR,
         "timescales": UNCLEAR,
         "short-breaks": UNCLEAR,
@@ -109,7 +109,7 @@ def test_the_independent_protocol(run: AuditRun) -> None:
     got = answers(run, "riverside-independent.pdf")
     assert got["distinct-pathway"] == UNCLEAR
     assert got["advocacy"] == NOT_MET
-    assert got["no-routine-bedroom"] == MET
+    assert got["no-routine-bedroom"] == UNCLEAR  # silent: nothing rules a routine look out
 
 
 def test_page_numbers_come_from_the_document(run: AuditRun) -> None:

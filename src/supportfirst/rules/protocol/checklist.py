@@ -10,7 +10,8 @@ sentence with three lists of patterns:
 The answer is "met" when only `meets` sentences are found, "not met" when only `fails`
 sentences are, and "unclear" when both are found or only mentions. When nothing at all is
 found, the item says what silence means for it (`when_silent`): silence about a duty is "not
-met"; silence about a bad practice (no bedroom check asked for) is "met". Items with `needs_all`
+met"; silence about a bad practice (no bedroom check asked for, none ruled out) is "unclear",
+because only a protocol that says so rules the practice out. Items with `needs_all`
 are met only when every group of words is there ("1 working day" and "45 working days").
 
 A keyword-and-pattern reader can be fooled: that is why every answer quotes its sentences with
@@ -196,8 +197,11 @@ ITEMS: tuple[ChecklistItem, ...] = (
             r"|home conditions|condition of the home|every room|all rooms)",
         ),
         mentions=_patterns(r"\bbedroom", r"\bsleeping arrangements", r"\bhome conditions"),
-        when_silent=MET,
-        silent_says="Nothing in the protocol asks for the bedroom or the home to be looked at.",
+        when_silent=UNCLEAR,
+        silent_says=(
+            "The protocol does not say. Nothing in it asks for the bedroom or the home to be "
+            "looked at, but nothing rules out doing so as a matter of routine either."
+        ),
     ),
     ChecklistItem(
         id="no-routine-child-alone",
@@ -223,8 +227,11 @@ ITEMS: tuple[ChecklistItem, ...] = (
             r"\b(?:alone|on (?:their|his|her) own|without (?:a|their|his|her) parents?)",
         ),
         mentions=_patterns(r"\b(?:seen|see|speak|spoken)\b[^.]{0,40}\balone\b"),
-        when_silent=MET,
-        silent_says="Nothing in the protocol asks for the child to be seen alone.",
+        when_silent=UNCLEAR,
+        silent_says=(
+            "The protocol does not say. Nothing in it asks for the child to be seen alone, but "
+            "nothing rules out doing so as a matter of routine either."
+        ),
     ),
     ChecklistItem(
         id="no-parenting-capacity",
@@ -242,8 +249,11 @@ ITEMS: tuple[ChecklistItem, ...] = (
             r"\b(?:parenting capacity|capacity to parent|parenting ability|ability to parent"
             r"|quality of parenting)\b",
         ),
-        when_silent=MET,
-        silent_says="Nothing in the protocol asks for parenting capacity to be judged.",
+        when_silent=UNCLEAR,
+        silent_says=(
+            "The protocol does not say. Nothing in it asks for parenting capacity to be judged, "
+            "but nothing rules it out on a request for support either."
+        ),
     ),
     ChecklistItem(
         id="co-produced",
