@@ -131,6 +131,34 @@ def test_a_plan_tells_the_family_what_and_why_in_plain_words(
     assert support_request.events.filter(move="plan", to_status="planned").exists()
 
 
+def test_a_plan_whose_purpose_describes_an_intrusion_needs_its_record(
+    practitioner, support_request
+):
+    """A "meeting" planned to see the child alone and look at the bedroom is an intrusion,
+    whatever kind it is typed as: the record is needed now, before it happens."""
+    with pytest.raises(MoveRefused) as error:
+        services.contact_plan(
+            actor=actor(practitioner),
+            request=support_request,
+            kind="meeting",
+            planned_for=timezone.now() + timedelta(days=7),
+            place="Children's centre",
+            family_chose_time_and_place=True,
+            notice_given="",
+            what_for="To see Alfie alone and look at his bedroom.",
+            intrusions=[],
+            intrusion=None,
+        )
+    assert error.value.messages == [
+        "What it is for says “see Alfie alone”: that is “Speaking with the child without a "
+        "parent there”. Tick it and complete the intrusion record, or change the words if it "
+        "is not planned.",
+        "What it is for says “look at his bedroom”: that is “Looking at particular rooms”. "
+        "Tick it and complete the intrusion record, or change the words if it is not planned.",
+    ]
+    assert not Contact.objects.exists()
+
+
 def test_a_plan_with_nothing_intrusive_needs_no_record(practitioner, support_request):
     contact = plan(practitioner, support_request, kind="call", record=False)
     assert contact.status == ContactStatus.PLANNED

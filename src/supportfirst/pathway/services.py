@@ -694,6 +694,12 @@ def contact_plan(
         failures.append("Write what the contact is for, in words for the family")
     if kind == "meeting" and intrusion_rule.place_is_the_familys_home(place):
         failures.append(intrusion_rule.MEETING_AT_HOME)
+    for found in intrusion_rule.intrusions_not_covered(what_for, involved):
+        label = str(Intrusion(found.intrusion).label)
+        failures.append(
+            f"What it is for says “{found.words}”: that is “{label}”. Tick it and complete the "
+            "intrusion record, or change the words if it is not planned."
+        )
     failures += _record_gaps(involved, intrusion)
     if failures:
         raise MoveRefused(failures)
