@@ -290,3 +290,17 @@ def test_a_head_of_service_decides_the_only_managers_proposal(council, manager, 
     assert response.status_code == 302
     move.refresh_from_db()
     assert (move.status, move.decided_by) == (MoveStatus.APPROVED, head)
+
+
+def test_a_council_with_one_manager_is_told_it_needs_a_second_approver(council, manager):
+    """With one team manager and no head of service, that manager's own proposals (and the
+    visits they plan that a family refuses) would wait for nobody: the Team page says so, and
+    how to put it right, until a second person who can decide exists."""
+    response = signed_in_client(manager).get("/staff/team/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "You are the only person who can decide" in page
+    assert "head of service" in page
+    staff_user(council, Role.HEAD_OF_SERVICE)
+    page = signed_in_client(manager).get("/staff/team/").content.decode()
+    assert "You are the only person who can decide" not in page
