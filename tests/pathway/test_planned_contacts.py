@@ -159,6 +159,15 @@ def test_a_plan_whose_purpose_describes_an_intrusion_needs_its_record(
     assert not Contact.objects.exists()
 
 
+def test_the_timeline_names_the_child_not_the_child(practitioner, support_request):
+    """The family reads the timeline: the child's name, never "the child"."""
+    contact = plan(practitioner, support_request, intrusions=["child_alone"], view="waiting")
+    event = support_request.events.get(move="plan", record_id=contact.pk)
+    name = support_request.child.first_name
+    assert f"speaking with {name} without a parent there" in event.summary
+    assert "the child" not in event.summary
+
+
 def test_a_plan_with_nothing_intrusive_needs_no_record(practitioner, support_request):
     contact = plan(practitioner, support_request, kind="call", record=False)
     assert contact.status == ContactStatus.PLANNED

@@ -552,7 +552,11 @@ def cancel_open_contacts(actor: Actor, request: SupportRequest) -> list[Contact]
 def _contact_summary(contact: Contact, involved: list[str], done: str = "recorded") -> str:
     summary = f"{contact.get_kind_display()} {done}"
     if involved:
-        labels = "; ".join(str(Intrusion(i).label).lower() for i in involved)
+        # The family reads this on their timeline: the child's name, never "the child".
+        child = contact.request.child.first_name
+        labels = "; ".join(
+            str(Intrusion(i).label).lower().replace("the child", child) for i in involved
+        )
         summary += f", with the reasons it was needed ({labels})"
     return summary
 
