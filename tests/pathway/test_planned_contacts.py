@@ -244,7 +244,11 @@ def test_a_plan_the_worker_says_the_family_agreed_to_tells_the_family_so(
     with django_capture_on_commit_callbacks(execute=True):
         plan(practitioner, support_request, view="agree")
     told = Notification.objects.get(family=support_request.family, event="contact_planned")
-    assert "We have written down that you agree: “Come on Tuesday after school.”" in told.body
+    # The worker wrote these words, so they are labelled as the worker's note, never quoted as
+    # the family's own (as on the request page).
+    assert "We have written down that you agree." in told.body
+    assert "Our worker's note of what you said: Come on Tuesday after school." in told.body
+    assert "“Come on Tuesday after school.”" not in told.body
     assert "If that is not right, you can say no on your request page" in told.body
 
 
@@ -254,7 +258,9 @@ def test_a_plan_the_family_said_no_to_tells_them_it_waits_for_a_manager(
     with django_capture_on_commit_callbacks(execute=True):
         plan(practitioner, support_request, view="object")
     told = Notification.objects.get(family=support_request.family, event="contact_planned")
-    assert "We have written down that you said no" in told.body
+    assert "We have written down that you said no." in told.body
+    assert "Our worker's note of what you said: Come on Tuesday after school." in told.body
+    assert "“Come on Tuesday after school.”" not in told.body
     assert "it will not go ahead unless a team manager decides it must" in told.body
     assert "You can agree or say no" not in told.body
 
