@@ -81,6 +81,8 @@ INSTALLED_APPS = [
     "supportfirst.pages",
     "supportfirst.protocols",
     "supportfirst.localprotocol",
+    "supportfirst.training",
+    "supportfirst.figures",
 ]
 
 MIDDLEWARE = [
@@ -157,7 +159,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "supportfirst.accounts.backends.SignedInBackend",
 ]
 LOGIN_URL = "accounts:sign_in"
 LOGIN_REDIRECT_URL = "pages:home"

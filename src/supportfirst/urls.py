@@ -21,6 +21,8 @@ urlpatterns = [
     path("staff/", include("supportfirst.feedback.staff_urls")),
     path("staff/", include("supportfirst.api.admin_urls")),
     path("staff/", include("supportfirst.localprotocol.staff_urls")),
+    path("staff/", include("supportfirst.training.urls")),
+    path("staff/", include("supportfirst.figures.urls")),
     path("criteria/", include("supportfirst.eligibility.public_urls")),
     path("ask/", include("supportfirst.asking.urls")),
     path("protocol-audit/", include("supportfirst.protocols.urls")),

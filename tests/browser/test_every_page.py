@@ -74,6 +74,8 @@ def test_every_manager_page(visitor, council, story):
     made = story["made"]
     for path in (
         "/staff/team/",
+        "/staff/training/",
+        "/staff/forum-figures/",
         f"/staff/safeguarding/{story['move'].pk}/",
         f"/staff/contacts/{story['contact'].pk}/approve/",
         f"/staff/assessments/{made.child.pk}/authorise/",
@@ -85,6 +87,7 @@ def test_every_manager_page(visitor, council, story):
 def test_the_forum_figures_page(visitor, council, story):
     sign_in(visitor, staff_user(council, Role.FORUM_MEMBER))
     visitor.goto("/staff/")
+    visitor.goto("/staff/forum-figures/")
 
 
 def test_every_family_page(phone_visitor, story):

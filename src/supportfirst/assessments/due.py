@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+from django.db.models import Case, CharField, F, QuerySet, Value, When
 from django.utils import timezone
 
-from supportfirst.assessments.models import AssessmentStatus
+from supportfirst.assessments.areas import Kind
+from supportfirst.assessments.models import Assessment, AssessmentStatus
 from supportfirst.assessments.selectors import awaiting_eligibility_decision, open_assessments
+from supportfirst.councils.models import Council
 from supportfirst.councils.scoping import Scope
-from supportfirst.kernel.due import DueItem, for_family
+from supportfirst.kernel.due import DueItem, clock_due, due_columns, for_family, text
 from supportfirst.rules import workdays
 
 ASSESSMENT = "Needs assessment"
@@ -68,3 +72,66 @@ def decision_clock(*, scope: Scope, worker_id: int | None, today: date) -> list[
             )
         )
     return items
+
+
+def due_rows(*, scope: Scope, worker_id: int | None, source: int) -> list[QuerySet[Any]]:
+    """The same items as `due_items`, as rows for the database to sort, page and count with
+    every other app's (`kernel.due.DueRows`). The decision's due date is the one stored when
+    the assessment was authorised."""
+    subject = Case(
+        When(
+            kind=Kind.PARENT_CARER,
+            parent_carer__isnull=False,
+            then=F("parent_carer__full_name"),
+        ),
+        When(kind=Kind.YOUNG_CARER, sibling__isnull=False, then=F("sibling__first_name")),
+        default=F("child__first_name"),
+        output_field=CharField(),
+    )
+    of_kind = Case(
+        When(kind=Kind.PARENT_CARER, then=Value("'s assessment as a parent carer")),
+        When(kind=Kind.YOUNG_CARER, then=Value("'s assessment as a young carer")),
+        default=Value("'s needs assessment"),
+        output_field=CharField(),
+    )
+    waiting = Case(
+        When(
+            status=AssessmentStatus.READY_FOR_FAMILY,
+            then=Value(": family reading, then authorise"),
+        ),
+        default=Value(""),
+        output_field=CharField(),
+    )
+    return [
+        due_columns(
+            open_assessments(scope=scope, worker_id=worker_id),
+            due="request__assessment_due",
+            what=text(subject, of_kind, waiting),
+            kind=ASSESSMENT,
+            view_name="assessments:assessment",
+            source=source,
+        ),
+        due_columns(
+            awaiting_eligibility_decision(scope=scope, worker_id=worker_id),
+            due="decision_due",
+            what=text("Eligibility decision for ", F("child__first_name")),
+            kind=DECISION,
+            view_name="assessments:assessment",
+            source=source + 1,
+        ),
+    ]
+
+
+def refresh_decision_due(*, council_id: int) -> None:
+    """Work out again the stored due date of every authorised assessment in the council (after
+    the council changes its target)."""
+    rows = Assessment.objects.filter(family__council_id=council_id, authorised_at__isnull=False)
+    days = Council.objects.filter(pk=council_id).values_list("decision_working_days", flat=True)
+    target = days.first() or 0
+    changed = []
+    for row in rows.only("pk", "authorised_at", "decision_due"):
+        due = clock_due(row.authorised_at, target)
+        if row.decision_due != due:
+            row.decision_due = due
+            changed.append(row)
+    Assessment.objects.bulk_update(changed, ["decision_due"], batch_size=500)

@@ -34,4 +34,16 @@ class EligibilityConfig(AppConfig):
     verbose_name = "Published eligibility criteria and eligibility decisions"
 
     def ready(self) -> None:
+        # The due dates stored when a clock starts follow the council's target when it changes.
+        from django.db.models.signals import post_save
+
+        from supportfirst.eligibility.due import refresh_plan_due
+        from supportfirst.kernel.due import when_target_changes
+
+        post_save.connect(
+            when_target_changes("plan_working_days", refresh_plan_due),
+            sender="councils.Council",
+            weak=False,
+            dispatch_uid="eligibility_due_dates",
+        )
         post_migrate.connect(_publish_shipped, sender=self, dispatch_uid="eligibility_shipped")

@@ -4,13 +4,15 @@ has not been shared with the family yet, on the council's clock from the decisio
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
+from supportfirst.councils.models import Council
 from supportfirst.councils.scoping import Scope
 from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
-from supportfirst.kernel.due import DueItem, for_family
+from supportfirst.kernel.due import DueItem, clock_due, due_columns, for_family, text
 from supportfirst.rules import workdays
 
 PLAN = "Support plan shared"
@@ -62,3 +64,38 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
             )
         )
     return items
+
+
+def due_rows(*, scope: Scope, worker_id: int | None, source: int) -> list[QuerySet[Any]]:
+    """The same items as `due_items`, as rows for the database to sort, page and count with
+    every other app's (`kernel.due.DueRows`). The due date is the one stored when the decision
+    was confirmed."""
+    return [
+        due_columns(
+            waiting_for_a_plan(scope=scope, worker_id=worker_id),
+            due="plan_due",
+            what=text(
+                "Share ", F("assessment__child__first_name"), "'s support plan with the family"
+            ),
+            kind=PLAN,
+            view_name="eligibility:decision",
+            source=source,
+        )
+    ]
+
+
+def refresh_plan_due(*, council_id: int) -> None:
+    """Work out again the stored due date of every confirmed decision in the council (after the
+    council changes its target)."""
+    rows = EligibilityDecision.objects.filter(
+        family__council_id=council_id, confirmed_at__isnull=False
+    )
+    days = Council.objects.filter(pk=council_id).values_list("plan_working_days", flat=True)
+    target = days.first() or 0
+    changed = []
+    for row in rows.only("pk", "confirmed_at", "plan_due"):
+        due = clock_due(row.confirmed_at, target)
+        if row.plan_due != due:
+            row.plan_due = due
+            changed.append(row)
+    EligibilityDecision.objects.bulk_update(changed, ["plan_due"], batch_size=500)

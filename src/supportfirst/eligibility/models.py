@@ -24,8 +24,10 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 
+from supportfirst.councils.models import Council
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
+from supportfirst.kernel.due import clock_due, stored_changes, with_stored
 from supportfirst.rules.criteria import CriteriaSet, Decision, LegalBasis, load_text
 from supportfirst.rules.criteria.areas import area_name
 
@@ -231,6 +233,13 @@ class EligibilityDecision(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     confirmed_at = models.DateTimeField(null=True, blank=True)
+    plan_due = models.DateField(
+        "support plan due by",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The council's working days from confirming; set when the clock starts.",
+    )
     returned_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -250,6 +259,20 @@ class EligibilityDecision(FamilyRecord):
                 name="one_live_decision_per_assessment",
             )
         ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The support plan's clock starts when the decision is confirmed: its due date is
+        # stored then (and whenever the council changes its target, `due.py`).
+        fields = kwargs.get("update_fields")
+        if stored_changes(fields, {"confirmed_at"}):
+            days = (
+                Council.objects.filter(families=self.family_id)
+                .values_list("plan_working_days", flat=True)
+                .first()
+            )
+            self.plan_due = clock_due(self.confirmed_at, days or 0)
+            kwargs["update_fields"] = with_stored(fields, when={"confirmed_at"}, stored="plan_due")
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return f"Eligibility decision for {self.assessment}"
@@ -401,3 +424,139 @@ class ShortBreaksStatement(models.Model):
 
     def __str__(self) -> str:
         return f"Short breaks services statement for {self.council}"
+
+
+class CriteriaDraftStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class CriteriaDraft(models.Model):
+    """A council's next version of its eligibility criteria, drafted in the browser with its
+    parent carer forum (issue 15 point 2).
+
+    A team manager or the head of service starts it from the council's criteria in force (or
+    from the Support First model when the council has none) and changes its criteria, their
+    gate questions, its services and its worked examples in forms: the criteria file is made
+    from `data` and checked by the same loader as a file published from the command line.
+    Forum members comment on each criterion and service; the council answers each comment.
+    Someone for the council and someone for the forum sign it off (name, role, date); any
+    change afterwards clears both sign-offs. Published with a date in force, it becomes a
+    `PublishedCriteria` row through the same service as `manage criteria_publish`.
+
+    `data` holds the file's parts: title, summary, criteria, services and examples, each as
+    the file writes them. A council has at most one draft at a time."""
+
+    council = models.ForeignKey(
+        "councils.Council", on_delete=models.PROTECT, related_name="criteria_drafts"
+    )
+    set_id = models.CharField(max_length=80)
+    version = models.CharField(max_length=40)
+    status = models.CharField(
+        max_length=10, choices=CriteriaDraftStatus.choices, default=CriteriaDraftStatus.DRAFT
+    )
+    based_on = models.ForeignKey(
+        PublishedCriteria, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    data = models.JSONField(default=dict)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    started_at = models.DateTimeField(auto_now_add=True)
+    changed_at = models.DateTimeField(null=True, blank=True)
+    council_signed_name = models.CharField(max_length=120, blank=True)
+    council_signed_role = models.CharField(max_length=120, blank=True)
+    council_signed_on = models.DateField(null=True, blank=True)
+    forum_signed_name = models.CharField(max_length=120, blank=True)
+    forum_signed_role = models.CharField(max_length=120, blank=True)
+    forum_signed_on = models.DateField(null=True, blank=True)
+    in_force_from = models.DateField(null=True, blank=True)
+    published = models.OneToOneField(
+        PublishedCriteria, on_delete=models.PROTECT, null=True, blank=True, related_name="draft"
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["council"],
+                condition=models.Q(status="draft"),
+                name="criteria_one_draft_per_council",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.version} of {self.council}'s eligibility criteria"
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == CriteriaDraftStatus.DRAFT
+
+    @property
+    def council_signed(self) -> bool:
+        return self.council_signed_on is not None
+
+    @property
+    def forum_signed(self) -> bool:
+        return self.forum_signed_on is not None
+
+    @property
+    def number(self) -> str:
+        """The version, as the shared sign-off summary calls it."""
+        return self.version
+
+
+class CriteriaPart(models.TextChoices):
+    CRITERION = "criterion", "Criterion"
+    SERVICE = "service", "Service"
+
+
+class CriteriaComment(models.Model):
+    """A forum member's comment on one criterion or service of a draft, and the council's
+    answer. `key` is the criterion's id or the service's code."""
+
+    draft = models.ForeignKey(CriteriaDraft, on_delete=models.CASCADE, related_name="comments")
+    part = models.CharField(max_length=10, choices=CriteriaPart.choices)
+    key = models.CharField(max_length=80)
+    text = models.TextField(max_length=5000)
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(auto_now_add=True)
+    answer = models.TextField(blank=True, max_length=5000)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["written_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Comment on {self.part} {self.key} ({self.draft})"
+
+    @property
+    def answered(self) -> bool:
+        return self.answered_at is not None
+
+
+class CriteriaDraftEvent(models.Model):
+    """Append-only: one row for each move on a draft (who, when, from, to, what)."""
+
+    draft = models.ForeignKey(CriteriaDraft, on_delete=models.PROTECT, related_name="events")
+    move = models.CharField(max_length=40)
+    from_status = models.CharField(max_length=10, blank=True)
+    to_status = models.CharField(max_length=10)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    at = models.DateTimeField()
+    summary = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.summary} ({self.draft})"

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from supportfirst.eligibility import selectors
 from supportfirst.rules.criteria.areas import area_name
+from supportfirst.rules.criteria.changes import set_changes
 
 
 @login_not_required
@@ -28,6 +29,9 @@ def _page(request: HttpRequest, slug: str, version: str | None) -> HttpResponse:
     }
     if page.shown is not None:
         context["set"] = page.shown.criteria_set
+        previous = page.previous
+        if previous is not None:
+            context["changes"] = set_changes(previous.criteria_set, page.shown.criteria_set)
     return render(request, "eligibility/public/criteria.html", context)
 
 

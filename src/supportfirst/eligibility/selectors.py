@@ -120,6 +120,14 @@ class CriteriaPage:
     def other_versions(self) -> list[PublishedCriteria]:
         return [v for v in self.versions if v != self.shown]
 
+    @property
+    def previous(self) -> PublishedCriteria | None:
+        """The version published before the one shown (by date in force), if any."""
+        if self.shown is None or self.shown not in self.versions:
+            return None
+        later = self.versions.index(self.shown) + 1
+        return self.versions[later] if later < len(self.versions) else None
+
 
 def criteria_page(slug: str, version: str | None = None, today: date | None = None) -> CriteriaPage:
     """A council's criteria (by the council's slug; "national" is the national model): the

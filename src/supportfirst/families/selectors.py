@@ -25,8 +25,9 @@ from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.families.models import Child, Family, Stage
 from supportfirst.families.records import facing_of
+from supportfirst.rules.smallfigures import SMALLEST_FIGURE
 
-SMALLEST_FIGURE_SHOWN = 5
+SMALLEST_FIGURE_SHOWN = SMALLEST_FIGURE  # the one rule for small figures: rules/smallfigures.py
 
 
 def families_list(*, scope: Scope, allocated_to: int | None = None) -> QuerySet[Family]:

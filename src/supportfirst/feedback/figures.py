@@ -11,7 +11,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-SMALLEST_FIGURE = 5
+from supportfirst.rules.smallfigures import SMALLEST_FIGURE
+
 SUPPRESSED = f"fewer than {SMALLEST_FIGURE} answers"
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -24,7 +24,7 @@ from supportfirst.councils.access import casework_required, manager_required
 from supportfirst.councils.models import MANAGER_ROLES, holding_any
 from supportfirst.councils.scoping import Scope
 from supportfirst.eligibility import due as eligibility_due
-from supportfirst.kernel.due import DueItem, soonest_first
+from supportfirst.kernel.due import DueItem, DueRows, soonest_first
 from supportfirst.pathway import allocation, danger
 from supportfirst.pathway import due as pathway_due
 from supportfirst.pathway import selectors as pathway_selectors
@@ -51,6 +51,27 @@ AFTER_ASSESSMENT: tuple[DueHook, ...] = (
     eligibility_due.due_items,
     plans_due.due_items,
 )
+
+
+# The same lists as rows the database sorts, pages and counts (`kernel.due.DueRows`), hook for
+# hook as above: what My work and the Team page show.
+DUE_ROWS: tuple[Callable[..., list[Any]], ...] = (
+    pathway_due.due_rows,
+    assessments_due.due_rows,
+    corrections_due.due_rows,
+    complaints_due.due_rows,
+    eligibility_due.due_rows,
+    plans_due.due_rows,
+)
+
+
+def due_rows(*, scope: Scope, worker_id: int | None, today: date) -> DueRows:
+    """Everything with a clock for one worker (or the whole team), for the database to sort
+    (overdue first), page and count: the same items, in the same order, as `due_items`."""
+    parts: list[Any] = []
+    for number, hook in enumerate(DUE_ROWS):
+        parts += hook(scope=scope, worker_id=worker_id, source=10 * number)
+    return DueRows(parts=parts, today=today)
 
 
 def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueItem]:
@@ -106,7 +127,8 @@ class TeamPage:
 
 
 def team_read(*, scope: Scope, today: date) -> TeamPage:
-    overdue = [i for i in due_items(scope=scope, worker_id=None, today=today) if i.overdue]
+    rows = due_rows(scope=scope, worker_id=None, today=today)
+    overdue = rows.items(rows.overdue_ordered())
     return TeamPage(
         overdue=overdue,
         per_clock=overdue_per_clock(overdue),
@@ -120,8 +142,8 @@ def team_read(*, scope: Scope, today: date) -> TeamPage:
 @casework_required
 def my_work(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
-    items = due_items(scope=scope, worker_id=scope.user_id, today=timezone.localdate())
-    page = Paginator(items, MY_WORK_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = due_rows(scope=scope, worker_id=scope.user_id, today=timezone.localdate())
+    page, overdue = rows.page(request.GET.get("page"), MY_WORK_PAGE_SIZE)
     log_list_view(request, list_name="my work", page=page.number)
     # Every manager sees, at the top, each child who may be in immediate danger.
     manager = scope.holds_any(MANAGER_ROLES)
@@ -134,7 +156,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
         {
             "items": page.object_list,
             "page": page,
-            "overdue": sum(i.overdue for i in items),
+            "overdue": overdue,
             "danger_alerts": alerts,
             "leavers": leavers,
         },

@@ -7,10 +7,17 @@ imports only Django and the rules.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from typing import Any
 
+from django.core.paginator import Page, Paginator
+from django.db import connection
+from django.db.models import CharField, DateField, F, IntegerField, QuerySet, Value
+from django.db.models.functions import Collate, Concat
 from django.urls import reverse
+from django.utils import timezone
 
 from supportfirst.rules import workdays
 
@@ -77,3 +84,199 @@ def for_family(promise: str, due: date, today: date) -> str:
     if workdays.working_days_left(due, today) < 0:
         sentence += " " + LATE
     return sentence
+
+
+def clock_due(started_at: datetime | None, working_days: int) -> date | None:
+    """When a clock that runs for the council's working days from a moment is due (None while
+    it has not started). Stored on the record when the clock starts, so that lists can sort,
+    page and count what is due in the database."""
+    if started_at is None:
+        return None
+    return workdays.add_working_days(timezone.localdate(started_at), working_days)
+
+
+def with_stored(update_fields: Iterable[str] | None, *, when: set[str], stored: str) -> Any:
+    """The fields a model's save writes, with a stored due date added when its inputs change;
+    None (write everything) stays None."""
+    if update_fields is None:
+        return None
+    fields = set(update_fields)
+    return fields | {stored} if fields & when else fields
+
+
+def stored_changes(update_fields: Iterable[str] | None, when: set[str]) -> bool:
+    """True when a save writes any of the fields a stored due date is worked out from."""
+    return update_fields is None or bool(set(update_fields) & when)
+
+
+def due_columns(
+    rows: QuerySet[Any],
+    *,
+    due: Any,
+    what: Any,
+    kind: str,
+    view_name: str,
+    source: int,
+    family: str = "family__name",
+    record_id: str = "pk",
+    since: Any = None,
+) -> QuerySet[Any]:
+    """One part of a worker's list as rows the database sorts, pages and counts with the other
+    parts (`DueRows`): the due date, what is due in words (written by the database, so that
+    ties sort by the words as Python sorts them), the family's name, the record and where to
+    act on it, which clock it is, which part (for ties) and, for an item that says how long it
+    has waited, the day it started waiting."""
+    return (
+        rows.order_by()
+        .annotate(
+            clock_due_on=F(due) if isinstance(due, str) else due,
+            clock_what=Collate(what, binary_collation()),
+            clock_family=F(family),
+            clock_record=F(record_id),
+            clock_since=Value(None, output_field=DateField()) if since is None else since,
+            clock_kind=Value(kind, output_field=CharField()),
+            clock_view=Value(view_name, output_field=CharField()),
+            clock_source=Value(source, output_field=IntegerField()),
+        )
+        .values_list(*DUE_COLUMNS)
+    )
+
+
+DUE_COLUMNS = (
+    "clock_due_on",
+    "clock_what",
+    "clock_family",
+    "clock_record",
+    "clock_since",
+    "clock_kind",
+    "clock_view",
+    "clock_source",
+)
+
+
+def _day(value: Any) -> Any:
+    """A date read without the ORM: SQLite gives it as text."""
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def waited(days: int) -> str:
+    return f"{days} working day{'' if days == 1 else 's'}"
+
+
+@dataclass(frozen=True)
+class DueRows:
+    """Every part of a worker's list, sorted, paged and counted by the database: soonest (so
+    overdue) first, then by the words, as `soonest_first` sorts."""
+
+    parts: list[QuerySet[Any]]
+    today: date
+
+    def _union(self, parts: list[QuerySet[Any]]) -> QuerySet[Any]:
+        first, *rest = parts
+        return first.union(*rest, all=True) if rest else first
+
+    def ordered(self) -> QuerySet[Any]:
+        return self._union(self.parts).order_by(
+            "clock_due_on", "clock_what", "clock_source", "clock_record"
+        )
+
+    def overdue_ordered(self) -> QuerySet[Any]:
+        before = latest_working_day(self.today)
+        overdue = [part.filter(clock_due_on__lt=before) for part in self.parts]
+        return self._union(overdue).order_by(
+            "clock_due_on", "clock_what", "clock_source", "clock_record"
+        )
+
+    def count(self) -> int:
+        """How many there are: one query that reads no words (only which part each row is in)."""
+        return self._union([part.values_list("clock_source") for part in self.parts]).count()
+
+    def overdue_count(self) -> int:
+        before = latest_working_day(self.today)
+        overdue = [part.filter(clock_due_on__lt=before) for part in self.parts]
+        return self._union([part.values_list("clock_source") for part in overdue]).count()
+
+    def page(self, number: Any, size: int) -> tuple[Page[DueItem], int]:
+        """One page of the list as `Paginator.get_page` would give it (a page number that is not
+        a number is the first page; one past the end is the last), and how many items are
+        overdue: the rows, how many there are and how many are overdue in one query."""
+        try:
+            wanted = int(number)
+        except (TypeError, ValueError):
+            wanted = 1
+        rows, total, overdue = self._window(wanted, size) if wanted >= 1 else ([], 0, 0)
+        if not rows and wanted != 1:
+            wanted = max(1, -(-self.count() // size))
+            rows, total, overdue = self._window(wanted, size)
+        paginator: Paginator[DueItem] = Paginator([], size)
+        paginator.count = total  # counted by the database, above
+        return Page(self.items(rows), wanted, paginator), overdue
+
+    def _window(self, number: int, size: int) -> tuple[list[tuple[Any, ...]], int, int]:
+        union = self._union(self.parts)
+        sql, params = union.query.sql_with_params()
+        collation = connection.ops.quote_name(binary_collation())
+        before = connection.ops.adapt_datefield_value(latest_working_day(self.today))
+        wrapped = (
+            "SELECT t.*, COUNT(*) OVER (), "
+            "SUM(CASE WHEN t.clock_due_on < %s THEN 1 ELSE 0 END) OVER () "
+            f"FROM ({sql}) t ORDER BY t.clock_due_on, t.clock_what COLLATE {collation}, "
+            "t.clock_source, t.clock_record LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(wrapped, (before, *params, size, (number - 1) * size))
+            found = cursor.fetchall()
+        if not found:
+            return [], 0, 0
+        rows = [(_day(r[0]), r[1], r[2], r[3], _day(r[4]), r[5], r[6], r[7]) for r in found]
+        return rows, int(found[0][-2]), int(found[0][-1] or 0)
+
+    def items(self, rows: Iterable[tuple[Any, ...]]) -> list[DueItem]:
+        return [self.item(row) for row in rows]
+
+    def item(self, row: tuple[Any, ...]) -> DueItem:
+        due, what, family, record_id, since, kind, view_name, _ = row
+        if since is not None:  # how long it has waited, worked out for today
+            days = max(0, workdays.working_days_between(since, self.today))
+            what = f"{what} (waited {waited(days)})"
+        return DueItem(
+            what=what,
+            family=family,
+            due=due,
+            view_name=view_name,
+            record_id=record_id,
+            today=self.today,
+            kind=kind,
+        )
+
+
+def binary_collation() -> str:
+    """The collation that orders text by code point, as Python sorts strings."""
+    return "C" if connection.vendor == "postgresql" else "BINARY"
+
+
+def text(*parts: Any) -> Any:
+    """Words put together by the database: plain strings are literal text."""
+    pieces = [Value(part) if isinstance(part, str) else part for part in parts]
+    return Concat(*pieces, output_field=CharField())
+
+
+def latest_working_day(today: date) -> date:
+    """The last working day on or before today: anything due before it is overdue (at least
+    one working day has gone by since it was due)."""
+    day = today
+    while not workdays.is_working_day(day):
+        day = date.fromordinal(day.toordinal() - 1)
+    return day
+
+
+def when_target_changes(field: str, refresh: Any) -> Any:
+    """A receiver for a council being saved that works out again the due dates stored from one
+    of its working-day targets, when that target may have changed."""
+
+    def receiver(sender: Any, instance: Any, created: bool = False, **kwargs: Any) -> None:
+        fields = kwargs.get("update_fields")
+        if not created and (fields is None or field in fields):
+            refresh(council_id=instance.pk)
+
+    return receiver

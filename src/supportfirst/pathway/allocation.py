@@ -14,6 +14,7 @@ from typing import Any
 from django.db import transaction
 from django.db.models import Count, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from supportfirst.accounts.models import User
 from supportfirst.audit.models import Action
@@ -23,12 +24,44 @@ from supportfirst.councils.scoping import Scope
 from supportfirst.families.models import Family
 from supportfirst.kernel.workflow import apply_move
 from supportfirst.pathway import moves
-from supportfirst.pathway.models import PathwayEvent, SupportRequest
+from supportfirst.pathway.models import PathwayEvent, RequestStatus, SupportRequest
+from supportfirst.training import selectors as training
+
+SAFEGUARDING_STATUSES = frozenset(
+    {RequestStatus.SAFEGUARDING_PROPOSED, RequestStatus.MOVED_TO_SAFEGUARDING}
+)
 
 
-def workers_to_choose(*, scope: Scope) -> QuerySet[User]:
-    """The people in the council who can be a family's worker: practitioners and managers."""
+def needs_young_carers_training(request: SupportRequest) -> bool:
+    """A young carer's assessment was asked for, or started, for this request."""
     return (
+        request.young_carer_assessment_asked
+        or request.assessments.filter(kind="young_carer").exists()
+    )
+
+
+def training_missing(*, council_id: int, request: SupportRequest, worker: Any) -> list[str]:
+    """The courses the worker lacks (in date today) to be this family's worker, when the
+    council allows only trained practitioners on the support pathway; empty otherwise."""
+    if worker is None or not only_trained_apply(council_id=council_id, request=request):
+        return []
+    return training.missing_courses(
+        council_id=council_id,
+        person_id=worker.pk,
+        on=timezone.localdate(),
+        young_carer=needs_young_carers_training(request),
+    )
+
+
+def only_trained_apply(*, council_id: int, request: SupportRequest) -> bool:
+    """Whether the council's training rule limits who can be this family's worker."""
+    return request.status not in SAFEGUARDING_STATUSES and training.trained_only(council_id)
+
+
+def workers_to_choose(*, scope: Scope, request: SupportRequest | None = None) -> QuerySet[User]:
+    """The people in the council who can be a family's worker: practitioners and managers;
+    when the council's training rule applies to the request, only those trained and in date."""
+    people = (
         User.objects.filter(
             holding_any(CASEWORK_ROLES, via="membership__"),
             membership__council_id=scope.council_id,
@@ -37,6 +70,14 @@ def workers_to_choose(*, scope: Scope) -> QuerySet[User]:
         .select_related("membership")
         .order_by("full_name", "username")
     )
+    if request is not None and only_trained_apply(council_id=scope.council_id, request=request):
+        courses = training.courses_needed(young_carer=needs_young_carers_training(request))
+        people = people.filter(
+            pk__in=training.trained_people(
+                council_id=scope.council_id, on=timezone.localdate(), courses=courses
+            )
+        )
+    return people
 
 
 def _named(person: Any) -> str:
@@ -66,7 +107,13 @@ def _move(
                 worker=_named(worker) if worker else "",
                 before=_named(current) if current else "",
             ),
-            context={"worker": worker, "current_worker_id": family.allocated_worker_id},
+            context={
+                "worker": worker,
+                "current_worker_id": family.allocated_worker_id,
+                "training_missing": training_missing(
+                    council_id=family.council_id, request=request, worker=worker
+                ),
+            },
             change=change,
         )
         log_access(actor, family_id=family.pk, record=family, action=Action.CHANGE)

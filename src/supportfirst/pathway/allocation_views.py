@@ -33,13 +33,19 @@ def _request_url(request_id: int) -> str:
 def allocate(request: HttpRequest, request_id: int) -> HttpResponse:
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
-    workers = list(allocation.workers_to_choose(scope=actor.scope))
+    workers = list(allocation.workers_to_choose(scope=actor.scope, request=support_request))
     form = AllocateForm(submitted(request), workers=workers)
     return form_page(
         request,
         form,
         "pathway/allocate.html",
-        {"req": support_request},
+        {
+            "req": support_request,
+            "only_trained": allocation.only_trained_apply(
+                council_id=actor.scope.council_id, request=support_request
+            ),
+            "young_carer": allocation.needs_young_carers_training(support_request),
+        },
         on_valid=lambda: allocation.allocate_worker(
             actor=actor, request=support_request, worker=form.chosen
         ),

@@ -5,12 +5,15 @@ manager) each request whose family has no named worker yet, with how long it has
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
+from django.db.models import Case, CharField, F, QuerySet, Value, When
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from supportfirst.councils.models import MANAGER_ROLES
 from supportfirst.councils.scoping import Scope
-from supportfirst.kernel.due import DueItem
+from supportfirst.kernel.due import DueItem, due_columns, text
 from supportfirst.pathway.models import Contact, ContactKind, ContactStatus
 from supportfirst.pathway.selectors import (
     not_assessing_waiting,
@@ -118,3 +121,63 @@ def _unallocated(*, scope: Scope, today: date) -> list[DueItem]:
             )
         )
     return items
+
+
+def due_rows(*, scope: Scope, worker_id: int | None, source: int) -> list[QuerySet[Any]]:
+    """The same items as `due_items`, as rows for the database to sort, page and count with
+    every other app's (`kernel.due.DueRows`)."""
+    rows = [
+        due_columns(
+            requests_awaiting_decision(scope=scope, worker_id=worker_id),
+            due="next_step_due",
+            what=text("Next-step decision for ", F("child__first_name")),
+            kind=NEXT_STEP,
+            view_name="pathway:request",
+            source=source,
+        )
+    ]
+    if worker_id is None or scope.holds_any(MANAGER_ROLES):
+        rows.append(
+            due_columns(
+                requests_without_a_worker(scope=scope),
+                due="next_step_due",
+                what=text("Allocate a worker for ", F("child__first_name"), "'s request"),
+                since=TruncDate("received_at"),
+                kind=ALLOCATION,
+                view_name="pathway:request",
+                source=source + 1,
+            )
+        )
+        rows.append(
+            due_columns(
+                not_assessing_waiting(scope=scope),
+                due="next_step_due",
+                what=text(
+                    "Confirm or not the decision not to assess ",
+                    F("child__first_name"),
+                    "'s needs",
+                ),
+                kind=NOT_ASSESSING,
+                view_name="pathway:request",
+                source=source + 2,
+            )
+        )
+    planned = Contact.objects.visible_to(scope).filter(status=ContactStatus.PLANNED)
+    if worker_id is not None:
+        planned = planned.filter(planned_by_id=worker_id)
+    kind_words = Case(
+        *(When(kind=value, then=Value(str(label).lower())) for value, label in ContactKind.choices),
+        default=Value(""),
+        output_field=CharField(),
+    )
+    rows.append(
+        due_columns(
+            planned,
+            due=TruncDate("happened_at"),
+            what=text("Planned ", kind_words, " with ", F("request__child__first_name")),
+            kind=PLANNED_CONTACT,
+            view_name="pathway:contact",
+            source=source + 3,
+        )
+    )
+    return rows

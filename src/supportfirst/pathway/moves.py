@@ -493,6 +493,19 @@ def worker_is_a_change(request: Any, actor: Any, context: dict[str, Any]) -> boo
     return worker is None or context.get("current_worker_id") != worker.pk
 
 
+def worker_is_trained(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """The council allows only practitioners whose assessment training (written and delivered
+    with parent carers) is in date to be a family's worker on the support pathway. Choose
+    someone whose training is in date, or ask a manager to record their training."""
+    return "assessment" not in context.get("training_missing", ())
+
+
+def worker_is_trained_for_young_carers(request: Any, actor: Any, context: dict[str, Any]) -> bool:
+    """This request asks for a young carer's assessment: the family's worker needs the young
+    carers' training, in date. Choose someone whose young carers' training is in date."""
+    return "young_carers" not in context.get("training_missing", ())
+
+
 def nobody_is_allocated(request: Any, actor: Any, context: dict[str, Any]) -> bool:
     """This family already has a named worker. Ask a team manager to change the worker."""
     return context.get("current_worker_id") is None
@@ -515,14 +528,25 @@ ALLOCATION = Workflow(
             "Allocate a worker",
             ALL_REQUEST_STATUSES,
             KEEPS_STATUS,
-            (allocator_is_a_team_manager, worker_is_in_the_council, worker_is_a_change),
+            (
+                allocator_is_a_team_manager,
+                worker_is_in_the_council,
+                worker_is_a_change,
+                worker_is_trained,
+                worker_is_trained_for_young_carers,
+            ),
         ),
         Move(
             "take_request",
             "Take this request",
             ALL_REQUEST_STATUSES,
             KEEPS_STATUS,
-            (taker_does_casework, nobody_is_allocated),
+            (
+                taker_does_casework,
+                nobody_is_allocated,
+                worker_is_trained,
+                worker_is_trained_for_young_carers,
+            ),
         ),
     ),
 )

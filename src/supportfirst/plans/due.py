@@ -5,13 +5,14 @@ started yet, on the council's clock from the family agreeing the plan to the ser
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.utils import timezone
 
 from supportfirst.councils.scoping import Scope
-from supportfirst.kernel.due import DueItem, for_family
-from supportfirst.plans.models import PlannedService, PlanStatus
+from supportfirst.kernel.due import DueItem, due_columns, for_family, text
+from supportfirst.plans.models import PlannedService, PlanStatus, service_start_due
 from supportfirst.rules import workdays
 
 SERVICE_START = "Service starting"
@@ -70,3 +71,33 @@ def due_items(*, scope: Scope, worker_id: int | None, today: date) -> list[DueIt
             )
         )
     return items
+
+
+def due_rows(*, scope: Scope, worker_id: int | None, source: int) -> list[QuerySet[Any]]:
+    """The same items as `due_items`, as rows for the database to sort, page and count with
+    every other app's (`kernel.due.DueRows`). The due date is the one stored when the family
+    agreed the plan."""
+    return [
+        due_columns(
+            not_started(scope=scope, worker_id=worker_id),
+            due="start_due",
+            what=text(F("name"), " for ", F("plan__child__first_name"), ": record when it started"),
+            record_id="plan_id",
+            kind=SERVICE_START,
+            view_name="plans:plan",
+            source=source,
+        )
+    ]
+
+
+def refresh_start_due(*, council_id: int) -> None:
+    """Work out again the stored due date of every service in an agreed plan in the council
+    (after the council changes its target)."""
+    rows = PlannedService.objects.filter(family__council_id=council_id).select_related("plan")
+    changed = []
+    for row in rows.filter(plan__responded_at__isnull=False):
+        due = service_start_due(row.plan, row.start_on)
+        if row.start_due != due:
+            row.start_due = due
+            changed.append(row)
+    PlannedService.objects.bulk_update(changed, ["start_due"], batch_size=500)

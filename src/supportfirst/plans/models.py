@@ -25,14 +25,19 @@ scoping layer (`visible_to`).
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 
+from supportfirst.councils.models import Council
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
-from supportfirst.rules import shortbreaks
+from supportfirst.kernel.due import stored_changes, with_stored
+from supportfirst.rules import shortbreaks, workdays
 
 
 class PlanStatus(models.TextChoices):
@@ -119,6 +124,15 @@ class SupportPlan(FamilyRecord):
     class Meta:
         ordering = ["-created_at", "-pk"]
         indexes = [models.Index(fields=["status", "review_due_on"])]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        super().save(*args, **kwargs)
+        if self.pk is not None and stored_changes(kwargs.get("update_fields"), {"responded_at"}):
+            # The family agreeing (or the agreement being undone) starts or stops the clock
+            # of each service in the plan.
+            for service in PlannedService.objects.filter(plan=self.pk):
+                service.plan = self
+                service.save(update_fields=["start_due"])
 
     def __str__(self) -> str:
         return self.title
@@ -283,6 +297,14 @@ class PlannedService(FamilyRecord):
     started_on = models.DateField(
         null=True, blank=True, help_text="The day the support actually started."
     )
+    start_due = models.DateField(
+        "should start by",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set when the family agrees the plan: the council's working days from then, "
+        "or the start date in the plan if later.",
+    )
     started_recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -292,6 +314,17 @@ class PlannedService(FamilyRecord):
 
     class Meta:
         ordering = ["start_on", "pk"]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The clock to the service starting runs from the family agreeing the plan: its due
+        # date is stored then (`SupportPlan.save`), when the start date changes, and whenever
+        # the council changes its target (`due.py`).
+        fields = kwargs.get("update_fields")
+        inputs = {"start_on", "plan", "start_due"}
+        if stored_changes(fields, inputs):
+            self.start_due = service_start_due(self.plan, self.start_on)
+            kwargs["update_fields"] = with_stored(fields, when=inputs, stored="start_due")
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return self.name
@@ -402,3 +435,18 @@ class PlanReviewRequest(FamilyRecord):
     @property
     def is_open(self) -> bool:
         return self.answered_by_id is None
+
+
+def service_start_due(plan: SupportPlan, start_on: date) -> date | None:
+    """When a service should have started: the council's working days from the family agreeing
+    the plan, or the start date written in the plan if the family agreed a later one (None
+    while the plan is not agreed)."""
+    if plan.responded_at is None or start_on is None:
+        return None
+    days = (
+        Council.objects.filter(families=plan.family_id)
+        .values_list("service_start_working_days", flat=True)
+        .first()
+    )
+    agreed_on = timezone.localdate(plan.responded_at)
+    return max(workdays.add_working_days(agreed_on, days or 0), start_on)

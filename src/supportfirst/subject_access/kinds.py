@@ -2,7 +2,8 @@
 concrete model that subclasses `families.models.FamilyRecord`, from whichever app, through the
 scoping layer. Each kind is named to the family as its model declares (`families.records`), in
 the order the declarations give. The number of queries depends on the number of kinds of
-record, not on the number of rows."""
+record, not on the number of rows; choosing a record to withhold reads only the kinds the family
+has (one query finds which)."""
 
 from __future__ import annotations
 
@@ -133,6 +134,25 @@ def load(scope: Scope, family: Family) -> Loaded:
     return {model: _rows(model, scope, family) for model in family_record_models()}
 
 
+def kinds_held(scope: Scope, family: Family) -> list[type[models.Model]]:
+    """The kinds of record the family has at least one of, in the download's order: one query
+    for every kind together (each kind's name, once, if the family has a row of it)."""
+    everything = family_record_models()
+    parts = []
+    for number, model in enumerate(everything):
+        manager: Any = model._default_manager
+        lookup = "pk" if model is Family else getattr(model, "family_lookup", "family")
+        parts.append(
+            manager.visible_to(scope)
+            .filter(**{lookup: family.pk})
+            .order_by()
+            .values_list(models.Value(number, output_field=models.IntegerField()))
+            .distinct()
+        )
+    held = {number for (number,) in parts[0].union(*parts[1:])} if parts else set()
+    return [model for number, model in enumerate(everything) if number in held]
+
+
 def kind_for(model: type[models.Model]) -> Kind:
     """An empty kind, named to the family as its model declares."""
     meta = model._meta
@@ -159,7 +179,8 @@ def record_choices(scope: Scope, family: Family) -> list[tuple[str, list[tuple[s
     """The family's records, grouped by kind, for staff to choose one to mark: value
     "<app>.<model>:<id>"."""
     groups = []
-    for model, rows in load(scope, family).items():
+    for model in kinds_held(scope, family):
+        rows = _rows(model, scope, family)
         if not rows:
             continue
         kind = kind_for(model)

@@ -4,15 +4,17 @@ read, and the Assessment record (see the package docstring for its life)."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
 
 from supportfirst.assessments.areas import Kind
-from supportfirst.councils.models import Role
+from supportfirst.councils.models import Council, Role
 from supportfirst.councils.scoping import Scope
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import Correctable, FamilyFacing
+from supportfirst.kernel.due import clock_due, stored_changes, with_stored
 
 
 class AssessmentStatus(models.TextChoices):
@@ -76,6 +78,13 @@ class Assessment(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     authorised_at = models.DateTimeField(null=True, blank=True)
+    decision_due = models.DateField(
+        "eligibility decision due by",
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="The council's working days from authorising; set when the clock starts.",
+    )
     late_reason = models.TextField(blank=True)
 
     # How it faces the family: the registry in families/records.py.
@@ -122,6 +131,22 @@ class Assessment(FamilyRecord):
                 name="one_young_carer_assessment_per_request",
             ),
         ]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        # The eligibility decision's clock starts when the assessment is authorised: its due
+        # date is stored then (and whenever the council changes its target, `due.py`).
+        fields = kwargs.get("update_fields")
+        if stored_changes(fields, {"authorised_at"}):
+            days = (
+                Council.objects.filter(families=self.family_id)
+                .values_list("decision_working_days", flat=True)
+                .first()
+            )
+            self.decision_due = clock_due(self.authorised_at, days or 0)
+            kwargs["update_fields"] = with_stored(
+                fields, when={"authorised_at"}, stored="decision_due"
+            )
+        super().save(*args, **kwargs)
 
     def __str__(self) -> str:
         return self.title

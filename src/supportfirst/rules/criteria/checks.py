@@ -362,9 +362,12 @@ def _sign_off_rules(reader: Reader, status: str, sign_off: list[SignOff]) -> Non
             )
 
 
-def check(reader: Reader, data: Any, text: str, source: str) -> CriteriaSet:
+def check(
+    reader: Reader, data: Any, text: str, source: str, *, require_tested: bool = True
+) -> CriteriaSet:
     """The criteria set the raw data describes, checked. Raises CriteriaFileError listing every
-    problem (the reader's own and the checks')."""
+    problem (the reader's own and the checks'). With `require_tested=False` a statement no
+    worked example tests is not a problem (a draft in the browser lists them separately)."""
     top = reader.fields(data, "", _TOP, "a criteria set")
     if not top:
         raise CriteriaFileError(reader.problems)
@@ -432,6 +435,8 @@ def check(reader: Reader, data: Any, text: str, source: str) -> CriteriaSet:
         digest=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         source=source,
     )
+    if not require_tested:
+        return criteria_set
     for untested in untested_statements(criteria_set):
         reader.add(f"criteria[{untested.criterion_index}].plain_english", untested.message)
     if reader.problems:

@@ -1,5 +1,13 @@
 """Applying a criteria set to a case: a decision for each need and each service, with reasons.
 
+Fast, in three steps. Each criteria set is compiled once (`_compiled`): a criterion becomes
+the set of need keys that count under it (a need's key is one whole number made of who, the
+area, how often, its four flags and the age comparator), so deciding is a few set look-ups per
+need. `decide` stops there and gives a `Verdict` (met or not, no words): what trying a draft
+against a council's history needs. `evaluate` gives a `Decision` whose reasons are written
+only when read; each sentence depends only on the criterion, the need's key and how the
+criterion came out, so it is written once (by the functions below) and then looked up.
+
 Deterministic: the same set and case always give the same decision, word for word (no
 clock, no randomness, no dictionary-order surprises: everything follows the order of the
 file and of the case). The reasons are written for the family in short sentences: the area
@@ -11,11 +19,14 @@ outcome's `legal_basis`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
+from typing import Any
 
 from supportfirst.rules.criteria import areas
 from supportfirst.rules.criteria.lawkinds import DUTY, GENERAL, POWER, service_sentence
 from supportfirst.rules.criteria.model import (
     AssessedNeed,
+    CarerGates,
     Case,
     CriteriaSet,
     Criterion,
@@ -151,74 +162,163 @@ _FLAG_STOP = {
 }
 
 
-@dataclass(frozen=True)
 class _Rule:
-    """A criterion made ready to apply quickly."""
+    """A criterion compiled once: which needs count under it and which are enough on their own,
+    as sets of need keys (see `_key`), and the sentences that never change."""
 
-    criterion: Criterion
-    area_set: frozenset[str]
-    counts: tuple[str, ...]
-    rank: int
-    single: tuple[str, ...]
-    single_areas: frozenset[str]
-    met_tail: str  # the sentences that end the reason of every need met under it
-    stop_sentence: str  # what would make a need met under it stop counting
+    __slots__ = (
+        "area_set",
+        "carer",
+        "count_keys",
+        "counts",
+        "criterion",
+        "end",
+        "failed",
+        "for_whom",
+        "gates",
+        "heads",
+        "id",
+        "max_age",
+        "met_changes",
+        "met_tail",
+        "met_texts",
+        "middles",
+        "min_age",
+        "needed",
+        "needs_cause",
+        "needs_impact",
+        "outside_ages",
+        "person",
+        "rank",
+        "single",
+        "single_areas",
+        "single_keys",
+        "stop_sentence",
+        "texts",
+    )
+
+    def __init__(self, c: Criterion) -> None:
+        tail = []
+        if c.needs_impairment_or_illness:
+            tail.append(f"{_capital(_CAUSE[c.for_whom])}.")
+        if c.needs_significant_impact:
+            tail.append("There is, or is likely to be, a significant effect on wellbeing.")
+        stop = _join([_FLAG_STOP[flag] for flag in c.counts])
+        stop_sentence = (
+            f"This need would stop counting if {_WHO[c.for_whom]} could manage it {stop}."
+        )
+        if c.at_least != "less_often":
+            stop_sentence += (
+                " It would also stop counting if help were needed less often than "
+                f"{areas.HOW_OFTEN[c.at_least]}."
+            )
+        self.criterion = c
+        self.id = c.id
+        self.for_whom = c.for_whom
+        self.carer = c.for_whom != areas.CHILD
+        self.needed = c.outcomes_needed
+        self.needs_cause = c.needs_impairment_or_illness
+        self.needs_impact = c.needs_significant_impact
+        self.min_age = c.min_age
+        self.max_age = c.max_age
+        self.area_set = frozenset(c.counted_areas)
+        self.counts = c.counts
+        self.rank = areas.HOW_OFTEN_RANK[c.at_least]
+        self.single = c.one_area_enough_when
+        self.single_areas = frozenset(c.one_area_enough_in)
+        self.met_tail = " ".join(tail)
+        self.stop_sentence = stop_sentence
+        # The keys of every need that counts under it (see `_key`), and of those enough alone.
+        person = areas.PERSONS.index(c.for_whom)
+        flag_mask = sum(_FLAG_BITS[flag] for flag in c.counts)
+        single_mask = sum(_FLAG_BITS[flag] for flag in c.one_area_enough_when)
+        age_matters = c.compare_with_same_age and c.for_whom == areas.CHILD
+        count_keys = set()
+        single_keys = set()
+        for area, by_often in _KEY_BASE[c.for_whom].items():
+            if area not in self.area_set:
+                continue
+            for how_often, base in by_often.items():
+                if areas.HOW_OFTEN_RANK[how_often] < self.rank:
+                    continue
+                for bits in range(32):
+                    if not bits & flag_mask or (age_matters and bits & _TYPICAL):
+                        continue
+                    count_keys.add(base + bits)
+                    if area in self.single_areas or bits & single_mask:
+                        single_keys.add(base + bits)
+        self.count_keys = frozenset(count_keys)
+        self.single_keys = frozenset(single_keys)
+        self.person = person
+        # The gate code for each of the person's answers: 0-3 (cause not recorded: 2, no
+        # significant effect: 1) and 4 for a carer whose own questions were not answered.
+        self.gates = (
+            *tuple(
+                (1 if self.needs_cause and answers & 2 else 0)
+                + (2 if self.needs_impact and answers & 1 else 0)
+                for answers in range(4)
+            ),
+            _NOT_ASKED if self.needs_cause or self.needs_impact else 0,
+        )
+        self.outside_ages = frozenset(
+            age
+            for age in range(-1, 200)
+            if (c.min_age is not None and age < c.min_age)
+            or (c.max_age is not None and age > c.max_age)
+        )
+        # Sentences already written for this criterion, by what they depend on.
+        self.texts: dict[object, tuple] = {}
+        self.heads: dict[int, str] = {}
+        self.met_texts: dict[int, tuple[str, str]] = {}
+        self.failed: dict[tuple, dict[str, tuple[str, str]]] = {}
+        self.middles: dict[tuple[int, ...], str] = {}
+        self.met_changes: list[str | None] = [None, None]
+        self.end = f" {self.met_tail}" if self.met_tail else ""
+
+
+# A need's key is one whole number: who, which area, how often, its four flags and whether it
+# is recorded as what other children of the same age need too. Every key is known in advance,
+# so a criterion is compiled into the set of keys that count under it.
+_FLAG_BITS = {flag: 2 << index for index, flag in enumerate(reversed(areas.FLAGS))}
+_TYPICAL = 1
+_AREA_INDEX = {area: index for index, area in enumerate(areas.AREAS)}
+_AREA_CODES = list(areas.AREAS)
+_KEY_BASE: dict[str, dict[str, dict[str, int]]] = {
+    person: {
+        area: {
+            how_often: ((p * len(areas.AREAS) + a) * len(areas.HOW_OFTEN) + h) * 32
+            for h, how_often in enumerate(areas.HOW_OFTEN)
+        }
+        for a, area in enumerate(areas.AREAS)
+    }
+    for p, person in enumerate(areas.PERSONS)
+}
+
+
+def _key(need: AssessedNeed) -> int:
+    return (
+        _KEY_BASE[need.person][need.area][need.how_often]
+        + 16 * need.cannot_without_help
+        + 8 * need.only_with_pain_distress_or_anxiety
+        + 4 * need.only_with_danger
+        + 2 * need.takes_much_longer
+        + (need.more_than_same_age is False)
+    )
 
 
 @dataclass
 class _State:
-    """How one criterion came out for the case. `failures` and `changes` are sentences."""
+    """How one criterion came out for the case, in full: made only when a sentence that has not
+    been written before needs it. `failures` and `changes` are sentences."""
 
     rule: _Rule
     counting: list[AssessedNeed]
-    counted_areas: list[str]
+    counted_areas: tuple[str, ...]
     met: bool
     failures: list[str]
     changes: list[str]
     counting_ids: set[int]
     health_limb: bool = False
-
-
-_RULES: dict[str, tuple[tuple[Criterion, ...], tuple[_Rule, ...]]] = {}
-
-
-def _rules(criteria_set: CriteriaSet) -> tuple[_Rule, ...]:
-    key = criteria_set.id + criteria_set.digest
-    found = _RULES.get(key)
-    if found is not None and (
-        found[0] is criteria_set.criteria or found[0] == criteria_set.criteria
-    ):
-        return found[1]
-    rules = tuple(_rule(c) for c in criteria_set.criteria)
-    if len(_RULES) > 256:
-        _RULES.clear()
-    _RULES[key] = (criteria_set.criteria, rules)
-    return rules
-
-
-def _rule(c: Criterion) -> _Rule:
-    tail = []
-    if c.needs_impairment_or_illness:
-        tail.append(f"{_capital(_CAUSE[c.for_whom])}.")
-    if c.needs_significant_impact:
-        tail.append("There is, or is likely to be, a significant effect on wellbeing.")
-    stop = _join([_FLAG_STOP[flag] for flag in c.counts])
-    stop_sentence = f"This need would stop counting if {_WHO[c.for_whom]} could manage it {stop}."
-    if c.at_least != "less_often":
-        stop_sentence += (
-            " It would also stop counting if help were needed less often than "
-            f"{areas.HOW_OFTEN[c.at_least]}."
-        )
-    return _Rule(
-        criterion=c,
-        area_set=frozenset(c.counted_areas),
-        counts=c.counts,
-        rank=areas.HOW_OFTEN_RANK[c.at_least],
-        single=c.one_area_enough_when,
-        single_areas=frozenset(c.one_area_enough_in),
-        met_tail=" ".join(tail),
-        stop_sentence=stop_sentence,
-    )
 
 
 def _typical_for_age(rule: _Rule, need: AssessedNeed) -> bool:
@@ -228,16 +328,6 @@ def _typical_for_age(rule: _Rule, need: AssessedNeed) -> bool:
         rule.criterion.compare_with_same_age
         and need.person == areas.CHILD
         and need.more_than_same_age is False
-    )
-
-
-def _counts(rule: _Rule, need: AssessedNeed) -> bool:
-    return (
-        need.person == rule.criterion.for_whom
-        and need.area in rule.area_set
-        and areas.HOW_OFTEN_RANK[need.how_often] >= rule.rank
-        and any(getattr(need, flag) for flag in rule.counts)
-        and not _typical_for_age(rule, need)
     )
 
 
@@ -278,63 +368,6 @@ def _area_failure(rule: _Rule, counted_areas: list[str]) -> tuple[str, list[str]
     return failure, changes
 
 
-def _apply(rule: _Rule, case: Case) -> _State:
-    c = rule.criterion
-    counting = [need for need in case.needs if _counts(rule, need)]
-    counted_areas: list[str] = []
-    for need in counting:
-        if need.area not in counted_areas:
-            counted_areas.append(need.area)
-    single = any(_single(rule, need) for need in counting)
-    failures: list[str] = []
-    changes: list[str] = []
-    carer = c.for_whom != areas.CHILD
-    gates = case.gates(c.for_whom)
-    health_limb = carer and gates is not None and gates.health_at_risk
-    if not (len(counted_areas) >= c.outcomes_needed or (single and counted_areas) or health_limb):
-        failure, more = _area_failure(rule, counted_areas)
-        failures.append(failure)
-        changes.extend(more)
-    if carer and gates is None and (c.needs_impairment_or_illness or c.needs_significant_impact):
-        failure, change = _GATES_NOT_ASKED[c.for_whom]
-        failures.append(failure)
-        changes.append(change)
-    else:
-        arises = gates.from_caring if gates is not None else case.arises_from_impairment_or_illness
-        impact = (
-            gates.impact_on_wellbeing if gates is not None else case.significant_impact_on_wellbeing
-        )
-        if c.needs_impairment_or_illness and not arises:
-            failures.append(f"The assessment does not record that {_CAUSE[c.for_whom]}.")
-            changes.append(f"If the assessment found that {_CAUSE[c.for_whom]}, this would count.")
-        if c.needs_significant_impact and not impact:
-            failures.append(
-                f"The assessment does not record a significant effect on {_WHOSE[c.for_whom]} "
-                "wellbeing."
-            )
-            changes.append(
-                f"If there were, or were likely to be, a significant effect on "
-                f"{_WHOSE[c.for_whom]} wellbeing, this would count."
-            )
-    age = case.child_age
-    if age is not None and (
-        (c.min_age is not None and age < c.min_age) or (c.max_age is not None and age > c.max_age)
-    ):
-        ages = _age_range(c)
-        failures.append(f"These criteria are for {ages}, and {_WHO[c.for_whom]} is {age}.")
-        changes.append(f"These criteria apply to {ages}.")
-    return _State(
-        rule,
-        counting,
-        counted_areas,
-        not failures,
-        failures,
-        changes,
-        {id(n) for n in counting},
-        health_limb=health_limb,
-    )
-
-
 def _age_range(c: Criterion) -> str:
     if c.min_age is not None and c.max_age is not None:
         return f"children aged {c.min_age} to {c.max_age}"
@@ -344,29 +377,49 @@ def _age_range(c: Criterion) -> str:
 
 
 def _need_met(need: AssessedNeed, state: _State) -> NeedOutcome:
-    c = state.rule.criterion
-    flags = [flag for flag in areas.FLAGS if getattr(need, flag) and flag in state.rule.counts]
+    rule = state.rule
+    parts = [_met_head(rule, need), _met_middle(rule, need, state.counted_areas)]
+    if rule.met_tail:
+        parts.append(rule.met_tail)
+    change = _met_change(rule, len(state.counted_areas), _single(rule, need))
+    return NeedOutcome(need.id, True, rule.criterion.id, " ".join(parts), change)
+
+
+def _met_head(rule: _Rule, need: AssessedNeed) -> str:
+    """The area, what makes it hard and how often: the start of a met need's reason."""
+    flags = [flag for flag in areas.FLAGS if getattr(need, flag) and flag in rule.counts]
     parts = [f"{_name(need.area)}: met."]
     parts += [_FLAG_SENTENCES[flag, need.person] for flag in flags]
     parts.append(f"Help is needed {areas.HOW_OFTEN[need.how_often]}.")
-    counted = len(state.counted_areas)
-    single = _single(state.rule, need)
+    return " ".join(parts)
+
+
+def _met_middle(rule: _Rule, need: AssessedNeed, counted_areas: tuple[str, ...]) -> str:
+    """Why the areas counted are enough."""
+    c = rule.criterion
+    counted = len(counted_areas)
     if counted >= c.outcomes_needed and counted > 1:
-        parts.append(
-            f"{_capital(_areas_phrase(counted))} can only be managed with help "
-            f"({_names(state.counted_areas)})."
-        )
-        parts.append(f"The criteria “{c.title}” need {_number(c.outcomes_needed)} or more.")
-    elif counted >= c.outcomes_needed:
-        parts.append(f"The criteria “{c.title}” need one area of life like this.")
-    else:
-        parts.append(
-            f"The criteria “{c.title}” accept one area of life when a need "
-            f"{_single_words(state.rule, need)}."
-        )
-    if state.rule.met_tail:
-        parts.append(state.rule.met_tail)
-    changes = [state.rule.stop_sentence]
+        return _met_areas(rule, counted_areas)
+    if counted >= c.outcomes_needed:
+        return f"The criteria “{c.title}” need one area of life like this."
+    return (
+        f"The criteria “{c.title}” accept one area of life when a need {_single_words(rule, need)}."
+    )
+
+
+def _met_areas(rule: _Rule, counted_areas: tuple[str, ...]) -> str:
+    c = rule.criterion
+    counted = len(counted_areas)
+    return (
+        f"{_capital(_areas_phrase(counted))} can only be managed with help "
+        f"({_names(counted_areas)}). "
+        f"The criteria “{c.title}” need {_number(c.outcomes_needed)} or more."
+    )
+
+
+def _met_change(rule: _Rule, counted: int, single: bool) -> str:
+    c = rule.criterion
+    changes = [rule.stop_sentence]
     if counted == c.outcomes_needed and counted > 1 and not single:
         changes.append(
             f"The criteria need {_number(c.outcomes_needed)} areas of life, and that is how "
@@ -376,7 +429,7 @@ def _need_met(need: AssessedNeed, state: _State) -> NeedOutcome:
         changes.append(
             f"Otherwise the criteria would need {_number(c.outcomes_needed)} areas of life."
         )
-    return NeedOutcome(need.id, True, c.id, " ".join(parts), " ".join(changes))
+    return " ".join(changes)
 
 
 def _need_not_met(need: AssessedNeed, state: _State) -> NeedOutcome:
@@ -428,24 +481,6 @@ def _need_not_met(need: AssessedNeed, state: _State) -> NeedOutcome:
         changes.extend(state.changes)
     reason = f"{_name(need.area)}: not met. {' '.join(reasons)}"
     return NeedOutcome(need.id, False, c.id, reason, " ".join(changes))
-
-
-def _need_outcome(need: AssessedNeed, states: list[_State]) -> NeedOutcome:
-    mine = [state for state in states if state.rule.criterion.for_whom == need.person]
-    if not mine:
-        return NeedOutcome(
-            need.id,
-            False,
-            "",
-            f"{_name(need.area)}: not met. These criteria do not cover {_WHOSE[need.person]} "
-            "needs.",
-            "Ask the council which criteria cover these needs.",
-        )
-    counted = [state for state in mine if id(need) in state.counting_ids]
-    for state in counted:
-        if state.met:
-            return _need_met(need, state)
-    return _need_not_met(need, counted[0] if counted else mine[0])
 
 
 # Help for a carer whose own needs are not in the child's case. Said so it is true whether or
@@ -542,20 +577,655 @@ def _service_outcome(service: Service, state: _State, case: Case) -> ServiceOutc
     )
 
 
-def evaluate(criteria_set: CriteriaSet, case: Case) -> Decision:
-    """The decision the criteria give for this case: each need, then each service."""
-    states = [_apply(rule, case) for rule in _rules(criteria_set)]
-    by_id = {state.rule.criterion.id: state for state in states}
-    needs = tuple(_need_outcome(need, states) for need in case.needs)
-    services = tuple(
-        _service_outcome(service, by_id[service.criterion], case)
-        for service in criteria_set.services
+# ---------------------------------------------------------------------------------------------
+# Compiling a set, deciding, then writing.
+
+_NOT_ASKED = 4  # gate codes: 1 cause not recorded, 2 no significant effect, 4 gates not asked
+_TEXTS_AT_MOST = 50_000  # sentences kept per criterion or service before starting afresh
+
+
+class _Service:
+    __slots__ = (
+        "area_ids",
+        "areas",
+        "for_whom",
+        "not_assessed",
+        "person",
+        "rule",
+        "service",
+        "texts",
     )
-    return Decision(
-        set_id=criteria_set.id,
-        set_version=criteria_set.version,
-        set_digest=criteria_set.digest,
-        eligible=any(outcome.met for outcome in needs),
-        needs=needs,
-        services=services,
+
+    def __init__(self, service: Service, rule: int, person: int) -> None:
+        self.service = service
+        self.rule = rule
+        self.for_whom = service.for_whom
+        self.person = areas.PERSONS.index(service.for_whom)
+        self.areas = frozenset(service.areas)
+        self.area_ids = frozenset(person * _AREA_IDS + _AREA_INDEX[a] for a in service.areas)
+        self.not_assessed = _not_assessed(service)
+        self.texts: dict[object, ServiceOutcome] = {}
+
+
+class _Compiled:
+    """A criteria set compiled once: its criteria as tables, its services, and for each person
+    the criteria that cover their needs, in file order."""
+
+    __slots__ = (
+        "blocks",
+        "counted_by",
+        "criteria",
+        "first",
+        "ids",
+        "in_order",
+        "rows",
+        "rules",
+        "service_rows",
+        "service_texts",
+        "services",
+        "set",
+        "uncovered",
+    )
+
+    def __init__(self, criteria_set: CriteriaSet) -> None:
+        self.set = criteria_set
+        self.criteria = criteria_set.criteria
+        self.rules = tuple(_Rule(c) for c in criteria_set.criteria)
+        # What deciding reads of each criterion, as plain tuples (quicker than attributes).
+        self.rows = tuple(
+            (r.count_keys, r.single_keys, r.person, r.gates, r.outside_ages, r.needed)
+            for r in self.rules
+        )
+        # Criterion ids by number; number -1 (no criterion covers the need) gives "".
+        self.ids = (*(r.id for r in self.rules), "")
+        index = {rule.id: number for number, rule in enumerate(self.rules)}
+        self.services = tuple(
+            _Service(s, index[s.criterion], self.rules[index[s.criterion]].person)
+            for s in criteria_set.services
+        )
+        # For each need key, the criteria it counts under, in file order.
+        counted_by: dict[int, list[int]] = {}
+        for number, rule in enumerate(self.rules):
+            for key in rule.count_keys:
+                counted_by.setdefault(key, []).append(number)
+        self.counted_by = {key: tuple(numbers) for key, numbers in counted_by.items()}
+        # What deciding reads of each service: who it is for, its criterion, and the keys of
+        # the needs that count under it in the service's areas (None: any area).
+        self.service_rows = tuple(
+            (
+                s.person,
+                s.rule,
+                frozenset(k for k in self.rules[s.rule].count_keys if k >> 7 in s.area_ids)
+                if s.areas
+                else None,
+            )
+            for s in self.services
+        )
+        # For each person, the first criterion for them (-1: none): a need that counts under
+        # none of them is answered by it.
+        self.first = tuple(
+            next((n for n, rule in enumerate(self.rules) if rule.for_whom == person), -1)
+            for person in areas.PERSONS
+        )
+        self.uncovered: dict[tuple[str, str], tuple[str, str]] = {}
+        # The services of each criterion, as blocks: how a criterion came out (and who was
+        # assessed) decides every outcome in its block, so a block is written once and reused.
+        self.blocks = tuple(
+            _Block(number, [(p, s) for p, s in enumerate(self.services) if s.rule == number])
+            for number in dict.fromkeys(s.rule for s in self.services)
+        )
+        self.service_texts: dict[tuple, tuple[ServiceOutcome, ...]] = {}
+        self.in_order = [p for block in self.blocks for p in block.positions] == list(
+            range(len(self.services))
+        )
+
+
+class _Block:
+    __slots__ = ("number", "positions", "services", "texts")
+
+    def __init__(self, number: int, services: list[tuple[int, _Service]]) -> None:
+        self.number = number
+        self.positions = tuple(position for position, _ in services)
+        self.services = tuple(service for _, service in services)
+        self.texts: dict[object, tuple[ServiceOutcome, ...]] = {}
+
+
+_COMPILED: dict[str, _Compiled] = {}
+
+
+# Compiled sets by the set object itself (kept alive here, so its id is not reused), then by
+# id and digest, so a set loaded again from the same text is not compiled again.
+_BY_OBJECT: dict[int, tuple[CriteriaSet, _Compiled]] = {}
+
+
+def _compiled(criteria_set: CriteriaSet) -> _Compiled:
+    found = _BY_OBJECT.get(id(criteria_set))
+    if found is not None and found[0] is criteria_set:
+        return found[1]
+    compiled = _compiled_by_digest(criteria_set)
+    if len(_BY_OBJECT) > 256:
+        _BY_OBJECT.clear()
+    _BY_OBJECT[id(criteria_set)] = (criteria_set, compiled)
+    return compiled
+
+
+def _compiled_by_digest(criteria_set: CriteriaSet) -> _Compiled:
+    key = criteria_set.id + criteria_set.digest
+    found = _COMPILED.get(key)
+    if found is not None and (
+        found.set is criteria_set
+        or (found.criteria == criteria_set.criteria and found.set.services == criteria_set.services)
+    ):
+        return found
+    compiled = _Compiled(criteria_set)
+    if len(_COMPILED) > 256:
+        _COMPILED.clear()
+    _COMPILED[key] = compiled
+    return compiled
+
+
+def _failure_texts(rule: _Rule, failure: tuple) -> tuple[list[str], list[str]]:
+    """Why a criterion is not met and what would change it: (failures, changes), shared, so
+    never changed by the caller. `failure` is (the counted areas as numbers when too few
+    count, else None; the gate code; the age when outside the criterion's ages, else None)."""
+    found = rule.texts.get(failure)
+    if found is not None:
+        return found
+    counted_ids, gate, age = failure
+    c = rule.criterion
+    failures: list[str] = []
+    changes: list[str] = []
+    if counted_ids is not None:
+        sentence, more = _area_failure(rule, [_AREA_CODES[i % _AREA_IDS] for i in counted_ids])
+        failures.append(sentence)
+        changes.extend(more)
+    if gate & _NOT_ASKED:
+        sentence, change = _GATES_NOT_ASKED[c.for_whom]
+        failures.append(sentence)
+        changes.append(change)
+    else:
+        if gate & 1:
+            failures.append(f"The assessment does not record that {_CAUSE[c.for_whom]}.")
+            changes.append(f"If the assessment found that {_CAUSE[c.for_whom]}, this would count.")
+        if gate & 2:
+            failures.append(
+                f"The assessment does not record a significant effect on {_WHOSE[c.for_whom]} "
+                "wellbeing."
+            )
+            changes.append(
+                f"If there were, or were likely to be, a significant effect on "
+                f"{_WHOSE[c.for_whom]} wellbeing, this would count."
+            )
+    if age is not None:
+        ages = _age_range(c)
+        failures.append(f"These criteria are for {ages}, and {_WHO[c.for_whom]} is {age}.")
+        changes.append(f"These criteria apply to {ages}.")
+    _remember(rule.texts, failure, (failures, changes))
+    return failures, changes
+
+
+def _remember(texts: dict, key: object, value: object) -> None:
+    if len(texts) >= _TEXTS_AT_MOST:
+        texts.clear()
+    texts[key] = value
+
+
+class Verdict:
+    """The decision alone, without a word of its reasons: what trying a draft against a
+    council's history needs. `needs` is, for each need in case order, (met, criterion id: ""
+    when no criterion covers it); `services` is, for each service in file order, met."""
+
+    __slots__ = ("eligible", "needs", "services")
+
+    def __init__(
+        self, eligible: bool, needs: tuple[tuple[bool, str], ...], services: tuple[bool, ...]
+    ) -> None:
+        self.eligible = eligible
+        self.needs = needs
+        self.services = services
+
+    def __repr__(self) -> str:
+        return f"Verdict(eligible={self.eligible}, needs={self.needs}, services={self.services})"
+
+
+_AREA_IDS = len(areas.AREAS)  # a key shifted right by 7 is person * _AREA_IDS + area
+_PERSON_KEYS = _AREA_IDS * len(areas.HOW_OFTEN) * 32  # a key divided by this is the person
+
+
+def _keys(case: Case) -> list[int]:
+    return [
+        _KEY_BASE[n.person][n.area][n.how_often]
+        + (16 if n.cannot_without_help else 0)
+        + (8 if n.only_with_pain_distress_or_anxiety else 0)
+        + (4 if n.only_with_danger else 0)
+        + (2 if n.takes_much_longer else 0)
+        + (n.more_than_same_age is False)
+        for n in case.needs
+    ]
+
+
+def _answers(gates: CarerGates | None) -> tuple[int, bool]:
+    if gates is None:
+        return 4, False
+    return (0 if gates.from_caring else 2) + (0 if gates.impact_on_wellbeing else 1), bool(
+        gates.health_at_risk
+    )
+
+
+def _criteria(compiled: _Compiled, case: Case, keys: list[int]) -> tuple[bool, list[tuple]]:
+    """Each criterion's result, as (met, keys of the needs that count, health limb, enough
+    areas, gate code, the age when outside its ages), and whether any need is met."""
+    parent = case.parent_carer
+    young = case.young_carer
+    answers = (
+        (
+            (0 if case.arises_from_impairment_or_illness else 2)
+            + (0 if case.significant_impact_on_wellbeing else 1),
+            False,
+        ),
+        _NO_ANSWERS if parent is None else _answers(parent),
+        _NO_ANSWERS if young is None else _answers(young),
+    )
+    age = case.child_age
+    eligible = False
+    states: list[tuple] = []
+    for count_keys, single_keys, person, gates, outside, needed in compiled.rows:
+        counting = [key for key in keys if key in count_keys]
+        given, health = answers[person]
+        gate = gates[given]
+        too = age if age in outside else None
+        if counting:
+            enough = (
+                needed <= 1
+                or len({key >> 7 for key in counting}) >= needed
+                or not single_keys.isdisjoint(counting)
+                or health
+            )
+        else:
+            enough = health or needed <= 0
+        if enough and not gate and too is None:
+            if counting:
+                eligible = True
+            states.append((True, counting, health, enough, gate, too))
+        else:
+            states.append((False, counting, health, enough, gate, too))
+    return eligible, states
+
+
+_NO_ANSWERS = (4, False)
+
+
+def _needs(compiled: _Compiled, keys: list[int], states: list[tuple]) -> list[tuple[bool, int]]:
+    """For each need: (met, the number of the criterion that decided it, or -1 for none): the
+    first criterion met under which it counts, else the first it counts under, else the
+    first criterion for its person."""
+    counted_by = compiled.counted_by
+    first = compiled.first
+    decided = []
+    for key in keys:
+        numbers = counted_by.get(key)
+        if numbers is None:
+            decided.append((False, first[key // _PERSON_KEYS]))
+        elif len(numbers) == 1:
+            number = numbers[0]
+            decided.append((states[number][0], number))
+        else:
+            for number in numbers:
+                if states[number][0]:
+                    decided.append((True, number))
+                    break
+            else:
+                decided.append((False, numbers[0]))
+    return decided
+
+
+def _services(compiled: _Compiled, case: Case, keys: list[int], states: list[tuple]) -> list:
+    """For each service: met or not (not when nobody it is for was assessed)."""
+    assessed = _who_assessed(case, keys)
+    met = []
+    for person, number, area_keys in compiled.service_rows:
+        state = states[number]
+        if not (assessed[person] and state[0]):
+            met.append(False)
+        elif area_keys is None:
+            met.append(bool(state[1]) or state[2])
+        else:
+            met.append(not area_keys.isdisjoint(state[1]))
+    return met
+
+
+def decide(criteria_set: CriteriaSet, case: Case) -> Verdict:
+    """The decision alone, fast (no reasons): see `Verdict`. The same decision as `evaluate`."""
+    compiled = _compiled(criteria_set)
+    keys = _keys(case)
+    eligible, states = _criteria(compiled, case, keys)
+    ids = compiled.ids
+    return Verdict(
+        eligible,
+        tuple([(met, ids[number]) for met, number in _needs(compiled, keys, states)]),
+        tuple(_services(compiled, case, keys, states)),
+    )
+
+
+def _failure(rule: _Rule, case: Case, keys: list[int], state: tuple) -> tuple | None:
+    """What `_failure_texts` needs to say why a criterion is not met; None when it is met."""
+    met, counting, _, enough, gate, too = state
+    if met:
+        return None
+    return (None if enough else _ids(counting), gate, too)
+
+
+def _ids(counting: list[int]) -> tuple[int, ...]:
+    """The areas of the needs that count, in case order, each once, as numbers."""
+    if not counting:
+        return ()
+    return tuple(dict.fromkeys([key >> 7 for key in counting]))
+
+
+def _counted(case: Case, keys: list[int], counting: list[int]) -> tuple[str, ...]:
+    """The areas of the needs that count, in case order, each once."""
+    if not counting:
+        return ()
+    wanted = set(counting)
+    return tuple(
+        dict.fromkeys(n.area for n, key in zip(case.needs, keys, strict=True) if key in wanted)
+    )
+
+
+def _state(compiled: _Compiled, case: Case, keys: list[int], number: int, state: tuple) -> _State:
+    """One criterion's result in full, for writing a sentence not written before."""
+    rule = compiled.rules[number]
+    failure = _failure(rule, case, keys, state)
+    failures, changes = ([], []) if failure is None else _failure_texts(rule, failure)
+    wanted = set(state[1])
+    needs = [n for n, key in zip(case.needs, keys, strict=True) if key in wanted]
+    return _State(
+        rule,
+        needs,
+        _counted(case, keys, state[1]),
+        state[0],
+        failures,
+        changes,
+        {id(n) for n in needs},
+        health_limb=state[2],
+    )
+
+
+class _Written:
+    """What writing one case's sentences needs about each criterion, worked out once: the
+    areas counted, the failure (None when met), and the full state for sentences not yet
+    written."""
+
+    __slots__ = (
+        "case",
+        "compiled",
+        "counted",
+        "failed_tables",
+        "failures",
+        "full",
+        "ids",
+        "keys",
+        "states",
+    )
+
+    def __init__(self, compiled: _Compiled, case: Case, keys: list[int], states: list) -> None:
+        self.compiled = compiled
+        self.case = case
+        self.keys = keys
+        self.states = states
+        count = len(states)
+        self.counted: list[tuple[str, ...] | None] = [None] * count
+        self.ids: list[tuple[int, ...] | None] = [None] * count
+        self.failures: list[tuple | None] = [None] * count
+        self.failed_tables: list[dict | None] = [None] * count
+        self.full: dict[int, _State] = {}
+
+    def areas(self, number: int) -> tuple[str, ...]:
+        counted = self.counted[number]
+        if counted is None:
+            counted = self.counted[number] = _counted(self.case, self.keys, self.states[number][1])
+        return counted
+
+    def area_ids(self, number: int) -> tuple[int, ...]:
+        """The areas counted as numbers (quicker to make than names, and as good a key)."""
+        ids = self.ids[number]
+        if ids is None:
+            ids = self.ids[number] = _ids(self.states[number][1])
+        return ids
+
+    def failure(self, number: int) -> tuple:
+        failure = self.failures[number]
+        if failure is None:
+            _met, _, _, enough, gate, too = self.states[number]
+            failure = self.failures[number] = (None if enough else self.area_ids(number), gate, too)
+        return failure
+
+    def failed(self, number: int) -> dict:
+        """The sentences, by area, of needs that count under a criterion failed this way."""
+        rule = self.compiled.rules[number]
+        failure = self.failure(number)
+        table = rule.failed.get(failure)
+        if table is None:
+            table = {}
+            _remember(rule.failed, failure, table)
+        self.failed_tables[number] = table
+        return table
+
+    def state(self, number: int) -> _State:
+        full = self.full.get(number)
+        if full is None:
+            full = self.full[number] = _state(
+                self.compiled, self.case, self.keys, number, self.states[number]
+            )
+        return full
+
+
+def _write(
+    compiled: _Compiled, case: Case, keys: list[int], states: list[tuple]
+) -> tuple[tuple[NeedOutcome, ...], tuple[ServiceOutcome, ...]]:
+    """Every reason and "what would change", for a case already decided."""
+    written = _Written(compiled, case, keys, states)
+    return tuple(_write_needs(written)), _write_services(written)
+
+
+def _write_needs(written: _Written) -> list[NeedOutcome]:
+    """A sentence depends only on the criterion, the need's key and the criterion's result,
+    so each is written once (by `_need_met` or `_need_not_met`) and then looked up. Which
+    criterion answers each need is worked out as in `_needs`, in the same loop."""
+    compiled = written.compiled
+    rules = compiled.rules
+    counted_by = compiled.counted_by
+    first = compiled.first
+    states = written.states
+    area_ids = written.ids
+    failed = written.failed_tables
+    new = tuple.__new__
+    result = []
+    for need, key in zip(written.case.needs, written.keys, strict=True):
+        numbers = counted_by.get(key)
+        met = counts = False
+        if numbers is None:
+            number = first[key // _PERSON_KEYS]
+            if number < 0:
+                result.append(NeedOutcome(need.id, False, "", *_uncovered(compiled, need)))
+                continue
+        else:
+            counts = True
+            number = numbers[0] if len(numbers) == 1 else _deciding(numbers, states)
+            met = states[number][0]
+        rule = rules[number]
+        if met:
+            ids = area_ids[number] or written.area_ids(number)
+            have = len(ids)
+            if have >= rule.needed and have > 1:
+                texts = _met_texts(written, number, need, key, ids)
+                result.append(_need_outcome(need.id, True, rule.id, texts))
+                continue
+            table: dict[Any, tuple[str, str]] = rule.met_texts
+            text_key: object = key * 32 + have
+        elif counts:
+            # By area, in a small table for this way of failing, found once per case.
+            table = failed[number] or written.failed(number)
+            text_key = need.area
+        else:
+            table = rule.texts
+            text_key = key
+        found = table.get(text_key)
+        if found is None:
+            outcome = (_need_met if met else _need_not_met)(need, written.state(number))
+            _remember(table, text_key, (outcome.reason, outcome.what_would_change))
+            result.append(outcome)
+        else:
+            result.append(new(NeedOutcome, (need.id, met, rule.id, found[0], found[1])))
+    return result
+
+
+def _deciding(numbers: tuple[int, ...], states: list[tuple]) -> int:
+    """Of the criteria a need counts under, the first met, else the first."""
+    if len(numbers) > 1:
+        for number in numbers:
+            if states[number][0]:
+                return number
+    return numbers[0]
+
+
+def _met_texts(
+    written: _Written, number: int, need: AssessedNeed, key: int, ids: tuple[int, ...]
+) -> tuple[str, str]:
+    """A need met in two or more areas: its reason made of three parts, each written once
+    (what the need is, the areas counted, the end), so that every order of areas is not a
+    sentence of its own."""
+    rule = written.compiled.rules[number]
+    head = rule.heads.get(key)
+    if head is None:
+        head = _met_head(rule, need)
+        _remember(rule.heads, key, head)
+    middle = rule.middles.get(ids)
+    if middle is None:
+        middle = _met_areas(rule, written.areas(number))
+        _remember(rule.middles, ids, middle)
+    single = key in rule.single_keys
+    exactly = len(ids) == rule.needed and not single
+    change = rule.met_changes[exactly]
+    if change is None:
+        change = rule.met_changes[exactly] = _met_change(rule, len(ids), single)
+    return f"{head} {middle}{rule.end}", change
+
+
+def _need_outcome(
+    need_id: str, met: bool, criterion_id: str, texts: tuple[str, str]
+) -> NeedOutcome:
+    """A NeedOutcome made straight from a tuple (no keyword handling)."""
+    return tuple.__new__(NeedOutcome, (need_id, met, criterion_id, texts[0], texts[1]))
+
+
+def _uncovered(compiled: _Compiled, need: AssessedNeed) -> tuple[str, str]:
+    found = compiled.uncovered.get((need.person, need.area))
+    if found is None:
+        found = (
+            f"{_name(need.area)}: not met. These criteria do not cover "
+            f"{_WHOSE[need.person]} needs.",
+            "Ask the council which criteria cover these needs.",
+        )
+        compiled.uncovered[need.person, need.area] = found
+    return found
+
+
+def _who_assessed(case: Case, keys: list[int]) -> tuple[bool, bool, bool]:
+    """Whether the child, a parent carer and a young carer are part of this case."""
+    parent = case.parent_carer is not None
+    young = case.young_carer is not None
+    if not (parent and young):
+        persons = {key // _PERSON_KEYS for key in keys}
+        parent = parent or 1 in persons
+        young = young or 2 in persons
+    return case.child_assessed, parent, young
+
+
+def _write_services(written: _Written) -> tuple[ServiceOutcome, ...]:
+    """A service's outcome has no need ids in it, so whole outcomes are kept and reused: all
+    the services at once, by how each criterion came out and who was assessed; failing that,
+    each criterion's services at once (`_block`)."""
+    assessed = _who_assessed(written.case, written.keys)
+    compiled = written.compiled
+    outcomes = written.states
+    text_key = (
+        assessed,
+        *[
+            (written.ids[number] or written.area_ids(number), state[2])
+            if state[0]
+            else (written.failures[number] or written.failure(number))
+            for number, state in enumerate(outcomes)
+        ],
+    )
+    found = compiled.service_texts.get(text_key)
+    if found is None:
+        found = _all_services(written, assessed, text_key)
+        _remember(compiled.service_texts, text_key, found)
+    return found
+
+
+def _all_services(
+    written: _Written, assessed: tuple[bool, bool, bool], text_key: tuple
+) -> tuple[ServiceOutcome, ...]:
+    found: list[ServiceOutcome] = []
+    for block in written.compiled.blocks:
+        block_key = (assessed, text_key[block.number + 1])
+        outcomes = block.texts.get(block_key)
+        if outcomes is None:
+            outcomes = tuple(
+                _write_service(written, service, assessed) for service in block.services
+            )
+            _remember(block.texts, block_key, outcomes)
+        found.extend(outcomes)
+    if written.compiled.in_order:
+        return tuple(found)
+    ordered: list[ServiceOutcome] = [found[0]] * len(found)
+    positions = [p for block in written.compiled.blocks for p in block.positions]
+    for position, outcome in zip(positions, found, strict=True):
+        ordered[position] = outcome
+    return tuple(ordered)
+
+
+def _write_service(
+    written: _Written, service: _Service, assessed: tuple[bool, bool, bool]
+) -> ServiceOutcome:
+    """One service's outcome, kept by what its words depend on: the areas it helps with (a
+    long list only by its first three and its length, as `_names` says it), whether the
+    health limb met it, or why the criterion failed."""
+    if not assessed[service.person]:
+        return service.not_assessed
+    number = service.rule
+    state = written.states[number]
+    text_key: object
+    if state[0]:
+        counted = written.areas(number)
+        helped = tuple(a for a in counted if a in service.areas) if service.areas else counted
+        if len(helped) > _LIST_AT_MOST:
+            text_key = (*helped[: _LIST_AT_MOST - 1], len(helped))
+        else:
+            text_key = helped or (not service.areas and state[2])
+    else:
+        text_key = ("failed", written.failure(number))
+    outcome = service.texts.get(text_key)
+    if outcome is None:
+        outcome = _service_outcome(service.service, written.state(number), written.case)
+        _remember(service.texts, text_key, outcome)
+    return outcome
+
+
+def evaluate(criteria_set: CriteriaSet, case: Case) -> Decision:
+    """The decision the criteria give for this case: each need, then each service.
+
+    Decided at once; the reasons are written the first time `needs` or `services` is read
+    (or the decision is stored with `to_dict`)."""
+    compiled = _compiled(criteria_set)
+    keys = _keys(case)
+    eligible, states = _criteria(compiled, case, keys)
+    return Decision.deferred(
+        criteria_set.id,
+        criteria_set.version,
+        criteria_set.digest,
+        eligible,
+        partial(_write, compiled, case, keys, states),
     )

@@ -18,13 +18,15 @@ from supportfirst.rules.criteria.model import CriteriaFileError, CriteriaSet
 from supportfirst.rules.criteria.reader import Reader, parse, read_file_text
 
 
-def load_text(text: str, source: str = "<text>") -> CriteriaSet:
-    """Read a criteria set from YAML text. Raises CriteriaFileError listing every problem."""
+def load_text(text: str, source: str = "<text>", *, require_tested: bool = True) -> CriteriaSet:
+    """Read a criteria set from YAML text. Raises CriteriaFileError listing every problem.
+    `require_tested=False`: a statement no worked example tests is not counted as a problem
+    (see `statements.untested_statements`)."""
     reader = Reader(source)
     data = parse(text, source, reader)
     if data is None:
         raise CriteriaFileError(reader.problems)
-    return check(reader, data, text, source)
+    return check(reader, data, text, source, require_tested=require_tested)
 
 
 def load_file(path: str | Path) -> CriteriaSet:

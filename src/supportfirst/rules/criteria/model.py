@@ -6,10 +6,10 @@ version and digest so an old decision can always be traced to the exact text it 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import FrozenInstanceError, dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, NamedTuple
 
 from supportfirst.rules.criteria import areas as codes
 from supportfirst.rules.criteria.law import citation
@@ -440,8 +440,10 @@ class CriteriaSet:
         raise KeyError(code)
 
 
-@dataclass(frozen=True)
-class NeedOutcome:
+class NeedOutcome(NamedTuple):
+    """How one need came out. A named tuple, not a dataclass: one is made for every need of
+    every decision, and a tuple is the lightest immutable object Python makes."""
+
     need_id: str
     met: bool
     criterion_id: str
@@ -510,14 +512,115 @@ class ServiceOutcome:
         )
 
 
-@dataclass(frozen=True)
 class Decision:
+    """What the criteria decided for a case: eligible or not, each need, then each service.
+
+    Frozen, like the rest of the model. A decision made by `evaluate` is decided at once, but
+    its reasons and "what would change" are written only when `needs` or `services` is first
+    read (or the decision is stored with `to_dict`): deciding is cheap, writing English is
+    not, and trying a draft against a council's history reads only whether things are met.
+    """
+
+    __slots__ = ("_needs", "_services", "_write", "eligible", "set_digest", "set_id", "set_version")
+
     set_id: str
     set_version: str
     set_digest: str
     eligible: bool
-    needs: tuple[NeedOutcome, ...]
-    services: tuple[ServiceOutcome, ...]
+    _needs: tuple[NeedOutcome, ...]
+    _services: tuple[ServiceOutcome, ...]
+    _write: Callable[[], tuple[tuple[NeedOutcome, ...], tuple[ServiceOutcome, ...]]] | None
+
+    def __init__(
+        self,
+        set_id: str,
+        set_version: str,
+        set_digest: str,
+        eligible: bool,
+        needs: tuple[NeedOutcome, ...],
+        services: tuple[ServiceOutcome, ...],
+    ) -> None:
+        _set = object.__setattr__
+        _set(self, "set_id", set_id)
+        _set(self, "set_version", set_version)
+        _set(self, "set_digest", set_digest)
+        _set(self, "eligible", eligible)
+        _set(self, "_needs", needs)
+        _set(self, "_services", services)
+        _set(self, "_write", None)
+
+    @classmethod
+    def deferred(
+        cls,
+        set_id: str,
+        set_version: str,
+        set_digest: str,
+        eligible: bool,
+        write: Callable[[], tuple[tuple[NeedOutcome, ...], tuple[ServiceOutcome, ...]]],
+    ) -> Decision:
+        """A decision whose outcomes `write()` gives the first time they are read."""
+        decision = cls.__new__(cls)
+        _set = object.__setattr__
+        _set(decision, "set_id", set_id)
+        _set(decision, "set_version", set_version)
+        _set(decision, "set_digest", set_digest)
+        _set(decision, "eligible", eligible)
+        _set(decision, "_write", write)
+        return decision
+
+    def _written(self) -> None:
+        write = self._write
+        if write is not None:
+            needs, services = write()
+            object.__setattr__(self, "_needs", needs)
+            object.__setattr__(self, "_services", services)
+            object.__setattr__(self, "_write", None)
+
+    @property
+    def needs(self) -> tuple[NeedOutcome, ...]:
+        if self._write is not None:
+            self._written()
+        return self._needs
+
+    @property
+    def services(self) -> tuple[ServiceOutcome, ...]:
+        if self._write is not None:
+            self._written()
+        return self._services
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def _fields(self) -> tuple[Any, ...]:
+        return (
+            self.set_id,
+            self.set_version,
+            self.set_digest,
+            self.eligible,
+            self.needs,
+            self.services,
+        )
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"Decision(set_id={self.set_id!r}, set_version={self.set_version!r}, "
+            f"set_digest={self.set_digest!r}, eligible={self.eligible!r}, "
+            f"needs={self.needs!r}, services={self.services!r})"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (self.__class__, self._fields())
 
     def to_dict(self) -> dict[str, Any]:
         return {
