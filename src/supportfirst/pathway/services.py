@@ -163,6 +163,8 @@ def support_request_create(
         move="receive",
         to_status=request.status,
         actor=actor.user,
+        # When it was received, as the request says: never the moment it was typed in.
+        at=received_at,
         summary=f"Request for help for {child.first_name} received from {requester_name}",
     )
     move_family(family.pk, "request_received")
