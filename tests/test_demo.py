@@ -18,6 +18,7 @@ def test_demo_data_has_two_councils_with_teams_and_a_dozen_families(db):
         assert {
             Role.PRACTITIONER,
             Role.TEAM_MANAGER,
+            Role.HEAD_OF_SERVICE,
             Role.FORUM_MEMBER,
             Role.COUNCIL_ADMIN,
         } <= roles
@@ -27,9 +28,15 @@ def test_demo_data_has_two_councils_with_teams_and_a_dozen_families(db):
 def test_every_demo_staff_account_has_an_authenticator(db):
     demo.load()
     staff = User.objects.filter(
-        membership__role__in=["practitioner", "team_manager", "forum_member", "council_admin"]
+        membership__role__in=[
+            "practitioner",
+            "team_manager",
+            "head_of_service",
+            "forum_member",
+            "council_admin",
+        ]
     )
-    assert staff.count() == 10
+    assert staff.count() == 12
     assert all(u.totpdevice_set.filter(confirmed=True).exists() for u in staff)
 
 
@@ -47,6 +54,8 @@ def test_sign_in_help_lists_every_demo_account(db):
     text = demo.sign_in_help()
     for username in ("priya.practitioner", "grace.manager", "claire.hughes", "jasmine.fletcher"):
         assert username in text
+    assert "nadia.head           Head of service" in text
+    assert "owen.head            Head of service" in text
     assert demo.DEMO_PASSWORD in text
 
 
@@ -88,3 +97,16 @@ def test_refresh_statistics_asks_the_database(db):
     with CaptureQueriesContext(connection) as captured:
         assert refresh_statistics() is True
     assert [query["sql"] for query in captured] == ["ANALYZE"]
+
+
+def test_each_demo_council_has_a_second_approver_for_its_team_managers_proposals(db):
+    """A council with one team manager names a head of service, so the manager's own proposal
+    (a move to safeguarding, say) can be decided by someone else."""
+    demo.load()
+    for council in Council.objects.all():
+        heads = Membership.objects.filter(council=council, role=Role.HEAD_OF_SERVICE)
+        assert heads.count() == 1
+        head = heads.get().user
+        assert head.totpdevice_set.filter(confirmed=True).exists()
+        assert head.membership.holds_any({Role.HEAD_OF_SERVICE})
+        assert demo.current_code(head.username).isdigit()

@@ -152,7 +152,7 @@ def test_each_category(category, flagged, fine):
 def test_each_finding_explains_and_suggests():
     [finding] = check("Mum failed to attend.")
     assert finding.rule == "blame.failed-to"
-    assert finding.explanation.startswith('"Failed to" blames the family')
+    assert finding.explanation.startswith("“failed to” blames the family")
     assert finding.suggestions
     assert all(isinstance(s, str) for s in finding.suggestions)
 

@@ -56,3 +56,13 @@ def test_letter_matches_its_golden_file(db, kind, variant):
 def test_golden_files_are_all_in_use():
     expected = {f"{k}.{v}.html" for k in LetterKind.values for v in Variant.values}
     assert {p.name for p in GOLDEN.glob("*.html")} == expected
+
+
+@pytest.mark.parametrize("variant", Variant.values)
+@pytest.mark.parametrize("kind", LetterKind.values)
+def test_a_letter_that_gives_10_working_days_for_a_complaint_says_at_most_20(db, kind, variant):
+    """Stage 1 is 10 working days, extendable to 20 (Representations Procedure Regulations
+    2006): a letter that tells the family the first never leaves out the second."""
+    html = rendered(kind, variant)
+    if "10 working days" in html:
+        assert "20 working days" in html

@@ -243,3 +243,13 @@ def test_the_familys_answer_page_has_no_doubled_full_stop(support_request):
         f"/family/contacts/{contact.pk}/your-view/"
     )
     assert ".." not in page.content.decode().replace("...", "")
+
+
+def test_the_request_page_has_no_doubled_full_stop_after_the_purpose(practitioner, support_request):
+    contact = PlannedContactFactory(request=support_request, family=support_request.family)
+    assert contact.intrusion_record.purpose.endswith(".")
+    response = signed_in_client(practitioner).get(f"/staff/requests/{support_request.pk}/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Purpose: To hear what Alfie thinks about overnight breaks. The family" in page
+    assert "breaks.." not in page

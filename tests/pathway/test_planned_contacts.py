@@ -131,6 +131,43 @@ def test_a_plan_tells_the_family_what_and_why_in_plain_words(
     assert support_request.events.filter(move="plan", to_status="planned").exists()
 
 
+def test_a_plan_whose_purpose_describes_an_intrusion_needs_its_record(
+    practitioner, support_request
+):
+    """A "meeting" planned to see the child alone and look at the bedroom is an intrusion,
+    whatever kind it is typed as: the record is needed now, before it happens."""
+    with pytest.raises(MoveRefused) as error:
+        services.contact_plan(
+            actor=actor(practitioner),
+            request=support_request,
+            kind="meeting",
+            planned_for=timezone.now() + timedelta(days=7),
+            place="Children's centre",
+            family_chose_time_and_place=True,
+            notice_given="",
+            what_for="To see Alfie alone and look at his bedroom.",
+            intrusions=[],
+            intrusion=None,
+        )
+    assert error.value.messages == [
+        "What it is for says “see Alfie alone”: that is “Speaking with the child without a "
+        "parent there”. Tick it and complete the intrusion record, or change the words if it "
+        "is not planned.",
+        "What it is for says “look at his bedroom”: that is “Looking at particular rooms”. "
+        "Tick it and complete the intrusion record, or change the words if it is not planned.",
+    ]
+    assert not Contact.objects.exists()
+
+
+def test_the_timeline_names_the_child_not_the_child(practitioner, support_request):
+    """The family reads the timeline: the child's name, never "the child"."""
+    contact = plan(practitioner, support_request, intrusions=["child_alone"], view="waiting")
+    event = support_request.events.get(move="plan", record_id=contact.pk)
+    name = support_request.child.first_name
+    assert f"speaking with {name} without a parent there" in event.summary
+    assert "the child" not in event.summary
+
+
 def test_a_plan_with_nothing_intrusive_needs_no_record(practitioner, support_request):
     contact = plan(practitioner, support_request, kind="call", record=False)
     assert contact.status == ContactStatus.PLANNED
@@ -207,7 +244,11 @@ def test_a_plan_the_worker_says_the_family_agreed_to_tells_the_family_so(
     with django_capture_on_commit_callbacks(execute=True):
         plan(practitioner, support_request, view="agree")
     told = Notification.objects.get(family=support_request.family, event="contact_planned")
-    assert "We have written down that you agree: “Come on Tuesday after school.”" in told.body
+    # The worker wrote these words, so they are labelled as the worker's note, never quoted as
+    # the family's own (as on the request page).
+    assert "We have written down that you agree." in told.body
+    assert "Our worker's note of what you said: Come on Tuesday after school." in told.body
+    assert "“Come on Tuesday after school.”" not in told.body
     assert "If that is not right, you can say no on your request page" in told.body
 
 
@@ -217,7 +258,9 @@ def test_a_plan_the_family_said_no_to_tells_them_it_waits_for_a_manager(
     with django_capture_on_commit_callbacks(execute=True):
         plan(practitioner, support_request, view="object")
     told = Notification.objects.get(family=support_request.family, event="contact_planned")
-    assert "We have written down that you said no" in told.body
+    assert "We have written down that you said no." in told.body
+    assert "Our worker's note of what you said: Come on Tuesday after school." in told.body
+    assert "“Come on Tuesday after school.”" not in told.body
     assert "it will not go ahead unless a team manager decides it must" in told.body
     assert "You can agree or say no" not in told.body
 

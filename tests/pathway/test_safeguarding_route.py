@@ -290,3 +290,60 @@ def test_a_head_of_service_decides_the_only_managers_proposal(council, manager, 
     assert response.status_code == 302
     move.refresh_from_db()
     assert (move.status, move.decided_by) == (MoveStatus.APPROVED, head)
+
+
+def test_a_council_with_one_manager_is_told_it_needs_a_second_approver(council, manager):
+    """With one team manager and no head of service, that manager's own proposals (and the
+    visits they plan that a family refuses) would wait for nobody: the Team page says so, and
+    how to put it right, until a second person who can decide exists."""
+    response = signed_in_client(manager).get("/staff/team/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "You are the only person who can decide" in page
+    assert "head of service" in page
+    staff_user(council, Role.HEAD_OF_SERVICE)
+    page = signed_in_client(manager).get("/staff/team/").content.decode()
+    assert "You are the only person who can decide" not in page
+
+
+def test_evidence_has_its_own_explanations_never_the_needs_assessment_advice(
+    practitioner, manager, support_request
+):
+    """On the manager's page the flagged words in evidence are explained for evidence: say what
+    was seen or heard, who saw or heard it and when. Never that safeguarding words belong to a
+    safeguarding inspection, not a needs assessment, nor a doorway for a wheelchair."""
+    text = "The home conditions were poor and Mum was hostile, Ms Green said."
+    found = evidence_findings(text, council_id=support_request.family.council_id)
+    assert {item.finding.text for item in found} >= {"home conditions", "hostile"}
+    for item in found:
+        assert f"“{item.finding.text}”" in item.finding.explanation
+        assert "who saw or heard it" in item.finding.explanation
+        assert "needs assessment" not in item.finding.explanation
+    data = {item.reason_name: "Ms Green's own words, written down at the time." for item in found}
+    move = _propose(practitioner, support_request, text, reasons=Reasons(found, data))
+    response = signed_in_client(manager).get(f"/staff/safeguarding/{move.pk}/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "“home conditions” sums up what someone thought" in page
+    assert "who saw or heard it, and when" in page
+    assert "safeguarding inspection" not in page
+    assert "not a needs assessment" not in page
+    assert "wheelchair" not in page
+
+
+def test_a_fact_about_a_child_protection_step_is_not_flagged_in_evidence(support_request):
+    text = "Ms Green saw Alfie alone at school; a bruise was seen on his arm."
+    found = evidence_findings(text, council_id=support_request.family.council_id)
+    assert found == []
+
+
+def test_check_as_you_type_explains_evidence_for_evidence(practitioner):
+    client = signed_in_client(practitioner)
+    text = "The home conditions were poor."
+    plain = client.post("/staff/wording/check/", {"text": text}).json()["findings"]
+    evidence = client.post(
+        "/staff/wording/check/", {"text": text, "context": "safeguarding-evidence"}
+    ).json()["findings"]
+    assert "needs assessment" in plain[0]["explanation"]
+    assert "needs assessment" not in evidence[0]["explanation"]
+    assert evidence[0]["explanation"].startswith("“home conditions” sums up")

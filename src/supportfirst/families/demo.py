@@ -72,6 +72,9 @@ COUNCILS = [
             ),
             StaffPerson("grace.manager", "Grace Adeyemi", Role.TEAM_MANAGER, "Team manager"),
             StaffPerson(
+                "nadia.head", "Nadia Karimi", Role.HEAD_OF_SERVICE, "Head of children's services"
+            ),
+            StaffPerson(
                 "helen.forum", "Helen Marsh", Role.FORUM_MEMBER, "Parent carer forum chair"
             ),
             StaffPerson("sam.admin", "Sam Okoro", Role.COUNCIL_ADMIN, "Systems administrator"),
@@ -229,6 +232,9 @@ COUNCILS = [
                 "megan.practitioner", "Megan Price", Role.PRACTITIONER, "Occupational therapist"
             ),
             StaffPerson("david.manager", "David Lindqvist", Role.TEAM_MANAGER, "Team manager"),
+            StaffPerson(
+                "owen.head", "Owen Fairbairn", Role.HEAD_OF_SERVICE, "Head of children's services"
+            ),
             StaffPerson(
                 "rosa.forum", "Rosa Delgado", Role.FORUM_MEMBER, "Parent carer forum member"
             ),

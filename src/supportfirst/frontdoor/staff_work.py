@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -20,7 +21,7 @@ from supportfirst.audit.services import log_list_view
 from supportfirst.complaints import due as complaints_due
 from supportfirst.corrections import due as corrections_due
 from supportfirst.councils.access import casework_required, manager_required
-from supportfirst.councils.models import MANAGER_ROLES
+from supportfirst.councils.models import MANAGER_ROLES, holding_any
 from supportfirst.councils.scoping import Scope
 from supportfirst.eligibility import due as eligibility_due
 from supportfirst.kernel.due import DueItem, DueRows, soonest_first
@@ -162,6 +163,21 @@ def my_work(request: HttpRequest) -> HttpResponse:
     )
 
 
+def people_who_decide(scope: Scope) -> int:
+    """How many open accounts of the council can decide what needs a manager (team managers
+    and heads of service). With one, that person's own proposals wait for nobody."""
+    return (
+        get_user_model()
+        .objects.filter(
+            holding_any(MANAGER_ROLES, via="membership__"),
+            is_active=True,
+            membership__council_id=scope.council_id,
+        )
+        .distinct()
+        .count()
+    )
+
+
 @manager_required
 def team(request: HttpRequest) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
@@ -178,5 +194,6 @@ def team(request: HttpRequest) -> HttpResponse:
             "outcomes": page.outcomes,
             "objections": page.objections,
             "not_assessing": pathway_selectors.not_assessing_waiting(scope=scope),
+            "only_decider": people_who_decide(scope) < 2,
         },
     )

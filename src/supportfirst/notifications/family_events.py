@@ -286,16 +286,24 @@ def contact_planned(contact: Any) -> list[str]:
             f"Why we think that is not enough: {record.why_not_enough}",
             f"Notice: {record.notice_given}",
         ]
+        # Quoted only when the family wrote the words themselves; otherwise labelled as the
+        # worker's note of what they said (as on the request page).
+        if not record.family_words.strip():
+            said = ""
+        elif record.words_by_family:
+            said = f" You wrote: “{record.family_words}”"
+        else:
+            said = f" Our worker's note of what you said: {record.family_words}"
         if record.family_view == "agree":
             lines += [
-                f"We have written down that you agree: “{record.family_words}”",
+                f"We have written down that you agree.{said}",
                 "If that is not right, you can say no on your request page. If you say no, it "
                 "will not go ahead unless a team manager decides it must, and we will tell you "
                 "their reason in writing.",
             ]
         elif record.family_view == "object":
             lines += [
-                f"We have written down that you said no: “{record.family_words}”",
+                f"We have written down that you said no.{said}",
                 "So it will not go ahead unless a team manager decides it must, and we will "
                 "tell you their reason in writing.",
             ]

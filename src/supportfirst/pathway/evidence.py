@@ -10,19 +10,22 @@ from __future__ import annotations
 
 from supportfirst.rules.evidence import opinion_spans
 from supportfirst.rules.language import Finding
+from supportfirst.rules.language.evidence_context import SAFEGUARDING_EVIDENCE
 from supportfirst.wording.services import FieldFinding, Reasons, findings_in
 
 EVIDENCE_FIELD = "the evidence"
 OPINION_EXPLANATION = (
-    "This word is an opinion, not something seen or heard. Say why you keep it, or write what "
-    "was seen or heard instead."
+    "“{words}” is an opinion, not something seen or heard. Say why you keep it, or write what "
+    "was seen or heard instead, who saw or heard it, and when."
 )
 
 
 def evidence_findings(text: str, *, council_id: int | None) -> list[FieldFinding]:
     """Every flagged word in the evidence, once: the language checker's findings, then any
     opinion word the checker did not already cover."""
-    found = findings_in({EVIDENCE_FIELD: text}, council_id=council_id)
+    found = findings_in(
+        {EVIDENCE_FIELD: text}, council_id=council_id, context=SAFEGUARDING_EVIDENCE
+    )
     covered = [(f.finding.start, f.finding.end) for f in found]
     for number, (start, end, _word) in enumerate(opinion_spans(text)):
         if any(s <= start and end <= e for s, e in covered):
@@ -33,7 +36,7 @@ def evidence_findings(text: str, *, council_id: int | None) -> list[FieldFinding
             text=text[start:end],
             category="opinion",
             rule="evidence.opinion",
-            explanation=OPINION_EXPLANATION,
+            explanation=OPINION_EXPLANATION.replace("{words}", text[start:end]),
             suggestions=(),
         )
         found.append(

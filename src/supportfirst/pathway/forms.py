@@ -423,12 +423,16 @@ class FamilyNoticeFields(forms.Form):
         return data
 
 
+EVIDENCE_BOX = {"data-wording-check": "", "data-wording-context": "safeguarding-evidence"}
+"""Evidence for a move to safeguarding is checked as typed with its own explanations."""
+
+
 class SafeguardingProposalForm(FamilyNoticeFields):
     what_happened = forms.CharField(
         label="What was seen or said",
         help_text="Facts: what happened, in the words used. Words that are opinions, such as "
         "“untidy” or “lacks insight”, are flagged and you are asked why you keep them.",
-        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 6}),
+        widget=forms.Textarea(attrs={**EVIDENCE_BOX, "rows": 6}),
         error_messages={"required": "Write what was seen or said"},
     )
     seen_or_said_by = forms.CharField(
@@ -477,7 +481,7 @@ class ImmediateDangerForm(forms.Form):
         "once, and an opinion word is flagged, with the reason for keeping it asked when the "
         "record is completed.",
         max_length=DANGER_TEXT_MAX,
-        widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 5}),
+        widget=forms.Textarea(attrs={**EVIDENCE_BOX, "rows": 5}),
         error_messages={
             "required": "Write what was seen or heard",
             "max_length": f"Write what was seen or heard in {DANGER_TEXT_MAX:,} characters or "

@@ -6,11 +6,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from supportfirst.audit.services import Actor, log_access
+from supportfirst.councils.models import MANAGER_ROLES, Role, holding_any
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.families.selectors import SMALLEST_FIGURE_SHOWN, Figure
 from supportfirst.pathway.evidence import evidence_findings
@@ -351,3 +353,31 @@ def safeguarding_figures_for_the_forum(*, scope: Scope) -> list[ForumSafeguardin
             rows.items(), key=lambda i: (-i[0][1].toordinal(), i[0][0])
         )
     ]
+
+
+def who_decides_a_proposal(*, actor: Actor) -> str:
+    """What the person who proposed a move to safeguarding is told about who decides it: a
+    team manager, or, when they are the council's only team manager, its head of service (or,
+    if it has none, that the council must name one)."""
+    others = (
+        get_user_model()
+        .objects.filter(
+            holding_any(MANAGER_ROLES, via="membership__"),
+            is_active=True,
+            membership__council_id=actor.scope.council_id,
+        )
+        .exclude(pk=actor.user.pk)
+    )
+    if not actor.user.membership.holds_any(MANAGER_ROLES):
+        return "The proposal has gone to a team manager to decide."
+    heads = others.filter(holding_any({Role.HEAD_OF_SERVICE}, via="membership__"))
+    if not others.exists():
+        return (
+            "The proposal is saved, but you are the only person who can decide it, and you "
+            "proposed it. The council must name a head of service to decide it: ask your "
+            "council administrator to give someone that role now, and phone 999 or the "
+            "council's child protection team if a child may be in danger."
+        )
+    if others.exclude(pk__in=heads).exists():
+        return "The proposal has gone to another team manager, or the head of service, to decide."
+    return "The proposal has gone to the head of service to decide."

@@ -163,6 +163,8 @@ def support_request_create(
         move="receive",
         to_status=request.status,
         actor=actor.user,
+        # When it was received, as the request says: never the moment it was typed in.
+        at=received_at,
         summary=f"Request for help for {child.first_name} received from {requester_name}",
     )
     move_family(family.pk, "request_received")
@@ -552,7 +554,11 @@ def cancel_open_contacts(actor: Actor, request: SupportRequest) -> list[Contact]
 def _contact_summary(contact: Contact, involved: list[str], done: str = "recorded") -> str:
     summary = f"{contact.get_kind_display()} {done}"
     if involved:
-        labels = "; ".join(str(Intrusion(i).label).lower() for i in involved)
+        # The family reads this on their timeline: the child's name, never "the child".
+        child = contact.request.child.first_name
+        labels = "; ".join(
+            str(Intrusion(i).label).lower().replace("the child", child) for i in involved
+        )
         summary += f", with the reasons it was needed ({labels})"
     return summary
 
@@ -694,6 +700,12 @@ def contact_plan(
         failures.append("Write what the contact is for, in words for the family")
     if kind == "meeting" and intrusion_rule.place_is_the_familys_home(place):
         failures.append(intrusion_rule.MEETING_AT_HOME)
+    for found in intrusion_rule.intrusions_not_covered(what_for, involved):
+        label = str(Intrusion(found.intrusion).label)
+        failures.append(
+            f"What it is for says “{found.words}”: that is “{label}”. Tick it and complete the "
+            "intrusion record, or change the words if it is not planned."
+        )
     failures += _record_gaps(involved, intrusion)
     if failures:
         raise MoveRefused(failures)

@@ -275,7 +275,7 @@ def safeguarding_propose(request: HttpRequest, request_id: int) -> HttpResponse:
             reasons=Reasons(flagged, data),
         ),
         success=lambda _: (
-            "The proposal has gone to a team manager to decide.",
+            selectors.who_decides_a_proposal(actor=actor),
             _request_url(support_request.pk),
         ),
     )
@@ -670,12 +670,23 @@ def _planned_contact_form(
     title: str,
     done: str,
     gated: dict[str, str] | None = None,
+    not_for_planner: str = "",
 ) -> HttpResponse:
     """One step on a planned contact. The fields in `gated` (field name to words for staff)
-    reach the family: they go through the wording gate, and `act` gets the reasons."""
+    reach the family: they go through the wording gate, and `act` gets the reasons. A step
+    the person who planned the contact may not take (`not_for_planner`, the sentence saying
+    who must) shows them that sentence instead of a form that would be refused."""
     gated = gated or {}
     actor = Actor.of(request)
     contact = selectors.contact_read(actor=actor, contact_id=contact_id)
+    if not_for_planner and contact.planned_by_id == request.user.pk:
+        page = {"contact": contact, "req": contact.request, "title": title}
+        return render(
+            request,
+            "pathway/contact_step.html",
+            {**page, "not_for_you": not_for_planner},
+            status=403 if request.method == "POST" else 200,
+        )
     form = form_for(submitted(request))
     to_check = _gate(form, gated, request, council_id=contact.request.family.council_id)
     return form_page(
@@ -728,6 +739,8 @@ def contact_approve(request: HttpRequest, contact_id: int) -> HttpResponse:
         gated={"reason": "the reason for going ahead"},
         title="Approve a contact the family objected to",
         done="Approved. The family has been told your reason.",
+        not_for_planner="You planned this contact, so you cannot approve it. Another team "
+        "manager, or the head of service, must decide whether it goes ahead.",
     )
 
 

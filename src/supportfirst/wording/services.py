@@ -21,6 +21,7 @@ from django.core.exceptions import ValidationError
 
 from supportfirst.audit.services import Actor
 from supportfirst.rules.language import Finding, check
+from supportfirst.rules.language.evidence_context import CONTEXTS, in_context
 from supportfirst.rules.language.reasons import reason_problem
 from supportfirst.vocabulary.selectors import checker_for_council
 from supportfirst.wording.models import WordingReason
@@ -47,21 +48,35 @@ def council_check(council_id: int | None, text: str) -> list[Finding]:
     return checker_for_council(council_id).check(text)
 
 
-def wording_findings(council_id: int | None, text: str) -> list[Finding]:
-    """Respectful-language findings only (the readability ones are for letters)."""
-    return [
-        f
-        for f in council_check(council_id, text or "")
-        if f.category not in ("long-sentence", "unexplained-acronym")
-    ]
+def wording_findings(
+    council_id: int | None, text: str, context: str | None = None
+) -> list[Finding]:
+    """Respectful-language findings only (the readability ones are for letters), explained for
+    where the words are written (`rules.language.evidence_context`: safeguarding evidence has
+    its own explanations)."""
+    return in_context(
+        [
+            f
+            for f in council_check(council_id, text or "")
+            if f.category not in ("long-sentence", "unexplained-acronym")
+        ],
+        context,
+    )
 
 
-def findings_in(texts: Mapping[str, str], *, council_id: int | None) -> list[FieldFinding]:
+def known_context(context: str | None) -> str | None:
+    """A context named by a page (the check-as-you-type script), or None when it is unknown."""
+    return context if context in CONTEXTS else None
+
+
+def findings_in(
+    texts: Mapping[str, str], *, council_id: int | None, context: str | None = None
+) -> list[FieldFinding]:
     """Respectful-language findings in each named text, in order. Keys are stable for the
     same text, so a form can ask for a reason per finding."""
     found = []
     for place, (field, text) in enumerate(texts.items()):
-        for number, finding in enumerate(wording_findings(council_id, text)):
+        for number, finding in enumerate(wording_findings(council_id, text, context)):
             found.append(
                 FieldFinding(
                     key=f"{place}_{number}", field=field, finding=finding, council_id=council_id
@@ -231,8 +246,11 @@ def keep_reasons(reasons: Reasons | None, record: Any, *, actor: Actor) -> list[
     )
 
 
-def findings_json(text: str, *, council_id: int | None) -> list[dict[str, Any]]:
-    """What the check-as-you-type script shows under a text box."""
+def findings_json(
+    text: str, *, council_id: int | None, context: str | None = None
+) -> list[dict[str, Any]]:
+    """What the check-as-you-type script shows under a text box (explained for the box's
+    context, when it names one)."""
     return [
         {
             "start": f.start,
@@ -242,5 +260,5 @@ def findings_json(text: str, *, council_id: int | None) -> list[dict[str, Any]]:
             "explanation": f.explanation,
             "suggestions": list(f.suggestions),
         }
-        for f in council_check(council_id, text)
+        for f in in_context(council_check(council_id, text), known_context(context))
     ]

@@ -21,4 +21,5 @@ def check_text(request: HttpRequest) -> HttpResponse:
             status=413,
         )
     council_id = request.scope.council_id  # type: ignore[attr-defined]
-    return JsonResponse({"findings": findings_json(text, council_id=council_id)})
+    context = request.POST.get("context") or None
+    return JsonResponse({"findings": findings_json(text, council_id=council_id, context=context)})

@@ -22,6 +22,8 @@ from supportfirst.rules.language.text import Finding, lower, normalise, sentence
 from supportfirst.rules.language.vocabulary import Entry, entry_from, shipped
 
 EntryLike = Entry | Mapping[str, Any]
+WORDS = "{words}"
+"""In an entry's explanation, where the words flagged go."""
 
 
 def _as_entries(items: Iterable[EntryLike]) -> tuple[Entry, ...]:
@@ -174,9 +176,15 @@ class Checker:
             text=text[start:end],
             category=entry.category,
             rule=entry.id,
-            explanation=entry.explanation,
+            explanation=naming(entry.explanation, text[start:end]),
             suggestions=entry.suggestions,
         )
+
+
+def naming(explanation: str, words: str) -> str:
+    """The explanation with `{words}` made the words actually flagged, so it never names other
+    words than the ones the writer used ("inconsistent parenting", not "poor routines")."""
+    return explanation.replace(WORDS, " ".join(words.split()))
 
 
 def _excused(entry: Entry, low: str, start: int, end: int, quotes: FamilyQuotes) -> bool:

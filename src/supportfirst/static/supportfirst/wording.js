@@ -35,6 +35,8 @@ function watch (box, url, token) {
     timer = setTimeout(async () => {
       const body = new FormData()
       body.append('text', box.value)
+      // Where the words are written changes their explanation (safeguarding evidence, say).
+      if (box.dataset.wordingContext) body.append('context', box.dataset.wordingContext)
       body.append('csrfmiddlewaretoken', token)
       const response = await fetch(url, { method: 'POST', body, credentials: 'same-origin' })
       if (!response.ok) return

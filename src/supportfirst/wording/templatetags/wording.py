@@ -15,7 +15,11 @@ register = template.Library()
 
 
 @register.inclusion_tag("wording/findings.html", takes_context=True)
-def wording_findings(context: Any, text: str, label: str = "") -> dict[str, Any]:
+def wording_findings(context: Any, text: str, label: str = "", where: str = "") -> dict[str, Any]:
+    """`where` names the context the words are written in (for example
+    "safeguarding-evidence"), which has its own explanations."""
     council = context.get("current_council")
-    findings = services.wording_findings(council.pk if council else None, text)
+    findings = services.wording_findings(
+        council.pk if council else None, text, services.known_context(where)
+    )
     return {"findings": findings, "label": label}
