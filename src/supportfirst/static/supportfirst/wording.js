@@ -8,10 +8,15 @@ function findingsList (findings) {
   list.className = 'govuk-list'
   for (const finding of findings) {
     const item = document.createElement('li')
-    const words = document.createElement('strong')
-    words.className = 'govuk-!-font-weight-bold'
-    words.textContent = '“' + finding.text + '”'
-    item.append(words, ': ' + finding.explanation)
+    if (finding.explanation.includes(finding.text)) {
+      // The explanation names the words itself: say them once.
+      item.append(finding.explanation)
+    } else {
+      const words = document.createElement('strong')
+      words.className = 'govuk-!-font-weight-bold'
+      words.textContent = '“' + finding.text + '”'
+      item.append(words, ': ' + finding.explanation)
+    }
     for (const suggestion of finding.suggestions) {
       const tip = document.createElement('span')
       tip.className = 'govuk-body-s'
