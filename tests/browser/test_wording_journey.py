@@ -32,7 +32,7 @@ def test_findings_as_you_type_and_a_reason_to_keep_a_word(visitor, council):
     box.press_sequentially("Alfie told Ms Green his dad hit him; his dad claims it was a game.")
     live = page.locator(".sf-findings", has_text="claims")
     live.get_by_text("“claims”").wait_for()
-    assert "suggest that the family is not telling the truth" in live.inner_text()
+    assert "casts doubt on what someone said without saying why" in live.inner_text()
     visitor.check()
     page.get_by_label("Who saw or said it").fill("Alfie, to Ms Green")
     page.get_by_label("When it happened").fill("Monday 2 March 2026")
