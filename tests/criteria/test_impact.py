@@ -109,3 +109,16 @@ def test_a_service_only_in_the_draft_is_newly_met_where_the_draft_meets_it():
     assert impact.by_service["holiday-club"].newly_met == Bucket(3, ("b", "d", "f"))
     assert not impact.by_service["short-breaks"].changed
     assert not impact.eligible.changed
+
+
+def test_each_bucket_says_how_many_families_it_is_made_up_from():
+    # a and e are one family (two assessments); without families, each case is its own.
+    impact = what_would_change(NATIONAL, ONE_AREA, CASES, families={"a": 1, "e": 1, "b": 2})
+    assert impact.eligible.newly_met.families == 1
+    assert impact.services.newly_met.families == 1
+    assert impact.by_service["travel-help"].newly_met.families == 1
+    assert impact.eligible.no_longer_met.families == 0
+
+    alone = what_would_change(NATIONAL, ONLY_HELP, CASES)
+    assert alone.needs.no_longer_met.families == 2  # d and f, though four needs
+    assert alone.services.no_longer_met.families == 2

@@ -121,10 +121,13 @@ def test_another_councils_decisions_are_never_counted(ashvale, draft):
     page = draft_impact(scope=scope_for(manager_of(ashvale)), draft=draft, named=True)
     assert page.impact.cases == 1
     assert page.impact.eligible.newly_met.count == 1
-    client = signed_in_client(forum_member_of(ashvale))
-    response = client.get(_url(draft))
+    response = signed_in_client(manager_of(ashvale)).get(_url(draft))
     assert response.status_code == 200
     assert "(1 decision;" in response.content.decode()
+    # The forum is not told how many: the decisions are about fewer than 5 families.
+    response = signed_in_client(forum_member_of(ashvale)).get(_url(draft))
+    assert response.status_code == 200
+    assert "(decisions about fewer than 5 families;" in response.content.decode()
 
 
 def test_a_manager_sees_the_child_and_the_request_and_a_list_view_is_logged(ashvale, draft):
@@ -143,13 +146,13 @@ def test_a_manager_sees_the_child_and_the_request_and_a_list_view_is_logged(ashv
 
 
 def test_the_forum_sees_numbered_cases_and_no_names(ashvale, draft):
-    decisions = _decisions(ashvale, two_areas=1, one_area=1)
+    decisions = _decisions(ashvale, two_areas=1, one_area=5)
     before = AccessEvent.objects.count()
     client = signed_in_client(forum_member_of(ashvale))
     response = client.get(_url(draft))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "Case 2: " in page
+    assert "Case 5: " in page
     assert "needs in 1 area" in page
     for decision in decisions:
         assessment = decision.assessment
@@ -157,6 +160,77 @@ def test_the_forum_sees_numbered_cases_and_no_names(ashvale, draft):
         assert assessment.request.reference not in page
         assert f"/eligibility/{decision.pk}/" not in page
     assert AccessEvent.objects.count() == before
+
+
+def test_the_forum_sees_an_age_group_and_a_number_for_this_page_only(ashvale, draft):
+    """Not the child's exact age, and not where the decision comes in the council's history
+    (the first three decisions do not change, so the first example is still case 1)."""
+    decisions = _decisions(ashvale, two_areas=3, one_area=5)
+    response = signed_in_client(forum_member_of(ashvale)).get(_url(draft))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Case 1: a child aged " in page
+    assert "Case 6: " not in page
+    age = decisions[-1].case["child_age"]
+    assert f"age {age}," not in page
+
+
+@pytest.mark.parametrize(
+    ("age", "words"),
+    [
+        (0, "under 5"),
+        (4, "under 5"),
+        (5, "5 to 10"),
+        (10, "5 to 10"),
+        (11, "11 to 15"),
+        (15, "11 to 15"),
+        (16, "16 or over"),
+        (19, "16 or over"),
+        (None, None),
+    ],
+)
+def test_an_age_is_given_to_the_forum_as_an_age_group(age, words):
+    from supportfirst.eligibility.impact import age_group
+
+    assert age_group(age) == words
+
+
+def test_the_forum_sees_fewer_than_5_families_and_no_examples_for_a_small_figure(ashvale, draft):
+    _decisions(ashvale, two_areas=0, one_area=2)
+    response = signed_in_client(forum_member_of(ashvale)).get(_url(draft))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "fewer than 5 families" in page
+    assert "Case 1" not in page
+    assert "2 decisions" not in page
+    # The council's own managers see the exact figures and the children.
+    response = signed_in_client(manager_of(ashvale)).get(_url(draft))
+    assert response.status_code == 200
+    assert "2 decisions" in response.content.decode()
+
+
+def test_the_forum_counts_families_not_decisions(ashvale, draft):
+    """Five decisions about one family (five requests) are one family: held back."""
+    family = family_with_everyone(ashvale)
+    for _ in range(5):
+        _decide(family, ("personal_care",))
+    response = signed_in_client(forum_member_of(ashvale)).get(_url(draft))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "fewer than 5 families" in page
+    assert "5 decisions" not in page
+    assert "Case 1" not in page
+
+
+def test_help_is_counted_in_kinds_of_help_not_decisions(ashvale, draft):
+    # Three decisions newly eligible; each gains short breaks, help at home and equipment for
+    # personal care: nine kinds of help, for three decisions.
+    _decisions(ashvale, two_areas=1, one_area=3)
+    response = signed_in_client(manager_of(ashvale)).get(_url(draft))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "9 kinds of help" in page
+    assert "9 decisions" not in page
 
 
 def test_the_draft_page_links_to_what_would_change(ashvale, draft):

@@ -9,8 +9,11 @@ what the two sets of criteria decide on the same needs.
 
 Loading is a fixed number of queries whatever the number of decisions: one for the stored
 cases, and for managers one more for the names and request references of the example cases
-shown. The parent carer forum's view reads no names at all: its examples are numbered cases
-with the child's age and how many areas of life the needs were in.
+shown. The parent carer forum's view reads no names at all: its examples are cases numbered
+for the page alone (not by where they come in the council's history), with the child's age
+group and how many areas of life the needs were in. For the forum, a figure made up from fewer
+than 5 families is held back ("fewer than 5 families", no examples), as on the forum's figures
+page (`rules.smallfigures`): a forum member may know the family behind a small figure.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ from supportfirst.councils.scoping import Scope
 from supportfirst.eligibility.models import CriteriaDraft, EligibilityDecision, PublishedCriteria
 from supportfirst.rules.criteria import AssessedNeed, Case, CaseError, CriteriaSet
 from supportfirst.rules.criteria import areas as codes
-from supportfirst.rules.criteria.impact import Impact, Shift, what_would_change
+from supportfirst.rules.criteria.impact import Bucket, Impact, Shift, what_would_change
 from supportfirst.rules.criteria.model import CarerGates
+from supportfirst.rules.smallfigures import SUPPRESSED, is_suppressed
 
 EXAMPLES = 5
 
@@ -45,16 +49,40 @@ class Example:
     decision_id: int | None = None
 
 
+UNITS = {"need": "needs", "decision": "decisions", "kind of help": "kinds of help"}
+
+
 @dataclass(frozen=True)
 class Row:
-    """A line of a table: a criterion or a service, with its shift and example cases."""
+    """A line of a table: a criterion or a service, with its shift and example cases. For the
+    forum, a side made up from fewer than 5 families is held back: it says so, with no
+    examples."""
 
     key: str
     name: str
     shift: Shift
     newly_met: list[Example]
     no_longer_met: list[Example]
-    unit: str = "need"  # what the counts count: "need", or "decision"
+    unit: str = "need"  # what the counts count: a key of UNITS
+    held_back: bool = False  # whether small figures are held back (the forum's view)
+
+    def _words(self, count: int, families: int) -> str:
+        if not count:
+            return ""
+        if self.held_back and is_suppressed(families):
+            return SUPPRESSED
+        return f"{count} {self.unit if count == 1 else UNITS[self.unit]}"
+
+    @property
+    def newly_met_words(self) -> str:
+        """ "3 needs", "fewer than 5 families", or "" for no change."""
+        bucket = self.shift.newly_met
+        return self._words(bucket.count, bucket.families)
+
+    @property
+    def no_longer_met_words(self) -> str:
+        bucket = self.shift.no_longer_met
+        return self._words(bucket.count, bucket.families)
 
 
 @dataclass(frozen=True)
@@ -62,11 +90,21 @@ class ImpactPage:
     impact: Impact
     named: bool
     untried: int  # stored cases that could not be read as a case
+    families: int  # how many different families the decisions tried are about
     eligible: Row
     needs: Row
     services: Row
     by_criterion: list[Row]
     by_service: list[Row]
+
+    @property
+    def decisions_words(self) -> str:
+        """How many decisions were tried: for the forum, held back when they are about fewer
+        than 5 families."""
+        cases = self.impact.cases
+        if not self.named and is_suppressed(self.families):
+            return f"decisions about {SUPPRESSED}"
+        return f"{cases} decision{'' if cases == 1 else 's'}"
 
     @property
     def summary(self) -> list[Row]:
@@ -155,15 +193,22 @@ def _areas(case: dict[str, Any]) -> int:
     return len({(need.get("person"), need.get("area")) for need in case.get("needs") or []})
 
 
+AGE_GROUPS = ((5, "under 5"), (11, "5 to 10"), (16, "11 to 15"))
+
+
+def age_group(age: Any) -> str | None:
+    """The child's age as a group for the forum: an exact age helps to pick a child out."""
+    if type(age) is not int:
+        return None
+    return next((words for below, words in AGE_GROUPS if age < below), "16 or over")
+
+
 def _anonymous(number: int, case: dict[str, Any]) -> str:
-    age = case.get("child_age")
+    group = age_group(case.get("child_age"))
     areas = _areas(case)
-    parts = [f"Case {number}"]
-    words = []
-    if isinstance(age, int):
-        words.append(f"age {age}")
+    words = [f"a child aged {group}"] if group else []
     words.append(f"needs in {areas} area{'' if areas == 1 else 's'}")
-    return f"{parts[0]}: {', '.join(words)}"
+    return f"Case {number}: {', '.join(words)}"
 
 
 def _named(scope: Scope, decision_ids: set[int]) -> dict[int, str]:
@@ -198,22 +243,28 @@ def impact_of_draft(
 ) -> ImpactPage:
     """Run the draft against every latest decision of the scope's council. `named` only for
     staff who do casework (the caller decides): the forum's view reads no names."""
-    rows = latest_decisions(scope.council_id).values_list("pk", "case")
+    rows = latest_decisions(scope.council_id).values_list("pk", "case", "family_id")
     decision_ids: list[int] = []
     stored: list[dict[str, Any]] = []
     cases: list[tuple[str, Case]] = []
+    families: dict[str, int] = {}
     untried = 0
-    for pk, data in rows.iterator(chunk_size=2000):
+    for pk, data, family_id in rows.iterator(chunk_size=2000):
         try:
             case = stored_case(data)
         except (CaseError, KeyError, TypeError, ValueError):
             untried += 1
             continue
+        families[str(len(decision_ids))] = family_id
         cases.append((str(len(decision_ids)), case))
         decision_ids.append(pk)
         stored.append(data)
-    impact = what_would_change(current.criteria_set, draft_set, cases, examples=examples)
-    shown: set[int] = set()
+    impact = what_would_change(
+        current.criteria_set, draft_set, cases, examples=examples, families=families
+    )
+    # Every bucket whose examples are shown, in the order of the page. The forum's are
+    # numbered in that order (case 1 is the first shown), never by place in the history.
+    numbers: dict[int, int] = {}
     for shift in (
         impact.eligible,
         impact.needs,
@@ -222,24 +273,32 @@ def impact_of_draft(
         *impact.by_service.values(),
     ):
         for bucket in (shift.newly_met, shift.no_longer_met):
-            shown.update(int(index) for index in bucket.examples)
-    labels = _named(scope, {decision_ids[i] for i in shown}) if named and shown else {}
+            if named or not is_suppressed(bucket.families):
+                for index in bucket.examples:
+                    numbers.setdefault(int(index), len(numbers) + 1)
+    labels = _named(scope, {decision_ids[i] for i in numbers}) if named and numbers else {}
 
     def example(index: str) -> Example:
         position = int(index)
         if named:
             pk = decision_ids[position]
             return Example(labels.get(pk, f"Decision {pk}"), pk)
-        return Example(_anonymous(position + 1, stored[position]))
+        return Example(_anonymous(numbers[position], stored[position]))
+
+    def shown(bucket: Bucket) -> list[Example]:
+        if not named and is_suppressed(bucket.families):
+            return []
+        return [example(i) for i in bucket.examples]
 
     def row(key: str, name: str, shift: Shift, unit: str = "need") -> Row:
         return Row(
             key,
             name,
             shift,
-            [example(i) for i in shift.newly_met.examples],
-            [example(i) for i in shift.no_longer_met.examples],
+            shown(shift.newly_met),
+            shown(shift.no_longer_met),
             unit,
+            held_back=not named,
         )
 
     titles = {c.id: c.title for c in current.criteria_set.criteria}
@@ -250,9 +309,15 @@ def impact_of_draft(
         impact=impact,
         named=named,
         untried=untried,
+        families=len(set(families.values())),
         eligible=row("eligible", "Eligible for any help", impact.eligible, "decision"),
         needs=row("needs", "Needs", impact.needs),
-        services=row("services", "Help of any kind", impact.services, "decision"),
+        services=row(
+            "services",
+            "Help (each kind counted once for each decision)",
+            impact.services,
+            "kind of help",
+        ),
         by_criterion=[row(k, titles.get(k, k), s) for k, s in impact.by_criterion.items()],
         by_service=[row(k, names.get(k, k), s, "decision") for k, s in impact.by_service.items()],
     )

@@ -15,9 +15,13 @@ case ids in each bucket:
     for criterion_id, shift in impact.by_criterion.items(): ...  # in the order of the files
     for service_code, shift in impact.by_service.items(): ...
 
-Each `Shift` has `newly_met` and `no_longer_met`, each a `Bucket` (`count`, `examples`).
+Each `Shift` has `newly_met` and `no_longer_met`, each a `Bucket` (`count`, `examples`,
+`families`).
 `needs` counts needs (a case with two needs newly met counts two); `services` counts a
 service once per case; `eligible` counts cases. Examples are case ids, each once per bucket.
+`families` is how many different families a bucket is made up from, for holding back small
+figures (`rules.smallfigures`): give `families={case_id: family_key, ...}` (a family's cases
+count once); a case not in it, or every case when it is not given, is a family of its own.
 
 A need newly met is counted under the draft's criterion that meets it; a need no longer met,
 under today's criterion that met it. Services are matched by code: a service only in the
@@ -32,7 +36,7 @@ whole history is tried in about a second: `benchmarks/criteria_speed.py` times 1
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from supportfirst.rules.criteria.evaluate import _compiled, _criteria, _keys, _needs, _services
@@ -43,6 +47,9 @@ from supportfirst.rules.criteria.model import Case, CriteriaSet
 class Bucket:
     count: int = 0
     examples: tuple[str, ...] = ()
+    families: int = field(default=0, compare=False)
+    """How many different families the count is made up from (not part of equality, so a
+    bucket reads as its count and examples)."""
 
 
 @dataclass(frozen=True)
@@ -68,21 +75,23 @@ class Impact:
 class _Tally:
     """Counts and example ids for one bucket while the cases are run."""
 
-    __slots__ = ("count", "examples", "limit")
+    __slots__ = ("count", "examples", "families", "limit")
 
     def __init__(self, limit: int) -> None:
         self.count = 0
         self.examples: list[str] = []
+        self.families: set[Hashable] = set()
         self.limit = limit
 
-    def add(self, case_id: str, count: int = 1) -> None:
+    def add(self, case_id: str, family: Hashable, count: int = 1) -> None:
         self.count += count
+        self.families.add(family)
         examples = self.examples
         if len(examples) < self.limit and (not examples or examples[-1] != case_id):
             examples.append(case_id)
 
     def bucket(self) -> Bucket:
-        return Bucket(self.count, tuple(self.examples))
+        return Bucket(self.count, tuple(self.examples), len(self.families))
 
 
 def _shift(up: _Tally, down: _Tally) -> Shift:
@@ -98,6 +107,7 @@ def what_would_change(
     draft: CriteriaSet,
     cases: Iterable[tuple[str, Case]],
     examples: int = 5,
+    families: Mapping[str, Hashable] | None = None,
 ) -> Impact:
     """Run every case under both sets and count what the draft would change. See the module."""
     now = _compiled(current)
@@ -124,11 +134,12 @@ def what_would_change(
     count = 0
     for case_id, case in cases:
         count += 1
+        family = case_id if families is None else families.get(case_id, case_id)
         keys = _keys(case)
         was_eligible, now_states = _criteria(now, case, keys)
         is_eligible, new_states = _criteria(new, case, keys)
         if was_eligible != is_eligible:
-            eligible[0 if is_eligible else 1].add(case_id)
+            eligible[0 if is_eligible else 1].add(case_id, family)
         before = _needs(now, keys, now_states)
         after = _needs(new, keys, new_states)
         if before != after:
@@ -136,19 +147,19 @@ def what_would_change(
                 if was == now_met:
                     continue
                 if now_met:
-                    needs[0].add(case_id)
-                    by_criterion[new_ids[new_rule]][0].add(case_id)
+                    needs[0].add(case_id, family)
+                    by_criterion[new_ids[new_rule]][0].add(case_id, family)
                 else:
-                    needs[1].add(case_id)
-                    by_criterion[now_ids[was_rule]][1].add(case_id)
+                    needs[1].add(case_id, family)
+                    by_criterion[now_ids[was_rule]][1].add(case_id, family)
         met_before = _met_codes(now_codes, _services(now, case, keys, now_states))
         met_after = _met_codes(new_codes, _services(new, case, keys, new_states))
         if met_before != met_after:
             for code in codes:
                 was, is_met = code in met_before, code in met_after
                 if was != is_met:
-                    services[0 if is_met else 1].add(case_id)
-                    by_service[code][0 if is_met else 1].add(case_id)
+                    services[0 if is_met else 1].add(case_id, family)
+                    by_service[code][0 if is_met else 1].add(case_id, family)
     return Impact(
         cases=count,
         eligible=_shift(*eligible),
