@@ -151,7 +151,7 @@ def test_the_forum_comments_and_signs_off_and_the_council_publishes(
 @pytest.mark.parametrize("size", sorted(SIZES))
 def test_what_would_change_for_a_manager_and_for_the_forum(browser, live_server, request, size):
     """A manager tries the draft on past decisions and sees the child named; a forum member
-    sees the same counts with numbered cases and no names."""
+    sees no names, and a figure from one family is held back."""
     from tests.browser.conftest import _visitor
     from tests.eligibility.drafts import a_draft
     from tests.eligibility.test_impact import _decide, _one_area_is_enough
@@ -179,5 +179,8 @@ def test_what_would_change_for_a_manager_and_for_the_forum(browser, live_server,
         visitor.goto(f"/staff/criteria/{draft.pk}/")
         page.get_by_role("link", name="What would change").click()
         visitor.check()
-        assert "Case 1: " in page.content()
+        table = page.get_by_role("table", name="Needs that would change, by criterion")
+        row = table.get_by_role("row", name="Help for your child").inner_text()
+        assert "fewer than 5 families" in row
+        assert "Case 1" not in page.content()
         assert child not in page.content()
