@@ -281,3 +281,45 @@ def test_a_stored_case_is_read_as_the_full_check_reads_it(ashvale):
         stored_case(broken)
     with pytest.raises(CaseError):
         stored_case({**stored, "child_age": "seven"})
+
+
+def test_a_published_version_has_nothing_to_try(ashvale):
+    from django.utils import timezone
+
+    from supportfirst.eligibility import drafting
+    from tests.eligibility.drafts import signed_off
+
+    draft = a_draft(ashvale)
+    drafting.criteria_draft_publish(
+        actor=manager_of(ashvale),
+        draft=signed_off(draft),
+        in_force_from=timezone.localdate(),
+        equality_impact_summary="We looked at the effect on disabled children.",
+    )
+    response = signed_in_client(forum_member_of(ashvale)).get(_url(draft), follow=True)
+    assert response.status_code == 200
+    assert "is published: there is nothing to try." in response.content.decode()
+    assert response.redirect_chain[-1][0] == reverse(
+        "eligibility:criteria_draft", kwargs={"draft_id": draft.pk}
+    )
+
+
+def test_nobody_else_can_open_it_and_it_only_answers_a_look(ashvale, draft):
+    from tests.accounts.factories import family_user
+
+    elsewhere = CouncilFactory(la_code="812", slug="elsewhere")
+    family = family_with_everyone(ashvale)
+    for user, status in (
+        (forum_member_of(elsewhere), 404),
+        (manager_of(elsewhere), 404),
+        (family_user(family), 403),
+        (staff_user(ashvale, Role.COUNCIL_ADMIN), 403),
+        (staff_user(ashvale, Role.COMPLAINTS_MANAGER), 403),
+    ):
+        response = signed_in_client(user).get(_url(draft))
+        assert (user.username, response.status_code) == (user.username, status)
+    client = signed_in_client(forum_member_of(ashvale))
+    assert client.post(_url(draft), {}).status_code == 405
+    huge = "/staff/criteria/99999999999999999999999/what-would-change/"
+    assert client.get(huge).status_code == 404
+    assert client.get("/staff/criteria/abc/what-would-change/").status_code == 404
