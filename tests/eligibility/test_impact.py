@@ -323,3 +323,13 @@ def test_nobody_else_can_open_it_and_it_only_answers_a_look(ashvale, draft):
     huge = "/staff/criteria/99999999999999999999999/what-would-change/"
     assert client.get(huge).status_code == 404
     assert client.get("/staff/criteria/abc/what-would-change/").status_code == 404
+
+
+def test_with_no_decisions_yet_the_page_says_so(ashvale, draft):
+    for user in (manager_of(ashvale), forum_member_of(ashvale)):
+        response = signed_in_client(user).get(_url(draft))
+        page = response.content.decode()
+        assert response.status_code == 200
+        assert "has not made any eligibility decisions yet" in page
+        assert "(0 decisions;" in page
+        assert "Needs that would change, by criterion" not in page
