@@ -333,3 +333,26 @@ def test_with_no_decisions_yet_the_page_says_so(ashvale, draft):
         assert "has not made any eligibility decisions yet" in page
         assert "(0 decisions;" in page
         assert "Needs that would change, by criterion" not in page
+
+
+def test_a_held_back_figure_cannot_be_worked_out_from_the_total(ashvale, draft):
+    """Five families gain help for personal care and one gains help with travel: the travel
+    figure is from one family, so the forum is not shown it; the total is shown, so one more
+    figure in the column is held back, or the total less the others would give it away."""
+    from supportfirst.rules.smallfigures import SUPPRESSED
+
+    _decisions(ashvale, two_areas=0, one_area=5)
+    _decide(family_with_everyone(ashvale), ("travel",))
+    page = draft_impact(scope=scope_for(forum_member_of(ashvale)), draft=draft, named=False)
+    words = {row.key: row.newly_met_words for row in page.by_service}
+    assert words["travel-help"] == SUPPRESSED
+    assert page.services.newly_met_words.endswith(" kinds of help")
+    assert sorted(words.values()).count("held back") == 1
+    held = next(row for row in page.by_service if row.newly_met_words == "held back")
+    assert held.newly_met == []
+    # The council's managers see every figure.
+    named = draft_impact(scope=scope_for(manager_of(ashvale)), draft=draft, named=True)
+    assert "held back" not in {row.newly_met_words for row in named.by_service}
+    response = signed_in_client(forum_member_of(ashvale)).get(_url(draft))
+    assert response.status_code == 200
+    assert "so that a smaller figure cannot be worked out" in response.content.decode()

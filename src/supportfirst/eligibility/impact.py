@@ -65,24 +65,45 @@ class Row:
     no_longer_met: list[Example]
     unit: str = "need"  # what the counts count: a key of UNITS
     held_back: bool = False  # whether small figures are held back (the forum's view)
+    also_held: frozenset[str] = frozenset()  # sides held back to protect a smaller figure
 
-    def _words(self, count: int, families: int) -> str:
-        if not count:
+    def _words(self, side: str, bucket: Bucket) -> str:
+        if not bucket.count:
             return ""
-        if self.held_back and is_suppressed(families):
+        if self.held_back and is_suppressed(bucket.families):
             return SUPPRESSED
-        return f"{count} {self.unit if count == 1 else UNITS[self.unit]}"
+        if side in self.also_held:
+            return HELD_BACK
+        return f"{bucket.count} {self.unit if bucket.count == 1 else UNITS[self.unit]}"
 
     @property
     def newly_met_words(self) -> str:
-        """ "3 needs", "fewer than 5 families", or "" for no change."""
-        bucket = self.shift.newly_met
-        return self._words(bucket.count, bucket.families)
+        """What the page says: "3 needs", "fewer than 5 families", "held back", or "" for no
+        change."""
+        return self._words(NEWLY_MET, self.shift.newly_met)
 
     @property
     def no_longer_met_words(self) -> str:
-        bucket = self.shift.no_longer_met
-        return self._words(bucket.count, bucket.families)
+        return self._words(NO_LONGER_MET, self.shift.no_longer_met)
+
+
+NEWLY_MET, NO_LONGER_MET = "newly_met", "no_longer_met"
+HELD_BACK = "held back"
+"""A figure from 5 families or more held back for the forum so that a smaller, held-back
+figure in the same column cannot be worked out from the total less the others."""
+
+
+def also_held(total: Bucket, parts: list[Bucket]) -> set[int]:
+    """Which of the parts (that add up to the total) to hold back as well as those from fewer
+    than 5 families. When exactly one part is held back and the total is shown, the total less
+    the others would give it away: the smallest other part is held back too."""
+    if is_suppressed(total.families):
+        return set()
+    small = [i for i, part in enumerate(parts) if part.count and is_suppressed(part.families)]
+    others = [i for i, part in enumerate(parts) if part.count and i not in small]
+    if len(small) != 1 or not others:
+        return set()
+    return {min(others, key=lambda i: parts[i].count)}
 
 
 @dataclass(frozen=True)
@@ -233,6 +254,48 @@ def _named(scope: Scope, decision_ids: set[int]) -> dict[int, str]:
     return labels
 
 
+@dataclass
+class _Loaded:
+    """The council's stored cases as the evaluator takes them, numbered from 0."""
+
+    decision_ids: list[int]
+    stored: list[dict[str, Any]]
+    cases: list[tuple[str, Case]]
+    families: dict[str, int]  # case number -> family id
+    untried: int
+
+
+def _load(council_id: int) -> _Loaded:
+    rows = latest_decisions(council_id).values_list("pk", "case", "family_id")
+    loaded = _Loaded([], [], [], {}, 0)
+    for pk, data, family_id in rows.iterator(chunk_size=2000):
+        try:
+            case = stored_case(data)
+        except (CaseError, KeyError, TypeError, ValueError):
+            loaded.untried += 1
+            continue
+        number = str(len(loaded.decision_ids))
+        loaded.families[number] = family_id
+        loaded.cases.append((number, case))
+        loaded.decision_ids.append(pk)
+        loaded.stored.append(data)
+    return loaded
+
+
+def _secondary(total: Shift, shifts: list[Shift]) -> list[frozenset[str]]:
+    """For each of the shifts that add up to the total, the sides held back (`also_held`)."""
+    held: list[set[str]] = [set() for _ in shifts]
+    for side in (NEWLY_MET, NO_LONGER_MET):
+        parts = [getattr(shift, side) for shift in shifts]
+        for i in also_held(getattr(total, side), parts):
+            held[i].add(side)
+    return [frozenset(sides) for sides in held]
+
+
+def _is_shown(bucket: Bucket, side: str, held: frozenset[str], named: bool) -> bool:
+    return named or not (side in held or is_suppressed(bucket.families))
+
+
 def impact_of_draft(
     *,
     scope: Scope,
@@ -243,62 +306,52 @@ def impact_of_draft(
 ) -> ImpactPage:
     """Run the draft against every latest decision of the scope's council. `named` only for
     staff who do casework (the caller decides): the forum's view reads no names."""
-    rows = latest_decisions(scope.council_id).values_list("pk", "case", "family_id")
-    decision_ids: list[int] = []
-    stored: list[dict[str, Any]] = []
-    cases: list[tuple[str, Case]] = []
-    families: dict[str, int] = {}
-    untried = 0
-    for pk, data, family_id in rows.iterator(chunk_size=2000):
-        try:
-            case = stored_case(data)
-        except (CaseError, KeyError, TypeError, ValueError):
-            untried += 1
-            continue
-        families[str(len(decision_ids))] = family_id
-        cases.append((str(len(decision_ids)), case))
-        decision_ids.append(pk)
-        stored.append(data)
+    loaded = _load(scope.council_id)
     impact = what_would_change(
-        current.criteria_set, draft_set, cases, examples=examples, families=families
+        current.criteria_set, draft_set, loaded.cases, examples=examples, families=loaded.families
     )
-    # Every bucket whose examples are shown, in the order of the page. The forum's are
-    # numbered in that order (case 1 is the first shown), never by place in the history.
+    nothing: list[frozenset[str]] = [frozenset()] * 3
+    criteria, services = list(impact.by_criterion.values()), list(impact.by_service.values())
+    held = (
+        nothing
+        + (_secondary(impact.needs, criteria) if not named else nothing[:1] * len(criteria))
+        + (_secondary(impact.services, services) if not named else nothing[:1] * len(services))
+    )
+    shifts = [impact.eligible, impact.needs, impact.services, *criteria, *services]
+    # The examples shown, in the order of the page. The forum's are numbered in that order
+    # (case 1 is the first shown), never by place in the council's history.
     numbers: dict[int, int] = {}
-    for shift in (
-        impact.eligible,
-        impact.needs,
-        impact.services,
-        *impact.by_criterion.values(),
-        *impact.by_service.values(),
-    ):
-        for bucket in (shift.newly_met, shift.no_longer_met):
-            if named or not is_suppressed(bucket.families):
+    for shift, sides in zip(shifts, held, strict=True):
+        for side in (NEWLY_MET, NO_LONGER_MET):
+            bucket = getattr(shift, side)
+            if _is_shown(bucket, side, sides, named):
                 for index in bucket.examples:
                     numbers.setdefault(int(index), len(numbers) + 1)
-    labels = _named(scope, {decision_ids[i] for i in numbers}) if named and numbers else {}
+    ids = loaded.decision_ids
+    labels = _named(scope, {ids[i] for i in numbers}) if named and numbers else {}
 
     def example(index: str) -> Example:
         position = int(index)
         if named:
-            pk = decision_ids[position]
-            return Example(labels.get(pk, f"Decision {pk}"), pk)
-        return Example(_anonymous(numbers[position], stored[position]))
+            return Example(labels.get(ids[position], f"Decision {ids[position]}"), ids[position])
+        return Example(_anonymous(numbers[position], loaded.stored[position]))
 
-    def shown(bucket: Bucket) -> list[Example]:
-        if not named and is_suppressed(bucket.families):
+    def shown(bucket: Bucket, side: str, sides: frozenset[str]) -> list[Example]:
+        if not _is_shown(bucket, side, sides, named):
             return []
         return [example(i) for i in bucket.examples]
 
-    def row(key: str, name: str, shift: Shift, unit: str = "need") -> Row:
+    def row(key: str, name: str, unit: str, at: int) -> Row:
+        shift, sides = shifts[at], held[at]
         return Row(
             key,
             name,
             shift,
-            shown(shift.newly_met),
-            shown(shift.no_longer_met),
-            unit,
+            shown(shift.newly_met, NEWLY_MET, sides),
+            shown(shift.no_longer_met, NO_LONGER_MET, sides),
+            unit=unit,
             held_back=not named,
+            also_held=sides,
         )
 
     titles = {c.id: c.title for c in current.criteria_set.criteria}
@@ -308,18 +361,20 @@ def impact_of_draft(
     return ImpactPage(
         impact=impact,
         named=named,
-        untried=untried,
-        families=len(set(families.values())),
-        eligible=row("eligible", "Eligible for any help", impact.eligible, "decision"),
-        needs=row("needs", "Needs", impact.needs),
+        untried=loaded.untried,
+        families=len(set(loaded.families.values())),
+        eligible=row("eligible", "Eligible for any help", "decision", 0),
+        needs=row("needs", "Needs", "need", 1),
         services=row(
-            "services",
-            "Help (each kind counted once for each decision)",
-            impact.services,
-            "kind of help",
+            "services", "Help (each kind counted once for each decision)", "kind of help", 2
         ),
-        by_criterion=[row(k, titles.get(k, k), s) for k, s in impact.by_criterion.items()],
-        by_service=[row(k, names.get(k, k), s, "decision") for k, s in impact.by_service.items()],
+        by_criterion=[
+            row(k, titles.get(k, k), "need", 3 + n) for n, k in enumerate(impact.by_criterion)
+        ],
+        by_service=[
+            row(k, names.get(k, k), "decision", 3 + len(criteria) + n)
+            for n, k in enumerate(impact.by_service)
+        ],
     )
 
 
