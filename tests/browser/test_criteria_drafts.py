@@ -181,6 +181,6 @@ def test_what_would_change_for_a_manager_and_for_the_forum(browser, live_server,
         visitor.check()
         table = page.get_by_role("table", name="Needs that would change, by criterion")
         row = table.get_by_role("row", name="Help for your child").inner_text()
-        assert "fewer than 5 families" in row
+        assert "Fewer than 5 families" in row
         assert "Case 1" not in page.content()
         assert child not in page.content()

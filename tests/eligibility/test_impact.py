@@ -4,6 +4,8 @@ child for managers and no one for the parent carer forum."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -195,12 +197,15 @@ def test_an_age_is_given_to_the_forum_as_an_age_group(age, words):
     assert age_group(age) == words
 
 
+HELD_CELL = re.compile(r'govuk-table__cell">Fewer than 5 families\s*</td>')
+
+
 def test_the_forum_sees_fewer_than_5_families_and_no_examples_for_a_small_figure(ashvale, draft):
     _decisions(ashvale, two_areas=0, one_area=2)
     response = signed_in_client(forum_member_of(ashvale)).get(_url(draft))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "fewer than 5 families" in page
+    assert HELD_CELL.search(page)
     assert "Case 1" not in page
     assert "2 decisions" not in page
     # The council's own managers see the exact figures and the children.
@@ -217,7 +222,7 @@ def test_the_forum_counts_families_not_decisions(ashvale, draft):
     response = signed_in_client(forum_member_of(ashvale)).get(_url(draft))
     page = response.content.decode()
     assert response.status_code == 200
-    assert "fewer than 5 families" in page
+    assert HELD_CELL.search(page)
     assert "5 decisions" not in page
     assert "Case 1" not in page
 
