@@ -9,7 +9,7 @@ from typing import Any
 
 from django import forms
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -263,10 +263,8 @@ def provision(request: HttpRequest, child_id: int) -> HttpResponse:
 @casework_required
 def provision_text(request: HttpRequest, child_id: int) -> HttpResponse:
     export = selectors.provision_export(actor=Actor.of(request), child_id=child_id)
-    if export.plan is None:
-        return render(
-            request, "transition/staff/provision.html", {"export": export}, status=404
-        )
+    if export.plan is None:  # nothing to download: the page says why
+        return redirect("transition:provision", child_id=child_id)
     response = HttpResponse(export.text, content_type="text/plain; charset=utf-8")
     filename = f"ehc-plan-social-care-{export.child.first_name.lower()}.txt"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
