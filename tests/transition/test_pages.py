@@ -37,7 +37,9 @@ def test_the_prompt_goes_once_planning_has_started(worker, sam):
     TransitionFactory(child=sam)
     response = signed_in_client(worker).get(reverse("frontdoor:my_work"))
     assert response.status_code == 200
-    assert "Young people to start planning for adult life with" not in unescape(response.content.decode())
+    assert "Young people to start planning for adult life with" not in unescape(
+        response.content.decode()
+    )
 
 
 def test_the_family_page_prompts_the_worker(worker, sam):
@@ -168,13 +170,15 @@ def test_the_export_without_a_plan_says_so(worker, sam):
         reverse("transition:provision_text", kwargs={"child_id": sam.pk}), follow=True
     )
     assert response.status_code == 200
-    assert "Sam has no support plan shared with the family yet" in unescape(response.content.decode())
+    assert "Sam has no support plan shared with the family yet" in unescape(
+        response.content.decode()
+    )
 
 
 def test_the_family_reads_their_rights_and_each_step(worker, sam):
     transition = TransitionFactory(child=sam, own_words="I want to go to college in town.")
-    from tests.letters.factories import actor_for
     from supportfirst.transition import services
+    from tests.letters.factories import actor_for
 
     services.own_words_record(
         actor=actor_for(worker), transition=transition, words="I want to go to college in town."

@@ -44,11 +44,15 @@ def test_born_on_or_before_on_29_february():
 
 
 def test_consent_asked_of_the_young_person_is_enough():
-    assert rules.consent_problems(asked=rules.YOUNG_PERSON, capacity_reason="", answer="given") == []
+    assert (
+        rules.consent_problems(asked=rules.YOUNG_PERSON, capacity_reason="", answer="given") == []
+    )
 
 
 def test_consent_on_their_behalf_needs_the_reason_they_cannot_decide():
-    problems = rules.consent_problems(asked=rules.CANNOT_DECIDE, capacity_reason=" ", answer="given")
+    problems = rules.consent_problems(
+        asked=rules.CANNOT_DECIDE, capacity_reason=" ", answer="given"
+    )
     assert problems == [
         "Write why the young person cannot make this decision for themselves. If they can, "
         "ask them: their answer is the one that counts, not their parent's"
@@ -75,9 +79,7 @@ def _service(name: str, basis: str, *, for_child: bool = True) -> rules.Provisio
     )
 
 
-CLUB = _service(
-    "Saturday club", "Chronically Sick and Disabled Persons Act 1970, section 2(1)(c)"
-)
+CLUB = _service("Saturday club", "Chronically Sick and Disabled Persons Act 1970, section 2(1)(c)")
 OVERNIGHT = _service(
     "Overnight stays", "Children Act 1989, section 17(1); Children Act 1989, section 17(6)"
 )
@@ -95,7 +97,9 @@ def test_csdpa_section_2_services_for_the_child_are_h1_and_the_rest_h2():
 
 
 def test_the_export_text_is_what_a_coordinator_pastes_in():
-    text = rules.export_text(name="Sam", plan_starts_on=date(2027, 1, 4), provisions=[CLUB, OVERNIGHT])
+    text = rules.export_text(
+        name="Sam", plan_starts_on=date(2027, 1, 4), provisions=[CLUB, OVERNIGHT]
+    )
     assert text == (
         "Social care provision for Sam's education, health and care plan, from Sam's support "
         "plan starting 4 January 2027.\n\n"

@@ -37,7 +37,9 @@ def test_planning_cannot_start_before_14(worker, family):
     child = ChildFactory(family=family, first_name="Ana", date_of_birth=born_years_ago(14, days=-1))
     with pytest.raises(MoveRefused) as refused:
         services.transition_start(actor=actor_for(worker), child=child)
-    assert refused.value.messages == ["Planning for adult life starts when Ana is 14: wait until then"]
+    assert refused.value.messages == [
+        "Planning for adult life starts when Ana is 14: wait until then"
+    ]
     assert not Transition.objects.exists()
 
 

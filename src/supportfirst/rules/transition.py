@@ -136,7 +136,8 @@ class Sections:
 
 
 def split(provisions: Iterable[Provision]) -> Sections:
-    h1, h2 = [], []
+    h1: list[Provision] = []
+    h2: list[Provision] = []
     for provision in provisions:
         (h1 if is_h1(provision) else h2).append(provision)
     return Sections(h1=h1, h2=h2)
@@ -166,6 +167,4 @@ def export_text(*, name: str, plan_starts_on: date, provisions: list[Provision])
         f"Social care provision for {name}'s education, health and care plan, from "
         f"{name}'s support plan starting {_long(plan_starts_on)}."
     )
-    return "\n\n".join(
-        [heading, section_h1(name, provisions), section_h2(name, provisions)]
-    ) + "\n"
+    return "\n\n".join([heading, section_h1(name, provisions), section_h2(name, provisions)]) + "\n"

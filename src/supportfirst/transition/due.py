@@ -49,9 +49,7 @@ def due_rows(*, scope: Scope, worker_id: int | None, source: int) -> list[QueryS
         due_columns(
             _open(scope, worker_id),
             due="due_on",
-            what=text(
-                "Social care advice for ", F("child__first_name"), "'s EHC needs assessment"
-            ),
+            what=text("Social care advice for ", F("child__first_name"), "'s EHC needs assessment"),
             kind=KIND,
             view_name=VIEW,
             source=source,

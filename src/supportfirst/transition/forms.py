@@ -26,7 +26,9 @@ class AssessmentForm(forms.Form):
     benefit = forms.ChoiceField(
         widget=forms.RadioSelect,
         choices=_choices(Benefit.choices),
-        error_messages={"required": "Say whether a transition assessment would be of significant benefit"},
+        error_messages={
+            "required": "Say whether a transition assessment would be of significant benefit"
+        },
     )
     benefit_reason = forms.CharField(
         label="Why not now?",
@@ -54,9 +56,9 @@ class AssessmentForm(forms.Form):
 
     def __init__(self, *args: Any, name: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["benefit"].label = (
-            f"Would a transition assessment be of significant benefit to {name}?"
-        )
+        self.fields[
+            "benefit"
+        ].label = f"Would a transition assessment be of significant benefit to {name}?"
         self.fields["consent_asked"].label = f"Who answered: was {name} asked themselves?"
         self.fields["consent_asked"].help_text = (
             f"Ask {name}, not their parent. Their answer is the one that counts when they can "
@@ -95,9 +97,9 @@ class OwnWordsForm(forms.Form):
     def __init__(self, *args: Any, name: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["words"].label = f"What {name} wants for adult life, in their own words"
-        self.fields["words"].help_text = (
-            f"Write it as {name} said it: do not change or sum up their words."
-        )
+        self.fields[
+            "words"
+        ].help_text = f"Write it as {name} said it: do not change or sum up their words."
         self.helper = gds_helper(Field.textarea("words", rows=8), button="Save")
 
 
@@ -154,9 +156,7 @@ class EhcForm(forms.Form):
 
     def __init__(self, *args: Any, name: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["status"].label = (
-            f"Does {name} have an education, health and care (EHC) plan?"
-        )
+        self.fields["status"].label = f"Does {name} have an education, health and care (EHC) plan?"
         self.helper = gds_helper(
             Field.radios("status", legend_size=Size.SMALL),
             Field("assessment_started_on"),

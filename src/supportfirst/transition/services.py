@@ -122,11 +122,14 @@ def transition_assessment_record(
     if given.benefit == Benefit.YES:
         locked.consent_asked = given.consent_asked
         locked.capacity_reason = (
-            given.capacity_reason.strip() if given.consent_asked == ConsentAsked.CANNOT_DECIDE else ""
+            given.capacity_reason.strip()
+            if given.consent_asked == ConsentAsked.CANNOT_DECIDE
+            else ""
         )
         locked.consent = given.consent
         locked.consent_on = given.consent_on
         agreed = given.consent == ConsentAnswer.GIVEN
+        assert given.consent_on is not None  # checked by assessment_problems
         who = (
             name
             if given.consent_asked == ConsentAsked.YOUNG_PERSON
@@ -156,7 +159,9 @@ def own_words_record(*, actor: Actor, transition: Transition, words: str) -> Tra
         raise MoveRefused([f"Write what {locked.child.first_name} said, in their own words"])
     locked.own_words = words
     locked.save(update_fields=["own_words"])
-    _event(actor, locked, f"{locked.child.first_name}'s own words about adult life were written down.")
+    _event(
+        actor, locked, f"{locked.child.first_name}'s own words about adult life were written down."
+    )
     log_access(actor, family_id=locked.family_id, record=locked, action=Action.CHANGE)
     return locked
 
@@ -201,7 +206,10 @@ def ending_record(
     if ending not in (Ending.TRANSFERRED, Ending.CLOSED):
         problems.append("Say whether the young person moved to adult services or the record closed")
     if ending == Ending.TRANSFERRED and locked.child.age_on(ended_on) < rules.ADULT_AGE:
-        problems.append(f"{name} moves to adult services at 18: the date must be on or after their 18th birthday")
+        problems.append(
+            f"{name} moves to adult services at 18: the date must be on or after their "
+            "18th birthday"
+        )
     if ended_on > timezone.localdate():
         problems.append("The date must be today or in the past")
     if not reason.strip():
@@ -277,7 +285,9 @@ def advice_given_record(
     """The social care advice was given: the clock stops."""
     locked = EhcAdviceRequest.objects.select_for_update().get(pk=advice.pk)
     if locked.given_on is not None:
-        raise IllegalMove(f"The advice was already recorded as given on {long_date(locked.given_on)}.")
+        raise IllegalMove(
+            f"The advice was already recorded as given on {long_date(locked.given_on)}."
+        )
     if given_on < locked.requested_on:
         raise MoveRefused(["The advice cannot be given before the day it was asked for"])
     if given_on > timezone.localdate():

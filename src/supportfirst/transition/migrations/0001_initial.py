@@ -6,84 +6,264 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('families', '0001_initial'),
+        ("families", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='EhcLink',
+            name="EhcLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('none', 'No EHC plan'), ('assessing', 'An EHC needs assessment is under way'), ('has_plan', 'Has an EHC plan')], default='none', max_length=10)),
-                ('assessment_started_on', models.DateField(blank=True, null=True)),
-                ('plan_issued_on', models.DateField(blank=True, null=True)),
-                ('recorded_at', models.DateTimeField()),
-                ('child', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='ehc', to='families.child')),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='families.family')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("none", "No EHC plan"),
+                            ("assessing", "An EHC needs assessment is under way"),
+                            ("has_plan", "Has an EHC plan"),
+                        ],
+                        default="none",
+                        max_length=10,
+                    ),
+                ),
+                ("assessment_started_on", models.DateField(blank=True, null=True)),
+                ("plan_issued_on", models.DateField(blank=True, null=True)),
+                ("recorded_at", models.DateTimeField()),
+                (
+                    "child",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ehc",
+                        to="families.child",
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="families.family",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Transition',
+            name="Transition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField()),
-                ('benefit', models.CharField(blank=True, choices=[('', 'Not decided yet'), ('yes', 'Yes: a transition assessment would be of significant benefit'), ('no', 'No: not now (the reason is recorded)')], default='', max_length=5)),
-                ('benefit_reason', models.TextField(blank=True)),
-                ('consent_asked', models.CharField(blank=True, choices=[('', 'Not asked yet'), ('young_person', 'The young person was asked, and answered themselves'), ('cannot_decide', 'The young person cannot make this decision for themselves (the reason is recorded)')], default='', max_length=20)),
-                ('capacity_reason', models.TextField(blank=True)),
-                ('consent', models.CharField(blank=True, choices=[('', 'Not asked yet'), ('given', 'Agreed to a transition assessment'), ('refused', 'Did not agree to a transition assessment')], default='', max_length=10)),
-                ('consent_on', models.DateField(blank=True, null=True)),
-                ('own_words', models.TextField(blank=True, help_text="The young person's own words about adult life, as they said them.")),
-                ('referred_on', models.DateField(blank=True, null=True)),
-                ('ending', models.CharField(blank=True, choices=[('', 'Still planning'), ('transferred', 'Transferred to adult services'), ('closed', 'Closed')], default='', max_length=12)),
-                ('ended_on', models.DateField(blank=True, null=True)),
-                ('ending_reason', models.TextField(blank=True)),
-                ('child', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='transition', to='families.child')),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='families.family')),
-                ('started_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField()),
+                (
+                    "benefit",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Not decided yet"),
+                            ("yes", "Yes: a transition assessment would be of significant benefit"),
+                            ("no", "No: not now (the reason is recorded)"),
+                        ],
+                        default="",
+                        max_length=5,
+                    ),
+                ),
+                ("benefit_reason", models.TextField(blank=True)),
+                (
+                    "consent_asked",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Not asked yet"),
+                            ("young_person", "The young person was asked, and answered themselves"),
+                            (
+                                "cannot_decide",
+                                "The young person cannot make this decision for themselves (the reason is recorded)",
+                            ),
+                        ],
+                        default="",
+                        max_length=20,
+                    ),
+                ),
+                ("capacity_reason", models.TextField(blank=True)),
+                (
+                    "consent",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Not asked yet"),
+                            ("given", "Agreed to a transition assessment"),
+                            ("refused", "Did not agree to a transition assessment"),
+                        ],
+                        default="",
+                        max_length=10,
+                    ),
+                ),
+                ("consent_on", models.DateField(blank=True, null=True)),
+                (
+                    "own_words",
+                    models.TextField(
+                        blank=True,
+                        help_text="The young person's own words about adult life, as they said them.",
+                    ),
+                ),
+                ("referred_on", models.DateField(blank=True, null=True)),
+                (
+                    "ending",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "Still planning"),
+                            ("transferred", "Transferred to adult services"),
+                            ("closed", "Closed"),
+                        ],
+                        default="",
+                        max_length=12,
+                    ),
+                ),
+                ("ended_on", models.DateField(blank=True, null=True)),
+                ("ending_reason", models.TextField(blank=True)),
+                (
+                    "child",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="transition",
+                        to="families.child",
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="families.family",
+                    ),
+                ),
+                (
+                    "started_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='TransitionEvent',
+            name="TransitionEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('at', models.DateTimeField()),
-                ('summary', models.CharField(help_text='What happened, as the family reads it.', max_length=300)),
-                ('by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='families.family')),
-                ('transition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='transition.transition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("at", models.DateTimeField()),
+                (
+                    "summary",
+                    models.CharField(
+                        help_text="What happened, as the family reads it.", max_length=300
+                    ),
+                ),
+                (
+                    "by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="families.family",
+                    ),
+                ),
+                (
+                    "transition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="events",
+                        to="transition.transition",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['at', 'pk'],
+                "ordering": ["at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='EhcAdviceRequest',
+            name="EhcAdviceRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('requested_on', models.DateField()),
-                ('due_on', models.DateField(editable=False)),
-                ('given_on', models.DateField(blank=True, null=True)),
-                ('recorded_at', models.DateTimeField()),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ehc_advice_requests', to='families.child')),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='families.family')),
-                ('recorded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("requested_on", models.DateField()),
+                ("due_on", models.DateField(editable=False)),
+                ("given_on", models.DateField(blank=True, null=True)),
+                ("recorded_at", models.DateTimeField()),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ehc_advice_requests",
+                        to="families.child",
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="families.family",
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-requested_on', '-pk'],
-                'indexes': [models.Index(fields=['given_on', 'due_on'], name='transition__given_o_254800_idx')],
+                "ordering": ["-requested_on", "-pk"],
+                "indexes": [
+                    models.Index(
+                        fields=["given_on", "due_on"], name="transition__given_o_254800_idx"
+                    )
+                ],
             },
         ),
     ]
