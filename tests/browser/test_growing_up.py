@@ -82,3 +82,40 @@ def test_worker_plans_for_adult_life_and_the_family_reads_it(visitor, council):
     assert rules.LAW_SENTENCE in page.content()
     assert "do a course in animal care" in page.content()
     assert f"It is due by {due.day} {due:%B %Y}" in page.content()
+
+
+def test_every_growing_up_page_on_a_phone(phone_visitor, council):
+    from tests.plans.factories import shared_plan_for
+    from tests.transition.factories import AdviceRequestFactory, TransitionFactory
+
+    worker = staff_user(council, Role.PRACTITIONER)
+    family = family_with_everyone(council, allocated_worker=worker)
+    child = family.children.get()
+    child.date_of_birth = born_years_ago(16)
+    child.save()
+    shared_plan_for(family)
+    transition = TransitionFactory(child=child, own_words="I want my own flat.")
+    advice = AdviceRequestFactory(child=child)
+    sign_in(phone_visitor, worker)
+    for path in (
+        f"/staff/children/{child.pk}/growing-up/",
+        f"/staff/plans-for-adult-life/{transition.pk}/assessment/",
+        f"/staff/plans-for-adult-life/{transition.pk}/own-words/",
+        f"/staff/plans-for-adult-life/{transition.pk}/referral/",
+        f"/staff/plans-for-adult-life/{transition.pk}/end/",
+        f"/staff/children/{child.pk}/ehc-plan/",
+        f"/staff/children/{child.pk}/ehc-plan/advice/",
+        f"/staff/ehc-advice/{advice.pk}/",
+        f"/staff/children/{child.pk}/ehc-plan/social-care-provision/",
+    ):
+        phone_visitor.goto(path)
+
+
+def test_the_familys_growing_up_page_on_a_phone(phone_visitor, council):
+    family = family_with_everyone(council)
+    child = family.children.get()
+    child.date_of_birth = born_years_ago(14)
+    child.save()
+    sign_in(phone_visitor, family_user(family))
+    phone_visitor.goto(f"/family/children/{child.pk}/growing-up/")
+    assert "Planning for adult life has not started yet" in phone_visitor.page.content()

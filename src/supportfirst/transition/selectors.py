@@ -114,6 +114,11 @@ class ProvisionExport:
         return rules.split(self.provisions)
 
     @property
+    def paragraphs(self) -> list[str]:
+        """The text as the page shows it: the same words, a paragraph per block."""
+        return [block for block in self.text.split("\n\n") if block.strip()]
+
+    @property
     def text(self) -> str:
         if self.plan is None:
             return ""
