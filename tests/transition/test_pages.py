@@ -195,3 +195,21 @@ def test_the_family_reads_their_rights_and_each_step(worker, sam):
     assert AccessEvent.objects.filter(
         record_type="transition.transition", record_id=str(transition.pk), role="family_member"
     ).exists()
+
+
+def test_a_parent_does_not_read_words_the_young_person_keeps_private(sam):
+    from supportfirst.asking.models import YoungPersonSharing
+
+    TransitionFactory(child=sam, own_words="Secretplan: my own flat by the sea.")
+    YoungPersonSharing.objects.create(
+        family=sam.family, child=sam, share_own_views_with_parents=False
+    )
+    url = reverse("family_transition:growing_up", kwargs={"child_id": sam.pk})
+    response = signed_in_client(family_user(sam.family)).get(url)
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert "Secretplan" not in page
+    assert "Sam has chosen to keep their own words between themselves and the council" in page
+    own = signed_in_client(family_user(sam.family, child=sam)).get(url)
+    assert own.status_code == 200
+    assert "Secretplan" in unescape(own.content.decode())

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db.models import Q, QuerySet
 
+from supportfirst.asking.selectors import children_keeping_views_private
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, get_visible_or_404
@@ -35,6 +36,9 @@ class GrowingUp:
     events: list[TransitionEvent] = field(default_factory=list)
     ehc: EhcLink | None = None
     advice: list[EhcAdviceRequest] = field(default_factory=list)
+    own_words_private: bool = False
+    """For a parent's page: the young person keeps their own words between themselves and
+    the council (their own choice, `asking.YoungPersonSharing`)."""
 
     @property
     def age(self) -> int:
@@ -64,7 +68,13 @@ def growing_up_read(*, actor: Actor, child_id: int, today: date) -> GrowingUp:
             log_access(actor, family_id=child.family_id, record=record)
     events = list(transition.events.select_related("by")) if transition else []
     return GrowingUp(
-        child=child, today=today, transition=transition, events=events, ehc=ehc, advice=advice
+        child=child,
+        today=today,
+        transition=transition,
+        events=events,
+        ehc=ehc,
+        advice=advice,
+        own_words_private=child.pk in children_keeping_views_private(scope=actor.scope),
     )
 
 
