@@ -110,7 +110,18 @@ def assessment(request: HttpRequest, transition_id: int) -> HttpResponse:
     return _transition_form(
         request,
         transition_id,
-        make=lambda t: AssessmentForm(submitted(request), name=t.child.first_name),
+        make=lambda t: AssessmentForm(
+            submitted(request),
+            name=t.child.first_name,
+            initial={
+                "benefit": t.benefit,
+                "benefit_reason": t.benefit_reason,
+                "consent_asked": t.consent_asked,
+                "capacity_reason": t.capacity_reason,
+                "consent": t.consent,
+                "consent_on": t.consent_on,
+            },
+        ),
         template="transition/staff/assessment.html",
         save=lambda actor, t, form, to_check: services.transition_assessment_record(
             actor=actor,
@@ -172,7 +183,7 @@ def ending(request: HttpRequest, transition_id: int) -> HttpResponse:
             reasons=Reasons.given(to_check, form.cleaned_data),
         ),
         gated={"the reason": "reason"},
-        done="The plan for adult life is closed.",
+        done="Saved: the plan for adult life has ended.",
     )
 
 
