@@ -15,6 +15,7 @@ from supportfirst.families.selectors import access_log_for_family
 from supportfirst.frontdoor import staff_work
 from supportfirst.pathway import due as pathway_due
 from supportfirst.plans import due as plans_due
+from supportfirst.transition import due as transition_due
 
 
 def test_my_work_lists_each_apps_due_items_hook_by_name():
@@ -25,6 +26,7 @@ def test_my_work_lists_each_apps_due_items_hook_by_name():
         complaints_due.due_items,
         eligibility_due.due_items,
         plans_due.due_items,
+        transition_due.due_items,
     ) == staff_work.DUE_HOOKS
 
 

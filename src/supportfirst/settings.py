@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "supportfirst.notifications",
     "supportfirst.subject_access",
     "supportfirst.feedback",
+    "supportfirst.transition",
     "supportfirst.pages",
     "supportfirst.protocols",
     "supportfirst.localprotocol",

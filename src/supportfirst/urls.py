@@ -23,6 +23,7 @@ urlpatterns = [
     path("staff/", include("supportfirst.localprotocol.staff_urls")),
     path("staff/", include("supportfirst.training.urls")),
     path("staff/", include("supportfirst.figures.urls")),
+    path("staff/", include("supportfirst.transition.staff_urls")),
     path("criteria/", include("supportfirst.eligibility.public_urls")),
     path("ask/", include("supportfirst.asking.urls")),
     path("protocol-audit/", include("supportfirst.protocols.urls")),
@@ -39,6 +40,7 @@ urlpatterns = [
     path("family/", include("supportfirst.notifications.family_urls")),
     path("family/", include("supportfirst.subject_access.family_urls")),
     path("family/", include("supportfirst.feedback.family_urls")),
+    path("family/", include("supportfirst.transition.family_urls")),
 ]
 
 handler400 = "supportfirst.pages.views.bad_request"

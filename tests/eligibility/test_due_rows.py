@@ -24,6 +24,7 @@ from tests.eligibility.test_clocks_after_assessment import _agreed_plan, _author
 from tests.families.factories import family_with_everyone
 from tests.pathway.test_pages import _add_requests
 from tests.plans.factories import PlannedServiceFactory
+from tests.transition.factories import AdviceRequestFactory
 
 
 def _world(council, worker):
@@ -36,6 +37,9 @@ def _world(council, worker):
     PlannedServiceFactory(plan=plan, name="Swimming", start_on=timezone.localdate())
     complaint_for(family)
     CorrectionRequestFactory(family=family)
+    child = family.children.first()
+    AdviceRequestFactory(child=child, requested_on=timezone.localdate() - datetime.timedelta(50))
+    AdviceRequestFactory(child=child, requested_on=timezone.localdate())
     _add_requests(council, worker, 5)
     return family
 

@@ -228,3 +228,16 @@ def test_a_young_persons_shared_views_are_in_the_download(alpha, alpha_parent):
     )
     _, archive = download(alpha_parent)
     assert "Sharedview" in every_text(archive)
+
+
+def test_a_young_persons_own_words_about_adult_life_kept_private_are_held_back(alpha, alpha_parent):
+    from supportfirst.asking.models import YoungPersonSharing
+    from tests.transition.factories import TransitionFactory
+
+    child = alpha.family.children.get()
+    TransitionFactory(child=child, own_words="Secretplan: my own flat by the sea.")
+    YoungPersonSharing.objects.create(
+        family=alpha.family, child=child, share_own_views_with_parents=False
+    )
+    _, archive = download(alpha_parent)
+    assert "Secretplan" not in every_text(archive)

@@ -1,10 +1,10 @@
 """What is held back from a parent's download by a young person's own choice: a young person
 with their own account may keep their own views from their parents (`YoungPersonSharing`), and
 the download a parent makes leaves those views out, as the parent's pages do: the child's views
-in the assessment areas, and everything the young person wrote themselves (their comments on
-assessments, their correction requests, their complaints with each complaint's stages and
-events, their requests for a plan review and their own answer to their plan), and the messages
-and letters sent to them alone about their own complaints."""
+in the assessment areas and their own words about adult life, and everything the young person
+wrote themselves (their comments on assessments, their correction requests, their complaints
+with each complaint's stages and events, their requests for a plan review and their own answer
+to their plan), and the messages and letters sent to them alone about their own complaints."""
 
 from __future__ import annotations
 
@@ -47,6 +47,10 @@ def own_views_kept(held: HoldingBack) -> None:
         if area.assessment.child_id in private:
             for name in CHILD_VIEW_FIELDS:
                 held.hold_part("assessments.assessmentarea", area.pk, name, YOUNG_PERSON_REASON)
+    # Their own words about adult life, in their plan for moving to adult services.
+    for plan in held.rows_of("transition.transition"):
+        if plan.child_id in private:
+            held.hold_part("transition.transition", plan.pk, "own_words", YOUNG_PERSON_REASON)
     own_words_kept(held, private)
 
 

@@ -17,6 +17,7 @@ from supportfirst.families.models import Family
 from supportfirst.families.selectors import AccessLogLine
 from supportfirst.pathway.models import SupportRequest
 from supportfirst.pathway.selectors import requests_for_family
+from supportfirst.transition.selectors import to_plan_for
 
 ACCESS_LOG_LINES_SHOWN = 10
 
@@ -52,6 +53,10 @@ def staff_family(request: HttpRequest, family_id: int) -> HttpResponse:
             "log": page.log,
             "requests": page.requests,
             "today": timezone.localdate(),
+            # Young people of 14 or older with no plan for adult life yet: the prompt.
+            "to_plan_for": to_plan_for(
+                scope=scope, worker_id=None, today=timezone.localdate()
+            ).filter(family_id=page.family.pk),
         },
     )
 

@@ -30,8 +30,11 @@ from supportfirst.pathway import due as pathway_due
 from supportfirst.pathway import selectors as pathway_selectors
 from supportfirst.pathway.selectors import MonthlyMoves, MonthlyOutcomes, WaitingMove
 from supportfirst.plans import due as plans_due
+from supportfirst.transition import due as transition_due
+from supportfirst.transition import selectors as transition_selectors
 
 MY_WORK_PAGE_SIZE = 50
+GROWING_UP_SHOWN = 20
 
 DueHook = Callable[..., list[DueItem]]
 
@@ -43,6 +46,7 @@ DUE_HOOKS: tuple[DueHook, ...] = (
     complaints_due.due_items,
     eligibility_due.due_items,
     plans_due.due_items,
+    transition_due.due_items,
 )
 
 # The clocks after the assessment: the family is told about these on their pages.
@@ -62,6 +66,7 @@ DUE_ROWS: tuple[Callable[..., list[Any]], ...] = (
     complaints_due.due_rows,
     eligibility_due.due_rows,
     plans_due.due_rows,
+    transition_due.due_rows,
 )
 
 
@@ -150,6 +155,12 @@ def my_work(request: HttpRequest) -> HttpResponse:
     alerts = list(danger.danger_alerts(scope=scope)) if manager else []
     # Families whose worker's account is closed wait for a manager to give them a new one.
     leavers = allocation.closed_accounts_with_families(scope=scope) if manager else []
+    # Young people of 14 or older with no plan for adult life yet: a prompt, not a clock.
+    to_plan_for = list(
+        transition_selectors.to_plan_for(
+            scope=scope, worker_id=scope.user_id, today=timezone.localdate()
+        )[:GROWING_UP_SHOWN]
+    )
     return render(
         request,
         "frontdoor/my_work.html",
@@ -159,6 +170,7 @@ def my_work(request: HttpRequest) -> HttpResponse:
             "overdue": overdue,
             "danger_alerts": alerts,
             "leavers": leavers,
+            "to_plan_for": to_plan_for,
         },
     )
 

@@ -1,0 +1,170 @@
+"""Growing up: the transition to adult services from 14, and the education, health and care (EHC)
+plan's social care parts. Plain Python: no Django.
+
+Sources (shared/brief/LAW.md, the project's corrected catalogue):
+
+- Care Act 2014 sections 58 to 59 (a child's needs assessment; sections 60 to 64 for a child's
+  carer and a young carer): a transition assessment before 18, where it would be of significant
+  benefit, and with consent. A duty to assess when the conditions are met. The prompt starts
+  at 14, as the Law Commission recommends transition planning from 14.
+- Special Educational Needs and Disability Regulations 2014, regulation 8 (check): in an
+  education, health and care needs assessment the council seeks social care advice, and the
+  advice must be given within 6 weeks of the request. LAW.md marks the exceptions "(check)" and
+  lists none, so none is built in: the clock always runs 6 calendar weeks from the request.
+- In the EHC plan, section H1 is social care provision under the Chronically Sick and Disabled
+  Persons Act 1970, section 2; section H2 is any other social care provision.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+TRANSITION_AGE = 14
+ADULT_AGE = 18
+ADVICE_WEEKS = 6
+
+LAW_SENTENCE = (
+    "Before a young person turns 18, the council must assess what support they are likely to "
+    "need as an adult, if the assessment would be of significant benefit to them and they "
+    "agree to it (Care Act 2014, sections 58 and 59)."
+)
+ADVICE_LAW = (
+    "Special Educational Needs and Disability Regulations 2014, regulation 8: social care "
+    "advice is due within 6 weeks of the request"
+)
+
+
+def born_on_or_before(today: date, years: int) -> date:
+    """The latest date of birth of someone who is `years` old or older today (counted as
+    `age_on` counts: someone born on 29 February has the birthday on 1 March in other years)."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February today, in a year `years` back that has none
+        return date(today.year - years, 2, 28)
+
+
+def age_on(born: date, day: date) -> int:
+    had_birthday = (day.month, day.day) >= (born.month, born.day)
+    return day.year - born.year - (0 if had_birthday else 1)
+
+
+def transition_prompt_due(born: date, today: date, *, has_record: bool) -> bool:
+    """Whether the worker should be prompted to start planning for adult life: the young
+    person is 14 or older, under 18, and no transition record exists yet."""
+    return not has_record and TRANSITION_AGE <= age_on(born, today) < ADULT_AGE
+
+
+def advice_due(requested_on: date) -> date:
+    """When the social care advice for an EHC needs assessment is due: 6 calendar weeks after
+    the day it was asked for (so a request on a Monday is due on the Monday 6 weeks later)."""
+    return requested_on + timedelta(weeks=ADVICE_WEEKS)
+
+
+# Who answered the question about consent to a transition assessment.
+YOUNG_PERSON = "young_person"
+CANNOT_DECIDE = "cannot_decide"
+
+
+def consent_problems(*, asked: str, capacity_reason: str, answer: str) -> list[str]:
+    """The consent rule. The young person is asked, not their parent: their own answer is the
+    one that counts when they can make the decision. Only where the young person cannot make
+    this decision for themselves may the council record a view on their behalf, and then it
+    must write why they cannot decide. A refusal is kept, and no assessment is started."""
+    problems = []
+    if asked not in (YOUNG_PERSON, CANNOT_DECIDE):
+        problems.append("Say whether the young person was asked themselves")
+    if asked == CANNOT_DECIDE and not capacity_reason.strip():
+        problems.append(
+            "Write why the young person cannot make this decision for themselves. If they can, "
+            "ask them: their answer is the one that counts, not their parent's"
+        )
+    if answer not in ("given", "refused"):
+        problems.append("Say whether the young person agreed to the transition assessment")
+    return problems
+
+
+# EHC plan sections H1 and H2.
+_CSDPA_2 = re.compile(
+    r"Chronically Sick and Disabled Persons Act 1970,?\s*(section|s\.?)\s*2\b", re.IGNORECASE
+)
+H1_TITLE = (
+    "Section H1: social care provision under section 2 of the Chronically Sick and Disabled "
+    "Persons Act 1970"
+)
+H2_TITLE = "Section H2: any other social care provision"
+
+
+@dataclass(frozen=True)
+class Provision:
+    """One service in the child's support plan, as the EHC plan needs it."""
+
+    name: str
+    amount: str
+    frequency: str
+    provider: str
+    start_on: date
+    legal_basis: str
+    for_child: bool = True
+
+
+def is_h1(provision: Provision) -> bool:
+    """Section H1 holds the services the council arranges for the child under the Chronically
+    Sick and Disabled Persons Act 1970, section 2. A service for a parent carer or a brother
+    or sister is never under section 2 (it is for the disabled child), so it goes in H2."""
+    return provision.for_child and bool(_CSDPA_2.search(provision.legal_basis))
+
+
+def _long(day: date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _line(provision: Provision) -> str:
+    return (
+        f"- {provision.name}: {provision.amount}, {provision.frequency}, provided by "
+        f"{provision.provider}, from {_long(provision.start_on)}. Given under: "
+        f"{provision.legal_basis}."
+    )
+
+
+@dataclass(frozen=True)
+class Sections:
+    h1: list[Provision]
+    h2: list[Provision]
+
+
+def split(provisions: Iterable[Provision]) -> Sections:
+    h1: list[Provision] = []
+    h2: list[Provision] = []
+    for provision in provisions:
+        (h1 if is_h1(provision) else h2).append(provision)
+    return Sections(h1=h1, h2=h2)
+
+
+def section_h1(name: str, provisions: Iterable[Provision]) -> str:
+    found = split(provisions).h1
+    lines = [_line(p) for p in found] or [
+        f"None: no service in {name}'s support plan is given under section 2 of the "
+        "Chronically Sick and Disabled Persons Act 1970."
+    ]
+    return "\n".join([H1_TITLE, "", *lines])
+
+
+def section_h2(name: str, provisions: Iterable[Provision]) -> str:
+    found = split(provisions).h2
+    lines = [_line(p) for p in found] or [
+        f"None: every social care service in {name}'s support plan is in section H1."
+    ]
+    return "\n".join([H2_TITLE, "", *lines])
+
+
+def export_text(*, name: str, plan_starts_on: date, provisions: list[Provision]) -> str:
+    """Sections H1 and H2 as an EHC plan coordinator pastes them in: plain text, one service a
+    line, with the law each is given under."""
+    heading = (
+        f"Social care provision for {name}'s education, health and care plan, from "
+        f"{name}'s support plan starting {_long(plan_starts_on)}."
+    )
+    return "\n\n".join([heading, section_h1(name, provisions), section_h2(name, provisions)]) + "\n"

@@ -1,0 +1,215 @@
+"""The growing-up pages: the prompt on My work and the family page, the forms with their error
+summaries, the advice clock on My work, the H1/H2 export and the family's page."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from html import unescape
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from supportfirst.audit.models import AccessEvent
+from supportfirst.rules import transition as rules
+from supportfirst.transition.models import Transition
+from tests.accounts.factories import family_user
+from tests.conftest import signed_in_client
+from tests.families.factories import ChildFactory, family_with_everyone
+from tests.plans.factories import PlannedServiceFactory, shared_plan_for
+from tests.transition.factories import AdviceRequestFactory, TransitionFactory, born_years_ago
+
+
+@pytest.fixture
+def sam(family):
+    return ChildFactory(family=family, first_name="Sam", date_of_birth=born_years_ago(15))
+
+
+def test_my_work_prompts_for_a_young_person_of_14_with_no_plan(worker, sam):
+    response = signed_in_client(worker).get(reverse("frontdoor:my_work"))
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert "Young people to start planning for adult life with" in page
+    assert reverse("transition:growing_up", kwargs={"child_id": sam.pk}) in page
+
+
+def test_the_prompt_goes_once_planning_has_started(worker, sam):
+    TransitionFactory(child=sam)
+    response = signed_in_client(worker).get(reverse("frontdoor:my_work"))
+    assert response.status_code == 200
+    assert "Young people to start planning for adult life with" not in unescape(
+        response.content.decode()
+    )
+
+
+def test_the_family_page_prompts_the_worker(worker, sam):
+    response = signed_in_client(worker).get(
+        reverse("staff:family", kwargs={"family_id": sam.family_id})
+    )
+    assert response.status_code == 200
+    assert "Start planning with Sam" in unescape(response.content.decode())
+
+
+def test_my_work_keeps_its_query_count_flat_as_young_people_grow(
+    council, worker, django_assert_max_num_queries
+):
+    def count() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("frontdoor:my_work"))
+        assert response.status_code == 200
+        return len(queries)
+
+    client = signed_in_client(worker)
+    ChildFactory(family=family_with_everyone(council), date_of_birth=born_years_ago(15))
+    few = count()
+    for _ in range(6):
+        family = family_with_everyone(council)
+        ChildFactory(family=family, date_of_birth=born_years_ago(16))
+        AdviceRequestFactory(child=family.children.first())
+    assert count() == few
+
+
+def test_starting_from_the_page(worker, sam):
+    client = signed_in_client(worker)
+    page = client.get(reverse("transition:growing_up", kwargs={"child_id": sam.pk}))
+    assert page.status_code == 200
+    assert "Start planning for Sam's adult life" in unescape(page.content.decode())
+    response = client.post(reverse("transition:start", kwargs={"child_id": sam.pk}), follow=True)
+    assert response.status_code == 200
+    assert "Planning for Sam's adult life started." in unescape(response.content.decode())
+    assert Transition.objects.filter(child=sam).exists()
+
+
+def test_the_consent_form_shows_the_rule_in_the_error_summary(worker, sam):
+    transition = TransitionFactory(child=sam)
+    today = timezone.localdate()
+    response = signed_in_client(worker).post(
+        reverse("transition:assessment", kwargs={"transition_id": transition.pk}),
+        {
+            "benefit": "yes",
+            "consent_asked": "cannot_decide",
+            "capacity_reason": "",
+            "consent": "given",
+            "consent_on_0": today.day,
+            "consent_on_1": today.month,
+            "consent_on_2": today.year,
+        },
+    )
+    assert response.status_code == 400
+    page = unescape(response.content.decode())
+    assert "govuk-error-summary" in page
+    assert "Write why the young person cannot make this decision for themselves" in page
+
+
+def test_the_consent_form_keeps_what_was_typed(worker, sam):
+    transition = TransitionFactory(child=sam)
+    response = signed_in_client(worker).post(
+        reverse("transition:assessment", kwargs={"transition_id": transition.pk}),
+        {"benefit": "no", "benefit_reason": ""},
+    )
+    assert response.status_code == 400
+    assert "Write why a transition assessment would not be of significant benefit now" in (
+        unescape(response.content.decode())
+    )
+
+
+def test_the_advice_clock_is_on_my_work_with_its_due_date(worker, sam):
+    requested = timezone.localdate() - timedelta(days=10)
+    advice = AdviceRequestFactory(child=sam, requested_on=requested)
+    response = signed_in_client(worker).get(reverse("frontdoor:my_work"))
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert "Social care advice for Sam's EHC needs assessment" in page
+    assert reverse("transition:advice", kwargs={"advice_id": advice.pk}) in page
+    due = rules.advice_due(requested)
+    assert f"{due.day} {due:%B %Y}" in page
+
+
+def test_recording_a_request_starts_the_clock(worker, sam):
+    day = timezone.localdate()
+    response = signed_in_client(worker).post(
+        reverse("transition:advice_new", kwargs={"child_id": sam.pk}),
+        {"requested_on_0": day.day, "requested_on_1": day.month, "requested_on_2": day.year},
+        follow=True,
+    )
+    assert response.status_code == 200
+    due = day + timedelta(weeks=6)
+    assert f"The advice is due by {due.day} {due:%B %Y}." in unescape(response.content.decode())
+
+
+def test_the_export_writes_sections_h1_and_h2(worker, family):
+    plan = shared_plan_for(family)  # a Saturday club under CSDPA s2(1)(c)
+    PlannedServiceFactory(
+        plan=plan,
+        name="Overnight stays",
+        route="s17_overnight",
+        legal_basis="Children Act 1989, section 17(1); Children Act 1989, section 17(6)",
+    )
+    child = plan.child
+    client = signed_in_client(worker)
+    page = client.get(reverse("transition:provision", kwargs={"child_id": child.pk}))
+    assert page.status_code == 200
+    text = client.get(reverse("transition:provision_text", kwargs={"child_id": child.pk}))
+    assert text.status_code == 200
+    assert text["Content-Type"] == "text/plain; charset=utf-8"
+    body = unescape(text.content.decode())
+    h1, h2 = body.split(rules.H2_TITLE)
+    assert "Short breaks in the day" in h1
+    assert "Overnight stays" in h2
+    assert AccessEvent.objects.filter(
+        record_type="plans.supportplan", record_id=str(plan.pk), action="view"
+    ).exists()
+
+
+def test_the_export_without_a_plan_says_so(worker, sam):
+    client = signed_in_client(worker)
+    response = client.get(
+        reverse("transition:provision_text", kwargs={"child_id": sam.pk}), follow=True
+    )
+    assert response.status_code == 200
+    assert "Sam has no support plan shared with the family yet" in unescape(
+        response.content.decode()
+    )
+
+
+def test_the_family_reads_their_rights_and_each_step(worker, sam):
+    transition = TransitionFactory(child=sam, own_words="I want to go to college in town.")
+    from supportfirst.transition import services
+    from tests.letters.factories import actor_for
+
+    services.own_words_record(
+        actor=actor_for(worker), transition=transition, words="I want to go to college in town."
+    )
+    response = signed_in_client(family_user(sam.family)).get(
+        reverse("family_transition:growing_up", kwargs={"child_id": sam.pk})
+    )
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert rules.LAW_SENTENCE in page
+    assert "It is Sam's right to ask for one" in page
+    assert "Sam's own words about adult life were written down." in page
+    assert "I want to go to college in town." in page
+    assert AccessEvent.objects.filter(
+        record_type="transition.transition", record_id=str(transition.pk), role="family_member"
+    ).exists()
+
+
+def test_a_parent_does_not_read_words_the_young_person_keeps_private(sam):
+    from supportfirst.asking.models import YoungPersonSharing
+
+    TransitionFactory(child=sam, own_words="Secretplan: my own flat by the sea.")
+    YoungPersonSharing.objects.create(
+        family=sam.family, child=sam, share_own_views_with_parents=False
+    )
+    url = reverse("family_transition:growing_up", kwargs={"child_id": sam.pk})
+    response = signed_in_client(family_user(sam.family)).get(url)
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert "Secretplan" not in page
+    assert "Sam has chosen to keep their own words between themselves and the council" in page
+    own = signed_in_client(family_user(sam.family, child=sam)).get(url)
+    assert own.status_code == 200
+    assert "Secretplan" in unescape(own.content.decode())
