@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "supportfirst.localprotocol",
     "supportfirst.training",
     "supportfirst.figures",
+    "supportfirst.returns",
 ]
 
 MIDDLEWARE = [

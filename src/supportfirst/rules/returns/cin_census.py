@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from xml.sax.saxutils import escape
 
 from . import codes
@@ -206,7 +206,9 @@ def problems(child: CensusChild, year: int) -> list[Problem]:
         problem = codes.upn_problem(child.upn)
         if problem:
             add(f"The unique pupil number {child.upn} is not valid. {problem}")
-    elif child.upn_unknown and child.upn_unknown not in codes.UPN_UNKNOWN:
+    elif not child.upn_unknown:
+        add("Record the unique pupil number, or why there is none.")
+    elif child.upn_unknown not in codes.UPN_UNKNOWN:
         add("The reason there is no unique pupil number is not one the census accepts.")
     if child.sex not in codes.SEX:
         add("Sex is not recorded. Choose male, female, or not known.")
