@@ -32,6 +32,11 @@ def cin_census(*, la_code: str, year: int, output: str | None) -> Written:
         raise ExportRefused(f"No council has the LA code {la_code}.")
     if not 2000 <= year <= 2100:
         raise ExportRefused("The year is the year of the census date, for example 2026.")
+    if not selectors.census_requests(council, year).exists():
+        raise ExportRefused(
+            f"{council.name} had no request for help open from {census.collection_start(year):%-d %B %Y} "
+            f"to {census.reference_date(year):%-d %B %Y}: there is no one to put in the census."
+        )
     written = Written(council=council.name)
 
     def children() -> Iterator[census.CensusChild]:

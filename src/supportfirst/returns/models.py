@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.families.models import Child, FamilyRecord
+from supportfirst.families.records import FamilyFacing
 from supportfirst.rules.returns import codes
 
 
@@ -35,6 +36,12 @@ class ChildCensusDetails(FamilyRecord):
     updated_at = models.DateTimeField()
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    family_facing = FamilyFacing(
+        one="a child's details for the council's returns",
+        many="Details for the council's returns",
+        order=41,
     )
 
     class Meta:
@@ -67,6 +74,12 @@ class RequestCensusDetails(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
+    family_facing = FamilyFacing(
+        one="a request's details for the council's returns",
+        many="Requests' details for the council's returns",
+        order=42,
+    )
+
     class Meta:
         verbose_name_plural = "requests' census details"
 
@@ -82,6 +95,12 @@ class AssessmentCensusFactors(FamilyRecord):
     updated_at = models.DateTimeField()
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    family_facing = FamilyFacing(
+        one="the factors an assessment found, for the council's returns",
+        many="Assessment factors for the council's returns",
+        order=111,
     )
 
     class Meta:
