@@ -136,12 +136,16 @@ def _episode(
 
 
 def census_children(council: Council, year: int) -> Iterator[census.CensusChild]:
-    """Every child with a request open in the collection year, as plain census records."""
+    """Every child with a request open in the collection year, as plain census records.
+
+    Reads the council's children in batches by key (never an offset, never a subquery over the
+    whole council per batch), so each batch costs the same few queries and the whole census is
+    one pass."""
     requests = census_requests(council, year)
-    child_ids = Child.objects.filter(pk__in=requests.values("child_id")).order_by("pk")
+    children = Child.objects.filter(family__council=council).order_by("pk")
     last = 0
     while True:
-        batch = list(child_ids.filter(pk__gt=last)[:BATCH])
+        batch = list(children.filter(pk__gt=last)[:BATCH])
         if not batch:
             return
         last = batch[-1].pk
@@ -180,6 +184,8 @@ def _batch(
     ):
         plans[p.request_id].append(p)
     for child in children:
+        if not by_child[child.pk]:
+            continue  # no request open in the year: not in this census
         cd = child_details.get(child.pk)
         yield census.CensusChild(
             la_child_id=f"SF{child.pk}",
