@@ -4,9 +4,8 @@ from supportfirst.families.models import Family
 
 
 def _reference(family: Family) -> int:
-    from tests.test_isolation_matrix import _request_id
-
     from supportfirst.pathway.models import SupportRequest
+    from tests.test_isolation_matrix import _request_id
 
     return SupportRequest.objects.get(pk=_request_id(family)).reference
 

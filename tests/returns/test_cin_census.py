@@ -17,7 +17,9 @@ def _child(**changes):
         primary_need="N2",
         closed_on=dt.date(2026, 2, 1),
         closure_reason="RC7",
-        assessments=(census.CensusAssessment(dt.date(2025, 6, 3), dt.date(2025, 7, 10), ("5A", "6A")),),
+        assessments=(
+            census.CensusAssessment(dt.date(2025, 6, 3), dt.date(2025, 7, 10), ("5A", "6A")),
+        ),
         plans=(census.CensusPlan(dt.date(2025, 7, 20), dt.date(2026, 2, 1)),),
     )
     values = dict(
@@ -45,7 +47,9 @@ def test_the_census_matches_the_golden_file():
         disabilities=(),
         episodes=(
             census.CensusEpisode(
-                reference="R2", referral_date=dt.date(2026, 3, 1), referral_source="1C",
+                reference="R2",
+                referral_date=dt.date(2026, 3, 1),
+                referral_source="1C",
                 primary_need="N2",
             ),
         ),
@@ -85,9 +89,13 @@ def test_no_disability_is_sent_as_none():
 
 def test_factors_are_sent_only_for_an_authorised_assessment():
     open_assessment = census.CensusAssessment(dt.date(2025, 6, 3), None, ("5A",))
-    episode = census.CensusEpisode("R1", dt.date(2025, 6, 2), "1A", "N2", assessments=(open_assessment,))
+    episode = census.CensusEpisode(
+        "R1", dt.date(2025, 6, 2), "1A", "N2", assessments=(open_assessment,)
+    )
     written = census.child_xml(_child(episodes=(episode,)), 2026)
-    assert "<AssessmentActualStartDate>2025-06-03</AssessmentActualStartDate></Assessments>" in written
+    assert (
+        "<AssessmentActualStartDate>2025-06-03</AssessmentActualStartDate></Assessments>" in written
+    )
     assert "AssessmentFactors" not in written
 
 

@@ -41,12 +41,20 @@ def test_malformed_numbers(upn, message):
 
 
 def test_every_list_has_a_plain_name_for_each_code():
-    for table in (codes.SEX, codes.ETHNICITY, codes.DISABILITY, codes.REFERRAL_SOURCE,
-                  codes.PRIMARY_NEED, codes.CLOSURE_REASON, codes.ASSESSMENT_FACTORS,
-                  codes.UPN_UNKNOWN):
+    for table in (
+        codes.SEX,
+        codes.ETHNICITY,
+        codes.DISABILITY,
+        codes.REFERRAL_SOURCE,
+        codes.PRIMARY_NEED,
+        codes.CLOSURE_REASON,
+        codes.ASSESSMENT_FACTORS,
+        codes.UPN_UNKNOWN,
+    ):
         assert table
         for code, name in table.items():
-            assert code and name and name[0].isupper(), (code, name)
+            assert code, name
+            assert name[:1].isupper(), (code, name)
 
 
 def test_the_pathway_defaults_and_factors_are_census_codes():

@@ -35,7 +35,18 @@ def _secure(monkeypatch):
 def test_the_census_is_written_to_a_file(db, council, tmp_path, capsys):
     _children(council, 2)
     out = tmp_path / "census.xml"
-    code = main(["export", "cin-census", "--council", council.la_code, "--year", str(_year()), "--output", str(out)])
+    code = main(
+        [
+            "export",
+            "cin-census",
+            "--council",
+            council.la_code,
+            "--year",
+            str(_year()),
+            "--output",
+            str(out),
+        ]
+    )
     said = capsys.readouterr().err
     assert f"for {council.name} to {out.resolve()}: 2 children." in said
     text = out.read_text(encoding="utf-8")
@@ -47,7 +58,9 @@ def test_the_census_is_written_to_a_file(db, council, tmp_path, capsys):
 
 def test_an_unknown_council_is_refused_plainly(db, capsys, tmp_path):
     out = tmp_path / "census.xml"
-    code = main(["export", "cin-census", "--council", "999", "--year", "2026", "--output", str(out)])
+    code = main(
+        ["export", "cin-census", "--council", "999", "--year", "2026", "--output", str(out)]
+    )
     assert code == 2
     assert "No census was written. No council has the LA code 999." in capsys.readouterr().err
     assert not out.exists()

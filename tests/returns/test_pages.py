@@ -22,6 +22,7 @@ from tests.conftest import signed_in_client
 from tests.families.factories import family_with_everyone
 from tests.pathway.factories import SupportRequestFactory
 
+
 def _upn(rest: str = "801200001001") -> str:
     letters = "ABCDEFGHJKLMNPQRTUVWXYZ"
     return letters[sum(int(d) * (i + 2) for i, d in enumerate(rest)) % 23] + rest
@@ -189,7 +190,9 @@ def test_a_closure_needs_its_reason(worker, support_request):
     today = timezone.localdate()
     page = signed_in_client(worker).post(
         f"/staff/returns/requests/{support_request.pk}/",
-        _request_form(closed_on_0=str(today.day), closed_on_1=str(today.month), closed_on_2=str(today.year)),
+        _request_form(
+            closed_on_0=str(today.day), closed_on_1=str(today.month), closed_on_2=str(today.year)
+        ),
     )
     assert page.status_code == 400
     assert "Select why the request was closed" in page.content.decode()

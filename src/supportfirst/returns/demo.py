@@ -104,5 +104,3 @@ def _child(actor: Actor, council: Council, child: Child) -> None:
             version=0,
             factors={a.pk: [factor] for a in authorised},
         )
-
-

@@ -33,9 +33,10 @@ def cin_census(*, la_code: str, year: int, output: str | None) -> Written:
     if not 2000 <= year <= 2100:
         raise ExportRefused("The year is the year of the census date, for example 2026.")
     if not selectors.census_requests(council, year).exists():
+        start, end = census.collection_start(year), census.reference_date(year)
         raise ExportRefused(
-            f"{council.name} had no request for help open from {census.collection_start(year):%-d %B %Y} "
-            f"to {census.reference_date(year):%-d %B %Y}: there is no one to put in the census."
+            f"{council.name} had no request for help open from {start:%-d %B %Y} "
+            f"to {end:%-d %B %Y}: there is no one to put in the census."
         )
     written = Written(council=council.name)
 
@@ -49,7 +50,7 @@ def cin_census(*, la_code: str, year: int, output: str | None) -> Written:
 
     header = census.CensusHeader(year=year, la_code=council.la_code, made_at=timezone.localtime())
     chunks = census.write_census(header, children())
-    if output in (None, "-"):
+    if output is None or output == "-":
         sys.stdout.writelines(chunks)
     else:
         # Written beside the target and renamed at the end: a failure never leaves half a census.

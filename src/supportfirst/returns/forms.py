@@ -3,6 +3,7 @@ are asked the way a family would understand them; each list offers "not known"."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from crispy_forms_gds.layout import Field, Fixed, Size
@@ -75,7 +76,9 @@ class ChildDetailsForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if not data.get("upn") and not data.get("upn_unknown") and not self.has_error("upn"):
-            self.add_error("upn_unknown", "Enter the unique pupil number, or choose why there is none")
+            self.add_error(
+                "upn_unknown", "Enter the unique pupil number, or choose why there is none"
+            )
         return data
 
 
@@ -110,14 +113,21 @@ class RequestDetailsForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args: Any, assessments: list[Any] = (), received_on: Any = None, **kwargs: Any) -> None:  # type: ignore[assignment]
+    def __init__(
+        self,
+        *args: Any,
+        assessments: Sequence[Any] = (),
+        received_on: Any = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.received_on = received_on
-        self.assessment_fields = []
+        self.assessment_fields: list[tuple[int, str]] = []
         for row in assessments:
             name = f"factors_{row.assessment.pk}"
             self.fields[name] = forms.MultipleChoiceField(
-                label=f"Factors identified at the assessment started {row.assessment.started_on:%-d %B %Y}",
+                label="Factors identified at the assessment started "
+                f"{row.assessment.started_on:%-d %B %Y}",
                 choices=_choices(codes.ASSESSMENT_FACTORS),
                 widget=forms.CheckboxSelectMultiple,
                 required=False,
@@ -132,22 +142,35 @@ class RequestDetailsForm(forms.Form):
             Field.textarea("primary_need_reason", max_characters=REASON_LIMIT),
             Field("closed_on"),
             Field.select("closure_reason"),
-            *[Field.checkboxes(name, legend_size=Size.SMALL, small=True) for _, name in self.assessment_fields],
+            *[
+                Field.checkboxes(name, legend_size=Size.SMALL, small=True)
+                for _, name in self.assessment_fields
+            ],
             button="Save details",
         )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         need = data.get("primary_need")
-        if need and need != codes.PRIMARY_NEED_DEFAULT and not (data.get("primary_need_reason") or "").strip():
-            self.add_error("primary_need_reason", "Say why the main reason is not the child's disability or illness")
+        if (
+            need
+            and need != codes.PRIMARY_NEED_DEFAULT
+            and not (data.get("primary_need_reason") or "").strip()
+        ):
+            self.add_error(
+                "primary_need_reason",
+                "Say why the main reason is not the child's disability or illness",
+            )
         closed_on = data.get("closed_on")
         if closed_on and not data.get("closure_reason"):
             self.add_error("closure_reason", "Select why the request was closed")
         if data.get("closure_reason") and not closed_on and not self.has_error("closed_on"):
             self.add_error("closed_on", "Enter the date the request was closed")
         if closed_on and self.received_on and closed_on < self.received_on:
-            self.add_error("closed_on", "The date it was closed must be on or after the day the request was received")
+            self.add_error(
+                "closed_on",
+                "The date it was closed must be on or after the day the request was received",
+            )
         return data
 
     def factors(self) -> dict[int, list[str]]:

@@ -75,7 +75,9 @@ def request_page(*, actor: Actor, request_id: int) -> RequestPage:
         .order_by("started_on", "pk")
     )
     rows = [
-        AssessmentRow(a, list(getattr(a, "census_factors", None) and a.census_factors.factors or []))
+        AssessmentRow(
+            a, list((getattr(a, "census_factors", None) and a.census_factors.factors) or [])
+        )
         for a in assessments
     ]
     return RequestPage(request, details, rows)
@@ -93,7 +95,9 @@ def request_id_by_reference(*, actor: Actor, reference: str) -> int:
 def _in_year(year: int) -> Q:
     """Requests open at some point in the collection year."""
     start, end = census.collection_start(year), census.reference_date(year)
-    received_by = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(), timezone.get_current_timezone())
+    received_by = dt.datetime.combine(
+        end + dt.timedelta(days=1), dt.time(), timezone.get_current_timezone()
+    )
     return Q(received_at__lt=received_by) & (
         Q(census_details__closed_on__isnull=True) | Q(census_details__closed_on__gte=start)
     )
@@ -168,7 +172,9 @@ def _batch(
     for r in requests.filter(child_id__in=ids).order_by("received_at", "pk"):
         by_child[r.child_id].append(r)
     request_ids = [r.pk for rs in by_child.values() for r in rs]
-    details = {d.request_id: d for d in RequestCensusDetails.objects.filter(request_id__in=request_ids)}
+    details = {
+        d.request_id: d for d in RequestCensusDetails.objects.filter(request_id__in=request_ids)
+    }
     assessments: dict[int, list[Assessment]] = defaultdict(list)
     for a in Assessment.objects.filter(request_id__in=request_ids, kind=Kind.CHILD).order_by(
         "started_on", "pk"
@@ -203,7 +209,9 @@ def _batch(
         )
 
 
-def pre_export_problems(council: Council, year: int) -> list[tuple[census.CensusChild, list[census.Problem]]]:
+def pre_export_problems(
+    council: Council, year: int
+) -> list[tuple[census.CensusChild, list[census.Problem]]]:
     """Every child with something to fix, with what to fix."""
     found = []
     for child in census_children(council, year):

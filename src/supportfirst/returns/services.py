@@ -53,7 +53,9 @@ def default_referral_source(request: SupportRequest) -> str:
 
 
 @transaction.atomic
-def save_child(*, actor: Actor, child: Child, answers: ChildAnswers, version: int) -> ChildCensusDetails:
+def save_child(
+    *, actor: Actor, child: Child, answers: ChildAnswers, version: int
+) -> ChildCensusDetails:
     details = ChildCensusDetails.objects.select_for_update().filter(child=child).first()
     if details is not None and details.version != version:
         raise ChangedMeanwhile

@@ -6,65 +6,277 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('assessments', '0004_assessment_decision_due'),
-        ('families', '0001_initial'),
-        ('pathway', '0006_intrusion_words_by_family'),
+        ("assessments", "0004_assessment_decision_due"),
+        ("families", "0001_initial"),
+        ("pathway", "0006_intrusion_words_by_family"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AssessmentCensusFactors',
+            name="AssessmentCensusFactors",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('factors', models.JSONField(default=list)),
-                ('updated_at', models.DateTimeField()),
-                ('assessment', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='census_factors', to='assessments.assessment')),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='families.family')),
-                ('updated_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("factors", models.JSONField(default=list)),
+                ("updated_at", models.DateTimeField()),
+                (
+                    "assessment",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="census_factors",
+                        to="assessments.assessment",
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="families.family",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': "assessments' census factors",
+                "verbose_name_plural": "assessments' census factors",
             },
         ),
         migrations.CreateModel(
-            name='ChildCensusDetails',
+            name="ChildCensusDetails",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sex', models.CharField(choices=[('M', 'Male'), ('F', 'Female'), ('U', 'Not known, or not yet born')], default='U', max_length=1)),
-                ('ethnicity', models.CharField(choices=[('WBRI', 'White British'), ('WIRI', 'White Irish'), ('WIRT', 'Traveller of Irish heritage'), ('WOTH', 'Any other White background'), ('WROM', 'Gypsy or Roma'), ('MWBC', 'Mixed: White and Black Caribbean'), ('MWBA', 'Mixed: White and Black African'), ('MWAS', 'Mixed: White and Asian'), ('MOTH', 'Any other mixed background'), ('AIND', 'Indian'), ('APKN', 'Pakistani'), ('ABAN', 'Bangladeshi'), ('AOTH', 'Any other Asian background'), ('BCRB', 'Black Caribbean'), ('BAFR', 'Black African'), ('BOTH', 'Any other Black background'), ('CHNE', 'Chinese'), ('OOTH', 'Any other ethnic group'), ('REFU', 'Prefers not to say'), ('NOBT', 'Not known yet')], default='NOBT', max_length=4)),
-                ('upn_unknown', models.CharField(blank=True, choices=[('UN1', 'Child is now aged 6 or over and was last in a school in England before 2000'), ('UN2', 'Child has never been in a school in England'), ('UN3', 'Child is educated outside England'), ('UN4', 'Child is newly looked after and the number is not yet known'), ('UN5', 'Sources hold no unique pupil number for the child'), ('UN6', 'Child is under 6 and not in school'), ('UN7', 'Child is not yet born')], max_length=3, verbose_name='Why there is no unique pupil number')),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('updated_at', models.DateTimeField()),
-                ('child', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='census_details', to='families.child')),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='families.family')),
-                ('updated_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "sex",
+                    models.CharField(
+                        choices=[
+                            ("M", "Male"),
+                            ("F", "Female"),
+                            ("U", "Not known, or not yet born"),
+                        ],
+                        default="U",
+                        max_length=1,
+                    ),
+                ),
+                (
+                    "ethnicity",
+                    models.CharField(
+                        choices=[
+                            ("WBRI", "White British"),
+                            ("WIRI", "White Irish"),
+                            ("WIRT", "Traveller of Irish heritage"),
+                            ("WOTH", "Any other White background"),
+                            ("WROM", "Gypsy or Roma"),
+                            ("MWBC", "Mixed: White and Black Caribbean"),
+                            ("MWBA", "Mixed: White and Black African"),
+                            ("MWAS", "Mixed: White and Asian"),
+                            ("MOTH", "Any other mixed background"),
+                            ("AIND", "Indian"),
+                            ("APKN", "Pakistani"),
+                            ("ABAN", "Bangladeshi"),
+                            ("AOTH", "Any other Asian background"),
+                            ("BCRB", "Black Caribbean"),
+                            ("BAFR", "Black African"),
+                            ("BOTH", "Any other Black background"),
+                            ("CHNE", "Chinese"),
+                            ("OOTH", "Any other ethnic group"),
+                            ("REFU", "Prefers not to say"),
+                            ("NOBT", "Not known yet"),
+                        ],
+                        default="NOBT",
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "upn_unknown",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            (
+                                "UN1",
+                                "Child is now aged 6 or over and was last in a school in England before 2000",
+                            ),
+                            ("UN2", "Child has never been in a school in England"),
+                            ("UN3", "Child is educated outside England"),
+                            ("UN4", "Child is newly looked after and the number is not yet known"),
+                            ("UN5", "Sources hold no unique pupil number for the child"),
+                            ("UN6", "Child is under 6 and not in school"),
+                            ("UN7", "Child is not yet born"),
+                        ],
+                        max_length=3,
+                        verbose_name="Why there is no unique pupil number",
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("updated_at", models.DateTimeField()),
+                (
+                    "child",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="census_details",
+                        to="families.child",
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="families.family",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': "children's census details",
+                "verbose_name_plural": "children's census details",
             },
         ),
         migrations.CreateModel(
-            name='RequestCensusDetails',
+            name="RequestCensusDetails",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('referral_source', models.CharField(blank=True, choices=[('1A', 'A family member, relative or carer'), ('1B', 'An acquaintance, such as a neighbour or childminder'), ('1C', 'The young person themselves'), ('1D', 'Another individual'), ('2A', 'A school'), ('2B', 'Education services'), ('3A', 'A family doctor (GP)'), ('3B', 'A health visitor'), ('3C', 'A school nurse'), ('3D', 'Other primary health services'), ('3E', 'A hospital accident and emergency department'), ('3F', 'Other health services, such as a hospice'), ('4', 'Housing: the council or a housing association'), ('5A', 'Council social care, such as adult social care'), ('5B', 'Another council department'), ('5C', "Another council's services"), ('5D', 'Early help'), ('6', 'Police'), ('7', 'A court, probation or another legal agency'), ('8', "A children's centre, voluntary organisation or independent provider"), ('9', 'Someone who did not give their name'), ('10', 'Not known')], max_length=2)),
-                ('primary_need', models.CharField(choices=[('N1', 'Abuse or neglect'), ('N2', "The child's disability or illness"), ('N3', "A parent's disability or illness"), ('N4', 'Family in acute stress'), ('N5', 'Family dysfunction'), ('N6', 'Socially unacceptable behaviour'), ('N7', 'Low income'), ('N8', 'Absent parenting'), ('N9', 'Not a child in need'), ('N0', 'Not stated')], default='N2', max_length=2)),
-                ('primary_need_reason', models.TextField(blank=True, help_text="Why the main reason is not the child's disability or illness.")),
-                ('closed_on', models.DateField(blank=True, null=True)),
-                ('closure_reason', models.CharField(blank=True, choices=[('RC1', 'Adopted'), ('RC2', 'Died'), ('RC3', 'Child arrangements order'), ('RC4', 'Special guardianship order'), ('RC5', "Moved to another council's services"), ('RC6', 'Moved to adult social care'), ('RC7', 'Support ended for another reason, including no longer in need'), ('RC8', 'Closed after assessment, no further action'), ('RC9', 'Closed after assessment, referred to early help')], max_length=3)),
-                ('version', models.PositiveIntegerField(default=1)),
-                ('updated_at', models.DateTimeField()),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='families.family')),
-                ('request', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='census_details', to='pathway.supportrequest')),
-                ('updated_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "referral_source",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("1A", "A family member, relative or carer"),
+                            ("1B", "An acquaintance, such as a neighbour or childminder"),
+                            ("1C", "The young person themselves"),
+                            ("1D", "Another individual"),
+                            ("2A", "A school"),
+                            ("2B", "Education services"),
+                            ("3A", "A family doctor (GP)"),
+                            ("3B", "A health visitor"),
+                            ("3C", "A school nurse"),
+                            ("3D", "Other primary health services"),
+                            ("3E", "A hospital accident and emergency department"),
+                            ("3F", "Other health services, such as a hospice"),
+                            ("4", "Housing: the council or a housing association"),
+                            ("5A", "Council social care, such as adult social care"),
+                            ("5B", "Another council department"),
+                            ("5C", "Another council's services"),
+                            ("5D", "Early help"),
+                            ("6", "Police"),
+                            ("7", "A court, probation or another legal agency"),
+                            (
+                                "8",
+                                "A children's centre, voluntary organisation or independent provider",
+                            ),
+                            ("9", "Someone who did not give their name"),
+                            ("10", "Not known"),
+                        ],
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "primary_need",
+                    models.CharField(
+                        choices=[
+                            ("N1", "Abuse or neglect"),
+                            ("N2", "The child's disability or illness"),
+                            ("N3", "A parent's disability or illness"),
+                            ("N4", "Family in acute stress"),
+                            ("N5", "Family dysfunction"),
+                            ("N6", "Socially unacceptable behaviour"),
+                            ("N7", "Low income"),
+                            ("N8", "Absent parenting"),
+                            ("N9", "Not a child in need"),
+                            ("N0", "Not stated"),
+                        ],
+                        default="N2",
+                        max_length=2,
+                    ),
+                ),
+                (
+                    "primary_need_reason",
+                    models.TextField(
+                        blank=True,
+                        help_text="Why the main reason is not the child's disability or illness.",
+                    ),
+                ),
+                ("closed_on", models.DateField(blank=True, null=True)),
+                (
+                    "closure_reason",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("RC1", "Adopted"),
+                            ("RC2", "Died"),
+                            ("RC3", "Child arrangements order"),
+                            ("RC4", "Special guardianship order"),
+                            ("RC5", "Moved to another council's services"),
+                            ("RC6", "Moved to adult social care"),
+                            (
+                                "RC7",
+                                "Support ended for another reason, including no longer in need",
+                            ),
+                            ("RC8", "Closed after assessment, no further action"),
+                            ("RC9", "Closed after assessment, referred to early help"),
+                        ],
+                        max_length=3,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1)),
+                ("updated_at", models.DateTimeField()),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="families.family",
+                    ),
+                ),
+                (
+                    "request",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="census_details",
+                        to="pathway.supportrequest",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': "requests' census details",
+                "verbose_name_plural": "requests' census details",
             },
         ),
     ]

@@ -14,8 +14,8 @@ collection year uses.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from . import codes
@@ -197,53 +197,66 @@ def write_census(header: CensusHeader, children: Iterable[CensusChild]) -> Itera
 
 def problems(child: CensusChild, year: int) -> list[Problem]:
     """What must be fixed before this child can go in the census, in plain English."""
-    found: list[Problem] = []
-
-    def add(what: str, where: str = "child") -> None:
-        found.append(Problem(child.name, child.la_child_id, what, where))
-
-    if child.upn:
-        problem = codes.upn_problem(child.upn)
-        if problem:
-            add(f"The unique pupil number {child.upn} is not valid. {problem}")
-    elif not child.upn_unknown:
-        add("Record the unique pupil number, or why there is none.")
-    elif child.upn_unknown not in codes.UPN_UNKNOWN:
-        add("The reason there is no unique pupil number is not one the census accepts.")
-    if child.sex not in codes.SEX:
-        add("Sex is not recorded. Choose male, female, or not known.")
-    if child.ethnicity not in codes.ETHNICITY:
-        add("Ethnicity is not one the census accepts. Choose one, or 'Not known yet'.")
-    for code in child.disabilities:
-        if code not in codes.DISABILITY:
-            add(f"'{code}' is not a census disability code. Choose from the list.")
-    if child.birth_date > reference_date(year):
-        add("The date of birth is after the census date.")
+    found = [
+        Problem(child.name, child.la_child_id, what, "child")
+        for what in _child_problems(child, year)
+    ]
     for episode in child.episodes:
         where = f"request:{episode.reference}"
         label = f"Request for help {episode.reference}"
-        if episode.referral_source not in codes.REFERRAL_SOURCE:
-            add(f"{label}: who made the request is not recorded.", where)
-        if not episode.primary_need:
-            add(f"{label}: the main reason for support (primary need) is missing.", where)
-        elif episode.primary_need not in codes.PRIMARY_NEED:
-            add(f"{label}: the main reason for support is not a census code.", where)
-        if episode.referral_date < child.birth_date:
-            add(f"{label}: the request is dated before {child.name} was born.", where)
-        if episode.closed_on:
-            if episode.closed_on < episode.referral_date:
-                add(f"{label}: it was closed before the request was received.", where)
-            if episode.closure_reason not in codes.CLOSURE_REASON:
-                add(f"{label}: closed without a reason for closing.", where)
-        for assessment in episode.assessments:
-            if assessment.started_on < episode.referral_date:
-                add(f"{label}: an assessment starts before the request was received.", where)
-            if assessment.authorised_on and assessment.authorised_on < assessment.started_on:
-                add(f"{label}: an assessment was authorised before it started.", where)
-            for factor in assessment.factors:
-                if factor not in codes.ALL_ASSESSMENT_FACTORS:
-                    add(f"{label}: '{factor}' is not a census assessment factor.", where)
-        for plan in episode.plans:
-            if plan.ends_on and plan.ends_on < plan.starts_on:
-                add(f"{label}: the support plan ends before it starts.", where)
+        found.extend(
+            Problem(child.name, child.la_child_id, f"{label}: {what}", where)
+            for what in _episode_problems(child, episode)
+        )
     return found
+
+
+def _child_problems(child: CensusChild, year: int) -> Iterator[str]:
+    if child.upn:
+        problem = codes.upn_problem(child.upn)
+        if problem:
+            yield f"The unique pupil number {child.upn} is not valid. {problem}"
+    elif not child.upn_unknown:
+        yield "Record the unique pupil number, or why there is none."
+    elif child.upn_unknown not in codes.UPN_UNKNOWN:
+        yield "The reason there is no unique pupil number is not one the census accepts."
+    if child.sex not in codes.SEX:
+        yield "Sex is not recorded. Choose male, female, or not known."
+    if child.ethnicity not in codes.ETHNICITY:
+        yield "Ethnicity is not one the census accepts. Choose one, or 'Not known yet'."
+    for code in child.disabilities:
+        if code not in codes.DISABILITY:
+            yield f"'{code}' is not a census disability code. Choose from the list."
+    if child.birth_date > reference_date(year):
+        yield "The date of birth is after the census date."
+
+
+def _episode_problems(child: CensusChild, episode: CensusEpisode) -> Iterator[str]:
+    if episode.referral_source not in codes.REFERRAL_SOURCE:
+        yield "who made the request is not recorded."
+    if not episode.primary_need:
+        yield "the main reason for support (primary need) is missing."
+    elif episode.primary_need not in codes.PRIMARY_NEED:
+        yield "the main reason for support is not a census code."
+    if episode.referral_date < child.birth_date:
+        yield f"the request is dated before {child.name} was born."
+    if episode.closed_on:
+        if episode.closed_on < episode.referral_date:
+            yield "it was closed before the request was received."
+        if episode.closure_reason not in codes.CLOSURE_REASON:
+            yield "closed without a reason for closing."
+    yield from _assessment_and_plan_problems(episode)
+
+
+def _assessment_and_plan_problems(episode: CensusEpisode) -> Iterator[str]:
+    for assessment in episode.assessments:
+        if assessment.started_on < episode.referral_date:
+            yield "an assessment starts before the request was received."
+        if assessment.authorised_on and assessment.authorised_on < assessment.started_on:
+            yield "an assessment was authorised before it started."
+        for factor in assessment.factors:
+            if factor not in codes.ALL_ASSESSMENT_FACTORS:
+                yield f"'{factor}' is not a census assessment factor."
+    for plan in episode.plans:
+        if plan.ends_on and plan.ends_on < plan.starts_on:
+            yield "the support plan ends before it starts."

@@ -7,8 +7,8 @@ names are those of the census XML). A page shows the plain name; the census gets
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Mapping
 
 
 def _codes(*pairs: tuple[str, str]) -> Mapping[str, str]:
@@ -153,8 +153,50 @@ ASSESSMENT_FACTORS = _codes(
 
 #: Every code the census accepts for ``<AssessmentFactors>`` (the writer refuses anything else).
 ALL_ASSESSMENT_FACTORS = frozenset(
-    "1A 1B 1C 2A 2B 2C 3A 3B 3C 4A 4B 4C 5A 5B 5C 6A 6B 6C 7A 8B 8C 8D 8E 8F 9A 10A 11A 12A "
-    "13A 14A 15A 16A 17A 18B 18C 19B 19C 20 21 22A 23A 24A".split()
+    {
+        "1A",
+        "1B",
+        "1C",
+        "2A",
+        "2B",
+        "2C",
+        "3A",
+        "3B",
+        "3C",
+        "4A",
+        "4B",
+        "4C",
+        "5A",
+        "5B",
+        "5C",
+        "6A",
+        "6B",
+        "6C",
+        "7A",
+        "8B",
+        "8C",
+        "8D",
+        "8E",
+        "8F",
+        "9A",
+        "10A",
+        "11A",
+        "12A",
+        "13A",
+        "14A",
+        "15A",
+        "16A",
+        "17A",
+        "18B",
+        "18C",
+        "19B",
+        "19C",
+        "20",
+        "21",
+        "22A",
+        "23A",
+        "24A",
+    }
 )
 
 _CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
@@ -182,5 +224,7 @@ def upn_problem(upn: str) -> str | None:
         return "The last character of a unique pupil number is a digit or a letter."
     total = sum(int(upn[i]) * (i + 1) for i in range(1, 12)) + last_value * 13
     if _CHECK_LETTERS[total % 23] != upn[0]:
-        return "The first letter does not match the rest of the number. Check it was copied correctly."
+        return (
+            "The first letter does not match the rest of the number. Check it was copied correctly."
+        )
     return None
