@@ -83,23 +83,39 @@ def _make(council, user, start: int, count: int) -> None:
         )
         ChildCensusDetails.objects.bulk_create(
             ChildCensusDetails(
-                family=c.family, child=c, sex="MF"[n % 2], ethnicity="WBRI", upn_unknown="UN5",
-                updated_at=now, updated_by=user,
+                family=c.family,
+                child=c,
+                sex="MF"[n % 2],
+                ethnicity="WBRI",
+                upn_unknown="UN5",
+                updated_at=now,
+                updated_by=user,
             )
             for c, n in zip(children, numbers, strict=True)
         )
         requests = SupportRequest.objects.bulk_create(
             SupportRequest(
-                family=c.family, child=c, reference=f"BR-{n:07d}", received_at=received,
-                who_asked="parent", requester_name="A parent", help_asked_for="Help at home.",
-                status="support_pathway", next_step_due=now.date(), assessment_due=now.date(),
+                family=c.family,
+                child=c,
+                reference=f"BR-{n:07d}",
+                received_at=received,
+                who_asked="parent",
+                requester_name="A parent",
+                help_asked_for="Help at home.",
+                status="support_pathway",
+                next_step_due=now.date(),
+                assessment_due=now.date(),
             )
             for c, n in zip(children, numbers, strict=True)
         )
         RequestCensusDetails.objects.bulk_create(
             RequestCensusDetails(
-                family=r.family, request=r, referral_source="1A", primary_need="N2",
-                updated_at=now, updated_by=user,
+                family=r.family,
+                request=r,
+                referral_source="1A",
+                primary_need="N2",
+                updated_at=now,
+                updated_by=user,
             )
             for r in requests
         )

@@ -30,7 +30,19 @@ XS = "http://www.w3.org/2001/XMLSchema"
 NEWEST_SHIPPED_SCHEMA = 2024
 EXPECTED_ON_SMALL_FILES = {"2887Q"}
 DISABILITY_CODES = {
-    "NONE", "MOB", "HAND", "PC", "INC", "COMM", "LD", "HEAR", "VIS", "BEH", "CON", "AUT", "DDA",
+    "NONE",
+    "MOB",
+    "HAND",
+    "PC",
+    "INC",
+    "COMM",
+    "LD",
+    "HEAR",
+    "VIS",
+    "BEH",
+    "CON",
+    "AUT",
+    "DDA",
 }
 
 
@@ -52,7 +64,9 @@ LATER_YEAR_CHANGES = [(2025, _sex_replaces_gender_current)]
 
 def schema_for(year: int) -> etree.XMLSchema:
     shipped = min(year, NEWEST_SHIPPED_SCHEMA)
-    source = importlib.resources.files("liiatools") / "spec" / "cin_census" / f"CIN_schema_{shipped}.xsd"
+    source = (
+        importlib.resources.files("liiatools") / "spec" / "cin_census" / f"CIN_schema_{shipped}.xsd"
+    )
     document = etree.fromstring(source.read_bytes())
     for first_year, change in LATER_YEAR_CHANGES:
         if year >= first_year:

@@ -122,13 +122,18 @@ def request_details(request: HttpRequest, request_id: int) -> HttpResponse:
     )
 
 
-def _year(request: HttpRequest) -> int:
+def _current_year() -> int:
+    """The collection year today falls in: it ends on the census date, 31 March."""
     today = timezone.localdate()
-    latest = today.year if today >= census.reference_date(today.year) else today.year - 1
+    return today.year + 1 if today > census.reference_date(today.year) else today.year
+
+
+def _year(request: HttpRequest) -> int:
+    current = _current_year()
     raw = request.GET.get("year", "")
-    if raw.isdigit() and 2015 <= int(raw) <= latest + 1:
+    if raw.isdigit() and 2015 <= int(raw) <= current:
         return int(raw)
-    return latest
+    return current
 
 
 @manager_required
@@ -143,7 +148,7 @@ def cin_census_page(request: HttpRequest) -> HttpResponse:
         "returns/cin_census.html",
         {
             "year": year,
-            "years": list(range(year + 1, year - 4, -1)),
+            "years": list(range(_current_year(), _current_year() - 4, -1)),
             "reference_date": census.reference_date(year),
             "start": census.collection_start(year),
             "problems": [
