@@ -279,6 +279,28 @@ def _when(moment: dt.datetime) -> str:
     return f"{moment.astimezone(dt.UTC):%-d %B %Y at %H:%M} UTC"
 
 
+def cmd_export_cin_census(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from supportfirst.returns import export
+
+    try:
+        result = export.cin_census(la_code=args.council, year=args.year, output=args.output)
+    except export.ExportRefused as problem:
+        print(f"No census was written. {problem}", file=sys.stderr)
+        return 2
+    where = "standard output" if args.output in (None, "-") else str(Path(args.output).resolve())
+    print(
+        f"Wrote the Children in Need census {args.year - 1} to {args.year} for "
+        f"{result.council} to {where}: {result.children} children.",
+        file=sys.stderr,
+    )
+    for line in result.problems:
+        print(f"To fix: {line}", file=sys.stderr)
+    return 1 if result.problems else 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     if (refusal := _refuse_insecure()) is not None:
         return refusal
@@ -471,6 +493,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     migrate = commands.add_parser("migrate", help="bring the database up to date")
     migrate.set_defaults(handler=cmd_migrate)
+
+    export = commands.add_parser("export", help="the council's statutory returns")
+    export_commands = export.add_subparsers(dest="export_command", metavar="RETURN", required=True)
+    cin = export_commands.add_parser(
+        "cin-census", help="the Children in Need census XML for one collection year"
+    )
+    cin.add_argument("--council", required=True, metavar="CODE", help="the council's LA code")
+    cin.add_argument(
+        "--year",
+        required=True,
+        type=int,
+        metavar="YYYY",
+        help="the collection year: the year of the census date, 31 March (2026 is 2025 to 2026)",
+    )
+    cin.add_argument("--output", metavar="FILE", help="the file to write (standard output if none)")
+    cin.set_defaults(handler=cmd_export_cin_census)
 
     backup = commands.add_parser("backup", help="back up the whole database to one file")
     backup.add_argument("--output", required=True, metavar="FILE", help="the file to write")

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "supportfirst.localprotocol",
     "supportfirst.training",
     "supportfirst.figures",
+    "supportfirst.returns",
 ]
 
 MIDDLEWARE = [

@@ -52,6 +52,8 @@ def _pages(story) -> list[str]:
         f"/staff/assessments/areas/{area.pk}/",
         f"/staff/assessments/{made.carer.pk}/decisions/",
         f"/staff/assessments/offers/{made.offer.pk}/",
+        f"/staff/returns/children/{child.pk}/",
+        f"/staff/returns/requests/{made.request.pk}/",
     ]
 
 
@@ -76,6 +78,7 @@ def test_every_manager_page(visitor, council, story):
         "/staff/team/",
         "/staff/training/",
         "/staff/forum-figures/",
+        "/staff/returns/cin-census/",
         f"/staff/safeguarding/{story['move'].pk}/",
         f"/staff/contacts/{story['contact'].pk}/approve/",
         f"/staff/assessments/{made.child.pk}/authorise/",

@@ -1,0 +1,233 @@
+"""Issue 19 points 1 and 2: what the returns need, recorded on pages a worker fills in, and the
+Children in Need census: its check before sending (naming the child and the page to fix) and its
+download, for managers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+
+from supportfirst.audit.models import AccessEvent, Action
+from supportfirst.councils.models import Role
+from supportfirst.returns.models import (
+    AssessmentCensusFactors,
+    ChildCensusDetails,
+    RequestCensusDetails,
+)
+from tests.accounts.factories import family_user, staff_user
+from tests.assessments.factories import AuthorisedAssessmentFactory
+from tests.conftest import signed_in_client
+from tests.families.factories import family_with_everyone
+from tests.pathway.factories import SupportRequestFactory
+
+
+def _upn(rest: str = "801200001001") -> str:
+    letters = "ABCDEFGHJKLMNPQRTUVWXYZ"
+    return letters[sum(int(d) * (i + 2) for i, d in enumerate(rest)) % 23] + rest
+
+
+@pytest.fixture
+def worker(council):
+    return staff_user(council, Role.PRACTITIONER, full_name="Sam Patel")
+
+
+@pytest.fixture
+def manager(council):
+    return staff_user(council, Role.TEAM_MANAGER, full_name="Dana Okafor")
+
+
+@pytest.fixture
+def child(council):
+    family = family_with_everyone(council, name="Osei family")
+    return family.children.order_by("pk").first()
+
+
+@pytest.fixture
+def support_request(child):
+    return SupportRequestFactory(child=child, received_at=timezone.now() - dt.timedelta(days=30))
+
+
+def _child_form(**changes):
+    data = {
+        "version": "0",
+        "sex": "F",
+        "ethnicity": "BAFR",
+        "upn": _upn(),
+        "upn_unknown": "",
+        "disability_codes": ["MOB", "CON"],
+    }
+    data.update(changes)
+    return data
+
+
+def test_a_worker_records_a_childs_details(worker, child):
+    client = signed_in_client(worker)
+    url = f"/staff/returns/children/{child.pk}/"
+    page = client.get(url)
+    assert page.status_code == 200
+    assert ": details for the council's returns" in page.content.decode()
+    assert '"not known" is always an answer' in page.content.decode()
+    saved = client.post(url, _child_form(), follow=True)
+    assert saved.status_code == 200
+    assert f"{child.first_name}&#x27;s details for the returns are saved." in saved.content.decode()
+    details = ChildCensusDetails.objects.get(child=child)
+    assert (details.sex, details.ethnicity, details.version) == ("F", "BAFR", 1)
+    child.refresh_from_db()
+    assert (child.upn, child.disability_codes) == (_upn(), ["MOB", "CON"])
+    assert AccessEvent.objects.filter(
+        record_type="returns.childcensusdetails", action=Action.CHANGE
+    ).exists()
+
+
+def test_a_wrong_pupil_number_is_explained_and_what_was_typed_is_kept(worker, child):
+    client = signed_in_client(worker)
+    wrong = "B" + _upn()[1:] if _upn()[0] != "B" else "C" + _upn()[1:]
+    page = client.post(f"/staff/returns/children/{child.pk}/", _child_form(upn=wrong))
+    assert page.status_code == 400
+    body = page.content.decode()
+    assert "There is a problem" in body
+    assert "The first letter does not match the rest of the number." in body
+    assert f'value="{wrong}"' in body
+    assert not ChildCensusDetails.objects.exists()
+
+
+def test_no_number_needs_a_reason(worker, child):
+    page = signed_in_client(worker).post(
+        f"/staff/returns/children/{child.pk}/", _child_form(upn="", upn_unknown="")
+    )
+    assert page.status_code == 400
+    assert "Enter the unique pupil number, or choose why there is none" in page.content.decode()
+
+
+def test_a_second_save_from_an_old_page_gets_the_conflict_page(worker, child):
+    client = signed_in_client(worker)
+    url = f"/staff/returns/children/{child.pk}/"
+    assert client.post(url, _child_form()).status_code == 302
+    stale = client.post(url, _child_form(sex="M"))
+    assert stale.status_code == 409
+    assert "Someone else saved these details after you opened the page." in stale.content.decode()
+    assert ChildCensusDetails.objects.get(child=child).sex == "F"
+
+
+def test_a_family_cannot_open_the_returns_pages(child, support_request):
+    client = signed_in_client(family_user(child.family))
+    assert client.get(f"/staff/returns/children/{child.pk}/").status_code == 403
+    assert client.get(f"/staff/returns/requests/{support_request.pk}/").status_code == 403
+
+
+def test_a_worker_records_a_requests_details_and_the_assessment_factors(worker, support_request):
+    assessment = AuthorisedAssessmentFactory(request=support_request)
+    client = signed_in_client(worker)
+    url = f"/staff/returns/requests/{support_request.pk}/"
+    page = client.get(url)
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "Who made the request?" in body
+    assert f"factors_{assessment.pk}" in body
+    saved = client.post(
+        url,
+        {
+            "version": "0",
+            "referral_source": "2A",
+            "primary_need": "N2",
+            "primary_need_reason": "",
+            "closed_on_0": "",
+            "closed_on_1": "",
+            "closed_on_2": "",
+            "closure_reason": "",
+            f"factors_{assessment.pk}": ["5A", "6A"],
+        },
+    )
+    assert saved.status_code == 302
+    details = RequestCensusDetails.objects.get(request=support_request)
+    assert (details.referral_source, details.primary_need) == ("2A", "N2")
+    assert AssessmentCensusFactors.objects.get(assessment=assessment).factors == ["5A", "6A"]
+
+
+def _request_form(**changes):
+    data = {
+        "version": "0",
+        "referral_source": "1A",
+        "primary_need": "N2",
+        "primary_need_reason": "",
+        "closed_on_0": "",
+        "closed_on_1": "",
+        "closed_on_2": "",
+        "closure_reason": "",
+    }
+    data.update(changes)
+    return data
+
+
+def test_another_main_reason_needs_a_reason(worker, support_request):
+    page = signed_in_client(worker).post(
+        f"/staff/returns/requests/{support_request.pk}/", _request_form(primary_need="N4")
+    )
+    assert page.status_code == 400
+    assert "Say why the main reason is not the child&#x27;s disability or illness" in (
+        page.content.decode()
+    )
+
+
+def test_a_closure_before_the_request_is_refused(worker, support_request):
+    before = timezone.localdate(support_request.received_at) - dt.timedelta(days=3)
+    page = signed_in_client(worker).post(
+        f"/staff/returns/requests/{support_request.pk}/",
+        _request_form(
+            closed_on_0=str(before.day),
+            closed_on_1=str(before.month),
+            closed_on_2=str(before.year),
+            closure_reason="RC7",
+        ),
+    )
+    assert page.status_code == 400
+    assert "must be on or after the day the request was received" in page.content.decode()
+
+
+def test_a_closure_needs_its_reason(worker, support_request):
+    today = timezone.localdate()
+    page = signed_in_client(worker).post(
+        f"/staff/returns/requests/{support_request.pk}/",
+        _request_form(
+            closed_on_0=str(today.day), closed_on_1=str(today.month), closed_on_2=str(today.year)
+        ),
+    )
+    assert page.status_code == 400
+    assert "Select why the request was closed" in page.content.decode()
+
+
+def test_the_census_page_names_what_to_fix_and_links_to_it(manager, child, support_request):
+    page = signed_in_client(manager).get("/staff/returns/cin-census/?year=" + str(_year()))
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert f"{child.first_name} {child.last_name}" in body
+    if child.age_on(dt.date(_year(), 3, 31)) >= 6:
+        assert "Record the unique pupil number, or why there is none." in body
+        assert f'href="/staff/returns/children/{child.pk}/"' in body
+
+
+def test_a_practitioner_cannot_download_the_census(worker):
+    assert signed_in_client(worker).get("/staff/returns/cin-census/download/").status_code == 403
+
+
+def test_the_census_download_streams_the_councils_children_only(
+    manager, child, support_request, other_council
+):
+    other = family_with_everyone(other_council, name="Other family").children.first()
+    SupportRequestFactory(child=other)
+    response = signed_in_client(manager).get(f"/staff/returns/cin-census/download/?year={_year()}")
+    assert response.status_code == 200
+    assert response.streaming
+    body = b"".join(response.streaming_content).decode()
+    assert body.startswith('<?xml version="1.0" encoding="utf-8"?>')
+    assert f"<LAchildID>SF{child.pk}</LAchildID>" in body
+    assert f"<LAchildID>SF{other.pk}</LAchildID>" not in body
+    assert "no-store" in response["Cache-Control"]
+    assert AccessEvent.objects.filter(record_type="return", action=Action.DOWNLOAD).exists()
+
+
+def _year() -> int:
+    today = timezone.localdate()
+    return today.year + 1 if today > dt.date(today.year, 3, 31) else today.year
