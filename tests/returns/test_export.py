@@ -83,3 +83,34 @@ def test_reading_the_census_takes_the_same_queries_per_batch(db, council, monkey
     per_batch = len(two_batches) - len(one_batch)
     # A second batch costs one batch's queries, whatever the batch holds.
     assert per_batch == len(one_batch) - 1
+
+
+def test_writing_to_a_device_writes_straight_to_it(db, council, tmp_path):
+    """`--output /dev/null` (or a pipe) is written to, never replaced by a file."""
+    import os
+    import stat
+
+    _children(council, 1)
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    import threading
+
+    got = []
+    reader = threading.Thread(target=lambda: got.append(fifo.read_text(encoding="utf-8")))
+    reader.start()
+    code = main(
+        [
+            "export",
+            "cin-census",
+            "--council",
+            council.la_code,
+            "--year",
+            str(_year()),
+            "--output",
+            str(fifo),
+        ]
+    )
+    reader.join(timeout=30)
+    assert code in (0, 1)
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert got[0].count("<Child>") == 1

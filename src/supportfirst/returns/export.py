@@ -53,8 +53,12 @@ def cin_census(*, la_code: str, year: int, output: str | None) -> Written:
     if output is None or output == "-":
         sys.stdout.writelines(chunks)
     else:
-        # Written beside the target and renamed at the end: a failure never leaves half a census.
         target = Path(output)
+        if target.exists() and not target.is_file():  # a device or a pipe: write straight to it
+            with target.open("w", encoding="utf-8") as out:
+                out.writelines(chunks)
+            return written
+        # Written beside the target and renamed at the end: a failure never leaves half a census.
         partial = target.with_name(f".{target.name}.partial")
         try:
             with partial.open("w", encoding="utf-8") as out:
