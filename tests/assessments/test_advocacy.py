@@ -121,9 +121,7 @@ def test_the_date_cannot_be_in_the_future(practitioner, family):
             assessment=assessment,
             given=AdvocacyInput(answer=AdvocacyAnswer.DECLINED, on=tomorrow),
         )
-    assert refused.value.messages == [
-        "The date advocacy was offered must be today or in the past."
-    ]
+    assert refused.value.messages == ["The date advocacy was offered must be today or in the past."]
 
 
 def test_the_offer_cannot_change_once_authorised(practitioner, family):

@@ -11,8 +11,8 @@ from supportfirst.assessments import services as assessment_services
 from supportfirst.assessments.models import Assessment, Kind
 from supportfirst.audit.services import Actor
 from supportfirst.councils.scoping import scope_for
-from supportfirst.families.demo import DemoFamily, demo_families, team_manager
 from supportfirst.families.advocacy import AdvocacyAnswer, AdvocacyInput
+from supportfirst.families.demo import DemoFamily, demo_families, team_manager
 from supportfirst.families.models import Child, Family, Stage
 
 DEMO_ORDER = 2

@@ -105,7 +105,7 @@ ASSESSMENT = Workflow(
             "Record the offer of an advocate",
             frozenset({AssessmentStatus.IN_PROGRESS, AssessmentStatus.READY_FOR_FAMILY}),
             KEEPS_STATUS,
-            when_illegal="The assessment is authorised: the offer of an advocate cannot change now.",
+            when_illegal="The assessment is authorised: the advocacy answer cannot change now.",
         ),
         Move(
             "edit",

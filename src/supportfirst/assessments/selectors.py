@@ -229,8 +229,8 @@ def awaiting_eligibility_decision(
 def staff_text_of(assessment: Assessment) -> dict[str, str]:
     """The practitioner's own words in an assessment that the family will read, named by where
     they are: each area's analysis, each need, who helped the child give their view, a
-    parent carer's decisions, and why offering an advocate is not appropriate. The family's account, the child's view and the family's comments
-    are theirs and not included."""
+    parent carer's decisions, and why offering an advocate is not appropriate. The family's
+    account, the child's view and the family's comments are theirs and not included."""
     texts: dict[str, str] = {}
     for area in assessment.areas.all():
         if area.practitioner_analysis:

@@ -172,7 +172,9 @@ def plan_details(request: HttpRequest, plan_id: int) -> HttpResponse:
 def advocacy(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = Actor.of(request)
     plan = selectors.plan_read(actor=actor, plan_id=plan_id)
-    form = AdvocacyForm(submitted(request), initial=advocacy_initial(plan), name=plan.child.first_name)
+    form = AdvocacyForm(
+        submitted(request), initial=advocacy_initial(plan), name=plan.child.first_name
+    )
     return form_page(
         request,
         form,

@@ -6,36 +6,58 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0004_assessment_decision_due'),
+        ("assessments", "0004_assessment_decision_due"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='assessment',
-            name='advocacy_answer',
-            field=models.CharField(blank=True, choices=[('', 'Not recorded yet'), ('accepted', 'Accepted: they want an advocate'), ('declined', 'Declined: they do not want an advocate now'), ('undecided', 'Not decided yet: they are thinking about it'), ('not_appropriate', 'Not appropriate, for a reason you write')], default='', max_length=20),
+            model_name="assessment",
+            name="advocacy_answer",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("", "Not recorded yet"),
+                    ("accepted", "Accepted: they want an advocate"),
+                    ("declined", "Declined: they do not want an advocate now"),
+                    ("undecided", "Not decided yet: they are thinking about it"),
+                    ("not_appropriate", "Not appropriate, for a reason you write"),
+                ],
+                default="",
+                max_length=20,
+            ),
         ),
         migrations.AddField(
-            model_name='assessment',
-            name='advocacy_on',
-            field=models.DateField(blank=True, help_text='When advocacy was offered, or found not appropriate.', null=True),
+            model_name="assessment",
+            name="advocacy_on",
+            field=models.DateField(
+                blank=True,
+                help_text="When advocacy was offered, or found not appropriate.",
+                null=True,
+            ),
         ),
         migrations.AddField(
-            model_name='assessment',
-            name='advocacy_reason',
-            field=models.TextField(blank=True, help_text='Why offering an advocate is not appropriate, when it is not.'),
+            model_name="assessment",
+            name="advocacy_reason",
+            field=models.TextField(
+                blank=True, help_text="Why offering an advocate is not appropriate, when it is not."
+            ),
         ),
         migrations.AddField(
-            model_name='assessment',
-            name='advocacy_recorded_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="assessment",
+            name="advocacy_recorded_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='assessment',
-            name='advocate_organisation',
+            model_name="assessment",
+            name="advocate_organisation",
             field=models.CharField(blank=True, max_length=200),
         ),
     ]
