@@ -56,7 +56,11 @@ def test_a_parent_carers_assessment_needs_no_advocacy_answer(manager, family):
 
 def test_authorising_without_the_advocacy_answer_is_refused_on_the_page(council, family, manager):
     ready = ReadyForFamilyAssessmentFactory(request__child=family.children.first(), **NOT_RECORDED)
-    response = signed_in_client(manager).post(f"/staff/assessments/{ready.pk}/authorise/")
+    client = signed_in_client(manager)
+    page = client.get(f"/staff/assessments/{ready.pk}/authorise/")
+    assert page.status_code == 200
+    assert "Not recorded yet: the assessment cannot be authorised" in text_of(page)
+    response = client.post(f"/staff/assessments/{ready.pk}/authorise/")
     assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()
     assert "Record whether independent advocacy was offered" in text_of(response)
