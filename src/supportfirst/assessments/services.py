@@ -437,9 +437,10 @@ def advocacy_save(*, actor: Actor, assessment: Assessment, given: AdvocacyInput)
     problems = advocacy_problems(given, today=timezone.localdate())
     if problems:
         raise MoveRefused(problems)
-    for name, value in advocacy_values(given, user=actor.user).items():
+    values = advocacy_values(given, user=actor.user)
+    for name, value in values.items():
         setattr(locked, name, value)
-    locked.save(update_fields=[*advocacy_values(given, user=actor.user)])
+    locked.save(update_fields=[*values])
     _event(
         actor=actor,
         record=locked,
