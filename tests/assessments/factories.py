@@ -21,6 +21,7 @@ from supportfirst.assessments.models import (
     OfferKind,
 )
 from supportfirst.assessments.services import create_areas
+from supportfirst.families.advocacy import AdvocacyAnswer
 from supportfirst.families.models import Family
 from supportfirst.pathway.models import SupportRequest
 from tests.accounts.factories import UserFactory
@@ -41,6 +42,9 @@ class AssessmentFactory(factory.django.DjangoModelFactory):
     status = AssessmentStatus.IN_PROGRESS
     started_on = factory.LazyFunction(timezone.localdate)
     started_by = factory.SubFactory(UserFactory)
+    # The worker has offered the child an advocate; a test of the missing offer clears it.
+    advocacy_answer = AdvocacyAnswer.UNDECIDED
+    advocacy_on = factory.LazyFunction(timezone.localdate)
 
     @factory.post_generation
     def areas(self, create: bool, extracted: object, **kwargs: object) -> None:

@@ -4,6 +4,7 @@ the draft ready; the parent reads it and comments; a team manager authorises. ax
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from supportfirst.assessments.models import Assessment, AssessmentStatus, FamilyComment
 from supportfirst.councils.models import Role
@@ -16,6 +17,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 SLEEP_ACCOUNT = "He wakes at 2am most nights and one of us sits with him until 4."
 COMMENT = "He also wakes when his medicine wears off, usually around 5am."
+
+
+def _fill_today(page, group: str) -> None:
+    today = timezone.localdate()
+    box = page.get_by_role("group", name=group)
+    box.get_by_label("Day").fill(str(today.day))
+    box.get_by_label("Month").fill(str(today.month))
+    box.get_by_label("Year").fill(str(today.year))
 
 
 def _heading(visitor) -> str:
@@ -70,6 +79,18 @@ def test_request_decision_assessment_family_comments_and_authorisation(visitor, 
     assert "Someone awake with him at night." in page.content()
     page.get_by_role("link", name="Back to the task list").click()
     visitor.check()
+    # Alfie is offered an independent advocate; the answer is needed before authorising.
+    page.get_by_role("link", name="Offer of an advocate to Alfie").click()
+    visitor.check()
+    page.get_by_role("button", name="Save the advocacy offer").click()
+    visitor.check()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    _fill_today(page, "Date advocacy was offered")
+    page.get_by_label("Accepted: they want an advocate").check()
+    page.get_by_label("The advocate's organisation").fill("Young Voices Advocacy")
+    page.get_by_role("button", name="Save the advocacy offer").click()
+    visitor.check()
+    assert "The offer of an advocate is saved." in page.content()
     page.get_by_role("button", name="Mark ready for the family to read").click()
     visitor.check()
     assert "Ready for the family to read" in page.content()
@@ -81,6 +102,8 @@ def test_request_decision_assessment_family_comments_and_authorisation(visitor, 
     page.get_by_role("link", name="Alfie's needs assessment").click()
     visitor.check()
     assert SLEEP_ACCOUNT in page.content()
+    assert "Alfie wanted an advocate." in page.content()
+    assert "Young Voices Advocacy" in page.content()
     page.get_by_role("link", name="Add a comment about Sleep").click()
     visitor.check()
     page.get_by_label("Your comments").fill(COMMENT)

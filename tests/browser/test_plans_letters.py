@@ -8,6 +8,7 @@ opens the letter. Then every new page, on a desktop and on a phone.
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from supportfirst.councils.models import Role
 from supportfirst.letters import services as letter_services
@@ -81,6 +82,16 @@ def test_from_authorised_assessment_to_plan_agreement_and_letter(visitor):
     visitor.check()
     page.get_by_label("A mix: some by direct payment, some arranged by the council").check()
     page.get_by_role("button", name="Save").click()
+    visitor.check()
+    page.get_by_role("link", name="Record the offer of an advocate to Alfie").click()
+    visitor.check()
+    today = timezone.localdate()
+    box = page.get_by_role("group", name="Date advocacy was offered")
+    box.get_by_label("Day").fill(str(today.day))
+    box.get_by_label("Month").fill(str(today.month))
+    box.get_by_label("Year").fill(str(today.year))
+    page.get_by_label("Declined: they do not want an advocate now").check()
+    page.get_by_role("button", name="Save the advocacy offer").click()
     visitor.check()
     page.get_by_role("button", name="Share the plan with the family").click()
     visitor.check()

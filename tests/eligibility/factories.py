@@ -112,3 +112,26 @@ def authorised_child_assessment(family: Family) -> Assessment:
         .first()
     )
     return found or authorised_assessment(family)
+
+
+def own_published_criteria(council):
+    """The council's own published copy of Ashvale's criteria (signed off for the council and
+    the parent carer forum), not adopted yet; made once."""
+    from supportfirst.eligibility.models import PublishedCriteria
+    from supportfirst.eligibility.publishing import criteria_publish_text
+    from supportfirst.rules.criteria import shipped_set_paths
+
+    found = PublishedCriteria.objects.filter(set_id=f"{council.la_code}-own").first()
+    if found is not None:
+        return found
+    path = next(p for p in shipped_set_paths() if p.name == "957-ashvale.yaml")
+    text = (
+        path.read_text(encoding="utf-8")
+        .replace('owner: "957"', f'owner: "{council.la_code}"')
+        .replace("id: 957-ashvale", f"id: {council.la_code}-own")
+    )
+    return criteria_publish_text(text, f"{council.la_code}-own.yaml").row
+
+
+def matrix_criteria_id(family: Family) -> int:
+    return int(own_published_criteria(family.council).pk)

@@ -2,7 +2,7 @@
 
 from supportfirst.rules.criteria import load_file, shipped_set_paths
 from tests.eligibility.drafts import first_index, matrix_comment_id, matrix_draft_id
-from tests.eligibility.factories import matrix_decision_id
+from tests.eligibility.factories import matrix_criteria_id, matrix_decision_id
 
 PUBLIC = {
     "public_eligibility:index",
@@ -26,6 +26,7 @@ OBJECT_IDS = {
     "service_index": first_index,
     "example_index": first_index,
     "criteria_comment_id": matrix_comment_id,
+    "criteria_id": matrix_criteria_id,
 }
 
 # The national model is not a council and has no short breaks statement: its address goes to the

@@ -147,6 +147,9 @@ def make_world(council_name: str = "Northshire Council", la_code: str = "201") -
         status=PlanStatus.SHARED,
         direct_payment_choice="mix",
         shared_at=timezone.now(),
+        advocacy_answer="accepted",
+        advocacy_on=ON.date(),
+        advocate_organisation="Northshire Young Voices",
     )
     OutcomeFactory(plan=plan, text="We want Sam to go swimming with his friends on Saturdays.")
     OutcomeFactory(plan=plan, text="I want to sleep through the night.", said_by="Sam")

@@ -8,6 +8,7 @@ from decimal import Decimal
 import factory
 from django.utils import timezone
 
+from supportfirst.families.advocacy import AdvocacyAnswer
 from supportfirst.families.models import Family
 from supportfirst.plans.models import (
     DirectPaymentChoice,
@@ -88,11 +89,14 @@ class ReviewFactory(factory.django.DjangoModelFactory):
 
 
 def written_plan(plan: SupportPlan) -> SupportPlan:
-    """Give a plan an outcome, a service and the family's choice about direct payments."""
+    """Give a plan an outcome, a service, the family's choice about direct payments and the
+    child's answer to the offer of an advocate."""
     OutcomeFactory(plan=plan)
     PlannedServiceFactory(plan=plan)
     plan.direct_payment_choice = DirectPaymentChoice.COUNCIL_ARRANGES
-    plan.save(update_fields=["direct_payment_choice"])
+    plan.advocacy_answer = AdvocacyAnswer.DECLINED
+    plan.advocacy_on = timezone.localdate()
+    plan.save(update_fields=["direct_payment_choice", "advocacy_answer", "advocacy_on"])
     return plan
 
 

@@ -11,6 +11,7 @@ from supportfirst.assessments import services as assessment_services
 from supportfirst.assessments.models import Assessment, Kind
 from supportfirst.audit.services import Actor
 from supportfirst.councils.scoping import scope_for
+from supportfirst.families.advocacy import AdvocacyAnswer, AdvocacyInput
 from supportfirst.families.demo import DemoFamily, demo_families, team_manager
 from supportfirst.families.models import Child, Family, Stage
 
@@ -49,6 +50,15 @@ def _assessment_story(family: Family, fam: DemoFamily) -> None:
     )
     if fam.stage == Stage.ASSESSMENT:
         return
+    assessment_services.advocacy_save(
+        actor=as_worker,
+        assessment=assessment,
+        given=AdvocacyInput(
+            answer=AdvocacyAnswer.ACCEPTED,
+            on=assessment.started_on,
+            organisation="Young Voices Advocacy",
+        ),
+    )
     assessment_services.mark_ready(actor=as_worker, assessment=assessment)
     if fam.stage == Stage.FAMILY_READING:
         return

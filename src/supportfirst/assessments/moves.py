@@ -43,6 +43,14 @@ def carer_decisions_are_recorded(
     return decisions is not None and decisions.complete
 
 
+def advocacy_answer_is_recorded(
+    assessment: Assessment, actor: Any, context: dict[str, Any]
+) -> bool:
+    """Record whether independent advocacy was offered to the child or young person, and
+    their answer (or why it is not appropriate), before the assessment is authorised."""
+    return not assessment.advocacy_applies or assessment.advocacy_recorded
+
+
 authoriser_is_a_team_manager = team_manager_only(
     "authoriser_is_a_team_manager", "Only a team manager can authorise an assessment."
 )
@@ -86,7 +94,18 @@ ASSESSMENT = Workflow(
             "Authorise the assessment",
             frozenset({AssessmentStatus.READY_FOR_FAMILY}),
             AssessmentStatus.AUTHORISED,
-            (authoriser_is_a_team_manager, late_authorisation_has_a_reason),
+            (
+                authoriser_is_a_team_manager,
+                advocacy_answer_is_recorded,
+                late_authorisation_has_a_reason,
+            ),
+        ),
+        Move(
+            "record_advocacy",
+            "Record the offer of an advocate",
+            frozenset({AssessmentStatus.IN_PROGRESS, AssessmentStatus.READY_FOR_FAMILY}),
+            KEEPS_STATUS,
+            when_illegal="The assessment is authorised: the advocacy answer cannot change now.",
         ),
         Move(
             "edit",

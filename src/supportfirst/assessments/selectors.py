@@ -228,9 +228,9 @@ def awaiting_eligibility_decision(
 
 def staff_text_of(assessment: Assessment) -> dict[str, str]:
     """The practitioner's own words in an assessment that the family will read, named by where
-    they are: each area's analysis, each need, who helped the child give their view, and a
-    parent carer's decisions. The family's account, the child's view and the family's comments
-    are theirs and not included."""
+    they are: each area's analysis, each need, who helped the child give their view, a
+    parent carer's decisions, and why offering an advocate is not appropriate. The family's
+    account, the child's view and the family's comments are theirs and not included."""
     texts: dict[str, str] = {}
     for area in assessment.areas.all():
         if area.practitioner_analysis:
@@ -245,4 +245,6 @@ def staff_text_of(assessment: Assessment) -> dict[str, str]:
             reason = getattr(decisions, f"{question}_reason")
             if reason:
                 texts[f"the reason for decision {number}"] = reason
+    if assessment.advocacy_reason:
+        texts["why an advocate is not appropriate"] = assessment.advocacy_reason
     return texts

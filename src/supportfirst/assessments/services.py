@@ -31,6 +31,12 @@ from supportfirst.assessments.models import (
 )
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
+from supportfirst.families.advocacy import (
+    AdvocacyAnswer,
+    AdvocacyInput,
+    advocacy_problems,
+    advocacy_values,
+)
 from supportfirst.families.models import ParentCarer, Sibling
 from supportfirst.families.moves import move_family
 from supportfirst.kernel.workflow import (
@@ -417,6 +423,34 @@ def carer_decisions_save(
         action=Action.CREATE if created else Action.CHANGE,
     )
     return decisions
+
+
+@transaction.atomic
+def advocacy_save(*, actor: Actor, assessment: Assessment, given: AdvocacyInput) -> Assessment:
+    """The offer of an independent advocate to the child or young person assessed, and their
+    answer; it can change until the assessment is authorised."""
+    if not assessment.advocacy_applies:
+        raise IllegalMove("Advocacy is recorded on a child's or a young carer's assessment.")
+    locked: Assessment = check_move(
+        moves.ASSESSMENT, assessment, "record_advocacy", actor=actor.user
+    )
+    problems = advocacy_problems(given, today=timezone.localdate())
+    if problems:
+        raise MoveRefused(problems)
+    values = advocacy_values(given, user=actor.user)
+    for name, value in values.items():
+        setattr(locked, name, value)
+    locked.save(update_fields=[*values])
+    _event(
+        actor=actor,
+        record=locked,
+        move="record_advocacy",
+        to=locked.status,
+        summary=f"Advocacy for {locked.subject_name}: "
+        f"{AdvocacyAnswer(given.answer).label.split(':')[0].lower()}",
+    )
+    log_access(actor, family_id=assessment.family_id, record=locked, action=Action.CHANGE)
+    return locked
 
 
 @transaction.atomic

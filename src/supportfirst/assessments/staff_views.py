@@ -22,6 +22,7 @@ from supportfirst.assessments.forms import (
 from supportfirst.assessments.models import Assessment, AssessmentArea, AssessmentStatus
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, manager_required
+from supportfirst.families.advocacy import AdvocacyForm, advocacy_initial
 from supportfirst.kernel.formsupport import (
     add_refusal,
     button_move,
@@ -279,6 +280,28 @@ def carer_decisions(request: HttpRequest, carer_assessment_id: int) -> HttpRespo
             actor=actor, assessment=assessment, given=form.to_input()
         ),
         success=lambda _: ("The decisions are saved.", _assessment_url(assessment)),
+        back_url=_assessment_url(assessment),
+        back_text=BACK_TEXT,
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def advocacy(request: HttpRequest, assessment_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    assessment = selectors.assessment_read(actor=actor, assessment_id=assessment_id)
+    form = AdvocacyForm(
+        submitted(request), initial=advocacy_initial(assessment), name=assessment.subject_name
+    )
+    return form_page(
+        request,
+        form,
+        "assessments/staff/advocacy.html",
+        {"assessment": assessment},
+        on_valid=lambda: services.advocacy_save(
+            actor=actor, assessment=assessment, given=form.to_input()
+        ),
+        success=lambda _: ("The offer of an advocate is saved.", _assessment_url(assessment)),
         back_url=_assessment_url(assessment),
         back_text=BACK_TEXT,
     )

@@ -19,6 +19,7 @@ urlpatterns = [
         views.carer_decisions,
         name="carer_decisions",
     ),
+    path("assessments/<int:assessment_id>/advocacy/", views.advocacy, name="advocacy"),
     path("assessments/areas/<int:area_id>/", views.area_detail, name="area"),
     path("assessments/areas/<int:area_id>/needs/", views.need_add, name="need_add"),
     path("assessments/needs/<int:need_id>/remove/", views.need_remove, name="need_remove"),

@@ -9,6 +9,8 @@ from typing import Any
 
 from django.db import transaction
 
+from supportfirst.audit.models import Action
+from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Council
 from supportfirst.eligibility.models import CriteriaAdoption, CriteriaStatus, PublishedCriteria
 from supportfirst.kernel.workflow import MoveRefused
@@ -53,8 +55,11 @@ def criteria_adopt(
     adopted_on: date,
     equality_impact_summary: str,
     recorded_by: Any = None,
+    actor: Actor | None = None,
 ) -> CriteriaAdoption:
-    """Record the adoption; the same version adopted again returns the record already kept."""
+    """Record the adoption; the same version adopted again returns the record already kept.
+    From a page, `actor` is the manager adopting it: they are recorded and the access log
+    says so (the command line and the publishing of a draft pass no actor)."""
     problems = adoption_problems(
         council,
         criteria,
@@ -68,7 +73,7 @@ def criteria_adopt(
         existing = CriteriaAdoption.objects.filter(criteria=criteria).first()
         if existing is not None:
             return existing
-        return CriteriaAdoption.objects.create(
+        adoption = CriteriaAdoption.objects.create(
             criteria=criteria,
             council=council,
             council_signatory=council_signatory.strip(),
@@ -76,5 +81,8 @@ def criteria_adopt(
             adopted_on=adopted_on,
             equality_impact_considered=True,
             equality_impact_summary=equality_impact_summary.strip(),
-            recorded_by=recorded_by,
+            recorded_by=actor.user if actor is not None else recorded_by,
         )
+        if actor is not None:
+            log_access(actor, family_id=None, record=adoption, action=Action.CREATE)
+        return adoption

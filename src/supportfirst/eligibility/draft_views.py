@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from supportfirst.audit.services import log_list_view
 from supportfirst.councils.access import manager_required, role_required
 from supportfirst.councils.models import MANAGER_ROLES, Council, Role
-from supportfirst.eligibility import drafting
+from supportfirst.eligibility import drafting, selectors
 from supportfirst.eligibility.draft_forms import (
     AnswerForm,
     CommentForm,
@@ -73,6 +73,11 @@ def overview(request: HttpRequest) -> HttpResponse:
             "drafts": drafts_of(council_id),
             "start_from": drafting._start_from(Council.objects.get(pk=council_id)),
             "is_manager": _is_manager(request),
+            "to_adopt": (
+                selectors.adoptable_criteria(scope=request.scope)  # type: ignore[attr-defined]
+                if _is_manager(request)
+                else []
+            ),
         },
     )
 

@@ -347,3 +347,22 @@ def separate_carer_notes(decision: EligibilityDecision) -> list[str]:
                     f"{decided_in})."
                 )
     return notes
+
+
+def adoptable_criteria(*, scope: Scope) -> list[PublishedCriteria]:
+    """The council's own published versions that the parent carer forum signed off and the
+    council has not adopted yet, newest first: what a manager can adopt on a page."""
+    council = Council.objects.get(pk=scope.council_id)
+    rows = PublishedCriteria.objects.filter(
+        owner=council.la_code, status=CriteriaStatus.PUBLISHED, adoption__isnull=True
+    ).order_by("-effective_from", "-pk")
+    return [row for row in rows if row.sign_off_forum]
+
+
+def adoptable_read(*, scope: Scope, criteria_id: int) -> PublishedCriteria:
+    """One version the manager's council can adopt now, or 404 (another council's, not signed
+    off by the forum, or adopted already)."""
+    for row in adoptable_criteria(scope=scope):
+        if row.pk == criteria_id:
+            return row
+    raise Http404("No criteria to adopt here.")

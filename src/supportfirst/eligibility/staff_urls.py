@@ -1,8 +1,8 @@
 from django.urls import path
 
+from supportfirst.eligibility import adopt_views, statement_views
 from supportfirst.eligibility import draft_views as drafts
 from supportfirst.eligibility import staff_views as views
-from supportfirst.eligibility import statement_views
 
 app_name = "eligibility"
 
@@ -19,6 +19,11 @@ urlpatterns = [
     path("eligibility/<int:decision_id>/return/", views.return_decision, name="return"),
     path("criteria/", drafts.overview, name="criteria_drafts"),
     path("criteria/start/", drafts.start, name="criteria_start"),
+    path(
+        "criteria/published/<int:criteria_id>/adopt/",
+        adopt_views.adopt,
+        name="criteria_adopt",
+    ),
     path("criteria/<int:draft_id>/", drafts.draft_page, name="criteria_draft"),
     path("criteria/<int:draft_id>/what-would-change/", drafts.impact, name="criteria_impact"),
     path("criteria/<int:draft_id>/details/", drafts.details, name="criteria_details"),

@@ -14,6 +14,7 @@ from supportfirst.audit.services import Actor
 from supportfirst.councils.models import Membership, Role
 from supportfirst.councils.scoping import scope_for
 from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
+from supportfirst.families.advocacy import AdvocacyAnswer, AdvocacyInput
 from supportfirst.families.models import Family, Stage
 from supportfirst.plans import services
 from supportfirst.plans.catalogue import OTHER
@@ -127,6 +128,15 @@ def _write_plan(decision: EligibilityDecision, number: int) -> None:
                 if paying == DirectPaymentChoice.MIX
                 else "We would rather the council arranged it for now."
             ),
+        ),
+    )
+    services.advocacy_save(
+        actor=worker,
+        plan=plan,
+        given=AdvocacyInput(
+            answer=AdvocacyAnswer.ACCEPTED if number % 2 else AdvocacyAnswer.DECLINED,
+            on=today,
+            organisation="Young Voices Advocacy" if number % 2 else "",
         ),
     )
     services.plan_share(actor=worker, plan=plan, tell_family=False)

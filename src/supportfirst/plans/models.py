@@ -8,8 +8,9 @@ and the date it is next reviewed.
 The life of a plan (moves.py declares the moves and their guards):
 
     draft --share--> shared            (staff share it with the family; it needs an outcome, a
-                                        service, the family's choice about direct payments and
-                                        a review date)
+                                        service, the family's choice about direct payments, the
+                                        offer of an advocate to the child and their answer,
+                                        and a review date)
     shared --agree--> agreed           (the family agrees, in their own words if they wish)
     shared --disagree--> disagreed     (the family says what they disagree with, in their words;
                                         the plan is not agreed and they are shown how to complain)
@@ -34,6 +35,7 @@ from django.db import models
 from django.utils import timezone
 
 from supportfirst.councils.models import Council
+from supportfirst.families.advocacy import AdvocacyRecord
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
 from supportfirst.kernel.due import stored_changes, with_stored
@@ -64,8 +66,9 @@ class Charging(models.TextChoices):
     CHARGED = "charged", "A charge under Children Act 1989, section 29"
 
 
-class SupportPlan(FamilyRecord):
-    """A child's support plan, written with the family."""
+class SupportPlan(FamilyRecord, AdvocacyRecord):
+    """A child's support plan, written with the family. The offer of an independent advocate to
+    the child and their answer are recorded before it is shared."""
 
     family = models.ForeignKey(
         "families.Family", on_delete=models.CASCADE, related_name="support_plans"
@@ -140,6 +143,10 @@ class SupportPlan(FamilyRecord):
     @property
     def title(self) -> str:
         return f"{self.child.first_name}'s support plan"
+
+    @property
+    def advocacy_child_name(self) -> str:
+        return str(self.child.first_name)
 
     @property
     def is_draft(self) -> bool:

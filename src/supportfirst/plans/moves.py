@@ -35,6 +35,12 @@ def direct_payment_offered_for_each_service(
     return not plan.services.filter(dp_wish="").exists()
 
 
+def advocacy_answer_is_recorded(plan: SupportPlan, actor: Any, context: dict[str, Any]) -> bool:
+    """Record whether independent advocacy was offered to the child or young person, and
+    their answer (or why it is not appropriate), before the plan is shared."""
+    return plan.advocacy_recorded
+
+
 def review_date_after_start(plan: SupportPlan, actor: Any, context: dict[str, Any]) -> bool:
     """The review date must be after the date the plan starts."""
     return plan.review_due_on > plan.starts_on
@@ -86,6 +92,7 @@ PLAN = Workflow(
                 has_a_service,
                 direct_payment_choice_recorded,
                 direct_payment_offered_for_each_service,
+                advocacy_answer_is_recorded,
                 review_date_after_start,
             ),
         ),

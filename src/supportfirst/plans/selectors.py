@@ -123,8 +123,8 @@ def staff_text_of(plan: SupportPlan) -> dict[str, str]:
     """The practitioner's own words in a plan that the family will read, named by where they
     are: each service (its name, who provides it, how much and how often, the law when staff
     wrote it, why it was added, why it cannot be a direct payment), the reason for any charge,
-    and each review. The family's outcomes and their words are
-    theirs and not included."""
+    why offering an advocate is not appropriate, and each review. The family's outcomes and
+    their words are theirs and not included."""
     texts: dict[str, str] = {}
     for service in plan.services.all():
         texts[f"the service “{service.name}”"] = (
@@ -138,6 +138,8 @@ def staff_text_of(plan: SupportPlan) -> dict[str, str]:
             texts[f"why “{service.name}” cannot be a direct payment"] = service.dp_reason
     if plan.charge_reason:
         texts["the reason for the charge"] = plan.charge_reason
+    if plan.advocacy_reason:
+        texts["why an advocate is not appropriate"] = plan.advocacy_reason
     for review in plan.reviews.all():
         texts[f"the review on {review.reviewed_on:%d %B %Y}"] = review.what_changed
     return texts

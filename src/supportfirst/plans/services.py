@@ -20,6 +20,12 @@ from supportfirst.assessments.models import Assessment, AssessmentStatus, Kind
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
+from supportfirst.families.advocacy import (
+    AdvocacyAnswer,
+    AdvocacyInput,
+    advocacy_problems,
+    advocacy_values,
+)
 from supportfirst.families.moves import move_family
 from supportfirst.kernel.workflow import (
     MoveRefused,
@@ -393,6 +399,29 @@ def service_remove(*, actor: Actor, plan: SupportPlan, service_id: int) -> None:
         raise MoveRefused(["That service is not part of this plan."])
     log_access(actor, family_id=plan.family_id, record=service, action=Action.DELETE)
     service.delete()
+
+
+@transaction.atomic
+def advocacy_save(*, actor: Actor, plan: SupportPlan, given: AdvocacyInput) -> SupportPlan:
+    """The offer of an independent advocate to the child or young person, and their answer,
+    recorded while the plan is a draft."""
+    locked = _lock_draft(plan)
+    problems = advocacy_problems(given, today=timezone.localdate())
+    if problems:
+        raise MoveRefused(problems)
+    values = advocacy_values(given, user=actor.user)
+    for name, value in values.items():
+        setattr(locked, name, value)
+    locked.save(update_fields=[*values])
+    _event(
+        actor=actor,
+        plan=locked,
+        move="record_advocacy",
+        summary=f"Advocacy for {locked.child.first_name}: "
+        f"{AdvocacyAnswer(given.answer).label.split(':')[0].lower()}",
+    )
+    log_access(actor, family_id=plan.family_id, record=locked, action=Action.CHANGE)
+    return locked
 
 
 @transaction.atomic

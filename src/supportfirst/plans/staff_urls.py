@@ -10,6 +10,7 @@ urlpatterns = [
     path("requests/<int:request_id>/plans/start/", views.plan_start, name="start"),
     path("plans/<int:plan_id>/", views.plan_detail, name="plan"),
     path("plans/<int:plan_id>/details/", views.plan_details, name="details"),
+    path("plans/<int:plan_id>/advocacy/", views.advocacy, name="advocacy"),
     path("plans/<int:plan_id>/outcomes/", views.outcome_add, name="outcome_add"),
     path("plans/<int:plan_id>/outcomes/remove/", views.outcome_remove, name="outcome_remove"),
     path("plans/<int:plan_id>/services/", views.service_add, name="service_add"),

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required
+from supportfirst.families.advocacy import AdvocacyForm, advocacy_initial
 from supportfirst.kernel.formsupport import (
     button_move,
     form_page,
@@ -161,6 +162,26 @@ def plan_details(request: HttpRequest, plan_id: int) -> HttpResponse:
             "The plan's dates and the direct payment choice are saved.",
             _plan_url(plan),
         ),
+        back_url=_plan_url(plan),
+        back_text=BACK_TEXT,
+    )
+
+
+@casework_required
+@require_http_methods(["GET", "POST"])
+def advocacy(request: HttpRequest, plan_id: int) -> HttpResponse:
+    actor = Actor.of(request)
+    plan = selectors.plan_read(actor=actor, plan_id=plan_id)
+    form = AdvocacyForm(
+        submitted(request), initial=advocacy_initial(plan), name=plan.child.first_name
+    )
+    return form_page(
+        request,
+        form,
+        "plans/staff/advocacy.html",
+        {"plan": plan},
+        on_valid=lambda: services.advocacy_save(actor=actor, plan=plan, given=form.to_input()),
+        success=lambda _: ("The offer of an advocate is saved.", _plan_url(plan)),
         back_url=_plan_url(plan),
         back_text=BACK_TEXT,
     )

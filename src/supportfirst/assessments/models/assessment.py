@@ -12,6 +12,7 @@ from django.db import models
 from supportfirst.assessments.areas import Kind
 from supportfirst.councils.models import Council, Role
 from supportfirst.councils.scoping import Scope
+from supportfirst.families.advocacy import AdvocacyRecord
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import Correctable, FamilyFacing
 from supportfirst.kernel.due import clock_due, stored_changes, with_stored
@@ -37,8 +38,10 @@ def family_readable(scope: Scope) -> models.QuerySet[Assessment]:
     return rows
 
 
-class Assessment(FamilyRecord):
-    """One person's needs assessment, made for one request for help."""
+class Assessment(FamilyRecord, AdvocacyRecord):
+    """One person's needs assessment, made for one request for help. When the person assessed
+    is a child or young person (a child's or a young carer's assessment), the offer of an
+    independent advocate and their answer are recorded before it is authorised."""
 
     family = models.ForeignKey(
         "families.Family", on_delete=models.CASCADE, related_name="assessments"
@@ -173,6 +176,15 @@ class Assessment(FamilyRecord):
         if self.kind == Kind.YOUNG_CARER:
             return f"{self.subject_name}'s assessment as a young carer"
         return f"{self.subject_name}'s needs assessment"
+
+    @property
+    def advocacy_applies(self) -> bool:
+        """The person assessed is a child or young person, who is offered an advocate."""
+        return self.kind in (Kind.CHILD, Kind.YOUNG_CARER)
+
+    @property
+    def advocacy_child_name(self) -> str:
+        return self.subject_name
 
     @property
     def is_child(self) -> bool:
