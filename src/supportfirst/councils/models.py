@@ -12,13 +12,14 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
+from supportfirst.kernel.versioning import Versioned
 
 DEFAULT_DECISION_WORKING_DAYS = 10
 DEFAULT_PLAN_WORKING_DAYS = 20
 DEFAULT_SERVICE_START_WORKING_DAYS = 20
 
 
-class Council(models.Model):
+class Council(Versioned):
     """A local authority in England, identified by its Department for Education LA code."""
 
     name = models.CharField(max_length=200, unique=True)

@@ -23,6 +23,7 @@ from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
 from supportfirst.letters.rendering import pdf_from_html, render_letter
 from supportfirst.letters.variants import Variant
+from supportfirst.kernel.versioning import Versioned
 
 
 class LetterKind(models.TextChoices):
@@ -52,7 +53,7 @@ class LetterStatus(models.TextChoices):
     SENT = "sent", "Sent"
 
 
-class Letter(FamilyRecord):
+class Letter(FamilyRecord, Versioned):
     """One letter to a family about one record."""
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="letters")

@@ -20,6 +20,7 @@ from django.conf import settings
 from django.db import models
 
 from supportfirst.localprotocol.sections import SECTION_MAX, SECTIONS
+from supportfirst.kernel.versioning import Versioned
 
 
 class ProtocolStatus(models.TextChoices):
@@ -31,7 +32,7 @@ def _days(label: str) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(label, null=True, blank=True)
 
 
-class ProtocolVersion(models.Model):
+class ProtocolVersion(Versioned):
     council = models.ForeignKey(
         "councils.Council", on_delete=models.PROTECT, related_name="protocol_versions"
     )
@@ -99,7 +100,7 @@ class ProtocolVersion(models.Model):
         }
 
 
-class ProtocolSection(models.Model):
+class ProtocolSection(Versioned):
     version = models.ForeignKey(ProtocolVersion, on_delete=models.CASCADE, related_name="sections")
     key = models.CharField(max_length=40, choices=[(s.key, s.title) for s in SECTIONS])
     position = models.PositiveSmallIntegerField()

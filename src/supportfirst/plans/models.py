@@ -38,6 +38,7 @@ from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
 from supportfirst.kernel.due import stored_changes, with_stored
 from supportfirst.rules import shortbreaks, workdays
+from supportfirst.kernel.versioning import Versioned
 
 
 class PlanStatus(models.TextChoices):
@@ -64,7 +65,7 @@ class Charging(models.TextChoices):
     CHARGED = "charged", "A charge under Children Act 1989, section 29"
 
 
-class SupportPlan(FamilyRecord):
+class SupportPlan(FamilyRecord, Versioned):
     """A child's support plan, written with the family."""
 
     family = models.ForeignKey(
