@@ -120,7 +120,7 @@ class ProtocolSection(Versioned):
         return f"{self.get_key_display()} ({self.version})"
 
 
-class SectionComment(models.Model):
+class SectionComment(Versioned):
     """A forum member's comment on a section of a draft, and the council's answer."""
 
     section = models.ForeignKey(ProtocolSection, on_delete=models.CASCADE, related_name="comments")
