@@ -35,6 +35,7 @@ __all__ = [
     "gds_helper",
     "limit_text",
     "submitted",
+    "version_claimed",
     "versioned",
 ]
 

@@ -20,9 +20,9 @@ from supportfirst.kernel.formsupport import (
     conflict,
     form_status,
     submitted,
+    version_claimed,
     versioned,
 )
-from supportfirst.kernel.versioning import version_claimed
 from supportfirst.rules.language import CATEGORIES, shipped
 from supportfirst.vocabulary import selectors, services
 from supportfirst.vocabulary.forms import EntryForm, TryForm
