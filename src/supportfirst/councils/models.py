@@ -131,7 +131,7 @@ def main_role(roles: set[str] | frozenset[str]) -> str:
     raise ValueError("A member of staff needs at least one role.")
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     """A person's role in one council. Family roles are tied to one family.
 
     Staff may hold more than one role in their council (a practitioner who is also a team

@@ -66,9 +66,12 @@ def staff_contact(request: HttpRequest, person_id: int) -> HttpResponse:
         council_id=request.scope.council_id,  # type: ignore[attr-defined]
         role__in=[r.value for r in STAFF_ROLES],
     )
-    form = StaffContactForm(
-        submitted(request),
-        initial={"job_title": membership.job_title, "work_phone": membership.work_phone},
+    form = versioned(
+        StaffContactForm(
+            submitted(request),
+            initial={"job_title": membership.job_title, "work_phone": membership.work_phone},
+        ),
+        membership,
     )
     return form_page(
         request,
