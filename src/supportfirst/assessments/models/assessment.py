@@ -15,6 +15,7 @@ from supportfirst.councils.scoping import Scope
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import Correctable, FamilyFacing
 from supportfirst.kernel.due import clock_due, stored_changes, with_stored
+from supportfirst.kernel.versioning import Versioned
 
 
 class AssessmentStatus(models.TextChoices):
@@ -37,7 +38,7 @@ def family_readable(scope: Scope) -> models.QuerySet[Assessment]:
     return rows
 
 
-class Assessment(FamilyRecord):
+class Assessment(FamilyRecord, Versioned):
     """One person's needs assessment, made for one request for help."""
 
     family = models.ForeignKey(
