@@ -18,8 +18,15 @@ from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
-from supportfirst.kernel.versioning import conflict_block, in_conflict, version_claimed, versioned
+from supportfirst.kernel.versioning import (
+    conflict_block,
+    in_conflict,
+    is_versioned,
+    version_claimed,
+    versioned,
+)
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 
 __all__ = [
@@ -208,7 +215,8 @@ class EscapingFormHelper(FormHelper):
         _character_counts(form, layout)
         try:
             # A versioned form's hidden version, and after a conflict what is saved now.
-            return conflict_block(form) + self._render_escaped(form, context, template_pack)
+            drawn = self._render_escaped(form, context, template_pack)
+            return mark_safe(conflict_block(form) + drawn) if is_versioned(form) else drawn
         finally:
             if drawn_whole:
                 self.layout = None
