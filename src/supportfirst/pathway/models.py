@@ -28,6 +28,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
+from supportfirst.kernel.versioning import Versioned
 from supportfirst.families.models import ContactMethod, FamilyRecord
 from supportfirst.families.records import Correctable, FamilyFacing
 
@@ -277,7 +278,7 @@ class ContactStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
-class Contact(FamilyRecord):
+class Contact(FamilyRecord, Versioned):
     """A meeting, call, video call or visit. The family's choice of time, place and way is the
     default; anything intrusive needs its intrusion record, saved with it."""
 

@@ -21,6 +21,7 @@ from supportfirst.kernel.formsupport import (
     form_move,
     form_page,
     submitted,
+    versioned,
 )
 from supportfirst.pathway import beside, danger, enquiries, selectors, services
 from supportfirst.pathway.enquiry_forms import EnquiryOutcomeForm
@@ -671,6 +672,7 @@ def _planned_contact_form(
     done: str,
     gated: dict[str, str] | None = None,
     not_for_planner: str = "",
+    saved: Any = None,
 ) -> HttpResponse:
     """One step on a planned contact. The fields in `gated` (field name to words for staff)
     reach the family: they go through the wording gate, and `act` gets the reasons. A step
@@ -688,6 +690,8 @@ def _planned_contact_form(
             status=403 if request.method == "POST" else 200,
         )
     form = form_for(submitted(request))
+    if saved is not None:
+        versioned(form, contact, saved=saved)
     to_check = _gate(form, gated, request, council_id=contact.request.family.council_id)
     return form_page(
         request,
@@ -718,6 +722,7 @@ def contact_family_view(request: HttpRequest, contact_id: int) -> HttpResponse:
         ),
         title="Record the family's view",
         done="The family's view is saved.",
+        saved=selectors.family_view_saved,
     )
 
 
