@@ -1,0 +1,94 @@
+"""The meta-test for no lost updates (docs/security.md#no-lost-updates): every page that shows a
+form already filled in from a saved record (text in a box, a value in a text field) carries
+the version check (kernel/versioning.py `versioned`), so a second save cannot silently replace
+the first. It opens every signed-in page of the URL table as the person it is for, with the
+isolation matrix's records; a new editing page without the check fails here. A page whose
+filled-in form does not change a saved record is listed below with the reason.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from supportfirst.councils.models import CASEWORK_ROLES, FAMILY_ROLES, Role
+from tests.accounts.factories import family_user, staff_user
+from tests.test_isolation_matrix import PRIVATE, Route, client_for, two_councils, url_for
+
+__all__ = ["two_councils"]  # the matrix's fixture, used here too
+
+# Pages with a form filled in before anyone types, that do not edit a saved record.
+FILLED_BUT_NOT_EDITING = {
+    # Signing off is a move (who signed, when): a second sign-off of the same side is refused.
+    "eligibility:criteria_sign_off": "a sign-off, prefilled with the signer's name and today",
+    "protocol:sign_off": "a sign-off, prefilled with the signer's name and today",
+    # Forms that make a new record, prefilled with a sensible start.
+    "plans:service_add": "adds a service; prefilled with the plan's start date",
+    "plans:review_new": "adds a review; prefilled with today and the review due",
+    "complaints:respond": "records the response (a move); prefilled with today",
+    "complaints:panel": "appoints the panel (a move); prefilled with the people suggested",
+    "pathway:contact_done": "records a planned contact as done (a move, refused twice)",
+    "subject_access:withhold": "adds a withholding for one record of a request",
+}
+
+FORM = re.compile(r"<form\b[^>]*method=\"post\"[^>]*>(.*?)</form>", re.S | re.I)
+FILLED_BOX = re.compile(r"<textarea\b[^>]*>\s*([^<\s][^<]*)</textarea>", re.I)
+FILLED_FIELD = re.compile(
+    r"<input\b(?=[^>]*type=\"(?:text|email|tel|number)\")(?=[^>]*value=\"([^\"]+)\")[^>]*>", re.I
+)
+
+
+def _owner(route: Route, two_councils):
+    if route.roles & CASEWORK_ROLES:
+        role = Role.PRACTITIONER if Role.PRACTITIONER in route.roles else Role.TEAM_MANAGER
+        return staff_user(two_councils["b"], role)
+    if route.roles & FAMILY_ROLES:
+        return family_user(two_councils["family_b"])
+    for role in (Role.COUNCIL_ADMIN, Role.COMPLAINTS_MANAGER, Role.FORUM_MEMBER):
+        if role in route.roles:
+            return staff_user(two_councils["b"], role)
+    return None
+
+
+def unversioned_filled_forms(page: str) -> list[str]:
+    """What is filled in, in each post form of the page that has no version field."""
+    found = []
+    for form in FORM.findall(page):
+        if 'name="version"' in form:
+            continue
+        found += [m.strip()[:40] for m in FILLED_BOX.findall(form)]
+        found += [m[:40] for m in FILLED_FIELD.findall(form)]
+    return found
+
+
+def test_the_meta_test_sees_a_filled_form_without_a_version():
+    filled = '<form method="post"><textarea name="text">Saved words</textarea></form>'
+    versioned = filled.replace("</form>", '<input type="hidden" name="version" value="3"></form>')
+    empty = '<form method="post"><input type="text" name="name" value=""></form>'
+    assert unversioned_filled_forms(filled) == ["Saved words"]
+    assert unversioned_filled_forms(versioned) == []
+    assert unversioned_filled_forms(empty) == []
+
+
+EDITABLE = [r for r in PRIVATE if not r.is_api and r.name not in FILLED_BUT_NOT_EDITING]
+
+
+@pytest.mark.parametrize("route", EDITABLE, ids=str)
+def test_every_page_that_edits_a_saved_record_checks_the_version(two_councils, route):
+    owner = _owner(route, two_councils)
+    if owner is None:
+        pytest.skip(f"{route.name}: no signed-in role")
+    response = client_for(owner, route).get(url_for(route, two_councils["family_b"]))
+    if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+        return
+    filled = unversioned_filled_forms(response.content.decode())
+    assert not filled, (
+        f"{route.name} shows a form filled in from a saved record ({filled}) with no version "
+        "check: mark it with kernel.versioning.versioned(form, record), or list it in "
+        "FILLED_BUT_NOT_EDITING with the reason"
+    )
+
+
+def test_the_allow_list_names_only_real_urls():
+    assert {r.name for r in PRIVATE} >= set(FILLED_BUT_NOT_EDITING)
