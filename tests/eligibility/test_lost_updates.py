@@ -39,7 +39,9 @@ def test_a_second_save_of_a_criterion_does_not_overwrite_the_first():
     sent = {k: v for k, v in initial.items() if v is not None}
     page = second_save(
         *_managers(draft.council),
-        reverse("eligibility:criteria_criterion", kwargs={"draft_id": draft.pk, "criterion_index": 0}),
+        reverse(
+            "eligibility:criteria_criterion", kwargs={"draft_id": draft.pk, "criterion_index": 0}
+        ),
         sent | {"title": "Help for your child at home"},
         sent | {"title": "Help for your child at school"},
     )

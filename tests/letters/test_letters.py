@@ -10,15 +10,15 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from supportfirst.audit.models import AccessEvent, Action
+from supportfirst.councils.models import Role
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.letters import rendering, services
 from supportfirst.letters.models import Letter, LetterStatus
-from supportfirst.councils.models import Role
 from tests.accounts.factories import family_user, staff_user
 from tests.conftest import signed_in_client
-from tests.lost_updates import second_save
 from tests.letters.factories import actor_for
 from tests.letters.world import make_world
+from tests.lost_updates import second_save
 
 
 @pytest.fixture

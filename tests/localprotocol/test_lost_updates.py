@@ -52,8 +52,8 @@ def test_a_second_save_of_the_targets_does_not_overwrite_the_first():
         targets | {"service_start_working_days": 11},
         targets | {"service_start_working_days": 19},
     )
-    assert "<td class=\"govuk-table__cell\">19</td>" in page
-    assert "<td class=\"govuk-table__cell\">11</td>" in page
+    assert '<td class="govuk-table__cell">19</td>' in page
+    assert '<td class="govuk-table__cell">11</td>' in page
     draft.refresh_from_db()
     assert draft.service_start_working_days == 11
 
@@ -90,6 +90,6 @@ def test_a_second_save_of_the_council_settings_does_not_overwrite_the_first():
         targets | {"service_start_working_days": 12},
         targets | {"service_start_working_days": 18},
     )
-    assert "<td class=\"govuk-table__cell\">18</td>" in page
-    assert "<td class=\"govuk-table__cell\">12</td>" in page
+    assert '<td class="govuk-table__cell">18</td>' in page
+    assert '<td class="govuk-table__cell">12</td>' in page
     assert Council.objects.get(pk=council.pk).service_start_working_days == 12

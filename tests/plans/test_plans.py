@@ -8,16 +8,16 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from supportfirst.councils.models import Role
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused, guard_message
 from supportfirst.pathway.models import PathwayEvent
 from supportfirst.plans import moves, services
 from supportfirst.plans.models import PlanStatus
-from tests.assessments.factories import AssessmentFactory, AuthorisedAssessmentFactory
-from supportfirst.councils.models import Role
 from tests.accounts.factories import staff_user
+from tests.assessments.factories import AssessmentFactory, AuthorisedAssessmentFactory
 from tests.conftest import signed_in_client
-from tests.lost_updates import second_save
 from tests.letters.factories import actor_for
+from tests.lost_updates import second_save
 from tests.plans.factories import draft_plan_for, shared_plan_for, written_plan
 
 

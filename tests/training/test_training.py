@@ -20,8 +20,8 @@ from supportfirst.pathway.models import RequestStatus
 from supportfirst.training.models import Course, TrainingRecord, TrainingRule
 from tests.accounts.factories import staff_user
 from tests.conftest import signed_in_client
-from tests.lost_updates import second_save
 from tests.families.factories import family_with_everyone
+from tests.lost_updates import second_save
 from tests.pathway.factories import SupportRequestFactory
 
 TODAY = datetime.date.today

@@ -38,9 +38,9 @@ from django.db import models
 from supportfirst.complaints import clock
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, ScopedQuerySet
-from supportfirst.kernel.versioning import Versioned
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
+from supportfirst.kernel.versioning import Versioned
 
 TIME_LIMIT_DAYS = 365
 

@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
+
 from supportfirst.kernel.versioning import Versioned
 
 DEFAULT_DECISION_WORKING_DAYS = 10

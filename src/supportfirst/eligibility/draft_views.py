@@ -244,7 +244,9 @@ def _edit_part(
                 messages.success(
                     request,
                     f"The {what} is saved."
-                    + (" It had been signed off: both sides now sign off again." if cleared else ""),
+                    + (
+                        " It had been signed off: both sides now sign off again." if cleared else ""
+                    ),
                 )
                 return redirect(_draft_url(draft.pk, f"{what}-{value.get(key_field, '')}"))
     return render(

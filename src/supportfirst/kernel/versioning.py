@@ -126,9 +126,7 @@ def claim(record: Any, seen: int | None, user: Any) -> Any:
         rows = rows.filter(**{REVISION: seen})
     if not rows.update(**change):
         return model._base_manager.get(pk=record.pk)
-    fresh = model._base_manager.values(*[k for k in change if k != "updated_by"]).get(
-        pk=record.pk
-    )
+    fresh = model._base_manager.values(*[k for k in change if k != "updated_by"]).get(pk=record.pk)
     for name, value in fresh.items():
         setattr(record, name, value)
     if "updated_by" in change:

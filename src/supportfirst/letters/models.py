@@ -21,9 +21,9 @@ from django.db import models
 
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
+from supportfirst.kernel.versioning import Versioned
 from supportfirst.letters.rendering import pdf_from_html, render_letter
 from supportfirst.letters.variants import Variant
-from supportfirst.kernel.versioning import Versioned
 
 
 class LetterKind(models.TextChoices):

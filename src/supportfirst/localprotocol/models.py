@@ -19,8 +19,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
-from supportfirst.localprotocol.sections import SECTION_MAX, SECTIONS
 from supportfirst.kernel.versioning import Versioned
+from supportfirst.localprotocol.sections import SECTION_MAX, SECTIONS
 
 
 class ProtocolStatus(models.TextChoices):

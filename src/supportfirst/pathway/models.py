@@ -28,9 +28,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from supportfirst.kernel.versioning import Versioned
 from supportfirst.families.models import ContactMethod, FamilyRecord
 from supportfirst.families.records import Correctable, FamilyFacing
+from supportfirst.kernel.versioning import Versioned
 
 
 class WhoAsked(models.TextChoices):

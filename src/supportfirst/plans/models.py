@@ -37,8 +37,8 @@ from supportfirst.councils.models import Council
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
 from supportfirst.kernel.due import stored_changes, with_stored
-from supportfirst.rules import shortbreaks, workdays
 from supportfirst.kernel.versioning import Versioned
+from supportfirst.rules import shortbreaks, workdays
 
 
 class PlanStatus(models.TextChoices):

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0002_notification_addressed_to_one_person'),
+        ("notifications", "0002_notification_addressed_to_one_person"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='notificationpreference',
-            name='revision',
+            model_name="notificationpreference",
+            name="revision",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('training', '0001_training_records_and_rule'),
+        ("training", "0001_training_records_and_rule"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='trainingrule',
-            name='revision',
+            model_name="trainingrule",
+            name="revision",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
     ]

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('vocabulary', '0001_initial'),
+        ("vocabulary", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='vocabularyentry',
-            name='revision',
+            model_name="vocabularyentry",
+            name="revision",
             field=models.PositiveIntegerField(default=0, editable=False),
         ),
     ]
