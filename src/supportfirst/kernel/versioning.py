@@ -192,7 +192,8 @@ def mark_conflict(form: forms.BaseForm, current: Any) -> None:
     version (so a second save, after checking, goes through)."""
     form.saved_now = _saved_now(form, current)  # type: ignore[attr-defined]
     form.add_error(None, CONFLICT_MESSAGE)
-    data = form.data.copy()
+    sent: Any = form.data  # a QueryDict from a request (copied to keep every value of a list)
+    data = sent.copy()
     data[form.add_prefix("version")] = str(getattr(current, REVISION))
     form.data = data
 
