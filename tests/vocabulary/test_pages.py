@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -185,3 +187,21 @@ def test_a_second_edit_of_an_entry_does_not_overwrite_the_first(client, council)
     assert "The second explanation." in page
     entry.refresh_from_db()
     assert entry.explanation == "The first explanation."
+
+
+def test_after_the_conflict_page_saving_again_keeps_the_second_version(client, council):
+    entry = VocabularyEntryFactory(council=council, entry_id="tier-3")
+    url = reverse("vocabulary:edit", kwargs={"entry_id": entry.pk})
+    other = signed_in_client(staff_user(council, Role.COUNCIL_ADMIN))
+    page = second_save(
+        client,
+        other,
+        url,
+        NEW | {"explanation": "The first explanation."},
+        NEW | {"explanation": "The second explanation."},
+    )
+    now_at = re.search(r'name="version" value="(\d+)"', page).group(1)
+    again = other.post(url, NEW | {"explanation": "The second explanation.", "version": now_at})
+    assert again.status_code == 302
+    entry.refresh_from_db()
+    assert entry.explanation == "The second explanation."
