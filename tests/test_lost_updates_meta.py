@@ -16,18 +16,16 @@ from tests.test_isolation_matrix import PRIVATE, Route, client_for, two_councils
 
 __all__ = ["two_councils"]  # the matrix's fixture, used here too
 
-# Pages with a form filled in before anyone types, that do not edit a saved record.
+# Pages with a form filled in before anyone types, that do not edit a saved record: a form that
+# adds a record, and signing off, which is a move (a second sign-off of the same side is
+# refused with the 409 page).
 FILLED_BUT_NOT_EDITING = {
-    # Signing off is a move (who signed, when): a second sign-off of the same side is refused.
-    "eligibility:criteria_sign_off": "a sign-off, prefilled with the signer's name and today",
-    "protocol:sign_off": "a sign-off, prefilled with the signer's name and today",
-    # Forms that make a new record, prefilled with a sensible start.
-    "plans:service_add": "adds a service; prefilled with the plan's start date",
-    "plans:review_new": "adds a review; prefilled with today and the review due",
-    "complaints:respond": "records the response (a move); prefilled with today",
-    "complaints:panel": "appoints the panel (a move); prefilled with the people suggested",
-    "pathway:contact_done": "records a planned contact as done (a move, refused twice)",
-    "subject_access:withhold": "adds a withholding for one record of a request",
+    "eligibility:criteria_criterion_add": "adds a criterion; starts at 2 outcomes needed",
+    "eligibility:criteria_sign_off": "a sign-off (a move), prefilled with the signer and today",
+    "protocol:sign_off": "a sign-off (a move), prefilled with the signer and today",
+    "plans:service_add": "adds a service; starts on the plan's start date",
+    "plans:review_new": "adds a review; dated today, the next one due in the months set",
+    "complaints:respond": "the response (a move, refused twice); dated today",
 }
 
 FORM = re.compile(r"<form\b[^>]*method=\"post\"[^>]*>(.*?)</form>", re.S | re.I)

@@ -291,3 +291,30 @@ def test_a_second_record_of_the_familys_view_by_staff_does_not_overwrite_the_fir
     assert "Claire is happy with a home visit." in page
     contact.refresh_from_db()
     assert contact.intrusion_record.family_view == FamilyView.OBJECT
+
+
+def test_a_second_record_of_a_contact_as_done_does_not_overwrite_the_first(
+    council, support_request
+):
+    an_hour_ago = timezone.localtime() - timedelta(hours=1)
+    contact = PlannedContactFactory(
+        request=support_request, kind="call", happened_at=an_hour_ago, intrusions=[], record=None
+    )
+    done = {
+        "kind": "call",
+        **_date("happened_on", an_hour_ago.date()),
+        "happened_time": f"{an_hour_ago:%H:%M}",
+        "family_chose_time_and_place": "yes",
+    }
+    page = second_save(
+        signed_in_client(staff_user(council, Role.PRACTITIONER)),
+        signed_in_client(staff_user(council, Role.PRACTITIONER)),
+        f"/staff/contacts/{contact.pk}/done/",
+        done | {"notes": "We talked about bedtimes."},
+        done | {"notes": "We talked about the school run."},
+    )
+    assert "We talked about the school run." in page
+    assert "We talked about bedtimes." in page
+    contact.refresh_from_db()
+    assert contact.status == ContactStatus.DONE
+    assert contact.notes == "We talked about bedtimes."

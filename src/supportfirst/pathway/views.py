@@ -802,11 +802,15 @@ def contact_done(request: HttpRequest, contact_id: int) -> HttpResponse:
     actor = Actor.of(request)
     contact = selectors.contact_read(actor=actor, contact_id=contact_id)
     record = getattr(contact, "intrusion_record", None)
-    form = ContactForm(
-        submitted(request),
-        initial=_plan_as_initial(contact),
-        received_at=contact.request.received_at,
-        view_is_kept=record is not None,
+    form = versioned(
+        ContactForm(
+            submitted(request),
+            initial=_plan_as_initial(contact),
+            received_at=contact.request.received_at,
+            view_is_kept=record is not None,
+        ),
+        contact,
+        saved=lambda now: {**_plan_as_initial(now), "notes": now.notes},
     )
     to_check = _gate(form, DONE_TEXTS, request, council_id=contact.request.family.council_id)
     _show_record_gaps(form, tuple(contact.intrusions))
