@@ -10,13 +10,15 @@ from django.urls import reverse
 from pypdf import PdfReader
 
 from supportfirst.audit.models import AccessEvent, Action
+from supportfirst.councils.models import Role
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.letters import rendering, services
 from supportfirst.letters.models import Letter, LetterStatus
-from tests.accounts.factories import family_user
+from tests.accounts.factories import family_user, staff_user
 from tests.conftest import signed_in_client
 from tests.letters.factories import actor_for
 from tests.letters.world import make_world
+from tests.lost_updates import second_save
 
 
 @pytest.fixture
@@ -437,3 +439,21 @@ def test_a_stage_3_acknowledgement_gives_the_panel_date_not_an_answer_date(world
     assert "we answer within 15 working days of the report" in text
     assert "We will answer by" not in text
     assert "If we need longer" not in text
+
+
+def test_a_second_save_of_the_paragraph_does_not_overwrite_the_first(world):
+    letter = prepare(world)
+    url = reverse("letters:letter", kwargs={"letter_id": letter.pk})
+    colleague = signed_in_client(staff_user(world.family.council, Role.PRACTITIONER))
+    page = second_save(
+        signed_in_client(world.worker),
+        colleague,
+        url,
+        {"personal_paragraph": "Thank you for meeting me on Monday."},
+        {"personal_paragraph": "Thank you for meeting me on Tuesday."},
+        post_url=reverse("letters:paragraph", kwargs={"letter_id": letter.pk}),
+    )
+    assert "Thank you for meeting me on Monday." in page
+    assert "Thank you for meeting me on Tuesday." in page
+    letter.refresh_from_db()
+    assert letter.personal_paragraph == "Thank you for meeting me on Monday."

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
+
 from supportfirst.audit.models import AccessEvent
 from supportfirst.notifications import services
 from supportfirst.notifications.models import NotificationPreference
+from tests.accounts.factories import family_user
 from tests.conftest import signed_in_client
+from tests.lost_updates import second_save
 
 
 def test_the_family_sees_their_current_choice(parent):
@@ -59,3 +63,19 @@ def test_staff_see_what_the_family_was_told_and_the_read_is_logged(practitioner,
     assert AccessEvent.objects.filter(
         record_type="families.family", record_id=str(family.pk), action="view"
     ).exists()
+
+
+def test_a_second_save_of_the_familys_choices_does_not_overwrite_the_first(parent, family):
+    NotificationPreference.objects.create(
+        family=family, email="claire@example.test", updated_at=timezone.now()
+    )
+    page = second_save(
+        signed_in_client(parent),
+        signed_in_client(family_user(family)),
+        "/family/notifications/",
+        {"channel": "email", "email": "claire@example.test", "format": "large_print"},
+        {"channel": "email", "email": "claire@example.test", "format": "easy_read"},
+    )
+    assert "Large print" in page
+    assert "Easy read" in page
+    assert NotificationPreference.objects.get(family=family).format == "large_print"

@@ -12,6 +12,7 @@ from supportfirst.councils.models import Role
 from supportfirst.pathway.models import Contact, ContactStatus, FamilyView
 from tests.accounts.factories import family_user, staff_user
 from tests.conftest import signed_in_client
+from tests.lost_updates import second_save
 from tests.pathway.factories import PlannedContactFactory, SupportPathwayRequestFactory
 
 
@@ -253,3 +254,67 @@ def test_the_request_page_has_no_doubled_full_stop_after_the_purpose(practitione
     assert response.status_code == 200
     assert "Purpose: To hear what Alfie thinks about overnight breaks. The family" in page
     assert "breaks.." not in page
+
+
+def test_a_second_answer_from_the_family_does_not_overwrite_the_first(support_request):
+    contact = PlannedContactFactory(
+        request=support_request, record__family_view=FamilyView.WAITING, record__family_words=""
+    )
+    family = support_request.family
+    page = second_save(
+        signed_in_client(family_user(family)),
+        signed_in_client(family_user(family)),
+        f"/family/contacts/{contact.pk}/your-view/",
+        {"family_view": "object", "family_words": "Please meet us at the centre instead."},
+        {"family_view": "agree", "family_words": "Come to the house."},
+    )
+    assert "Please meet us at the centre instead." in page
+    assert "Come to the house." in page
+    contact.refresh_from_db()
+    assert contact.intrusion_record.family_view == FamilyView.OBJECT
+
+
+def test_a_second_record_of_the_familys_view_by_staff_does_not_overwrite_the_first(
+    council, support_request
+):
+    contact = PlannedContactFactory(
+        request=support_request, record__family_view=FamilyView.WAITING, record__family_words=""
+    )
+    page = second_save(
+        signed_in_client(staff_user(council, Role.PRACTITIONER)),
+        signed_in_client(staff_user(council, Role.PRACTITIONER)),
+        f"/staff/contacts/{contact.pk}/view/",
+        {"family_view": "object", "family_words": "Claire would rather meet at the centre."},
+        {"family_view": "agree", "family_words": "Claire is happy with a home visit."},
+    )
+    assert "Claire would rather meet at the centre." in page
+    assert "Claire is happy with a home visit." in page
+    contact.refresh_from_db()
+    assert contact.intrusion_record.family_view == FamilyView.OBJECT
+
+
+def test_a_second_record_of_a_contact_as_done_does_not_overwrite_the_first(
+    council, support_request
+):
+    an_hour_ago = timezone.localtime() - timedelta(hours=1)
+    contact = PlannedContactFactory(
+        request=support_request, kind="call", happened_at=an_hour_ago, intrusions=[], record=None
+    )
+    done = {
+        "kind": "call",
+        **_date("happened_on", an_hour_ago.date()),
+        "happened_time": f"{an_hour_ago:%H:%M}",
+        "family_chose_time_and_place": "yes",
+    }
+    page = second_save(
+        signed_in_client(staff_user(council, Role.PRACTITIONER)),
+        signed_in_client(staff_user(council, Role.PRACTITIONER)),
+        f"/staff/contacts/{contact.pk}/done/",
+        done | {"notes": "We talked about bedtimes."},
+        done | {"notes": "We talked about the school run."},
+    )
+    assert "We talked about the school run." in page
+    assert "We talked about bedtimes." in page
+    contact.refresh_from_db()
+    assert contact.status == ContactStatus.DONE
+    assert contact.notes == "We talked about bedtimes."

@@ -8,13 +8,16 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from supportfirst.councils.models import Role
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused, guard_message
 from supportfirst.pathway.models import PathwayEvent
 from supportfirst.plans import moves, services
 from supportfirst.plans.models import PlanStatus
+from tests.accounts.factories import staff_user
 from tests.assessments.factories import AssessmentFactory, AuthorisedAssessmentFactory
 from tests.conftest import signed_in_client
 from tests.letters.factories import actor_for
+from tests.lost_updates import second_save
 from tests.plans.factories import draft_plan_for, shared_plan_for, written_plan
 
 
@@ -128,3 +131,36 @@ def test_changes_after_sharing_need_the_plan_reopened(family, worker):
         services.outcome_add(actor=actor_for(worker), plan=plan, text="x", said_by="y")
     services.plan_reopen(actor=actor_for(worker), plan=plan)
     assert services.outcome_add(actor=actor_for(worker), plan=plan, text="x", said_by="y")
+
+
+def _details(words: str) -> dict[str, str]:
+    return {
+        "starts_on_0": "1",
+        "starts_on_1": "12",
+        "starts_on_2": "2026",
+        "review_due_on_0": "1",
+        "review_due_on_1": "6",
+        "review_due_on_2": "2027",
+        "direct_payment_choice": "mix",
+        "direct_payment_words": words,
+        "charging": "no_charge",
+    }
+
+
+def test_a_second_save_of_the_plans_details_does_not_overwrite_the_first(family, worker, council):
+    plan = draft_plan_for(family)
+    url = reverse("plans:details", kwargs={"plan_id": plan.pk})
+    colleague = signed_in_client(staff_user(council, Role.PRACTITIONER))
+    page = second_save(
+        signed_in_client(worker),
+        colleague,
+        url,
+        _details("Claire wants the council to arrange the sitter."),
+        _details("Claire wants a direct payment for everything."),
+    )
+    assert "Claire wants the council to arrange the sitter." in page
+    assert "Claire wants a direct payment for everything." in page
+    assert worker.get_full_name() in page
+    plan.refresh_from_db()
+    assert plan.direct_payment_words == "Claire wants the council to arrange the sitter."
+    assert plan.updated_by == worker

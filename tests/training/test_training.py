@@ -21,6 +21,7 @@ from supportfirst.training.models import Course, TrainingRecord, TrainingRule
 from tests.accounts.factories import staff_user
 from tests.conftest import signed_in_client
 from tests.families.factories import family_with_everyone
+from tests.lost_updates import second_save
 from tests.pathway.factories import SupportRequestFactory
 
 TODAY = datetime.date.today
@@ -144,6 +145,19 @@ def test_the_rule_is_set_on_the_page(council, manager):
         "/staff/training/", {"trained_only": "yes", "rule": "Save the rule"}
     )
     assert response.status_code == 302
+    assert TrainingRule.objects.get(council=council).trained_only is True
+
+
+def test_a_second_save_of_the_rule_does_not_overwrite_the_first(council, manager):
+    TrainingRule.objects.create(council=council)
+    page = second_save(
+        signed_in_client(manager),
+        signed_in_client(staff_user(council, Role.TEAM_MANAGER)),
+        "/staff/training/",
+        {"trained_only": "yes", "rule": "Save the rule"},
+        {"trained_only": "no", "rule": "Save the rule"},
+    )
+    assert "Someone else saved this" in page
     assert TrainingRule.objects.get(council=council).trained_only is True
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -10,6 +12,7 @@ from supportfirst.rules.language import shipped
 from supportfirst.vocabulary.models import VocabularyEntry
 from tests.accounts.factories import staff_user
 from tests.conftest import signed_in_client
+from tests.lost_updates import second_save
 from tests.vocabulary.factories import RetiredVocabularyEntryFactory, VocabularyEntryFactory
 
 NEW = {
@@ -167,3 +170,38 @@ def test_another_councils_entry_looks_absent(client, other_council):
     assert (
         client.post(reverse("vocabulary:retire", kwargs={"entry_id": entry.pk})).status_code == 404
     )
+
+
+def test_a_second_edit_of_an_entry_does_not_overwrite_the_first(client, council):
+    entry = VocabularyEntryFactory(council=council, entry_id="tier-3")
+    url = reverse("vocabulary:edit", kwargs={"entry_id": entry.pk})
+    other = signed_in_client(staff_user(council, Role.COUNCIL_ADMIN))
+    page = second_save(
+        client,
+        other,
+        url,
+        NEW | {"explanation": "The first explanation."},
+        NEW | {"explanation": "The second explanation."},
+    )
+    assert "The first explanation." in page
+    assert "The second explanation." in page
+    entry.refresh_from_db()
+    assert entry.explanation == "The first explanation."
+
+
+def test_after_the_conflict_page_saving_again_keeps_the_second_version(client, council):
+    entry = VocabularyEntryFactory(council=council, entry_id="tier-3")
+    url = reverse("vocabulary:edit", kwargs={"entry_id": entry.pk})
+    other = signed_in_client(staff_user(council, Role.COUNCIL_ADMIN))
+    page = second_save(
+        client,
+        other,
+        url,
+        NEW | {"explanation": "The first explanation."},
+        NEW | {"explanation": "The second explanation."},
+    )
+    now_at = re.search(r'name="version" value="(\d+)"', page).group(1)
+    again = other.post(url, NEW | {"explanation": "The second explanation.", "version": now_at})
+    assert again.status_code == 302
+    entry.refresh_from_db()
+    assert entry.explanation == "The second explanation."

@@ -3,6 +3,8 @@ Thin: parse, call one service in accounts/people.py, render."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -23,7 +25,8 @@ from supportfirst.accounts.selectors import people_in_council
 from supportfirst.accounts.views import ENROLMENT_KEY
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import council_admin_required
-from supportfirst.kernel.formsupport import button_move, form_page, submitted
+from supportfirst.councils.models import Membership
+from supportfirst.kernel.formsupport import button_move, form_page, submitted, versioned
 
 
 def _site(request: HttpRequest) -> str:
@@ -93,15 +96,23 @@ def person(request: HttpRequest, person_id: int) -> HttpResponse:
     )
 
 
+def _roles_initial(membership: Membership) -> dict[str, Any]:
+    return {"roles": sorted(membership.roles), "team": membership.team_id}
+
+
 @council_admin_required
 @require_http_methods(["GET", "POST"])
 def roles(request: HttpRequest, person_id: int) -> HttpResponse:
     actor = Actor.of(request)
     membership = people.staff_member(council_id=actor.scope.council_id, person_id=person_id)
-    form = RolesForm(
-        submitted(request),
-        teams=people.teams(council_id=actor.scope.council_id),
-        initial={"roles": sorted(membership.roles), "team": membership.team_id},
+    form = versioned(
+        RolesForm(
+            submitted(request),
+            teams=people.teams(council_id=actor.scope.council_id),
+            initial=_roles_initial(membership),
+        ),
+        membership,
+        saved=_roles_initial,
     )
     return form_page(
         request,

@@ -30,6 +30,7 @@ from supportfirst.kernel.formsupport import (
     form_move,
     form_page,
     submitted,
+    versioned,
 )
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused, guard_message
 from supportfirst.wording.forms import GateForm
@@ -265,11 +266,15 @@ def _decisions_initial(assessment: Assessment) -> dict[str, Any]:
 def carer_decisions(request: HttpRequest, carer_assessment_id: int) -> HttpResponse:
     actor = Actor.of(request)
     assessment = selectors.carer_assessment_read(actor=actor, assessment_id=carer_assessment_id)
-    form = CarerDecisionsForm(
-        submitted(request),
-        initial=_decisions_initial(assessment),
-        carer=assessment.subject_name,
-        child=assessment.child.first_name,
+    form = versioned(
+        CarerDecisionsForm(
+            submitted(request),
+            initial=_decisions_initial(assessment),
+            carer=assessment.subject_name,
+            child=assessment.child.first_name,
+        ),
+        assessment,
+        saved=_decisions_initial,
     )
     return form_page(
         request,

@@ -40,6 +40,7 @@ from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import Scope, ScopedQuerySet
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
+from supportfirst.kernel.versioning import Versioned
 
 TIME_LIMIT_DAYS = 365
 
@@ -108,7 +109,7 @@ class AdvocacyAnswer(models.TextChoices):
     DECLINED = "declined", "Declined"
 
 
-class Complaint(FamilyRecord):
+class Complaint(FamilyRecord, Versioned):
     """A family's complaint. `respond_by` is always the next date the council must meet."""
 
     complaint_lookup = ""
@@ -205,7 +206,7 @@ class Complaint(FamilyRecord):
         return self.about_description or "Something else"
 
 
-class ComplaintStage(FamilyRecord):
+class ComplaintStage(FamilyRecord, Versioned):
     """One stage of a complaint, with its clock, the people looking into it and the response.
 
     Stage 2 starts with a statement of complaint agreed with the person complaining; its 25

@@ -31,7 +31,7 @@ from supportfirst.complaints.forms import (
 from supportfirst.complaints.models import Complaint, ComplaintStage, Outcome, Stage
 from supportfirst.councils.access import complaint_readers_required, complaints_manager_required
 from supportfirst.councils.models import COMPLAINTS_ROLES
-from supportfirst.kernel.formsupport import button_move, conflict, form_page, submitted
+from supportfirst.kernel.formsupport import button_move, conflict, form_page, submitted, versioned
 from supportfirst.letters import services as letter_services
 from supportfirst.notifications.services import preference_for
 from supportfirst.wording.selectors import reasons_kept_with
@@ -176,6 +176,18 @@ def _action_page(
     )
 
 
+def _advocacy_saved(complaint: Complaint) -> dict[str, Any]:
+    return {
+        "offered_on": complaint.advocacy_offered_on,
+        "answer": complaint.advocacy_answer,
+        "organisation": complaint.advocate_organisation,
+    }
+
+
+def _statement_saved(stage: ComplaintStage) -> dict[str, Any]:
+    return {"statement": stage.statement, "agreed_on": stage.statement_agreed_on}
+
+
 @complaints_manager_required
 @require_http_methods(["GET", "POST"])
 def advocacy(request: HttpRequest, complaint_id: int) -> HttpResponse:
@@ -187,7 +199,7 @@ def advocacy(request: HttpRequest, complaint_id: int) -> HttpResponse:
                 "answer": complaint.advocacy_answer,
                 "organisation": complaint.advocate_organisation,
             }
-        return AdvocacyForm(data, initial=initial)
+        return versioned(AdvocacyForm(data, initial=initial), complaint, saved=_advocacy_saved)
 
     return _action_page(
         request,
@@ -404,8 +416,8 @@ def statement(request: HttpRequest, complaint_id: int) -> HttpResponse:
     to_check: list[WordsToCheck] = []
 
     def make(data: Any, complaint: Complaint, stage: ComplaintStage) -> forms.Form:
-        form = StatementForm(
-            data, initial={"statement": stage.statement, "agreed_on": stage.statement_agreed_on}
+        form = versioned(
+            StatementForm(data, initial=_statement_saved(stage)), stage, saved=_statement_saved
         )
         return _gated(form, data, complaint, {"statement": "the statement of complaint"}, to_check)
 
@@ -439,10 +451,14 @@ def worker(request: HttpRequest, complaint_id: int) -> HttpResponse:
 
     def make(data: Any, complaint: Complaint, stage: ComplaintStage) -> forms.Form:
         current = str(complaint.about_worker_id) if complaint.about_worker_id else None
-        return WorkerForm(
-            data,
-            choices=[(key, str(person)) for key, person in by_id.items()],
-            initial={"worker": current} if current else {},
+        return versioned(
+            WorkerForm(
+                data,
+                choices=[(key, str(person)) for key, person in by_id.items()],
+                initial={"worker": current} if current else {},
+            ),
+            complaint,
+            saved=lambda now: {"worker": str(now.about_worker_id or "")},
         )
 
     return _action_page(

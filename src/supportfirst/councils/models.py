@@ -13,12 +13,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.functional import cached_property
 
+from supportfirst.kernel.versioning import Versioned
+
 DEFAULT_DECISION_WORKING_DAYS = 10
 DEFAULT_PLAN_WORKING_DAYS = 20
 DEFAULT_SERVICE_START_WORKING_DAYS = 20
 
 
-class Council(models.Model):
+class Council(Versioned):
     """A local authority in England, identified by its Department for Education LA code."""
 
     name = models.CharField(max_length=200, unique=True)
@@ -130,7 +132,7 @@ def main_role(roles: set[str] | frozenset[str]) -> str:
     raise ValueError("A member of staff needs at least one role.")
 
 
-class Membership(models.Model):
+class Membership(Versioned):
     """A person's role in one council. Family roles are tied to one family.
 
     Staff may hold more than one role in their council (a practitioner who is also a team

@@ -41,7 +41,15 @@ from supportfirst.eligibility.draft_selectors import (
 from supportfirst.eligibility.drafting import PartRefused, field_of
 from supportfirst.eligibility.impact import draft_impact
 from supportfirst.eligibility.models import CriteriaDraft
-from supportfirst.kernel.formsupport import button_move, conflict, form_page, submitted
+from supportfirst.kernel.formsupport import (
+    button_move,
+    conflict,
+    form_page,
+    form_status,
+    submitted,
+    version_claimed,
+    versioned,
+)
 from supportfirst.kernel.signoff import SignOffForm
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.rules.criteria.changes import set_changes
@@ -222,30 +230,42 @@ def _edit_part(
             back_text="Go back to the draft",
         )
     form = make_form(draft, current)
+    if index is not None:
+        versioned(form, draft, saved=lambda now: _saved_part(form, now, part, index))
     if request.method == "POST" and form.is_valid():
         prefix = f"{part}[{len(draft.data.get(part) or []) if index is None else index}]"
         value = form.part(key) if hasattr(form, "part") else {}
         try:
-            cleared = drafting.part_save(
-                actor=request.user, draft=draft, part=part, index=index, value=value
-            )
+            with version_claimed(form, request.user) as go_ahead:
+                cleared = go_ahead and drafting.part_save(
+                    actor=request.user, draft=draft, part=part, index=index, value=value
+                )
         except IllegalMove as error:
             return conflict(request, str(error), back_url=back, back_text="Go back to the draft")
         except MoveRefused as error:
             _refused_on_form(form, prefix, error)
         else:
-            messages.success(
-                request,
-                f"The {what} is saved."
-                + (" It had been signed off: both sides now sign off again." if cleared else ""),
-            )
-            return redirect(_draft_url(draft.pk, f"{what}-{value.get(key_field, '')}"))
+            if go_ahead:
+                messages.success(
+                    request,
+                    f"The {what} is saved."
+                    + (
+                        " It had been signed off: both sides now sign off again." if cleared else ""
+                    ),
+                )
+                return redirect(_draft_url(draft.pk, f"{what}-{value.get(key_field, '')}"))
     return render(
-        request,
-        "eligibility/drafts/part.html",
-        {**context, "form": form},
-        status=400 if form.is_bound and form.errors else 200,
+        request, "eligibility/drafts/part.html", {**context, "form": form}, status=form_status(form)
     )
+
+
+def _saved_part(form: forms.Form, now: CriteriaDraft, part: str, index: int) -> dict[str, Any]:
+    """The criterion or service as saved now, under the form's field names."""
+    items = now.data.get(part) or []
+    if not 0 <= index < len(items):
+        return {}
+    initial_from = getattr(form, "initial_from", None)
+    return dict(initial_from(items[index])) if initial_from else {}
 
 
 def _criterion_form(request: HttpRequest) -> Callable[[CriteriaDraft, dict[str, Any]], forms.Form]:
@@ -333,16 +353,21 @@ def example_remove(request: HttpRequest, draft_id: int, example_index: int) -> H
     return _remove(request, draft_id, "examples", example_index)
 
 
+def _details_initial(draft: CriteriaDraft) -> dict[str, Any]:
+    return {
+        "title": draft.data.get("title", ""),
+        "summary": " ".join(str(draft.data.get("summary", "")).split()),
+    }
+
+
 @manager_required
 @require_http_methods(["GET", "POST"])
 def details(request: HttpRequest, draft_id: int) -> HttpResponse:
     draft = draft_for(request.scope, draft_id)  # type: ignore[attr-defined]
-    form = DetailsForm(
-        submitted(request),
-        initial={
-            "title": draft.data.get("title", ""),
-            "summary": " ".join(str(draft.data.get("summary", "")).split()),
-        },
+    form = versioned(
+        DetailsForm(submitted(request), initial=_details_initial(draft)),
+        draft,
+        saved=_details_initial,
     )
     back = _draft_url(draft.pk)
     return form_page(
@@ -370,7 +395,7 @@ def details(request: HttpRequest, draft_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, criteria_comment_id: int) -> HttpResponse:
     comment = comment_for(request.scope, criteria_comment_id)  # type: ignore[attr-defined]
-    form = AnswerForm(submitted(request), initial={"answer": comment.answer})
+    form = versioned(AnswerForm(submitted(request), initial={"answer": comment.answer}), comment)
     back = _draft_url(comment.draft_id, f"{comment.part}-{comment.key}")
     return form_page(
         request,

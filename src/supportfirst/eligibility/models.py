@@ -28,6 +28,7 @@ from supportfirst.councils.models import Council
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
 from supportfirst.kernel.due import clock_due, stored_changes, with_stored
+from supportfirst.kernel.versioning import Versioned
 from supportfirst.rules.criteria import CriteriaSet, Decision, LegalBasis, load_text
 from supportfirst.rules.criteria.areas import area_name
 
@@ -421,6 +422,7 @@ class ShortBreaksStatement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(null=True, blank=True)
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     def __str__(self) -> str:
         return f"Short breaks services statement for {self.council}"
@@ -431,7 +433,7 @@ class CriteriaDraftStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
-class CriteriaDraft(models.Model):
+class CriteriaDraft(Versioned):
     """A council's next version of its eligibility criteria, drafted in the browser with its
     parent carer forum (issue 15 point 2).
 
@@ -515,7 +517,7 @@ class CriteriaPart(models.TextChoices):
     SERVICE = "service", "Service"
 
 
-class CriteriaComment(models.Model):
+class CriteriaComment(Versioned):
     """A forum member's comment on one criterion or service of a draft, and the council's
     answer. `key` is the criterion's id or the service's code."""
 

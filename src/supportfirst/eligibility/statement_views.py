@@ -17,7 +17,13 @@ from supportfirst.councils.access import council_admin_required
 from supportfirst.councils.models import Council
 from supportfirst.eligibility import statement
 from supportfirst.eligibility.models import NATIONAL
-from supportfirst.kernel.formsupport import RealDateField, form_page, gds_helper, submitted
+from supportfirst.kernel.formsupport import (
+    RealDateField,
+    form_page,
+    gds_helper,
+    submitted,
+    versioned,
+)
 
 
 @login_not_required
@@ -102,6 +108,8 @@ def edit_statement(request: HttpRequest) -> HttpResponse:
         else {}
     )
     form = StatementForm(submitted(request), initial=initial)
+    if words is not None:
+        versioned(form, words)
     public_url = reverse("public_eligibility:short_breaks", kwargs={"criteria_slug": council.slug})
     return form_page(
         request,

@@ -15,7 +15,7 @@ from supportfirst.councils import settings as council_settings
 from supportfirst.councils.access import council_admin_required
 from supportfirst.councils.models import STAFF_ROLES, Council, Membership
 from supportfirst.councils.settings_forms import ClockTargetsForm, StaffContactForm
-from supportfirst.kernel.formsupport import MoveRefused, form_page, submitted
+from supportfirst.kernel.formsupport import MoveRefused, form_page, submitted, versioned
 from supportfirst.localprotocol.selectors import in_force
 
 
@@ -32,7 +32,7 @@ def council_settings_page(request: HttpRequest) -> HttpResponse:
     council_id = request.scope.council_id  # type: ignore[attr-defined]
     council = Council.objects.get(pk=council_id)
     initial = {name: getattr(council, name) for name in council_settings.CLOCK_TARGETS}
-    form = ClockTargetsForm(submitted(request), initial=initial)
+    form = versioned(ClockTargetsForm(submitted(request), initial=initial), council)
     protocol = in_force(council_id)
 
     def save() -> Council:
@@ -66,9 +66,12 @@ def staff_contact(request: HttpRequest, person_id: int) -> HttpResponse:
         council_id=request.scope.council_id,  # type: ignore[attr-defined]
         role__in=[r.value for r in STAFF_ROLES],
     )
-    form = StaffContactForm(
-        submitted(request),
-        initial={"job_title": membership.job_title, "work_phone": membership.work_phone},
+    form = versioned(
+        StaffContactForm(
+            submitted(request),
+            initial={"job_title": membership.job_title, "work_phone": membership.work_phone},
+        ),
+        membership,
     )
     return form_page(
         request,

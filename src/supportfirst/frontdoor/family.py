@@ -18,7 +18,7 @@ from supportfirst.councils.access import family_required
 from supportfirst.families import selectors
 from supportfirst.frontdoor import family_record
 from supportfirst.frontdoor.staff_work import next_for_family
-from supportfirst.kernel.formsupport import form_page, gds_helper, submitted
+from supportfirst.kernel.formsupport import form_page, gds_helper, submitted, versioned
 from supportfirst.pathway import selectors as pathway_selectors
 from supportfirst.pathway import services as pathway_services
 from supportfirst.pathway.models import ContactStatus
@@ -109,7 +109,9 @@ def contact_view(request: HttpRequest, contact_id: int) -> HttpResponse:
     """The family says whether they agree to a planned visit or contact, in their words."""
     actor = Actor.of(request)
     contact = pathway_selectors.contact_read(actor=actor, contact_id=contact_id)
-    form = YourViewForm(submitted(request))
+    form = versioned(
+        YourViewForm(submitted(request)), contact, saved=pathway_selectors.family_view_saved
+    )
 
     def answer() -> Any:
         data = form.cleaned_data

@@ -18,7 +18,15 @@ from django.core.validators import MaxLengthValidator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
 
+from supportfirst.kernel.versioning import (
+    conflict_block,
+    in_conflict,
+    is_versioned,
+    version_claimed,
+    versioned,
+)
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 
 __all__ = [
@@ -34,6 +42,8 @@ __all__ = [
     "gds_helper",
     "limit_text",
     "submitted",
+    "version_claimed",
+    "versioned",
 ]
 
 Result = TypeVar("Result")
@@ -49,7 +59,10 @@ def submitted(request: HttpRequest) -> QueryDict | None:
 
 
 def form_status(form: forms.Form) -> int:
-    """400 when a sent form has problems, so tools and tests can tell."""
+    """409 when someone else saved the record first (kernel/versioning.py), 400 when a sent
+    form has problems, so tools and tests can tell."""
+    if in_conflict(form):
+        return 409
     return 400 if form.is_bound and form.errors else 200
 
 
@@ -198,10 +211,12 @@ class EscapingFormHelper(FormHelper):
         layout: Any = getattr(self, "layout", None)
         drawn_whole = layout is None
         if drawn_whole:
-            layout = self.layout = Layout(*form.fields)
+            layout = self.layout = Layout(*(name for name in form.fields if name != "version"))
         _character_counts(form, layout)
         try:
-            return self._render_escaped(form, context, template_pack)
+            # A versioned form's hidden version, and after a conflict what is saved now.
+            drawn = self._render_escaped(form, context, template_pack)
+            return mark_safe(conflict_block(form) + drawn) if is_versioned(form) else drawn
         finally:
             if drawn_whole:
                 self.layout = None
@@ -256,13 +271,17 @@ def form_move(
     back_text: str = "",
 ) -> HttpResponse | None:
     """Run a sent, valid form's move: the response to give (the 409 page, or the message and
-    redirect), or None when the page should be shown again (not sent, has errors, or the move
-    was refused: its reasons are then in the form's error summary)."""
+    redirect), or None when the page should be shown again (not sent, has errors, the move
+    was refused: its reasons are then in the form's error summary; or, for a versioned form,
+    someone else saved the record first: `form_status` is then 409)."""
     limit_text(form.fields)
     if not (form.is_bound and form.is_valid()):
         return None
     try:
-        result = on_valid()
+        with version_claimed(form, request.user) as go_ahead:
+            if not go_ahead:
+                return None
+            result = on_valid()
     except IllegalMove as error:
         return conflict(request, str(error), back_url=back_url, back_text=back_text)
     except MoveRefused as error:

@@ -21,6 +21,7 @@ from django.db import models
 
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
+from supportfirst.kernel.versioning import Versioned
 from supportfirst.letters.rendering import pdf_from_html, render_letter
 from supportfirst.letters.variants import Variant
 
@@ -52,7 +53,7 @@ class LetterStatus(models.TextChoices):
     SENT = "sent", "Sent"
 
 
-class Letter(FamilyRecord):
+class Letter(FamilyRecord, Versioned):
     """One letter to a family about one record."""
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="letters")

@@ -20,7 +20,9 @@ from supportfirst.kernel.formsupport import (
     button_move,
     conflict,
     form_move,
+    form_status,
     submitted,
+    versioned,
 )
 from supportfirst.letters import kinds, selectors, services
 from supportfirst.letters.forms import ParagraphForm, PrepareForm, SendForm
@@ -132,7 +134,10 @@ def _letter_page(
         "target": target,
         "below_target": letter.reading_ease is not None and letter.reading_ease < target,
         "form": form
-        or ParagraphForm(initial={"personal_paragraph": letter.personal_paragraph}, name=name),
+        or versioned(
+            ParagraphForm(initial={"personal_paragraph": letter.personal_paragraph}, name=name),
+            letter,
+        ),
         "send_form": send_form or fresh_send_form,
         "to_check": to_check,
         "reasons": selectors.letter_reasons(actor=Actor.of(request), letter=letter),
@@ -152,7 +157,7 @@ def letter_paragraph(request: HttpRequest, letter_id: int) -> HttpResponse:
     actor = Actor.of(request)
     letter = selectors.letter_read(actor=actor, letter_id=letter_id)
     name = letter.child.first_name if letter.child else "the family"
-    form = ParagraphForm(request.POST, name=name)
+    form = versioned(ParagraphForm(request.POST, name=name), letter)
     made = form_move(
         request,
         form,
@@ -163,7 +168,7 @@ def letter_paragraph(request: HttpRequest, letter_id: int) -> HttpResponse:
         back_url=_letter_url(letter),
         back_text=BACK_TEXT,
     )
-    return made or _letter_page(request, letter, form, status=400)
+    return made or _letter_page(request, letter, form, status=form_status(form))
 
 
 @casework_required

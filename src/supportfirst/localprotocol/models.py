@@ -19,6 +19,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 
+from supportfirst.kernel.versioning import Versioned
 from supportfirst.localprotocol.sections import SECTION_MAX, SECTIONS
 
 
@@ -31,7 +32,7 @@ def _days(label: str) -> models.PositiveSmallIntegerField:
     return models.PositiveSmallIntegerField(label, null=True, blank=True)
 
 
-class ProtocolVersion(models.Model):
+class ProtocolVersion(Versioned):
     council = models.ForeignKey(
         "councils.Council", on_delete=models.PROTECT, related_name="protocol_versions"
     )
@@ -99,7 +100,7 @@ class ProtocolVersion(models.Model):
         }
 
 
-class ProtocolSection(models.Model):
+class ProtocolSection(Versioned):
     version = models.ForeignKey(ProtocolVersion, on_delete=models.CASCADE, related_name="sections")
     key = models.CharField(max_length=40, choices=[(s.key, s.title) for s in SECTIONS])
     position = models.PositiveSmallIntegerField()
@@ -119,7 +120,7 @@ class ProtocolSection(models.Model):
         return f"{self.get_key_display()} ({self.version})"
 
 
-class SectionComment(models.Model):
+class SectionComment(Versioned):
     """A forum member's comment on a section of a draft, and the council's answer."""
 
     section = models.ForeignKey(ProtocolSection, on_delete=models.CASCADE, related_name="comments")

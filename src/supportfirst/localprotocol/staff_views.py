@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from supportfirst.councils.access import manager_required, role_required
 from supportfirst.councils.models import MANAGER_ROLES, Council, Role
 from supportfirst.councils.settings_forms import ClockTargetsForm
-from supportfirst.kernel.formsupport import button_move, form_page, submitted
+from supportfirst.kernel.formsupport import button_move, form_page, submitted, versioned
 from supportfirst.localprotocol import selectors, services
 from supportfirst.localprotocol.auditing import audit_version, protocol_name
 from supportfirst.localprotocol.forms import (
@@ -104,7 +104,9 @@ def section(request: HttpRequest, section_id: int) -> HttpResponse:
     context = {"section": part, "about": about, "version": part.version}
     back = _version_url(part.version_id)
     if _is_manager(request):
-        edit = SectionForm(submitted(request), initial={"text": part.text}, hint=about.hint)
+        edit = versioned(
+            SectionForm(submitted(request), initial={"text": part.text}, hint=about.hint), part
+        )
         return form_page(
             request,
             edit,
@@ -140,7 +142,7 @@ def section(request: HttpRequest, section_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def answer(request: HttpRequest, comment_id: int) -> HttpResponse:
     comment = selectors.comment_for(request.scope, comment_id)  # type: ignore[attr-defined]
-    form = AnswerForm(submitted(request), initial={"answer": comment.answer})
+    form = versioned(AnswerForm(submitted(request), initial={"answer": comment.answer}), comment)
     back = reverse("protocol:section", kwargs={"section_id": comment.section_id})
     return form_page(
         request,
@@ -160,8 +162,11 @@ def answer(request: HttpRequest, comment_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def targets(request: HttpRequest, version_id: int) -> HttpResponse:
     shown = selectors.version_for(request.scope, version_id)  # type: ignore[attr-defined]
-    form = ClockTargetsForm(
-        submitted(request), initial={name: getattr(shown, name) for name in TARGET_NAMES}
+    form = versioned(
+        ClockTargetsForm(
+            submitted(request), initial={name: getattr(shown, name) for name in TARGET_NAMES}
+        ),
+        shown,
     )
     back = _version_url(shown.pk)
     return form_page(

@@ -37,6 +37,7 @@ class NotificationPreference(FamilyRecord):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     updated_at = models.DateTimeField()
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     # How it faces the family: the registry in families/records.py.
     family_facing = FamilyFacing(one="the notification preference", many="Notification preferences")

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.access import casework_required, family_required
 from supportfirst.families.models import Family
-from supportfirst.kernel.formsupport import form_page, submitted
+from supportfirst.kernel.formsupport import form_page, submitted, versioned
 from supportfirst.notifications import selectors, services
 from supportfirst.notifications.forms import PreferenceForm
 from supportfirst.notifications.services import EVENT_LABELS
@@ -32,6 +32,8 @@ def preferences(request: HttpRequest) -> HttpResponse:
         "language": current.language,
     }
     form = PreferenceForm(submitted(request), initial=initial)
+    if current.pk:
+        versioned(form, current)
     return form_page(
         request,
         form,

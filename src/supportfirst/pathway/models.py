@@ -30,6 +30,7 @@ from django.utils import timezone
 
 from supportfirst.families.models import ContactMethod, FamilyRecord
 from supportfirst.families.records import Correctable, FamilyFacing
+from supportfirst.kernel.versioning import Versioned
 
 
 class WhoAsked(models.TextChoices):
@@ -277,7 +278,7 @@ class ContactStatus(models.TextChoices):
     CANCELLED = "cancelled", "Cancelled"
 
 
-class Contact(FamilyRecord):
+class Contact(FamilyRecord, Versioned):
     """A meeting, call, video call or visit. The family's choice of time, place and way is the
     default; anything intrusive needs its intrusion record, saved with it."""
 

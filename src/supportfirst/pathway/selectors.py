@@ -21,6 +21,7 @@ from supportfirst.pathway.models import (
     ContactStatus,
     EnquiryOutcome,
     FamilyView,
+    IntrusionRecord,
     MoveStatus,
     PathwayEvent,
     RequestStatus,
@@ -381,3 +382,12 @@ def who_decides_a_proposal(*, actor: Actor) -> str:
     if others.exclude(pk__in=heads).exists():
         return "The proposal has gone to another team manager, or the head of service, to decide."
     return "The proposal has gone to the head of service to decide."
+
+
+def family_view_saved(contact: Contact) -> dict[str, Any]:
+    """The family's view of a planned contact as saved now (for the page shown when someone
+    else saved it first), under the names of the form's fields."""
+    record = IntrusionRecord.objects.filter(contact_id=contact.pk).first()
+    if record is None:
+        return {}
+    return {"family_view": record.family_view, "family_words": record.family_words}

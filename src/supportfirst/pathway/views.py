@@ -21,6 +21,7 @@ from supportfirst.kernel.formsupport import (
     form_move,
     form_page,
     submitted,
+    versioned,
 )
 from supportfirst.pathway import beside, danger, enquiries, selectors, services
 from supportfirst.pathway.enquiry_forms import EnquiryOutcomeForm
@@ -671,6 +672,7 @@ def _planned_contact_form(
     done: str,
     gated: dict[str, str] | None = None,
     not_for_planner: str = "",
+    saved: Any = None,
 ) -> HttpResponse:
     """One step on a planned contact. The fields in `gated` (field name to words for staff)
     reach the family: they go through the wording gate, and `act` gets the reasons. A step
@@ -688,6 +690,8 @@ def _planned_contact_form(
             status=403 if request.method == "POST" else 200,
         )
     form = form_for(submitted(request))
+    if saved is not None:
+        versioned(form, contact, saved=saved)
     to_check = _gate(form, gated, request, council_id=contact.request.family.council_id)
     return form_page(
         request,
@@ -718,6 +722,7 @@ def contact_family_view(request: HttpRequest, contact_id: int) -> HttpResponse:
         ),
         title="Record the family's view",
         done="The family's view is saved.",
+        saved=selectors.family_view_saved,
     )
 
 
@@ -797,11 +802,15 @@ def contact_done(request: HttpRequest, contact_id: int) -> HttpResponse:
     actor = Actor.of(request)
     contact = selectors.contact_read(actor=actor, contact_id=contact_id)
     record = getattr(contact, "intrusion_record", None)
-    form = ContactForm(
-        submitted(request),
-        initial=_plan_as_initial(contact),
-        received_at=contact.request.received_at,
-        view_is_kept=record is not None,
+    form = versioned(
+        ContactForm(
+            submitted(request),
+            initial=_plan_as_initial(contact),
+            received_at=contact.request.received_at,
+            view_is_kept=record is not None,
+        ),
+        contact,
+        saved=lambda now: {**_plan_as_initial(now), "notes": now.notes},
     )
     to_check = _gate(form, DONE_TEXTS, request, council_id=contact.request.family.council_id)
     _show_record_gaps(form, tuple(contact.intrusions))

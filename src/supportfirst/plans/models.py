@@ -39,6 +39,7 @@ from supportfirst.families.advocacy import AdvocacyRecord
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import FamilyFacing
 from supportfirst.kernel.due import stored_changes, with_stored
+from supportfirst.kernel.versioning import Versioned
 from supportfirst.rules import shortbreaks, workdays
 
 
@@ -66,7 +67,7 @@ class Charging(models.TextChoices):
     CHARGED = "charged", "A charge under Children Act 1989, section 29"
 
 
-class SupportPlan(FamilyRecord, AdvocacyRecord):
+class SupportPlan(FamilyRecord, AdvocacyRecord, Versioned):
     """A child's support plan, written with the family. The offer of an independent advocate to
     the child and their answer are recorded before it is shared."""
 

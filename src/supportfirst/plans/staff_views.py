@@ -18,6 +18,7 @@ from supportfirst.kernel.formsupport import (
     button_move,
     form_page,
     submitted,
+    versioned,
 )
 from supportfirst.plans import selectors, services
 from supportfirst.plans.forms import (
@@ -151,7 +152,11 @@ def _details_initial(plan: SupportPlan) -> dict[str, Any]:
 def plan_details(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = Actor.of(request)
     plan = selectors.plan_read(actor=actor, plan_id=plan_id)
-    form = DetailsForm(submitted(request), initial=_details_initial(plan))
+    form = versioned(
+        DetailsForm(submitted(request), initial=_details_initial(plan)),
+        plan,
+        saved=_details_initial,
+    )
     return form_page(
         request,
         form,

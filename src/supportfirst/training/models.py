@@ -74,6 +74,7 @@ class TrainingRule(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     updated_at = models.DateTimeField(null=True, blank=True)
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     def __str__(self) -> str:
         return f"Training rule for {self.council}"

@@ -4,6 +4,8 @@ allocated. Thin: parse, call one service, render."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,9 +15,10 @@ from django.views.decorators.http import require_http_methods
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import role_required
 from supportfirst.councils.models import MANAGER_ROLES, Role
-from supportfirst.kernel.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import form_status, submitted, version_claimed, versioned
 from supportfirst.training import selectors, services
 from supportfirst.training.forms import RuleForm, TrainingForm
+from supportfirst.training.models import TrainingRule
 
 TRAINING_ROLES = frozenset({*MANAGER_ROLES, Role.COUNCIL_ADMIN})
 training_required = role_required(TRAINING_ROLES)
@@ -38,6 +41,10 @@ def _page(request: HttpRequest, *, form: TrainingForm, rule_form: RuleForm) -> H
     )
 
 
+def _rule_saved(rule: TrainingRule | None) -> dict[str, Any]:
+    return {"trained_only": "yes" if rule and rule.trained_only else "no"}
+
+
 @training_required
 @require_http_methods(["GET", "POST"])
 def training(request: HttpRequest) -> HttpResponse:
@@ -48,9 +55,9 @@ def training(request: HttpRequest) -> HttpResponse:
     form = TrainingForm(sent, people=people)
     rule = selectors.rule_of(actor.scope.council_id)
     rule_sent = submitted(request) if is_rule else None
-    rule_form = RuleForm(
-        rule_sent, initial={"trained_only": "yes" if rule and rule.trained_only else "no"}
-    )
+    rule_form = RuleForm(rule_sent, initial=_rule_saved(rule))
+    if rule is not None:
+        versioned(rule_form, rule, saved=_rule_saved)
     if form.is_bound and form.is_valid():
         record = services.record_training(
             actor=actor,
@@ -66,7 +73,14 @@ def training(request: HttpRequest) -> HttpResponse:
         )
         return redirect("training:training")
     if rule_form.is_bound and rule_form.is_valid():
-        on = services.set_rule(actor=actor, trained_only=rule_form.cleaned_data["trained_only"])
+        with version_claimed(rule_form, request.user) as go_ahead:
+            on = (
+                services.set_rule(actor=actor, trained_only=rule_form.cleaned_data["trained_only"])
+                if go_ahead
+                else None
+            )
+        if on is None:
+            return _page(request, form=form, rule_form=rule_form)
         messages.success(
             request,
             "Only practitioners whose training is in date can now be a family's worker."

@@ -76,6 +76,7 @@ class VocabularyEntry(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     updated_at = models.DateTimeField()
+    revision = models.PositiveIntegerField(default=0, editable=False)
     retired_at = models.DateTimeField(null=True, blank=True)
     retired_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

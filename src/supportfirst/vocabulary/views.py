@@ -20,6 +20,8 @@ from supportfirst.kernel.formsupport import (
     conflict,
     form_status,
     submitted,
+    version_claimed,
+    versioned,
 )
 from supportfirst.rules.language import CATEGORIES, shipped
 from supportfirst.vocabulary import selectors, services
@@ -108,16 +110,21 @@ def entry_edit(request: HttpRequest, entry_id: int) -> HttpResponse:
             "forum_note": entry.forum_note,
         }
     )
-    form = EntryForm(submitted(request), initial=initial, editing=True)
+    form = versioned(EntryForm(submitted(request), initial=initial, editing=True), entry)
     # Not form_page: the service's ValidationError names the field each problem belongs to.
     if request.method == "POST" and form.is_valid():
         try:
-            services.entry_edit(actor=Actor.of(request), entry=entry, **_fields(form.cleaned_data))
+            with version_claimed(form, request.user) as go_ahead:
+                if go_ahead:
+                    services.entry_edit(
+                        actor=Actor.of(request), entry=entry, **_fields(form.cleaned_data)
+                    )
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, f"Entry “{entry.entry_id}” changed.")
-            return redirect("vocabulary:list")
+            if go_ahead:
+                messages.success(request, f"Entry “{entry.entry_id}” changed.")
+                return redirect("vocabulary:list")
     return render(
         request,
         "vocabulary/entry_form.html",

@@ -16,6 +16,7 @@ from supportfirst.families.advocacy import AdvocacyRecord
 from supportfirst.families.models import FamilyRecord
 from supportfirst.families.records import Correctable, FamilyFacing
 from supportfirst.kernel.due import clock_due, stored_changes, with_stored
+from supportfirst.kernel.versioning import Versioned
 
 
 class AssessmentStatus(models.TextChoices):
@@ -38,7 +39,7 @@ def family_readable(scope: Scope) -> models.QuerySet[Assessment]:
     return rows
 
 
-class Assessment(FamilyRecord, AdvocacyRecord):
+class Assessment(FamilyRecord, AdvocacyRecord, Versioned):
     """One person's needs assessment, made for one request for help. When the person assessed
     is a child or young person (a child's or a young carer's assessment), the offer of an
     independent advocate and their answer are recorded before it is authorised."""
