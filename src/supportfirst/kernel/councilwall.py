@@ -254,7 +254,9 @@ def apply_policies(using: str = "default", **kwargs: Any) -> None:
             cursor.execute(
                 f"GRANT USAGE ON SCHEMA public TO {quoted}; "
                 f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted}; "
-                f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {quoted}"
+                f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {quoted}; "
+                # The access log only grows (docs/operations.md): never given back after a migrate.
+                f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_accessevent FROM {quoted}"
             )
         tables = set(conn.introspection.table_names(cursor))
         for cover in covered_tables():
