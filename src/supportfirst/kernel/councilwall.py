@@ -23,6 +23,7 @@ On SQLite every function here does nothing.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -37,6 +38,8 @@ ALL = "all"
 
 # Tables that hold a council's rows but stay open, each with the reason.
 EXEMPT: dict[str, str] = {
+    "accounts_invitation": "found by the link emailed to a new member of staff, before the"
+    " council is known",
     "councils_membership": "finds a signed-in person's council, before any council is set",
     "councils_extrarole": "a person's other roles, read with their membership",
     "eligibility_criteriaadoption": "published: the public criteria pages list every council's",
@@ -52,6 +55,9 @@ EXEMPT: dict[str, str] = {
 }
 
 _process_setting = ""
+# The role and council of the request this thread is serving, or None between requests. Set
+# on the connection at once if it is open, or as soon as the request opens one.
+_request = threading.local()
 
 
 def is_on() -> bool:
@@ -67,12 +73,12 @@ def run_for_all_councils() -> None:
     global _process_setting
     _process_setting = ALL
     if is_on() and connection.connection is not None:
-        _set(None, ALL)
+        _set(connection, None, ALL)
 
 
-def _set(role: str | None, council: str) -> None:
+def _set(conn: Any, role: str | None, council: str) -> None:
     """Set the role (None: back to the connection's own login) and the council, in one query."""
-    with connection.cursor() as cursor:
+    with conn.cursor() as cursor:
         cursor.execute(
             "SELECT set_config('role', %s, false), set_config(%s, %s, false)",
             [role or "none", SETTING, council],
@@ -80,34 +86,48 @@ def _set(role: str | None, council: str) -> None:
 
 
 def on_connection_created(sender: Any, connection: Any, **kwargs: Any) -> None:
-    """A new connection sees no council's rows until a request or a command says which."""
-    if connection.vendor != "postgresql" or not _process_setting:
+    """A new connection: the request's role and council if it is serving one, else the
+    process's own setting (no council; "all" on the command line)."""
+    if connection.vendor != "postgresql" or connection.alias != "default":
         return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT set_config(%s, %s, false)", [SETTING, _process_setting])
+    state = getattr(_request, "state", None)
+    if state is not None:
+        _set(connection, *state)
+    elif _process_setting:
+        _set(connection, None, _process_setting)
+
+
+def _apply(role: str | None, council: str) -> None:
+    _request.state = (role, council)
+    if connection.connection is not None:
+        _set(connection, role, council)
 
 
 def start_request(council_id: int | None = None) -> None:
     """At the start of a request: the application role, and the signed-in person's council (or
     none yet)."""
     if is_on():
-        _set(app_role() or None, "" if council_id is None else str(int(council_id)))
+        _apply(app_role() or None, "" if council_id is None else str(int(council_id)))
 
 
 def enter_council(council_id: int) -> None:
     """The council this request is for, as soon as it is known (after sign-in, from the URL of a
-    public page, from an API token)."""
-    if is_on():
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config(%s, %s, false)", [SETTING, str(int(council_id))])
+    public page, from an emailed link, from an API token)."""
+    state = getattr(_request, "state", None)
+    if is_on() and state is not None:
+        _apply(state[0], str(int(council_id)))
 
 
 def end_request() -> None:
     """Back to the owner and the process's own setting (nothing, or "all" on the command line)."""
-    if not is_on() or connection.connection is None:
+    if not is_on():
+        return
+    had_request = getattr(_request, "state", None) is not None
+    _request.state = None
+    if not had_request or connection.connection is None:
         return
     try:
-        _set(None, _process_setting)
+        _set(connection, None, _process_setting)
     except DatabaseError:
         # A broken transaction: the next request sets its own role and council first anyway.
         if not connection.in_atomic_block:
