@@ -20,8 +20,8 @@ class CouncilWallMiddleware:
             return self.get_response(request)
         user = request.user
         membership = getattr(user, "membership", None) if user.is_authenticated else None
-        signed_in = membership is not None and user.is_active
-        councilwall.start_request(membership.council_id if signed_in else None)
+        council_id = membership.council_id if membership is not None and user.is_active else None
+        councilwall.start_request(council_id)
         try:
             response = self.get_response(request)
         except BaseException:
