@@ -11,7 +11,7 @@ another council's rows.
   signed-in person's council (`councils.middleware.CouncilWallMiddleware`), or to no council until
   a public page or the API finds which council it is for (`enter_council`). With no council set,
   no council's rows are visible.
-- The command line (demo data, backups, daily jobs) runs as the owner with the setting "all",
+- The command line (demo data, backups, daily jobs) runs as its own login with the setting "all",
   which only `run_for_all_councils` sets, and nothing a request reaches calls it.
 - `apply_policies` runs after every `migrate` (as the owner), so a new table is covered as soon
   as it is made; `covered_tables` says which tables it covers and how, `EXEMPT` which it leaves
@@ -46,8 +46,10 @@ EXEMPT: dict[str, str] = {
     "eligibility_shortbreaksstatement": "published: the public criteria pages show it",
     "localprotocol_protocolversion": "published: the public protocol pages list every council's",
     "localprotocol_protocolsection": "published with its protocol version",
-    "localprotocol_sectioncomment": "belongs to a protocol version, which is published",
-    "localprotocol_protocolevent": "belongs to a protocol version, which is published",
+    "localprotocol_sectioncomment": "reaches its council only through a protocol version,"
+    " which stays open",
+    "localprotocol_protocolevent": "reaches its council only through a protocol version, which"
+    " stays open",
     "asking_onlinerequestdraft": "found by the link emailed to the person, before the council"
     " is known",
     "asking_familyinvitation": "found by the link emailed to the person, before the council is"
@@ -169,9 +171,9 @@ def _own_condition() -> str:
     return "(supportfirst_all_councils() OR council_id = supportfirst_council())"
 
 
-def _parent_condition(column: str, parent_table: str, parent_pk: str) -> str:
+def _parent_condition(table: str, column: str, parent_table: str, parent_pk: str) -> str:
     # The parent's own policy applies inside: a row is visible when its parent is.
-    return f'EXISTS (SELECT 1 FROM "{parent_table}" p WHERE p."{parent_pk}" = "{column}")'
+    return f'EXISTS (SELECT 1 FROM "{parent_table}" p WHERE p."{parent_pk}" = "{table}"."{column}")'
 
 
 def covered_tables() -> list[Cover]:
@@ -184,7 +186,7 @@ def covered_tables() -> list[Cover]:
         if table in EXEMPT:
             continue
         columns = {f.column for f in model._meta.concrete_fields}
-        if "council_id" in columns and model._meta.label != "accounts.User":
+        if "council_id" in columns:
             covers[table] = Cover(table, _own_condition(), "its council")
     changed = True
     while changed:
@@ -199,7 +201,10 @@ def covered_tables() -> list[Cover]:
                 covers[table] = Cover(
                     table,
                     _parent_condition(
-                        field.column, parent_model._meta.db_table, parent_model._meta.pk.column
+                        table,
+                        field.column,
+                        parent_model._meta.db_table,
+                        parent_model._meta.pk.column,
                     ),
                     f"its {field.name} ({parent_model._meta.db_table})",
                 )
