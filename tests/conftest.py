@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from supportfirst.councils.models import Role
+from supportfirst.kernel import councilwall
 from tests.accounts.factories import family_user, staff_user
 from tests.councils.factories import CouncilFactory
 from tests.families.factories import family_with_everyone
@@ -99,3 +100,8 @@ def signed_in_client(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
+
+
+# Tests make their records as the command line does, across councils; each page request then
+# runs behind the second wall with its own council (kernel/councilwall.py, PostgreSQL only).
+councilwall.run_for_all_councils()

@@ -45,13 +45,20 @@ COMMAND_MODULES: list[str] = [
 ]
 
 
-def _django_setup(*, demo: bool = False) -> None:
+def _django_setup(*, demo: bool = False, all_councils: bool = True) -> None:
+    """Set Django up. Every command but `serve` works across councils (demo data, backups, daily
+    jobs): only here, on the command line, is the second wall's "all councils" set
+    (kernel/councilwall.py); the web service's requests each set their own council."""
     if demo:
         os.environ["SUPPORTFIRST_DEMO"] = "1"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "supportfirst.settings")
     import django
 
     django.setup()
+    if all_councils:
+        from supportfirst.kernel import councilwall
+
+        councilwall.run_for_all_councils()
 
 
 def _refuse_insecure() -> int | None:
@@ -92,7 +99,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if args.demo:
         # Each request's time and database queries, in the log and the Server-Timing header.
         os.environ.setdefault("SUPPORTFIRST_REQUEST_TIMING", "1")
-    _django_setup(demo=args.demo)
+    _django_setup(demo=args.demo, all_councils=False)
     from django.core.management import call_command
 
     from supportfirst import frontend

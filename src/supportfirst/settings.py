@@ -101,6 +101,8 @@ MIDDLEWARE = [
     # above it.
     "supportfirst.accounts.middleware.NoStoreMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # The second wall (PostgreSQL): the request's database role and council, once sign-in is known.
+    "supportfirst.councils.middleware.CouncilWallMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "supportfirst.accounts.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -142,6 +144,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+
+# The second wall between councils (PostgreSQL row-level security, see docs/security.md): the role
+# every request runs as. Empty when the service connects directly as a restricted login instead.
+COUNCIL_WALL_ROLE = os.environ.get("SUPPORTFIRST_COUNCIL_WALL_ROLE", "supportfirst_app")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from supportfirst.councils.models import Role
 from tests.accounts.factories import staff_user
 from tests.conftest import signed_in_client
@@ -33,6 +35,9 @@ def test_without_javascript_the_button_goes_back_to_the_page(council):
     assert away["Location"] != "https://elsewhere.example/"
 
 
+# On PostgreSQL every request sets its database role and council on an open connection (the
+# second wall, kernel/councilwall.py), so the request needs the database even signed out.
+@pytest.mark.django_db
 def test_signed_out_people_are_sent_to_sign_in(client):
     response = client.post("/stay-signed-in/", HTTP_X_STAY_SIGNED_IN="fetch")
     assert response.status_code == 302

@@ -40,6 +40,7 @@ from supportfirst.councils.models import (
     main_role,
 )
 from supportfirst.councils.scoping import scope_for
+from supportfirst.kernel import councilwall
 from supportfirst.kernel.workflow import MoveRefused
 
 INVITATION_LIFETIME = timedelta(days=7)
@@ -264,6 +265,8 @@ def invitation_for(token: str) -> Invitation | None:
         or not invitation.user.is_active
     ):
         return None
+    # The link says which council this request is for (the second wall, kernel/councilwall.py).
+    councilwall.enter_council(invitation.council_id)
     return invitation
 
 

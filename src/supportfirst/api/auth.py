@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from supportfirst.api.models import DEFAULT_DAYS, LONGEST_DAYS, ApiToken, Scope, token_hash
 from supportfirst.councils.models import CASEWORK_ROLES
 from supportfirst.councils.scoping import scope_for
-from supportfirst.kernel import ratelimit
+from supportfirst.kernel import councilwall, ratelimit
 
 
 def problem(status: int, title: str, detail: str = "", **extra: Any) -> JsonResponse:
@@ -134,6 +134,8 @@ def api_view(
                 return problem(403, "Not part of this account's role")
             request.user = user
             request.scope = scope  # type: ignore[attr-defined]
+            # The token's council, for the second wall (kernel/councilwall.py).
+            councilwall.enter_council(scope.council_id)
             try:
                 return view(request, *args, **kwargs)
             except Http404:

@@ -34,6 +34,7 @@ from supportfirst.audit.services import Actor, log_access
 from supportfirst.councils.models import Council, Membership, Role
 from supportfirst.councils.scoping import Scope
 from supportfirst.families.models import Child, Family, Sibling
+from supportfirst.kernel import councilwall
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused, apply_move
 from supportfirst.pathway import services as pathway_services
 from supportfirst.pathway.models import WhoAsked
@@ -345,6 +346,15 @@ def online_request_accept(
 
 
 def invitation_from_token(token: str) -> FamilyInvitation | None:
+    # The link is the first thing that says which council this request is for (the second
+    # wall, kernel/councilwall.py): set it before reading the family.
+    family_id = (
+        FamilyInvitation.objects.filter(token_hash=token_hash(token))
+        .values_list("family_id", flat=True)
+        .first()
+    )
+    if family_id is not None and (council_id := councilwall.council_of_family(family_id)):
+        councilwall.enter_council(council_id)
     invitation = (
         FamilyInvitation.objects.select_related("family", "family__council", "child")
         .filter(token_hash=token_hash(token))

@@ -16,7 +16,7 @@ from supportfirst.asking.forms import AddAnotherForm, ContactPreferenceForm, Sav
 from supportfirst.asking.models import OnlineRequest, OnlineRequestDraft
 from supportfirst.audit.services import log_access
 from supportfirst.councils.models import Council
-from supportfirst.kernel import ratelimit
+from supportfirst.kernel import councilwall, ratelimit
 from supportfirst.kernel.formsupport import form_page, form_status, submitted
 from supportfirst.notifications.models import Notification
 from supportfirst.notifications.services import REQUEST_RECEIVED
@@ -31,7 +31,11 @@ def _sent_key(council: Council) -> str:
 
 
 def _council(slug: str) -> Council | None:
-    return Council.objects.filter(slug=slug).first()
+    council = Council.objects.filter(slug=slug).first()
+    if council is not None:
+        # The council this request is for, from its address (the second wall).
+        councilwall.enter_council(council.pk)
+    return council
 
 
 def _draft(request: HttpRequest, council: Council) -> OnlineRequestDraft | None:
@@ -284,6 +288,7 @@ def resume(request: HttpRequest, draft_token: str) -> HttpResponse:
     draft = services.draft_from_token(draft_token)
     if draft is None:
         return redirect("asking:link_not_working")
+    councilwall.enter_council(draft.council_id)
     request.session[_draft_key(draft.council)] = draft.pk
     return redirect(_url(questions.CHECK, draft.council))
 

@@ -40,7 +40,18 @@ class KernelConfig(AppConfig):
     verbose_name = "Kernel"
 
     def ready(self) -> None:
+        from django.db.backends.signals import connection_created
+        from django.db.models.signals import post_migrate
+
+        from supportfirst.kernel import councilwall
         from supportfirst.kernel.formsupport import limit_text
+
+        connection_created.connect(councilwall.on_connection_created, dispatch_uid="council_wall")
+        post_migrate.connect(
+            councilwall.apply_policies,
+            sender=apps.get_app_config("councils"),
+            dispatch_uid="council_wall_policies",
+        )
 
         for form_class in service_form_classes():
             limit_text(form_class.base_fields)  # type: ignore[attr-defined]

@@ -42,6 +42,7 @@ from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 
 import supportfirst
+from supportfirst.kernel import councilwall
 
 FORMAT = "supportfirst-backup"
 FORMAT_VERSION = 1
@@ -309,9 +310,18 @@ def _backup_postgres(copy: Path, alias: str) -> Manifest:
         tables = _postgres_tables(cursor)
         if "django_migrations" not in tables:
             raise BackupError(f"The database {name} has no tables: run supportfirst migrate.")
+        # A login behind the second wall (kernel/councilwall.py) dumps every council's rows
+        # only with "all councils" set, as the command line does; the owner is not held back.
+        wall_env = {**env, "PGOPTIONS": f"-c {councilwall.SETTING}={councilwall.ALL}"}
         _run(
-            [pg_dump, "--format=custom", f"--snapshot={snapshot}", f"--file={copy}"],
-            env,
+            [
+                pg_dump,
+                "--format=custom",
+                "--enable-row-security",
+                f"--snapshot={snapshot}",
+                f"--file={copy}",
+            ],
+            wall_env,
             "pg_dump",
         )
         return _manifest("postgresql", _applied(cursor), _table_counts(cursor, tables), name)
