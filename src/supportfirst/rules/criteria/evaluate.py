@@ -19,6 +19,7 @@ outcome's `legal_basis`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+import itertools
 from functools import partial
 from typing import Any
 
@@ -187,6 +188,8 @@ class _Rule:
         "needed",
         "needs_cause",
         "needs_impact",
+        "not_counting",
+        "outcomes",
         "outside_ages",
         "person",
         "rank",
@@ -274,6 +277,10 @@ class _Rule:
         self.middles: dict[tuple[int, ...], str] = {}
         self.met_changes: list[str | None] = [None, None]
         self.end = f" {self.met_tail}" if self.met_tail else ""
+        # How the criterion has come out in cases written so far (see `_Outcome`), and the
+        # whole outcome of a need that counts under no criterion, by its key.
+        self.outcomes: dict[tuple, _Outcome] = {}
+        self.not_counting: dict[int, tuple[bool, str, str, str]] = {}
 
 
 # A need's key is one whole number: who, which area, how often, its four flags and whether it
@@ -1020,64 +1027,117 @@ class _Written:
         return full
 
 
+class _Outcome:
+    """One way a criterion can come out, as far as any sentence is concerned (`sig`: for a
+    criterion met, the areas counted as numbers in case order and the health limb; else the
+    failure, as `_failure_texts` takes it). Kept on the criterion and shared by every case
+    that comes out the same way, with the whole outcome of each need that counts under it
+    already written, by the need's key (`texts`), and a number of its own (`code`, never
+    reused) that makes the services' key short."""
+
+    __slots__ = ("code", "met", "sig", "texts")
+
+    def __init__(self, sig: tuple, met: bool) -> None:
+        self.code = next(_CODES)
+        self.sig = sig
+        self.met = met
+        self.texts: dict[int, tuple[bool, str, str, str]] = {}
+
+
+_CODES = itertools.count()
+
+
 def _write(
     compiled: _Compiled, case: Case, keys: list[int], states: list[tuple]
 ) -> tuple[tuple[NeedOutcome, ...], tuple[ServiceOutcome, ...]]:
-    """Every reason and "what would change", for a case already decided."""
-    written = _Written(compiled, case, keys, states)
-    return tuple(_write_needs(written)), _write_services(written)
+    """Every reason and "what would change", for a case already decided.
 
-
-def _write_needs(written: _Written) -> list[NeedOutcome]:
-    """A sentence depends only on the criterion, the need's key and the criterion's result,
-    so each is written once (by `_need_met` or `_need_not_met`) and then looked up. Which
-    criterion answers each need is worked out as in `_needs`, in the same loop."""
-    compiled = written.compiled
+    Each criterion's result is first matched to an `_Outcome` (one dictionary look-up each),
+    so that a need's whole outcome is then one more look-up, by its key, and the services'
+    outcomes one look-up by who was assessed and the outcomes' codes. Anything not written
+    before is written by `_new_texts` and `_all_services` (and the functions they call)."""
     rules = compiled.rules
+    outs: list[_Outcome] = []
+    codes: list[int] = []
+    for rule, (met, counting, health, enough, gate, too) in zip(rules, states, strict=True):
+        if met:
+            sig: tuple = (tuple(dict.fromkeys([key >> 7 for key in counting])), health)
+        elif enough:
+            sig = (None, gate, too)
+        else:
+            sig = (tuple(dict.fromkeys([key >> 7 for key in counting])), gate, too)
+        out = rule.outcomes.get(sig)
+        if out is None:
+            out = _Outcome(sig, met)
+            _remember(rule.outcomes, sig, out)
+        outs.append(out)
+        codes.append(out.code)
+    written: _Written | None = None  # what writing a new sentence needs, made when first needed
     counted_by = compiled.counted_by
     first = compiled.first
-    states = written.states
-    area_ids = written.ids
-    failed = written.failed_tables
     new = tuple.__new__
-    result = []
-    for need, key in zip(written.case.needs, written.keys, strict=True):
+    needs = []
+    for need, key in zip(case.needs, keys, strict=True):
         numbers = counted_by.get(key)
-        met = counts = False
         if numbers is None:
             number = first[key // _PERSON_KEYS]
             if number < 0:
-                result.append(NeedOutcome(need.id, False, "", *_uncovered(compiled, need)))
+                needs.append(NeedOutcome(need.id, False, "", *_uncovered(compiled, need)))
                 continue
+            rule = rules[number]
+            found = rule.not_counting.get(key)
+            if found is None:
+                written = written or _Written(compiled, case, keys, states)
+                outcome = _need_not_met(need, written.state(number))
+                found = (False, rule.id, outcome.reason, outcome.what_would_change)
+                _remember(rule.not_counting, key, found)
         else:
-            counts = True
             number = numbers[0] if len(numbers) == 1 else _deciding(numbers, states)
-            met = states[number][0]
-        rule = rules[number]
-        if met:
-            ids = area_ids[number] or written.area_ids(number)
-            have = len(ids)
-            if have >= rule.needed and have > 1:
-                texts = _met_texts(written, number, need, key, ids)
-                result.append(_need_outcome(need.id, True, rule.id, texts))
-                continue
-            table: dict[Any, tuple[str, str]] = rule.met_texts
-            text_key: object = key * 32 + have
-        elif counts:
-            # By area, in a small table for this way of failing, found once per case.
-            table = failed[number] or written.failed(number)
-            text_key = need.area
+            out = outs[number]
+            found = out.texts.get(key)
+            if found is None:
+                written = written or _Written(compiled, case, keys, states)
+                found = _new_texts(written, number, out, need, key)
+        needs.append(new(NeedOutcome, (need.id, found[0], found[1], found[2], found[3])))
+    assessed = _who_assessed(case, keys)
+    services = compiled.service_texts.get((assessed, *codes))
+    if services is None:
+        written = written or _Written(compiled, case, keys, states)
+        services = _all_services(written, assessed, (assessed, *[out.sig for out in outs]))
+        _remember(compiled.service_texts, (assessed, *codes), services)
+    return tuple(needs), services
+
+
+def _new_texts(
+    written: _Written, number: int, out: _Outcome, need: AssessedNeed, key: int
+) -> tuple[bool, str, str, str]:
+    """The whole outcome of a need that counts under a criterion that came out as `out`, not
+    yet kept there: put together from the parts already written for the criterion (by
+    `_met_texts`, or in the tables by number of areas or by way of failing), or written."""
+    rule = written.compiled.rules[number]
+    texts: tuple[str, str] | None
+    if out.met:
+        ids = out.sig[0]
+        have = len(ids)
+        if have >= rule.needed and have > 1:
+            texts = _met_texts(written, number, need, key, ids)
         else:
-            table = rule.texts
-            text_key = key
-        found = table.get(text_key)
-        if found is None:
-            outcome = (_need_met if met else _need_not_met)(need, written.state(number))
-            _remember(table, text_key, (outcome.reason, outcome.what_would_change))
-            result.append(outcome)
-        else:
-            result.append(new(NeedOutcome, (need.id, met, rule.id, found[0], found[1])))
-    return result
+            texts = rule.met_texts.get(key * 32 + have)
+            if texts is None:
+                outcome = _need_met(need, written.state(number))
+                texts = (outcome.reason, outcome.what_would_change)
+                _remember(rule.met_texts, key * 32 + have, texts)
+    else:
+        # By area, in a table for this way of failing.
+        table = written.failed(number)
+        texts = table.get(need.area)
+        if texts is None:
+            outcome = _need_not_met(need, written.state(number))
+            texts = (outcome.reason, outcome.what_would_change)
+            _remember(table, need.area, texts)
+    found = (out.met, rule.id, texts[0], texts[1])
+    _remember(out.texts, key, found)
+    return found
 
 
 def _deciding(numbers: tuple[int, ...], states: list[tuple]) -> int:
@@ -1112,13 +1172,6 @@ def _met_texts(
     return f"{head} {middle}{rule.end}", change
 
 
-def _need_outcome(
-    need_id: str, met: bool, criterion_id: str, texts: tuple[str, str]
-) -> NeedOutcome:
-    """A NeedOutcome made straight from a tuple (no keyword handling)."""
-    return tuple.__new__(NeedOutcome, (need_id, met, criterion_id, texts[0], texts[1]))
-
-
 def _uncovered(compiled: _Compiled, need: AssessedNeed) -> tuple[str, str]:
     found = compiled.uncovered.get((need.person, need.area))
     if found is None:
@@ -1140,29 +1193,6 @@ def _who_assessed(case: Case, keys: list[int]) -> tuple[bool, bool, bool]:
         parent = parent or 1 in persons
         young = young or 2 in persons
     return case.child_assessed, parent, young
-
-
-def _write_services(written: _Written) -> tuple[ServiceOutcome, ...]:
-    """A service's outcome has no need ids in it, so whole outcomes are kept and reused: all
-    the services at once, by how each criterion came out and who was assessed; failing that,
-    each criterion's services at once (`_block`)."""
-    assessed = _who_assessed(written.case, written.keys)
-    compiled = written.compiled
-    outcomes = written.states
-    text_key = (
-        assessed,
-        *[
-            (written.ids[number] or written.area_ids(number), state[2])
-            if state[0]
-            else (written.failures[number] or written.failure(number))
-            for number, state in enumerate(outcomes)
-        ],
-    )
-    found = compiled.service_texts.get(text_key)
-    if found is None:
-        found = _all_services(written, assessed, text_key)
-        _remember(compiled.service_texts, text_key, found)
-    return found
 
 
 def _all_services(
