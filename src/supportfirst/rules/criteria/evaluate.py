@@ -19,7 +19,6 @@ outcome's `legal_basis`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-import itertools
 from functools import partial
 from typing import Any
 
@@ -625,10 +624,11 @@ class _Compiled:
         "first",
         "ids",
         "in_order",
+        "only",
+        "results",
         "rows",
         "rules",
         "service_rows",
-        "service_texts",
         "services",
         "set",
         "uncovered",
@@ -656,6 +656,8 @@ class _Compiled:
             for key in rule.count_keys:
                 counted_by.setdefault(key, []).append(number)
         self.counted_by = {key: tuple(numbers) for key, numbers in counted_by.items()}
+        # The keys that count under one criterion only, with its number.
+        self.only = {key: numbers[0] for key, numbers in counted_by.items() if len(numbers) == 1}
         # What deciding reads of each service: who it is for, its criterion, and the keys of
         # the needs that count under it in the service's areas (None: any area).
         self.service_rows = tuple(
@@ -681,7 +683,9 @@ class _Compiled:
             _Block(number, [(p, s) for p, s in enumerate(self.services) if s.rule == number])
             for number in dict.fromkeys(s.rule for s in self.services)
         )
-        self.service_texts: dict[tuple, tuple[ServiceOutcome, ...]] = {}
+        # What was written for cases, by who was assessed and the codes of how each criterion
+        # came out (see `_write`).
+        self.results: dict[tuple, _Result] = {}
         self.in_order = [p for block in self.blocks for p in block.positions] == list(
             range(len(self.services))
         )
@@ -797,6 +801,10 @@ class Verdict:
 
 _AREA_IDS = len(areas.AREAS)  # a key shifted right by 7 is person * _AREA_IDS + area
 _PERSON_KEYS = _AREA_IDS * len(areas.HOW_OFTEN) * 32  # a key divided by this is the person
+# A key's area number (key >> 7) and person (key // _PERSON_KEYS), as functions `map` can
+# call without a Python frame.
+_AREA_OF = (7).__rrshift__
+_PERSON_OF = _PERSON_KEYS.__rfloordiv__
 
 
 def _keys(case: Case) -> list[int]:
@@ -837,14 +845,14 @@ def _criteria(compiled: _Compiled, case: Case, keys: list[int]) -> tuple[bool, l
     eligible = False
     states: list[tuple] = []
     for count_keys, single_keys, person, gates, outside, needed in compiled.rows:
-        counting = [key for key in keys if key in count_keys]
+        counting = list(filter(count_keys.__contains__, keys))
         given, health = answers[person]
         gate = gates[given]
         too = age if age in outside else None
         if counting:
             enough = (
                 needed <= 1
-                or len({key >> 7 for key in counting}) >= needed
+                or len(set(map(_AREA_OF, counting))) >= needed
                 or not single_keys.isdisjoint(counting)
                 or health
             )
@@ -1031,20 +1039,23 @@ class _Outcome:
     """One way a criterion can come out, as far as any sentence is concerned (`sig`: for a
     criterion met, the areas counted as numbers in case order and the health limb; else the
     failure, as `_failure_texts` takes it). Kept on the criterion and shared by every case
-    that comes out the same way, with the whole outcome of each need that counts under it
-    already written, by the need's key (`texts`), and a number of its own (`code`, never
-    reused) that makes the services' key short."""
+    in which it comes out the same way, with the outcome (but the id) of each need that
+    counts under it already written, by the need's key."""
 
-    __slots__ = ("code", "met", "sig", "texts")
+    __slots__ = ("met", "sig", "texts")
 
-    def __init__(self, sig: tuple, met: bool) -> None:
-        self.code = next(_CODES)
+    def __init__(self, sig: tuple) -> None:
         self.sig = sig
-        self.met = met
+        self.met = len(sig) == 2
         self.texts: dict[int, tuple[bool, str, str, str]] = {}
 
 
-_CODES = itertools.count()
+def _outcome(rule: _Rule, sig: tuple) -> _Outcome:
+    out = rule.outcomes.get(sig)
+    if out is None:
+        out = _Outcome(sig)
+        _remember(rule.outcomes, sig, out)
+    return out
 
 
 def _write(
@@ -1052,60 +1063,94 @@ def _write(
 ) -> tuple[tuple[NeedOutcome, ...], tuple[ServiceOutcome, ...]]:
     """Every reason and "what would change", for a case already decided.
 
-    Each criterion's result is first matched to an `_Outcome` (one dictionary look-up each),
-    so that a need's whole outcome is then one more look-up, by its key, and the services'
-    outcomes one look-up by who was assessed and the outcomes' codes. Anything not written
-    before is written by `_new_texts` and `_all_services` (and the functions they call)."""
-    rules = compiled.rules
-    outs: list[_Outcome] = []
-    codes: list[int] = []
-    for rule, (met, counting, health, enough, gate, too) in zip(rules, states, strict=True):
+    What any sentence depends on is how each criterion came out (its `sig`: for a criterion
+    met, the areas counted as numbers in case order and the health limb; else the failure,
+    as `_failure_texts` takes it), who was assessed, and each need's key. So the services'
+    outcomes are one look-up (a `_Result`), by who was assessed and the criteria's sigs, and
+    each need's outcome but its id one more, by its key. What is not there yet comes from
+    what is kept for each criterion's result (`_Outcome`), or is written (`_new_texts`,
+    `_all_services` and the functions they call)."""
+    sigs: list[tuple] = []
+    for met, counting, health, enough, gate, too in states:
         if met:
-            sig: tuple = (tuple(dict.fromkeys([key >> 7 for key in counting])), health)
+            sigs.append((tuple(dict.fromkeys(map(_AREA_OF, counting))), health))
         elif enough:
-            sig = (None, gate, too)
+            sigs.append((None, gate, too))
         else:
-            sig = (tuple(dict.fromkeys([key >> 7 for key in counting])), gate, too)
-        out = rule.outcomes.get(sig)
-        if out is None:
-            out = _Outcome(sig, met)
-            _remember(rule.outcomes, sig, out)
-        outs.append(out)
-        codes.append(out.code)
+            sigs.append((tuple(dict.fromkeys(map(_AREA_OF, counting))), gate, too))
+    # Who was assessed (as `_who_assessed` says), worked out here as it is on every case.
+    parent = case.parent_carer is not None
+    young = case.young_carer is not None
+    if not (parent and young):
+        persons = set(map(_PERSON_OF, keys))
+        parent = parent or 1 in persons
+        young = young or 2 in persons
+    assessed = (case.child_assessed, parent, young)
     written: _Written | None = None  # what writing a new sentence needs, made when first needed
-    counted_by = compiled.counted_by
-    first = compiled.first
-    new = tuple.__new__
-    needs = []
-    for need, key in zip(case.needs, keys, strict=True):
-        numbers = counted_by.get(key)
-        if numbers is None:
-            number = first[key // _PERSON_KEYS]
-            if number < 0:
-                needs.append(NeedOutcome(need.id, False, "", *_uncovered(compiled, need)))
-                continue
-            rule = rules[number]
-            found = rule.not_counting.get(key)
-            if found is None:
-                written = written or _Written(compiled, case, keys, states)
-                outcome = _need_not_met(need, written.state(number))
-                found = (False, rule.id, outcome.reason, outcome.what_would_change)
-                _remember(rule.not_counting, key, found)
-        else:
-            number = numbers[0] if len(numbers) == 1 else _deciding(numbers, states)
-            out = outs[number]
-            found = out.texts.get(key)
-            if found is None:
-                written = written or _Written(compiled, case, keys, states)
-                found = _new_texts(written, number, out, need, key)
-        needs.append(new(NeedOutcome, (need.id, found[0], found[1], found[2], found[3])))
-    assessed = _who_assessed(case, keys)
-    services = compiled.service_texts.get((assessed, *codes))
-    if services is None:
+    result_key = (assessed, *sigs)
+    result = compiled.results.get(result_key)
+    if result is None:
+        written = _Written(compiled, case, keys, states)
+        result = _Result(_all_services(written, assessed, result_key))
+        _remember(compiled.results, result_key, result)
+    table = result.needs
+    found = list(map(table.get, keys))
+    if None in found:
         written = written or _Written(compiled, case, keys, states)
-        services = _all_services(written, assessed, (assessed, *[out.sig for out in outs]))
-        _remember(compiled.service_texts, (assessed, *codes), services)
-    return tuple(needs), services
+        outs = [_outcome(rule, sig) for rule, sig in zip(compiled.rules, sigs, strict=True)]
+        for index, need in enumerate(case.needs):
+            if found[index] is None:
+                key = keys[index]
+                found[index] = _need_texts(written, outs, need, key)
+                _remember(table, key, found[index])
+    new = tuple.__new__
+    return tuple(
+        [
+            new(NeedOutcome, (need.id, texts[0], texts[1], texts[2], texts[3]))
+            for need, texts in zip(case.needs, found, strict=True)
+        ]
+    ), result.services
+
+
+class _Result:
+    """Everything written for cases in which every criterion came out the same way (and the
+    same people were assessed): the services' outcomes, and each need's outcome but its id
+    (met, criterion id, reason, what would change), by the need's key."""
+
+    __slots__ = ("needs", "services")
+
+    def __init__(self, services: tuple[ServiceOutcome, ...]) -> None:
+        self.services = services
+        self.needs: dict[int, tuple[bool, str, str, str]] = {}
+
+
+def _need_texts(
+    written: _Written, outs: list[_Outcome], need: AssessedNeed, key: int
+) -> tuple[bool, str, str, str]:
+    """A need's outcome but its id, not yet kept for this way the criteria came out: from
+    the criterion that decides it (as `_needs` finds it), kept there too, or written."""
+    compiled = written.compiled
+    number = compiled.only.get(key)
+    if number is None:
+        numbers = compiled.counted_by.get(key)
+        if numbers is not None:
+            number = _deciding(numbers, written.states)
+    if number is not None:
+        out = outs[number]
+        found = out.texts.get(key)
+        if found is None:
+            found = _new_texts(written, number, out, need, key)
+        return found
+    number = compiled.first[key // _PERSON_KEYS]
+    if number < 0:
+        return (False, "", *_uncovered(compiled, need))
+    rule = compiled.rules[number]
+    found = rule.not_counting.get(key)
+    if found is None:
+        outcome = _need_not_met(need, written.state(number))
+        found = (False, rule.id, outcome.reason, outcome.what_would_change)
+        _remember(rule.not_counting, key, found)
+    return found
 
 
 def _new_texts(
