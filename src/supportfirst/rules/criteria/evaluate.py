@@ -6,7 +6,9 @@ area, how often, its four flags and the age comparator), so deciding is a few se
 need. `decide` stops there and gives a `Verdict` (met or not, no words): what trying a draft
 against a council's history needs. `evaluate` gives a `Decision` whose reasons are written
 only when read; each sentence depends only on the criterion, the need's key and how the
-criterion came out, so it is written once (by the functions below) and then looked up.
+criterion came out, so it is written once (by the functions below) and then looked up: for a
+case, one look-up by how every criterion came out gives the services' outcomes and a table
+of the needs' outcomes by key (`_write`).
 
 Deterministic: the same set and case always give the same decision, word for word (no
 clock, no randomness, no dictionary-order surprises: everything follows the order of the
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import cast
 
 from supportfirst.rules.criteria import areas
 from supportfirst.rules.criteria.lawkinds import DUTY, GENERAL, POWER, service_sentence
@@ -279,7 +281,7 @@ class _Rule:
         # How the criterion has come out in cases written so far (see `_Outcome`), and the
         # whole outcome of a need that counts under no criterion, by its key.
         self.outcomes: dict[tuple, _Outcome] = {}
-        self.not_counting: dict[int, tuple[bool, str, str, str]] = {}
+        self.not_counting: dict[int, _NeedTexts] = {}
 
 
 # A need's key is one whole number: who, which area, how often, its four flags and whether it
@@ -1035,6 +1037,10 @@ class _Written:
         return full
 
 
+# A need's outcome but its id: met, the criterion's id, the reason, what would change.
+_NeedTexts = tuple[bool, str, str, str]
+
+
 class _Outcome:
     """One way a criterion can come out, as far as any sentence is concerned (`sig`: for a
     criterion met, the areas counted as numbers in case order and the health limb; else the
@@ -1047,7 +1053,7 @@ class _Outcome:
     def __init__(self, sig: tuple) -> None:
         self.sig = sig
         self.met = len(sig) == 2
-        self.texts: dict[int, tuple[bool, str, str, str]] = {}
+        self.texts: dict[int, _NeedTexts] = {}
 
 
 def _outcome(rule: _Rule, sig: tuple) -> _Outcome:
@@ -1107,7 +1113,7 @@ def _write(
     return tuple(
         [
             new(NeedOutcome, (need.id, texts[0], texts[1], texts[2], texts[3]))
-            for need, texts in zip(case.needs, found, strict=True)
+            for need, texts in zip(case.needs, cast("list[_NeedTexts]", found), strict=True)
         ]
     ), result.services
 
@@ -1121,12 +1127,12 @@ class _Result:
 
     def __init__(self, services: tuple[ServiceOutcome, ...]) -> None:
         self.services = services
-        self.needs: dict[int, tuple[bool, str, str, str]] = {}
+        self.needs: dict[int, _NeedTexts] = {}
 
 
 def _need_texts(
     written: _Written, outs: list[_Outcome], need: AssessedNeed, key: int
-) -> tuple[bool, str, str, str]:
+) -> _NeedTexts:
     """A need's outcome but its id, not yet kept for this way the criteria came out: from
     the criterion that decides it (as `_needs` finds it), kept there too, or written."""
     compiled = written.compiled
@@ -1155,7 +1161,7 @@ def _need_texts(
 
 def _new_texts(
     written: _Written, number: int, out: _Outcome, need: AssessedNeed, key: int
-) -> tuple[bool, str, str, str]:
+) -> _NeedTexts:
     """The whole outcome of a need that counts under a criterion that came out as `out`, not
     yet kept there: put together from the parts already written for the criterion (by
     `_met_texts`, or in the tables by number of areas or by way of failing), or written."""
