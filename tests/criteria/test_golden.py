@@ -9,6 +9,7 @@ checks the 100,000-case digests.
 
 from __future__ import annotations
 
+import importlib
 import pickle
 from dataclasses import FrozenInstanceError
 
@@ -68,3 +69,18 @@ def test_a_decision_is_written_when_read_and_behaves_as_a_frozen_value():
     assert "needs=(NeedOutcome(" in repr(lazy)
     with pytest.raises(FrozenInstanceError):
         lazy.eligible = not lazy.eligible  # type: ignore[misc]
+
+
+def test_the_same_words_when_what_was_written_is_often_forgotten(monkeypatch):
+    """Everything written is kept in tables that start afresh when full; a tiny limit makes
+    every table (a case's outcomes, each criterion's, each sentence's) fill and clear many
+    times, and each decision, written again from what is kept, is still word for word."""
+    module = importlib.import_module("supportfirst.rules.criteria.evaluate")
+    monkeypatch.setattr(module, "_TEXTS_AT_MOST", 3)
+    monkeypatch.setattr(module, "_COMPILED", {})
+    monkeypatch.setattr(module, "_BY_OBJECT", {})
+    for _ in range(2):
+        for entry in RECORDED:
+            decision = evaluate(SETS[entry["set"]], Case.from_dict(entry["case"]))
+            where = f"set {entry['set']}, case {entry['index']}"
+            assert decision.to_dict() == entry["decision"], where

@@ -6,7 +6,9 @@ area, how often, its four flags and the age comparator), so deciding is a few se
 need. `decide` stops there and gives a `Verdict` (met or not, no words): what trying a draft
 against a council's history needs. `evaluate` gives a `Decision` whose reasons are written
 only when read; each sentence depends only on the criterion, the need's key and how the
-criterion came out, so it is written once (by the functions below) and then looked up.
+criterion came out, so it is written once (by the functions below) and then looked up: for a
+case, one look-up by how every criterion came out gives the services' outcomes and a table
+of the needs' outcomes by key (`_write`).
 
 Deterministic: the same set and case always give the same decision, word for word (no
 clock, no randomness, no dictionary-order surprises: everything follows the order of the
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
-from typing import Any
+from typing import cast
 
 from supportfirst.rules.criteria import areas
 from supportfirst.rules.criteria.lawkinds import DUTY, GENERAL, POWER, service_sentence
@@ -187,6 +189,8 @@ class _Rule:
         "needed",
         "needs_cause",
         "needs_impact",
+        "not_counting",
+        "outcomes",
         "outside_ages",
         "person",
         "rank",
@@ -274,6 +278,10 @@ class _Rule:
         self.middles: dict[tuple[int, ...], str] = {}
         self.met_changes: list[str | None] = [None, None]
         self.end = f" {self.met_tail}" if self.met_tail else ""
+        # How the criterion has come out in cases written so far (see `_Outcome`), and the
+        # whole outcome of a need that counts under no criterion, by its key.
+        self.outcomes: dict[tuple, _Outcome] = {}
+        self.not_counting: dict[int, _NeedTexts] = {}
 
 
 # A need's key is one whole number: who, which area, how often, its four flags and whether it
@@ -618,10 +626,11 @@ class _Compiled:
         "first",
         "ids",
         "in_order",
+        "only",
+        "results",
         "rows",
         "rules",
         "service_rows",
-        "service_texts",
         "services",
         "set",
         "uncovered",
@@ -649,6 +658,8 @@ class _Compiled:
             for key in rule.count_keys:
                 counted_by.setdefault(key, []).append(number)
         self.counted_by = {key: tuple(numbers) for key, numbers in counted_by.items()}
+        # The keys that count under one criterion only, with its number.
+        self.only = {key: numbers[0] for key, numbers in counted_by.items() if len(numbers) == 1}
         # What deciding reads of each service: who it is for, its criterion, and the keys of
         # the needs that count under it in the service's areas (None: any area).
         self.service_rows = tuple(
@@ -674,7 +685,9 @@ class _Compiled:
             _Block(number, [(p, s) for p, s in enumerate(self.services) if s.rule == number])
             for number in dict.fromkeys(s.rule for s in self.services)
         )
-        self.service_texts: dict[tuple, tuple[ServiceOutcome, ...]] = {}
+        # What was written for cases, by who was assessed and the codes of how each criterion
+        # came out (see `_write`).
+        self.results: dict[tuple, _Result] = {}
         self.in_order = [p for block in self.blocks for p in block.positions] == list(
             range(len(self.services))
         )
@@ -790,6 +803,10 @@ class Verdict:
 
 _AREA_IDS = len(areas.AREAS)  # a key shifted right by 7 is person * _AREA_IDS + area
 _PERSON_KEYS = _AREA_IDS * len(areas.HOW_OFTEN) * 32  # a key divided by this is the person
+# A key's area number (key >> 7) and person (key // _PERSON_KEYS), as functions `map` can
+# call without a Python frame.
+_AREA_OF = (7).__rrshift__
+_PERSON_OF = _PERSON_KEYS.__rfloordiv__
 
 
 def _keys(case: Case) -> list[int]:
@@ -830,14 +847,14 @@ def _criteria(compiled: _Compiled, case: Case, keys: list[int]) -> tuple[bool, l
     eligible = False
     states: list[tuple] = []
     for count_keys, single_keys, person, gates, outside, needed in compiled.rows:
-        counting = [key for key in keys if key in count_keys]
+        counting = list(filter(count_keys.__contains__, keys))
         given, health = answers[person]
         gate = gates[given]
         too = age if age in outside else None
         if counting:
             enough = (
                 needed <= 1
-                or len({key >> 7 for key in counting}) >= needed
+                or len(set(map(_AREA_OF, counting))) >= needed
                 or not single_keys.isdisjoint(counting)
                 or health
             )
@@ -1020,64 +1037,158 @@ class _Written:
         return full
 
 
+# A need's outcome but its id: met, the criterion's id, the reason, what would change.
+_NeedTexts = tuple[bool, str, str, str]
+
+
+class _Outcome:
+    """One way a criterion can come out, as far as any sentence is concerned (`sig`: for a
+    criterion met, the areas counted as numbers in case order and the health limb; else the
+    failure, as `_failure_texts` takes it). Kept on the criterion and shared by every case
+    in which it comes out the same way, with the outcome (but the id) of each need that
+    counts under it already written, by the need's key."""
+
+    __slots__ = ("met", "sig", "texts")
+
+    def __init__(self, sig: tuple) -> None:
+        self.sig = sig
+        self.met = len(sig) == 2
+        self.texts: dict[int, _NeedTexts] = {}
+
+
+def _outcome(rule: _Rule, sig: tuple) -> _Outcome:
+    out = rule.outcomes.get(sig)
+    if out is None:
+        out = _Outcome(sig)
+        _remember(rule.outcomes, sig, out)
+    return out
+
+
 def _write(
     compiled: _Compiled, case: Case, keys: list[int], states: list[tuple]
 ) -> tuple[tuple[NeedOutcome, ...], tuple[ServiceOutcome, ...]]:
-    """Every reason and "what would change", for a case already decided."""
-    written = _Written(compiled, case, keys, states)
-    return tuple(_write_needs(written)), _write_services(written)
+    """Every reason and "what would change", for a case already decided.
 
-
-def _write_needs(written: _Written) -> list[NeedOutcome]:
-    """A sentence depends only on the criterion, the need's key and the criterion's result,
-    so each is written once (by `_need_met` or `_need_not_met`) and then looked up. Which
-    criterion answers each need is worked out as in `_needs`, in the same loop."""
-    compiled = written.compiled
-    rules = compiled.rules
-    counted_by = compiled.counted_by
-    first = compiled.first
-    states = written.states
-    area_ids = written.ids
-    failed = written.failed_tables
-    new = tuple.__new__
-    result = []
-    for need, key in zip(written.case.needs, written.keys, strict=True):
-        numbers = counted_by.get(key)
-        met = counts = False
-        if numbers is None:
-            number = first[key // _PERSON_KEYS]
-            if number < 0:
-                result.append(NeedOutcome(need.id, False, "", *_uncovered(compiled, need)))
-                continue
-        else:
-            counts = True
-            number = numbers[0] if len(numbers) == 1 else _deciding(numbers, states)
-            met = states[number][0]
-        rule = rules[number]
+    What any sentence depends on is how each criterion came out (its `sig`: for a criterion
+    met, the areas counted as numbers in case order and the health limb; else the failure,
+    as `_failure_texts` takes it), who was assessed, and each need's key. So the services'
+    outcomes are one look-up (a `_Result`), by who was assessed and the criteria's sigs, and
+    each need's outcome but its id one more, by its key. What is not there yet comes from
+    what is kept for each criterion's result (`_Outcome`), or is written (`_new_texts`,
+    `_all_services` and the functions they call)."""
+    sigs: list[tuple] = []
+    for met, counting, health, enough, gate, too in states:
         if met:
-            ids = area_ids[number] or written.area_ids(number)
-            have = len(ids)
-            if have >= rule.needed and have > 1:
-                texts = _met_texts(written, number, need, key, ids)
-                result.append(_need_outcome(need.id, True, rule.id, texts))
-                continue
-            table: dict[Any, tuple[str, str]] = rule.met_texts
-            text_key: object = key * 32 + have
-        elif counts:
-            # By area, in a small table for this way of failing, found once per case.
-            table = failed[number] or written.failed(number)
-            text_key = need.area
+            sigs.append((tuple(dict.fromkeys(map(_AREA_OF, counting))), health))
+        elif enough:
+            sigs.append((None, gate, too))
         else:
-            table = rule.texts
-            text_key = key
-        found = table.get(text_key)
+            sigs.append((tuple(dict.fromkeys(map(_AREA_OF, counting))), gate, too))
+    # Who was assessed (as `_who_assessed` says), worked out here as it is on every case.
+    parent = case.parent_carer is not None
+    young = case.young_carer is not None
+    if not (parent and young):
+        persons = set(map(_PERSON_OF, keys))
+        parent = parent or 1 in persons
+        young = young or 2 in persons
+    assessed = (case.child_assessed, parent, young)
+    written: _Written | None = None  # what writing a new sentence needs, made when first needed
+    result_key = (assessed, *sigs)
+    result = compiled.results.get(result_key)
+    if result is None:
+        written = _Written(compiled, case, keys, states)
+        result = _Result(_all_services(written, assessed, result_key))
+        _remember(compiled.results, result_key, result)
+    table = result.needs
+    found = list(map(table.get, keys))
+    if None in found:
+        written = written or _Written(compiled, case, keys, states)
+        outs = [_outcome(rule, sig) for rule, sig in zip(compiled.rules, sigs, strict=True)]
+        for index, need in enumerate(case.needs):
+            if found[index] is None:
+                key = keys[index]
+                found[index] = _need_texts(written, outs, need, key)
+                _remember(table, key, found[index])
+    new = tuple.__new__
+    return tuple(
+        [
+            new(NeedOutcome, (need.id, texts[0], texts[1], texts[2], texts[3]))
+            for need, texts in zip(case.needs, cast("list[_NeedTexts]", found), strict=True)
+        ]
+    ), result.services
+
+
+class _Result:
+    """Everything written for cases in which every criterion came out the same way (and the
+    same people were assessed): the services' outcomes, and each need's outcome but its id
+    (met, criterion id, reason, what would change), by the need's key."""
+
+    __slots__ = ("needs", "services")
+
+    def __init__(self, services: tuple[ServiceOutcome, ...]) -> None:
+        self.services = services
+        self.needs: dict[int, _NeedTexts] = {}
+
+
+def _need_texts(
+    written: _Written, outs: list[_Outcome], need: AssessedNeed, key: int
+) -> _NeedTexts:
+    """A need's outcome but its id, not yet kept for this way the criteria came out: from
+    the criterion that decides it (as `_needs` finds it), kept there too, or written."""
+    compiled = written.compiled
+    number = compiled.only.get(key)
+    if number is None:
+        numbers = compiled.counted_by.get(key)
+        if numbers is not None:
+            number = _deciding(numbers, written.states)
+    if number is not None:
+        out = outs[number]
+        found = out.texts.get(key)
         if found is None:
-            outcome = (_need_met if met else _need_not_met)(need, written.state(number))
-            _remember(table, text_key, (outcome.reason, outcome.what_would_change))
-            result.append(outcome)
+            found = _new_texts(written, number, out, need, key)
+        return found
+    number = compiled.first[key // _PERSON_KEYS]
+    if number < 0:
+        return (False, "", *_uncovered(compiled, need))
+    rule = compiled.rules[number]
+    found = rule.not_counting.get(key)
+    if found is None:
+        outcome = _need_not_met(need, written.state(number))
+        found = (False, rule.id, outcome.reason, outcome.what_would_change)
+        _remember(rule.not_counting, key, found)
+    return found
+
+
+def _new_texts(
+    written: _Written, number: int, out: _Outcome, need: AssessedNeed, key: int
+) -> _NeedTexts:
+    """The whole outcome of a need that counts under a criterion that came out as `out`, not
+    yet kept there: put together from the parts already written for the criterion (by
+    `_met_texts`, or in the tables by number of areas or by way of failing), or written."""
+    rule = written.compiled.rules[number]
+    texts: tuple[str, str] | None
+    if out.met:
+        ids = out.sig[0]
+        have = len(ids)
+        if have >= rule.needed and have > 1:
+            texts = _met_texts(written, number, need, key, ids)
         else:
-            result.append(new(NeedOutcome, (need.id, met, rule.id, found[0], found[1])))
-    return result
+            texts = rule.met_texts.get(key * 32 + have)
+            if texts is None:
+                outcome = _need_met(need, written.state(number))
+                texts = (outcome.reason, outcome.what_would_change)
+                _remember(rule.met_texts, key * 32 + have, texts)
+    else:
+        # By area, in a table for this way of failing.
+        table = written.failed(number)
+        texts = table.get(need.area)
+        if texts is None:
+            outcome = _need_not_met(need, written.state(number))
+            texts = (outcome.reason, outcome.what_would_change)
+            _remember(table, need.area, texts)
+    found = (out.met, rule.id, texts[0], texts[1])
+    _remember(out.texts, key, found)
+    return found
 
 
 def _deciding(numbers: tuple[int, ...], states: list[tuple]) -> int:
@@ -1112,13 +1223,6 @@ def _met_texts(
     return f"{head} {middle}{rule.end}", change
 
 
-def _need_outcome(
-    need_id: str, met: bool, criterion_id: str, texts: tuple[str, str]
-) -> NeedOutcome:
-    """A NeedOutcome made straight from a tuple (no keyword handling)."""
-    return tuple.__new__(NeedOutcome, (need_id, met, criterion_id, texts[0], texts[1]))
-
-
 def _uncovered(compiled: _Compiled, need: AssessedNeed) -> tuple[str, str]:
     found = compiled.uncovered.get((need.person, need.area))
     if found is None:
@@ -1140,29 +1244,6 @@ def _who_assessed(case: Case, keys: list[int]) -> tuple[bool, bool, bool]:
         parent = parent or 1 in persons
         young = young or 2 in persons
     return case.child_assessed, parent, young
-
-
-def _write_services(written: _Written) -> tuple[ServiceOutcome, ...]:
-    """A service's outcome has no need ids in it, so whole outcomes are kept and reused: all
-    the services at once, by how each criterion came out and who was assessed; failing that,
-    each criterion's services at once (`_block`)."""
-    assessed = _who_assessed(written.case, written.keys)
-    compiled = written.compiled
-    outcomes = written.states
-    text_key = (
-        assessed,
-        *[
-            (written.ids[number] or written.area_ids(number), state[2])
-            if state[0]
-            else (written.failures[number] or written.failure(number))
-            for number, state in enumerate(outcomes)
-        ],
-    )
-    found = compiled.service_texts.get(text_key)
-    if found is None:
-        found = _all_services(written, assessed, text_key)
-        _remember(compiled.service_texts, text_key, found)
-    return found
 
 
 def _all_services(
