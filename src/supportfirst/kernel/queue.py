@@ -73,7 +73,9 @@ def plain_reason(error: BaseException) -> str:
         return "The email server would not let the service sign in."
     if isinstance(error, ConnectionRefusedError):
         return "The email server refused to connect."
-    if isinstance(error, TimeoutError | socket.timeout):
+    if isinstance(error, TimeoutError | socket.timeout) or "timed out" in str(error):
+        # smtplib reports a server that never answers as "Connection unexpectedly closed:
+        # timed out".
         return "The email server did not answer in time."
     if isinstance(error, smtplib.SMTPServerDisconnected):
         return "The email server closed the connection."
