@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "supportfirst.localprotocol",
     "supportfirst.training",
     "supportfirst.figures",
+    "supportfirst.retention",
 ]
 
 MIDDLEWARE = [
