@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from crispy_forms_gds.layout import Field
 from django import forms
 
 from supportfirst.kernel.formsupport import gds_helper
@@ -30,4 +31,7 @@ class PeriodsForm(forms.Form):
                     "max_value": f"Enter at most {LONGEST_MONTHS} months",
                 },
             )
-        self.helper = gds_helper(button="Save the periods")
+        self.helper = gds_helper(
+            *(Field(kind.value, css_class="govuk-input--width-4") for kind in Kind),
+            button="Save the periods",
+        )
