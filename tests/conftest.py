@@ -49,7 +49,9 @@ def sent_at_once(monkeypatch):
     queue after its transaction commits, and a test's own transaction never commits, so here it
     is queued at once (and the test settings' immediate backend runs it at once). When it goes
     is tested in tests/notifications/test_after_commit.py."""
-    monkeypatch.setattr("supportfirst.kernel.queue.on_commit", lambda callback, **kwargs: callback())
+    monkeypatch.setattr(
+        "supportfirst.kernel.queue.on_commit", lambda callback, **kwargs: callback()
+    )
 
 
 @pytest.fixture

@@ -39,9 +39,7 @@ def _message(family: Family, *, days_ago: int) -> Notification:
 
 def _closed(family: Family) -> Family:
     """The family's only request ended with information and advice: no open case."""
-    SupportRequestFactory(
-        child=family.children.first(), status=RequestStatus.INFORMATION_GIVEN
-    )
+    SupportRequestFactory(child=family.children.first(), status=RequestStatus.INFORMATION_GIVEN)
     return family
 
 
@@ -74,9 +72,7 @@ def test_the_administrator_sees_and_changes_the_periods(admin, council, other_co
     text = page.content.decode()
     assert "2 years, from the day the message was sent (the default)" in text
     assert "25 years, from the youngest child&#x27;s 18th birthday (the default)" in text
-    response = client.post(
-        "/staff/retention/", {"messages": "36", "family_records": "300"}
-    )
+    response = client.post("/staff/retention/", {"messages": "36", "family_records": "300"})
     assert response.status_code == 302
     assert RetentionPeriod.objects.get(council=council, kind=Kind.MESSAGES).months == 36
     assert services.periods_for(other_council.pk)[0].months == 24  # another council's own

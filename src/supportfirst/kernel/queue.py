@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import smtplib
-import socket
 from datetime import timedelta
 from typing import Any
 
@@ -73,7 +72,7 @@ def plain_reason(error: BaseException) -> str:
         return "The email server would not let the service sign in."
     if isinstance(error, ConnectionRefusedError):
         return "The email server refused to connect."
-    if isinstance(error, TimeoutError | socket.timeout) or "timed out" in str(error):
+    if isinstance(error, TimeoutError) or "timed out" in str(error):
         # smtplib reports a server that never answers as "Connection unexpectedly closed:
         # timed out".
         return "The email server did not answer in time."
@@ -86,6 +85,7 @@ def plain_reason(error: BaseException) -> str:
     if isinstance(error, OSError):
         return "The service could not reach the email server."
     return "Something went wrong while sending the message."
+
 
 @task()
 def send_email(*, to: list[str], subject: str, body: str, attempt: int = 1) -> str:
@@ -111,7 +111,5 @@ def email_after_commit(*, to: list[str], subject: str, body: str) -> int:
     how many addresses will be tried. Subjects are put on one line (a newline is refused)."""
     addresses = sorted({a for a in to if a})
     if addresses:
-        enqueue_after_commit(
-            send_email, to=addresses, subject=" ".join(subject.split()), body=body
-        )
+        enqueue_after_commit(send_email, to=addresses, subject=" ".join(subject.split()), body=body)
     return len(addresses)

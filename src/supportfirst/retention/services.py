@@ -59,12 +59,8 @@ class Period:
 
 def periods_for(council_id: int) -> list[Period]:
     """The council's period for each kind, its own or the default."""
-    own = {
-        row.kind: row.months for row in RetentionPeriod.objects.filter(council_id=council_id)
-    }
-    return [
-        Period(kind, own.get(kind, kind.default_months), kind not in own) for kind in Kind
-    ]
+    own = {row.kind: row.months for row in RetentionPeriod.objects.filter(council_id=council_id)}
+    return [Period(kind, own.get(kind, kind.default_months), kind not in own) for kind in Kind]
 
 
 def months_before(moment: date, months: int) -> date:

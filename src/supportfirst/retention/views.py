@@ -21,9 +21,7 @@ def periods(request: HttpRequest) -> HttpResponse:
     actor = Actor.of(request)
     council_id = actor.scope.council_id
     current = services.periods_for(council_id)
-    form = PeriodsForm(
-        submitted(request), initial={p.kind.value: p.months for p in current}
-    )
+    form = PeriodsForm(submitted(request), initial={p.kind.value: p.months for p in current})
     if form.is_bound and form.is_valid():
         services.periods_save(actor=actor, months=form.cleaned_data)
         messages.success(request, "The retention periods are saved.")

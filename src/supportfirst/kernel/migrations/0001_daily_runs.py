@@ -4,23 +4,28 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='DailyRun',
+            name="DailyRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('task_path', models.CharField(max_length=200)),
-                ('day', models.DateField()),
-                ('enqueued_at', models.DateTimeField()),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("task_path", models.CharField(max_length=200)),
+                ("day", models.DateField()),
+                ("enqueued_at", models.DateTimeField()),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('task_path', 'day'), name='one_daily_run_a_day')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("task_path", "day"), name="one_daily_run_a_day")
+                ],
             },
         ),
     ]

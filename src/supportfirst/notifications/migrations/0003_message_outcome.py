@@ -19,35 +19,44 @@ def failed_from_outcome(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('notifications', '0002_notification_addressed_to_one_person'),
+        ("notifications", "0002_notification_addressed_to_one_person"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='notification',
-            name='attempts',
-            field=models.PositiveSmallIntegerField(default=0, help_text='Tries so far.'),
+            model_name="notification",
+            name="attempts",
+            field=models.PositiveSmallIntegerField(default=0, help_text="Tries so far."),
         ),
         migrations.AddField(
-            model_name='notification',
-            name='delivered_at',
+            model_name="notification",
+            name="delivered_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='notification',
-            name='last_error',
-            field=models.CharField(blank=True, help_text='Why the last try failed, in plain English.', max_length=200),
+            model_name="notification",
+            name="last_error",
+            field=models.CharField(
+                blank=True, help_text="Why the last try failed, in plain English.", max_length=200
+            ),
         ),
         migrations.AddField(
-            model_name='notification',
-            name='status',
-            field=models.CharField(choices=[('queued', 'Waiting to send'), ('sent', 'Sent'), ('failed', 'Not delivered')], default='queued', max_length=10),
+            model_name="notification",
+            name="status",
+            field=models.CharField(
+                choices=[
+                    ("queued", "Waiting to send"),
+                    ("sent", "Sent"),
+                    ("failed", "Not delivered"),
+                ],
+                default="queued",
+                max_length=10,
+            ),
         ),
         migrations.RunPython(outcome_from_failed, failed_from_outcome),
         migrations.RemoveField(
-            model_name='notification',
-            name='failed',
+            model_name="notification",
+            name="failed",
         ),
     ]

@@ -6,43 +6,109 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('councils', '0007_extra_roles'),
+        ("councils", "0007_extra_roles"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='RetentionPeriod',
+            name="RetentionPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('messages', 'Messages sent to families'), ('family_records', "A family's whole record, once every case is closed")], max_length=20)),
-                ('months', models.PositiveIntegerField()),
-                ('updated_at', models.DateTimeField()),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='retention_periods', to='councils.council')),
-                ('updated_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("messages", "Messages sent to families"),
+                            (
+                                "family_records",
+                                "A family's whole record, once every case is closed",
+                            ),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("months", models.PositiveIntegerField()),
+                ("updated_at", models.DateTimeField()),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="retention_periods",
+                        to="councils.council",
+                    ),
+                ),
+                (
+                    "updated_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('council', 'kind'), name='one_period_per_kind')],
+                "constraints": [
+                    models.UniqueConstraint(fields=("council", "kind"), name="one_period_per_kind")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='RetentionRun',
+            name="RetentionRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('messages', 'Messages sent to families'), ('family_records', "A family's whole record, once every case is closed")], max_length=20)),
-                ('ran_at', models.DateTimeField()),
-                ('months', models.PositiveIntegerField()),
-                ('removed', models.PositiveIntegerField()),
-                ('kept_open', models.PositiveIntegerField(help_text='Past the period but kept: the family has an open case.')),
-                ('council', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='retention_runs', to='councils.council')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("messages", "Messages sent to families"),
+                            (
+                                "family_records",
+                                "A family's whole record, once every case is closed",
+                            ),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("ran_at", models.DateTimeField()),
+                ("months", models.PositiveIntegerField()),
+                ("removed", models.PositiveIntegerField()),
+                (
+                    "kept_open",
+                    models.PositiveIntegerField(
+                        help_text="Past the period but kept: the family has an open case."
+                    ),
+                ),
+                (
+                    "council",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="retention_runs",
+                        to="councils.council",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-ran_at', 'kind'],
-                'indexes': [models.Index(fields=['council', '-ran_at'], name='retention_r_council_85fceb_idx')],
+                "ordering": ["-ran_at", "kind"],
+                "indexes": [
+                    models.Index(
+                        fields=["council", "-ran_at"], name="retention_r_council_85fceb_idx"
+                    )
+                ],
             },
         ),
     ]
