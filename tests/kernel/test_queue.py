@@ -95,8 +95,13 @@ def test_a_decision_saves_and_pages_answer_when_the_mail_server_fails(
 
 @override_settings(TASKS=DATABASE_QUEUE)
 def test_a_message_waits_on_the_queue_until_a_worker_sends_it(
-    family, django_capture_on_commit_callbacks
+    family, django_capture_on_commit_callbacks, monkeypatch
 ):
+    # The worker closes stale connections between tasks; here that would close the test's own
+    # transaction (on PostgreSQL), so it is left open.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     with django_capture_on_commit_callbacks(execute=True):
         notify.tell_family(
             family,
