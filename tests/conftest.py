@@ -46,11 +46,12 @@ def _fresh_rate_limits():
 
 @pytest.fixture
 def sent_at_once(monkeypatch):
-    """For tests about what a message says and where it goes: a message to a family is sent
-    after its transaction commits, and a test's own transaction never commits, so here it goes
-    at once. When it goes is tested in tests/notifications/test_after_commit.py."""
+    """For tests about what a message says and where it goes: a message is put on the task
+    queue after its transaction commits, and a test's own transaction never commits, so here it
+    is queued at once (and the test settings' immediate backend runs it at once). When it goes
+    is tested in tests/notifications/test_after_commit.py."""
     monkeypatch.setattr(
-        "supportfirst.notifications.services.on_commit", lambda callback, **kwargs: callback()
+        "supportfirst.kernel.queue.on_commit", lambda callback, **kwargs: callback()
     )
 
 

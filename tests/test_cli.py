@@ -154,6 +154,7 @@ def test_serve_demo_creates_the_data_folder_and_keeps_data_on_a_second_start(tmp
     assert "Demo data loaded." in first
     assert "priya.practitioner" in first
     assert "Open http://127.0.0.1:" in first
+    assert "Started a background worker for messages and daily tasks." in first
     assert "Ashvale Borough Council" in page
     # Development serving times every request (kernel/timing.py): one line each.
     assert re.search(r"GET / 200 [\d.]+ ms \d+ queries [\d.]+ ms db", first), first

@@ -1,6 +1,7 @@
 """The `supportfirst` command: everything an operator does.
 
     supportfirst serve [--demo] [--port N]     start the service (demo: SQLite, demo data)
+    supportfirst worker [--demo]               run background tasks and the daily schedule
     supportfirst demo code USERNAME            the current sign-in code of a demo staff account
     supportfirst demo load                     load the demo data into an empty database
     supportfirst audit verify [--demo]         check the access log's hash chain
@@ -31,6 +32,8 @@ import argparse
 import datetime as dt
 import importlib
 import os
+import signal
+import subprocess
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -119,12 +122,53 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"Support First (demo mode). Data folder: {folder}")
         print("Demo data loaded." if created else "Demo data already present: kept as it is.")
         print(demo.sign_in_help())
+    worker = _start_demo_worker() if args.demo else None
+    if worker is not None:
+        # Stopped with SIGTERM as with Ctrl+C, so the worker is stopped too.
+        signal.signal(signal.SIGTERM, _exit_on_signal)
     print(f"Open {url} in your browser. Press Ctrl+C to stop.", flush=True)
     from waitress import serve
 
     from supportfirst.wsgi import application
 
-    serve(application, host=args.host, port=args.port, threads=8, ident="Support First")
+    try:
+        serve(application, host=args.host, port=args.port, threads=8, ident="Support First")
+    finally:
+        if worker is not None:
+            _stop(worker)
+    return 0
+
+
+def _start_demo_worker() -> subprocess.Popen[bytes]:
+    """The demo's background worker (messages, reminders, retention), as its own process beside
+    the web server, stopped with it. Production runs `supportfirst worker` separately."""
+    print("Started a background worker for messages and daily tasks.")
+    return subprocess.Popen([sys.executable, "-m", "supportfirst", "worker", "--demo"])
+
+
+def _exit_on_signal(signum: int, frame: Any) -> None:
+    raise SystemExit(0)
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    """Run queued tasks and queue the daily ones until stopped (Ctrl+C or SIGTERM)."""
+    if not args.demo and (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup(demo=args.demo)
+    from django.core.management import call_command
+
+    if args.demo:
+        call_command("migrate", interactive=False, verbosity=0)
+    call_command("worker", no_scheduler=args.no_scheduler)
     return 0
 
 
@@ -452,6 +496,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port to listen on (default 8000)")
     serve.add_argument("--host", default="127.0.0.1", help=argparse.SUPPRESS)
     serve.set_defaults(handler=cmd_serve)
+
+    worker = commands.add_parser("worker", help="run background tasks and the daily schedule")
+    worker.add_argument("--demo", action="store_true", help="the demo data folder's queue")
+    worker.add_argument(
+        "--no-scheduler", action="store_true", help="run queued tasks only; queue no daily ones"
+    )
+    worker.set_defaults(handler=cmd_worker)
 
     demo = commands.add_parser("demo", help="demo data and demo sign-in codes")
     demo_commands = demo.add_subparsers(dest="demo_command", metavar="ACTION", required=True)

@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "csp",
     "crispy_forms",
     "crispy_forms_gds",
+    "django_tasks",
+    "django_tasks_db",
     "supportfirst.kernel",
     "supportfirst.councils",
     "supportfirst.accounts",
@@ -85,6 +87,7 @@ INSTALLED_APPS = [
     "supportfirst.training",
     "supportfirst.figures",
     "supportfirst.returns",
+    "supportfirst.retention",
 ]
 
 MIDDLEWARE = [
@@ -330,6 +333,30 @@ if _email_choice == "notify" and not (NOTIFY_API_KEY and NOTIFY_EMAIL_TEMPLATE_I
         "EMAIL_BACKEND=notify needs NOTIFY_API_KEY and NOTIFY_EMAIL_TEMPLATE_ID "
         "(a Notify email template whose subject is ((subject)) and body is ((body)))."
     )
+
+# Background work (messages, reminders, retention) runs as tasks on Django's Tasks API, kept in
+# the database and run by worker processes (`supportfirst worker`; `serve --demo` starts one).
+# TASKS_BACKEND=immediate runs each task at once in the process that asked (no worker needed).
+_TASK_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+_task_choice = os.environ.get("TASKS_BACKEND", "database")
+if _task_choice not in _TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be one of {', '.join(_TASK_BACKENDS)}; it is {_task_choice!r}."
+    )
+TASKS = {"default": {"BACKEND": _TASK_BACKENDS[_task_choice]}}
+# Seconds to wait before each new try of a message that could not be sent: 1, 5 and 30 minutes.
+# After the last, the message is recorded as not delivered.
+MESSAGE_RETRY_DELAYS = (60, 300, 1800)
+# Daily work the worker enqueues at a set local time: (HH:MM, the task's dotted path).
+DAILY_TASKS = (
+    ("01:00", "supportfirst.localprotocol.tasks.protocols_in_force"),
+    ("02:00", "supportfirst.asking.tasks.clear_old_drafts"),
+    ("03:00", "supportfirst.retention.tasks.apply_retention"),
+    ("07:00", "supportfirst.complaints.tasks.complaint_reminders"),
+)
 
 # Text messages to families: the console by default, or GOV.UK Notify (see sample.env).
 _SMS_BACKENDS = {

@@ -15,3 +15,5 @@ from supportfirst.settings import *  # noqa: F403
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = "supportfirst.notifications.sms.LocmemSMSBackend"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405
+# Tasks run at once, in the test, when they are enqueued (after the commit they wait for).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -25,6 +25,7 @@ urlpatterns = [
     path("staff/", include("supportfirst.figures.urls")),
     path("staff/", include("supportfirst.transition.staff_urls")),
     path("staff/", include("supportfirst.returns.urls")),
+    path("staff/", include("supportfirst.retention.urls")),
     path("criteria/", include("supportfirst.eligibility.public_urls")),
     path("ask/", include("supportfirst.asking.urls")),
     path("protocol-audit/", include("supportfirst.protocols.urls")),

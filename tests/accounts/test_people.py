@@ -29,6 +29,9 @@ from tests.councils.factories import TeamFactory
 from tests.families.factories import family_with_everyone
 from tests.pathway.factories import SupportRequestFactory
 
+# Invitations and resets are emailed through the queue after their change commits: here at once.
+pytestmark = pytest.mark.usefixtures("sent_at_once")
+
 NEW_PASSWORD = "a long new password for Ashvale"
 
 
@@ -505,3 +508,41 @@ def test_a_practitioner_who_is_also_a_team_manager_passes_the_managers_guards(co
     fresh = User.objects.get(pk=person.pk)
     assert is_a_team_manager(fresh)
     assert scope_of(fresh).roles == {Role.PRACTITIONER, Role.TEAM_MANAGER}
+
+
+def test_an_invitation_is_emailed_only_after_it_is_saved(
+    council, admin, django_capture_on_commit_callbacks, monkeypatch
+):
+    """The invitation email used to be sent inside the transaction: a slow mail server held
+    the database, and a refused one undid the invitation. Now it is queued after commit."""
+    from supportfirst.accounts import people
+    from supportfirst.audit.services import Actor
+
+    monkeypatch.undo()  # this test sees the real after-commit behaviour
+    actor = Actor(user=admin, scope=scope_for(admin), request_id="")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        people.invite(
+            actor=actor,
+            email="new.person@ashvale.test",
+            full_name="New Person",
+            roles=[Role.PRACTITIONER],
+            team_id=None,
+            site="http://testserver",
+        )
+        assert mail.outbox == []
+    assert Invitation.objects.filter(user__email="new.person@ashvale.test").exists()
+    assert mail.outbox == []
+    for callback in callbacks:
+        callback()
+    assert [m.to for m in mail.outbox] == [["new.person@ashvale.test"]]
+
+
+def test_a_refused_invitation_email_keeps_the_invitation(council, admin_client, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise ConnectionRefusedError("refused")
+
+    monkeypatch.setattr("supportfirst.kernel.queue.send_mail", refuse)
+    response = _invite(admin_client)
+    assert response.status_code == 302
+    assert Invitation.objects.filter(user__email="priya.shah@ashvale.test").exists()
+    assert mail.outbox == []

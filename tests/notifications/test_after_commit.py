@@ -18,7 +18,7 @@ from django.db import connection
 from django.test import override_settings
 
 from supportfirst.audit.models import AccessEvent
-from supportfirst.notifications import family_events
+from supportfirst.notifications import family_events, tasks
 from supportfirst.notifications import services as notify
 from supportfirst.notifications.models import Notification
 from supportfirst.pathway import services as pathway
@@ -44,7 +44,7 @@ def _refuse_with(error):
 def test_information_and_advice_saves_when_mail_refuses(
     practitioner, family, monkeypatch, django_capture_on_commit_callbacks, error
 ):
-    monkeypatch.setattr(notify, "send_mail", _refuse_with(error))
+    monkeypatch.setattr(tasks, "send_mail", _refuse_with(error))
     request = _request(family)
     with django_capture_on_commit_callbacks(execute=True):
         pathway.decide_information(
@@ -62,12 +62,12 @@ def test_information_and_advice_saves_when_mail_refuses(
 def test_a_support_decision_saves_when_mail_refuses(
     practitioner, family, monkeypatch, django_capture_on_commit_callbacks
 ):
-    monkeypatch.setattr(notify, "send_mail", _refuse_with(smtplib.SMTPException("gone")))
+    monkeypatch.setattr(tasks, "send_mail", _refuse_with(smtplib.SMTPException("gone")))
     request = _request(family)
     with django_capture_on_commit_callbacks(execute=True):
         pathway.decide_support(actor=actor_for(practitioner), request=request)
     assert NextStepDecision.objects.filter(request=request, pathway="support").exists()
-    assert list(Notification.objects.values_list("failed", flat=True)) == [True]
+    assert list(Notification.objects.values_list("status", "attempts")) == [("failed", 4)]
 
 
 def test_a_message_is_not_sent_before_the_save_commits(
@@ -83,7 +83,7 @@ def test_a_message_is_not_sent_before_the_save_commits(
         )
         assert mail.outbox == []
     assert mail.outbox == []
-    assert Notification.objects.get().failed is False  # recorded, waiting to go
+    assert Notification.objects.get().status == "queued"  # recorded, waiting to go
     for callback in callbacks:
         callback()
     assert [m.to for m in mail.outbox] == [["claire@example.test"]]
@@ -107,7 +107,7 @@ def test_the_access_log_is_committed_before_the_mail_server_is_asked(
         )
         raise TimeoutError("the mail server did not answer")
 
-    monkeypatch.setattr(notify, "send_mail", slow_server)
+    monkeypatch.setattr(tasks, "send_mail", slow_server)
     request = _request(family)
     pathway.decide_information(
         actor=actor_for(practitioner),
@@ -115,8 +115,10 @@ def test_the_access_log_is_committed_before_the_mail_server_is_asked(
         information_given="The club list.",
         agreement=agreed(),
     )
-    assert seen == [(False, 1, 1)]
-    assert Notification.objects.get().failed is True
+    assert seen == [(False, 1, 1)] * 4  # the first try and three more
+    note = Notification.objects.get()
+    assert (note.status, note.attempts) == ("failed", 4)
+    assert note.last_error == "The email server did not answer in time."
 
 
 def test_the_mail_server_is_waited_on_for_seconds_not_minutes():

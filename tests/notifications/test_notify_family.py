@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from supportfirst.assessments import services as assessment_services
 from supportfirst.complaints.models import Complaint
-from supportfirst.notifications import family_events, services, sms
+from supportfirst.notifications import family_events, services, sms, tasks
 from supportfirst.notifications.models import Notification, NotificationPreference
 from supportfirst.pathway import services as pathway_services
 from tests.assessments.factories import AssessmentFactory, complete_every_area
@@ -76,7 +76,7 @@ def test_a_refused_email_is_recorded_as_not_delivered_and_loses_nothing(
     def refuse(*args, **kwargs):
         raise smtplib.SMTPServerDisconnected("gone")
 
-    monkeypatch.setattr("supportfirst.notifications.services.send_mail", refuse)
+    monkeypatch.setattr("supportfirst.notifications.tasks.send_mail", refuse)
     request = pathway_services.support_request_create(
         actor=actor_for(practitioner),
         child=family.children.first(),
@@ -269,7 +269,7 @@ def test_a_message_that_could_not_be_sent_is_said_so(family, monkeypatch, practi
     def refuse(*args, **kwargs):
         raise OSError("mail server down")
 
-    monkeypatch.setattr(notify, "send_mail", refuse)
+    monkeypatch.setattr(tasks, "send_mail", refuse)
     notify.tell_family(family, "decision_made", subject="Decided", body="Body")
     assert Notification.objects.get().failed is True
     page = signed_in_client(practitioner).get(f"/staff/families/{family.pk}/notifications/")

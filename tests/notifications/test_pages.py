@@ -79,3 +79,52 @@ def test_a_second_save_of_the_familys_choices_does_not_overwrite_the_first(paren
     assert "Large print" in page
     assert "Easy read" in page
     assert NotificationPreference.objects.get(family=family).format == "large_print"
+
+
+def _sent(family, subject, **fields):
+    from django.utils import timezone
+
+    from supportfirst.notifications.models import Notification
+
+    return Notification.objects.create(
+        family=family,
+        event="decision_made",
+        channel="email",
+        sent_at=timezone.now(),
+        to="c***@example.test",
+        subject=subject,
+        **fields,
+    )
+
+
+def test_the_family_sees_whether_each_message_was_delivered(parent, family):
+    _sent(family, "Next step for Sam", status="sent")
+    _sent(
+        family,
+        "Your complaint",
+        status="failed",
+        attempts=4,
+        last_error="The email server did not answer in time.",
+    )
+    _sent(family, "Letter ready", status="queued")
+    page = signed_in_client(parent).get("/family/notifications/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Messages we sent you" in text
+    assert "Not delivered after 4 tries. The email server did not answer in time." in text
+    assert "Waiting to send" in text
+    assert "Next step for Sam" in text
+    assert AccessEvent.objects.filter(
+        family_id=family.pk, record_type="families.family", action="view"
+    ).exists()
+
+
+def test_a_message_for_one_family_member_is_not_in_the_others_list(parent, family):
+    from tests.accounts.factories import family_user
+
+    young_person = family_user(family, child=family.children.first())
+    _sent(family, "Your own complaint", addressed_to_user=young_person, status="sent")
+    page = signed_in_client(parent).get("/family/notifications/")
+    assert page.status_code == 200
+    assert "Your own complaint" not in page.content.decode()
+    assert "We have not sent you any messages through this service yet." in page.content.decode()

@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import Http404
 from django.urls import reverse
@@ -41,6 +40,7 @@ from supportfirst.councils.models import (
 )
 from supportfirst.councils.scoping import scope_for
 from supportfirst.kernel import councilwall
+from supportfirst.kernel.queue import email_after_commit
 from supportfirst.kernel.workflow import MoveRefused
 
 INVITATION_LIFETIME = timedelta(days=7)
@@ -216,9 +216,11 @@ def _send_invitation(actor: Actor, user: User, chosen: Iterable[str], site: str)
     link = site.rstrip("/") + reverse("accounts:invitation", kwargs={"invite_token": token})
     council = Council.objects.get(pk=council_id)
     expires = timezone.localtime(invitation.expires_at).strftime("%-d %B %Y at %-I:%M%p").lower()
-    send_mail(
-        f"You are invited to Support First for {council.name}",
-        f"Hello {user.full_name or email},\n\n"
+    # Sent through the queue once the invitation is saved: never inside the transaction.
+    email_after_commit(
+        to=[email],
+        subject=f"You are invited to Support First for {council.name}",
+        body=f"Hello {user.full_name or email},\n\n"
         f"{actor.user} has given you an account on Support First for {council.name}, "
         f"as {_roles_in_words(chosen)}.\n\n"
         f"Open this link to set your password and link an authenticator app on your phone:\n"
@@ -226,8 +228,6 @@ def _send_invitation(actor: Actor, user: User, chosen: Iterable[str], site: str)
         f"The link works once, until {expires[0].upper() + expires[1:]}. "
         "If it has run out, ask your council administrator to invite you again.\n\n"
         "If you were not expecting this, you can ignore this email.\n",
-        None,
-        [email],
     )
     return Invited(invitation, link)
 
@@ -388,17 +388,17 @@ def reset_second_factor(*, actor: Actor, person_id: int, reason: str, site: str)
     TOTPDevice.objects.filter(user=user).delete()
     _record(actor, user, "Second factor reset", reason=reason.strip())
     council = Council.objects.get(pk=actor.scope.council_id)
-    send_mail(
-        "Your authenticator app for Support First has been reset",
-        f"Hello {user},\n\n"
+    # Sent through the queue once the reset is saved: never inside the transaction.
+    email_after_commit(
+        to=[user.email],
+        subject="Your authenticator app for Support First has been reset",
+        body=f"Hello {user},\n\n"
         f"{actor.user}, an administrator at {council.name}, has unlinked your authenticator "
         f"app from your Support First account. The reason they gave:\n\n{reason.strip()}\n\n"
         "Open this link to set a new password, then sign in in the same browser and link "
         f"the app on your phone again:\n{set_up_link(user, site)}\n\n"
         "The link works once. If you did not ask for this, tell your council administrator "
         "straight away.\n",
-        None,
-        [user.email],
     )
     return membership
 

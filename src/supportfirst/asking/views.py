@@ -18,7 +18,7 @@ from supportfirst.audit.services import log_access
 from supportfirst.councils.models import Council
 from supportfirst.kernel import councilwall, ratelimit
 from supportfirst.kernel.formsupport import form_page, form_status, submitted
-from supportfirst.notifications.models import Notification
+from supportfirst.notifications.models import MessageStatus, Notification
 from supportfirst.notifications.services import REQUEST_RECEIVED
 
 
@@ -236,9 +236,8 @@ def sent(request: HttpRequest, council_slug: str) -> HttpResponse:
         return redirect(_url(questions.FIRST, council))
     log_access(services.online_form_actor(council), family_id=online.family_id, record=online)
     told = (
-        Notification.objects.filter(
-            family_id=online.family_id, event=REQUEST_RECEIVED, failed=False
-        )
+        Notification.objects.filter(family_id=online.family_id, event=REQUEST_RECEIVED)
+        .exclude(status=MessageStatus.FAILED)
         .order_by("-sent_at")
         .first()
     )

@@ -14,6 +14,15 @@ class Channel(models.TextChoices):
     TEXT = "text", "Text message"
 
 
+class MessageStatus(models.TextChoices):
+    """A message is queued when its change is saved, then sent by a worker; one that cannot be
+    sent is tried again after 1, 5 and 30 minutes, then recorded as not delivered."""
+
+    QUEUED = "queued", "Waiting to send"
+    SENT = "sent", "Sent"
+    FAILED = "failed", "Not delivered"
+
+
 class Format(models.TextChoices):
     STANDARD = "standard", "Standard"
     LARGE_PRINT = "large_print", "Large print"
@@ -47,7 +56,8 @@ class NotificationPreference(FamilyRecord):
 
 
 class Notification(FamilyRecord):
-    """One message sent to a family: what they were told, when, how and where (masked)."""
+    """One message to a family: what they were told, when, how, where (masked), and whether it
+    was delivered (`status`, with the plain reason when a try failed)."""
 
     family = models.ForeignKey(
         "families.Family", on_delete=models.CASCADE, related_name="notifications"
@@ -59,9 +69,14 @@ class Notification(FamilyRecord):
     subject = models.CharField(max_length=300)
     body = models.TextField(blank=True)
     format = models.CharField(max_length=20, choices=Format.choices, default=Format.STANDARD)
-    failed = models.BooleanField(
-        default=False, help_text="The email server or GOV.UK Notify refused it: not delivered."
+    status = models.CharField(
+        max_length=10, choices=MessageStatus.choices, default=MessageStatus.QUEUED
     )
+    attempts = models.PositiveSmallIntegerField(default=0, help_text="Tries so far.")
+    last_error = models.CharField(
+        max_length=200, blank=True, help_text="Why the last try failed, in plain English."
+    )
+    delivered_at = models.DateTimeField(null=True, blank=True)
     addressed_to_user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -83,3 +98,17 @@ class Notification(FamilyRecord):
 
     def __str__(self) -> str:
         return self.subject
+
+    @property
+    def failed(self) -> bool:
+        """Given up on: every try failed (`last_error` says why)."""
+        return self.status == MessageStatus.FAILED
+
+    @property
+    def outcome(self) -> str:
+        """What happened to the message, in words for staff and the family."""
+        if self.status == MessageStatus.FAILED:
+            return f"Not delivered after {self.attempts} tries. {self.last_error}".strip()
+        if self.status == MessageStatus.QUEUED and self.attempts:
+            return f"Not sent yet: we will try again. {self.last_error}".strip()
+        return self.get_status_display()

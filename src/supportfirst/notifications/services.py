@@ -6,9 +6,10 @@ message) and records each message sent as a `Notification`, so staff can see wha
 was told.
 
 A message never holds a database transaction: it is recorded with the change that caused it,
-and sent only after that change is saved (`transaction.on_commit`), with a short timeout
-(`EMAIL_TIMEOUT`). A message that cannot be sent marks its `Notification` as failed; it never
-undoes or stops the save.
+and put on the task queue only after that change is saved (`kernel.queue.enqueue_after_commit`).
+A worker sends it with a short timeout (`EMAIL_TIMEOUT`), tries again after 1, 5 and 30 minutes
+when it cannot, and records the outcome on its `Notification` (`notifications/tasks.py`). A
+message that cannot be sent never undoes or stops the save.
 """
 
 from __future__ import annotations
@@ -20,25 +21,24 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
-from functools import partial
 from typing import Any
 
-from django.core.mail import send_mail
 from django.db import transaction
-from django.db.transaction import on_commit
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from supportfirst.audit.models import Action
 from supportfirst.audit.services import Actor, log_access
 from supportfirst.families.models import ContactMethod, Family
-from supportfirst.notifications import sms
+from supportfirst.kernel.queue import email_after_commit, enqueue_after_commit
 from supportfirst.notifications.models import (
     Channel,
     Format,
+    MessageStatus,
     Notification,
     NotificationPreference,
 )
+from supportfirst.notifications.tasks import deliver_message
 
 log = logging.getLogger(__name__)
 
@@ -183,6 +183,7 @@ def _record(
     fmt: str,
     at: datetime,
     only_for: Any = None,
+    status: str = MessageStatus.QUEUED,
 ) -> list[int]:
     return [
         Notification.objects.create(
@@ -195,25 +196,12 @@ def _record(
             body=body,
             format=fmt,
             addressed_to_user=only_for,
+            status=status,
+            attempts=1 if status == MessageStatus.SENT else 0,
+            delivered_at=at if status == MessageStatus.SENT else None,
         ).pk
         for to in destinations
     ]
-
-
-def _deliver(
-    family_id: int, channel: str, destinations: list[str], subject: str, body: str, ids: list[int]
-) -> None:
-    """Send one message, after the change that caused it is saved. Whatever stops it (a mail
-    server refusing or not answering, Notify refusing, a bad address) is logged and recorded
-    on its `Notification` rows, so staff and the family see it was not delivered."""
-    try:
-        if channel == Channel.TEXT:
-            sms.send_sms(destinations[0], f"{subject}\n\n{body}")
-        else:
-            send_mail(subject, body, None, destinations, fail_silently=False)
-    except Exception:
-        log.exception("A message to family %s could not be sent", family_id)
-        Notification.objects.filter(pk__in=ids).update(failed=True)
 
 
 def send_after_commit(
@@ -234,7 +222,14 @@ def send_after_commit(
     ids = _record(
         family, event, channel, destinations, subject, body, fmt, timezone.now(), only_for
     )
-    on_commit(partial(_deliver, family.pk, channel, list(destinations), subject, body, ids))
+    enqueue_after_commit(
+        deliver_message,
+        ids=ids,
+        channel=channel,
+        destinations=list(destinations),
+        subject=subject,
+        body=body,
+    )
     return Told(channel, tuple(destinations))
 
 
@@ -354,6 +349,7 @@ def tell_family(
             body,
             preference.format,
             timezone.now(),
+            status=MessageStatus.SENT,
         )
         return Told(Channel.EMAIL, tuple(already_sent_to))
     if not preference.channel:
@@ -376,22 +372,9 @@ def tell_family(
     )
 
 
-def _deliver_to_staff(destinations: list[str], subject: str, body: str) -> None:
-    """Send one message to each member of staff, after the change that caused it is saved; a
-    mail server that refuses one is logged and never stops the others."""
-    for address in destinations:
-        try:
-            send_mail(subject, body, None, [address], fail_silently=False)
-        except Exception:
-            log.exception("A message to a member of staff could not be sent")
-
-
 def email_staff_after_commit(*, destinations: list[str], subject: str, body: str) -> int:
     """Email members of staff (at their work address) once the surrounding transaction is
-    saved: at once when there is none. Nothing is recorded on a family's messages, so the
-    family never sees a message about them that was meant for staff. Returns how many
-    addresses will be tried."""
-    addresses = sorted({a for a in destinations if a})
-    if addresses:
-        on_commit(partial(_deliver_to_staff, addresses, one_line(subject), body))
-    return len(addresses)
+    saved, through the queue (retried like every message). Nothing is recorded on a family's
+    messages, so the family never sees a message about them that was meant for staff. Returns
+    how many addresses will be tried."""
+    return email_after_commit(to=destinations, subject=one_line(subject), body=body)

@@ -38,7 +38,11 @@ def preferences(request: HttpRequest) -> HttpResponse:
         request,
         form,
         "notifications/family/preferences.html",
-        {"family": family},
+        {
+            "family": family,
+            "sent": selectors.messages_to_me(actor=actor, family=family),
+            "labels": EVENT_LABELS,
+        },
         on_valid=lambda: services.preference_save(
             actor=actor,
             family=family,

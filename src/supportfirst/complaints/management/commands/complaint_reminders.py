@@ -1,4 +1,5 @@
 """Complaint deadlines in the next 2 working days: tell each family once, and list them for staff.
+The worker runs the same reminders every morning (complaints/tasks.py).
 
 supportfirst manage complaint_reminders [--today 2026-11-23] [--within 2] [--dry-run]
 """
@@ -11,10 +12,8 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
-from supportfirst.complaints import clock
-from supportfirst.complaints.models import CLOCK_RUNNING, Complaint
 from supportfirst.complaints.selectors import next_step
-from supportfirst.notifications import family_events
+from supportfirst.complaints.tasks import complaints_due_soon, remind_families
 
 
 class Command(BaseCommand):
@@ -32,13 +31,7 @@ class Command(BaseCommand):
             )
         except ValueError as error:
             raise CommandError("--today must be a date like 2026-11-23") from error
-        rows = (
-            Complaint.objects.filter(status__in=CLOCK_RUNNING)
-            .select_related("family", "family__council")
-            .prefetch_related("stages")
-            .order_by("family__council__name", "respond_by", "pk")
-        )
-        due = [c for c in rows if clock.due_soon(c.respond_by, today, options["within"])]
+        due = complaints_due_soon(today=today, within=options["within"])
         if not due:
             self.stdout.write("No complaint steps are due in the next working days.")
             return
@@ -56,6 +49,6 @@ class Command(BaseCommand):
                 f"{complaint.get_stage_display()}: {step.what} by {complaint.respond_by:%-d %B %Y}"
                 f" ({step.clock.described if step.clock else ''})"
             )
-            if not options["dry_run"] and family_events.complaint_reminder(complaint, today):
-                told += 1
+            if not options["dry_run"]:
+                told += remind_families([complaint], today=today)
         self.stdout.write(f"\n{len(due)} due; {told} families told now.")

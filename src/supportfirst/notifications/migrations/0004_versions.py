@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("notifications", "0002_notification_addressed_to_one_person"),
+        ("notifications", "0003_message_outcome"),
     ]
 
     operations = [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class RetentionConfig(AppConfig):
+    name = "supportfirst.retention"
+    verbose_name = "Retention"
