@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "supportfirst.kernel.timing.RequestTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every error answer under /api/ is problem details, whatever gave it (api/middleware.py).
+    "supportfirst.api.middleware.ApiProblemMiddleware",
     "supportfirst.audit.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
