@@ -39,6 +39,7 @@ __all__ = [
     "form_status",
     "gds_helper",
     "guard_input",
+    "is_id",
     "limit_text",
     "submitted",
 ]
@@ -48,6 +49,12 @@ Result = TypeVar("Result")
 # What to tell the person and where to send them once a move is made: (message, url). An
 # empty message redirects without one.
 Done = tuple[str, str]
+
+
+def is_id(text: str) -> bool:
+    """Whether text sent as a record's id can be one: ASCII digits only (not "²" or an Arabic
+    figure, which `str.isdigit` lets through and `int` refuses) and short enough to store."""
+    return text.isascii() and text.isdigit() and len(text) <= 18
 
 
 def submitted(request: HttpRequest) -> QueryDict | None:

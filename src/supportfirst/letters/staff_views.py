@@ -20,6 +20,7 @@ from supportfirst.kernel.formsupport import (
     button_move,
     conflict,
     form_move,
+    is_id,
     submitted,
 )
 from supportfirst.letters import kinds, selectors, services
@@ -53,7 +54,7 @@ def letter_new(request: HttpRequest) -> HttpResponse:
     actor = Actor.of(request)
     kind = request.GET.get("kind", "")
     source_id = request.GET.get("source", "")
-    if kind not in kinds.SPECS or not source_id.isdigit():
+    if kind not in kinds.SPECS or not is_id(source_id):
         return render(
             request, "letters/staff/choose.html", {"kinds": kinds.SPECS.values()}, status=400
         )
