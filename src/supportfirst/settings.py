@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Inside the CSP middleware: the page it renders needs the page's nonce.
     "supportfirst.pages.middleware.MethodNotAllowedPageMiddleware",
+    "supportfirst.pages.middleware.NoNulInPagesMiddleware",
     "supportfirst.pages.middleware.RateLimitMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

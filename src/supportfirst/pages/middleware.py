@@ -1,5 +1,5 @@
 """GOV.UK pages for a link that only works as a button (405), instead of the browser's own, and
-for too many attempts (429)."""
+for too many attempts (429); and no NUL character in a page."""
 
 from __future__ import annotations
 
@@ -90,3 +90,25 @@ class RateLimitMiddleware:
             return None
         refusal = ratelimit.hit_all(attempts)
         return ratelimit.too_many_page(request, refusal) if refusal is not None else None
+
+
+NUL, REPLACEMENT = b"\x00", "\ufffd".encode()
+
+
+class NoNulInPagesMiddleware:
+    """A page that shows back what was typed (a form with errors) may hold a NUL character, which
+    HTML does not allow: it is shown as the replacement character (what a browser would show),
+    so the page stays valid. The form's error says to remove it (kernel.formsupport)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and NUL in response.content
+        ):
+            response.content = response.content.replace(NUL, REPLACEMENT)
+        return response
