@@ -94,3 +94,16 @@ def test_the_walk_covers_the_forms():
     names = {r.name for r in PAGES}
     assert {"asking:check", "pathway:request", "complaints:family_new"} & names
     assert len(PAGES) > 100
+
+
+WITH_IDS = [r for r in PAGES if r.kwargs and r.name not in PUBLIC]
+
+
+@pytest.mark.parametrize("route", WITH_IDS, ids=str)
+def test_an_id_too_big_for_the_database_is_not_found(world, db, route: Route):
+    client = signed_in_client(_person(route, world))
+    url = reverse(route.name, kwargs=dict.fromkeys(route.kwargs, 10**30))
+    response = client.get(url)
+    assert response.status_code in {403, 404, 405}, (url, response.status_code)
+    if response.status_code == 404:
+        assert "Page not found" in response.content.decode()

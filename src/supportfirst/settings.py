@@ -109,6 +109,7 @@ MIDDLEWARE = [
     # Inside the CSP middleware: the page it renders needs the page's nonce.
     "supportfirst.pages.middleware.MethodNotAllowedPageMiddleware",
     "supportfirst.pages.middleware.NoNulInPagesMiddleware",
+    "supportfirst.pages.middleware.IdsInRangeMiddleware",
     "supportfirst.pages.middleware.RateLimitMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
