@@ -9,6 +9,7 @@ import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.utils.datastructures import MultiValueDict
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -130,3 +131,39 @@ def test_no_field_of_any_form_raises_on_hostile_input(value):
 def test_each_field_of_each_form_takes_each_known_hostile_value(value):
     for _, field in FIELDS:
         _clean(field, value)
+
+
+def _made(form_class: type, data: MultiValueDict):
+    """The form bound to `data`, or None when it needs more than data to be made (a record, the
+    person), or is a base for others: those are driven field by field above, and through their
+    pages in tests/test_hostile_pages.py."""
+    try:
+        return form_class(data)
+    except (TypeError, KeyError, AttributeError, NotImplementedError):
+        return None
+
+
+@pytest.mark.django_db
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    database=None,
+)
+@given(value=HOSTILE)
+def test_every_form_made_from_data_alone_checks_hostile_input(value):
+    for form_class in FORM_CLASSES:
+        names = list(form_class.base_fields)  # type: ignore[attr-defined]
+        form = _made(form_class, MultiValueDict({name: [value] for name in names}))
+        if form is None:
+            continue
+        if not form.is_valid():
+            for messages in form.errors.values():
+                for message in messages:
+                    assert not any(word in message.replace(value, "") for word in UNPLAIN)
+
+
+def test_most_forms_are_made_from_data_alone():
+    data = MultiValueDict()
+    made = [form_class for form_class in FORM_CLASSES if _made(form_class, data) is not None]
+    assert len(made) > len(FORM_CLASSES) // 3
