@@ -17,7 +17,11 @@ PROBLEM_TYPE = "application/problem+json"
 # status: (title, detail)
 ANSWERS = {
     400: ("Bad request", "The request could not be read: see /api/v1/openapi.json."),
-    404: ("Not found", "There is no such address in the API: see /api/v1/openapi.json."),
+    404: (
+        "Not found",
+        "There is no such record or address, or it is not one you can see: the addresses are "
+        "in /api/v1/openapi.json.",
+    ),
     405: ("Method not allowed", "This address does not take that method: see the Allow header."),
     413: ("The body is too big", "Send a smaller body."),
     500: ("Server error", "Something went wrong on our side. It has been logged."),
