@@ -271,7 +271,8 @@ def test_the_owner_does_see_the_record(two_councils, route):
         pytest.fail(f"{route.name} serves no role the matrix knows: {sorted(route.roles)}")
     statuses = _both_methods(client_for(owner, route), url_for(route, family))
     assert not set(statuses) & {403, 404}, statuses
-    assert set(statuses) & {200, 302, 400, 409}, statuses
+    # 415: an API call read the record, then refused the empty form-encoded body as not JSON.
+    assert set(statuses) & {200, 302, 400, 409, 415}, statuses
 
 
 @pytest.mark.parametrize("route", [r for r in WITH_IDS if "child_id" in r.kwargs], ids=str)

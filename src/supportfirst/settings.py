@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "supportfirst.kernel.timing.RequestTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Every error answer under /api/ is problem details, whatever gave it (api/middleware.py).
+    "supportfirst.api.middleware.ApiProblemMiddleware",
     "supportfirst.audit.middleware.RequestIdMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -113,6 +115,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Inside the CSP middleware: the page it renders needs the page's nonce.
     "supportfirst.pages.middleware.MethodNotAllowedPageMiddleware",
+    "supportfirst.pages.middleware.NoNulInPagesMiddleware",
+    "supportfirst.pages.middleware.IdsInRangeMiddleware",
     "supportfirst.pages.middleware.RateLimitMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

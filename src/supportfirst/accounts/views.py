@@ -41,7 +41,10 @@ class SignInView(auth_views.LoginView):
 
 def _next_url(request: HttpRequest) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+    # Only a path on this site ("9999" or "home" would be read as the name of a URL).
+    if target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
         return target
     return str(reverse_lazy("pages:home"))
 

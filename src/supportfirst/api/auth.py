@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import Callable
 from datetime import timedelta
@@ -15,6 +14,7 @@ from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 
+from supportfirst.api.body import BadBody
 from supportfirst.api.models import DEFAULT_DAYS, LONGEST_DAYS, ApiToken, Scope, token_hash
 from supportfirst.councils.models import CASEWORK_ROLES
 from supportfirst.councils.scoping import scope_for
@@ -142,8 +142,8 @@ def api_view(
                 return problem(
                     404, "Not found", "There is no such record, or it is not one you can see."
                 )
-            except (json.JSONDecodeError, UnicodeDecodeError):
-                return problem(400, "The body is not valid JSON", "Send UTF-8 JSON.")
+            except BadBody as error:
+                return problem(error.status, error.title, error.detail)
 
         wrapped.allowed_roles = roles  # type: ignore[attr-defined]
         wrapped.is_api = True  # type: ignore[attr-defined]

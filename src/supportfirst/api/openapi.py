@@ -108,17 +108,20 @@ DOCUMENT: dict[str, Any] = {
                             "schema": {
                                 "type": "object",
                                 "required": ["move"],
+                                "additionalProperties": False,
                                 "properties": {
                                     "move": {"enum": ["decide_support", "decide_information"]},
-                                    "information_given": {"type": "string"},
+                                    "information_given": {"type": "string", "maxLength": 5000},
                                     "agreed_by": {
                                         "type": "string",
+                                        "maxLength": 200,
                                         "description": "decide_information: who in the family "
                                         "agreed that information and advice is enough",
                                     },
                                     "agreed_on": {"type": "string", "format": "date"},
                                     "agreed_how": {
                                         "type": "string",
+                                        "maxLength": 200,
                                         "description": "For example: on the phone",
                                     },
                                 },
@@ -133,7 +136,10 @@ DOCUMENT: dict[str, Any] = {
                             "application/json": {"schema": {"$ref": "#/components/schemas/Request"}}
                         },
                     },
-                    "400": _problem_response("Unknown move or bad JSON"),
+                    "400": _problem_response(
+                        "Unknown move, bad JSON, a field that is not text, too long, holds a NUL "
+                        "character or is not one this call takes"
+                    ),
                     "401": _problem_response("No valid token (missing, expired or revoked)"),
                     "403": _problem_response(
                         "The token's account does not do casework, or the token can only read"
@@ -144,6 +150,8 @@ DOCUMENT: dict[str, Any] = {
                     "409": _problem_response(
                         "The request is not in a state where this move can be made"
                     ),
+                    "413": _problem_response("The body is too big"),
+                    "415": _problem_response("The body is not sent as application/json"),
                     "422": _problem_response("Something the move needs is missing"),
                 },
             }

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from typing import Any
 
@@ -12,9 +11,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from supportfirst.api.auth import api_view, problem
+from supportfirst.api.body import json_fields
 from supportfirst.api.openapi import DOCUMENT
 from supportfirst.audit.services import Actor
 from supportfirst.councils.models import CASEWORK_ROLES
+from supportfirst.kernel.formsupport import FREE_TEXT_MAX, ONE_LINE_MAX
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 from supportfirst.pathway import moves, selectors, services
 from supportfirst.pathway.models import SupportRequest
@@ -54,16 +55,24 @@ def request_detail(request: HttpRequest, request_id: int) -> HttpResponse:
 
 
 API_MOVES = {"decide_support", "decide_information"}
+# The fields a move takes, each with the most characters it may have (the page's limits).
+MOVE_FIELDS = {
+    "move": 40,
+    "information_given": FREE_TEXT_MAX,
+    "agreed_by": ONE_LINE_MAX,
+    "agreed_on": 10,
+    "agreed_how": ONE_LINE_MAX,
+}
 
 
-def _agreement(body: dict[str, Any]) -> services.FamilyAgreement | None:
+def _agreement(body: dict[str, str]) -> services.FamilyAgreement | None:
     """The family's agreement to information and advice only: who, when (YYYY-MM-DD), how.
     Missing or unreadable, the move is refused with what is missing."""
     try:
-        on = date.fromisoformat(str(body.get("agreed_on", "")))
+        on = date.fromisoformat(body.get("agreed_on", ""))
     except ValueError:
         return None
-    agreed_by, how = str(body.get("agreed_by", "")), str(body.get("agreed_how", ""))
+    agreed_by, how = body.get("agreed_by", ""), body.get("agreed_how", "")
     return services.FamilyAgreement(agreed_by, on, how) if agreed_by and how else None
 
 
@@ -75,8 +84,8 @@ def request_move(request: HttpRequest, request_id: int) -> HttpResponse:
     not to assess is made on the staff pages, where a team manager confirms it)."""
     actor = Actor.of(request)
     support_request = selectors.request_read(actor=actor, request_id=request_id)
-    body = json.loads(request.body or b"{}")
-    if not isinstance(body, dict) or body.get("move") not in API_MOVES:
+    body = json_fields(request, MOVE_FIELDS)
+    if body.get("move") not in API_MOVES:
         return problem(400, "Unknown move", f"move must be one of: {', '.join(sorted(API_MOVES))}.")
     try:
         if body["move"] == "decide_support":
@@ -85,7 +94,7 @@ def request_move(request: HttpRequest, request_id: int) -> HttpResponse:
             services.decide_information(
                 actor=actor,
                 request=support_request,
-                information_given=str(body.get("information_given", "")),
+                information_given=body.get("information_given", ""),
                 agreement=_agreement(body),
             )
     except IllegalMove as error:

@@ -26,6 +26,7 @@ from supportfirst.complaints.models import (
 from supportfirst.complaints.services import About
 from supportfirst.councils.models import CASEWORK_ROLES, Membership, holding_any
 from supportfirst.councils.scoping import Scope, get_visible_or_404
+from supportfirst.kernel.formsupport import is_id
 from supportfirst.pathway.beside import BesideItem
 
 
@@ -190,7 +191,7 @@ def about_from(*, scope: Scope, key: str, description: str = "") -> About | None
     if key == "other":
         return About(description=description.strip()) if description.strip() else None
     kind, _, pk = key.partition(":")
-    if kind not in ABOUT_MODELS or not pk.isdigit():
+    if kind not in ABOUT_MODELS or not is_id(pk):
         return None
     rows = _rows(kind, scope)
     record = rows.filter(pk=int(pk)).first() if rows is not None else None

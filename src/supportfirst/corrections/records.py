@@ -20,6 +20,7 @@ from django.urls import reverse
 from supportfirst.corrections.models import RecordKind, ShownOn
 from supportfirst.councils.scoping import Scope, get_visible_or_404
 from supportfirst.families.records import Correctable, declared_models, facing_of
+from supportfirst.kernel.formsupport import is_id
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ def parse_key(key: str) -> tuple[Kind, int]:
     """'contact:12' -> the kind and the id; Http404 for anything not on the allow-list."""
     kind_name, _, record_id = (key or "").partition(":")
     kind = correctable_kinds().get(kind_name)
-    if kind is None or not record_id.isdigit():
+    if kind is None or not is_id(record_id):
         raise Http404("No such record.")
     return kind, int(record_id)
 

@@ -1,5 +1,6 @@
 """The kernel as a Django app: its start-up gives every text field of every form in the
-service a maximum (kernel/formsupport.py `limit_text`), so a new form gets one without asking."""
+service a maximum and a plain refusal of NUL characters, and every whole-number field a bound
+(kernel/formsupport.py `guard_input`), so a new form gets them without asking."""
 
 from __future__ import annotations
 
@@ -44,7 +45,7 @@ class KernelConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from supportfirst.kernel import councilwall
-        from supportfirst.kernel.formsupport import limit_text
+        from supportfirst.kernel.formsupport import guard_input
 
         connection_created.connect(councilwall.on_connection_created, dispatch_uid="council_wall")
         post_migrate.connect(
@@ -54,4 +55,4 @@ class KernelConfig(AppConfig):
         )
 
         for form_class in service_form_classes():
-            limit_text(form_class.base_fields)  # type: ignore[attr-defined]
+            guard_input(form_class.base_fields)  # type: ignore[attr-defined]

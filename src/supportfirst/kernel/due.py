@@ -163,6 +163,10 @@ def waited(days: int) -> str:
     return f"{days} working day{'' if days == 1 else 's'}"
 
 
+# The highest page number passed on to the database: any higher is past the end of any list.
+LAST_PAGE_ASKED = 1_000_000
+
+
 @dataclass(frozen=True)
 class DueRows:
     """Every part of a worker's list, sorted, paged and counted by the database: soonest (so
@@ -201,7 +205,8 @@ class DueRows:
         a number is the first page; one past the end is the last), and how many items are
         overdue: the rows, how many there are and how many are overdue in one query."""
         try:
-            wanted = int(number)
+            # A page number too big for the database's OFFSET is simply past the end.
+            wanted = min(int(number), LAST_PAGE_ASKED)
         except (TypeError, ValueError):
             wanted = 1
         rows, total, overdue = self._window(wanted, size) if wanted >= 1 else ([], 0, 0)

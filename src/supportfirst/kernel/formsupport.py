@@ -14,7 +14,12 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fieldset, Layout
 from django import forms
 from django.contrib import messages
-from django.core.validators import MaxLengthValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    ProhibitNullCharactersValidator,
+)
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils.html import conditional_escape
@@ -32,6 +37,7 @@ from supportfirst.kernel.workflow import IllegalMove, MoveRefused
 __all__ = [
     "IllegalMove",
     "MoveRefused",
+    "NoNulCharacter",
     "RealDateField",
     "add_refusal",
     "button_move",
@@ -40,6 +46,8 @@ __all__ = [
     "form_page",
     "form_status",
     "gds_helper",
+    "guard_input",
+    "is_id",
     "limit_text",
     "submitted",
     "version_claimed",
@@ -51,6 +59,12 @@ Result = TypeVar("Result")
 # What to tell the person and where to send them once a move is made: (message, url). An
 # empty message redirects without one.
 Done = tuple[str, str]
+
+
+def is_id(text: str) -> bool:
+    """Whether text sent as a record's id can be one: ASCII digits only (not "²" or an Arabic
+    figure, which `str.isdigit` lets through and `int` refuses) and short enough to store."""
+    return text.isascii() and text.isdigit() and len(text) <= 18
 
 
 def submitted(request: HttpRequest) -> QueryDict | None:
@@ -135,6 +149,72 @@ class TooLong(MaxLengthValidator):
             )
 
 
+class NoNulCharacter(ProhibitNullCharactersValidator):
+    """Text holding a NUL character (an invisible character some programs put in copied text;
+    PostgreSQL cannot store it) is refused with a message saying what to do, naming the field
+    when its label is short. What was typed stays in the box."""
+
+    def __init__(self, name: str = "") -> None:
+        subject = name or "This answer"
+        super().__init__(
+            message=(
+                f"{subject} has an invisible character in it that cannot be saved (a NUL "
+                "character, which can come with text copied from another program). Type "
+                "the text instead of pasting it, or delete and retype the end of it."
+            )
+        )
+
+
+# The largest whole number a form takes where it says nothing else: the smallest integer
+# column the databases have (so a huge number is an error message, never a database error).
+LARGEST_WHOLE_NUMBER = 2_147_483_647
+
+
+class NotTooBig(MaxValueValidator):
+    """A whole number too big to be meant (or to store)."""
+
+    def __init__(self) -> None:
+        super().__init__(LARGEST_WHOLE_NUMBER, message="Enter a smaller number")
+
+
+class NotTooSmall(MinValueValidator):
+    """A whole number too far below zero to be meant (or to store)."""
+
+    def __init__(self) -> None:
+        super().__init__(-LARGEST_WHOLE_NUMBER, message="Enter a larger number")
+
+
+def guard_input(fields: Mapping[str, forms.Field]) -> None:
+    """Make every field safe from hostile input: `limit_text`, then every text field (also a
+    password, hidden or email field) refuses a NUL character with a plain message, and every
+    whole-number field without its own bounds refuses a number too big to store. Run on every
+    form class at start-up (kernel/apps.py) and on each form `form_move` checks or draws.
+    Safe to run more than once."""
+    limit_text(fields)
+    for field in fields.values():
+        if isinstance(field, forms.MultiValueField):
+            # The parts of a date (day, month, year) are text fields of their own.
+            _refuse_nul([part for part in field.fields if isinstance(part, forms.CharField)])
+        if isinstance(field, forms.CharField):
+            _refuse_nul([field])
+        elif isinstance(field, forms.IntegerField):
+            if field.max_value is None and not _has(field, MaxValueValidator):
+                field.validators.append(NotTooBig())
+            if field.min_value is None and not _has(field, MinValueValidator):
+                field.validators.append(NotTooSmall())
+
+
+def _refuse_nul(fields: list[forms.CharField]) -> None:
+    for field in fields:
+        field.validators = [
+            v for v in field.validators if not isinstance(v, ProhibitNullCharactersValidator)
+        ] + [NoNulCharacter(_short_label(field))]
+
+
+def _has(field: forms.Field, kind: type) -> bool:
+    return any(isinstance(v, kind) for v in field.validators)
+
+
 def _short_label(field: forms.Field) -> str:
     label = str(field.label or "").strip()
     if not label or len(label) > 40 or "?" in label or "<" in label:
@@ -207,7 +287,7 @@ class EscapingFormHelper(FormHelper):
     `format_html`, which marks it safe and escapes what it puts in."""
 
     def render_layout(self, form: Any, context: Any, template_pack: Any = None) -> Any:
-        limit_text(form.fields)
+        guard_input(form.fields)
         layout: Any = getattr(self, "layout", None)
         drawn_whole = layout is None
         if drawn_whole:
@@ -274,7 +354,7 @@ def form_move(
     redirect), or None when the page should be shown again (not sent, has errors, the move
     was refused: its reasons are then in the form's error summary; or, for a versioned form,
     someone else saved the record first: `form_status` is then 409)."""
-    limit_text(form.fields)
+    guard_input(form.fields)
     if not (form.is_bound and form.is_valid()):
         return None
     try:

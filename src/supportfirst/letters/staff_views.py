@@ -21,6 +21,7 @@ from supportfirst.kernel.formsupport import (
     conflict,
     form_move,
     form_status,
+    is_id,
     submitted,
     versioned,
 )
@@ -55,7 +56,7 @@ def letter_new(request: HttpRequest) -> HttpResponse:
     actor = Actor.of(request)
     kind = request.GET.get("kind", "")
     source_id = request.GET.get("source", "")
-    if kind not in kinds.SPECS or not source_id.isdigit():
+    if kind not in kinds.SPECS or not is_id(source_id):
         return render(
             request, "letters/staff/choose.html", {"kinds": kinds.SPECS.values()}, status=400
         )

@@ -1,11 +1,12 @@
 """GOV.UK pages for a link that only works as a button (405), instead of the browser's own, and
-for too many attempts (429)."""
+for too many attempts (429); no NUL character in a page; and no id in an address too big for the
+database."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from supportfirst.kernel import ratelimit
@@ -90,3 +91,52 @@ class RateLimitMiddleware:
             return None
         refusal = ratelimit.hit_all(attempts)
         return ratelimit.too_many_page(request, refusal) if refusal is not None else None
+
+
+NUL, REPLACEMENT = b"\x00", "\ufffd".encode()
+
+
+class NoNulInPagesMiddleware:
+    """A page that shows back what was typed (a form with errors) may hold a NUL character, which
+    HTML does not allow: it is shown as the replacement character (what a browser would show),
+    so the page stays valid. The form's error says to remove it (kernel.formsupport)."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if (
+            not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+            and NUL in response.content
+        ):
+            response.content = response.content.replace(NUL, REPLACEMENT)
+        return response
+
+
+# The largest id any table has (a 64-bit integer); an address with a bigger one names nothing.
+LARGEST_ID = 2**63 - 1
+
+
+class IdsInRangeMiddleware:
+    """An address whose id is too big for any table (`/staff/people/99999999999999999999/`) is
+    a 404 before its view runs: some lookups (through a foreign key, say) pass a number that big
+    to the database, which fails instead of finding nothing."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self,
+        request: HttpRequest,
+        view_func: Callable[..., HttpResponse],
+        view_args: tuple[object, ...],
+        view_kwargs: dict[str, object],
+    ) -> None:
+        for value in (*view_args, *view_kwargs.values()):
+            if isinstance(value, int) and not -LARGEST_ID <= value <= LARGEST_ID:
+                raise Http404("No such record.")

@@ -19,6 +19,7 @@ from supportfirst.accounts.models import User
 from supportfirst.councils.scoping import Scope
 from supportfirst.families.models import Family, FamilyRecord
 from supportfirst.families.records import declared_models, facing_of
+from supportfirst.kernel.formsupport import is_id
 
 
 @dataclass(frozen=True)
@@ -200,13 +201,18 @@ def record_choices(scope: Scope, family: Family) -> list[tuple[str, list[tuple[s
 def find_record(scope: Scope, family: Family, value: str) -> tuple[type[models.Model], Any] | None:
     """The family's record named by "<app>.<model>:<id>", or None when it is not theirs."""
     label, _, pk = value.partition(":")
-    if not pk.isdigit():
+    if not is_id(pk):
         return None
     for model in family_record_models():
         if model._meta.label_lower == label:
             manager: Any = model._default_manager
-            lookup = "pk" if model is Family else getattr(model, "family_lookup", "family")
-            row = manager.visible_to(scope).filter(**{lookup: family.pk}, pk=int(pk)).first()
+            if model is Family:
+                # The family's own details: the family record itself, and no other.
+                rows = manager.visible_to(scope).filter(pk=family.pk)
+            else:
+                lookup = getattr(model, "family_lookup", "family")
+                rows = manager.visible_to(scope).filter(**{lookup: family.pk})
+            row = rows.filter(pk=int(pk)).first()
             return (model, row) if row is not None else None
     return None
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import casework_required, role_required
 from supportfirst.councils.models import Role
-from supportfirst.kernel.formsupport import form_status, submitted
+from supportfirst.kernel.formsupport import form_status, is_id, submitted
 from supportfirst.subject_access import records, selectors, services
 from supportfirst.subject_access.forms import ChooseRecordForm, WithholdForm
 
@@ -47,7 +47,7 @@ def withholding(request: HttpRequest, family_id: int) -> HttpResponse:
     family = selectors.family_for_withholding(request=request, scope=scope, family_id=family_id)
     remove = request.POST.get("remove", "")
     if remove:
-        removed = remove.isdigit() and services.withholding_remove(
+        removed = is_id(remove) and services.withholding_remove(
             actor=Actor.of(request), family=family, mark_id=int(remove)
         )
         if removed:
