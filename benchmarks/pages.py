@@ -76,6 +76,8 @@ def _run(args: argparse.Namespace, connection: Any, CaptureQueriesContext: Any) 
     from tests.accounts.factories import family_user
 
     parent = signed_in_client(family_user(family))
+    admin = signed_in_client(staff_user(council, Role.COUNCIL_ADMIN))
+    forum = signed_in_client(staff_user(council, Role.FORUM_MEMBER))
     pages = {
         "public start page": (anonymous, "/"),
         "my work, nothing due": (newcomer, "/staff/my-work/"),
@@ -95,6 +97,19 @@ def _run(args: argparse.Namespace, connection: Any, CaptureQueriesContext: Any) 
         "family: requests": (parent, "/family/requests/"),
         "family: a request": (parent, f"/family/requests/{request.pk}/"),
         "family: who looked": (parent, "/family/who-has-looked/"),
+        # Pages added since the first measurement (co-production, transition, returns, retention).
+        "people (admin)": (admin, "/staff/people/"),
+        "retention (admin)": (admin, "/staff/retention/"),
+        "criteria (manager)": (manager, "/staff/criteria/"),
+        "training (manager)": (manager, "/staff/training/"),
+        "forum figures": (forum, "/staff/forum-figures/"),
+        "growing up": (client, f"/staff/children/{child.pk}/growing-up/"),
+        "EHC plan": (client, f"/staff/children/{child.pk}/ehc-plan/"),
+        "returns: child": (client, f"/staff/returns/children/{child.pk}/"),
+        "returns: request": (client, f"/staff/returns/requests/{request.pk}/"),
+        "census check (manager)": (manager, "/staff/returns/cin-census/"),
+        "family: growing up": (parent, f"/family/children/{child.pk}/growing-up/"),
+        "family: messages": (parent, "/family/notifications/"),
     }
     timings: dict[str, list[float]] = {name: [] for name in pages}
     queries: dict[str, int] = {}
@@ -111,11 +126,11 @@ def _run(args: argparse.Namespace, connection: Any, CaptureQueriesContext: Any) 
     signed_in = statistics.median(timings["my work, nothing due"])
     database = "PostgreSQL" if connection.vendor == "postgresql" else "SQLite"
     print(f"{args.families} families, {args.rounds} rounds, {database}, one process")
-    print(f"{'page':<22} {'median ms':>10} {'x public':>10} {'x signed-in':>12} {'queries':>8}")
+    print(f"{'page':<24} {'median ms':>10} {'x public':>10} {'x signed-in':>12} {'queries':>8}")
     for name in pages:
         median = statistics.median(timings[name])
         print(
-            f"{name:<22} {median * 1000:>10.1f} {median / base:>10.2f} "
+            f"{name:<24} {median * 1000:>10.1f} {median / base:>10.2f} "
             f"{median / signed_in:>12.2f} {queries[name]:>8}"
         )
 

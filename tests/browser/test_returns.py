@@ -40,7 +40,7 @@ def test_a_manager_checks_the_census_and_a_worker_fixes_a_child(browser, live_se
         visitor.check()
         assert "Children in Need census" in page.get_by_role("heading", level=1).inner_text()
         assert page.get_by_text(
-            "Record the unique pupil number, or why there is none."
+            "Record the unique pupil number, or why there is none.", exact=True
         ).is_visible()
         page.get_by_role("link", name="Fix this for Ama Osei").first.click()
         visitor.check()

@@ -199,13 +199,53 @@ def test_a_closure_needs_its_reason(worker, support_request):
 
 
 def test_the_census_page_names_what_to_fix_and_links_to_it(manager, child, support_request):
+    child.date_of_birth = dt.date(2012, 5, 1)
+    child.save()
+    professional = SupportRequestFactory(child=child, who_asked="professional")
+    assessment = AuthorisedAssessmentFactory(request=support_request)
+    RequestCensusDetails.objects.create(
+        family=child.family,
+        request=support_request,
+        referral_source="1A",
+        closed_on=timezone.localdate(support_request.received_at) - dt.timedelta(days=2),
+        closure_reason="RC7",
+        updated_at=timezone.now(),
+        updated_by=manager,
+    )
     page = signed_in_client(manager).get("/staff/returns/cin-census/?year=" + str(_year()))
     assert page.status_code == 200
     body = page.content.decode()
-    assert f"{child.first_name} {child.last_name}" in body
-    if child.age_on(dt.date(_year(), 3, 31)) >= 6:
-        assert "Record the unique pupil number, or why there is none." in body
-        assert f'href="/staff/returns/children/{child.pk}/"' in body
+    assert "4 things to put right before the census is sent." in body
+    assert "Record the unique pupil number, or why there is none." in body
+    assert f'href="/staff/returns/children/{child.pk}/"' in body
+    assert f"Request for help {professional.reference}: who made the request is not recorded." in (
+        body
+    )
+    assert f'href="/staff/returns/requests/{professional.pk}/"' in body
+    assert "it was closed before the request was received." in body
+    assert "the factors its authorised assessment found are not recorded." in body
+    assert assessment.request_id == support_request.pk
+
+
+def test_the_census_check_takes_the_same_queries_however_many_children(
+    manager, council, django_assert_max_num_queries
+):
+    def add(n):
+        for i in range(n):
+            kid = family_with_everyone(council, name=f"Family {i}").children.first()
+            SupportRequestFactory(child=kid, who_asked="professional")
+
+    add(2)
+    client = signed_in_client(manager)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as few:
+        assert client.get("/staff/returns/cin-census/").status_code == 200
+    add(8)
+    with django_assert_max_num_queries(len(few)):
+        page = client.get("/staff/returns/cin-census/")
+    assert "20 things to put right" in page.content.decode()  # no number, no source: 10 each
 
 
 def test_a_practitioner_cannot_download_the_census(worker):

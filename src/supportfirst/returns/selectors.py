@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.db.models import Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from supportfirst.assessments.areas import Kind
@@ -28,7 +29,7 @@ from supportfirst.returns.models import (
     ChildCensusDetails,
     RequestCensusDetails,
 )
-from supportfirst.returns.services import default_referral_source
+from supportfirst.returns.services import SOURCE_FROM_WHO_ASKED, default_referral_source
 from supportfirst.rules.returns import cin_census as census
 from supportfirst.rules.returns import codes
 
@@ -209,13 +210,99 @@ def _batch(
         )
 
 
-def pre_export_problems(
-    council: Council, year: int
-) -> list[tuple[census.CensusChild, list[census.Problem]]]:
-    """Every child with something to fix, with what to fix."""
-    found = []
-    for child in census_children(council, year):
-        problems = census.problems(child, year)
-        if problems:
-            found.append((child, problems))
-    return found
+@dataclass(frozen=True)
+class ToFix:
+    """One thing to put right before the census is sent: whose, what, and on which page."""
+
+    child_name: str
+    what: str
+    child_id: int
+    request_id: int | None = None
+
+
+#: The most things to fix one page lists (the count above it is always the full one).
+TO_FIX_LIMIT = 100
+
+
+def census_to_fix(council: Council, year: int) -> tuple[list[ToFix], int]:
+    """What a worker can put right on the returns pages, found by the database: a fixed number
+    of queries however many children the council has (the page must stay fast at full size).
+    The export's own check (`cin_census.problems`) reads every child and catches the rest."""
+    requests = census_requests(council, year)
+    aged_six = dt.date(year - 6, 3, 31)  # born on or before: 6 or over on the census date
+    no_number = (
+        Child.objects.filter(
+            pk__in=requests.values("child_id"), upn="", date_of_birth__lte=aged_six
+        )
+        .exclude(census_details__upn_unknown__gt="")
+        .order_by("first_name", "last_name", "pk")
+    )
+    no_source = (
+        requests.exclude(who_asked__in=list(SOURCE_FROM_WHO_ASKED))
+        .filter(Q(census_details__isnull=True) | Q(census_details__referral_source=""))
+        .select_related("child")
+        .order_by("child__first_name", "child__last_name", "pk")
+    )
+    closed_early = (
+        requests.filter(census_details__closed_on__lt=TruncDate("received_at"))
+        .select_related("child")
+        .order_by("child__first_name", "child__last_name", "pk")
+    )
+    no_factors = (
+        Assessment.objects.filter(
+            request__in=requests,
+            kind=Kind.CHILD,
+            status=AssessmentStatus.AUTHORISED,
+            census_factors__isnull=True,
+        )
+        .select_related("child", "request")
+        .order_by("child__first_name", "child__last_name", "pk")
+    )
+    found: list[ToFix] = []
+    total = 0
+    for rows, make in (
+        (
+            no_number,
+            lambda c: ToFix(
+                _name(c), "Record the unique pupil number, or why there is none.", c.pk
+            ),
+        ),
+        (
+            no_source,
+            lambda r: ToFix(
+                _name(r.child),
+                f"Request for help {r.reference}: who made the request is not recorded.",
+                r.child_id,
+                r.pk,
+            ),
+        ),
+        (
+            closed_early,
+            lambda r: ToFix(
+                _name(r.child),
+                f"Request for help {r.reference}: it was closed before the request was received.",
+                r.child_id,
+                r.pk,
+            ),
+        ),
+        (
+            no_factors,
+            lambda a: ToFix(
+                _name(a.child),
+                f"Request for help {a.request.reference}: the factors its authorised assessment "
+                "found are not recorded.",
+                a.child_id,
+                a.request_id,
+            ),
+        ),
+    ):
+        total += rows.count()
+        room = TO_FIX_LIMIT - len(found)
+        if room > 0:
+            found.extend(make(row) for row in rows[:room])
+    found.sort(key=lambda f: (f.child_name, f.child_id))
+    return found, total
+
+
+def _name(child: Child) -> str:
+    return f"{child.first_name} {child.last_name}"

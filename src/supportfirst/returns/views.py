@@ -142,7 +142,7 @@ def cin_census_page(request: HttpRequest) -> HttpResponse:
     actor = Actor.of(request)
     year = _year(request)
     council = selectors.council_of(actor)
-    problems = selectors.pre_export_problems(council, year)
+    to_fix, total = selectors.census_to_fix(council, year)
     return render(
         request,
         "returns/cin_census.html",
@@ -151,18 +151,17 @@ def cin_census_page(request: HttpRequest) -> HttpResponse:
             "years": list(range(_current_year(), _current_year() - 4, -1)),
             "reference_date": census.reference_date(year),
             "start": census.collection_start(year),
-            "problems": [
-                (child, [(p, _fix_url(p.where, child.la_child_id)) for p in found])
-                for child, found in problems
-            ],
+            "to_fix": [(item, _fix_url(item)) for item in to_fix],
+            "total": total,
+            "limit": selectors.TO_FIX_LIMIT,
         },
     )
 
 
-def _fix_url(where: str, la_child_id: str) -> str:
-    if where.startswith("request:"):
-        return reverse("returns:request_by_reference", args=[where.split(":", 1)[1]])
-    return reverse("returns:child", args=[int(la_child_id.removeprefix("SF"))])
+def _fix_url(item: selectors.ToFix) -> str:
+    if item.request_id is not None:
+        return reverse("returns:request", args=[item.request_id])
+    return reverse("returns:child", args=[item.child_id])
 
 
 @manager_required
