@@ -5,7 +5,6 @@ from typing import Any
 from crispy_forms_gds.layout import Field, Fixed, Fluid
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
-
 from django.template import loader
 
 from supportfirst.kernel.formsupport import gds_helper
