@@ -14,6 +14,7 @@ from calendar import monthrange
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from django.db import transaction
 from django.db.models import Max, ProtectedError, QuerySet
@@ -148,7 +149,7 @@ def _remove_family_records(
     removed = 0
     for family in Family.objects.filter(pk__in=due - keep).order_by("pk"):
         family_id = family.pk
-        _remove_guarded(lambda f=family: _remove_family(f), family_id)
+        _remove_guarded(partial(_remove_family, family), family_id)
         _log(council.pk, family_id, "families.family", "whole record past retention")
         removed += 1
     return RetentionRun(kind=Kind.FAMILY_RECORDS, removed=removed, kept_open=kept)
