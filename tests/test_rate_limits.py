@@ -12,7 +12,8 @@ from supportfirst.api.auth import token_create
 from supportfirst.kernel import ratelimit
 from tests.asking.journey import answer_everything, url
 
-pytestmark = pytest.mark.django_db
+# Emails go on the task queue after commit; here they are queued (and sent) at once.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sent_at_once")]
 
 LIMITS = {
     "sign_in_address": "3/900",

@@ -61,7 +61,7 @@ def _set_password_from_link(client: Client, link: str) -> None:
     assert response.status_code == 302
 
 
-def test_the_emailed_set_up_link_lets_that_browser_link_an_app(council):
+def test_the_emailed_set_up_link_lets_that_browser_link_an_app(sent_at_once, council):
     newcomer = staff_user(council, Role.TEAM_MANAGER, with_device=False)
     client = Client()
     client.post("/password-reset/", {"email": newcomer.email})
@@ -80,7 +80,7 @@ def test_the_emailed_set_up_link_lets_that_browser_link_an_app(council):
     assert "second_factor_enrolment_for" not in client.session
 
 
-def test_another_browser_with_the_password_still_cannot_link_an_app(council):
+def test_another_browser_with_the_password_still_cannot_link_an_app(sent_at_once, council):
     newcomer = staff_user(council, Role.TEAM_MANAGER, with_device=False)
     owner = Client()
     owner.post("/password-reset/", {"email": newcomer.email})

@@ -131,7 +131,7 @@ def test_sign_out_ends_the_session(family):
     assert client.get("/family/").status_code == 302
 
 
-def test_password_reset_by_email(family):
+def test_password_reset_by_email(sent_at_once, family):
     parent = family_user(family)
     response = Client().post("/password-reset/", {"email": parent.email}, follow=True)
     assert "Check your email" in response.content.decode()
@@ -151,7 +151,7 @@ def test_password_reset_by_email(family):
     assert parent.check_password(new)
 
 
-def test_password_reset_says_the_same_for_unknown_addresses(db):
+def test_password_reset_says_the_same_for_unknown_addresses(sent_at_once, db):
     response = Client().post("/password-reset/", {"email": "nobody@example.test"}, follow=True)
     assert "Check your email" in response.content.decode()
     assert mail.outbox == []

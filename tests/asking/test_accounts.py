@@ -22,7 +22,8 @@ from tests.conftest import signed_in_client
 from tests.families.factories import ChildFactory
 from tests.pathway.factories import SupportRequestFactory
 
-pytestmark = pytest.mark.django_db
+# Emails go on the task queue after commit; here they are queued (and sent) at once.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sent_at_once")]
 
 
 def _link() -> str:

@@ -15,7 +15,8 @@ from supportfirst.asking.models import OnlineRequestDraft
 from supportfirst.asking.services import token_hash
 from tests.asking.journey import url
 
-pytestmark = pytest.mark.django_db
+# Emails go on the task queue after commit; here they are queued (and sent) at once.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("sent_at_once")]
 
 
 def _save_with_link(council) -> tuple[Client, str]:

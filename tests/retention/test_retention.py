@@ -182,3 +182,30 @@ def test_the_daily_task_covers_every_council_and_the_page_shows_the_last_run(
 def test_months_before_keeps_to_the_end_of_a_short_month():
     assert services.months_before(date(2026, 3, 31), 1) == date(2026, 2, 28)
     assert services.months_before(date(2026, 1, 15), 13) == date(2024, 12, 15)
+
+
+def test_a_whole_record_goes_with_its_letters_decisions_and_plans(council, other_council):
+    """A child, an assessment and a decision are each guarded against being removed alone (a
+    letter names the child, a decision its assessment, a plan its decision); the whole family
+    goes together. One family that could not go would stop every council's nightly run."""
+    from supportfirst.eligibility.models import EligibilityDecision
+    from supportfirst.letters.models import Letter
+    from supportfirst.plans.models import SupportPlan
+    from tests.eligibility.factories import decision_for
+    from tests.letters.factories import sent_letter_for
+
+    family = family_with_everyone(council)
+    decision_for(family, confirm=True)
+    sent_letter_for(family)
+    SupportRequest.objects.filter(family=family).update(status=RequestStatus.INFORMATION_GIVEN)
+    _grown_up(family, years_past_18=26)
+    assert Letter.objects.filter(family=family, child__isnull=False).exists()
+    later = _grown_up(_closed(family_with_everyone(other_council)), years_past_18=26)
+
+    assert apply_retention.call()["family_records"] == 2
+
+    assert not Family.objects.filter(pk__in=[family.pk, later.pk]).exists()
+    assert not Letter.objects.filter(family_id=family.pk).exists()
+    assert not EligibilityDecision.objects.filter(family_id=family.pk).exists()
+    assert not SupportPlan.objects.filter(family_id=family.pk).exists()
+    assert AccessEvent.objects.filter(family_id=family.pk, action="delete").exists()

@@ -5,8 +5,10 @@ from typing import Any
 from crispy_forms_gds.layout import Field, Fixed, Fluid
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.template import loader
 
 from supportfirst.kernel.formsupport import gds_helper
+from supportfirst.kernel.queue import email_after_commit
 
 
 class SignInForm(AuthenticationForm):
@@ -59,6 +61,23 @@ class ResetRequestForm(PasswordResetForm):
         }
         self.helper = gds_helper(
             Field.text("email", field_width=Fluid.TWO_THIRDS), button="Send the link"
+        )
+
+    def send_mail(
+        self,
+        subject_template_name: str,
+        email_template_name: str,
+        context: dict[str, Any],
+        from_email: str | None,
+        to_email: str,
+        html_email_template_name: str | None = None,
+    ) -> None:
+        """On the task queue, like every other email: the page never waits for the mail
+        server, and one that refuses is tried again later (kernel/queue.py)."""
+        email_after_commit(
+            to=[to_email],
+            subject=loader.render_to_string(subject_template_name, context),
+            body=loader.render_to_string(email_template_name, context),
         )
 
 

@@ -13,7 +13,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from django.contrib.auth.hashers import make_password
-from django.core.mail import send_mail
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -35,6 +34,7 @@ from supportfirst.councils.models import Council, Membership, Role
 from supportfirst.councils.scoping import Scope
 from supportfirst.families.models import Child, Family, Sibling
 from supportfirst.kernel import councilwall
+from supportfirst.kernel.queue import email_after_commit
 from supportfirst.kernel.workflow import IllegalMove, MoveRefused, apply_move
 from supportfirst.pathway import services as pathway_services
 from supportfirst.pathway.models import WhoAsked
@@ -107,14 +107,14 @@ def draft_email_link(*, draft: OnlineRequestDraft, email: str, link_for: LinkFor
     )
     link = link_for(reverse("asking:resume", kwargs={"draft_token": token}))
     until = timezone.localdate(draft.link_expires_at).strftime("%-d %B %Y")
-    send_mail(
-        "Your request for help: carry on where you left off",
-        f"You saved your request for help to {draft.council.name}.\n\n"
+    # On the task queue: the page never waits for the mail server (kernel/queue.py).
+    email_after_commit(
+        to=[email],
+        subject="Your request for help: carry on where you left off",
+        body=f"You saved your request for help to {draft.council.name}.\n\n"
         f"To carry on, open this link:\n{link}\n\n"
         f"The link works until {until}. After that, you can start again.\n\n"
         "If you did not ask for this email, you can ignore it.",
-        None,
-        [email],
     )
     return token
 
@@ -303,15 +303,16 @@ def invitation_send(
     link = link_for(reverse("asking:account", kwargs={"invite_token": token}))
     until = timezone.localdate(invitation.expires_at).strftime("%-d %B %Y")
     who = "your own" if child is not None else "your family's"
-    send_mail(
-        f"Set up {who} account with {family.council.name}",
-        f"Hello {full_name},\n\n"
+    # On the task queue, after the invitation is saved: never sent inside the transaction of
+    # accepting an online request, and the page never waits for the mail server.
+    email_after_commit(
+        to=[email],
+        subject=f"Set up {who} account with {family.council.name}",
+        body=f"Hello {full_name},\n\n"
         f"{family.council.name} has invited you to see {who} records online: requests, "
         "assessments, plans and letters, and who has looked at them.\n\n"
         f"To set a password, open this link:\n{link}\n\n"
         f"The link works until {until}.",
-        None,
-        [email],
     )
     return invitation
 

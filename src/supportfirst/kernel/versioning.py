@@ -55,11 +55,33 @@ class Versioned(models.Model):
         abstract = True
 
 
+# A version sent back that is not a plain number a revision can hold (changed by hand, say):
+# no record is ever at it, so saving gets the conflict page at the current version, instead of an
+# error on a hidden field the person can neither see nor correct.
+UNKNOWN = -1
+LARGEST_REVISION = 2**31 - 1  # the largest a PositiveIntegerField holds everywhere
+
+
 class VersionField(forms.IntegerField):
     """The hidden version the form was opened at."""
 
     def __init__(self, **kwargs: Any) -> None:
-        super().__init__(widget=forms.HiddenInput, required=False, min_value=0, **kwargs)
+        super().__init__(
+            widget=forms.HiddenInput,
+            required=False,
+            min_value=UNKNOWN,
+            max_value=LARGEST_REVISION,
+            **kwargs,
+        )
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values:
+            return None
+        text = str(value).strip()
+        if not (text.isascii() and text.isdigit() and len(text) <= 10):
+            return UNKNOWN
+        number = int(text)
+        return number if number <= LARGEST_REVISION else UNKNOWN
 
 
 Saved = Callable[[Any], Mapping[str, Any]]

@@ -11,11 +11,13 @@ show it.
 from __future__ import annotations
 
 from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import partial
 
 from django.db import transaction
-from django.db.models import Max, QuerySet
+from django.db.models import Max, ProtectedError, QuerySet
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -147,12 +149,34 @@ def _remove_family_records(
     removed = 0
     for family in Family.objects.filter(pk__in=due - keep).order_by("pk"):
         family_id = family.pk
-        # Requests hold their child (protected), so they go first, then the family.
-        SupportRequest.objects.filter(family_id=family_id).delete()
-        family.delete()
+        _remove_guarded(partial(_remove_family, family), family_id)
         _log(council.pk, family_id, "families.family", "whole record past retention")
         removed += 1
     return RetentionRun(kind=Kind.FAMILY_RECORDS, removed=removed, kept_open=kept)
+
+
+def _remove_family(family: Family) -> None:
+    # Requests hold their child (protected), so they go first, then the family.
+    SupportRequest.objects.filter(family_id=family.pk).delete()
+    family.delete()
+
+
+def _remove_guarded(remove: Callable[[], object], family_id: int) -> None:
+    """Run `remove`; when a record of the same family guards what it removes (a letter names
+    the child, a decision its assessment, a plan its decision: each protected so that it is never
+    removed alone), remove that record first, then try again. A guard from outside the family
+    stops the run."""
+    while True:
+        try:
+            with transaction.atomic():
+                remove()
+            return
+        except ProtectedError as error:
+            guards = list(error.protected_objects)
+            if not guards or any(getattr(g, "family_id", None) != family_id for g in guards):
+                raise
+            for guard in guards:
+                _remove_guarded(guard.delete, family_id)
 
 
 REMOVERS = {Kind.MESSAGES: _remove_messages, Kind.FAMILY_RECORDS: _remove_family_records}
