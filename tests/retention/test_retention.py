@@ -209,3 +209,24 @@ def test_a_whole_record_goes_with_its_letters_decisions_and_plans(council, other
     assert not EligibilityDecision.objects.filter(family_id=family.pk).exists()
     assert not SupportPlan.objects.filter(family_id=family.pk).exists()
     assert AccessEvent.objects.filter(family_id=family.pk, action="delete").exists()
+
+
+def test_a_second_save_from_an_old_page_gets_the_conflict_page(admin, council):
+    first, second = signed_in_client(admin), signed_in_client(admin)
+    opened = services.periods_version(council.pk)
+    assert (
+        first.post(
+            "/staff/retention/", {"version": opened, "messages": "36", "family_records": "300"}
+        ).status_code
+        == 302
+    )
+    stale = second.post(
+        "/staff/retention/", {"version": opened, "messages": "12", "family_records": "300"}
+    )
+    assert stale.status_code == 409
+    assert "Someone else saved the retention periods after you opened the page." in (
+        stale.content.decode()
+    )
+    assert RetentionPeriod.objects.get(council=council, kind=Kind.MESSAGES).months == 36
+    page = second.get("/staff/retention/").content.decode()
+    assert f'name="version" value="{services.periods_version(council.pk)}"' in page

@@ -295,8 +295,12 @@ def carer_decisions(request: HttpRequest, carer_assessment_id: int) -> HttpRespo
 def advocacy(request: HttpRequest, assessment_id: int) -> HttpResponse:
     actor = Actor.of(request)
     assessment = selectors.assessment_read(actor=actor, assessment_id=assessment_id)
-    form = AdvocacyForm(
-        submitted(request), initial=advocacy_initial(assessment), name=assessment.subject_name
+    form = versioned(
+        AdvocacyForm(
+            submitted(request), initial=advocacy_initial(assessment), name=assessment.subject_name
+        ),
+        assessment,
+        saved=advocacy_initial,
     )
     return form_page(
         request,

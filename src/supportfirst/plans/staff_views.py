@@ -177,8 +177,12 @@ def plan_details(request: HttpRequest, plan_id: int) -> HttpResponse:
 def advocacy(request: HttpRequest, plan_id: int) -> HttpResponse:
     actor = Actor.of(request)
     plan = selectors.plan_read(actor=actor, plan_id=plan_id)
-    form = AdvocacyForm(
-        submitted(request), initial=advocacy_initial(plan), name=plan.child.first_name
+    form = versioned(
+        AdvocacyForm(
+            submitted(request), initial=advocacy_initial(plan), name=plan.child.first_name
+        ),
+        plan,
+        saved=advocacy_initial,
     )
     return form_page(
         request,

@@ -12,6 +12,12 @@ from supportfirst.retention.models import LONGEST_MONTHS, SHORTEST_MONTHS, Kind
 
 
 class PeriodsForm(forms.Form):
+    # When the periods were last saved, as the page was opened: a later save by someone else is
+    # refused, never silently replaced (no lost updates).
+    version = forms.IntegerField(
+        widget=forms.HiddenInput, min_value=0, max_value=2**63 - 1, required=False
+    )
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for kind in Kind:
@@ -32,6 +38,7 @@ class PeriodsForm(forms.Form):
                 },
             )
         self.helper = gds_helper(
+            Field("version"),
             *(Field(kind.value, css_class="govuk-input--width-4") for kind in Kind),
             button="Save the periods",
         )

@@ -71,10 +71,33 @@ def months_before(moment: date, months: int) -> date:
     return date(year, month + 1, min(moment.day, monthrange(year, month + 1)[1]))
 
 
+class PeriodsChanged(Exception):
+    """Someone else saved the council's periods after this person opened the page."""
+
+
+def periods_version(council_id: int) -> int:
+    """The version of the council's periods as a whole: when they were last saved, in
+    microseconds (0 before the first save). A save checks it (no lost updates)."""
+    last = (
+        RetentionPeriod.objects.filter(council_id=council_id)
+        .order_by("-updated_at")
+        .values_list("updated_at", flat=True)
+        .first()
+    )
+    return int(last.timestamp() * 1_000_000) if last else 0
+
+
 @transaction.atomic
-def periods_save(*, actor: Actor, months: dict[str, int]) -> list[Period]:
+def periods_save(
+    *, actor: Actor, months: dict[str, int], version: int | None = None
+) -> list[Period]:
     """Save the council's periods (months per kind); a period equal to the default is saved
-    too, so a later change of default does not change a council's choice."""
+    too, so a later change of default does not change a council's choice. With `version` (what
+    the page was opened at), a save made after someone else's is refused: `PeriodsChanged`."""
+    # Hold the council's periods while checking, so two saves cannot both pass the check.
+    list(RetentionPeriod.objects.select_for_update().filter(council_id=actor.scope.council_id))
+    if version is not None and version != periods_version(actor.scope.council_id):
+        raise PeriodsChanged
     now = timezone.now()
     for kind in Kind:
         RetentionPeriod.objects.update_or_create(
