@@ -213,3 +213,31 @@ def test_a_parent_does_not_read_words_the_young_person_keeps_private(sam):
     own = signed_in_client(family_user(sam.family, child=sam)).get(url)
     assert own.status_code == 200
     assert "Secretplan" in unescape(own.content.decode())
+
+
+def test_the_family_reads_the_significant_benefit_test_and_written_reasons(sam):
+    TransitionFactory(child=sam, benefit="no", benefit_reason="Sam's needs are met at school.")
+    response = signed_in_client(family_user(sam.family)).get(
+        reverse("family_transition:growing_up", kwargs={"child_id": sam.pk})
+    )
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert (
+        "Why the council decided a transition assessment would not be of significant benefit "
+        "to Sam now" in page
+    )
+    assert "would not help now" not in page
+    # Care Act 2014 s58(5): a refused request gets written reasons.
+    assert "it must tell the person who asked why, in writing" in page
+    assert "does the council decide whether the assessment is in their best interests" in page
+
+
+def test_the_consent_question_explains_best_interests_and_abuse_or_neglect(worker, sam):
+    transition = TransitionFactory(child=sam)
+    response = signed_in_client(worker).get(
+        reverse("transition:assessment", kwargs={"transition_id": transition.pk})
+    )
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert "only if the assessment is in their best interests" in page
+    assert "at risk of, abuse or neglect, the council must still assess" in page

@@ -121,3 +121,12 @@ def test_an_empty_section_says_so_with_the_childs_name():
         "None: no service in Sam's support plan is given under section 2 of the Chronically "
         "Sick and Disabled Persons Act 1970." in text
     )
+
+
+def test_the_law_sentence_names_every_condition_of_section_58():
+    # Care Act 2014 s58(1) and (3), from legislation.gov.uk: likely needs after 18, significant
+    # benefit, and consent, or best interests where the young person cannot decide.
+    assert "likely to need care and support as an adult" in rules.LAW_SENTENCE
+    assert "significant benefit" in rules.LAW_SENTENCE
+    assert "best interests" in rules.LAW_SENTENCE
+    assert "(Care Act 2014, section 58)" in rules.LAW_SENTENCE

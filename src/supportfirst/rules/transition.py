@@ -4,8 +4,11 @@ plan's social care parts. Plain Python: no Django.
 Sources (shared/brief/LAW.md, the project's corrected catalogue):
 
 - Care Act 2014 sections 58 to 59 (a child's needs assessment; sections 60 to 64 for a child's
-  carer and a young carer): a transition assessment before 18, where it would be of significant
-  benefit, and with consent. A duty to assess when the conditions are met. The prompt starts
+  carer and a young carer): a transition assessment before 18, where the young person is likely
+  to need care and support after 18, it would be of significant benefit, and with consent (or,
+  where they cannot decide, in their best interests: s58(3)). A refusal does not stop the
+  assessment where the young person is experiencing, or is at risk of, abuse or neglect
+  (s58(4)); a refused request gets written reasons (s58(5)). Checked on legislation.gov.uk. A duty to assess when the conditions are met. The prompt starts
   at 14, as the Law Commission recommends transition planning from 14.
 - Special Educational Needs and Disability Regulations 2014, regulation 8 (check): in an
   education, health and care needs assessment the council seeks social care advice, and the
@@ -26,10 +29,16 @@ TRANSITION_AGE = 14
 ADULT_AGE = 18
 ADVICE_WEEKS = 6
 
+# Care Act 2014 s58(1) and (3), checked against the text on legislation.gov.uk: the council
+# must assess where the young person is likely to need care and support after 18, the
+# assessment would be of significant benefit, and the consent condition is met (their consent,
+# or, where they cannot decide, the council satisfied it is in their best interests).
 LAW_SENTENCE = (
-    "Before a young person turns 18, the council must assess what support they are likely to "
-    "need as an adult, if the assessment would be of significant benefit to them and they "
-    "agree to it (Care Act 2014, sections 58 and 59)."
+    "Before a young person turns 18, if they are likely to need care and support as an adult, "
+    "the council must assess what that support is likely to be, when the assessment would be "
+    "of significant benefit to them and they agree to it. If they cannot make that decision "
+    "themselves, the council must be satisfied the assessment is in their best interests "
+    "(Care Act 2014, section 58)."
 )
 ADVICE_LAW = (
     "Special Educational Needs and Disability Regulations 2014, regulation 8: social care "
