@@ -239,7 +239,8 @@ def _best_interests_refused(worker, young_person):
         actor=actor_for(worker),
         transition=transition,
         given=_asked(
-            consent_asked="cannot_decide", capacity_reason="Sam's assessment says so.",
+            consent_asked="cannot_decide",
+            capacity_reason="Sam's assessment says so.",
             consent="refused",
         ),
     )

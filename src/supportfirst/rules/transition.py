@@ -8,8 +8,10 @@ Sources (shared/brief/LAW.md, the project's corrected catalogue):
   to need care and support after 18, it would be of significant benefit, and with consent (or,
   where they cannot decide, in their best interests: s58(3)). A refusal does not stop the
   assessment where the young person is experiencing, or is at risk of, abuse or neglect
-  (s58(4)); a refused request gets written reasons (s58(5)). Checked on legislation.gov.uk. A duty to assess when the conditions are met. The prompt starts
-  at 14, as the Law Commission recommends transition planning from 14.
+  (s58(4)); a refused request gets written reasons (s58(5)). Checked on legislation.gov.uk. A
+  duty to assess when the conditions are met. The Act sets no age (its explanatory notes: "no
+  restriction on the age of child assessed"); the prompt starts at 14 because the issue asks
+  for it, and a younger child's request is still assessable under the Act.
 - Special Educational Needs and Disability Regulations 2014, regulation 8 (check): in an
   education, health and care needs assessment the council seeks social care advice, and the
   advice must be given within 6 weeks of the request. LAW.md marks the exceptions "(check)" and
