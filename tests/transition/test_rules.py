@@ -130,3 +130,26 @@ def test_the_law_sentence_names_every_condition_of_section_58():
     assert "significant benefit" in rules.LAW_SENTENCE
     assert "best interests" in rules.LAW_SENTENCE
     assert "(Care Act 2014, section 58)" in rules.LAW_SENTENCE
+
+
+def test_section_2_written_another_way_by_a_worker_is_still_h1():
+    # A service outside the catalogue has its law typed by the worker: the usual short forms of
+    # CSDPA s2 must not quietly put the child's section 2 service in H2.
+    for basis in (
+        "CSDPA 1970 s2(1)(c)",
+        "CSDPA, section 2",
+        "Chronically Sick and Disabled Persons Act 1970 s.2",
+        "section 2 of the Chronically Sick and Disabled Persons Act 1970",
+        "s2 CSDPA 1970",
+    ):
+        assert rules.is_h1(_service("Club", basis)), basis
+
+
+def test_other_sections_and_other_acts_are_not_h1():
+    for basis in (
+        "Children Act 1989, section 20",
+        "Chronically Sick and Disabled Persons Act 1970, section 20",
+        "CSDPA 1970 s21",
+        "Children Act 1989, section 2; Chronically Sick and Disabled Persons Act 1970, section 1",
+    ):
+        assert not rules.is_h1(_service("Club", basis)), basis

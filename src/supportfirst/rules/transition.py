@@ -98,9 +98,20 @@ def consent_problems(*, asked: str, capacity_reason: str, answer: str) -> list[s
 
 
 # EHC plan sections H1 and H2.
-_CSDPA_2 = re.compile(
-    r"Chronically Sick and Disabled Persons Act 1970,?\s*(section|s\.?)\s*2\b", re.IGNORECASE
-)
+# The Act by its name or its usual short form, and its section 2 (never 20 or 21), in one
+# citation: catalogue services cite "Chronically Sick and Disabled Persons Act 1970, section
+# 2(1)(c)"; a worker may type "CSDPA 1970 s2" or "section 2 of the ... Act" for another service.
+_CSDPA = re.compile(r"Chronically Sick and Disabled Persons Act|\bCSDPA\b", re.IGNORECASE)
+_SECTION_2 = re.compile(r"\b(section|s)\.?\s*2(?![0-9])", re.IGNORECASE)
+
+
+def _cites_csdpa_2(legal_basis: str) -> bool:
+    return any(
+        _CSDPA.search(citation) and _SECTION_2.search(citation)
+        for citation in legal_basis.split(";")
+    )
+
+
 H1_TITLE = (
     "Section H1: social care provision under section 2 of the Chronically Sick and Disabled "
     "Persons Act 1970"
@@ -125,7 +136,7 @@ def is_h1(provision: Provision) -> bool:
     """Section H1 holds the services the council arranges for the child under the Chronically
     Sick and Disabled Persons Act 1970, section 2. A service for a parent carer or a brother
     or sister is never under section 2 (it is for the disabled child), so it goes in H2."""
-    return provision.for_child and bool(_CSDPA_2.search(provision.legal_basis))
+    return provision.for_child and _cites_csdpa_2(provision.legal_basis)
 
 
 def _long(day: date) -> str:
