@@ -241,3 +241,23 @@ def test_the_consent_question_explains_best_interests_and_abuse_or_neglect(worke
     page = unescape(response.content.decode())
     assert "only if the assessment is in their best interests" in page
     assert "at risk of, abuse or neglect, the council must still assess" in page
+
+
+@pytest.mark.parametrize(
+    ("first_name", "filename"),
+    [
+        ("Zoë", "ehc-plan-social-care-zoe.txt"),
+        ('Jo "JJ"\nSmith', "ehc-plan-social-care-jo-jj-smith.txt"),
+    ],
+)
+def test_the_download_is_named_safely_whatever_the_name(worker, family, first_name, filename):
+    # A name as the family typed it (accents, quotes, a line break) never breaks the header.
+    plan = shared_plan_for(family)
+    plan.child.first_name = first_name
+    plan.child.save(update_fields=["first_name"])
+    response = signed_in_client(worker).get(
+        reverse("transition:provision_text", kwargs={"child_id": plan.child.pk})
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+    assert first_name in response.content.decode()
