@@ -261,3 +261,18 @@ def test_the_download_is_named_safely_whatever_the_name(worker, family, first_na
     assert response.status_code == 200
     assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
     assert first_name in response.content.decode()
+
+
+def test_the_young_person_is_spoken_to_not_as_their_own_parent(sam):
+    url = reverse("family_transition:growing_up", kwargs={"child_id": sam.pk})
+    own = signed_in_client(family_user(sam.family, child=sam)).get(url)
+    assert own.status_code == 200
+    page = unescape(own.content.decode())
+    assert "It is your right to ask for one, and your parent carers' too." in page
+    assert "yours as a parent carer" not in page
+    assert "We ask you whether you agree: your answer is the one that counts" in page
+    parent = signed_in_client(family_user(sam.family)).get(url)
+    assert parent.status_code == 200
+    assert "It is Sam's right to ask for one, and yours as a parent carer." in unescape(
+        parent.content.decode()
+    )
