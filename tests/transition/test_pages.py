@@ -276,3 +276,18 @@ def test_the_young_person_is_spoken_to_not_as_their_own_parent(sam):
     assert "It is Sam's right to ask for one, and yours as a parent carer." in unescape(
         parent.content.decode()
     )
+
+
+def test_the_family_is_told_when_the_social_care_advice_is_late(sam):
+    today = timezone.localdate()
+    late = AdviceRequestFactory(child=sam, requested_on=today - timedelta(weeks=7))
+    AdviceRequestFactory(child=sam, requested_on=today - timedelta(days=3))
+    response = signed_in_client(family_user(sam.family)).get(
+        reverse("family_transition:growing_up", kwargs={"child_id": sam.pk})
+    )
+    assert response.status_code == 200
+    page = " ".join(unescape(response.content.decode()).split())
+    due = late.due_on
+    assert f"It was due by {due.day} {due:%B %Y} and is late: the law gives 6 weeks" in page
+    on_time = today - timedelta(days=3) + timedelta(weeks=6)
+    assert f"It is due by {on_time.day} {on_time:%B %Y}: the law gives 6 weeks" in page
