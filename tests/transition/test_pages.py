@@ -291,3 +291,32 @@ def test_the_family_is_told_when_the_social_care_advice_is_late(sam):
     assert f"It was due by {due.day} {due:%B %Y} and is late: the law gives 6 weeks" in page
     on_time = today - timedelta(days=3) + timedelta(weeks=6)
     assert f"It is due by {on_time.day} {on_time:%B %Y}: the law gives 6 weeks" in page
+
+
+@pytest.mark.parametrize(
+    ("status", "sentence"),
+    [
+        ("has_plan", "Sam has an EHC plan, issued 3 March 2026."),
+        ("assessing", "An EHC needs assessment for Sam is under way, started 1 February 2026."),
+        ("none", "Sam does not have an EHC plan."),
+    ],
+)
+def test_the_family_reads_the_ehc_plan_in_a_sentence_with_the_name(worker, sam, status, sentence):
+    import datetime
+
+    from supportfirst.transition.models import EhcLink
+
+    EhcLink.objects.create(
+        family=sam.family,
+        child=sam,
+        status=status,
+        assessment_started_on=datetime.date(2026, 2, 1),
+        plan_issued_on=datetime.date(2026, 3, 3) if status == "has_plan" else None,
+        recorded_by=worker,
+        recorded_at=timezone.now(),
+    )
+    response = signed_in_client(family_user(sam.family)).get(
+        reverse("family_transition:growing_up", kwargs={"child_id": sam.pk})
+    )
+    assert response.status_code == 200
+    assert sentence in " ".join(unescape(response.content.decode()).split())
