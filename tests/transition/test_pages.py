@@ -320,3 +320,16 @@ def test_the_family_reads_the_ehc_plan_in_a_sentence_with_the_name(worker, sam, 
     )
     assert response.status_code == 200
     assert sentence in " ".join(unescape(response.content.decode()).split())
+
+
+def test_the_export_for_a_young_person_of_18_puts_everything_in_h2(worker, family):
+    plan = shared_plan_for(family)  # a Saturday club under CSDPA s2(1)(c)
+    plan.child.date_of_birth = born_years_ago(18)
+    plan.child.save(update_fields=["date_of_birth"])
+    text = signed_in_client(worker).get(
+        reverse("transition:provision_text", kwargs={"child_id": plan.child.pk})
+    )
+    assert text.status_code == 200
+    h1, h2 = text.content.decode().split(rules.H2_TITLE)
+    assert "Short breaks in the day" not in h1
+    assert "Short breaks in the day" in h2

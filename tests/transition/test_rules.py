@@ -153,3 +153,17 @@ def test_other_sections_and_other_acts_are_not_h1():
         "Children Act 1989, section 2; Chronically Sick and Disabled Persons Act 1970, section 1",
     ):
         assert not rules.is_h1(_service("Club", basis)), basis
+
+
+def test_at_18_or_over_nothing_is_in_h1():
+    # Section H1 is social care provision for a child or young person under 18 under CSDPA s2
+    # (Children and Families Act 2014, explanatory notes, paragraph 218): at 18 or over the same
+    # service goes in H2.
+    adult_club = rules.Provision(**{**CLUB.__dict__, "under_18": False})
+    assert not rules.is_h1(adult_club)
+    text = rules.section_h1("Sam", [adult_club])
+    assert text.endswith(
+        "None: Sam is 18 or over, and section 2 of the Chronically Sick and Disabled Persons "
+        "Act 1970 is for children under 18, so every service is in section H2."
+    )
+    assert rules.split([adult_club]).h2 == [adult_club]

@@ -130,13 +130,18 @@ class Provision:
     start_on: date
     legal_basis: str
     for_child: bool = True
+    under_18: bool = True
+    """Section H1 is for a child or young person under 18 (Children and Families Act 2014,
+    explanatory notes, paragraph 218; the Special Educational Needs and Disability Regulations
+    2014, regulation 12(1)(h)): at 18 or over, section 2 no longer applies and every service is
+    in H2."""
 
 
 def is_h1(provision: Provision) -> bool:
     """Section H1 holds the services the council arranges for the child under the Chronically
     Sick and Disabled Persons Act 1970, section 2. A service for a parent carer or a brother
     or sister is never under section 2 (it is for the disabled child), so it goes in H2."""
-    return provision.for_child and _cites_csdpa_2(provision.legal_basis)
+    return provision.for_child and provision.under_18 and _cites_csdpa_2(provision.legal_basis)
 
 
 def _long(day: date) -> str:
@@ -166,7 +171,18 @@ def split(provisions: Iterable[Provision]) -> Sections:
 
 
 def section_h1(name: str, provisions: Iterable[Provision]) -> str:
+    provisions = list(provisions)
     found = split(provisions).h1
+    if not found and any(not p.under_18 for p in provisions):
+        return "\n".join(
+            [
+                H1_TITLE,
+                "",
+                f"None: {name} is 18 or over, and section 2 of the Chronically Sick and "
+                "Disabled Persons Act 1970 is for children under 18, so every service is in "
+                "section H2.",
+            ]
+        )
     lines = [_line(p) for p in found] or [
         f"None: no service in {name}'s support plan is given under section 2 of the "
         "Chronically Sick and Disabled Persons Act 1970."
