@@ -178,5 +178,5 @@ def test_the_family_sees_the_answer_and_how_to_get_an_advocate(family):
     assert f"{child.first_name} wanted an advocate." in page
     assert "Young Voices Advocacy" in page
     assert "Advocacy services are for children and young people" in page
-    assert f"To get an advocate for {child.first_name}, at any time, tell your worker" in page
+    assert f"To ask for an advocate for {child.first_name}, at any time, tell your worker" in page
     assert "section 17(4A)" in page

@@ -122,3 +122,28 @@ def test_the_model_criteria_and_another_councils_cannot_be_adopted_here(council,
     for other in PublishedCriteria.objects.exclude(owner="991"):
         assert client.get(_url(other)).status_code == 404
     assert client.get(_url(criteria)).status_code == 200
+
+
+def test_the_sign_off_dates_are_written_in_words(council, criteria):
+    page = signed_in_client(staff_user(council, Role.TEAM_MANAGER)).get(_url(criteria))
+    assert page.status_code == 200
+    assert "Helen Marsh, Ashvale Parent Carer Forum, chair, 20 November 2026" in text_of(page)
+    assert "2026-11-20" not in text_of(page)
+
+
+def test_the_council_cannot_adopt_before_the_forum_signed_off(council, criteria):
+    # The forum signed version off on 20 November 2026: an adoption dated before it would
+    # record a council adopting criteria the forum had not yet signed off.
+    client = signed_in_client(staff_user(council, Role.TEAM_MANAGER))
+    response = client.post(
+        _url(criteria), {**GOOD, "adopted_on_0": "19", "adopted_on_1": "11", "adopted_on_2": "2026"}
+    )
+    assert response.status_code == 400
+    page = text_of(response)
+    assert "govuk-error-summary" in page
+    assert (
+        "The council can only adopt the criteria on or after the day the parent carer forum "
+        "signed them off, 20 November 2026" in page
+    )
+    assert EQUALITY in page
+    assert not CriteriaAdoption.objects.exists()

@@ -78,3 +78,22 @@ def test_a_real_decision_in_easy_read_is_easy_to_read(db):
     )
     assert letter.reading_ease > standard.reading_ease
     assert letter.reading_ease >= family.council.letter_reading_ease_target
+
+
+def test_the_easy_read_plan_promises_an_advocate_only_for_a_complaint(db):
+    # Children Act 1989 s26A: the duty to arrange an advocate is for a child who complains.
+    # Outside a complaint the child can ask for one; nothing promises they will have one.
+    from tests.letters.test_golden import rendered
+
+    html = rendered("support_plan", "easy_read")
+    assert "can have an advocate at any time" not in html
+    assert "<li>Sam can ask for an advocate at any time. Ask your worker.</li>" in html
+    assert "<li>If Sam wants to complain, we must find them an advocate.</li>" in html
+
+
+def test_the_plan_letter_asks_for_an_advocate_rather_than_promising_one(db):
+    from tests.letters.test_golden import rendered
+
+    html = rendered("support_plan", "standard")
+    assert "To get an advocate for Sam" not in html
+    assert "To ask for an advocate for Sam, at any time, tell your worker or ask us" in html

@@ -114,7 +114,7 @@ def test_the_family_sees_the_answer_and_how_to_get_an_advocate(family):
     assert f"An advocate for {name}" in page
     assert f"{name} did not want an advocate." in page
     assert "Advocacy services are for children and young people" in page
-    assert f"To get an advocate for {name}, at any time, tell your worker" in page
+    assert f"To ask for an advocate for {name}, at any time, tell your worker" in page
 
 
 @pytest.mark.parametrize(

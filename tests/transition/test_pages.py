@@ -213,3 +213,123 @@ def test_a_parent_does_not_read_words_the_young_person_keeps_private(sam):
     own = signed_in_client(family_user(sam.family, child=sam)).get(url)
     assert own.status_code == 200
     assert "Secretplan" in unescape(own.content.decode())
+
+
+def test_the_family_reads_the_significant_benefit_test_and_written_reasons(sam):
+    TransitionFactory(child=sam, benefit="no", benefit_reason="Sam's needs are met at school.")
+    response = signed_in_client(family_user(sam.family)).get(
+        reverse("family_transition:growing_up", kwargs={"child_id": sam.pk})
+    )
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert (
+        "Why the council decided a transition assessment would not be of significant benefit "
+        "to Sam now" in page
+    )
+    assert "would not help now" not in page
+    # Care Act 2014 s58(5): a refused request gets written reasons.
+    assert "it must tell the person who asked why, in writing" in page
+    assert "does the council decide whether the assessment is in their best interests" in page
+
+
+def test_the_consent_question_explains_best_interests_and_abuse_or_neglect(worker, sam):
+    transition = TransitionFactory(child=sam)
+    response = signed_in_client(worker).get(
+        reverse("transition:assessment", kwargs={"transition_id": transition.pk})
+    )
+    assert response.status_code == 200
+    page = unescape(response.content.decode())
+    assert "only if the assessment is in their best interests" in page
+    assert "at risk of, abuse or neglect, the council must still assess" in page
+
+
+@pytest.mark.parametrize(
+    ("first_name", "filename"),
+    [
+        ("Zoë", "ehc-plan-social-care-zoe.txt"),
+        ('Jo "JJ"\nSmith', "ehc-plan-social-care-jo-jj-smith.txt"),
+    ],
+)
+def test_the_download_is_named_safely_whatever_the_name(worker, family, first_name, filename):
+    # A name as the family typed it (accents, quotes, a line break) never breaks the header.
+    plan = shared_plan_for(family)
+    plan.child.first_name = first_name
+    plan.child.save(update_fields=["first_name"])
+    response = signed_in_client(worker).get(
+        reverse("transition:provision_text", kwargs={"child_id": plan.child.pk})
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="{filename}"'
+    assert first_name in response.content.decode()
+
+
+def test_the_young_person_is_spoken_to_not_as_their_own_parent(sam):
+    url = reverse("family_transition:growing_up", kwargs={"child_id": sam.pk})
+    own = signed_in_client(family_user(sam.family, child=sam)).get(url)
+    assert own.status_code == 200
+    page = unescape(own.content.decode())
+    assert "It is your right to ask for one, and your parent carers' too." in page
+    assert "yours as a parent carer" not in page
+    assert "We ask you whether you agree: your answer is the one that counts" in page
+    parent = signed_in_client(family_user(sam.family)).get(url)
+    assert parent.status_code == 200
+    assert "It is Sam's right to ask for one, and yours as a parent carer." in unescape(
+        parent.content.decode()
+    )
+
+
+def test_the_family_is_told_when_the_social_care_advice_is_late(sam):
+    today = timezone.localdate()
+    late = AdviceRequestFactory(child=sam, requested_on=today - timedelta(weeks=7))
+    AdviceRequestFactory(child=sam, requested_on=today - timedelta(days=3))
+    response = signed_in_client(family_user(sam.family)).get(
+        reverse("family_transition:growing_up", kwargs={"child_id": sam.pk})
+    )
+    assert response.status_code == 200
+    page = " ".join(unescape(response.content.decode()).split())
+    due = late.due_on
+    assert f"It was due by {due.day} {due:%B %Y} and is late: the law gives 6 weeks" in page
+    on_time = today - timedelta(days=3) + timedelta(weeks=6)
+    assert f"It is due by {on_time.day} {on_time:%B %Y}: the law gives 6 weeks" in page
+
+
+@pytest.mark.parametrize(
+    ("status", "sentence"),
+    [
+        ("has_plan", "Sam has an EHC plan, issued 3 March 2026."),
+        ("assessing", "An EHC needs assessment for Sam is under way, started 1 February 2026."),
+        ("none", "Sam does not have an EHC plan."),
+    ],
+)
+def test_the_family_reads_the_ehc_plan_in_a_sentence_with_the_name(worker, sam, status, sentence):
+    import datetime
+
+    from supportfirst.transition.models import EhcLink
+
+    EhcLink.objects.create(
+        family=sam.family,
+        child=sam,
+        status=status,
+        assessment_started_on=datetime.date(2026, 2, 1),
+        plan_issued_on=datetime.date(2026, 3, 3) if status == "has_plan" else None,
+        recorded_by=worker,
+        recorded_at=timezone.now(),
+    )
+    response = signed_in_client(family_user(sam.family)).get(
+        reverse("family_transition:growing_up", kwargs={"child_id": sam.pk})
+    )
+    assert response.status_code == 200
+    assert sentence in " ".join(unescape(response.content.decode()).split())
+
+
+def test_the_export_for_a_young_person_of_18_puts_everything_in_h2(worker, family):
+    plan = shared_plan_for(family)  # a Saturday club under CSDPA s2(1)(c)
+    plan.child.date_of_birth = born_years_ago(18)
+    plan.child.save(update_fields=["date_of_birth"])
+    text = signed_in_client(worker).get(
+        reverse("transition:provision_text", kwargs={"child_id": plan.child.pk})
+    )
+    assert text.status_code == 200
+    h1, h2 = text.content.decode().split(rules.H2_TITLE)
+    assert "Short breaks in the day" not in h1
+    assert "Short breaks in the day" in h2

@@ -121,3 +121,49 @@ def test_an_empty_section_says_so_with_the_childs_name():
         "None: no service in Sam's support plan is given under section 2 of the Chronically "
         "Sick and Disabled Persons Act 1970." in text
     )
+
+
+def test_the_law_sentence_names_every_condition_of_section_58():
+    # Care Act 2014 s58(1) and (3), from legislation.gov.uk: likely needs after 18, significant
+    # benefit, and consent, or best interests where the young person cannot decide.
+    assert "likely to need care and support as an adult" in rules.LAW_SENTENCE
+    assert "significant benefit" in rules.LAW_SENTENCE
+    assert "best interests" in rules.LAW_SENTENCE
+    assert "(Care Act 2014, section 58)" in rules.LAW_SENTENCE
+
+
+def test_section_2_written_another_way_by_a_worker_is_still_h1():
+    # A service outside the catalogue has its law typed by the worker: the usual short forms of
+    # CSDPA s2 must not quietly put the child's section 2 service in H2.
+    for basis in (
+        "CSDPA 1970 s2(1)(c)",
+        "CSDPA, section 2",
+        "Chronically Sick and Disabled Persons Act 1970 s.2",
+        "section 2 of the Chronically Sick and Disabled Persons Act 1970",
+        "s2 CSDPA 1970",
+    ):
+        assert rules.is_h1(_service("Club", basis)), basis
+
+
+def test_other_sections_and_other_acts_are_not_h1():
+    for basis in (
+        "Children Act 1989, section 20",
+        "Chronically Sick and Disabled Persons Act 1970, section 20",
+        "CSDPA 1970 s21",
+        "Children Act 1989, section 2; Chronically Sick and Disabled Persons Act 1970, section 1",
+    ):
+        assert not rules.is_h1(_service("Club", basis)), basis
+
+
+def test_at_18_or_over_nothing_is_in_h1():
+    # Section H1 is social care provision for a child or young person under 18 under CSDPA s2
+    # (Children and Families Act 2014, explanatory notes, paragraph 218): at 18 or over the same
+    # service goes in H2.
+    adult_club = rules.Provision(**{**CLUB.__dict__, "under_18": False})
+    assert not rules.is_h1(adult_club)
+    text = rules.section_h1("Sam", [adult_club])
+    assert text.endswith(
+        "None: Sam is 18 or over, and section 2 of the Chronically Sick and Disabled Persons "
+        "Act 1970 is for children under 18, so every service is in section H2."
+    )
+    assert rules.split([adult_club]).h2 == [adult_club]

@@ -193,3 +193,55 @@ def test_the_ehc_plan_needs_its_issue_date(worker, young_person):
             plan_issued_on=None,
         )
     assert refused.value.messages == ["Enter the day the EHC plan was issued"]
+
+
+def test_a_refusal_is_on_the_timeline_without_promising_no_assessment(worker, young_person):
+    # s58(4): a refusal does not stop an assessment where the young person is experiencing, or
+    # is at risk of, abuse or neglect, so the family is not told it "will not go ahead".
+    transition = TransitionFactory(child=young_person)
+    services.transition_assessment_record(
+        actor=actor_for(worker), transition=transition, given=_asked(consent="refused")
+    )
+    today = timezone.localdate()
+    assert transition.events.last().summary == (
+        f"A transition assessment would be of significant benefit to Sam. On {today.day} "
+        f"{today:%B %Y}, Sam did not agree to it. Sam can change their mind at any time."
+    )
+
+
+def test_for_a_young_person_who_cannot_decide_the_council_decides_best_interests(
+    worker, young_person
+):
+    # s58(3)(b): nobody agrees on their behalf; the council must be satisfied the assessment is
+    # in their best interests.
+    transition = TransitionFactory(child=young_person)
+    services.transition_assessment_record(
+        actor=actor_for(worker),
+        transition=transition,
+        given=_asked(consent_asked="cannot_decide", capacity_reason="Sam's assessment says so."),
+    )
+    today = timezone.localdate()
+    assert transition.events.last().summary == (
+        f"A transition assessment would be of significant benefit to Sam. On {today.day} "
+        f"{today:%B %Y}, the council decided it is in Sam's best interests, as Sam cannot "
+        "make this decision themselves."
+    )
+    services_summary_refused = _best_interests_refused(worker, young_person)
+    assert services_summary_refused.endswith(
+        "the council decided it is not in Sam's best interests now, as Sam cannot make this "
+        "decision themselves."
+    )
+
+
+def _best_interests_refused(worker, young_person):
+    transition = Transition.objects.get(child=young_person)
+    services.transition_assessment_record(
+        actor=actor_for(worker),
+        transition=transition,
+        given=_asked(
+            consent_asked="cannot_decide",
+            capacity_reason="Sam's assessment says so.",
+            consent="refused",
+        ),
+    )
+    return transition.events.last().summary

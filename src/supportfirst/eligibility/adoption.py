@@ -16,6 +16,17 @@ from supportfirst.eligibility.models import CriteriaAdoption, CriteriaStatus, Pu
 from supportfirst.kernel.workflow import MoveRefused
 
 
+def _forum_signed_on(criteria: PublishedCriteria) -> date | None:
+    """The latest day the parent carer forum signed this version off, when the file says."""
+    days = []
+    for signed in criteria.sign_off_forum:
+        try:
+            days.append(date.fromisoformat(str(signed.get("on", ""))))
+        except ValueError:
+            continue
+    return max(days, default=None)
+
+
 def adoption_problems(
     council: Council,
     criteria: PublishedCriteria,
@@ -23,6 +34,7 @@ def adoption_problems(
     council_signatory: str,
     forum_signatory: str,
     equality_impact_summary: str,
+    adopted_on: date | None = None,
 ) -> list[str]:
     problems = []
     if criteria.is_national:
@@ -39,6 +51,12 @@ def adoption_problems(
         problems.append("Say who adopted the criteria for the council (name and role).")
     if not forum_signatory.strip():
         problems.append("Say who signed the criteria off for the parent carer forum.")
+    signed = _forum_signed_on(criteria)
+    if adopted_on is not None and signed is not None and adopted_on < signed:
+        problems.append(
+            "The council can only adopt the criteria on or after the day the parent carer forum "
+            f"signed them off, {signed.day} {signed:%B %Y}."
+        )
     if not equality_impact_summary.strip():
         problems.append(
             "Summarise how the equality impact was considered (Equality Act 2010, section 149)."
@@ -66,10 +84,14 @@ def criteria_adopt(
         council_signatory=council_signatory,
         forum_signatory=forum_signatory,
         equality_impact_summary=equality_impact_summary,
+        adopted_on=adopted_on,
     )
     if problems:
         raise MoveRefused(problems)
     with transaction.atomic():
+        # Two managers adopting the same version at once: the second waits here and then finds
+        # the first's record, instead of failing on the one-adoption-per-version constraint.
+        PublishedCriteria.objects.select_for_update().filter(pk=criteria.pk).first()
         existing = CriteriaAdoption.objects.filter(criteria=criteria).first()
         if existing is not None:
             return existing

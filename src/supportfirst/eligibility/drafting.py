@@ -522,7 +522,11 @@ def criteria_draft_publish(
             criteria=done.row,
             council_signatory=f"{locked.council_signed_name}, {locked.council_signed_role}",
             forum_signatory=f"{locked.forum_signed_name}, {locked.forum_signed_role}",
-            adopted_on=locked.council_signed_on or today,
+            # Adopted once both have signed: never before the forum did (`adoption_problems`).
+            adopted_on=max(
+                (d for d in (locked.council_signed_on, locked.forum_signed_on) if d),
+                default=today,
+            ),
             equality_impact_summary=equality_impact_summary,
             recorded_by=actor,
         )

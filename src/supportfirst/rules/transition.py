@@ -4,9 +4,14 @@ plan's social care parts. Plain Python: no Django.
 Sources (shared/brief/LAW.md, the project's corrected catalogue):
 
 - Care Act 2014 sections 58 to 59 (a child's needs assessment; sections 60 to 64 for a child's
-  carer and a young carer): a transition assessment before 18, where it would be of significant
-  benefit, and with consent. A duty to assess when the conditions are met. The prompt starts
-  at 14, as the Law Commission recommends transition planning from 14.
+  carer and a young carer): a transition assessment before 18, where the young person is likely
+  to need care and support after 18, it would be of significant benefit, and with consent (or,
+  where they cannot decide, in their best interests: s58(3)). A refusal does not stop the
+  assessment where the young person is experiencing, or is at risk of, abuse or neglect
+  (s58(4)); a refused request gets written reasons (s58(5)). Checked on legislation.gov.uk. A
+  duty to assess when the conditions are met. The Act sets no age (its explanatory notes: "no
+  restriction on the age of child assessed"); the prompt starts at 14 because the issue asks
+  for it, and a younger child's request is still assessable under the Act.
 - Special Educational Needs and Disability Regulations 2014, regulation 8 (check): in an
   education, health and care needs assessment the council seeks social care advice, and the
   advice must be given within 6 weeks of the request. LAW.md marks the exceptions "(check)" and
@@ -26,10 +31,16 @@ TRANSITION_AGE = 14
 ADULT_AGE = 18
 ADVICE_WEEKS = 6
 
+# Care Act 2014 s58(1) and (3), checked against the text on legislation.gov.uk: the council
+# must assess where the young person is likely to need care and support after 18, the
+# assessment would be of significant benefit, and the consent condition is met (their consent,
+# or, where they cannot decide, the council satisfied it is in their best interests).
 LAW_SENTENCE = (
-    "Before a young person turns 18, the council must assess what support they are likely to "
-    "need as an adult, if the assessment would be of significant benefit to them and they "
-    "agree to it (Care Act 2014, sections 58 and 59)."
+    "Before a young person turns 18, if they are likely to need care and support as an adult, "
+    "the council must assess what that support is likely to be, when the assessment would be "
+    "of significant benefit to them and they agree to it. If they cannot make that decision "
+    "themselves, the council must be satisfied the assessment is in their best interests "
+    "(Care Act 2014, section 58)."
 )
 ADVICE_LAW = (
     "Special Educational Needs and Disability Regulations 2014, regulation 8: social care "
@@ -87,9 +98,20 @@ def consent_problems(*, asked: str, capacity_reason: str, answer: str) -> list[s
 
 
 # EHC plan sections H1 and H2.
-_CSDPA_2 = re.compile(
-    r"Chronically Sick and Disabled Persons Act 1970,?\s*(section|s\.?)\s*2\b", re.IGNORECASE
-)
+# The Act by its name or its usual short form, and its section 2 (never 20 or 21), in one
+# citation: catalogue services cite "Chronically Sick and Disabled Persons Act 1970, section
+# 2(1)(c)"; a worker may type "CSDPA 1970 s2" or "section 2 of the ... Act" for another service.
+_CSDPA = re.compile(r"Chronically Sick and Disabled Persons Act|\bCSDPA\b", re.IGNORECASE)
+_SECTION_2 = re.compile(r"\b(section|s)\.?\s*2(?![0-9])", re.IGNORECASE)
+
+
+def _cites_csdpa_2(legal_basis: str) -> bool:
+    return any(
+        _CSDPA.search(citation) and _SECTION_2.search(citation)
+        for citation in legal_basis.split(";")
+    )
+
+
 H1_TITLE = (
     "Section H1: social care provision under section 2 of the Chronically Sick and Disabled "
     "Persons Act 1970"
@@ -108,13 +130,18 @@ class Provision:
     start_on: date
     legal_basis: str
     for_child: bool = True
+    under_18: bool = True
+    """Section H1 is for a child or young person under 18 (Children and Families Act 2014,
+    explanatory notes, paragraph 218; the Special Educational Needs and Disability Regulations
+    2014, regulation 12(1)(h)): at 18 or over, section 2 no longer applies and every service is
+    in H2."""
 
 
 def is_h1(provision: Provision) -> bool:
     """Section H1 holds the services the council arranges for the child under the Chronically
     Sick and Disabled Persons Act 1970, section 2. A service for a parent carer or a brother
     or sister is never under section 2 (it is for the disabled child), so it goes in H2."""
-    return provision.for_child and bool(_CSDPA_2.search(provision.legal_basis))
+    return provision.for_child and provision.under_18 and _cites_csdpa_2(provision.legal_basis)
 
 
 def _long(day: date) -> str:
@@ -144,7 +171,18 @@ def split(provisions: Iterable[Provision]) -> Sections:
 
 
 def section_h1(name: str, provisions: Iterable[Provision]) -> str:
+    provisions = list(provisions)
     found = split(provisions).h1
+    if not found and any(not p.under_18 for p in provisions):
+        return "\n".join(
+            [
+                H1_TITLE,
+                "",
+                f"None: {name} is 18 or over, and section 2 of the Chronically Sick and "
+                "Disabled Persons Act 1970 is for children under 18, so every service is in "
+                "section H2.",
+            ]
+        )
     lines = [_line(p) for p in found] or [
         f"None: no service in {name}'s support plan is given under section 2 of the "
         "Chronically Sick and Disabled Persons Act 1970."

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from supportfirst.audit.services import Actor
 from supportfirst.councils.access import family_required
+from supportfirst.councils.models import Role
 from supportfirst.rules import transition as rules
 from supportfirst.transition import selectors
 
@@ -21,5 +22,10 @@ def growing_up(request: HttpRequest, child_id: int) -> HttpResponse:
     return render(
         request,
         "transition/family/growing_up.html",
-        {"page": page, "law_sentence": rules.LAW_SENTENCE},
+        {
+            "page": page,
+            "law_sentence": rules.LAW_SENTENCE,
+            # A young person reading their own page is not addressed as their own parent.
+            "young_person": request.scope.holds_any({Role.YOUNG_PERSON}),  # type: ignore[attr-defined]
+        },
     )

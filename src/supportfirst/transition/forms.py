@@ -65,6 +65,13 @@ class AssessmentForm(forms.Form):
             "make this decision."
         )
         self.fields["consent"].label = f"Did {name} agree to a transition assessment?"
+        # Care Act 2014 s58(3)(b) and s58(4), checked on legislation.gov.uk.
+        self.fields["consent"].help_text = (
+            f"If {name} cannot make this decision themselves, choose that they agreed only if "
+            f"the assessment is in their best interests. If {name} does not agree but is "
+            "experiencing, or at risk of, abuse or neglect, the council must still assess "
+            "(Care Act 2014, section 58(4))."
+        )
         self.helper = gds_helper(
             Field.radios("benefit", legend_size=Size.SMALL),
             Field.textarea("benefit_reason", rows=3),

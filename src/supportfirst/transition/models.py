@@ -5,7 +5,8 @@ A `Transition` is one young person's plan for adult life, started once they are 
 (`rules/transition.py`). Its story: it is *started* by a worker; the worker records whether a
 transition assessment (Care Act 2014, sections 58 and 59) would be of *significant benefit*,
 and the young person's *consent* (asked of the young person; only where they cannot make this
-decision does the worker record a view on their behalf, and why); the young person's own words
+decision does the council decide whether it is in their best interests, s58(3)(b), with why
+they cannot decide); the young person's own words
 about adult life are kept as they said them; the council *refers* the young person to adult
 social care, with the date; and at 18 the record *ends*, either *transferred* to adult services
 or *closed* (date and reason). Each step is a `TransitionEvent` on the young person's timeline,

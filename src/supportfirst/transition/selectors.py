@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from supportfirst.asking.selectors import children_keeping_views_private
 from supportfirst.audit.services import Actor, log_access
@@ -162,6 +163,7 @@ def provision_export(*, actor: Actor, child_id: int) -> ProvisionExport:
             start_on=service.start_on,
             legal_basis=service.legal_basis,
             for_child=not service.for_carer,
+            under_18=child.age_on(timezone.localdate()) < rules.ADULT_AGE,
         )
         for service in services
     ]

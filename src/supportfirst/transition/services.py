@@ -130,15 +130,21 @@ def transition_assessment_record(
         locked.consent_on = given.consent_on
         agreed = given.consent == ConsentAnswer.GIVEN
         assert given.consent_on is not None  # checked by assessment_problems
-        who = (
-            name
-            if given.consent_asked == ConsentAsked.YOUNG_PERSON
-            else f"the council, for {name}, who cannot make this decision themselves,"
-        )
+        if given.consent_asked == ConsentAsked.YOUNG_PERSON:
+            answer = (
+                f"{name} agreed to it."
+                if agreed
+                else f"{name} did not agree to it. {name} can change their mind at any time."
+            )
+        else:  # Care Act 2014 s58(3)(b): nobody agrees for them; the council decides.
+            answer = (
+                f"the council decided it is {'' if agreed else 'not '}in {name}'s best "
+                f"interests{'' if agreed else ' now'}, as {name} cannot make this decision "
+                "themselves."
+            )
         summary = (
             f"A transition assessment would be of significant benefit to {name}. On "
-            f"{long_date(given.consent_on)}, {who} "
-            f"{'agreed to it' if agreed else 'did not agree to it, so it will not go ahead now'}."
+            f"{long_date(given.consent_on)}, {answer}"
         )
     else:
         locked.consent_asked, locked.capacity_reason, locked.consent = "", "", ""
@@ -169,7 +175,8 @@ def own_words_record(*, actor: Actor, transition: Transition, words: str) -> Tra
 @transaction.atomic
 def referral_record(*, actor: Actor, transition: Transition, referred_on: date) -> Transition:
     """Record the referral to adult social care, with its date. It needs the young person's
-    agreement (or, where they cannot decide, the recorded view on their behalf)."""
+    agreement (or, where they cannot decide, the council's decision that it is in their best
+    interests)."""
     locked = _locked(transition)
     name = locked.child.first_name
     problems = []

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
 from supportfirst.audit.services import Actor
@@ -277,6 +278,8 @@ def provision_text(request: HttpRequest, child_id: int) -> HttpResponse:
     if export.plan is None:  # nothing to download: the page says why
         return redirect("transition:provision", child_id=child_id)
     response = HttpResponse(export.text, content_type="text/plain; charset=utf-8")
-    filename = f"ehc-plan-social-care-{export.child.first_name.lower()}.txt"
+    # The name as typed may hold accents, quotes or a line break: none may reach the header.
+    named = slugify(export.child.first_name) or str(export.child.pk)
+    filename = f"ehc-plan-social-care-{named}.txt"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
