@@ -110,6 +110,14 @@ def _criterion_lines(old: Criterion, new: Criterion) -> Iterator[str]:
             "One area is enough when a need: "
             + _was(_flag_list(new.one_area_enough_when), _flag_list(old.one_area_enough_when))
         )
+    if old.one_area_enough_on_hard_days != new.one_area_enough_on_hard_days:
+        yield (
+            "One area is enough when a need fluctuates over the week and on the hard days: "
+            + _was(
+                _flag_list(new.one_area_enough_on_hard_days),
+                _flag_list(old.one_area_enough_on_hard_days),
+            )
+        )
     if old.one_area_enough_in != new.one_area_enough_in:
         yield (
             "One area is enough in: "
