@@ -844,7 +844,7 @@ def _keys(case: Case) -> list[int]:
         + (4 if n.only_with_danger else 0)
         + (2 if n.takes_much_longer else 0)
         + (n.more_than_same_age is False)
-        + (_FLUCTUATES if n.fluctuates else 0)
+        + (32 if n.fluctuates else 0)  # _FLUCTUATES, as a constant
         for n in case.needs
     ]
 
