@@ -4,15 +4,16 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('assessments', '0006_versions'),
+        ("assessments", "0006_versions"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='need',
-            name='fluctuates',
-            field=models.BooleanField(default=False, help_text='Some days are much harder than others'),
+            model_name="need",
+            name="fluctuates",
+            field=models.BooleanField(
+                default=False, help_text="Some days are much harder than others"
+            ),
         ),
     ]

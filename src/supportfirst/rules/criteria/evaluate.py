@@ -1,14 +1,14 @@
 """Applying a criteria set to a case: a decision for each need and each service, with reasons.
 
-Fast, in three steps. Each criteria set is compiled once (`_compiled`): a criterion becomes
-the set of need keys that count under it (a need's key is one whole number made of who, the
-area, how often, its four flags, the age comparator and whether it fluctuates over the week), so deciding is a few set look-ups per
-need. `decide` stops there and gives a `Verdict` (met or not, no words): what trying a draft
-against a council's history needs. `evaluate` gives a `Decision` whose reasons are written
-only when read; each sentence depends only on the criterion, the need's key and how the
-criterion came out, so it is written once (by the functions below) and then looked up: for a
-case, one look-up by how every criterion came out gives the services' outcomes and a table
-of the needs' outcomes by key (`_write`).
+Fast, in three steps. Each criteria set is compiled once (`_compiled`): a criterion becomes the
+set of need keys that count under it (a need's key is one whole number made of who, the area,
+how often, its four flags, the age comparator and whether it fluctuates over the week), so
+deciding is a few set look-ups per need. `decide` stops there and gives a `Verdict` (met or
+not, no words): what trying a draft against a council's history needs. `evaluate` gives a
+`Decision` whose reasons are written only when read; each sentence depends only on the
+criterion, the need's key and how the criterion came out, so it is written once (by the
+functions below) and then looked up: for a case, one look-up by how every criterion came out
+gives the services' outcomes and a table of the needs' outcomes by key (`_write`).
 
 Deterministic: the same set and case always give the same decision, word for word (no
 clock, no randomness, no dictionary-order surprises: everything follows the order of the

@@ -73,16 +73,16 @@ class Criterion:
     """When the needs of one person (the child, a parent carer or a young carer) are eligible.
 
     A need counts towards the criterion when it is in one of `areas` (every area of that
-    person's assessment when empty), at least one of its `counts` flags is true, help is
-    needed at least as often as `at_least`, and (for a child, unless `compare_with_same_age`
-    is false) it is not recorded as what other children of the same age need too. The
-    criterion is met when the counting needs cover at least `outcomes_needed` different areas
-    (or one area, when a counting need has a flag in `one_area_enough_when` or is in one of
-    `one_area_enough_in`, or fluctuates over the week and on its hard days has a flag in
-    `one_area_enough_on_hard_days`), and, if required, the needs arise from impairment or illness (for
-    a carer: from caring) and there is, or is likely to be, a significant impact on wellbeing
-    (a carer's own). `min_age` and `max_age` limit it to children of those ages (in years)
-    when the case gives an age.
+    person's assessment when empty), at least one of its `counts` flags is true, help is needed
+    at least as often as `at_least`, and (for a child, unless `compare_with_same_age` is false)
+    it is not recorded as what other children of the same age need too. The criterion is met
+    when the counting needs cover at least `outcomes_needed` different areas (or one area, when
+    a counting need has a flag in `one_area_enough_when` or is in one of `one_area_enough_in`,
+    or fluctuates over the week and on its hard days has a flag in
+    `one_area_enough_on_hard_days`), and, if required, the needs arise from impairment or
+    illness (for a carer: from caring) and there is, or is likely to be, a significant impact
+    on wellbeing (a carer's own). `min_age` and `max_age` limit it to children of those ages
+    (in years) when the case gives an age.
     """
 
     id: str
