@@ -19,7 +19,7 @@ def test_a_fluctuating_need_is_judged_by_its_hard_days_in_the_decision(ashvale_f
     assert [n.fluctuates for n in case.needs] == [True]
     decision = evaluate(NORTHMOOR, case)
     assert decision.eligible
-    assert "on the hard days, can only be managed with help" in decision.needs[0].reason
+    assert "has hard days on which it can only be managed with help" in decision.needs[0].reason
 
 
 def test_a_need_not_recorded_as_fluctuating_is_not_enough_alone(ashvale_family):

@@ -370,10 +370,8 @@ def _single_words(rule: _Rule, need: AssessedNeed | None = None) -> str:
     parts += [f"is in {_lower(_name(area))}" for area in sorted(in_areas)]
     hard = [f for f in rule.hard_days if need is None or (need.fluctuates and getattr(need, f))]
     if hard:
-        parts.append(
-            "is much harder on some days of the week than others and, on the hard days, can "
-            f"only be managed {_join([_FLAG_CONDITION[flag] for flag in hard], 'or')}"
-        )
+        ways = _join([_FLAG_CONDITION[flag] for flag in hard], "or")
+        parts.append(f"has hard days on which it can only be managed {ways}")
     return _join(parts, "or")
 
 
