@@ -111,6 +111,17 @@ CATALOGUE: tuple[Law, ...] = (
         for letter, category in _CSDPA_CATEGORIES.items()
     ),
     Law(
+        key="csdpa-2",
+        act=CSDPA,
+        section="2",
+        kind=INDIVIDUAL_DUTY,
+        what="arrangements for the services listed in section 2(1) for a disabled child (as a "
+        "whole: section H1 of an EHC plan)",
+        for_whom=(CHILD,),
+        note="The council must arrange these services once it is satisfied that they are "
+        "necessary to meet a disabled child's needs.",
+    ),
+    Law(
         key="ca1989-17",
         act=CHILDREN_ACT,
         section="17",
@@ -373,6 +384,14 @@ CATALOGUE: tuple[Law, ...] = (
             "and with consent",
         )
         for section in ("58", "59", "60", "61", "62", "63", "64")
+    ),
+    Law(
+        key="care-act-58-5",
+        act=CARE_ACT,
+        section="58(5)",
+        kind=OTHER_DUTY,
+        what="written reasons, and advice about what could help, when the council decides not "
+        "to do a transition assessment that was asked for",
     ),
     Law(
         key="send-regs-8",
