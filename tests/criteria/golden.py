@@ -85,8 +85,6 @@ def _variant(base: CriteriaSet, number: int) -> CriteriaSet:
                 outcomes_needed=rng.choice([1, 2, 2, 3, 5]),
                 one_area_enough_when=single_when,
                 one_area_enough_in=single_in,
-                # Not drawn (the digests were written before this rule existed): no variant has it.
-                one_area_enough_on_hard_days=(),
                 compare_with_same_age=rng.random() < 0.7,
                 needs_impairment_or_illness=rng.random() < 0.8,
                 needs_significant_impact=rng.random() < 0.8,

@@ -172,10 +172,6 @@ class NeedForm(forms.Form):
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 3}),
         error_messages={"required": "Describe the need"},
     )
-    fluctuates = forms.BooleanField(
-        label="Some days are much harder than others",
-        required=False,
-    )
     unable = forms.MultipleChoiceField(
         label="Which of these are true?",
         help_text="Select all that apply. They help decide which needs the council must meet.",
@@ -202,16 +198,11 @@ class NeedForm(forms.Form):
             )
         prompts = prompts_for(kind, name)
         _describe(self.fields["description"], prompts.need_label, prompts.need_example)
-        self.fields["fluctuates"].help_text = (
-            f"For example, {name} has seizures on some days, or a condition with bad days. "
-            "If so, answer the next question about the hard days."
-        )
         cast(forms.MultipleChoiceField, self.fields["unable"]).choices = [
             (flag, getattr(prompts, flag)) for flag in UNABLE
         ]
         layout = [
             Field.textarea("description", rows=3),
-            Field.checkbox("fluctuates", small=True),
             Field.checkboxes("unable", legend_size=Size.SMALL),
             Field.radios("how_often", legend_size=Size.SMALL),
         ]
@@ -226,7 +217,6 @@ class NeedForm(forms.Form):
             description=data["description"],
             how_often=data["how_often"],
             more_than_same_age=data["same_age"] if self.for_child else None,
-            fluctuates=bool(data.get("fluctuates")),
             **{flag: flag in unable for flag in UNABLE},
         )
 

@@ -56,7 +56,6 @@ _CRITERION = {
     "outcomes_needed": False,
     "one_area_enough_when": False,
     "one_area_enough_in": False,
-    "one_area_enough_on_hard_days": False,
     "compare_with_same_age": False,
     "needs_impairment_or_illness": False,
     "needs_significant_impact": False,
@@ -107,9 +106,6 @@ def _criterion(reader: Reader, data: Any, path: str) -> Criterion:
         chosen or own_areas,
         "areas this criterion counts",
     )
-    hard_days = reader.codes(
-        fields, "one_area_enough_on_hard_days", path, counts, "flags this criterion counts"
-    )
     raw_areas = fields.get("areas")
     most = len(raw_areas) if isinstance(raw_areas, list) and raw_areas else len(own_areas)
     outcomes = reader.whole_number(fields, "outcomes_needed", path, 2, 1, most)
@@ -128,7 +124,6 @@ def _criterion(reader: Reader, data: Any, path: str) -> Criterion:
         outcomes_needed=outcomes or 1,
         one_area_enough_when=enough or (),
         one_area_enough_in=enough_in or (),
-        one_area_enough_on_hard_days=hard_days or (),
         needs_impairment_or_illness=reader.boolean(
             fields, "needs_impairment_or_illness", path, True
         ),

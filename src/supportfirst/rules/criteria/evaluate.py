@@ -1,14 +1,14 @@
 """Applying a criteria set to a case: a decision for each need and each service, with reasons.
 
-Fast, in three steps. Each criteria set is compiled once (`_compiled`): a criterion becomes the
-set of need keys that count under it (a need's key is one whole number made of who, the area,
-how often, its four flags, the age comparator and whether it fluctuates over the week), so
-deciding is a few set look-ups per need. `decide` stops there and gives a `Verdict` (met or
-not, no words): what trying a draft against a council's history needs. `evaluate` gives a
-`Decision` whose reasons are written only when read; each sentence depends only on the
-criterion, the need's key and how the criterion came out, so it is written once (by the
-functions below) and then looked up: for a case, one look-up by how every criterion came out
-gives the services' outcomes and a table of the needs' outcomes by key (`_write`).
+Fast, in three steps. Each criteria set is compiled once (`_compiled`): a criterion becomes
+the set of need keys that count under it (a need's key is one whole number made of who, the
+area, how often, its four flags and the age comparator), so deciding is a few set look-ups per
+need. `decide` stops there and gives a `Verdict` (met or not, no words): what trying a draft
+against a council's history needs. `evaluate` gives a `Decision` whose reasons are written
+only when read; each sentence depends only on the criterion, the need's key and how the
+criterion came out, so it is written once (by the functions below) and then looked up: for a
+case, one look-up by how every criterion came out gives the services' outcomes and a table
+of the needs' outcomes by key (`_write`).
 
 Deterministic: the same set and case always give the same decision, word for word (no
 clock, no randomness, no dictionary-order surprises: everything follows the order of the
@@ -178,7 +178,6 @@ class _Rule:
         "failed",
         "for_whom",
         "gates",
-        "hard_days",
         "heads",
         "id",
         "max_age",
@@ -231,14 +230,12 @@ class _Rule:
         self.rank = areas.HOW_OFTEN_RANK[c.at_least]
         self.single = c.one_area_enough_when
         self.single_areas = frozenset(c.one_area_enough_in)
-        self.hard_days = c.one_area_enough_on_hard_days
         self.met_tail = " ".join(tail)
         self.stop_sentence = stop_sentence
         # The keys of every need that counts under it (see `_key`), and of those enough alone.
         person = areas.PERSONS.index(c.for_whom)
         flag_mask = sum(_FLAG_BITS[flag] for flag in c.counts)
         single_mask = sum(_FLAG_BITS[flag] for flag in c.one_area_enough_when)
-        hard_mask = sum(_FLAG_BITS[flag] for flag in c.one_area_enough_on_hard_days)
         age_matters = c.compare_with_same_age and c.for_whom == areas.CHILD
         count_keys = set()
         single_keys = set()
@@ -248,15 +245,11 @@ class _Rule:
             for how_often, base in by_often.items():
                 if areas.HOW_OFTEN_RANK[how_often] < self.rank:
                     continue
-                for bits in range(_KEY_BITS):
+                for bits in range(32):
                     if not bits & flag_mask or (age_matters and bits & _TYPICAL):
                         continue
                     count_keys.add(base + bits)
-                    if (
-                        area in self.single_areas
-                        or bits & single_mask
-                        or (bits & _FLUCTUATES and bits & hard_mask)
-                    ):
+                    if area in self.single_areas or bits & single_mask:
                         single_keys.add(base + bits)
         self.count_keys = frozenset(count_keys)
         self.single_keys = frozenset(single_keys)
@@ -291,21 +284,17 @@ class _Rule:
         self.not_counting: dict[int, _NeedTexts] = {}
 
 
-# A need's key is one whole number: who, which area, how often, whether it fluctuates over the
-# week (32), its four flags (16, 8, 4, 2) and whether it is recorded as what other children of
-# the same age need too (1). Every key is known in advance, so a criterion is compiled into
-# the set of keys that count under it.
+# A need's key is one whole number: who, which area, how often, its four flags and whether it
+# is recorded as what other children of the same age need too. Every key is known in advance,
+# so a criterion is compiled into the set of keys that count under it.
 _FLAG_BITS = {flag: 2 << index for index, flag in enumerate(reversed(areas.FLAGS))}
 _TYPICAL = 1
-_FLUCTUATES = 32
-_KEY_BITS = 64  # the bits above, all of them: a key's area number is key >> _AREA_SHIFT
-_AREA_SHIFT = 8  # log2(_KEY_BITS * len(areas.HOW_OFTEN))
 _AREA_INDEX = {area: index for index, area in enumerate(areas.AREAS)}
 _AREA_CODES = list(areas.AREAS)
 _KEY_BASE: dict[str, dict[str, dict[str, int]]] = {
     person: {
         area: {
-            how_often: ((p * len(areas.AREAS) + a) * len(areas.HOW_OFTEN) + h) * _KEY_BITS
+            how_often: ((p * len(areas.AREAS) + a) * len(areas.HOW_OFTEN) + h) * 32
             for h, how_often in enumerate(areas.HOW_OFTEN)
         }
         for a, area in enumerate(areas.AREAS)
@@ -322,7 +311,6 @@ def _key(need: AssessedNeed) -> int:
         + 4 * need.only_with_danger
         + 2 * need.takes_much_longer
         + (need.more_than_same_age is False)
-        + _FLUCTUATES * need.fluctuates
     )
 
 
@@ -354,11 +342,7 @@ def _typical_for_age(rule: _Rule, need: AssessedNeed) -> bool:
 def _single(rule: _Rule, need: AssessedNeed) -> bool:
     """A counting need that is enough on its own: it has a flag, or is in an area, that the
     criterion says makes one area enough."""
-    return (
-        need.area in rule.single_areas
-        or any(getattr(need, flag) for flag in rule.single)
-        or (need.fluctuates and any(getattr(need, flag) for flag in rule.hard_days))
-    )
+    return need.area in rule.single_areas or any(getattr(need, flag) for flag in rule.single)
 
 
 def _single_words(rule: _Rule, need: AssessedNeed | None = None) -> str:
@@ -368,10 +352,6 @@ def _single_words(rule: _Rule, need: AssessedNeed | None = None) -> str:
     in_areas = [a for a in rule.single_areas if need is None or need.area == a]
     parts = [f"can only be managed {_FLAG_CONDITION[flag]}" for flag in flags]
     parts += [f"is in {_lower(_name(area))}" for area in sorted(in_areas)]
-    hard = [f for f in rule.hard_days if need is None or (need.fluctuates and getattr(need, f))]
-    if hard:
-        ways = _join([_FLAG_CONDITION[flag] for flag in hard], "or")
-        parts.append(f"has hard days on which it can only be managed {ways}")
     return _join(parts, "or")
 
 
@@ -391,7 +371,7 @@ def _area_failure(rule: _Rule, counted_areas: list[str]) -> tuple[str, list[str]
         failure = f"No area of {whose} life is recorded as one that can only be managed with help."
         more = "one area" if c.outcomes_needed == 1 else f"{_number(c.outcomes_needed)} areas"
     changes = [f"If {more} of {whose} life could only be managed with help, this would be met."]
-    if (rule.single or rule.single_areas or rule.hard_days) and c.outcomes_needed > 1:
+    if (rule.single or rule.single_areas) and c.outcomes_needed > 1:
         changes.append(f"One area is enough when a need that counts {_single_words(rule)}.")
     return failure, changes
 
@@ -417,9 +397,6 @@ def _met_head(rule: _Rule, need: AssessedNeed) -> str:
     """The area, what makes it hard and how often: the start of a met need's reason."""
     flags = [flag for flag in areas.FLAGS if getattr(need, flag) and flag in rule.counts]
     parts = [f"{_name(need.area)}: met."]
-    if need.fluctuates and flags:
-        # Judged by the hard days: an average over the week would hide them.
-        parts.append("Some days are much harder than others, and this is judged by the hard days.")
     parts += [_FLAG_SENTENCES[flag, need.person] for flag in flags]
     parts.append(f"Help is needed {areas.HOW_OFTEN[need.how_often]}.")
     return " ".join(parts)
@@ -689,9 +666,7 @@ class _Compiled:
             (
                 s.person,
                 s.rule,
-                frozenset(
-                    k for k in self.rules[s.rule].count_keys if k >> _AREA_SHIFT in s.area_ids
-                )
+                frozenset(k for k in self.rules[s.rule].count_keys if k >> 7 in s.area_ids)
                 if s.areas
                 else None,
             )
@@ -826,11 +801,11 @@ class Verdict:
         return f"Verdict(eligible={self.eligible}, needs={self.needs}, services={self.services})"
 
 
-_AREA_IDS = len(areas.AREAS)  # a key shifted right by 8 is person * _AREA_IDS + area
-_PERSON_KEYS = _AREA_IDS * len(areas.HOW_OFTEN) * _KEY_BITS  # a key divided by this: the person
-# A key's area number (key >> 8) and person (key // _PERSON_KEYS), as functions `map` can
+_AREA_IDS = len(areas.AREAS)  # a key shifted right by 7 is person * _AREA_IDS + area
+_PERSON_KEYS = _AREA_IDS * len(areas.HOW_OFTEN) * 32  # a key divided by this is the person
+# A key's area number (key >> 7) and person (key // _PERSON_KEYS), as functions `map` can
 # call without a Python frame.
-_AREA_OF = (_AREA_SHIFT).__rrshift__
+_AREA_OF = (7).__rrshift__
 _PERSON_OF = _PERSON_KEYS.__rfloordiv__
 
 
@@ -842,7 +817,6 @@ def _keys(case: Case) -> list[int]:
         + (4 if n.only_with_danger else 0)
         + (2 if n.takes_much_longer else 0)
         + (n.more_than_same_age is False)
-        + (32 if n.fluctuates else 0)  # _FLUCTUATES, as a constant
         for n in case.needs
     ]
 
@@ -962,7 +936,7 @@ def _ids(counting: list[int]) -> tuple[int, ...]:
     """The areas of the needs that count, in case order, each once, as numbers."""
     if not counting:
         return ()
-    return tuple(dict.fromkeys([key >> _AREA_SHIFT for key in counting]))
+    return tuple(dict.fromkeys([key >> 7 for key in counting]))
 
 
 def _counted(case: Case, keys: list[int], counting: list[int]) -> tuple[str, ...]:

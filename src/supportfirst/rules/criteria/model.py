@@ -73,16 +73,15 @@ class Criterion:
     """When the needs of one person (the child, a parent carer or a young carer) are eligible.
 
     A need counts towards the criterion when it is in one of `areas` (every area of that
-    person's assessment when empty), at least one of its `counts` flags is true, help is needed
-    at least as often as `at_least`, and (for a child, unless `compare_with_same_age` is false)
-    it is not recorded as what other children of the same age need too. The criterion is met
-    when the counting needs cover at least `outcomes_needed` different areas (or one area, when
-    a counting need has a flag in `one_area_enough_when` or is in one of `one_area_enough_in`,
-    or fluctuates over the week and on its hard days has a flag in
-    `one_area_enough_on_hard_days`), and, if required, the needs arise from impairment or
-    illness (for a carer: from caring) and there is, or is likely to be, a significant impact
-    on wellbeing (a carer's own). `min_age` and `max_age` limit it to children of those ages
-    (in years) when the case gives an age.
+    person's assessment when empty), at least one of its `counts` flags is true, help is
+    needed at least as often as `at_least`, and (for a child, unless `compare_with_same_age`
+    is false) it is not recorded as what other children of the same age need too. The
+    criterion is met when the counting needs cover at least `outcomes_needed` different areas
+    (or one area, when a counting need has a flag in `one_area_enough_when` or is in one of
+    `one_area_enough_in`), and, if required, the needs arise from impairment or illness (for
+    a carer: from caring) and there is, or is likely to be, a significant impact on wellbeing
+    (a carer's own). `min_age` and `max_age` limit it to children of those ages (in years)
+    when the case gives an age.
     """
 
     id: str
@@ -95,9 +94,6 @@ class Criterion:
     outcomes_needed: int = 2
     one_area_enough_when: tuple[str, ...] = ()
     one_area_enough_in: tuple[str, ...] = ()
-    # Needs that fluctuate over the week: one area is enough when a counting need fluctuates
-    # (some days are much harder than others) and, on the hard days, has one of these flags.
-    one_area_enough_on_hard_days: tuple[str, ...] = ()
     # The age comparator: a child's need counts only when it is more than other children of
     # the same age need (the need record says so). Only for a child's criterion.
     compare_with_same_age: bool = True
@@ -142,12 +138,9 @@ class AssessedNeed:
     # The age comparator: is this more than other children of the same age need? None when
     # not recorded (a carer's need, or a record made before the question was asked).
     more_than_same_age: bool | None = None
-    # Some days are much harder than others (seizures, a condition with bad days): the need
-    # fluctuates over the week, and its flags say how it is on the hard days.
-    fluctuates: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        found: dict[str, Any] = {
+        return {
             "more_than_same_age": self.more_than_same_age,
             "id": self.id,
             "person": self.person,
@@ -159,10 +152,6 @@ class AssessedNeed:
             "takes_much_longer": self.takes_much_longer,
             "how_often": self.how_often,
         }
-        if self.fluctuates:
-            # Only when true, so a need recorded before the question keeps its stored form.
-            found["fluctuates"] = True
-        return found
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AssessedNeed:
@@ -182,7 +171,6 @@ class AssessedNeed:
             takes_much_longer=bool(data.get("takes_much_longer", False)),
             how_often=data["how_often"],
             more_than_same_age=data.get("more_than_same_age"),
-            fluctuates=bool(data.get("fluctuates", False)),
         )
 
 
@@ -298,7 +286,6 @@ _NEED_FIELDS = {
     "area",
     "description",
     "how_often",
-    "fluctuates",
     "more_than_same_age",
     *codes.FLAGS,
 }
@@ -349,8 +336,6 @@ def need_problems(data: Any, path: str) -> list[tuple[str, str]]:
         )
     if "description" in data and not isinstance(data["description"], str):
         problems.append((f"{path}.description", "description must be text."))
-    if "fluctuates" in data and not isinstance(data["fluctuates"], bool):
-        problems.append((f"{path}.fluctuates", "fluctuates must be true or false."))
     return problems
 
 
