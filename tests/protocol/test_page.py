@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
 from supportfirst.protocols import forms as upload_limits
 from tests.protocol import protocols
+
+# On PostgreSQL every request, public ones too, sets the council wall's role on the database
+# connection (kernel/councilwall.py), so even a page that reads no record uses the database.
+pytestmark = pytest.mark.django_db
 
 URL = "/protocol-audit/"
 

@@ -114,3 +114,13 @@ def test_writing_to_a_device_writes_straight_to_it(db, council, tmp_path):
     assert code in (0, 1)
     assert stat.S_ISFIFO(fifo.stat().st_mode)
     assert got[0].count("<Child>") == 1
+
+
+@pytest.mark.parametrize("child_id", [1, 999, 12_345, 9_876_543_210])
+def test_a_demo_pupil_number_is_valid_whatever_the_childs_id(child_id):
+    from supportfirst.returns.demo import demo_upn
+    from supportfirst.rules.returns.codes import upn_problem
+
+    upn = demo_upn(child_id)
+    assert len(upn) == 13
+    assert upn_problem(upn) is None

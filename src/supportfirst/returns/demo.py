@@ -48,7 +48,8 @@ DEMO_UPN_LA = "002"
 
 def demo_upn(child_id: int) -> str:
     """An invented number with a correct check letter."""
-    rest = f"{DEMO_UPN_LA}{2000 + child_id:04d}{10:02d}{child_id:03d}"
+    # Always 12 digits, whatever the child's id (ids are large on a database used before).
+    rest = f"{DEMO_UPN_LA}{2000 + child_id % 8000:04d}10{child_id % 1000:03d}"
     total = sum(int(d) * (i + 2) for i, d in enumerate(rest))
     return CHECK_LETTERS[total % 23] + rest
 
