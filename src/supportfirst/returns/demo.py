@@ -38,9 +38,6 @@ FAMILY_SAID = {
     "Mila": ("F", "WOTH"),
 }
 LEARNING = {"LD", "AUT", "COMM", "BEH"}
-CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
-
-
 #: The demo councils' own codes are invented, so the demo numbers use one of the Department's
 #: "pseudo" local authority codes that a number may carry.
 DEMO_UPN_LA = "002"
@@ -50,8 +47,7 @@ def demo_upn(child_id: int) -> str:
     """An invented number with a correct check letter."""
     # Always 12 digits, whatever the child's id (ids are large on a database used before).
     rest = f"{DEMO_UPN_LA}{2000 + child_id % 8000:04d}10{child_id % 1000:03d}"
-    total = sum(int(d) * (i + 2) for i, d in enumerate(rest))
-    return CHECK_LETTERS[total % 23] + rest
+    return codes.check_letter(rest) + rest
 
 
 def load_demo() -> None:

@@ -202,13 +202,19 @@ ALL_ASSESSMENT_FACTORS = frozenset(
 _CHECK_LETTERS = "ABCDEFGHJKLMNPQRTUVWXYZ"
 
 
+def check_letter(rest: str) -> str:
+    """The check letter for the 12 characters after it: 11 digits, then a digit or a letter.
+    Characters 2 to 13 are weighted 2 to 13; the sum modulo 23 is read from the letters A to Z
+    without I, O and S; a letter in position 13 counts as its place in the same list."""
+    values = [int(c) if c.isdigit() else _CHECK_LETTERS.index(c) for c in rest]
+    return _CHECK_LETTERS[sum(v * (i + 2) for i, v in enumerate(values)) % 23]
+
+
 def upn_problem(upn: str) -> str | None:
     """Why a unique pupil number is not valid, in plain English, or None if it is.
 
-    A number is 13 characters: a check letter, 11 digits, then a digit or (for a temporary number)
-    a letter. The check letter is the weighted sum of characters 2 to 13 (weights 2 to 13) modulo
-    23, read from the letters A to Z without I, O and S; a letter in position 13 counts as its
-    place in the same list.
+    A number is 13 characters: a check letter (`check_letter`), 11 digits, then a digit or
+    (for a temporary number) a letter.
     """
     if len(upn) != 13:
         return "A unique pupil number has 13 characters: a letter, then 12 more."
@@ -216,14 +222,9 @@ def upn_problem(upn: str) -> str | None:
     if not upn[1:12].isdigit():
         return "Characters 2 to 12 of a unique pupil number are digits."
     last = upn[12]
-    if last.isdigit():
-        last_value = int(last)
-    elif last in _CHECK_LETTERS:
-        last_value = _CHECK_LETTERS.index(last)
-    else:
+    if not (last.isdigit() or last in _CHECK_LETTERS):
         return "The last character of a unique pupil number is a digit or a letter."
-    total = sum(int(upn[i]) * (i + 1) for i in range(1, 12)) + last_value * 13
-    if _CHECK_LETTERS[total % 23] != upn[0]:
+    if check_letter(upn[1:]) != upn[0]:
         return (
             "The first letter does not match the rest of the number. Check it was copied correctly."
         )
