@@ -87,6 +87,14 @@ def test_every_manager_page(visitor, council, story):
         visitor.goto(path)
 
 
+def test_every_data_team_page(visitor, council, story):
+    """The data team lands on the returns list and reaches each return from it."""
+    sign_in(visitor, staff_user(council, Role.DATA_TEAM))
+    visitor.goto("/staff/")
+    for path in ("/staff/returns/", "/staff/returns/cin-census/"):
+        visitor.goto(path)
+
+
 def test_the_forum_figures_page(visitor, council, story):
     sign_in(visitor, staff_user(council, Role.FORUM_MEMBER))
     visitor.goto("/staff/")

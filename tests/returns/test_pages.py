@@ -271,3 +271,43 @@ def test_the_census_download_streams_the_councils_children_only(
 def _year() -> int:
     today = timezone.localdate()
     return today.year + 1 if today > dt.date(today.year, 3, 31) else today.year
+
+
+@pytest.fixture
+def data_team(council):
+    return staff_user(council, Role.DATA_TEAM, full_name="Omar Haddad")
+
+
+def test_the_data_team_lands_on_the_returns_list(data_team):
+    client = signed_in_client(data_team)
+    response = client.get("/staff/")
+    assert response.status_code == 302
+    assert response["Location"] == "/staff/returns/"
+    page = client.get("/staff/returns/")
+    assert page.status_code == 200
+    assert "Children in Need census" in page.content.decode()
+
+
+def test_the_data_team_checks_and_downloads_the_census_but_opens_no_record(
+    data_team, child, support_request
+):
+    client = signed_in_client(data_team)
+    page = client.get(f"/staff/returns/cin-census/?year={_year()}")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert child.first_name in body
+    assert "Fix this" not in body
+    assert "the data team does not open families' records" in body
+    assert client.get(f"/staff/returns/cin-census/download/?year={_year()}").status_code == 200
+    for record in (
+        f"/staff/returns/children/{child.pk}/",
+        f"/staff/returns/requests/{support_request.pk}/",
+        f"/staff/families/{child.family_id}/",
+        f"/staff/requests/{support_request.pk}/",
+        "/staff/my-work/",
+    ):
+        assert client.get(record).status_code in {403, 404}, record
+
+
+def test_a_practitioner_does_not_see_the_returns_list(worker):
+    assert signed_in_client(worker).get("/staff/returns/").status_code == 403

@@ -5,6 +5,7 @@ from supportfirst.returns import views
 app_name = "returns"
 
 urlpatterns = [
+    path("returns/", views.returns_home, name="home"),
     path("returns/children/<int:child_id>/", views.child_details, name="child"),
     path("returns/requests/<int:request_id>/", views.request_details, name="request"),
     path(

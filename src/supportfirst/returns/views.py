@@ -1,6 +1,7 @@
-"""The returns pages: a child's and a request's details for the council's returns (workers and
-managers), and the Children in Need census: its check and its download (managers). Thin: parse,
-call one service or selector, render."""
+"""The returns pages: the data team's home (every return and register in one list), a child's
+and a request's details for the council's returns (workers and managers), and the Children in
+Need census: its check and its download (the data team and managers). Thin: parse, call one
+service or selector, render."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from supportfirst.audit.services import Actor
-from supportfirst.councils.access import casework_required, manager_required
+from supportfirst.councils.access import casework_required, returns_required
 from supportfirst.kernel.formsupport import conflict, form_status, submitted
 from supportfirst.returns import selectors, services
 from supportfirst.returns.forms import ChildDetailsForm, RequestDetailsForm
@@ -136,7 +137,14 @@ def _year(request: HttpRequest) -> int:
     return current
 
 
-@manager_required
+@returns_required
+@require_safe
+def returns_home(request: HttpRequest) -> HttpResponse:
+    """The returns, registers and figures the council's data team makes from these records."""
+    return render(request, "returns/home.html", {"year": _current_year()})
+
+
+@returns_required
 @require_safe
 def cin_census_page(request: HttpRequest) -> HttpResponse:
     actor = Actor.of(request)
@@ -152,6 +160,7 @@ def cin_census_page(request: HttpRequest) -> HttpResponse:
             "reference_date": census.reference_date(year),
             "start": census.collection_start(year),
             "to_fix": [(item, _fix_url(item)) for item in to_fix],
+            "can_fix": request.scope.does_casework,  # type: ignore[attr-defined]
             "total": total,
             "limit": selectors.TO_FIX_LIMIT,
         },
@@ -164,7 +173,7 @@ def _fix_url(item: selectors.ToFix) -> str:
     return reverse("returns:child", args=[item.child_id])
 
 
-@manager_required
+@returns_required
 @require_safe
 def cin_census_download(request: HttpRequest) -> HttpResponse:
     actor = Actor.of(request)
