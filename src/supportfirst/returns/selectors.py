@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Window
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -320,10 +320,14 @@ def census_to_fix(council: Council, year: int) -> tuple[list[ToFix], int]:
             ),
         ),
     ):
-        total += rows.count()
         room = TO_FIX_LIMIT - len(found)
-        if room > 0:
-            found.extend(make(row) for row in rows[:room])
+        if room <= 0:
+            total += rows.count()
+            continue
+        # The first rows and how many there are in all, in one query (a window count).
+        first = list(rows.annotate(in_all=Window(Count("pk")))[:room])
+        total += first[0].in_all if first else 0
+        found.extend(make(row) for row in first)
     found.sort(key=lambda f: (f.child_name, f.child_id))
     return found, total
 
