@@ -331,6 +331,16 @@ def test_a_date_range_is_chosen_and_a_wrong_one_explained(data_team, council):
     assert half.status_code == 400
 
 
+@pytest.mark.parametrize("hostile", ["9" * 40, "Sam\x00<script>", "\u0663", "-1"])
+def test_hostile_dates_are_explained_never_a_server_error(data_team, hostile):
+    sent = {"start_0": hostile, "start_1": "1", "start_2": "2020"}
+    sent |= {"end_0": "1", "end_1": hostile, "end_2": hostile}
+    for url in ("/staff/returns/equality/", "/staff/returns/equality/download/"):
+        page = signed_in_client(data_team).get(url, sent)
+        assert page.status_code == 400
+        assert "There is a problem" in page.content.decode()
+
+
 def test_the_csv_download(data_team, council):
     for _ in range(4):
         _request(council, sex="M")
