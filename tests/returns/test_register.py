@@ -151,3 +151,21 @@ def test_a_child_never_asked_about_is_not_said_to_be_on_it(council):
     page = signed_in_client(family_user(ben.family)).get(f"/family/children/{ben.pk}/")
     assert page.status_code == 200
     assert "register of disabled children" not in page.content.decode()
+
+
+def test_the_command_line_writes_the_register(council, tmp_path, capsys, monkeypatch):
+    from supportfirst.cli import main
+
+    monkeypatch.setattr("supportfirst.cli._refuse_insecure", lambda: None)
+    monkeypatch.setattr("supportfirst.cli._django_setup", lambda **_: None)
+    _known(council, first_name="Ama", last_name="Osei", disability_codes=["VIS"])
+    _known(council, first_name="Dev", last_name="Shah")
+    out = tmp_path / "register.csv"
+    code = main(["export", "register", "--council", council.la_code, "--output", str(out)])
+    assert code == 0
+    said = capsys.readouterr().err
+    assert f"for {council.name} to {out.resolve()}: 2 children." in said
+    text = out.read_bytes().decode("utf-8")
+    assert "Ama Osei,1 May 2015,Vision,None recorded,None recorded\r\n" in text
+    assert main(["export", "register", "--council", "999", "--output", str(out)]) == 2
+    assert "No council has the LA code 999." in capsys.readouterr().err
