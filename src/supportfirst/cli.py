@@ -391,6 +391,27 @@ def cmd_export_data_feed(args: argparse.Namespace) -> int:
     return 1 if result.problems else 0
 
 
+def cmd_export_register(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from supportfirst.returns import register_export
+
+    try:
+        council, children = register_export.register_export(
+            la_code=args.council, output=args.output
+        )
+    except register_export.RegisterRefused as problem:
+        print(f"No register was written. {problem}", file=sys.stderr)
+        return 2
+    where = "standard output" if args.output in (None, "-") else str(Path(args.output).resolve())
+    print(
+        f"Wrote the register of disabled children for {council} to {where}: {children} children.",
+        file=sys.stderr,
+    )
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     if (refusal := _refuse_insecure()) is not None:
         return refusal
@@ -631,6 +652,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--output", metavar="FILE", help="the file to write (standard output if none)"
     )
     data_feed.set_defaults(handler=cmd_export_data_feed)
+
+    reg = export_commands.add_parser(
+        "register", help="the register of disabled children as CSV (streamed)"
+    )
+    reg.add_argument("--council", required=True, metavar="CODE", help="the council's LA code")
+    reg.add_argument("--output", metavar="FILE", help="the file to write (standard output if none)")
+    reg.set_defaults(handler=cmd_export_register)
 
     backup = commands.add_parser("backup", help="back up the whole database to one file")
     backup.add_argument("--output", required=True, metavar="FILE", help="the file to write")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from supportfirst.returns import views
+from supportfirst.returns import views, views_registers
 
 app_name = "returns"
 
@@ -15,4 +15,8 @@ urlpatterns = [
     ),
     path("returns/cin-census/", views.cin_census_page, name="cin_census"),
     path("returns/cin-census/download/", views.cin_census_download, name="cin_census_download"),
+    path("returns/register/", views_registers.register_page, name="register"),
+    path("returns/register/download/", views_registers.register_download, name="register_download"),
+    path("returns/equality/", views_registers.equality_page, name="equality"),
+    path("returns/equality/download/", views_registers.equality_download, name="equality_download"),
 ]
