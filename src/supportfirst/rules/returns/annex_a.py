@@ -46,10 +46,28 @@ ETHNICITY = MappingProxyType(
         code: f"{letter}) {code}"
         for letter, code in zip(
             "abcdefghijklmnopqrss",
-            (
-                "WBRI WIRI WIRT WOTH WROM MWBC MWBA MWAS MOTH AIND APKN ABAN AOTH BCRB BAFR BOTH "
-                "CHNE OOTH REFU NOBT"
-            ).split(),
+            [
+                "WBRI",
+                "WIRI",
+                "WIRT",
+                "WOTH",
+                "WROM",
+                "MWBC",
+                "MWBA",
+                "MWAS",
+                "MOTH",
+                "AIND",
+                "APKN",
+                "ABAN",
+                "AOTH",
+                "BCRB",
+                "BAFR",
+                "BOTH",
+                "CHNE",
+                "OOTH",
+                "REFU",
+                "NOBT",
+            ],
             strict=True,
         )
     }
@@ -245,10 +263,7 @@ def _assessment(row: Assessment, as_of: dt.date) -> list[Cell]:
 
 def _child_in_need(row: ChildInNeed, as_of: dt.date) -> list[Cell]:
     closed = row.closed_on is not None and row.closed_on <= as_of
-    if closed:
-        status = CLOSED
-    else:
-        status = CIN_PLAN if row.has_plan else OPEN_ASSESSMENT
+    status = CLOSED if closed else (CIN_PLAN if row.has_plan else OPEN_ASSESSMENT)
     return [
         *_child(row.child, as_of, disability=True),
         row.start_date,
