@@ -16,3 +16,11 @@ urlpatterns = [
     path("returns/cin-census/", views.cin_census_page, name="cin_census"),
     path("returns/cin-census/download/", views.cin_census_download, name="cin_census_download"),
 ]
+
+from supportfirst.returns import views_annex_a  # noqa: E402
+
+urlpatterns += [
+    path("returns/annex-a/", views_annex_a.annex_a_page, name="annex_a"),
+    path("returns/annex-a/workbook/", views_annex_a.annex_a_xlsx, name="annex_a_xlsx"),
+    path("returns/annex-a/list-<int:number>.csv", views_annex_a.annex_a_csv, name="annex_a_csv"),
+]
