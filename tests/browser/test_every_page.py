@@ -79,6 +79,7 @@ def test_every_manager_page(visitor, council, story):
         "/staff/training/",
         "/staff/forum-figures/",
         "/staff/returns/cin-census/",
+        "/staff/returns/annex-a/",
         f"/staff/safeguarding/{story['move'].pk}/",
         f"/staff/contacts/{story['contact'].pk}/approve/",
         f"/staff/assessments/{made.child.pk}/authorise/",
@@ -91,7 +92,7 @@ def test_every_data_team_page(visitor, council, story):
     """The data team lands on the returns list and reaches each return from it."""
     sign_in(visitor, staff_user(council, Role.DATA_TEAM))
     visitor.goto("/staff/")
-    for path in ("/staff/returns/", "/staff/returns/cin-census/"):
+    for path in ("/staff/returns/", "/staff/returns/cin-census/", "/staff/returns/annex-a/"):
         visitor.goto(path)
 
 

@@ -60,7 +60,9 @@ def test_the_page_shows_the_rows_in_each_list_for_the_period(data_team, council,
     assert "From 1 January 2026 to 31 March 2026" in body
     assert body.count('govuk-table__cell--numeric">2</td>') == 3  # lists 1, 3 and 6
     assert 'govuk-table__cell--numeric">0</td>' in body  # list 4: no assessment
-    assert f'href="/staff/returns/annex-a/list-6.csv{PERIOD.replace("&", "&amp;")}"' in body
+    assert (
+        f'href="/staff/returns/annex-a/csv/?list=6&amp;{PERIOD[1:].replace("&", "&amp;")}"' in body
+    )
     assert f'href="/staff/returns/annex-a/workbook/{PERIOD.replace("&", "&amp;")}"' in body
     assert "List 5. Section 47 enquiries" in body
 
@@ -140,7 +142,7 @@ def test_the_workbook_download_is_logged(data_team, council):
 def test_a_list_downloads_as_csv_and_is_logged(data_team, council, other_council):
     _requests(council, 1)
     _requests(other_council, 1)
-    response = signed_in_client(data_team).get("/staff/returns/annex-a/list-3.csv" + PERIOD)
+    response = signed_in_client(data_team).get("/staff/returns/annex-a/csv/?list=3&" + PERIOD[1:])
     assert response.status_code == 200
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     lines = b"".join(response.streaming_content).decode().splitlines()
@@ -154,9 +156,11 @@ def test_a_list_downloads_as_csv_and_is_logged(data_team, council, other_council
 @pytest.mark.parametrize(
     "address",
     [
-        "/staff/returns/annex-a/list-3.csv?from=2026-03-01&to=2026-01-01",
-        "/staff/returns/annex-a/list-3.csv?from=yesterday&to=2026-01-01",
-        "/staff/returns/annex-a/list-2.csv" + PERIOD,
+        "/staff/returns/annex-a/csv/?list=3&from=2026-03-01&to=2026-01-01",
+        "/staff/returns/annex-a/csv/?list=3&from=yesterday&to=2026-01-01",
+        "/staff/returns/annex-a/csv/?list=2&" + PERIOD[1:],
+        "/staff/returns/annex-a/csv/?list=٣&" + PERIOD[1:],
+        "/staff/returns/annex-a/csv/" + PERIOD,
         "/staff/returns/annex-a/workbook/",
     ],
 )

@@ -77,8 +77,9 @@ def _period(request: HttpRequest) -> annex_a.Period | None:
     return annex_a.Period(start, end)
 
 
-def _query(period: annex_a.Period) -> str:
-    return f"?from={period.start:%Y-%m-%d}&to={period.end:%Y-%m-%d}"
+def _query(period: annex_a.Period, number: int | None = None) -> str:
+    which = f"list={number}&" if number else ""
+    return f"?{which}from={period.start:%Y-%m-%d}&to={period.end:%Y-%m-%d}"
 
 
 @returns_required
@@ -92,9 +93,8 @@ def annex_a_page(request: HttpRequest) -> HttpResponse:
         return redirect(reverse("returns:annex_a") + _query(chosen))
     council = selectors.council_of(actor)
     counts = annex_a.counts(council, period)
-    query = _query(period)
     lists = [
-        (lst, counts[lst.number], reverse("returns:annex_a_csv", args=[lst.number]) + query)
+        (lst, counts[lst.number], reverse("returns:annex_a_csv") + _query(period, lst.number))
         for lst in annex.LISTS
     ]
     return render(
@@ -105,7 +105,7 @@ def annex_a_page(request: HttpRequest) -> HttpResponse:
             "period": period,
             "lists": lists,
             "not_fed": sorted(annex.NOT_FED.items()),
-            "workbook_url": reverse("returns:annex_a_xlsx") + query,
+            "workbook_url": reverse("returns:annex_a_xlsx") + _query(period),
         },
         status=form_status(form),
     )
@@ -140,13 +140,15 @@ def annex_a_xlsx(request: HttpRequest) -> HttpResponse:
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     response["Cache-Control"] = "no-store"
-    return response
+    return cast(HttpResponse, response)
 
 
 @returns_required
 @require_safe
-def annex_a_csv(request: HttpRequest, number: int) -> HttpResponse:
+def annex_a_csv(request: HttpRequest) -> HttpResponse:
     period = _period(request)
+    raw = request.GET.get("list", "")
+    number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 3 else 0
     if period is None or number not in annex.BY_NUMBER:
         return _no_period(request)
     actor = Actor.of(request)
