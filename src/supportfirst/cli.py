@@ -352,13 +352,43 @@ def cmd_export_cin_census(args: argparse.Namespace) -> int:
     return 1 if result.problems else 0
 
 
-def _iso_date(text: str) -> dt.date:
+def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{text!r} is not a date: write it as YYYY-MM-DD, for example 2026-03-31"
         ) from None
+
+
+def cmd_export_data_feed(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from supportfirst.returns import export, export_feed
+
+    try:
+        result = export_feed.data_feed(
+            la_code=args.council, start=args.start, end=args.end, output=args.output
+        )
+    except export.ExportRefused as problem:
+        print(f"No data feed was written. {problem}", file=sys.stderr)
+        return 2
+    where = "standard output" if args.output in (None, "-") else str(Path(args.output).resolve())
+    print(
+        f"Wrote the Department's data feed from {args.start:%-d %B %Y} to {args.end:%-d %B %Y} "
+        f"for {result.council} to {where}: {result.children} children.",
+        file=sys.stderr,
+    )
+    if result.left_out:
+        print(
+            f"Left out {result.left_out} children the Department would refuse: fix each, "
+            "then write the feed again.",
+            file=sys.stderr,
+        )
+    for line in result.problems:
+        print(f"To fix: {line}", file=sys.stderr)
+    return 1 if result.problems else 0
 
 
 def cmd_export_annex_a(args: argparse.Namespace) -> int:
@@ -605,6 +635,31 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cin.add_argument("--output", metavar="FILE", help="the file to write (standard output if none)")
     cin.set_defaults(handler=cmd_export_cin_census)
+    data_feed = export_commands.add_parser(
+        "data-feed",
+        help="the Department's children's social care data feed (JSON Lines) for a period",
+    )
+    data_feed.add_argument("--council", required=True, metavar="CODE", help="the council's LA code")
+    data_feed.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the first day: children with a request for help open from this day",
+    )
+    data_feed.add_argument(
+        "--to",
+        dest="end",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the last day (included)",
+    )
+    data_feed.add_argument(
+        "--output", metavar="FILE", help="the file to write (standard output if none)"
+    )
+    data_feed.set_defaults(handler=cmd_export_data_feed)
 
     annex = export_commands.add_parser(
         "annex-a", help="Ofsted's Annex A lists 1, 3, 4 and 6 for a period"
@@ -614,7 +669,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--from",
         dest="start",
         required=True,
-        type=_iso_date,
+        type=_date,
         metavar="YYYY-MM-DD",
         help="the first day of the period",
     )
@@ -622,7 +677,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--to",
         dest="end",
         required=True,
-        type=_iso_date,
+        type=_date,
         metavar="YYYY-MM-DD",
         help="the last day of the period",
     )

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import (
     Avg,
+    Case,
     Count,
+    DateField,
     DurationField,
     Exists,
     ExpressionWrapper,
@@ -24,8 +26,10 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
+    Value,
+    When,
 )
-from django.db.models.functions import TruncDate, TruncMonth
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from supportfirst.assessments.models import Assessment, AssessmentStatus
@@ -111,11 +115,59 @@ def _pair(
     return out
 
 
+def _month_of(field: str, months: list[date], *, dates: bool = False) -> Case:
+    """Which shown month a row falls in, by plain comparisons with each month's first moment
+    (its first day, for a date field), newest month first: the database compares the stored
+    values as they are, with no function called for each row (SQLite's month and time zone
+    functions are Python's, row by row). Rows after the newest month are left out by
+    `_shown_only`."""
+    return Case(
+        *(
+            When(Q(**{f"{field}__gte": _edge(first, dates)}), then=Value(first))
+            for first in sorted(months, reverse=True)
+        ),
+        default=None,
+        output_field=DateField(),
+    )
+
+
+def _edge(day: date, dates: bool) -> date | datetime:
+    return day if dates else timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _shown_only(
+    rows: QuerySet[Any], field: str, months: list[date], *, dates: bool = False
+) -> QuerySet[Any]:
+    """The rows from the first moment of the oldest month shown to the end of the newest."""
+    return rows.filter(
+        **{
+            f"{field}__gte": _edge(min(months), dates),
+            f"{field}__lt": _edge(_next_month(max(months)), dates),
+        }
+    )
+
+
+def _next_month(first: date) -> date:
+    return (first + timedelta(days=32)).replace(day=1)
+
+
+def _since_moment(months: list[date]) -> datetime:
+    """The first moment of the earliest month shown, in the council's time zone."""
+    return timezone.make_aware(datetime.combine(_since(months), time.min))
+
+
 def _by_month(
-    rows: QuerySet[Any], *, month_of: str, family: str, cells: Mapping[str, Q | None]
+    rows: QuerySet[Any],
+    *,
+    month_of: str,
+    family: str,
+    cells: Mapping[str, Q | None],
+    months: list[date],
+    dates: bool = False,
 ) -> dict[date, dict[str, int]]:
     found = (
-        rows.annotate(month=TruncMonth(month_of))
+        _shown_only(rows, month_of, months, dates=dates)
+        .annotate(month=_month_of(month_of, months, dates=dates))
         .values("month")
         .annotate(**_pair(family=family, cells=cells))
         .order_by()
@@ -145,9 +197,11 @@ def _since(months: list[date]) -> date:
 
 def requests_chart(council_id: int, months: list[date]) -> Chart:
     rows = SupportRequest.objects.filter(
-        family__council_id=council_id, received_at__date__gte=_since(months)
+        family__council_id=council_id, received_at__gte=_since_moment(months)
     )
-    counted = _by_month(rows, month_of="received_at", family="family", cells={"all": None})
+    counted = _by_month(
+        rows, month_of="received_at", family="family", cells={"all": None}, months=months
+    )
     return Chart(
         "requests",
         "Requests for help",
@@ -159,11 +213,15 @@ def requests_chart(council_id: int, months: list[date]) -> Chart:
 
 def next_step_chart(council_id: int, months: list[date]) -> Chart:
     rows = NextStepDecision.objects.filter(
-        family__council_id=council_id, decided_at__date__gte=_since(months)
+        family__council_id=council_id, decided_at__gte=_since_moment(months)
     )
     within = Q(decided_at__date__lte=F("request__next_step_due"))
     counted = _by_month(
-        rows, month_of="decided_at", family="family", cells={"all": None, "within": within}
+        rows,
+        month_of="decided_at",
+        family="family",
+        cells={"all": None, "within": within},
+        months=months,
     )
     return Chart(
         "next-step",
@@ -190,12 +248,13 @@ def assessments_chart(council_id: int, months: list[date]) -> Chart:
     rows = Assessment.objects.filter(
         family__council_id=council_id,
         status=AssessmentStatus.AUTHORISED,
-        authorised_at__date__gte=_since(months),
+        authorised_at__gte=_since_moment(months),
     ).annotate(authorised_day=TruncDate("authorised_at"))
     rows = rows.annotate(by_trained=_trained_on_the_day())
     counted = _by_month(
         rows,
         month_of="authorised_at",
+        months=months,
         family="family",
         cells={
             "all": None,
@@ -217,8 +276,9 @@ def assessments_chart(council_id: int, months: list[date]) -> Chart:
 def safeguarding_chart(council_id: int, months: list[date]) -> Chart:
     moves = SafeguardingMove.objects.filter(family__council_id=council_id)
     decided = _by_month(
-        moves.filter(decided_at__date__gte=_since(months)),
+        moves.filter(decided_at__gte=_since_moment(months)),
         month_of="decided_at",
+        months=months,
         family="family",
         cells={
             "moved": Q(status=MoveStatus.APPROVED),
@@ -226,8 +286,9 @@ def safeguarding_chart(council_id: int, months: list[date]) -> Chart:
         },
     )
     returned = _by_month(
-        moves.filter(outcome_at__date__gte=_since(months)),
+        moves.filter(outcome_at__gte=_since_moment(months)),
         month_of="outcome_at",
+        months=months,
         family="family",
         cells={"returned": Q(outcome=EnquiryOutcome.NO_FURTHER_ACTION)},
     )
@@ -245,11 +306,12 @@ def safeguarding_chart(council_id: int, months: list[date]) -> Chart:
 
 def intrusions_chart(council_id: int, months: list[date]) -> Chart:
     rows = IntrusionRecord.objects.filter(
-        family__council_id=council_id, contact__happened_at__date__gte=_since(months)
+        family__council_id=council_id, contact__happened_at__gte=_since_moment(months)
     )
     counted = _by_month(
         rows,
         month_of="contact__happened_at",
+        months=months,
         family="family",
         cells={"all": None, "objected": Q(family_view=FamilyView.OBJECT)},
     )
@@ -272,9 +334,10 @@ def eligibility_chart(council_id: int, months: list[date]) -> Chart:
         EligibilityDecision.objects.filter(
             family__council_id=council_id,
             status=DecisionStatus.CONFIRMED,
-            made_at__date__gte=_since(months),
+            made_at__gte=_since_moment(months),
         )
-        .annotate(month=TruncMonth("made_at"))
+        .filter(made_at__lt=_edge(_next_month(max(months)), False))
+        .annotate(month=_month_of("made_at", months))
         .values_list("month", "family_id", "result", "departures")
     )
     counts: dict[tuple[date, str], dict[str, Any]] = {}
@@ -316,12 +379,13 @@ def eligibility_chart(council_id: int, months: list[date]) -> Chart:
 def plans_chart(council_id: int, months: list[date]) -> Chart:
     rows = SupportPlan.objects.filter(
         family__council_id=council_id,
-        responded_at__date__gte=_since(months),
+        responded_at__gte=_since_moment(months),
         status__in=[PlanStatus.AGREED, PlanStatus.DISAGREED],
     )
     counted = _by_month(
         rows,
         month_of="responded_at",
+        months=months,
         family="family",
         cells={
             "agreed": Q(status=PlanStatus.AGREED),
@@ -344,6 +408,8 @@ def complaints_chart(council_id: int, months: list[date]) -> Chart:
     counted = _by_month(
         rows,
         month_of="opened_on",
+        months=months,
+        dates=True,
         family="complaint__family",
         cells={str(stage.value): Q(stage=stage) for stage in Stage},
     )
@@ -362,6 +428,7 @@ def support_start_chart(council_id: int, months: list[date]) -> Chart:
         family__council_id=council_id,
         started_on__isnull=False,
         started_on__gte=_since(months),
+        started_on__lt=_next_month(max(months)),
     ).annotate(
         waited=ExpressionWrapper(
             F("started_on") - TruncDate("plan__request__received_at"),
@@ -369,7 +436,7 @@ def support_start_chart(council_id: int, months: list[date]) -> Chart:
         )
     )
     found = (
-        rows.annotate(month=TruncMonth("started_on"))
+        rows.annotate(month=_month_of("started_on", months, dates=True))
         .values("month")
         .annotate(n=Count("pk"), f=Count("family", distinct=True), waited=Avg("waited"))
         .order_by()
@@ -433,7 +500,7 @@ def trained_share(*, scope: Scope, today: date | None = None) -> TrainedShare:
         Assessment.objects.filter(
             family__council_id=scope.council_id,
             status=AssessmentStatus.AUTHORISED,
-            authorised_at__date__gte=_since(months),
+            authorised_at__gte=_since_moment(months),
         )
         .annotate(authorised_day=TruncDate("authorised_at"))
         .annotate(by_trained=_trained_on_the_day())
