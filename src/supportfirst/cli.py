@@ -409,6 +409,34 @@ def cmd_export_register(args: argparse.Namespace) -> int:
         f"Wrote the register of disabled children for {council} to {where}: {children} children.",
         file=sys.stderr,
     )
+
+
+def cmd_export_annex_a(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from supportfirst.returns import export_annex_a
+    from supportfirst.returns.export import ExportRefused
+
+    try:
+        result = export_annex_a.annex_a_lists(
+            la_code=args.council,
+            start=args.start,
+            end=args.end,
+            fmt=args.format,
+            output=args.output,
+        )
+    except ExportRefused as problem:
+        print(f"No Annex A lists were written. {problem}", file=sys.stderr)
+        return 2
+    rows = ", ".join(f"List {n}: {count}" for n, count in result.rows.items())
+    print(
+        f"Wrote Ofsted's Annex A lists from {args.start:%-d %B %Y} to {args.end:%-d %B %Y} for "
+        f"{result.council} ({rows} rows):",
+        file=sys.stderr,
+    )
+    for path in result.files:
+        print(f"  {path.resolve()}", file=sys.stderr)
     return 0
 
 
@@ -659,6 +687,40 @@ def build_parser() -> argparse.ArgumentParser:
     reg.add_argument("--council", required=True, metavar="CODE", help="the council's LA code")
     reg.add_argument("--output", metavar="FILE", help="the file to write (standard output if none)")
     reg.set_defaults(handler=cmd_export_register)
+
+    annex = export_commands.add_parser(
+        "annex-a", help="Ofsted's Annex A lists 1, 3, 4 and 6 for a period"
+    )
+    annex.add_argument("--council", required=True, metavar="CODE", help="the council's LA code")
+    annex.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the first day of the period",
+    )
+    annex.add_argument(
+        "--to",
+        dest="end",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the last day of the period",
+    )
+    annex.add_argument(
+        "--format",
+        choices=["xlsx", "csv"],
+        default="xlsx",
+        help="one workbook with a sheet per list (xlsx), or a CSV file per list (csv)",
+    )
+    annex.add_argument(
+        "--output",
+        metavar="FILE or DIR",
+        help="the workbook to write, or the folder for the CSV files (a name of its own in the "
+        "current folder if none)",
+    )
+    annex.set_defaults(handler=cmd_export_annex_a)
 
     backup = commands.add_parser("backup", help="back up the whole database to one file")
     backup.add_argument("--output", required=True, metavar="FILE", help="the file to write")

@@ -79,6 +79,7 @@ def test_every_manager_page(visitor, council, story):
         "/staff/training/",
         "/staff/forum-figures/",
         "/staff/returns/cin-census/",
+        "/staff/returns/annex-a/",
         f"/staff/safeguarding/{story['move'].pk}/",
         f"/staff/contacts/{story['contact'].pk}/approve/",
         f"/staff/assessments/{made.child.pk}/authorise/",
@@ -96,6 +97,7 @@ def test_every_data_team_page(visitor, council, story):
         "/staff/returns/cin-census/",
         "/staff/returns/register/",
         "/staff/returns/equality/",
+        "/staff/returns/annex-a/",
     ):
         visitor.goto(path)
 

@@ -20,3 +20,11 @@ urlpatterns = [
     path("returns/equality/", views_registers.equality_page, name="equality"),
     path("returns/equality/download/", views_registers.equality_download, name="equality_download"),
 ]
+
+from supportfirst.returns import views_annex_a  # noqa: E402
+
+urlpatterns += [
+    path("returns/annex-a/", views_annex_a.annex_a_page, name="annex_a"),
+    path("returns/annex-a/workbook/", views_annex_a.annex_a_xlsx, name="annex_a_xlsx"),
+    path("returns/annex-a/csv/", views_annex_a.annex_a_csv, name="annex_a_csv"),
+]
