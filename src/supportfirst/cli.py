@@ -409,6 +409,7 @@ def cmd_export_register(args: argparse.Namespace) -> int:
         f"Wrote the register of disabled children for {council} to {where}: {children} children.",
         file=sys.stderr,
     )
+    return 0
 
 
 def cmd_export_annex_a(args: argparse.Namespace) -> int:
