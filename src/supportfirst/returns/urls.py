@@ -1,6 +1,6 @@
 from django.urls import path
 
-from supportfirst.returns import views
+from supportfirst.returns import views, views_dashboard
 
 app_name = "returns"
 
@@ -15,4 +15,13 @@ urlpatterns = [
     ),
     path("returns/cin-census/", views.cin_census_page, name="cin_census"),
     path("returns/cin-census/download/", views.cin_census_download, name="cin_census_download"),
+]
+
+urlpatterns += [
+    path("returns/dashboard/", views_dashboard.dashboard_page, name="dashboard"),
+    path(
+        "returns/dashboard/download/",
+        views_dashboard.dashboard_download,
+        name="dashboard_download",
+    ),
 ]
