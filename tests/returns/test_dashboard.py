@@ -161,8 +161,15 @@ def test_the_page_shows_each_figure_with_chart_table_and_download(client, counci
 def test_bad_dates_show_the_error_summary_and_keep_what_was_typed(client):
     response = client.get(
         URL,
-        {"start_0": "1", "start_1": "6", "start_2": "2026", "end_0": "1", "end_1": "1",
-         "end_2": "2026", "team": ""},
+        {
+            "start_0": "1",
+            "start_1": "6",
+            "start_2": "2026",
+            "end_0": "1",
+            "end_1": "1",
+            "end_2": "2026",
+            "team": "",
+        },
     )
     assert response.status_code == 400
     page = response.content.decode()
@@ -181,8 +188,15 @@ def test_a_date_that_does_not_exist_is_an_error_not_a_500(client):
 def test_filters_choose_the_months_shown(client, council):
     response = client.get(
         URL,
-        {"start_0": "1", "start_1": "1", "start_2": "2026", "end_0": "31", "end_1": "3",
-         "end_2": "2026", "team": ""},
+        {
+            "start_0": "1",
+            "start_1": "1",
+            "start_2": "2026",
+            "end_0": "31",
+            "end_1": "3",
+            "end_2": "2026",
+            "team": "",
+        },
     )
     assert response.status_code == 200
     page = response.content.decode()
@@ -195,8 +209,15 @@ def test_csv_download_of_one_figure_with_the_filters(client, council):
     _request(council, dt.date(2026, 2, 3))
     response = client.get(
         URL + "download/",
-        {"figure": "requests", "start_0": "1", "start_1": "1", "start_2": "2026",
-         "end_0": "28", "end_1": "2", "end_2": "2026"},
+        {
+            "figure": "requests",
+            "start_0": "1",
+            "start_1": "1",
+            "start_2": "2026",
+            "end_0": "28",
+            "end_1": "2",
+            "end_2": "2026",
+        },
     )
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")

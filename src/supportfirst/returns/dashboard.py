@@ -34,9 +34,9 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate, TruncMonth
 from django.utils import timezone
 
+from supportfirst.assessments.areas import Kind
 from supportfirst.assessments.models import Assessment, AssessmentStatus
 from supportfirst.assessments.models.assessment import CLOCK_RUNNING
-from supportfirst.assessments.areas import Kind
 from supportfirst.complaints.models import ComplaintStage, Stage
 from supportfirst.councils.models import Team
 from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
@@ -173,9 +173,7 @@ def requests(council_id: int, filters: Filters, today: dt.date) -> Figure:
 
 
 def safeguarding(council_id: int, filters: Filters, today: dt.date) -> Figure:
-    moves = SafeguardingMove.objects.filter(
-        filters.team("team_id"), family__council_id=council_id
-    )
+    moves = SafeguardingMove.objects.filter(filters.team("team_id"), family__council_id=council_id)
     proposed = _by_month(moves.filter(filters.between("proposed_at")), "proposed_at", {"n": None})
     decided = _by_month(
         moves.filter(filters.between("decided_at")),
@@ -281,7 +279,7 @@ def survey(council_id: int, filters: Filters, today: dt.date) -> Figure:
     cells |= {key: Q(**{f"{key}__in": good}) for key, good in SURVEY_GOOD.items()}
     counted = _by_month(rows, "month", cells)
     names = ("all", *SURVEY_GOOD)
-    out = []
+    out: list[tuple[str, tuple[Cell, ...]]] = []
     for month in filters.months():
         got = counted.get(month, {})
         answers = int(got.get("all") or 0)

@@ -35,6 +35,12 @@ def _filters(request: HttpRequest) -> tuple[DashboardFilterForm, dashboard.Filte
     return form, dashboard.Filters(data["start"], data["end"], data["team"])
 
 
+def _team_name(form: DashboardFilterForm, filters: dashboard.Filters) -> str:
+    if filters.team_id is None:
+        return ""
+    return str(dict(form.fields["team"].choices).get(filters.team_id, ""))  # type: ignore[attr-defined]
+
+
 def _chart(figure: dashboard.Figure, described: str) -> str:
     svg = bar_chart(
         chart_id=f"chart-{figure.key}",
@@ -44,7 +50,7 @@ def _chart(figure: dashboard.Figure, described: str) -> str:
         series=[Series(name, figure.column(i)) for i, name in enumerate(figure.columns)],
     )
     # Made by the renderer, which escapes every piece of text it writes.
-    return mark_safe(svg)  # noqa: S308
+    return mark_safe(svg)
 
 
 def _described(filters: dashboard.Filters, team: str) -> str:
@@ -63,7 +69,7 @@ def dashboard_page(request: HttpRequest) -> HttpResponse:
     council_id = request.scope.council_id  # type: ignore[attr-defined]
     today = timezone.localdate()
     board = dashboard.dashboard(council_id, filters, today)
-    team = dict(form.fields["team"].choices).get(filters.team_id, "") if filters.team_id else ""  # type: ignore[attr-defined]
+    team = _team_name(form, filters)
     described = _described(filters, str(team))
     query = request.GET.urlencode()
     return render(
@@ -111,11 +117,10 @@ def dashboard_download(request: HttpRequest) -> HttpResponse:
     )
     if figure is None:
         raise Http404("There is no figure with that name.")
-    team = dict(form.fields["team"].choices).get(filters.team_id, "") if filters.team_id else ""  # type: ignore[attr-defined]
+    team = _team_name(form, filters)
     response = HttpResponse(
         _csv(figure, filters, str(team)), content_type="text/csv; charset=utf-8"
     )
-    response["Content-Disposition"] = (
-        f'attachment; filename="{figure.key}-{filters.start:%Y-%m-%d}-to-{filters.end:%Y-%m-%d}.csv"'
-    )
+    name = f"{figure.key}-{filters.start:%Y-%m-%d}-to-{filters.end:%Y-%m-%d}.csv"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
