@@ -1,5 +1,6 @@
-"""The dashboard in a real browser, axe-checked, on a desktop and a phone: the data team opens it from the returns list, mistypes a date (the error summary, what was typed kept),
-narrows the range, reads a chart and its table, and downloads one figure's CSV."""
+"""The dashboard in a real browser, axe-checked, on a desktop and a phone: the data team opens
+it from the returns list, mistypes a date (the error summary, what was typed kept), narrows the
+range, reads a chart and its table, and downloads one figure's CSV."""
 
 from __future__ import annotations
 
