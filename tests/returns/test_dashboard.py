@@ -225,6 +225,12 @@ def test_csv_download_of_one_figure_with_the_filters(client, council):
     text = response.content.decode()
     assert text.startswith("Month,Requests received\r\nJanuary 2026,0\r\nFebruary 2026,1\r\n")
     assert client.get(URL + "download/", {"figure": "nothing"}).status_code == 404
+    every = client.get(URL + "download/")
+    assert every.status_code == 200
+    assert "dashboard-" in every["Content-Disposition"]
+    assert every.content.decode().count("About these figures") == 2 + len(dashboard.CLOCKS) + len(
+        dashboard.MONTHLY
+    )
 
 
 def test_csv_of_the_survey_marks_held_back_months(client, council):

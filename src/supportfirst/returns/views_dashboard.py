@@ -107,20 +107,24 @@ def _csv(figure: dashboard.Figure, filters: dashboard.Filters, team: str) -> str
 @returns_required
 @require_safe
 def dashboard_download(request: HttpRequest) -> HttpResponse:
-    """One figure's table as CSV (`?figure=requests`), with the page's filters."""
+    """One figure's table as CSV (`?figure=requests`), or every figure's one after another,
+    with the page's filters."""
     form, filters = _filters(request)
     if filters is None:
         return render(request, "returns/dashboard.html", {"form": form}, status=400)
     council_id = request.scope.council_id  # type: ignore[attr-defined]
-    figure = dashboard.one_figure(
-        council_id, filters, timezone.localdate(), request.GET.get("figure", "")
-    )
-    if figure is None:
-        raise Http404("There is no figure with that name.")
+    today = timezone.localdate()
     team = _team_name(form, filters)
-    response = HttpResponse(
-        _csv(figure, filters, str(team)), content_type="text/csv; charset=utf-8"
-    )
-    name = f"{figure.key}-{filters.start:%Y-%m-%d}-to-{filters.end:%Y-%m-%d}.csv"
+    key = request.GET.get("figure", "")
+    if key:
+        figure = dashboard.one_figure(council_id, filters, today, key)
+        if figure is None:
+            raise Http404("There is no figure with that name.")
+        text, key = _csv(figure, filters, team), figure.key
+    else:  # every figure, one table after another
+        board = dashboard.dashboard(council_id, filters, today)
+        text, key = "".join(_csv(f, filters, team) for f in board.figures), "dashboard"
+    response = HttpResponse(text, content_type="text/csv; charset=utf-8")
+    name = f"{key}-{filters.start:%Y-%m-%d}-to-{filters.end:%Y-%m-%d}.csv"
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     return response
