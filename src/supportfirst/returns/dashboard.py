@@ -23,6 +23,7 @@ from django.db.models import (
     Count,
     DateField,
     DateTimeField,
+    Exists,
     Expression,
     ExpressionWrapper,
     F,
@@ -463,67 +464,93 @@ def timeliness_summary(figures: list[Figure]) -> Figure:
 # The waiting list now.
 
 
+def _counts(
+    rows: QuerySet[Any], steps: Mapping[str, tuple[Q, str]], today: dt.date
+) -> dict[str, Any]:
+    """One query: for each step (a condition and its due date), how many and how many late."""
+    counts: dict[str, Any] = {}
+    for i, (condition, due) in enumerate(steps.values()):
+        counts[f"n{i}"] = Count("pk", filter=condition)
+        counts[f"n{i}_late"] = Count("pk", filter=condition & Q(**{f"{due}__lt": today}))
+    got = rows.aggregate(**counts)
+    return {
+        name: (int(got[f"n{i}"] or 0), int(got[f"n{i}_late"] or 0)) for i, name in enumerate(steps)
+    }
+
+
 def waiting_now(council_id: int, filters: Filters, today: dt.date) -> Figure:
     """What is waiting today, whatever the date range: at each step, how many, and how many are
-    past their date. One query for each step."""
+    past their date. One query for each kind of record (four in all)."""
     team = filters.team()
-    request_rows = SupportRequest.objects.filter(team, family__council_id=council_id)
-    assessments = Assessment.objects.filter(team, family__council_id=council_id)
-    steps: list[tuple[str, QuerySet[Any], str]] = [
-        (
-            "Next-step decision",
-            request_rows.filter(status=RequestStatus.AWAITING_DECISION),
-            "next_step_due",
-        ),
-        (
-            "A named worker",
-            request_rows.filter(
-                status__in=(RequestStatus.AWAITING_DECISION, RequestStatus.SUPPORT_PATHWAY),
-                family__allocated_worker__isnull=True,
+    got = _counts(
+        SupportRequest.objects.filter(team, family__council_id=council_id),
+        {
+            "Next-step decision": (Q(status=RequestStatus.AWAITING_DECISION), "next_step_due"),
+            "A named worker": (
+                Q(
+                    status__in=(RequestStatus.AWAITING_DECISION, RequestStatus.SUPPORT_PATHWAY),
+                    family__allocated_worker__isnull=True,
+                ),
+                "next_step_due",
             ),
-            "next_step_due",
-        ),
-        (
-            "Needs assessment",
-            assessments.filter(status__in=CLOCK_RUNNING),
-            "request__assessment_due",
-        ),
-        (
-            "Eligibility decision",
-            assessments.filter(
-                kind=Kind.CHILD, status=AssessmentStatus.AUTHORISED, authorised_at__isnull=False
-            ).exclude(eligibility_decisions__status=DecisionStatus.CONFIRMED),
-            "decision_due",
-        ),
-        (
-            "Support plan shared",
-            EligibilityDecision.objects.filter(
-                team,
-                family__council_id=council_id,
-                status=DecisionStatus.CONFIRMED,
-                confirmed_at__isnull=False,
-            ).exclude(assessment__request__support_plans__shared_at__isnull=False),
-            "plan_due",
-        ),
-        (
-            "Service starting",
-            PlannedService.objects.filter(
-                team,
-                family__council_id=council_id,
-                plan__status=PlanStatus.AGREED,
-                plan__responded_at__isnull=False,
-                started_on__isnull=True,
-            ),
-            "start_due",
-        ),
-    ]
-    rows = []
-    for name, queryset, due in steps:
-        got = queryset.aggregate(
-            waiting=Count("pk", distinct=True),
-            overdue=Count("pk", filter=Q(**{f"{due}__lt": today}), distinct=True),
+        },
+        today,
+    )
+    decided = Exists(
+        EligibilityDecision.objects.filter(
+            assessment_id=OuterRef("pk"), status=DecisionStatus.CONFIRMED
         )
-        rows.append((name, (int(got["waiting"] or 0), int(got["overdue"] or 0))))
+    )
+    got |= _counts(
+        Assessment.objects.filter(team, family__council_id=council_id),
+        {
+            "Needs assessment": (Q(status__in=CLOCK_RUNNING), "request__assessment_due"),
+            "Eligibility decision": (
+                Q(kind=Kind.CHILD, status=AssessmentStatus.AUTHORISED, authorised_at__isnull=False)
+                & ~Q(decided),
+                "decision_due",
+            ),
+        },
+        today,
+    )
+    shared = Exists(
+        SupportPlan.objects.filter(
+            request_id=OuterRef("assessment__request_id"), shared_at__isnull=False
+        )
+    )
+    got |= _counts(
+        EligibilityDecision.objects.filter(
+            team,
+            family__council_id=council_id,
+            status=DecisionStatus.CONFIRMED,
+            confirmed_at__isnull=False,
+        ),
+        {"Support plan shared": (~Q(shared), "plan_due")},
+        today,
+    )
+    got |= _counts(
+        PlannedService.objects.filter(team, family__council_id=council_id),
+        {
+            "Service starting": (
+                Q(
+                    plan__status=PlanStatus.AGREED,
+                    plan__responded_at__isnull=False,
+                    started_on__isnull=True,
+                ),
+                "start_due",
+            )
+        },
+        today,
+    )
+    names = (
+        "Next-step decision",
+        "A named worker",
+        "Needs assessment",
+        "Eligibility decision",
+        "Support plan shared",
+        "Service starting",
+    )
+    rows = tuple((name, got[name]) for name in names)
     return Figure(
         "waiting",
         "Waiting now",
@@ -532,7 +559,7 @@ def waiting_now(council_id: int, filters: Filters, today: dt.date) -> Figure:
         "it is counted only when no team is chosen.",
         "Waiting for",
         ("Waiting", "Past the date due"),
-        tuple(rows),
+        rows,
     )
 
 
