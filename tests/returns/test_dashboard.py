@@ -72,6 +72,15 @@ def test_requests_are_counted_by_month_in_the_range(council):
     assert _row(figure, "January 2026") == (0,)
 
 
+def test_a_month_is_the_councils_month_not_utcs(council):
+    # 23:30 on 31 May in UTC is 00:30 on 1 June in London (summer time).
+    child = ChildFactory(family__council=council)
+    SupportRequestFactory(child=child, received_at=dt.datetime(2026, 5, 31, 23, 30, tzinfo=dt.UTC))
+    figure = dashboard.requests(council.pk, _filters(), TODAY)
+    assert _row(figure, "May 2026") == (0,)
+    assert _row(figure, "June 2026") == (1,)
+
+
 def test_next_step_clock_met_late_and_overdue_by_month_due(council, analyst):
     on_time = _request(council, dt.date(2026, 3, 2), due=dt.date(2026, 3, 3))
     _decide(on_time, dt.date(2026, 3, 3), analyst)

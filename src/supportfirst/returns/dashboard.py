@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
+    Case,
     Count,
     DateField,
     DateTimeField,
@@ -27,12 +28,15 @@ from django.db.models import (
     Expression,
     ExpressionWrapper,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Value,
+    When,
 )
-from django.db.models.functions import Coalesce, TruncDate, TruncMonth
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from supportfirst.assessments.areas import Kind
@@ -118,32 +122,50 @@ class Figure:
         return tuple(cells[index] for _, cells in self.rows)
 
 
-def _month(value: Any) -> dt.date:
-    if isinstance(value, dt.datetime):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return value.date().replace(day=1)
-    return value.replace(day=1)
-
-
 def _label(month: dt.date) -> str:
     return f"{month:%B %Y}"
 
 
+def _month_of(field: str, filters: Filters, *, at: bool) -> Case:
+    """Which month of the range a row falls in (0 for the first), worked out by the database
+    by comparing the field with where each month ends: the first day of the next month, or (for
+    a date and time, `at`) its first moment in the council's time zone. Plain comparisons, so
+    the month is exact on every database and the database runs no function for each row (on
+    SQLite, `TruncMonth` would call back into Python once a row)."""
+    months = filters.months()
+    ends = [(m + dt.timedelta(days=32)).replace(day=1) for m in months]
+    return Case(
+        *(
+            When(Q(**{f"{field}__lt": filters.moment(end) if at else end}), then=Value(i))
+            for i, end in enumerate(ends)
+        ),
+        default=None,
+        output_field=IntegerField(),
+    )
+
+
 def _by_month(
-    rows: QuerySet[Any], month_of: str | Expression, cells: Mapping[str, Q | None]
+    rows: QuerySet[Any],
+    field: str,
+    cells: Mapping[str, Q | None],
+    filters: Filters,
+    *,
+    at: bool = False,
 ) -> dict[dt.date, dict[str, int]]:
-    """One query: the rows grouped by month, each cell counted with its own condition."""
+    """One query: the rows (already inside the range) grouped by month, each cell counted with
+    its own condition."""
     counts = {
         name: Count("pk", filter=condition) if condition is not None else Count("pk")
         for name, condition in cells.items()
     }
     found = (
-        rows.annotate(dash_month=TruncMonth(month_of, output_field=DateField()))
+        rows.annotate(dash_month=_month_of(field, filters, at=at))
         .values("dash_month")
         .annotate(**counts)
         .order_by()
     )
-    return {_month(r["dash_month"]): r for r in found if r["dash_month"] is not None}
+    months = filters.months()
+    return {months[r["dash_month"]]: r for r in found if r["dash_month"] is not None}
 
 
 def _monthly(
@@ -162,7 +184,7 @@ def requests(council_id: int, filters: Filters, today: dt.date) -> Figure:
     rows = SupportRequest.objects.filter(
         filters.between("received_at"), filters.team(), family__council_id=council_id
     )
-    counted = _by_month(rows, "received_at", {"all": None})
+    counted = _by_month(rows, "received_at", {"all": None}, filters, at=True)
     return Figure(
         "requests",
         "Requests for help",
@@ -175,16 +197,22 @@ def requests(council_id: int, filters: Filters, today: dt.date) -> Figure:
 
 def safeguarding(council_id: int, filters: Filters, today: dt.date) -> Figure:
     moves = SafeguardingMove.objects.filter(filters.team("team_id"), family__council_id=council_id)
-    proposed = _by_month(moves.filter(filters.between("proposed_at")), "proposed_at", {"n": None})
+    proposed = _by_month(
+        moves.filter(filters.between("proposed_at")), "proposed_at", {"n": None}, filters, at=True
+    )
     decided = _by_month(
         moves.filter(filters.between("decided_at")),
         "decided_at",
         {"moved": Q(status=MoveStatus.APPROVED), "declined": Q(status=MoveStatus.DECLINED)},
+        filters,
+        at=True,
     )
     returned = _by_month(
         moves.filter(filters.between("outcome_at")),
         "outcome_at",
         {"returned": Q(outcome=EnquiryOutcome.NO_FURTHER_ACTION)},
+        filters,
+        at=True,
     )
     counted = {
         m: {**proposed.get(m, {}), **decided.get(m, {}), **returned.get(m, {})}
@@ -214,6 +242,8 @@ def eligibility(council_id: int, filters: Filters, today: dt.date) -> Figure:
         rows,
         "confirmed_at",
         {"all": None, "eligible": Q(result__eligible=True), "not": ~Q(result__eligible=True)},
+        filters,
+        at=True,
     )
     return Figure(
         "eligibility",
@@ -228,11 +258,15 @@ def eligibility(council_id: int, filters: Filters, today: dt.date) -> Figure:
 
 def plans(council_id: int, filters: Filters, today: dt.date) -> Figure:
     rows = SupportPlan.objects.filter(filters.team(), family__council_id=council_id)
-    shared = _by_month(rows.filter(filters.between("shared_at")), "shared_at", {"shared": None})
+    shared = _by_month(
+        rows.filter(filters.between("shared_at")), "shared_at", {"shared": None}, filters, at=True
+    )
     answered = _by_month(
         rows.filter(filters.between("responded_at")),
         "responded_at",
         {"agreed": Q(status=PlanStatus.AGREED), "disagreed": Q(status=PlanStatus.DISAGREED)},
+        filters,
+        at=True,
     )
     counted = {m: {**shared.get(m, {}), **answered.get(m, {})} for m in filters.months()}
     return Figure(
@@ -251,7 +285,9 @@ def complaints(council_id: int, filters: Filters, today: dt.date) -> Figure:
         filters.on_days("opened_on"), filters.team(), family__council_id=council_id
     )
     names = tuple(f"s{stage.value}" for stage in Stage)
-    counted = _by_month(rows, "opened_on", {f"s{stage.value}": Q(stage=stage) for stage in Stage})
+    counted = _by_month(
+        rows, "opened_on", {f"s{stage.value}": Q(stage=stage) for stage in Stage}, filters
+    )
     return Figure(
         "complaints",
         "Complaints",
@@ -278,7 +314,7 @@ def survey(council_id: int, filters: Filters, today: dt.date) -> Figure:
     )
     cells: dict[str, Q | None] = {"all": None}
     cells |= {key: Q(**{f"{key}__in": good}) for key, good in SURVEY_GOOD.items()}
-    counted = _by_month(rows, "month", cells)
+    counted = _by_month(rows, "month", cells, filters)
     names = ("all", *SURVEY_GOOD)
     out: list[tuple[str, tuple[Cell, ...]]] = []
     for month in filters.months():
@@ -319,8 +355,16 @@ class Clock:
     about: str
     rows: Callable[[int], QuerySet[Any]]
     due: str | Expression
-    done: str | Expression
+    done_at: str | Expression | Subquery
+    """When it was done: a date, or a date and time (then `moment` is True)."""
+    moment: bool = True
     team: str = TEAM_OF_FAMILY
+
+    @property
+    def done_on(self) -> Any:
+        """The day it was done, in the council's time zone."""
+        done = F(self.done_at) if isinstance(self.done_at, str) else self.done_at
+        return TruncDate(done) if self.moment else done
 
 
 def _first(rows: QuerySet[Any], field: str) -> Subquery:
@@ -334,7 +378,7 @@ CLOCKS: tuple[Clock, ...] = (
         "a request's next-step decision, due 1 working day after it arrived",
         lambda council_id: SupportRequest.objects.filter(family__council_id=council_id),
         "next_step_due",
-        TruncDate("next_step_decision__decided_at"),
+        "next_step_decision__decided_at",
     ),
     Clock(
         "assessment",
@@ -342,7 +386,7 @@ CLOCKS: tuple[Clock, ...] = (
         "each needs assessment authorised, due 45 working days after the request arrived",
         lambda council_id: Assessment.objects.filter(family__council_id=council_id),
         "request__assessment_due",
-        TruncDate("authorised_at"),
+        "authorised_at",
     ),
     Clock(
         "decision",
@@ -353,13 +397,11 @@ CLOCKS: tuple[Clock, ...] = (
             family__council_id=council_id, kind=Kind.CHILD, decision_due__isnull=False
         ),
         "decision_due",
-        TruncDate(
-            _first(
-                EligibilityDecision.objects.filter(
-                    assessment_id=OuterRef("pk"), status=DecisionStatus.CONFIRMED
-                ),
-                "confirmed_at",
-            )
+        _first(
+            EligibilityDecision.objects.filter(
+                assessment_id=OuterRef("pk"), status=DecisionStatus.CONFIRMED
+            ),
+            "confirmed_at",
         ),
     ),
     Clock(
@@ -371,13 +413,11 @@ CLOCKS: tuple[Clock, ...] = (
             family__council_id=council_id, status=DecisionStatus.CONFIRMED, plan_due__isnull=False
         ),
         "plan_due",
-        TruncDate(
-            _first(
-                SupportPlan.objects.filter(
-                    request_id=OuterRef("assessment__request_id"), shared_at__isnull=False
-                ),
-                "shared_at",
-            )
+        _first(
+            SupportPlan.objects.filter(
+                request_id=OuterRef("assessment__request_id"), shared_at__isnull=False
+            ),
+            "shared_at",
         ),
     ),
     Clock(
@@ -390,6 +430,7 @@ CLOCKS: tuple[Clock, ...] = (
         ),
         "start_due",
         "started_on",
+        moment=False,
     ),
     Clock(
         "complaint",
@@ -399,6 +440,7 @@ CLOCKS: tuple[Clock, ...] = (
         lambda council_id: ComplaintStage.objects.filter(family__council_id=council_id),
         Coalesce("extended_to", "due_on"),
         "response_on",
+        moment=False,
     ),
 )
 TIMELINESS_COLUMNS = ("Met in time", "Late", "Not done yet and overdue")
@@ -406,11 +448,11 @@ TIMELINESS_COLUMNS = ("Met in time", "Late", "Not done yet and overdue")
 
 def _clock_rows(clock: Clock, council_id: int, filters: Filters, today: dt.date) -> QuerySet[Any]:
     due = F(clock.due) if isinstance(clock.due, str) else clock.due
-    done = F(clock.done) if isinstance(clock.done, str) else clock.done
+    done_at = F(clock.done_at) if isinstance(clock.done_at, str) else clock.done_at
     return (
         clock.rows(council_id)
         .filter(filters.team(clock.team))
-        .annotate(dash_due=_as_date(due), dash_done=_as_date(done))
+        .annotate(dash_due=_as_date(due), dash_done_at=done_at, dash_done=_as_date(clock.done_on))
         .filter(dash_due__gte=filters.start, dash_due__lte=filters.end)
     )
 
@@ -421,15 +463,20 @@ def _as_date(expression: Any) -> ExpressionWrapper:
 
 
 def timeliness(clock: Clock, council_id: int, filters: Filters, today: dt.date) -> Figure:
+    # "Late" is what was done less what was done in time: the day it was done is worked out
+    # once a row (on SQLite that is a call into Python), everything else by plain comparisons.
     counted = _by_month(
         _clock_rows(clock, council_id, filters, today),
         "dash_due",
         {
+            "done": Q(dash_done_at__isnull=False),
             "met": Q(dash_done__lte=F("dash_due")),
-            "late": Q(dash_done__gt=F("dash_due")),
-            "overdue": Q(dash_done__isnull=True, dash_due__lt=today),
+            "overdue": Q(dash_done_at__isnull=True, dash_due__lt=today),
         },
+        filters,
     )
+    for month in counted.values():
+        month["late"] = month["done"] - month["met"]
     return Figure(
         f"clock-{clock.key}",
         f"On time: {clock.name.lower()}",
