@@ -91,7 +91,7 @@ def test_every_data_team_page(visitor, council, story):
     """The data team lands on the returns list and reaches each return from it."""
     sign_in(visitor, staff_user(council, Role.DATA_TEAM))
     visitor.goto("/staff/")
-    for path in ("/staff/returns/", "/staff/returns/cin-census/"):
+    for path in ("/staff/returns/", "/staff/returns/cin-census/", "/staff/returns/dashboard/"):
         visitor.goto(path)
 
 

@@ -484,7 +484,8 @@ def timeliness(clock: Clock, council_id: int, filters: Filters, today: dt.date) 
         "dash_due",
         {
             "done": Q(dash_done_at__isnull=False),
-            "met": Q(dash_done__lte=F("dash_due")),
+            # Only for what was done: the day is not worked out for the rest.
+            "met": Q(dash_done_at__isnull=False) & Q(dash_done__lte=F("dash_due")),
             "overdue": Q(dash_done_at__isnull=True, dash_due__lt=today),
         },
         filters,
