@@ -164,6 +164,8 @@ def test_the_page_shows_each_figure_with_chart_table_and_download(client, counci
     assert page.count('role="img"') == 2 + len(dashboard.CLOCKS) + len(dashboard.MONTHLY)
     assert page.count('class="govuk-table"') == page.count('role="img"')
     assert "?figure=requests" in page
+    today = timezone.localdate()
+    assert f'name="end_2" value="{today.year}"' in page  # the range shown is filled in
     assert "<script" not in page.split("<main")[1].split("</main>")[0]
 
 

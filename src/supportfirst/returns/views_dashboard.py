@@ -23,11 +23,14 @@ def _filters(request: HttpRequest) -> tuple[DashboardFilterForm, dashboard.Filte
     council_id = request.scope.council_id  # type: ignore[attr-defined]
     today = timezone.localdate()
     bound = any(key in request.GET for key in FILTER_KEYS)
+    start, end = default_range(today)
     form = DashboardFilterForm(
-        request.GET if bound else None, teams=dashboard.teams(council_id), today=today
+        request.GET if bound else None,
+        initial={"start": start, "end": end},
+        teams=dashboard.teams(council_id),
+        today=today,
     )
     if not bound:
-        start, end = default_range(today)
         return form, dashboard.Filters(start, end)
     if not form.is_valid():
         return form, None
