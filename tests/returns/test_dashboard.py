@@ -287,3 +287,65 @@ def test_query_count_is_flat_as_data_grows(client, council, django_assert_max_nu
     _seed(council, 20)
     with django_assert_max_num_queries(len(small.captured_queries)):
         assert client.get(URL).status_code == 200
+
+
+def test_complaints_by_stage_and_the_complaint_clock(council):
+    from supportfirst.complaints import clock as complaint_clock
+    from tests.complaints.factories import complaint_for
+
+    family = ChildFactory(family__council=council).family
+    received = dt.date(2026, 3, 2)
+    complaint_for(family, received_on=received, stage=2)  # stage 1 answered, stage 2 open
+    figure = dashboard.complaints(council.pk, _filters(), TODAY)
+    assert _row(figure, "March 2026") == (1, 1, 0)
+    stage_1_due = complaint_clock.stage_due(1, received)
+    stage_2_due = complaint_clock.stage_due(2, received)
+    timely = dashboard.timeliness(dashboard.CLOCKS[-1], council.pk, _filters(), TODAY)
+    assert _row(timely, f"{stage_1_due:%B %Y}")[0] == 1  # answered the day it arrived
+    assert stage_2_due < TODAY
+    assert _row(timely, f"{stage_2_due:%B %Y}")[2] == 1  # not answered, past its date
+
+
+def test_plans_shared_and_answered_and_the_service_start_clock(council):
+    from supportfirst.plans.models import PlanStatus
+    from tests.plans.factories import DraftPlanFactory, PlannedServiceFactory
+
+    plan = DraftPlanFactory(
+        request__child__family__council=council,
+        status=PlanStatus.AGREED,
+        shared_at=_at(dt.date(2026, 2, 10)),
+        responded_at=_at(dt.date(2026, 3, 5)),
+    )
+    service = PlannedServiceFactory(plan=plan, start_on=dt.date(2026, 3, 9))
+    service.refresh_from_db()
+    assert service.start_due is not None
+    figure = dashboard.plans(council.pk, _filters(), TODAY)
+    assert _row(figure, "February 2026") == (1, 0, 0)
+    assert _row(figure, "March 2026") == (0, 1, 0)
+    start = next(c for c in dashboard.CLOCKS if c.key == "service-start")
+    waiting = dashboard.timeliness(start, council.pk, _filters(), TODAY)
+    assert _row(waiting, f"{service.start_due:%B %Y}") == (0, 0, 1)
+    assert _row(dashboard.waiting_now(council.pk, _filters(), TODAY), "Service starting") == (
+        1,
+        1,
+    )
+    service.started_on = service.start_due + dt.timedelta(days=2)
+    service.save()
+    late = dashboard.timeliness(start, council.pk, _filters(), TODAY)
+    assert _row(late, f"{service.start_due:%B %Y}") == (0, 1, 0)
+
+
+def test_eligibility_outcomes_of_confirmed_decisions(council):
+    from tests.eligibility.factories import decision_for
+
+    family = ChildFactory(family__council=council).family
+    decision = decision_for(family, confirm=True)
+    today = timezone.localdate()
+    figure = dashboard.eligibility(council.pk, dashboard.Filters(today, today), today)
+    eligible = bool(decision.result["eligible"])
+    assert figure.rows[0][1] == (1, int(eligible), int(not eligible))
+    clock = next(c for c in dashboard.CLOCKS if c.key == "decision")
+    timely = dashboard.timeliness(
+        clock, council.pk, dashboard.Filters(today.replace(day=1), today + dt.timedelta(60)), today
+    )
+    assert sum(cells[0] for _, cells in timely.rows) == 1  # decided the day it was authorised
