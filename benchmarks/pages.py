@@ -83,6 +83,7 @@ def _run(args: argparse.Namespace, connection: Any, CaptureQueriesContext: Any) 
     parent = signed_in_client(family_user(family))
     admin = signed_in_client(staff_user(council, Role.COUNCIL_ADMIN))
     forum = signed_in_client(staff_user(council, Role.FORUM_MEMBER))
+    analyst = signed_in_client(staff_user(council, Role.DATA_TEAM))
     pages = {
         "public start page": (anonymous, "/"),
         "my work, nothing due": (newcomer, "/staff/my-work/"),
@@ -113,6 +114,8 @@ def _run(args: argparse.Namespace, connection: Any, CaptureQueriesContext: Any) 
         "returns: child": (client, f"/staff/returns/children/{child.pk}/"),
         "returns: request": (client, f"/staff/returns/requests/{request.pk}/"),
         "census check (manager)": (manager, "/staff/returns/cin-census/"),
+        "dashboard (manager)": (manager, "/staff/returns/dashboard/"),
+        "dashboard (data team)": (analyst, "/staff/returns/dashboard/"),
         "family: growing up": (parent, f"/family/children/{child.pk}/growing-up/"),
         "family: messages": (parent, "/family/notifications/"),
     }

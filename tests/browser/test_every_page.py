@@ -98,6 +98,7 @@ def test_every_data_team_page(visitor, council, story):
         "/staff/returns/register/",
         "/staff/returns/equality/",
         "/staff/returns/annex-a/",
+        "/staff/returns/dashboard/",
     ):
         visitor.goto(path)
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from supportfirst.returns import views, views_registers
+from supportfirst.returns import views, views_dashboard, views_registers
 
 app_name = "returns"
 
@@ -27,4 +27,13 @@ urlpatterns += [
     path("returns/annex-a/", views_annex_a.annex_a_page, name="annex_a"),
     path("returns/annex-a/workbook/", views_annex_a.annex_a_xlsx, name="annex_a_xlsx"),
     path("returns/annex-a/csv/", views_annex_a.annex_a_csv, name="annex_a_csv"),
+]
+
+urlpatterns += [
+    path("returns/dashboard/", views_dashboard.dashboard_page, name="dashboard"),
+    path(
+        "returns/dashboard/download/",
+        views_dashboard.dashboard_download,
+        name="dashboard_download",
+    ),
 ]
