@@ -16,9 +16,7 @@ from typing import Any
 
 from django.db.models import (
     Avg,
-    Case,
     Count,
-    DateField,
     DurationField,
     Exists,
     ExpressionWrapper,
@@ -26,8 +24,6 @@ from django.db.models import (
     OuterRef,
     Q,
     QuerySet,
-    Value,
-    When,
 )
 from django.db.models.functions import TruncDate
 from django.utils import timezone
@@ -36,6 +32,7 @@ from supportfirst.assessments.models import Assessment, AssessmentStatus
 from supportfirst.complaints.models import ComplaintStage, Stage
 from supportfirst.councils.scoping import Scope
 from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
+from supportfirst.kernel.months import MonthIndex
 from supportfirst.pathway.models import (
     EnquiryOutcome,
     FamilyView,
@@ -87,13 +84,6 @@ def months_shown(today: date, count: int = MONTHS_SHOWN) -> list[date]:
     return months
 
 
-def _month(value: Any) -> date:
-    if hasattr(value, "date") and callable(value.date):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return value.date().replace(day=1)
-    return value.replace(day=1)
-
-
 def _label(month: date) -> str:
     return f"{month:%B %Y}"
 
@@ -115,20 +105,17 @@ def _pair(
     return out
 
 
-def _month_of(field: str, months: list[date], *, dates: bool = False) -> Case:
-    """Which shown month a row falls in, by plain comparisons with each month's first moment
-    (its first day, for a date field), newest month first: the database compares the stored
-    values as they are, with no function called for each row (SQLite's month and time zone
-    functions are Python's, row by row). Rows after the newest month are left out by
-    `_shown_only`."""
-    return Case(
-        *(
-            When(Q(**{f"{field}__gte": _edge(first, dates)}), then=Value(first))
-            for first in sorted(months, reverse=True)
-        ),
-        default=None,
-        output_field=DateField(),
-    )
+def _month_of(field: str, months: list[date], *, dates: bool = False) -> MonthIndex:
+    """Which shown month a row falls in, as its place in `sorted(months)` (see `_first`): the
+    database compares the stored values with each month's end, with no function called for
+    each row (SQLite's month and time zone functions are Python's, row by row). Rows outside
+    the months shown are left out by `_shown_only`."""
+    return MonthIndex(field, [_edge(_next_month(first), dates) for first in sorted(months)])
+
+
+def _first(months: list[date], place: int) -> date:
+    """The first day of the month at `place` in `sorted(months)`."""
+    return sorted(months)[place]
 
 
 def _edge(day: date, dates: bool) -> date | datetime:
@@ -172,7 +159,7 @@ def _by_month(
         .annotate(**_pair(family=family, cells=cells))
         .order_by()
     )
-    return {_month(r["month"]): r for r in found if r["month"] is not None}
+    return {_first(months, r["month"]): r for r in found if r["month"] is not None}
 
 
 def _rows(
@@ -346,7 +333,7 @@ def eligibility_chart(council_id: int, months: list[date]) -> Chart:
             departure = ((departures or {}).get("needs") or {}).get(need.get("need_id"))
             met = bool(departure["met"]) if isinstance(departure, dict) else bool(need["met"])
             cell = counts.setdefault(
-                (_month(month), need.get("criterion_id") or "none"),
+                (_first(months, month), need.get("criterion_id") or "none"),
                 {"met": 0, "not": 0, "met_f": set(), "not_f": set()},
             )
             key = "met" if met else "not"
@@ -445,7 +432,7 @@ def support_start_chart(council_id: int, months: list[date]) -> Chart:
     for r in found:
         waited = r["waited"]
         days = round(waited.total_seconds() / 86400) if waited is not None else 0
-        counted[_month(r["month"])] = {
+        counted[_first(months, r["month"])] = {
             "all": r["n"],
             "all_f": r["f"],
             "days": days,

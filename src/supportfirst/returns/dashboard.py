@@ -27,8 +27,6 @@ from django.db.models import (
     Expression,
     ExpressionWrapper,
     F,
-    Func,
-    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -44,6 +42,7 @@ from supportfirst.complaints.models import ComplaintStage, Stage
 from supportfirst.councils.models import Team
 from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
 from supportfirst.feedback.models import SurveyAnswer
+from supportfirst.kernel.months import MonthIndex
 from supportfirst.pathway.models import (
     EnquiryOutcome,
     MoveStatus,
@@ -122,35 +121,6 @@ class Figure:
 
 def _label(month: dt.date) -> str:
     return f"{month:%B %Y}"
-
-
-class MonthIndex(Func):
-    """Which month of the range a row falls in (0 for the first), worked out by the database
-    by comparing the field with where each month ends: the first day of the next month, or (for
-    a date and time) its first moment in the council's time zone. Plain comparisons, so the
-    month is exact on every database and the database runs no function for each row (on SQLite,
-    `TruncMonth` calls back into Python once a row). The field is compiled once, not once a
-    month, so the query is as quick to build as one with `TruncMonth`."""
-
-    output_field = IntegerField()
-
-    def __init__(self, field: str, ends: list[dt.date] | list[dt.datetime]) -> None:
-        super().__init__(F(field))
-        self.ends = ends
-
-    def as_sql(  # type: ignore[override]  # one form of SQL, for every database
-        self, compiler: Any, connection: Any, **extra: Any
-    ) -> tuple[str, list[Any]]:
-        column, column_params = compiler.compile(self.source_expressions[0])
-        parts, params = [], []
-        for i, end in enumerate(self.ends):
-            parts.append(f"WHEN {column} < %s THEN {i}")
-            if isinstance(end, dt.datetime):
-                value = connection.ops.adapt_datetimefield_value(end)
-            else:
-                value = connection.ops.adapt_datefield_value(end)
-            params += [*column_params, value]
-        return f"CASE {' '.join(parts)} END", params
 
 
 def _month_of(field: str, filters: Filters, *, at: bool) -> MonthIndex:
