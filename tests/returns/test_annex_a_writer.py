@@ -105,3 +105,30 @@ def test_the_workbook_has_a_sheet_per_list_with_real_dates():
 def test_an_empty_list_still_has_its_headings():
     text = "".join(annex_a.write_csv(annex_a.BY_NUMBER[3], [], AS_OF))
     assert list(csv.reader(io.StringIO(text))) == [list(annex_a.BY_NUMBER[3].headings)]
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_a_name_that_looks_like_a_formula_is_neutralised_in_the_csv(start):
+    team = annex_a.Allocated(f"{start}HYPERLINK(\"http://x\")", f"{start}1+1")
+    referral = annex_a.Referral(AMARA, dt.date(2025, 10, 3), "1A", False, 1, team)
+    lst = annex_a.BY_NUMBER[3]
+    text = "".join(annex_a.write_csv(lst, [referral], AS_OF))
+    row = list(csv.reader(io.StringIO(text)))[1]
+    assert row[lst.headings.index("Allocated Team")] == f"'{start}HYPERLINK(\"http://x\")"
+    assert row[lst.headings.index("Allocated Worker")] == f"'{start}1+1"
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@"])
+def test_a_name_that_looks_like_a_formula_is_plain_text_in_the_workbook(start):
+    team = annex_a.Allocated(f"{start}SUM(A1:A2)", f"{start}1+1")
+    referral = annex_a.Referral(AMARA, dt.date(2025, 10, 3), "1A", False, 1, team)
+    lst = annex_a.BY_NUMBER[3]
+    out = io.BytesIO()
+    annex_a.write_xlsx(out, [(lst, [referral])], AS_OF)
+    sheet = load_workbook(io.BytesIO(out.getvalue()))["List 3"]
+    team_cell = sheet.cell(row=2, column=lst.headings.index("Allocated Team") + 1)
+    worker_cell = sheet.cell(row=2, column=lst.headings.index("Allocated Worker") + 1)
+    assert team_cell.data_type == "s"
+    assert team_cell.value == f"'{start}SUM(A1:A2)"
+    assert worker_cell.data_type == "s"
+    assert worker_cell.value == f"'{start}1+1"

@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import IO, Any
 
+from supportfirst.rules.smallfigures import neutralise
+
 #: The cell format of every date in the workbook.
 DATE_FORMAT = "DD/MM/YYYY"
 
@@ -364,18 +366,20 @@ def rows(annex_list: AnnexList, records: Iterable[Any], as_of: dt.date) -> Itera
 
 
 def _text(cell: Cell) -> str:
+    """A cell for the CSV file: dates as dd/mm/yyyy, and text a spreadsheet would run as a
+    formula (starting = + - @, a tab or a carriage return) neutralised."""
     if cell is None:
         return ""
     if isinstance(cell, dt.date):
         return f"{cell:%d/%m/%Y}"
-    return str(cell)
+    return neutralise(cell)
 
 
 def write_csv(annex_list: AnnexList, records: Iterable[Any], as_of: dt.date) -> Iterator[str]:
     """The list as CSV text in chunks (headings first), one row at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(annex_list.headings)
+    writer.writerow([neutralise(h) for h in annex_list.headings])
     for cells in rows(annex_list, records, as_of):
         writer.writerow([_text(c) for c in cells])
         if buffer.tell() > 64_000:
@@ -389,15 +393,25 @@ def write_xlsx(
     target: str | IO[bytes], lists: Iterable[tuple[AnnexList, Iterable[Any]]], as_of: dt.date
 ) -> dict[int, int]:
     """One workbook, a sheet per list (headings in the first row), written in openpyxl's
-    write-only mode so memory stays flat however many rows there are. Returns the rows per list."""
+    write-only mode so memory stays flat however many rows there are. Returns the rows per list.
+
+    Every text cell is neutralised and written as a string cell, so that no name typed into the
+    service (a team's, a worker's) can become a formula however it begins."""
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
 
     book = Workbook(write_only=True)
+
+    def text_cell(sheet: Any, value: object) -> Any:
+        # openpyxl reads a value starting "=" as a formula: the type is set after the value.
+        cell = WriteOnlyCell(sheet, value=neutralise(value))
+        cell.data_type = "s"
+        return cell
+
     counts: dict[int, int] = {}
     for annex_list, records in lists:
         sheet = book.create_sheet(annex_list.title)
-        sheet.append(list(annex_list.headings))
+        sheet.append([text_cell(sheet, h) for h in annex_list.headings])
         counts[annex_list.number] = 0
         for cells in rows(annex_list, records, as_of):
             out: list[Any] = []
@@ -406,6 +420,8 @@ def write_xlsx(
                     dated = WriteOnlyCell(sheet, value=cell)
                     dated.number_format = DATE_FORMAT
                     out.append(dated)
+                elif isinstance(cell, str):
+                    out.append(text_cell(sheet, cell))
                 else:
                     out.append(cell)
             sheet.append(out)
