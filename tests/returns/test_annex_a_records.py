@@ -19,6 +19,7 @@ from supportfirst.pathway.models import RequestStatus
 from supportfirst.plans.models import PlanStatus
 from supportfirst.returns import annex_a
 from supportfirst.returns.models import ChildCensusDetails, RequestCensusDetails
+from supportfirst.returns.selectors import requests_open_between
 from tests.accounts.factories import staff_user
 from tests.assessments.factories import AssessmentFactory, AuthorisedAssessmentFactory
 from tests.families.factories import family_with_everyone
@@ -93,7 +94,8 @@ def test_information_and_advice_is_a_referral_with_no_further_action(council):
     assert referral["Referral NFA?"] == "a) Yes"
     assert referral["Referral Source"] == "u) 10: Unknown"
     assert referral["Allocated Worker"] == ""
-    assert _csv(council, 6) == []
+    # The census counts it as open in the period (a referral with no further action): so does List 6.
+    assert len(_csv(council, 6)) == 1
 
 
 def test_assessments_started_or_authorised_in_the_period(council):
@@ -265,3 +267,34 @@ def test_the_command_line_explains_a_date_it_cannot_read(db, capsys):
     with pytest.raises(SystemExit):
         _cli("--council", "999", "--from", "1/1/2026", "--to", "2026-03-31")
     assert "write it as YYYY-MM-DD" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "status_now", [RequestStatus.SAFEGUARDING_PROPOSED, RequestStatus.MOVED_TO_SAFEGUARDING]
+)
+def test_a_request_moved_to_safeguarding_after_the_period_is_still_in_need_in_it(
+    council, worker, status_now
+):
+    child = _child(council)
+    moved = SupportPathwayRequestFactory(child=child, received_at=_at(dt.date(2026, 1, 20)))
+    moved.status = status_now  # today's status, reached after the period
+    moved.save()
+    rows = _csv(council, 6)
+    assert [r["Child Unique ID"] for r in rows] == [f"SF{child.pk}"]
+    assert rows[0]["CIN Start Date"] == "20/01/2026"
+    assert annex_a.counts(council, PERIOD)[6] == 1
+
+
+def test_list_6_holds_the_requests_the_census_counts_as_open_in_the_period(council, worker):
+    for name, status in [
+        ("Osei family", RequestStatus.SUPPORT_PATHWAY),
+        ("Lee family", RequestStatus.AWAITING_DECISION),
+        ("Khan family", RequestStatus.INFORMATION_GIVEN),
+        ("Ali family", RequestStatus.MOVED_TO_SAFEGUARDING),
+    ]:
+        SupportRequestFactory(
+            child=_child(council, name), received_at=_at(dt.date(2026, 2, 1)), status=status
+        )
+    census = requests_open_between(council, PERIOD.start, PERIOD.end)
+    assert annex_a.in_need_in(council, PERIOD).count() == census.count() == 4
+    assert len(_csv(council, 6)) == 4

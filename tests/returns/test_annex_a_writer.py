@@ -109,12 +109,12 @@ def test_an_empty_list_still_has_its_headings():
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@"])
 def test_a_name_that_looks_like_a_formula_is_neutralised_in_the_csv(start):
-    team = annex_a.Allocated(f"{start}HYPERLINK(\"http://x\")", f"{start}1+1")
+    team = annex_a.Allocated(f'{start}HYPERLINK("http://x")', f"{start}1+1")
     referral = annex_a.Referral(AMARA, dt.date(2025, 10, 3), "1A", False, 1, team)
     lst = annex_a.BY_NUMBER[3]
     text = "".join(annex_a.write_csv(lst, [referral], AS_OF))
     row = list(csv.reader(io.StringIO(text)))[1]
-    assert row[lst.headings.index("Allocated Team")] == f"'{start}HYPERLINK(\"http://x\")"
+    assert row[lst.headings.index("Allocated Team")] == f'\'{start}HYPERLINK("http://x")'
     assert row[lst.headings.index("Allocated Worker")] == f"'{start}1+1"
 
 

@@ -5,8 +5,8 @@ Which records make each list (the writer, ``rules/returns/annex_a.py``, says why
 
 - List 1 and List 3: requests for help received in the period.
 - List 4: children's needs assessments started or authorised in the period.
-- List 6: requests on the support pathway open at some time in the period (received by its last
-  day, and not closed before its first).
+- List 6: requests open at some time in the period (received by its last day, and not closed
+  before its first), as the census chooses them, whatever their status today.
 
 Each list is read in batches by key, a fixed number of queries per batch whatever it holds, so a
 download's cost grows with the rows it writes and the page's counts are one query per list.
@@ -33,6 +33,7 @@ from supportfirst.families.models import Child, Family
 from supportfirst.pathway.models import RequestStatus, SupportRequest
 from supportfirst.plans.models import IN_PLACE, SupportPlan
 from supportfirst.returns.models import ChildCensusDetails, RequestCensusDetails
+from supportfirst.returns.selectors import requests_open_between
 from supportfirst.returns.services import default_referral_source
 from supportfirst.rules.returns import annex_a as annex
 from supportfirst.rules.returns import codes
@@ -81,14 +82,10 @@ def assessments_in(council: Council, period: Period) -> QuerySet[Assessment]:
 
 
 def in_need_in(council: Council, period: Period) -> QuerySet[SupportRequest]:
-    """List 6: requests on the support pathway open at some time in the period."""
-    return SupportRequest.objects.filter(
-        family__council=council,
-        status=RequestStatus.SUPPORT_PATHWAY,
-        received_at__lt=period.received_before,
-    ).filter(
-        Q(census_details__closed_on__isnull=True) | Q(census_details__closed_on__gte=period.start)
-    )
+    """List 6: requests open at some time in the period (received by its last day, not closed
+    before its first), chosen as the census chooses its requests. Today's status plays no part:
+    a request moved to safeguarding after the period was a child in need during it."""
+    return requests_open_between(council, period.start, period.end)
 
 
 def counts(council: Council, period: Period) -> dict[int, int]:
