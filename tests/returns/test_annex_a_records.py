@@ -94,7 +94,7 @@ def test_information_and_advice_is_a_referral_with_no_further_action(council):
     assert referral["Referral NFA?"] == "a) Yes"
     assert referral["Referral Source"] == "u) 10: Unknown"
     assert referral["Allocated Worker"] == ""
-    # The census counts it as open in the period (a referral with no further action): so does List 6.
+    # The census counts it as open in the period (referral, no further action): so does List 6.
     assert len(_csv(council, 6)) == 1
 
 
