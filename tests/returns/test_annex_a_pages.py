@@ -158,16 +158,35 @@ def test_a_list_downloads_as_csv_and_is_logged(data_team, council, other_council
     [
         "/staff/returns/annex-a/csv/?list=3&from=2026-03-01&to=2026-01-01",
         "/staff/returns/annex-a/csv/?list=3&from=yesterday&to=2026-01-01",
-        "/staff/returns/annex-a/csv/?list=2&" + PERIOD[1:],
-        "/staff/returns/annex-a/csv/?list=٣&" + PERIOD[1:],
-        "/staff/returns/annex-a/csv/" + PERIOD,
         "/staff/returns/annex-a/workbook/",
     ],
 )
-def test_a_download_without_a_real_period_or_list_is_refused_plainly(data_team, address):
+def test_a_download_without_a_real_period_is_refused_plainly(data_team, address):
     response = signed_in_client(data_team).get(address)
     assert response.status_code == 400
     assert "The period for the Annex A lists is not a real one" in response.content.decode()
+    assert not AccessEvent.objects.filter(action=Action.DOWNLOAD).exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "heading"),
+    [
+        ("?list=2&" + PERIOD[1:], "There is no list 2 here"),
+        ("?list=abc&" + PERIOD[1:], "There is no list abc here"),
+        ("?list=٣&" + PERIOD[1:], "There is no list ٣ here"),
+        ("?list=<b>9</b>&" + PERIOD[1:], "There is no list &lt;b&gt;9&lt;/b&gt; here"),
+        (PERIOD, "Choose one of the Annex A lists"),
+        ("?list=2", "There is no list 2 here"),
+    ],
+)
+def test_a_download_of_a_list_that_is_not_there_names_the_lists(data_team, query, heading):
+    response = signed_in_client(data_team).get("/staff/returns/annex-a/csv/" + query)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert f"<title>{heading}" in body
+    assert f'<h1 class="govuk-heading-l">{heading}</h1>' in body
+    assert "The lists are 1, 3, 4 and 6." in body
+    assert "not a real one" not in body
     assert not AccessEvent.objects.filter(action=Action.DOWNLOAD).exists()
 
 

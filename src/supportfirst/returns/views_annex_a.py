@@ -120,6 +120,23 @@ def _no_period(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _no_list(request: HttpRequest, asked: str) -> HttpResponse:
+    numbers = [str(lst.number) for lst in annex.LISTS]
+    asked = asked.strip()[:20]
+    return render(
+        request,
+        "returns/annex_a_bad_list.html",
+        {
+            "heading": f"There is no list {asked} here"
+            if asked
+            else "Choose one of the Annex A lists",
+            "lists": ", ".join(numbers[:-1]) + " and " + numbers[-1],
+            "back_url": reverse("returns:annex_a"),
+        },
+        status=400,
+    )
+
+
 @returns_required
 @require_safe
 def annex_a_xlsx(request: HttpRequest) -> HttpResponse:
@@ -146,10 +163,12 @@ def annex_a_xlsx(request: HttpRequest) -> HttpResponse:
 @returns_required
 @require_safe
 def annex_a_csv(request: HttpRequest) -> HttpResponse:
-    period = _period(request)
     raw = request.GET.get("list", "")
     number = int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 3 else 0
-    if period is None or number not in annex.BY_NUMBER:
+    if number not in annex.BY_NUMBER:
+        return _no_list(request, raw)
+    period = _period(request)
+    if period is None:
         return _no_period(request)
     actor = Actor.of(request)
     council = selectors.council_of(actor)
