@@ -311,3 +311,38 @@ def test_the_data_team_checks_and_downloads_the_census_but_opens_no_record(
 
 def test_a_practitioner_does_not_see_the_returns_list(worker):
     assert signed_in_client(worker).get("/staff/returns/").status_code == 403
+
+
+@pytest.mark.parametrize("year", ["abc", "2014", "9999", "2025.5", "-2026", "٢٠٢٥"])
+def test_a_census_year_that_is_not_one_is_explained_on_the_page(data_team, year):
+    page = signed_in_client(data_team).get("/staff/returns/cin-census/", {"year": year})
+    assert page.status_code == 400
+    body = page.content.decode()
+    assert "govuk-error-summary" in body
+    message = f"Choose a census year from 2015 to {_year()}"
+    assert f'<a href="#year">{message}</a>' in body
+    assert '<p id="year-error" class="govuk-error-message">' in body
+    assert f"Children in Need census {_year() - 1} to {_year()}" in body
+
+
+@pytest.mark.parametrize("year", ["abc", "2014", "9999", "2026 "])
+def test_a_census_download_for_a_year_that_is_not_one_is_refused_plainly(data_team, year):
+    response = signed_in_client(data_team).get(
+        "/staff/returns/cin-census/download/", {"year": year}
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "There is no census year to download for that address" in body
+    assert f"The census years are 2015 to {_year()}." in body
+    assert not AccessEvent.objects.filter(action=Action.DOWNLOAD).exists()
+
+
+def test_no_census_year_means_the_current_one(data_team):
+    client = signed_in_client(data_team)
+    page = client.get("/staff/returns/cin-census/")
+    assert page.status_code == 200
+    assert f"Children in Need census {_year() - 1} to {_year()}" in page.content.decode()
+    download = client.get("/staff/returns/cin-census/download/")
+    assert download.status_code == 200
+    assert "cin-census-" in download["Content-Disposition"]
+    assert f"-{_year()}.xml" in download["Content-Disposition"]

@@ -129,12 +129,21 @@ def _current_year() -> int:
     return today.year + 1 if today > census.reference_date(today.year) else today.year
 
 
-def _year(request: HttpRequest) -> int:
+FIRST_CENSUS_YEAR = 2015
+
+
+def _year(request: HttpRequest) -> int | None:
+    """The census year in the address: the current one if none is given, None if the one given
+    is not a whole number from the first year to the current one."""
     current = _current_year()
     raw = request.GET.get("year", "")
-    if raw.isdigit() and 2015 <= int(raw) <= current:
-        return int(raw)
-    return current
+    if not raw:
+        return current
+    if raw.isascii() and raw.isdigit() and len(raw) == 4:
+        year = int(raw)
+        if FIRST_CENSUS_YEAR <= year <= current:
+            return year
+    return None
 
 
 @returns_required
@@ -148,7 +157,8 @@ def returns_home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def cin_census_page(request: HttpRequest) -> HttpResponse:
     actor = Actor.of(request)
-    year = _year(request)
+    asked = _year(request)
+    year = _current_year() if asked is None else asked
     council = selectors.council_of(actor)
     to_fix, total = selectors.census_to_fix(council, year)
     return render(
@@ -163,7 +173,11 @@ def cin_census_page(request: HttpRequest) -> HttpResponse:
             "can_fix": request.scope.does_casework,  # type: ignore[attr-defined]
             "total": total,
             "limit": selectors.TO_FIX_LIMIT,
+            "year_error": None
+            if asked is not None
+            else f"Choose a census year from {FIRST_CENSUS_YEAR} to {_current_year()}",
         },
+        status=200 if asked is not None else 400,
     )
 
 
@@ -176,8 +190,19 @@ def _fix_url(item: selectors.ToFix) -> str:
 @returns_required
 @require_safe
 def cin_census_download(request: HttpRequest) -> HttpResponse:
-    actor = Actor.of(request)
     year = _year(request)
+    if year is None:
+        return render(
+            request,
+            "returns/cin_census_bad_year.html",
+            {
+                "first": FIRST_CENSUS_YEAR,
+                "current": _current_year(),
+                "back_url": reverse("returns:cin_census"),
+            },
+            status=400,
+        )
+    actor = Actor.of(request)
     council = selectors.council_of(actor)
     services.log_census_export(actor=actor, year=year)
     header = census.CensusHeader(year=year, la_code=council.la_code, made_at=timezone.localtime())
