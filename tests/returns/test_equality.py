@@ -80,7 +80,7 @@ def test_the_held_back_complement_rule():
     assert t.total.cells[0].shown == "20"
 
 
-def test_no_complement_held_when_two_are_small_or_the_rows_do_not_add_up():
+def test_no_complement_held_when_two_are_small():
     two_small = rules.table(
         key="sex",
         title="Sex",
@@ -89,15 +89,76 @@ def test_no_complement_held_when_two_are_small_or_the_rows_do_not_add_up():
         total=[_f(20)],
     )
     assert [r.cells[0].shown for r in two_small.rows] == ["*", "*", "15"]
+
+
+def test_the_disability_table_gets_the_complement_rule_too():
+    """Rows that overlap (a child with two disabilities is in both) still narrow a lone held-back
+    figure down from the total: the smallest other non-zero figure is held back too."""
     overlapping = rules.table(
         key="disability",
         title="Disability",
         about="",
-        groups=[("Mobility", [_f(3)]), ("Learning", [_f(10)])],
-        total=[_f(11)],
-        adds_up=False,
+        groups=[("Mobility", [_f(3)]), ("Learning", [_f(10)]), ("Hearing", [_f(12)])],
+        total=[_f(20)],
     )
-    assert [r.cells[0].shown for r in overlapping.rows] == ["*", "10"]
+    assert [r.cells[0].shown for r in overlapping.rows] == ["*", "*", "12"]
+    assert overlapping.rows[1].cells[0].secondary
+    assert not overlapping.rows[2].cells[0].held_back
+
+
+def test_a_held_back_row_holds_back_its_noughts_and_its_outcomes():
+    """"White British: * requests, 0 assessed" would say that none of those few children was
+    assessed: every outcome in a row whose requests are held back is held back, noughts too."""
+    t = rules.table(
+        key="ethnicity",
+        title="Ethnicity",
+        about="",
+        groups=[("White British", [_f(3), _f(0), _f(3)]), ("Other", [_f(10), _f(6), _f(0)])],
+        total=[_f(13), _f(6), _f(3)],
+    )
+    assert [c.shown for c in t.rows[0].cells] == ["*", "*", "*"]
+    assert [c.percent for c in t.rows[0].cells] == [None, None, None]
+    assert t.rows[0].cells[1].secondary  # the nought
+
+
+def test_an_outcome_equal_to_a_held_back_row_total_is_held_back():
+    """Male's 6 requests are held back to protect Female's 3; its 6 assessed would give them
+    back, so it is held back too, and so is the figure protecting it in that column."""
+    t = rules.table(
+        key="sex",
+        title="Sex",
+        about="",
+        groups=[
+            ("Female", [_f(3), _f(0)]),
+            ("Male", [_f(6), _f(6)]),
+            ("Not known", [_f(9), _f(8)]),
+            ("Other", [_f(12), _f(11)]),
+        ],
+        total=[_f(30), _f(25)],
+    )
+    assert [r.cells[0].shown for r in t.rows] == ["*", "*", "9", "12"]
+    assert [r.cells[1].shown for r in t.rows] == ["*", "*", "8", "11"]
+    assert [c.shown for c in t.total.cells] == ["30", "25"]
+
+
+def test_held_back_noughts_are_protected_from_the_total():
+    """Female's and Male's requests are held back, so are their noughts assessed; 14 less 9 less
+    5 would show both are nought, so the smallest other figure in the column is held back too."""
+    t = rules.table(
+        key="sex",
+        title="Sex",
+        about="",
+        groups=[
+            ("Female", [_f(3), _f(0)]),
+            ("Male", [_f(6), _f(0)]),
+            ("Not known", [_f(9), _f(9)]),
+            ("Other", [_f(7), _f(5)]),
+        ],
+        total=[_f(25), _f(14)],
+    )
+    assert [r.cells[0].shown for r in t.rows] == ["*", "*", "9", "7"]
+    assert [r.cells[1].shown for r in t.rows] == ["*", "*", "9", "*"]
+    assert t.rows[3].cells[1].secondary
 
 
 def test_a_held_back_row_total_takes_its_percentages_with_it():
@@ -354,8 +415,8 @@ def test_the_csv_download(data_team, council):
     assert got["Content-Type"] == "text/csv; charset=utf-8"
     text = got.content.decode()
     assert text.startswith("Characteristic,Group,Requests for help,Next step decided")
-    assert "Sex,Male,*,0,0,0,0,0,0\r\n" in text
-    assert "Sex,Female,*,0,0,0,0,0,0\r\n" in text
+    assert "Sex,Male,*,*,*,*,*,*,*\r\n" in text
+    assert "Sex,Female,*,*,*,*,*,*,*\r\n" in text
     assert 'Sex,"Not known, or not yet born",8,0,0,0,0,0,0\r\n' in text
     assert "Sex,All requests,18,0," in text
     assert "* Held back: made up from fewer than 5 children" in text

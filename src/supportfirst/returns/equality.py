@@ -188,7 +188,6 @@ def equality_figures(*, council_id: int, start: dt.date, end: dt.date) -> Equali
                 "up to the total.",
                 groups=disability,
                 total=total,
-                adds_up=False,
             ),
             rules.table(key="age", title="Age band", about=about_age, groups=ages, total=total),
         ),

@@ -3,10 +3,12 @@ age band, with small figures held back. Plain Python, no Django.
 
 A figure is held back (shown as ``*``) when it is made up from fewer than 5 families
 (`rules.smallfigures`): the count that decides is the number of different families, so brothers
-and sisters count once and a figure about fewer than 5 children is always held back. When a
-column's groups add up to a total that is shown and exactly one group's figure is held back, the
-total less the others would give it away: the smallest other figure in that column is held back
-too (`also_held`, the same rule as the forum's "what would change" page).
+and sisters count once and a figure about fewer than 5 children is always held back. A row whose
+requests are held back has all its outcomes held back too, noughts included. When exactly one
+figure in a column is held back and the total is shown, the total less the others would give it
+away (or narrow it down, where a child can be in two rows): the smallest other non-zero figure in
+that column is held back too (`also_held`, the same rule as the forum's "what would change"
+page).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from supportfirst.rules.smallfigures import SMALLEST_FIGURE, SUPPRESSED_MARK, Sa
 HELD_BACK_WHY = (
     f"{SUPPRESSED_MARK} Held back: made up from fewer than {SMALLEST_FIGURE} children (brothers "
     "and sisters count once), or held back so that such a figure cannot be worked out from the "
-    "total."
+    "total or from the rest of its row."
 )
 
 
@@ -86,15 +88,18 @@ def age_band(born: dt.date, on: dt.date) -> str:
     return AGE_BANDS[-1].label
 
 
-def also_held(total: SafeFigure, parts: Sequence[SafeFigure]) -> set[int]:
-    """Which of the parts (that add up to the total) to hold back as well as those from fewer
-    than 5 families. When exactly one part is held back and the total is shown, the total less
-    the others would give it away: the smallest other part is held back too."""
-    if total.suppressed:
+def also_held(total: SafeFigure, parts: Sequence[SafeFigure], held: set[int]) -> set[int]:
+    """Which more of the parts to hold back, given those already held (`held`: from fewer than
+    5 families, noughts included when their row is held). When the total is shown and exactly
+    one part is held, the total less the others would give it away (or, where the rows overlap,
+    narrow it down); when every held part is a nought, the total less the others would show that
+    they all are. Either way, the smallest other non-zero part is held back too."""
+    if total.suppressed or not held:
         return set()
-    small = [i for i, part in enumerate(parts) if part.count and part.suppressed]
-    others = [i for i, part in enumerate(parts) if part.count and i not in small]
-    if len(small) != 1 or not others:
+    if len(held) > 1 and any(parts[i].count for i in held):
+        return set()
+    others = [i for i, part in enumerate(parts) if part.count and i not in held]
+    if not others:
         return set()
     return {min(others, key=lambda i: (parts[i].count, i))}
 
@@ -133,17 +138,45 @@ class Table:
         return any(c.held_back for r in (*self.rows, self.total) for c in r.cells)
 
 
-def _cells(figures: Sequence[SafeFigure], secondary: set[int]) -> tuple[Cell, ...]:
+def _cells(figures: Sequence[SafeFigure], held: set[int]) -> tuple[Cell, ...]:
     whole = figures[0]
-    held_whole = 0 in secondary
     return tuple(
         Cell(
             f,
-            None if i == 0 or held_whole or i in secondary else share(f, whole),
-            i in secondary,
+            None if i == 0 or 0 in held or i in held else share(f, whole),
+            i in held and not f.suppressed,
         )
         for i, f in enumerate(figures)
     )
+
+
+def held_cells(
+    groups: Sequence[Sequence[SafeFigure]], total: Sequence[SafeFigure]
+) -> list[set[int]]:
+    """For each group, the columns whose figure is held back. A figure from fewer than 5
+    families is; a row whose requests are held back has every outcome held back too (noughts
+    included: "* requests, 0 assessed" would say that none of those few children was assessed,
+    and a shown outcome could equal the held-back requests); and in each column where exactly
+    one figure is held back, or only noughts are, the smallest other non-zero figure is held
+    back too. Repeated until
+    nothing changes, as each step can call for the other."""
+    held: list[set[int]] = [
+        {c for c, f in enumerate(figures) if f.suppressed} for figures in groups
+    ]
+    changed = True
+    while changed:
+        changed = False
+        for row in held:
+            if 0 in row and len(row) < len(total):
+                row.update(range(len(total)))
+                changed = True
+        for column in range(len(total)):
+            in_column = {i for i, row in enumerate(held) if column in row}
+            parts = [figures[column] for figures in groups]
+            for i in also_held(total[column], parts, in_column):
+                held[i].add(column)
+                changed = True
+    return held
 
 
 def table(
@@ -153,16 +186,12 @@ def table(
     about: str,
     groups: Sequence[tuple[str, Sequence[SafeFigure]]],
     total: Sequence[SafeFigure],
-    adds_up: bool = True,
 ) -> Table:
     """A table of groups (each a label and one figure per column, in COLUMNS order) under a
-    total row. When the groups add up to the total (`adds_up`: every request is in exactly one
-    group), each column gets the held-back complement rule."""
-    held: list[set[int]] = [set() for _ in groups]
-    if adds_up:
-        for column in range(len(total)):
-            for i in also_held(total[column], [figures[column] for _, figures in groups]):
-                held[i].add(column)
+    total row, with the figures held back as `held_cells` says. The complement rule applies
+    whether or not the groups add up to the total: where they overlap (a child with two
+    disabilities is in two rows), a shown total still narrows down a lone held-back figure."""
+    held = held_cells([figures for _, figures in groups], total)
     rows = tuple(Row(label, _cells(figures, held[i])) for i, (label, figures) in enumerate(groups))
     return Table(key, title, about, rows, Row("All requests", _cells(total, set())))
 
