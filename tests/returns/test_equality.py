@@ -425,3 +425,59 @@ def test_the_csv_download(data_team, council):
 def test_a_worker_cannot_open_it(council):
     worker = staff_user(council, Role.PRACTITIONER)
     assert signed_in_client(worker).get("/staff/returns/equality/").status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "error"),
+    [
+        (
+            ("2", "1", "2020"),
+            ("31", "12", "2020"),
+            "The first day of the period must be the first day of a month, like 1 4 2025",
+        ),
+        (
+            ("1", "1", "2020"),
+            ("30", "12", "2020"),
+            "The last day of the period must be the last day of a month, like 31 3 2026",
+        ),
+        (
+            ("1", "2", "2024"),
+            ("28", "2", "2024"),
+            "The last day of the period must be the last day of a month, like 31 3 2026",
+        ),
+    ],
+)
+def test_the_period_is_whole_calendar_months(data_team, start, end, error):
+    """Two periods a day apart would, subtracted, give away one request's group and outcomes:
+    a period starts on the first day of a month and ends on the last day of one."""
+    sent = {f"start_{i}": v for i, v in enumerate(start)}
+    sent |= {f"end_{i}": v for i, v in enumerate(end)}
+    for url in ("/staff/returns/equality/", "/staff/returns/equality/download/"):
+        page = signed_in_client(data_team).get(url, sent)
+        text = page.content.decode()
+        assert page.status_code == 400
+        assert "There is a problem" in text
+        assert error in text
+        assert f'value="{start[0]}"' in text
+
+
+def test_whole_months_are_accepted_and_the_hint_and_the_warning_say_so(data_team):
+    sent = {"start_0": "1", "start_1": "2", "start_2": "2024"}
+    sent |= {"end_0": "29", "end_1": "2", "end_2": "2024"}
+    page = signed_in_client(data_team).get("/staff/returns/equality/", sent)
+    text = page.content.decode()
+    assert page.status_code == 200
+    assert "Requests received from 1 February 2024 to 29 February 2024" in text
+    assert "The first day of a month" in text
+    assert "The last day of a month" in text
+    assert "own equality monitoring. They are not for publication" in text
+    got = signed_in_client(data_team).get("/staff/returns/equality/download/", sent)
+    assert got.status_code == 200
+    assert "own equality monitoring. They are not for publication" in got.content.decode()
+
+
+def test_the_default_period_is_whole_months():
+    from supportfirst.returns.equality_forms import default_period
+
+    assert default_period(dt.date(2026, 6, 15)) == (dt.date(2025, 7, 1), dt.date(2026, 6, 30))
+    assert default_period(dt.date(2028, 2, 29)) == (dt.date(2027, 3, 1), dt.date(2028, 2, 29))

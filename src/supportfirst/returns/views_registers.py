@@ -76,6 +76,7 @@ def equality_page(request: HttpRequest) -> HttpResponse:
             "figures": figures,
             "columns": rules.COLUMNS,
             "held_back_why": rules.HELD_BACK_WHY,
+            "own_use": rules.OWN_USE,
             "smallest": SMALLEST_FIGURE,
             "mark": SUPPRESSED_MARK,
             "query": request.GET.urlencode(),
@@ -96,7 +97,7 @@ def equality_download(request: HttpRequest) -> HttpResponse:
             status=400,
         )
     text = csv_text(rules.csv_header(), rules.csv_rows(figures.tables))
-    text += csv_text((rules.HELD_BACK_WHY,), [])
+    text += csv_text((rules.HELD_BACK_WHY,), [(rules.OWN_USE,)])
     response = HttpResponse(text, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="equality-monitoring-{figures.start:%Y-%m-%d}-to-'

@@ -25,6 +25,12 @@ HELD_BACK_WHY = (
     "total or from the rest of its row."
 )
 
+OWN_USE = (
+    "These tables and their download are for the council's own equality monitoring. They are "
+    "not for publication: before any figure from them is published, it must be checked again "
+    "for small figures that could let a child or family be recognised."
+)
+
 
 @dataclass(frozen=True)
 class Outcome:
