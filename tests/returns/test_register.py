@@ -6,15 +6,19 @@ on the child's page that the child is on it, and what it is for."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from supportfirst.assessments.models import AssessmentStatus
 from supportfirst.audit.models import AccessEvent, Action
 from supportfirst.councils.models import Role
 from supportfirst.plans.models import PlanStatus
 from supportfirst.returns import register
+from supportfirst.rules.returns.equality import years_before
 from tests.accounts.factories import family_user, staff_user
 from tests.assessments.factories import AssessmentFactory, AuthorisedAssessmentFactory, NeedFactory
 from tests.conftest import signed_in_client
@@ -144,6 +148,9 @@ def test_the_family_sees_the_child_is_on_the_register(council):
         "area. The council uses it to plan its services. Being on it does not change the help "
         "Ama can get."
     ) in text
+    assert (
+        "If you do not want Ama on the register, tell us. We will talk with you about it."
+    ) in text
 
 
 def test_a_child_never_asked_about_is_not_said_to_be_on_it(council):
@@ -169,3 +176,48 @@ def test_the_command_line_writes_the_register(council, tmp_path, capsys, monkeyp
     assert "Ama Osei,1 May 2015,Vision,None recorded,None recorded\r\n" in text
     assert main(["export", "register", "--council", "999", "--output", str(out)]) == 2
     assert "No council has the LA code 999." in capsys.readouterr().err
+
+
+def test_young_people_of_18_or_over_are_not_on_the_register(council):
+    """It is a register of disabled children: anyone 18 or over on the day it is read is left
+    out of the page, the download and the family's sentence."""
+    today = dt.date(2026, 6, 15)
+    turned_18 = _known(
+        council, first_name="Eve", last_name="Adult", date_of_birth=dt.date(2008, 6, 15)
+    )
+    older = _known(council, first_name="Fay", last_name="Adult", date_of_birth=dt.date(2000, 1, 1))
+    nearly = _known(
+        council, first_name="Gus", last_name="Young", date_of_birth=dt.date(2008, 6, 16)
+    )
+    assert list(register.register_children(council.pk, today=today)) == [nearly]
+    assert not register.is_on_register(turned_18, today=today)
+    assert not register.is_on_register(older, today=today)
+    assert register.is_on_register(nearly, today=today)
+    text = "".join(register.register_csv(council.pk, today=today))
+    assert "Gus Young" in text
+    assert "Adult" not in text
+
+
+def test_the_family_of_a_young_person_of_18_does_not_see_the_sentence(council):
+    eve = _known(council, first_name="Eve", date_of_birth=years_before(timezone.localdate(), 18))
+    page = signed_in_client(family_user(eve.family)).get(f"/family/children/{eve.pk}/")
+    assert page.status_code == 200
+    assert "Eve" in page.content.decode()
+    assert "register of disabled children" not in page.content.decode()
+
+
+def test_the_csv_is_in_the_pages_name_order_in_batches(council, monkeypatch):
+    monkeypatch.setattr(register, "BATCH", 2)
+    names = [("Zoe", "Able"), ("Ama", "Osei"), ("Bea", "Able"), ("Ama", "Able"), ("Ama", "Osei")]
+    for first, last in names:
+        _known(council, first_name=first, last_name=last)
+    lines = list(register.register_csv(council.pk))
+    assert [line.split(",")[0] for line in lines[1:]] == [
+        "Ama Able",
+        "Bea Able",
+        "Zoe Able",
+        "Ama Osei",
+        "Ama Osei",
+    ]
+    page_order = [f"{c.first_name} {c.last_name}" for c in register.register_children(council.pk)]
+    assert page_order == [line.split(",")[0] for line in lines[1:]]

@@ -3,7 +3,9 @@ paragraph 2), made from the records in this service, for the council's planning.
 
 Who is on it: every child of the council's families with at least one request for help to the
 disabled children's service (any request, open or closed, whatever its outcome): the children
-"known to the service". Being on it decides nothing about the help a child gets.
+"known to the service", who are under 18 on the day the register is read (it is a register of
+disabled children: a young person of 18 or over is left off, and their family's page no longer
+says they are on it). Being on it decides nothing about the help a child gets.
 
 For each child: the disabilities recorded on the child's details for the returns (in plain
 English), the areas of life in which an authorised child's needs assessment found needs, and the
@@ -15,12 +17,14 @@ download reads the children in batches by key, so memory stays flat.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
 
 from supportfirst.assessments.areas import AreaCode, Kind
 from supportfirst.assessments.models import AssessmentStatus, Need
@@ -30,6 +34,7 @@ from supportfirst.families.models import Child
 from supportfirst.pathway.models import SupportRequest
 from supportfirst.plans.models import PlannedService, PlanStatus
 from supportfirst.rules.returns import codes
+from supportfirst.rules.returns.equality import years_before
 from supportfirst.rules.smallfigures import neutralise
 
 PAGE_SIZE = 50
@@ -37,21 +42,33 @@ BATCH = 500
 NOTHING = "None recorded"
 
 
+#: The order of the page and of the download: by name, then by key.
+ORDER = ("last_name", "first_name", "pk")
+
+
 def _known(child_field: str = "pk") -> Exists:
     return Exists(SupportRequest.objects.filter(child_id=OuterRef(child_field)))
 
 
-def register_children(council_id: int) -> QuerySet[Child]:
-    """The council's children on the register, by name (a page counts them in the database)."""
+def _under_18_on(today: dt.date | None) -> dt.date:
+    """A child born after this day is under 18 on `today` (the council's today by default)."""
+    return years_before(today or timezone.localdate(), 18)
+
+
+def register_children(council_id: int, today: dt.date | None = None) -> QuerySet[Child]:
+    """The council's children on the register on `today`, by name (a page counts them in the
+    database)."""
     return (
-        Child.objects.filter(family__council_id=council_id)
+        Child.objects.filter(family__council_id=council_id, date_of_birth__gt=_under_18_on(today))
         .filter(_known())
-        .order_by("last_name", "first_name", "pk")
+        .order_by(*ORDER)
     )
 
 
-def is_on_register(child: Child) -> bool:
-    """Whether a child is on their council's register: one query."""
+def is_on_register(child: Child, today: dt.date | None = None) -> bool:
+    """Whether a child is on their council's register on `today`: at most one query."""
+    if child.date_of_birth <= _under_18_on(today):
+        return False
     return SupportRequest.objects.filter(child_id=child.pk).exists()
 
 
@@ -123,16 +140,28 @@ def _line(cells: Iterable[object]) -> str:
     return out.getvalue()
 
 
-def register_csv(council_id: int) -> Iterator[str]:
-    """The whole register as CSV, a line at a time, read in batches of children by key."""
+def _after(child: Child) -> Q:
+    """The children after `child` in the register's order (a keyset, so each batch is one query
+    however far into the register it is)."""
+    last, first = child.last_name, child.first_name
+    return (
+        Q(last_name__gt=last)
+        | Q(last_name=last, first_name__gt=first)
+        | Q(last_name=last, first_name=first, pk__gt=child.pk)
+    )
+
+
+def register_csv(council_id: int, today: dt.date | None = None) -> Iterator[str]:
+    """The whole register as CSV, a line at a time, in the page's order (by name), read in
+    batches of children by that order."""
     yield _line(CSV_HEADER)
-    children = Child.objects.filter(family__council_id=council_id).filter(_known()).order_by("pk")
-    last = 0
+    children = register_children(council_id, today)
+    after = Q()
     while True:
-        batch = list(children.filter(pk__gt=last)[:BATCH])
+        batch = list(children.filter(after)[:BATCH])
         if not batch:
             return
-        last = batch[-1].pk
+        after = _after(batch[-1])
         for e in entries(batch):
             yield _line(
                 (
