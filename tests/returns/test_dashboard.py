@@ -196,6 +196,16 @@ def test_a_date_that_does_not_exist_is_an_error_not_a_500(client):
     assert "Enter a date that exists" in response.content.decode()
 
 
+@pytest.mark.parametrize("team", ["999", "abc", "-1"])
+def test_a_team_not_in_the_list_is_explained_in_plain_english(client, team):
+    response = client.get(URL, {"team": team})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "govuk-error-summary" in page
+    assert "Choose a team from the list" in page
+    assert "Select a valid choice" not in page
+
+
 def test_filters_choose_the_months_shown(client, council):
     response = client.get(
         URL,

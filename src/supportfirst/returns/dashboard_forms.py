@@ -28,7 +28,12 @@ class DashboardFilterForm(forms.Form):
     start = RealDateField(label="From", help_text="For example, 1 4 2026", required=False)
     end = RealDateField(label="To", help_text="For example, 31 3 2027", required=False)
     team = forms.TypedChoiceField(
-        label="Team", coerce=int, empty_value=None, required=False, choices=[]
+        label="Team",
+        coerce=int,
+        empty_value=None,
+        required=False,
+        choices=[],
+        error_messages={"invalid_choice": "Choose a team from the list"},
     )
 
     def __init__(
