@@ -107,7 +107,7 @@ def test_the_disability_table_gets_the_complement_rule_too():
 
 
 def test_a_held_back_row_holds_back_its_noughts_and_its_outcomes():
-    """"White British: * requests, 0 assessed" would say that none of those few children was
+    """ "White British: * requests, 0 assessed" would say that none of those few children was
     assessed: every outcome in a row whose requests are held back is held back, noughts too."""
     t = rules.table(
         key="ethnicity",
