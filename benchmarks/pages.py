@@ -116,6 +116,8 @@ def _run(args: argparse.Namespace, connection: Any, CaptureQueriesContext: Any) 
         "census check (manager)": (manager, "/staff/returns/cin-census/"),
         "dashboard (manager)": (manager, "/staff/returns/dashboard/"),
         "dashboard (data team)": (analyst, "/staff/returns/dashboard/"),
+        "dashboard: months (manager)": (manager, "/staff/returns/dashboard/months/"),
+        "dashboard: months (data)": (analyst, "/staff/returns/dashboard/months/"),
         "family: growing up": (parent, f"/family/children/{child.pk}/growing-up/"),
         "family: messages": (parent, "/family/notifications/"),
     }

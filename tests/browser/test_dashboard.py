@@ -35,6 +35,12 @@ def test_the_data_team_reads_and_downloads_the_dashboard(browser, live_server, r
             page.get_by_role("link", name="Dashboard").click()
             visitor.check()
             assert page.get_by_role("heading", level=1).inner_text() == "Dashboard"
+            assert page.get_by_role("img", name="Waiting now").is_visible()
+            page.get_by_role("link", name="the dashboard month by month").click()
+            visitor.check()
+            assert page.get_by_role("heading", level=1).inner_text() == (
+                "Dashboard: month by month"
+            )
             assert page.get_by_role("img", name="Requests for help").is_visible()
             table = page.get_by_role("table", name="Requests for help: the figures")
             row = table.get_by_role("row", name=f"{today:%B %Y}")

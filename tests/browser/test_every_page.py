@@ -99,6 +99,7 @@ def test_every_data_team_page(visitor, council, story):
         "/staff/returns/equality/",
         "/staff/returns/annex-a/",
         "/staff/returns/dashboard/",
+        "/staff/returns/dashboard/months/",
     ):
         visitor.goto(path)
 

@@ -159,19 +159,31 @@ def test_the_page_shows_each_figure_with_chart_table_and_download(client, counci
     assert response.status_code == 200
     page = response.content.decode()
     assert "<title>Dashboard" in page
-    for title in ("Waiting now", "Timeliness at each clock", "Requests for help", "Complaints"):
+    for title in ("Waiting now", "Timeliness at each clock"):
         assert f">{title}</h2>" in page
-    assert page.count('role="img"') == 2 + len(dashboard.CLOCKS) + len(dashboard.MONTHLY)
+    assert ">Requests for help</h2>" not in page  # on the second dashboard
+    assert page.count('role="img"') == 2 + len(dashboard.CLOCKS)
     assert page.count('class="govuk-table"') == page.count('role="img"')
-    assert "?figure=requests" in page
+    assert "?figure=waiting" in page
+    months = client.get(URL + "months/")
+    assert months.status_code == 200
+    second = months.content.decode()
+    assert "<title>Dashboard: month by month" in second
+    for title in ("Requests for help", "Complaints"):
+        assert f">{title}</h2>" in second
+    assert ">Waiting now</h2>" not in second
+    assert second.count('role="img"') == len(dashboard.MONTHLY)
+    assert second.count('class="govuk-table"') == second.count('role="img"')
+    assert "?figure=requests" in second
     today = timezone.localdate()
     assert f'name="end_2" value="{today.year}"' in page  # the range shown is filled in
     assert "<script" not in page.split("<main")[1].split("</main>")[0]
 
 
-def test_bad_dates_show_the_error_summary_and_keep_what_was_typed(client):
+@pytest.mark.parametrize("path", ["", "months/"])
+def test_bad_dates_show_the_error_summary_and_keep_what_was_typed(client, path):
     response = client.get(
-        URL,
+        URL + path,
         {
             "start_0": "1",
             "start_1": "6",

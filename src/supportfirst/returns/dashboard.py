@@ -617,6 +617,19 @@ class Dashboard:
         return (self.waiting, self.timeliness, *self.clocks, *self.monthly)
 
 
+def waiting_and_clocks(
+    council_id: int, filters: Filters, today: dt.date
+) -> tuple[Figure, Figure, tuple[Figure, ...]]:
+    """The first dashboard: what is waiting now, the timeliness summary and each clock."""
+    clocks = tuple(timeliness(c, council_id, filters, today) for c in CLOCKS)
+    return waiting_now(council_id, filters, today), timeliness_summary(list(clocks)), clocks
+
+
+def month_by_month(council_id: int, filters: Filters, today: dt.date) -> tuple[Figure, ...]:
+    """The second dashboard: requests, safeguarding, eligibility, plans, complaints, survey."""
+    return tuple(make(council_id, filters, today) for make in MONTHLY)
+
+
 def dashboard(council_id: int, filters: Filters, today: dt.date) -> Dashboard:
     clocks = tuple(timeliness(c, council_id, filters, today) for c in CLOCKS)
     return Dashboard(

@@ -31,6 +31,7 @@ urlpatterns += [
 
 urlpatterns += [
     path("returns/dashboard/", views_dashboard.dashboard_page, name="dashboard"),
+    path("returns/dashboard/months/", views_dashboard.dashboard_months, name="dashboard_months"),
     path(
         "returns/dashboard/download/",
         views_dashboard.dashboard_download,
