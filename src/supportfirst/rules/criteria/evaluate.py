@@ -1,14 +1,14 @@
 """Applying a criteria set to a case: a decision for each need and each service, with reasons.
 
-Fast, in three steps. Each criteria set is compiled once (`_compiled`): a criterion becomes
-the set of need keys that count under it (a need's key is one whole number made of who, the
-area, how often, its four flags and the age comparator), so deciding is a few set look-ups per
-need. `decide` stops there and gives a `Verdict` (met or not, no words): what trying a draft
-against a council's history needs. `evaluate` gives a `Decision` whose reasons are written
-only when read; each sentence depends only on the criterion, the need's key and how the
-criterion came out, so it is written once (by the functions below) and then looked up: for a
-case, one look-up by how every criterion came out gives the services' outcomes and a table
-of the needs' outcomes by key (`_write`).
+Fast, in three steps. Each criteria set is compiled once (`_compiled`): a criterion becomes the
+set of need keys that count under it (a need's key is one whole number made of who, the area,
+how often, its four flags, the age comparator and whether it fluctuates over the week), so
+deciding is a few set look-ups per need. `decide` stops there and gives a `Verdict` (met or
+not, no words): what trying a draft against a council's history needs. `evaluate` gives a
+`Decision` whose reasons are written only when read; each sentence depends only on the
+criterion, the need's key and how the criterion came out, so it is written once (by the
+functions below) and then looked up: for a case, one look-up by how every criterion came out
+gives the services' outcomes and a table of the needs' outcomes by key (`_write`).
 
 Deterministic: the same set and case always give the same decision, word for word (no
 clock, no randomness, no dictionary-order surprises: everything follows the order of the
@@ -74,6 +74,8 @@ _CAUSE = {
 }
 # Names used inside sentences where the assessment's own name has an acronym.
 _SENTENCE_NAMES = {"learning": "Learning and school"}
+# Said of a need that fluctuates over the week: its flags and how often are the hard days'.
+HARD_DAYS = "Some days are much harder than others, so this need is judged by the hard days."
 _NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
 _LIST_AT_MOST = 4
 
@@ -178,6 +180,7 @@ class _Rule:
         "failed",
         "for_whom",
         "gates",
+        "hard_days",
         "heads",
         "id",
         "max_age",
@@ -230,12 +233,17 @@ class _Rule:
         self.rank = areas.HOW_OFTEN_RANK[c.at_least]
         self.single = c.one_area_enough_when
         self.single_areas = frozenset(c.one_area_enough_in)
+        # Judged by the hard days, as if every day were like them: only a flag that makes one
+        # area enough for a need every day can make it enough for a need that comes and goes,
+        # so a fluctuating need is never treated better than the same need every day.
+        self.hard_days = tuple(f for f in c.one_area_enough_on_hard_days if f in self.single)
         self.met_tail = " ".join(tail)
         self.stop_sentence = stop_sentence
         # The keys of every need that counts under it (see `_key`), and of those enough alone.
         person = areas.PERSONS.index(c.for_whom)
         flag_mask = sum(_FLAG_BITS[flag] for flag in c.counts)
         single_mask = sum(_FLAG_BITS[flag] for flag in c.one_area_enough_when)
+        hard_mask = sum(_FLAG_BITS[flag] for flag in self.hard_days)
         age_matters = c.compare_with_same_age and c.for_whom == areas.CHILD
         count_keys = set()
         single_keys = set()
@@ -245,11 +253,15 @@ class _Rule:
             for how_often, base in by_often.items():
                 if areas.HOW_OFTEN_RANK[how_often] < self.rank:
                     continue
-                for bits in range(32):
+                for bits in range(_KEY_BITS):
                     if not bits & flag_mask or (age_matters and bits & _TYPICAL):
                         continue
                     count_keys.add(base + bits)
-                    if area in self.single_areas or bits & single_mask:
+                    # A steady need by the flags that make one area enough; one that comes
+                    # and goes by those the criterion extends to its hard days.
+                    if area in self.single_areas or bits & (
+                        hard_mask if bits & _FLUCTUATES else single_mask
+                    ):
                         single_keys.add(base + bits)
         self.count_keys = frozenset(count_keys)
         self.single_keys = frozenset(single_keys)
@@ -284,17 +296,21 @@ class _Rule:
         self.not_counting: dict[int, _NeedTexts] = {}
 
 
-# A need's key is one whole number: who, which area, how often, its four flags and whether it
-# is recorded as what other children of the same age need too. Every key is known in advance,
-# so a criterion is compiled into the set of keys that count under it.
+# A need's key is one whole number: who, which area, how often, whether it fluctuates over the
+# week (32), its four flags (16, 8, 4, 2) and whether it is recorded as what other children of
+# the same age need too (1). Every key is known in advance, so a criterion is compiled into
+# the set of keys that count under it.
 _FLAG_BITS = {flag: 2 << index for index, flag in enumerate(reversed(areas.FLAGS))}
 _TYPICAL = 1
+_FLUCTUATES = 32
+_KEY_BITS = 64  # the bits above, all of them: a key's area number is key >> _AREA_SHIFT
+_AREA_SHIFT = 8  # log2(_KEY_BITS * len(areas.HOW_OFTEN))
 _AREA_INDEX = {area: index for index, area in enumerate(areas.AREAS)}
 _AREA_CODES = list(areas.AREAS)
 _KEY_BASE: dict[str, dict[str, dict[str, int]]] = {
     person: {
         area: {
-            how_often: ((p * len(areas.AREAS) + a) * len(areas.HOW_OFTEN) + h) * 32
+            how_often: ((p * len(areas.AREAS) + a) * len(areas.HOW_OFTEN) + h) * _KEY_BITS
             for h, how_often in enumerate(areas.HOW_OFTEN)
         }
         for a, area in enumerate(areas.AREAS)
@@ -311,6 +327,7 @@ def _key(need: AssessedNeed) -> int:
         + 4 * need.only_with_danger
         + 2 * need.takes_much_longer
         + (need.more_than_same_age is False)
+        + _FLUCTUATES * need.fluctuates
     )
 
 
@@ -342,16 +359,35 @@ def _typical_for_age(rule: _Rule, need: AssessedNeed) -> bool:
 def _single(rule: _Rule, need: AssessedNeed) -> bool:
     """A counting need that is enough on its own: it has a flag, or is in an area, that the
     criterion says makes one area enough."""
-    return need.area in rule.single_areas or any(getattr(need, flag) for flag in rule.single)
+    return need.area in rule.single_areas or any(
+        getattr(need, flag) for flag in (rule.hard_days if need.fluctuates else rule.single)
+    )
 
 
 def _single_words(rule: _Rule, need: AssessedNeed | None = None) -> str:
     """How the criteria say one area is enough, e.g. "with danger to someone, or in keeping
     safe". For a need, only what applies to it."""
-    flags = [f for f in rule.single if need is None or getattr(need, f)]
+    if need is None:
+        # Every way, and for each flag whether a need that comes and goes is judged by its
+        # hard days too.
+        parts = [
+            f"can only be managed {_FLAG_CONDITION[flag]}"
+            + (" (every day, or on its hard days)" if flag in rule.hard_days else "")
+            for flag in rule.single
+        ]
+        hard = []
+    elif need.fluctuates:
+        parts = []  # a need that comes and goes: only the flags extended to its hard days
+        hard = [f for f in rule.hard_days if getattr(need, f)]
+    else:
+        flags = [f for f in rule.single if getattr(need, f)]
+        parts = [f"can only be managed {_FLAG_CONDITION[flag]}" for flag in flags]
+        hard = []
     in_areas = [a for a in rule.single_areas if need is None or need.area == a]
-    parts = [f"can only be managed {_FLAG_CONDITION[flag]}" for flag in flags]
     parts += [f"is in {_lower(_name(area))}" for area in sorted(in_areas)]
+    if hard:
+        ways = _join([_FLAG_CONDITION[flag] for flag in hard], "or")
+        parts.append(f"has hard days on which it can only be managed {ways}")
     return _join(parts, "or")
 
 
@@ -371,7 +407,7 @@ def _area_failure(rule: _Rule, counted_areas: list[str]) -> tuple[str, list[str]
         failure = f"No area of {whose} life is recorded as one that can only be managed with help."
         more = "one area" if c.outcomes_needed == 1 else f"{_number(c.outcomes_needed)} areas"
     changes = [f"If {more} of {whose} life could only be managed with help, this would be met."]
-    if (rule.single or rule.single_areas) and c.outcomes_needed > 1:
+    if (rule.single or rule.single_areas or rule.hard_days) and c.outcomes_needed > 1:
         changes.append(f"One area is enough when a need that counts {_single_words(rule)}.")
     return failure, changes
 
@@ -397,8 +433,11 @@ def _met_head(rule: _Rule, need: AssessedNeed) -> str:
     """The area, what makes it hard and how often: the start of a met need's reason."""
     flags = [flag for flag in areas.FLAGS if getattr(need, flag) and flag in rule.counts]
     parts = [f"{_name(need.area)}: met."]
+    if need.fluctuates and flags:
+        # Judged by the hard days: an average over the week would hide them.
+        parts.append(HARD_DAYS)
     parts += [_FLAG_SENTENCES[flag, need.person] for flag in flags]
-    parts.append(f"Help is needed {areas.HOW_OFTEN[need.how_often]}.")
+    parts.append(_how_often_sentence(need))
     return " ".join(parts)
 
 
@@ -440,6 +479,13 @@ def _met_change(rule: _Rule, counted: int, single: bool) -> str:
     return " ".join(changes)
 
 
+def _how_often_sentence(need: AssessedNeed) -> str:
+    """How often help is needed; for a need that comes and goes, how often the hard days come."""
+    if need.fluctuates:
+        return f"The hard days come {areas.HOW_OFTEN[need.how_often]}."
+    return f"Help is needed {areas.HOW_OFTEN[need.how_often]}."
+
+
 def _need_not_met(need: AssessedNeed, state: _State) -> NeedOutcome:
     c = state.rule.criterion
     rule = state.rule
@@ -453,6 +499,8 @@ def _need_not_met(need: AssessedNeed, state: _State) -> NeedOutcome:
             "A need in one of those areas that can only be managed with help would count."
         )
     else:
+        if need.fluctuates:
+            reasons.append(HARD_DAYS)
         if not any(getattr(need, flag) for flag in rule.counts):
             counted = _join([_FLAG_COUNTED[flag] for flag in rule.counts], "or")
             reasons.append(f"The criteria “{c.title}” count {counted}.")
@@ -475,15 +523,16 @@ def _need_not_met(need: AssessedNeed, state: _State) -> NeedOutcome:
                 "the same age."
             )
         if areas.HOW_OFTEN_RANK[need.how_often] < rule.rank:
-            reasons.append(f"Help is needed {areas.HOW_OFTEN[need.how_often]}.")
+            reasons.append(_how_often_sentence(need))
             reasons.append(
                 f"The criteria “{c.title}” count a need when help is needed "
                 f"{areas.HOW_OFTEN[c.at_least]} or more often."
             )
             changes.append(
-                f"If help were needed {areas.HOW_OFTEN[c.at_least]} or more often, it would count."
+                f"If {'the hard days came' if need.fluctuates else 'help were needed'} "
+                f"{areas.HOW_OFTEN[c.at_least]} or more often, it would count."
             )
-    if not reasons:
+    if not reasons or reasons == [HARD_DAYS]:
         reasons.append(f"This need counts, but the criteria “{c.title}” are not met.")
         reasons.extend(state.failures)
         changes.extend(state.changes)
@@ -666,7 +715,9 @@ class _Compiled:
             (
                 s.person,
                 s.rule,
-                frozenset(k for k in self.rules[s.rule].count_keys if k >> 7 in s.area_ids)
+                frozenset(
+                    k for k in self.rules[s.rule].count_keys if k >> _AREA_SHIFT in s.area_ids
+                )
                 if s.areas
                 else None,
             )
@@ -801,11 +852,11 @@ class Verdict:
         return f"Verdict(eligible={self.eligible}, needs={self.needs}, services={self.services})"
 
 
-_AREA_IDS = len(areas.AREAS)  # a key shifted right by 7 is person * _AREA_IDS + area
-_PERSON_KEYS = _AREA_IDS * len(areas.HOW_OFTEN) * 32  # a key divided by this is the person
-# A key's area number (key >> 7) and person (key // _PERSON_KEYS), as functions `map` can
+_AREA_IDS = len(areas.AREAS)  # a key shifted right by 8 is person * _AREA_IDS + area
+_PERSON_KEYS = _AREA_IDS * len(areas.HOW_OFTEN) * _KEY_BITS  # a key divided by this: the person
+# A key's area number (key >> 8) and person (key // _PERSON_KEYS), as functions `map` can
 # call without a Python frame.
-_AREA_OF = (7).__rrshift__
+_AREA_OF = (_AREA_SHIFT).__rrshift__
 _PERSON_OF = _PERSON_KEYS.__rfloordiv__
 
 
@@ -817,6 +868,7 @@ def _keys(case: Case) -> list[int]:
         + (4 if n.only_with_danger else 0)
         + (2 if n.takes_much_longer else 0)
         + (n.more_than_same_age is False)
+        + (_FLUCTUATES if n.fluctuates else 0)
         for n in case.needs
     ]
 
@@ -936,7 +988,7 @@ def _ids(counting: list[int]) -> tuple[int, ...]:
     """The areas of the needs that count, in case order, each once, as numbers."""
     if not counting:
         return ()
-    return tuple(dict.fromkeys([key >> 7 for key in counting]))
+    return tuple(dict.fromkeys([key >> _AREA_SHIFT for key in counting]))
 
 
 def _counted(case: Case, keys: list[int], counting: list[int]) -> tuple[str, ...]:
@@ -1179,13 +1231,15 @@ def _new_texts(
                 texts = (outcome.reason, outcome.what_would_change)
                 _remember(rule.met_texts, key * 32 + have, texts)
     else:
-        # By area, in a table for this way of failing.
         table = written.failed(number)
-        texts = table.get(need.area)
+        # By area, in a table for this way of failing (a need that comes and goes is said to
+        # be judged by its hard days, so it has its own entry).
+        place = f"{need.area}~" if need.fluctuates else need.area
+        texts = table.get(place)
         if texts is None:
             outcome = _need_not_met(need, written.state(number))
             texts = (outcome.reason, outcome.what_would_change)
-            _remember(table, need.area, texts)
+            _remember(table, place, texts)
     found = (out.met, rule.id, texts[0], texts[1])
     _remember(out.texts, key, found)
     return found
