@@ -172,17 +172,29 @@ class NeedForm(forms.Form):
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 3}),
         error_messages={"required": "Describe the need"},
     )
+    # Needs that fluctuate over the week are judged by the hard days: the next two questions
+    # then ask about the hard days, and say so.
+    fluctuates = forms.BooleanField(
+        label="Some days are much harder than others",
+        help_text="For example, needs change from day to day or week to week. If so, answer "
+        "the next two questions about the hard days.",
+        required=False,
+    )
     unable = forms.MultipleChoiceField(
         label="Which of these are true?",
-        help_text="Select all that apply. They help decide which needs the council must meet.",
+        help_text="Select all that apply. If some days are much harder than others, answer for "
+        "the hard days. They help decide which needs the council must meet.",
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
     how_often = forms.ChoiceField(
         label="How often is help needed?",
+        help_text="If some days are much harder than others, how often do the hard days come?",
         choices=HowOften.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select how often help is needed"},
+        error_messages={
+            "required": "Select how often help is needed, or how often the hard days come"
+        },
     )
 
     def __init__(self, *args: Any, name: str, kind: str = Kind.CHILD, **kwargs: Any) -> None:
@@ -203,6 +215,7 @@ class NeedForm(forms.Form):
         ]
         layout = [
             Field.textarea("description", rows=3),
+            Field.checkbox("fluctuates", small=True),
             Field.checkboxes("unable", legend_size=Size.SMALL),
             Field.radios("how_often", legend_size=Size.SMALL),
         ]
@@ -217,6 +230,7 @@ class NeedForm(forms.Form):
             description=data["description"],
             how_often=data["how_often"],
             more_than_same_age=data["same_age"] if self.for_child else None,
+            fluctuates=bool(data.get("fluctuates")),
             **{flag: flag in unable for flag in UNABLE},
         )
 
