@@ -7,9 +7,17 @@ kept. `test_golden.py` recomputes them with today's evaluator; `benchmarks/crite
 --check` does the same for the full 100,000 cases per set.
 
 The cases go further than the benchmark's: carers' own gate answers (or none), the age
-comparator, a carer's own assessment without the child, no age, no needs. Beside the four
+comparator, needs that fluctuate over the week, a carer's own assessment without the child, no
+age, no needs. Beside the four
 shipped sets there are seeded variants of each (ages, one area enough, gates switched off,
-services limited to areas), so every sentence the evaluator can write is exercised.
+services limited to areas, one area enough on the hard days), so every sentence the evaluator
+can write is exercised.
+
+Whether a need fluctuates, and which flags a variant extends to the hard days, are drawn from
+generators of their own, so every other draw is as it was before they were added: a case with
+no fluctuating need is the case it always was, with the decision it always had. The files were
+written again once for that reason alone (December 2026), checked so: every recorded case with
+no fluctuating need kept its decision word for word.
 """
 
 from __future__ import annotations
@@ -67,6 +75,7 @@ def criteria_sets() -> list[tuple[str, CriteriaSet]]:
 
 def _variant(base: CriteriaSet, number: int) -> CriteriaSet:
     rng = random.Random(f"{base.id}-{number}")
+    hard_days = random.Random(f"{base.id}-{number}-hard-days")  # apart: see the module's text
     criteria = []
     for c in base.criteria:
         own = areas_of(c.for_whom)
@@ -85,6 +94,9 @@ def _variant(base: CriteriaSet, number: int) -> CriteriaSet:
                 outcomes_needed=rng.choice([1, 2, 2, 3, 5]),
                 one_area_enough_when=single_when,
                 one_area_enough_in=single_in,
+                one_area_enough_on_hard_days=tuple(
+                    f for f in single_when if hard_days.random() < 0.6
+                ),
                 compare_with_same_age=rng.random() < 0.7,
                 needs_impairment_or_illness=rng.random() < 0.8,
                 needs_significant_impact=rng.random() < 0.8,
@@ -119,6 +131,7 @@ def _gates(rng: random.Random) -> CarerGates | None:
 def cases(count: int, seed: int) -> Iterator[Case]:
     """`count` seeded cases; the same seed always gives the same cases."""
     rng = random.Random(seed)
+    hard_days = random.Random(f"{seed}-hard-days")  # apart: see the module's text
     how_often = list(HOW_OFTEN)
     people = [CHILD] * 6 + [PARENT_CARER] * 3 + [YOUNG_CARER]
     for _ in range(count):
@@ -140,6 +153,7 @@ def cases(count: int, seed: int) -> Iterator[Case]:
                     takes_much_longer=rng.random() < 0.25,
                     how_often=rng.choice(how_often),
                     more_than_same_age=comparator,
+                    fluctuates=hard_days.random() < 0.2,
                 )
             )
         yield Case(
