@@ -318,10 +318,13 @@ _KEY_BASE: dict[str, dict[str, dict[str, int]]] = {
     for p, person in enumerate(areas.PERSONS)
 }
 
+# The same by area alone: every area belongs to one person (`areas.AREAS`).
+_AREA_KEY_BASE = {area: _KEY_BASE[person][area] for area, (_, person) in areas.AREAS.items()}
+
 
 def _key(need: AssessedNeed) -> int:
     return (
-        _KEY_BASE[need.person][need.area][need.how_often]
+        _AREA_KEY_BASE[need.area][need.how_often]
         + 16 * need.cannot_without_help
         + 8 * need.only_with_pain_distress_or_anxiety
         + 4 * need.only_with_danger
@@ -861,8 +864,10 @@ _PERSON_OF = _PERSON_KEYS.__rfloordiv__
 
 
 def _keys(case: Case) -> list[int]:
+    # By area alone: an area belongs to one person (the case's checks refuse a need whose area
+    # is not its person's), and one look-up fewer pays for reading `fluctuates`.
     return [
-        _KEY_BASE[n.person][n.area][n.how_often]
+        _AREA_KEY_BASE[n.area][n.how_often]
         + (16 if n.cannot_without_help else 0)
         + (8 if n.only_with_pain_distress_or_anxiety else 0)
         + (4 if n.only_with_danger else 0)
