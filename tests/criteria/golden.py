@@ -10,14 +10,12 @@ The cases go further than the benchmark's: carers' own gate answers (or none), t
 comparator, needs that fluctuate over the week, a carer's own assessment without the child, no
 age, no needs. Beside the four
 shipped sets there are seeded variants of each (ages, one area enough, gates switched off,
-services limited to areas, one area enough on the hard days), so every sentence the evaluator
-can write is exercised.
+services limited to areas), so every sentence the evaluator can write is exercised.
 
-Whether a need fluctuates, and which flags a variant extends to the hard days, are drawn from
-generators of their own, so every other draw is as it was before they were added: a case with
-no fluctuating need is the case it always was, with the decision it always had. The files were
-written again once for that reason alone (December 2026), checked so: every recorded case with
-no fluctuating need kept its decision word for word.
+Whether a need fluctuates is drawn from a generator of its own, so every other draw is as it
+was before it was added: a case with no fluctuating need is the case it always was, with the
+decision it always had. The files were written again for that reason (December 2026), checked
+so: every recorded case with no fluctuating need kept its decision word for word.
 """
 
 from __future__ import annotations
@@ -75,7 +73,6 @@ def criteria_sets() -> list[tuple[str, CriteriaSet]]:
 
 def _variant(base: CriteriaSet, number: int) -> CriteriaSet:
     rng = random.Random(f"{base.id}-{number}")
-    hard_days = random.Random(f"{base.id}-{number}-hard-days")  # apart: see the module's text
     criteria = []
     for c in base.criteria:
         own = areas_of(c.for_whom)
@@ -94,9 +91,6 @@ def _variant(base: CriteriaSet, number: int) -> CriteriaSet:
                 outcomes_needed=rng.choice([1, 2, 2, 3, 5]),
                 one_area_enough_when=single_when,
                 one_area_enough_in=single_in,
-                one_area_enough_on_hard_days=tuple(
-                    f for f in single_when if hard_days.random() < 0.6
-                ),
                 compare_with_same_age=rng.random() < 0.7,
                 needs_impairment_or_illness=rng.random() < 0.8,
                 needs_significant_impact=rng.random() < 0.8,

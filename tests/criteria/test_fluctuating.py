@@ -1,10 +1,10 @@
 """Needs that fluctuate over the week (issue 13 point 5), judged by the hard days.
 
-A need that fluctuates (some days are much harder than others) is judged as if the hard days
-were every day: its flags are how the hard days are, and `how_often` is how often they come.
-So it is never treated better than the same need every day, and never refused just because it
-is not there every day. One area is enough for it where the criteria say so of the hard days
-(`one_area_enough_on_hard_days`), and only for a flag that makes one area enough every day."""
+A need that fluctuates (some days are much harder than others) is judged at the level of its
+hard days, as often as they come: its flags are how the hard days are, and `how_often` is how
+often they come. It is decided exactly as the same need with those flags and that `how_often`
+(same counting, same `one_area_enough_when`): never better, never worse. Only the words of its
+reasons differ ("judged by the hard days")."""
 
 from __future__ import annotations
 
@@ -27,7 +27,13 @@ from supportfirst.rules.criteria import (
 )
 from supportfirst.rules.criteria.areas import CHILD, FLAGS, HOW_OFTEN, PERSONS, areas_of
 from supportfirst.rules.criteria.changes import _criterion_lines
-from supportfirst.rules.criteria.evaluate import HARD_DAYS, decide
+from supportfirst.rules.criteria.evaluate import (
+    _AREA_SHIFT,
+    _FLUCTUATES,
+    _KEY_BITS,
+    HARD_DAYS,
+    decide,
+)
 from supportfirst.rules.criteria.examples import run_examples
 from supportfirst.rules.criteria.statements import untested_statements
 
@@ -68,7 +74,7 @@ def steady(need: AssessedNeed) -> AssessedNeed:
     return replace(need, fluctuates=False)
 
 
-# --- the rule: judged by the hard days, never better than every day -----------------------
+# --- the rule: judged by the hard days, exactly as the same need ----------------------------
 
 
 def test_rule_seizures_on_some_days_are_judged_by_the_hard_days():
@@ -80,10 +86,7 @@ def test_rule_seizures_on_some_days_are_judged_by_the_hard_days():
     assert decision.service("help-at-home").met
     assert HARD_DAYS in outcome.reason
     assert "The hard days come several times a week." in outcome.reason
-    assert (
-        "accept one area of life when a need has hard days on which it can only be managed "
-        "with danger to someone." in outcome.reason
-    )
+    assert "can only be managed with danger to someone" in outcome.reason
     assert decide(NORTHMOOR, case(seizures())).eligible
 
 
@@ -129,7 +132,7 @@ def test_rule_the_not_met_reason_says_the_need_was_judged_by_its_hard_days():
     )
     assert (
         "One area is enough when a need that counts can only be managed with danger to "
-        "someone (every day, or on its hard days)." in outcome.what_would_change
+        "someone." in outcome.what_would_change
     )
     steady_outcome = evaluate(
         NORTHMOOR, case(seizures(fluctuates=False, danger=False, help=False, distress=True))
@@ -171,7 +174,6 @@ def test_rule_two_areas_count_as_before_when_one_fluctuates():
 
 def test_rule_version_1_1_is_unchanged_and_does_not_judge_by_the_hard_days():
     assert NORTHMOOR_11.version == "1.1"
-    assert all(not c.one_area_enough_on_hard_days for c in NORTHMOOR_11.criteria)
     decision = evaluate(NORTHMOOR_11, case(seizures()))
     assert not decision.eligible  # 1.1 needs two areas for any need, steady or not
     assert not evaluate(NORTHMOOR_11, case(seizures(fluctuates=False))).eligible
@@ -208,42 +210,35 @@ def _met(criteria_set, the_case):
     return (verdict.eligible, *[met for met, _ in verdict.needs], *verdict.services)
 
 
-def _never_better(a: tuple, b: tuple) -> bool:
-    """Nothing met in `a` that is not met in `b`."""
-    return all(not x or y for x, y in zip(a, b, strict=True))
-
-
 def _random_criteria(rng: random.Random, base):
-    """The set's criteria with random rules, one area enough by flags and on hard days."""
+    """The set's criteria with random rules: what counts, how often, how many areas, one area
+    enough by flags and by areas, the age comparator."""
     criteria = []
     for c in base.criteria:
         counts = tuple(f for f in FLAGS if rng.random() < 0.6) or (FLAGS[rng.randrange(4)],)
-        when = tuple(f for f in counts if rng.random() < 0.4)
-        # Any flags at all on the hard days, even ones not in `when`: the evaluator must never
-        # let them make a fluctuating need better than a steady one.
-        hard = tuple(f for f in FLAGS if rng.random() < 0.5)
         criteria.append(
             replace(
                 c,
                 counts=counts,
                 at_least=rng.choice(list(HOW_OFTEN)),
                 outcomes_needed=rng.choice([1, 2, 2, 3]),
-                one_area_enough_when=when,
+                one_area_enough_when=tuple(f for f in counts if rng.random() < 0.4),
                 one_area_enough_in=tuple(a for a in areas_of(c.for_whom) if rng.random() < 0.1),
-                one_area_enough_on_hard_days=hard,
+                compare_with_same_age=rng.random() < 0.7,
             )
         )
     return replace(base, criteria=tuple(criteria), digest=f"{base.digest}~hard{rng.random()}")
 
 
-def test_property_fluctuating_never_turns_not_met_into_met():
-    """For every shipped set and random variants of it, every level, area and frequency, alone
-    and beside other needs: marking a need as fluctuating never makes anything met that the
-    same need marked steady does not."""
+def test_property_fluctuating_is_decided_exactly_as_steady():
+    """For every shipped set and random sets made from each, every level, area and frequency,
+    alone and beside other needs (some of them fluctuating too): the decision with the needs
+    marked as fluctuating is equal to the decision with every need steady. Equality, so a
+    fluctuating need is never better off and never refused because it is not every day."""
     rng = random.Random(20261205)
     sets = list(ALL_SETS)
     for base in ALL_SETS:
-        sets.extend(_random_criteria(rng, base) for _ in range(3))
+        sets.extend(_random_criteria(rng, base) for _ in range(6))
     checked = 0
     for criteria_set in sets:
         for person in PERSONS:
@@ -253,33 +248,44 @@ def test_property_fluctuating_never_turns_not_met_into_met():
                         continue  # a seeded tenth of the levels for each area keeps it quick
                     others = tuple(
                         _need(
-                            CHILD,
-                            rng.choice(areas_of(CHILD)),
+                            rng.choice(PERSONS[:1] * 3 + PERSONS),
+                            "",
                             {f: rng.random() < 0.4 for f in FLAGS},
                             rng.choice(list(HOW_OFTEN)),
                             rng.choice([None, True, False]),
-                            rng.random() < 0.3,
+                            rng.random() < 0.5,
                             f"other-{i}",
                         )
-                        for i in range(rng.randint(0, 2))
+                        for i in range(rng.randint(0, 3))
+                    )
+                    others = tuple(
+                        replace(n, area=rng.choice(areas_of(n.person))) for n in others
                     )
                     one = _need(person, area, flags, how_often, same_age, True)
                     for needs in ((one,), (one, *others)):
                         hard = case(*needs, age=rng.choice([None, 5, 15]))
-                        every = replace(hard, needs=(steady(needs[0]), *needs[1:]))
-                        assert _never_better(_met(criteria_set, hard), _met(criteria_set, every)), (
+                        every = replace(hard, needs=tuple(steady(n) for n in needs))
+                        assert _met(criteria_set, hard) == _met(criteria_set, every), (
                             criteria_set.id,
                             criteria_set.criteria,
                             hard,
                         )
                         checked += 1
+                        if checked % 25 == 0:  # the words' path too, now and then
+                            worded = evaluate(criteria_set, hard)
+                            plain = evaluate(criteria_set, every)
+                            assert worded.eligible == plain.eligible
+                            assert [n.met for n in worded.needs] == [n.met for n in plain.needs]
+                            assert [s.met for s in worded.services] == [
+                                s.met for s in plain.services
+                            ]
     assert checked > 10_000
 
 
 @pytest.mark.parametrize("criteria_set", ALL_SETS, ids=lambda s: f"{s.id}-{s.version}")
 def test_property_a_fluctuating_need_is_judged_on_its_hard_days(criteria_set):
-    """In every shipped set, a need that comes and goes gets exactly the decision of the same
-    need every day at the level of its hard days: never refused because it is not every day."""
+    """In every shipped set, every level of every area: a need that comes and goes alone
+    gets exactly the decision of the same need steady, at the level of its hard days."""
     for person in PERSONS:
         for area in areas_of(person):
             for flags, how_often, same_age in _levels():
@@ -295,55 +301,83 @@ def test_property_a_fluctuating_need_is_judged_on_its_hard_days(criteria_set):
 def test_the_plain_english_says_the_rule():
     words = " ".join(NORTHMOOR.criterion("child").plain_english.split())
     assert (
-        "When some days are much harder than others, we judge by the hard days, as if every "
-        "day were like them." in words
+        "When some days are much harder than others, we judge the need at the level of its "
+        "hard days, as often as they come" in words
     )
     assert "One area is enough when your child can only manage it with danger" in words
-    assert NORTHMOOR.criterion("child").one_area_enough_on_hard_days == ("only_with_danger",)
     assert NORTHMOOR.criterion("child").one_area_enough_when == ("only_with_danger",)
+    assert not hasattr(NORTHMOOR.criterion("child"), "one_area_enough_on_hard_days")
 
 
 def test_every_statement_of_northmoor_1_2_has_an_example():
     assert untested_statements(NORTHMOOR) == []
 
 
-def test_the_examples_pin_the_hard_days_flag_list():
-    """Without the hard-days flag the seizures example fails; without the every-day flag
-    the example of danger every day fails too."""
+def test_the_examples_pin_the_rule():
+    """Without one area enough for danger, the three danger examples fail (seizures on some
+    days, the same seizures with no easier days, danger every day); the fluctuating pain and
+    personal care examples stay not met. And the twin examples pin fluctuating == steady: the
+    seizures example and its steady twin have the same expected outcome, and every example
+    with its needs made steady keeps its decision."""
     child = NORTHMOOR.criterion("child")
     others = NORTHMOOR.criteria[1:]
-    without_hard = replace(
-        NORTHMOOR, criteria=(replace(child, one_area_enough_on_hard_days=()), *others), digest="a"
-    )
-    failed = [r.example.name for r in run_examples(without_hard) if not r.passed]
-    assert failed == ["Seizures on some days of the week"]
     without_when = replace(
         NORTHMOOR, criteria=(replace(child, one_area_enough_when=()), *others), digest="b"
     )
     failed = [r.example.name for r in run_examples(without_when) if not r.passed]
-    assert failed == ["Seizures on some days of the week", "Danger every day in one area"]
-    # Ignoring the need's flag (every need steady) changes no decision: the hard days are
-    # judged as every day would be.
+    assert failed == [
+        "Seizures on some days of the week",
+        "The same seizures, with no easier days",
+        "Danger every day in one area",
+    ]
+    by_name = {e.name: e for e in NORTHMOOR.examples}
+    twin = by_name["The same seizures, with no easier days"]
+    hard = by_name["Seizures on some days of the week"]
+    assert [n.fluctuates for n in hard.case.needs] == [True]
+    assert [n.fluctuates for n in twin.case.needs] == [False]
+    # The twin is the same need, steady (only its description differs), with the same outcome.
+    assert twin.case.needs == tuple(
+        replace(steady(n), description=twin.case.needs[0].description) for n in hard.case.needs
+    )
+    assert (twin.eligible, twin.needs, twin.services) == (hard.eligible, hard.needs, hard.services)
+    for name in (
+        "Pain on the hard days, in one area",
+        "Help with personal care only on the hard days",
+    ):
+        example = by_name[name]
+        assert [n.fluctuates for n in example.case.needs] == [True]
+        assert not evaluate(NORTHMOOR, example.case).eligible
     for example in NORTHMOOR.examples:
         flat = replace(example.case, needs=tuple(steady(n) for n in example.case.needs))
         assert _met(NORTHMOOR, flat) == _met(NORTHMOOR, example.case), example.name
 
 
-def _without_example(name: str, example: str) -> list:
+def _without_examples(name: str, *examples: str) -> list:
     text = SETS[name].read_text(encoding="utf-8")
-    start = text.index(f"  - name: {example}\n")
-    end = text.find("\n  - name: ", start + 1)
-    text = text[:start] + text[end + 1 :]
+    for example in examples:
+        start = text.index(f"  - name: {example}\n")
+        end = text.find("\n  - name: ", start + 1)
+        text = text[:start] + text[end + 1 :]
     with pytest.raises(CriteriaFileError) as caught:
         load_text(text, name)
     return caught.value.problems
 
 
-def test_the_loader_reports_the_rule_with_no_example():
-    problems = _without_example("958-northmoor-1.2.yaml", "Seizures on some days of the week")
-    found = [p for p in problems if "judged by its hard days" in p.message]
+def test_the_loader_reports_the_danger_rule_with_no_example():
+    problems = _without_examples(
+        "958-northmoor-1.2.yaml",
+        "Seizures on some days of the week",
+        "The same seizures, with no easier days",
+        "Danger every day in one area",
+    )
+    found = [p for p in problems if "no worked example tests it" in p.message]
     assert [p.field_path for p in found] == ["criteria[0].plain_english"]
-    assert "no worked example tests it" in found[0].message
+    assert "danger" in found[0].message
+
+
+def test_the_key_is_constant_and_the_area_shift_agrees():
+    assert _FLUCTUATES < _KEY_BITS
+    assert 1 << _AREA_SHIFT == _KEY_BITS * len(HOW_OFTEN)
 
 
 def test_northmoor_1_2_is_a_new_signed_off_version_and_1_1_is_kept():
@@ -358,23 +392,16 @@ def test_northmoor_1_2_is_a_new_signed_off_version_and_1_1_is_kept():
     assert old == {"council": "2026-11-24", "parent_carer_forum": "2026-11-18"}
 
 
-def test_format_hard_days_flags_must_make_one_area_enough_every_day_too():
+def test_format_there_is_no_separate_hard_days_rule():
+    """`one_area_enough_when` applies to needs that fluctuate as to every other: a key of its
+    own for the hard days is refused."""
+
     def change(data):
-        data["criteria"][0]["counts"] = ["cannot_without_help", "only_with_danger"]
         data["criteria"][0]["one_area_enough_on_hard_days"] = ["only_with_danger"]
 
     problems = problems_after(change)
-    problem = only(problems, "criteria[0].one_area_enough_on_hard_days[0]")
-    assert "never better" in problem.message
-
-
-def test_format_hard_days_flags_must_be_counted():
-    def change(data):
-        data["criteria"][0]["counts"] = ["cannot_without_help"]
-        data["criteria"][0]["one_area_enough_on_hard_days"] = ["only_with_danger"]
-
-    problems = problems_after(change)
-    assert only(problems, "criteria[0].one_area_enough_on_hard_days[0]")
+    problem = only(problems, "criteria[0].one_area_enough_on_hard_days")
+    assert "is not a field of" in problem.message
 
 
 def test_format_a_need_says_whether_it_fluctuates_as_true_or_false():
@@ -398,8 +425,4 @@ def test_a_stored_need_keeps_its_form_and_a_fluctuating_one_round_trips():
 
 def test_a_change_of_the_rule_is_described():
     lines = list(_criterion_lines(NORTHMOOR_11.criterion("child"), NORTHMOOR.criterion("child")))
-    assert lines[1:] == [
-        "One area is enough when a need: now only with danger (it was none).",
-        "A need that comes and goes, judged by its hard days: one area is enough when it: now "
-        "only with danger (it was none).",
-    ]
+    assert lines[1:] == ["One area is enough when a need: now only with danger (it was none)."]

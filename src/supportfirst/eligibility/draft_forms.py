@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from crispy_forms_gds.layout import Field, Fieldset, Size
+from crispy_forms_gds.layout import Div, Field, Fieldset, Size
 from django import forms
 
 from supportfirst.kernel.formsupport import RealDateField, gds_helper
@@ -120,15 +120,6 @@ class CriterionForm(forms.Form):
     )
     one_area_enough_when = _ticks("One area is enough when a need", FLAG_CHOICES, required=False)
     one_area_enough_in = _ticks("One area is enough in", AREA_CHOICES, required=False)
-    one_area_enough_on_hard_days = _ticks(
-        "A need that comes and goes is judged by its hard days: one area is enough when, on "
-        "the hard days, it",
-        FLAG_CHOICES,
-        "For needs that fluctuate over the week. Tick only what makes one area enough every "
-        "day too: a need that comes and goes is never judged better than the same need every "
-        "day.",
-        required=False,
-    )
     needs_impairment_or_illness = _yes_no(
         "Must the needs come from a disability or illness (for a carer, from caring)?"
     )
@@ -162,9 +153,6 @@ class CriterionForm(forms.Form):
                 Field.checkboxes("areas", legend_size=Size.SMALL, small=True),
                 Field.checkboxes("one_area_enough_when", legend_size=Size.SMALL, small=True),
                 Field.checkboxes("one_area_enough_in", legend_size=Size.SMALL, small=True),
-                Field.checkboxes(
-                    "one_area_enough_on_hard_days", legend_size=Size.SMALL, small=True
-                ),
                 legend="The rule",
                 legend_size=Size.MEDIUM,
             ),
@@ -192,7 +180,6 @@ class CriterionForm(forms.Form):
             "outcomes_needed": part.get("outcomes_needed", 2),
             "one_area_enough_when": part.get("one_area_enough_when") or [],
             "one_area_enough_in": part.get("one_area_enough_in") or [],
-            "one_area_enough_on_hard_days": part.get("one_area_enough_on_hard_days") or [],
             "needs_impairment_or_illness": _yes(part.get("needs_impairment_or_illness", True)),
             "needs_significant_impact": _yes(part.get("needs_significant_impact", True)),
             "compare_with_same_age": _yes(part.get("compare_with_same_age", True)),
@@ -218,8 +205,6 @@ class CriterionForm(forms.Form):
             part["one_area_enough_when"] = list(data["one_area_enough_when"])
         if data["one_area_enough_in"]:
             part["one_area_enough_in"] = list(data["one_area_enough_in"])
-        if data["one_area_enough_on_hard_days"]:
-            part["one_area_enough_on_hard_days"] = list(data["one_area_enough_on_hard_days"])
         part["needs_impairment_or_illness"] = data["needs_impairment_or_illness"]
         part["needs_significant_impact"] = data["needs_significant_impact"]
         if data["for_whom"] == areas.CHILD:
@@ -457,11 +442,22 @@ class ExampleForm(forms.Form):
             )
             self.fields[f"{prefix}_flags"] = _ticks("It", FLAG_CHOICES, required=False)
             self.fields[f"{prefix}_fluctuates"] = forms.BooleanField(
-                label="Some days are much harder than others (what it ticks is the hard days)",
+                label="Some days are much harder than others",
+                help_text="What it ticks is then how it is on the hard days.",
+                required=False,
+            )
+            # Asked instead of how often help is needed, when some days are much harder.
+            self.fields[f"{prefix}_hard_days_how_often"] = forms.ChoiceField(
+                label="How often do the hard days come?",
+                choices=HOW_OFTEN_CHOICES,
                 required=False,
             )
             self.fields[f"{prefix}_how_often"] = forms.ChoiceField(
-                label="How often help is needed", choices=HOW_OFTEN_CHOICES, required=False
+                label="How often help is needed",
+                help_text="Not needed when some days are much harder: you said how often the "
+                "hard days come.",
+                choices=HOW_OFTEN_CHOICES,
+                required=False,
             )
             self.fields[f"{prefix}_same_age"] = forms.ChoiceField(
                 label="More than other children of the same age need?",
@@ -473,7 +469,20 @@ class ExampleForm(forms.Form):
                     Field.select(f"{prefix}_area"),
                     Field.text(f"{prefix}_description"),
                     Field.checkboxes(f"{prefix}_flags", legend_size=Size.SMALL, small=True),
-                    Field.checkbox(f"{prefix}_fluctuates", small=True),
+                    Div(
+                        Field.checkbox(
+                            f"{prefix}_fluctuates",
+                            small=True,
+                            data_aria_controls=f"{prefix}-hard-days",
+                        ),
+                        Div(
+                            Field.select(f"{prefix}_hard_days_how_often"),
+                            css_id=f"{prefix}-hard-days",
+                            css_class="govuk-checkboxes__conditional "
+                            "govuk-checkboxes__conditional--hidden",
+                        ),
+                        data_module="govuk-checkboxes",
+                    ),
                     Field.select(f"{prefix}_how_often"),
                     Field.select(f"{prefix}_same_age"),
                     legend=f"Need {number}",
@@ -506,7 +515,9 @@ class ExampleForm(forms.Form):
             for flag in data.get(f"{prefix}_flags") or []:
                 need[flag] = True
             if data.get(f"{prefix}_fluctuates"):
+                # Judged at the level of its hard days, as often as they come.
                 need["fluctuates"] = True
+                need["how_often"] = data.get(f"{prefix}_hard_days_how_often") or "every_day"
             same = data.get(f"{prefix}_same_age")
             if same:
                 need["more_than_same_age"] = same == "yes"

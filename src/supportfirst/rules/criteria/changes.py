@@ -110,7 +110,6 @@ def _criterion_lines(old: Criterion, new: Criterion) -> Iterator[str]:
             "One area is enough when a need: "
             + _was(_flag_list(new.one_area_enough_when), _flag_list(old.one_area_enough_when))
         )
-    yield from _hard_days_lines(old, new)
     if old.one_area_enough_in != new.one_area_enough_in:
         yield (
             "One area is enough in: "
@@ -124,17 +123,6 @@ def _criterion_lines(old: Criterion, new: Criterion) -> Iterator[str]:
         yield f"Youngest age: {_was(_age(new.min_age), _age(old.min_age))}"
     if old.max_age != new.max_age:
         yield f"Oldest age: {_was(_age(new.max_age), _age(old.max_age))}"
-
-
-def _hard_days_lines(old: Criterion, new: Criterion) -> Iterator[str]:
-    if old.one_area_enough_on_hard_days != new.one_area_enough_on_hard_days:
-        yield (
-            "A need that comes and goes, judged by its hard days: one area is enough when it: "
-            + _was(
-                _flag_list(new.one_area_enough_on_hard_days),
-                _flag_list(old.one_area_enough_on_hard_days),
-            )
-        )
 
 
 def _gate_lines(old: Criterion, new: Criterion) -> Iterator[str]:

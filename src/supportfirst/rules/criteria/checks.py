@@ -56,7 +56,6 @@ _CRITERION = {
     "outcomes_needed": False,
     "one_area_enough_when": False,
     "one_area_enough_in": False,
-    "one_area_enough_on_hard_days": False,
     "compare_with_same_age": False,
     "needs_impairment_or_illness": False,
     "needs_significant_impact": False,
@@ -107,20 +106,6 @@ def _criterion(reader: Reader, data: Any, path: str) -> Criterion:
         chosen or own_areas,
         "areas this criterion counts",
     )
-    hard_days = reader.codes(
-        fields, "one_area_enough_on_hard_days", path, counts, "flags this criterion counts"
-    )
-    for index, flag in enumerate(hard_days or ()):
-        # Judged by the hard days, as if every day were like them: never more generous to a
-        # need that comes and goes than to the same need every day.
-        if flag not in (enough or ()):
-            reader.add(
-                f"{join(path, 'one_area_enough_on_hard_days')}[{index}]",
-                f"“{flag}” would make one area enough for a need on its hard days but not for "
-                "the same need every day. A need that comes and goes is judged as if the hard "
-                "days were every day, never better: add it to “one_area_enough_when” too, or "
-                "take it out here.",
-            )
     raw_areas = fields.get("areas")
     most = len(raw_areas) if isinstance(raw_areas, list) and raw_areas else len(own_areas)
     outcomes = reader.whole_number(fields, "outcomes_needed", path, 2, 1, most)
@@ -139,7 +124,6 @@ def _criterion(reader: Reader, data: Any, path: str) -> Criterion:
         outcomes_needed=outcomes or 1,
         one_area_enough_when=enough or (),
         one_area_enough_in=enough_in or (),
-        one_area_enough_on_hard_days=hard_days or (),
         needs_impairment_or_illness=reader.boolean(
             fields, "needs_impairment_or_illness", path, True
         ),

@@ -180,7 +180,6 @@ class _Rule:
         "failed",
         "for_whom",
         "gates",
-        "hard_days",
         "heads",
         "id",
         "max_age",
@@ -233,17 +232,12 @@ class _Rule:
         self.rank = areas.HOW_OFTEN_RANK[c.at_least]
         self.single = c.one_area_enough_when
         self.single_areas = frozenset(c.one_area_enough_in)
-        # Judged by the hard days, as if every day were like them: only a flag that makes one
-        # area enough for a need every day can make it enough for a need that comes and goes,
-        # so a fluctuating need is never treated better than the same need every day.
-        self.hard_days = tuple(f for f in c.one_area_enough_on_hard_days if f in self.single)
         self.met_tail = " ".join(tail)
         self.stop_sentence = stop_sentence
         # The keys of every need that counts under it (see `_key`), and of those enough alone.
         person = areas.PERSONS.index(c.for_whom)
         flag_mask = sum(_FLAG_BITS[flag] for flag in c.counts)
         single_mask = sum(_FLAG_BITS[flag] for flag in c.one_area_enough_when)
-        hard_mask = sum(_FLAG_BITS[flag] for flag in self.hard_days)
         age_matters = c.compare_with_same_age and c.for_whom == areas.CHILD
         count_keys = set()
         single_keys = set()
@@ -257,11 +251,9 @@ class _Rule:
                     if not bits & flag_mask or (age_matters and bits & _TYPICAL):
                         continue
                     count_keys.add(base + bits)
-                    # A steady need by the flags that make one area enough; one that comes
-                    # and goes by those the criterion extends to its hard days.
-                    if area in self.single_areas or bits & (
-                        hard_mask if bits & _FLUCTUATES else single_mask
-                    ):
+                    # A need that fluctuates is judged by its hard days exactly as the same
+                    # need every day: the _FLUCTUATES bit never changes whether it counts.
+                    if area in self.single_areas or bits & single_mask:
                         single_keys.add(base + bits)
         self.count_keys = frozenset(count_keys)
         self.single_keys = frozenset(single_keys)
@@ -305,6 +297,8 @@ _TYPICAL = 1
 _FLUCTUATES = 32
 _KEY_BITS = 64  # the bits above, all of them: a key's area number is key >> _AREA_SHIFT
 _AREA_SHIFT = 8  # log2(_KEY_BITS * len(areas.HOW_OFTEN))
+if 1 << _AREA_SHIFT != _KEY_BITS * len(areas.HOW_OFTEN):  # pragma: no cover - a wrong edit
+    raise RuntimeError("_AREA_SHIFT must be log2(_KEY_BITS * the number of frequencies).")
 _AREA_INDEX = {area: index for index, area in enumerate(areas.AREAS)}
 _AREA_CODES = list(areas.AREAS)
 _KEY_BASE: dict[str, dict[str, dict[str, int]]] = {
@@ -362,35 +356,16 @@ def _typical_for_age(rule: _Rule, need: AssessedNeed) -> bool:
 def _single(rule: _Rule, need: AssessedNeed) -> bool:
     """A counting need that is enough on its own: it has a flag, or is in an area, that the
     criterion says makes one area enough."""
-    return need.area in rule.single_areas or any(
-        getattr(need, flag) for flag in (rule.hard_days if need.fluctuates else rule.single)
-    )
+    return need.area in rule.single_areas or any(getattr(need, flag) for flag in rule.single)
 
 
 def _single_words(rule: _Rule, need: AssessedNeed | None = None) -> str:
     """How the criteria say one area is enough, e.g. "with danger to someone, or in keeping
     safe". For a need, only what applies to it."""
-    if need is None:
-        # Every way, and for each flag whether a need that comes and goes is judged by its
-        # hard days too.
-        parts = [
-            f"can only be managed {_FLAG_CONDITION[flag]}"
-            + (" (every day, or on its hard days)" if flag in rule.hard_days else "")
-            for flag in rule.single
-        ]
-        hard = []
-    elif need.fluctuates:
-        parts = []  # a need that comes and goes: only the flags extended to its hard days
-        hard = [f for f in rule.hard_days if getattr(need, f)]
-    else:
-        flags = [f for f in rule.single if getattr(need, f)]
-        parts = [f"can only be managed {_FLAG_CONDITION[flag]}" for flag in flags]
-        hard = []
+    flags = [f for f in rule.single if need is None or getattr(need, f)]
     in_areas = [a for a in rule.single_areas if need is None or need.area == a]
+    parts = [f"can only be managed {_FLAG_CONDITION[flag]}" for flag in flags]
     parts += [f"is in {_lower(_name(area))}" for area in sorted(in_areas)]
-    if hard:
-        ways = _join([_FLAG_CONDITION[flag] for flag in hard], "or")
-        parts.append(f"has hard days on which it can only be managed {ways}")
     return _join(parts, "or")
 
 
@@ -410,7 +385,7 @@ def _area_failure(rule: _Rule, counted_areas: list[str]) -> tuple[str, list[str]
         failure = f"No area of {whose} life is recorded as one that can only be managed with help."
         more = "one area" if c.outcomes_needed == 1 else f"{_number(c.outcomes_needed)} areas"
     changes = [f"If {more} of {whose} life could only be managed with help, this would be met."]
-    if (rule.single or rule.single_areas or rule.hard_days) and c.outcomes_needed > 1:
+    if (rule.single or rule.single_areas) and c.outcomes_needed > 1:
         changes.append(f"One area is enough when a need that counts {_single_words(rule)}.")
     return failure, changes
 

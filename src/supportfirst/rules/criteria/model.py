@@ -77,18 +77,16 @@ class Criterion:
     at least as often as `at_least`, and (for a child, unless `compare_with_same_age` is false)
     it is not recorded as what other children of the same age need too. The criterion is met
     when the counting needs cover at least `outcomes_needed` different areas (or one area, when
-    a counting need is in one of `one_area_enough_in`, or has a flag in `one_area_enough_when`:
-    for a need that fluctuates over the week, a flag also in `one_area_enough_on_hard_days`),
+    a counting need is in one of `one_area_enough_in`, or has a flag in `one_area_enough_when`),
     and, if required, the needs arise from impairment or illness (for a carer: from caring) and
     there is, or is likely to be, a significant impact on wellbeing (a carer's own).
     `min_age` and `max_age` limit it to children of those ages (in years) when the case gives
     an age.
 
-    A need that fluctuates is judged by its hard days: its flags are how the hard days are and
-    its `how_often` how often they come, so it counts exactly as the same need every day
-    would. One area is enough for it only where the criterion says so of the hard days, and
-    only for a flag that makes one area enough every day too: never more than for the same
-    need every day.
+    A need that fluctuates over the week is judged at the level of its hard days, as often as
+    they come: its flags are how the hard days are and its `how_often` how often they come, and
+    it is decided exactly as the same need with those flags and that `how_often` would be (the
+    same counting, the same `one_area_enough_when`). Only the words of its reasons differ.
     """
 
     id: str
@@ -101,11 +99,6 @@ class Criterion:
     outcomes_needed: int = 2
     one_area_enough_when: tuple[str, ...] = ()
     one_area_enough_in: tuple[str, ...] = ()
-    # Needs that fluctuate over the week, judged by the hard days as if they were every day:
-    # one area is enough for a counting need that fluctuates when, on its hard days, it has
-    # one of these flags. Each must be in `one_area_enough_when` too (the loader says so, and
-    # the evaluator reads only those), so it is never more than for the same need every day.
-    one_area_enough_on_hard_days: tuple[str, ...] = ()
     # The age comparator: a child's need counts only when it is more than other children of
     # the same age need (the need record says so). Only for a child's criterion.
     compare_with_same_age: bool = True

@@ -60,13 +60,7 @@ def _variants(c: Criterion) -> Iterator[tuple[str, str, Criterion]]:
         yield (
             "outcomes_needed",
             "one area of life is enough",
-            replace(
-                c,
-                outcomes_needed=2,
-                one_area_enough_when=(),
-                one_area_enough_in=(),
-                one_area_enough_on_hard_days=(),
-            ),
+            replace(c, outcomes_needed=2, one_area_enough_when=(), one_area_enough_in=()),
         )
     if c.at_least != "less_often":
         yield (
@@ -84,9 +78,6 @@ def _variants(c: Criterion) -> Iterator[tuple[str, str, Criterion]]:
                     c,
                     counts=without,
                     one_area_enough_when=tuple(f for f in c.one_area_enough_when if f in without),
-                    one_area_enough_on_hard_days=tuple(
-                        f for f in c.one_area_enough_on_hard_days if f in without
-                    ),
                 ),
             )
     yield from _one_area_variants(c)
@@ -107,15 +98,6 @@ def _one_area_variants(c: Criterion) -> Iterator[tuple[str, str, Criterion]]:
             "one_area_enough_in",
             f"one area is enough when it is {areas.area_name(area).lower()}",
             replace(c, one_area_enough_in=rest),
-        )
-    for flag in c.one_area_enough_on_hard_days:
-        rest = tuple(f for f in c.one_area_enough_on_hard_days if f != flag)
-        words = _FLAG_WORDS[flag].removeprefix("a need counts when ")
-        yield (
-            "one_area_enough_on_hard_days",
-            "a need that comes and goes is judged by its hard days, so one area is enough "
-            f"when, on the hard days, {words}",
-            replace(c, one_area_enough_on_hard_days=rest),
         )
 
 
