@@ -162,7 +162,7 @@ def test_the_public_model_page_says_it_is_a_starting_point_never_used(db):
     assert "No decision is made with these criteria" in page
 
 
-def test_the_demo_councils_use_their_own_adopted_sets(db):
+def test_the_demo_councils_use_their_own_adopted_sets(db, on_5_december_2026):
     from supportfirst.eligibility.demo import adopt_demo_criteria
 
     criteria_publish_shipped()
