@@ -35,6 +35,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--families", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument(
+        "--slowest",
+        action="store_true",
+        help="after the table, each page over 2x: its three slowest queries (SQL cut short)",
+    )
     args = parser.parse_args()
 
     import django
@@ -78,6 +83,7 @@ def _run(args: argparse.Namespace, connection: Any, CaptureQueriesContext: Any) 
     parent = signed_in_client(family_user(family))
     admin = signed_in_client(staff_user(council, Role.COUNCIL_ADMIN))
     forum = signed_in_client(staff_user(council, Role.FORUM_MEMBER))
+    analyst = signed_in_client(staff_user(council, Role.DATA_TEAM))
     pages = {
         "public start page": (anonymous, "/"),
         "my work, nothing due": (newcomer, "/staff/my-work/"),
@@ -108,15 +114,22 @@ def _run(args: argparse.Namespace, connection: Any, CaptureQueriesContext: Any) 
         "returns: child": (client, f"/staff/returns/children/{child.pk}/"),
         "returns: request": (client, f"/staff/returns/requests/{request.pk}/"),
         "census check (manager)": (manager, "/staff/returns/cin-census/"),
+        "dashboard (manager)": (manager, "/staff/returns/dashboard/"),
+        "dashboard (data team)": (analyst, "/staff/returns/dashboard/"),
         "family: growing up": (parent, f"/family/children/{child.pk}/growing-up/"),
         "family: messages": (parent, "/family/notifications/"),
     }
     timings: dict[str, list[float]] = {name: [] for name in pages}
     queries: dict[str, int] = {}
+    captured_sql: dict[str, list[dict[str, str]]] = {}
     for name, (who, url) in pages.items():  # warm up, and count queries once
         with CaptureQueriesContext(connection) as captured:
             assert who.get(url).status_code == 200, url
         queries[name] = len(captured)
+    for name, (who, url) in pages.items():  # once more, warm, to see where the time goes
+        with CaptureQueriesContext(connection) as captured:
+            who.get(url)
+        captured_sql[name] = list(captured.captured_queries)
     for _ in range(args.rounds):
         for name, (who, url) in pages.items():
             started = time.perf_counter()
@@ -133,6 +146,14 @@ def _run(args: argparse.Namespace, connection: Any, CaptureQueriesContext: Any) 
             f"{name:<24} {median * 1000:>10.1f} {median / base:>10.2f} "
             f"{median / signed_in:>12.2f} {queries[name]:>8}"
         )
+    if args.slowest:
+        for name in pages:
+            if statistics.median(timings[name]) <= 2 * signed_in:
+                continue
+            print(f"\n{name}: slowest queries (seconds, once, warm)")
+            slow = sorted(captured_sql[name], key=lambda q: -float(q["time"]))[:3]
+            for query in slow:
+                print(f"  {float(query['time']):.4f}  {query['sql'][:400]}")
 
 
 if __name__ == "__main__":

@@ -236,7 +236,10 @@ def _both_methods(client: Client, url: str) -> list[int]:
 @pytest.mark.parametrize("route", WITH_IDS, ids=str)
 @pytest.mark.parametrize(
     "role",
-    sorted(CASEWORK_ROLES | {Role.FORUM_MEMBER, Role.COUNCIL_ADMIN, Role.COMPLAINTS_MANAGER}),
+    sorted(
+        CASEWORK_ROLES
+        | {Role.FORUM_MEMBER, Role.COUNCIL_ADMIN, Role.COMPLAINTS_MANAGER, Role.DATA_TEAM}
+    ),
 )
 def test_staff_never_see_another_councils_records(two_councils, route, role):
     intruder = staff_user(two_councils["a"], role)

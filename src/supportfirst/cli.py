@@ -352,6 +352,95 @@ def cmd_export_cin_census(args: argparse.Namespace) -> int:
     return 1 if result.problems else 0
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date: write it as YYYY-MM-DD, for example 2026-03-31"
+        ) from None
+
+
+def cmd_export_data_feed(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from supportfirst.returns import export, export_feed
+
+    try:
+        result = export_feed.data_feed(
+            la_code=args.council, start=args.start, end=args.end, output=args.output
+        )
+    except export.ExportRefused as problem:
+        print(f"No data feed was written. {problem}", file=sys.stderr)
+        return 2
+    where = "standard output" if args.output in (None, "-") else str(Path(args.output).resolve())
+    print(
+        f"Wrote the Department's data feed from {args.start:%-d %B %Y} to {args.end:%-d %B %Y} "
+        f"for {result.council} to {where}: {result.children} children.",
+        file=sys.stderr,
+    )
+    if result.left_out:
+        print(
+            f"Left out {result.left_out} children the Department would refuse: fix each, "
+            "then write the feed again.",
+            file=sys.stderr,
+        )
+    for line in result.problems:
+        print(f"To fix: {line}", file=sys.stderr)
+    return 1 if result.problems else 0
+
+
+def cmd_export_register(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from supportfirst.returns import register_export
+
+    try:
+        council, children = register_export.register_export(
+            la_code=args.council, output=args.output
+        )
+    except register_export.RegisterRefused as problem:
+        print(f"No register was written. {problem}", file=sys.stderr)
+        return 2
+    where = "standard output" if args.output in (None, "-") else str(Path(args.output).resolve())
+    print(
+        f"Wrote the register of disabled children for {council} to {where}: {children} children.",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_export_annex_a(args: argparse.Namespace) -> int:
+    if (refusal := _refuse_insecure()) is not None:
+        return refusal
+    _django_setup()
+    from supportfirst.returns import export_annex_a
+    from supportfirst.returns.export import ExportRefused
+
+    try:
+        result = export_annex_a.annex_a_lists(
+            la_code=args.council,
+            start=args.start,
+            end=args.end,
+            fmt=args.format,
+            output=args.output,
+        )
+    except ExportRefused as problem:
+        print(f"No Annex A lists were written. {problem}", file=sys.stderr)
+        return 2
+    rows = ", ".join(f"List {n}: {count}" for n, count in result.rows.items())
+    print(
+        f"Wrote Ofsted's Annex A lists from {args.start:%-d %B %Y} to {args.end:%-d %B %Y} for "
+        f"{result.council} ({rows} rows):",
+        file=sys.stderr,
+    )
+    for path in result.files:
+        print(f"  {path.resolve()}", file=sys.stderr)
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     if (refusal := _refuse_insecure()) is not None:
         return refusal
@@ -567,6 +656,72 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cin.add_argument("--output", metavar="FILE", help="the file to write (standard output if none)")
     cin.set_defaults(handler=cmd_export_cin_census)
+    data_feed = export_commands.add_parser(
+        "data-feed",
+        help="the Department's children's social care data feed (JSON Lines) for a period",
+    )
+    data_feed.add_argument("--council", required=True, metavar="CODE", help="the council's LA code")
+    data_feed.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the first day: children with a request for help open from this day",
+    )
+    data_feed.add_argument(
+        "--to",
+        dest="end",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the last day (included)",
+    )
+    data_feed.add_argument(
+        "--output", metavar="FILE", help="the file to write (standard output if none)"
+    )
+    data_feed.set_defaults(handler=cmd_export_data_feed)
+
+    reg = export_commands.add_parser(
+        "register", help="the register of disabled children as CSV (streamed)"
+    )
+    reg.add_argument("--council", required=True, metavar="CODE", help="the council's LA code")
+    reg.add_argument("--output", metavar="FILE", help="the file to write (standard output if none)")
+    reg.set_defaults(handler=cmd_export_register)
+
+    annex = export_commands.add_parser(
+        "annex-a", help="Ofsted's Annex A lists 1, 3, 4 and 6 for a period"
+    )
+    annex.add_argument("--council", required=True, metavar="CODE", help="the council's LA code")
+    annex.add_argument(
+        "--from",
+        dest="start",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the first day of the period",
+    )
+    annex.add_argument(
+        "--to",
+        dest="end",
+        required=True,
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the last day of the period",
+    )
+    annex.add_argument(
+        "--format",
+        choices=["xlsx", "csv"],
+        default="xlsx",
+        help="one workbook with a sheet per list (xlsx), or a CSV file per list (csv)",
+    )
+    annex.add_argument(
+        "--output",
+        metavar="FILE or DIR",
+        help="the workbook to write, or the folder for the CSV files (a name of its own in the "
+        "current folder if none)",
+    )
+    annex.set_defaults(handler=cmd_export_annex_a)
 
     backup = commands.add_parser("backup", help="back up the whole database to one file")
     backup.add_argument("--output", required=True, metavar="FILE", help="the file to write")

@@ -151,6 +151,15 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {"transaction_mode": "IMMEDIATE", "timeout": 20}
+else:
+    # PostgreSQL's just-in-time compiler pays off for long reports, not for a page's short
+    # queries: the council wall's policies raise the planner's cost estimates above its
+    # threshold, and compiling then took longer than the query (My work at 10,000 families:
+    # 250 ms of 270). Off for the service's connections; see docs/operations.md.
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["options"] = (
+        DATABASES["default"]["OPTIONS"].get("options", "") + " -c jit=off"
+    ).strip()
 
 # The second wall between councils (PostgreSQL row-level security, see docs/security.md): the role
 # every request runs as. Empty when the service connects directly as a restricted login instead.

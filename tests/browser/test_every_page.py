@@ -79,10 +79,26 @@ def test_every_manager_page(visitor, council, story):
         "/staff/training/",
         "/staff/forum-figures/",
         "/staff/returns/cin-census/",
+        "/staff/returns/annex-a/",
         f"/staff/safeguarding/{story['move'].pk}/",
         f"/staff/contacts/{story['contact'].pk}/approve/",
         f"/staff/assessments/{made.child.pk}/authorise/",
         f"/staff/requests/{made.request.pk}/not-assessing/",
+    ):
+        visitor.goto(path)
+
+
+def test_every_data_team_page(visitor, council, story):
+    """The data team lands on the returns list and reaches each return from it."""
+    sign_in(visitor, staff_user(council, Role.DATA_TEAM))
+    visitor.goto("/staff/")
+    for path in (
+        "/staff/returns/",
+        "/staff/returns/cin-census/",
+        "/staff/returns/register/",
+        "/staff/returns/equality/",
+        "/staff/returns/annex-a/",
+        "/staff/returns/dashboard/",
     ):
         visitor.goto(path)
 

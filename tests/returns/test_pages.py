@@ -271,3 +271,78 @@ def test_the_census_download_streams_the_councils_children_only(
 def _year() -> int:
     today = timezone.localdate()
     return today.year + 1 if today > dt.date(today.year, 3, 31) else today.year
+
+
+@pytest.fixture
+def data_team(council):
+    return staff_user(council, Role.DATA_TEAM, full_name="Omar Haddad")
+
+
+def test_the_data_team_lands_on_the_returns_list(data_team):
+    client = signed_in_client(data_team)
+    response = client.get("/staff/")
+    assert response.status_code == 302
+    assert response["Location"] == "/staff/returns/"
+    page = client.get("/staff/returns/")
+    assert page.status_code == 200
+    assert "Children in Need census" in page.content.decode()
+
+
+def test_the_data_team_checks_and_downloads_the_census_but_opens_no_record(
+    data_team, child, support_request
+):
+    client = signed_in_client(data_team)
+    page = client.get(f"/staff/returns/cin-census/?year={_year()}")
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert child.first_name in body
+    assert "Fix this" not in body
+    assert "the data team does not open families' records" in body
+    assert client.get(f"/staff/returns/cin-census/download/?year={_year()}").status_code == 200
+    for record in (
+        f"/staff/returns/children/{child.pk}/",
+        f"/staff/returns/requests/{support_request.pk}/",
+        f"/staff/families/{child.family_id}/",
+        f"/staff/requests/{support_request.pk}/",
+        "/staff/my-work/",
+    ):
+        assert client.get(record).status_code in {403, 404}, record
+
+
+def test_a_practitioner_does_not_see_the_returns_list(worker):
+    assert signed_in_client(worker).get("/staff/returns/").status_code == 403
+
+
+@pytest.mark.parametrize("year", ["abc", "2014", "9999", "2025.5", "-2026", "٢٠٢٥"])
+def test_a_census_year_that_is_not_one_is_explained_on_the_page(data_team, year):
+    page = signed_in_client(data_team).get("/staff/returns/cin-census/", {"year": year})
+    assert page.status_code == 400
+    body = page.content.decode()
+    assert "govuk-error-summary" in body
+    message = f"Choose a census year from 2015 to {_year()}"
+    assert f'<a href="#year">{message}</a>' in body
+    assert '<p id="year-error" class="govuk-error-message">' in body
+    assert f"Children in Need census {_year() - 1} to {_year()}" in body
+
+
+@pytest.mark.parametrize("year", ["abc", "2014", "9999", "2026 "])
+def test_a_census_download_for_a_year_that_is_not_one_is_refused_plainly(data_team, year):
+    response = signed_in_client(data_team).get(
+        "/staff/returns/cin-census/download/", {"year": year}
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "There is no census year to download for that address" in body
+    assert f"The census years are 2015 to {_year()}." in body
+    assert not AccessEvent.objects.filter(action=Action.DOWNLOAD).exists()
+
+
+def test_no_census_year_means_the_current_one(data_team):
+    client = signed_in_client(data_team)
+    page = client.get("/staff/returns/cin-census/")
+    assert page.status_code == 200
+    assert f"Children in Need census {_year() - 1} to {_year()}" in page.content.decode()
+    download = client.get("/staff/returns/cin-census/download/")
+    assert download.status_code == 200
+    assert "cin-census-" in download["Content-Disposition"]
+    assert f"-{_year()}.xml" in download["Content-Disposition"]

@@ -20,6 +20,8 @@ from supportfirst.councils.models import (
     COMPLAINTS_ROLES,
     FAMILY_ROLES,
     MANAGER_ROLES,
+    RETURNS_DETAILS_ROLES,
+    RETURNS_ROLES,
     STAFF_ROLES,
     Role,
 )
@@ -54,3 +56,5 @@ council_admin_required = role_required({Role.COUNCIL_ADMIN})
 forum_required = role_required({Role.FORUM_MEMBER})
 complaint_readers_required = role_required(COMPLAINT_READERS)
 complaints_manager_required = role_required(COMPLAINTS_ROLES)
+returns_required = role_required(RETURNS_ROLES)
+returns_details_required = role_required(RETURNS_DETAILS_ROLES)

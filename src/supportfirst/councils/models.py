@@ -93,6 +93,7 @@ class Role(models.TextChoices):
     FORUM_MEMBER = "forum_member", "Parent carer forum member"
     COUNCIL_ADMIN = "council_admin", "Council administrator"
     COMPLAINTS_MANAGER = "complaints_manager", "Complaints manager"
+    DATA_TEAM = "data_team", "Data team"
 
 
 FAMILY_ROLES = frozenset({Role.FAMILY_MEMBER, Role.YOUNG_PERSON})
@@ -106,8 +107,20 @@ appoint, extend and respond; a practitioner can read a complaint about their fam
 but does not run it."""
 COMPLAINT_READERS = frozenset({*CASEWORK_ROLES, Role.COMPLAINTS_MANAGER})
 """Who may read complaints (never the worker a complaint is about: see complaints/models.py)."""
+RETURNS_ROLES = frozenset({Role.DATA_TEAM, *MANAGER_ROLES})
+"""Who reads the council's returns, registers and dashboards: its data team, and managers. The
+data team sees no case record beyond what a return needs (the returns details of a child and a
+request), never assessments, plans or notes."""
+RETURNS_DETAILS_ROLES = frozenset({*CASEWORK_ROLES, Role.DATA_TEAM})
+"""Who may read and correct the returns details of a child or a request."""
 STAFF_ROLES = frozenset(
-    {*CASEWORK_ROLES, Role.FORUM_MEMBER, Role.COUNCIL_ADMIN, Role.COMPLAINTS_MANAGER}
+    {
+        *CASEWORK_ROLES,
+        Role.FORUM_MEMBER,
+        Role.COUNCIL_ADMIN,
+        Role.COMPLAINTS_MANAGER,
+        Role.DATA_TEAM,
+    }
 )
 
 
@@ -116,6 +129,7 @@ ROLE_ORDER = (
     Role.TEAM_MANAGER,
     Role.PRACTITIONER,
     Role.COMPLAINTS_MANAGER,
+    Role.DATA_TEAM,
     Role.COUNCIL_ADMIN,
     Role.FORUM_MEMBER,
 )
@@ -219,6 +233,11 @@ class Membership(Versioned):
     def is_manager_role(self) -> bool:
         """A team manager or head of service: sees the Team page and decides proposals."""
         return self.holds_any(MANAGER_ROLES)
+
+    @property
+    def is_returns_role(self) -> bool:
+        """The data team or a manager: sees the returns, registers and dashboards."""
+        return self.holds_any(RETURNS_ROLES)
 
     @property
     def is_council_admin(self) -> bool:

@@ -81,6 +81,7 @@ COUNCILS = [
             StaffPerson(
                 "priya.complaints", "Priya Shah", Role.COMPLAINTS_MANAGER, "Complaints manager"
             ),
+            StaffPerson("omar.data", "Omar Haddad", Role.DATA_TEAM, "Performance and data analyst"),
         ),
         families=(
             DemoFamily(
@@ -242,6 +243,7 @@ COUNCILS = [
             StaffPerson(
                 "ben.complaints", "Ben Osei", Role.COMPLAINTS_MANAGER, "Complaints manager"
             ),
+            StaffPerson("jo.data", "Jo Whitaker", Role.DATA_TEAM, "Performance and data analyst"),
         ),
         families=(
             DemoFamily(

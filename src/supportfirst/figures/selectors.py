@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import (
@@ -25,13 +25,14 @@ from django.db.models import (
     Q,
     QuerySet,
 )
-from django.db.models.functions import TruncDate, TruncMonth
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from supportfirst.assessments.models import Assessment, AssessmentStatus
 from supportfirst.complaints.models import ComplaintStage, Stage
 from supportfirst.councils.scoping import Scope
 from supportfirst.eligibility.models import DecisionStatus, EligibilityDecision
+from supportfirst.kernel.months import MonthIndex
 from supportfirst.pathway.models import (
     EnquiryOutcome,
     FamilyView,
@@ -83,13 +84,6 @@ def months_shown(today: date, count: int = MONTHS_SHOWN) -> list[date]:
     return months
 
 
-def _month(value: Any) -> date:
-    if hasattr(value, "date") and callable(value.date):
-        value = timezone.localtime(value) if timezone.is_aware(value) else value
-        return value.date().replace(day=1)
-    return value.replace(day=1)
-
-
 def _label(month: date) -> str:
     return f"{month:%B %Y}"
 
@@ -111,16 +105,61 @@ def _pair(
     return out
 
 
+def _month_of(field: str, months: list[date], *, dates: bool = False) -> MonthIndex:
+    """Which shown month a row falls in, as its place in `sorted(months)` (see `_first`): the
+    database compares the stored values with each month's end, with no function called for
+    each row (SQLite's month and time zone functions are Python's, row by row). Rows outside
+    the months shown are left out by `_shown_only`."""
+    return MonthIndex(field, [_edge(_next_month(first), dates) for first in sorted(months)])
+
+
+def _first(months: list[date], place: int) -> date:
+    """The first day of the month at `place` in `sorted(months)`."""
+    return sorted(months)[place]
+
+
+def _edge(day: date, dates: bool) -> date | datetime:
+    return day if dates else timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _shown_only(
+    rows: QuerySet[Any], field: str, months: list[date], *, dates: bool = False
+) -> QuerySet[Any]:
+    """The rows from the first moment of the oldest month shown to the end of the newest."""
+    return rows.filter(
+        **{
+            f"{field}__gte": _edge(min(months), dates),
+            f"{field}__lt": _edge(_next_month(max(months)), dates),
+        }
+    )
+
+
+def _next_month(first: date) -> date:
+    return (first + timedelta(days=32)).replace(day=1)
+
+
+def _since_moment(months: list[date]) -> datetime:
+    """The first moment of the earliest month shown, in the council's time zone."""
+    return timezone.make_aware(datetime.combine(_since(months), time.min))
+
+
 def _by_month(
-    rows: QuerySet[Any], *, month_of: str, family: str, cells: Mapping[str, Q | None]
+    rows: QuerySet[Any],
+    *,
+    month_of: str,
+    family: str,
+    cells: Mapping[str, Q | None],
+    months: list[date],
+    dates: bool = False,
 ) -> dict[date, dict[str, int]]:
     found = (
-        rows.annotate(month=TruncMonth(month_of))
+        _shown_only(rows, month_of, months, dates=dates)
+        .annotate(month=_month_of(month_of, months, dates=dates))
         .values("month")
         .annotate(**_pair(family=family, cells=cells))
         .order_by()
     )
-    return {_month(r["month"]): r for r in found if r["month"] is not None}
+    return {_first(months, r["month"]): r for r in found if r["month"] is not None}
 
 
 def _rows(
@@ -145,9 +184,11 @@ def _since(months: list[date]) -> date:
 
 def requests_chart(council_id: int, months: list[date]) -> Chart:
     rows = SupportRequest.objects.filter(
-        family__council_id=council_id, received_at__date__gte=_since(months)
+        family__council_id=council_id, received_at__gte=_since_moment(months)
     )
-    counted = _by_month(rows, month_of="received_at", family="family", cells={"all": None})
+    counted = _by_month(
+        rows, month_of="received_at", family="family", cells={"all": None}, months=months
+    )
     return Chart(
         "requests",
         "Requests for help",
@@ -159,11 +200,15 @@ def requests_chart(council_id: int, months: list[date]) -> Chart:
 
 def next_step_chart(council_id: int, months: list[date]) -> Chart:
     rows = NextStepDecision.objects.filter(
-        family__council_id=council_id, decided_at__date__gte=_since(months)
+        family__council_id=council_id, decided_at__gte=_since_moment(months)
     )
     within = Q(decided_at__date__lte=F("request__next_step_due"))
     counted = _by_month(
-        rows, month_of="decided_at", family="family", cells={"all": None, "within": within}
+        rows,
+        month_of="decided_at",
+        family="family",
+        cells={"all": None, "within": within},
+        months=months,
     )
     return Chart(
         "next-step",
@@ -190,12 +235,13 @@ def assessments_chart(council_id: int, months: list[date]) -> Chart:
     rows = Assessment.objects.filter(
         family__council_id=council_id,
         status=AssessmentStatus.AUTHORISED,
-        authorised_at__date__gte=_since(months),
+        authorised_at__gte=_since_moment(months),
     ).annotate(authorised_day=TruncDate("authorised_at"))
     rows = rows.annotate(by_trained=_trained_on_the_day())
     counted = _by_month(
         rows,
         month_of="authorised_at",
+        months=months,
         family="family",
         cells={
             "all": None,
@@ -217,8 +263,9 @@ def assessments_chart(council_id: int, months: list[date]) -> Chart:
 def safeguarding_chart(council_id: int, months: list[date]) -> Chart:
     moves = SafeguardingMove.objects.filter(family__council_id=council_id)
     decided = _by_month(
-        moves.filter(decided_at__date__gte=_since(months)),
+        moves.filter(decided_at__gte=_since_moment(months)),
         month_of="decided_at",
+        months=months,
         family="family",
         cells={
             "moved": Q(status=MoveStatus.APPROVED),
@@ -226,8 +273,9 @@ def safeguarding_chart(council_id: int, months: list[date]) -> Chart:
         },
     )
     returned = _by_month(
-        moves.filter(outcome_at__date__gte=_since(months)),
+        moves.filter(outcome_at__gte=_since_moment(months)),
         month_of="outcome_at",
+        months=months,
         family="family",
         cells={"returned": Q(outcome=EnquiryOutcome.NO_FURTHER_ACTION)},
     )
@@ -245,11 +293,12 @@ def safeguarding_chart(council_id: int, months: list[date]) -> Chart:
 
 def intrusions_chart(council_id: int, months: list[date]) -> Chart:
     rows = IntrusionRecord.objects.filter(
-        family__council_id=council_id, contact__happened_at__date__gte=_since(months)
+        family__council_id=council_id, contact__happened_at__gte=_since_moment(months)
     )
     counted = _by_month(
         rows,
         month_of="contact__happened_at",
+        months=months,
         family="family",
         cells={"all": None, "objected": Q(family_view=FamilyView.OBJECT)},
     )
@@ -272,9 +321,10 @@ def eligibility_chart(council_id: int, months: list[date]) -> Chart:
         EligibilityDecision.objects.filter(
             family__council_id=council_id,
             status=DecisionStatus.CONFIRMED,
-            made_at__date__gte=_since(months),
+            made_at__gte=_since_moment(months),
         )
-        .annotate(month=TruncMonth("made_at"))
+        .filter(made_at__lt=_edge(_next_month(max(months)), False))
+        .annotate(month=_month_of("made_at", months))
         .values_list("month", "family_id", "result", "departures")
     )
     counts: dict[tuple[date, str], dict[str, Any]] = {}
@@ -283,7 +333,7 @@ def eligibility_chart(council_id: int, months: list[date]) -> Chart:
             departure = ((departures or {}).get("needs") or {}).get(need.get("need_id"))
             met = bool(departure["met"]) if isinstance(departure, dict) else bool(need["met"])
             cell = counts.setdefault(
-                (_month(month), need.get("criterion_id") or "none"),
+                (_first(months, month), need.get("criterion_id") or "none"),
                 {"met": 0, "not": 0, "met_f": set(), "not_f": set()},
             )
             key = "met" if met else "not"
@@ -316,12 +366,13 @@ def eligibility_chart(council_id: int, months: list[date]) -> Chart:
 def plans_chart(council_id: int, months: list[date]) -> Chart:
     rows = SupportPlan.objects.filter(
         family__council_id=council_id,
-        responded_at__date__gte=_since(months),
+        responded_at__gte=_since_moment(months),
         status__in=[PlanStatus.AGREED, PlanStatus.DISAGREED],
     )
     counted = _by_month(
         rows,
         month_of="responded_at",
+        months=months,
         family="family",
         cells={
             "agreed": Q(status=PlanStatus.AGREED),
@@ -344,6 +395,8 @@ def complaints_chart(council_id: int, months: list[date]) -> Chart:
     counted = _by_month(
         rows,
         month_of="opened_on",
+        months=months,
+        dates=True,
         family="complaint__family",
         cells={str(stage.value): Q(stage=stage) for stage in Stage},
     )
@@ -362,6 +415,7 @@ def support_start_chart(council_id: int, months: list[date]) -> Chart:
         family__council_id=council_id,
         started_on__isnull=False,
         started_on__gte=_since(months),
+        started_on__lt=_next_month(max(months)),
     ).annotate(
         waited=ExpressionWrapper(
             F("started_on") - TruncDate("plan__request__received_at"),
@@ -369,7 +423,7 @@ def support_start_chart(council_id: int, months: list[date]) -> Chart:
         )
     )
     found = (
-        rows.annotate(month=TruncMonth("started_on"))
+        rows.annotate(month=_month_of("started_on", months, dates=True))
         .values("month")
         .annotate(n=Count("pk"), f=Count("family", distinct=True), waited=Avg("waited"))
         .order_by()
@@ -378,7 +432,7 @@ def support_start_chart(council_id: int, months: list[date]) -> Chart:
     for r in found:
         waited = r["waited"]
         days = round(waited.total_seconds() / 86400) if waited is not None else 0
-        counted[_month(r["month"])] = {
+        counted[_first(months, r["month"])] = {
             "all": r["n"],
             "all_f": r["f"],
             "days": days,
@@ -433,7 +487,7 @@ def trained_share(*, scope: Scope, today: date | None = None) -> TrainedShare:
         Assessment.objects.filter(
             family__council_id=scope.council_id,
             status=AssessmentStatus.AUTHORISED,
-            authorised_at__date__gte=_since(months),
+            authorised_at__gte=_since_moment(months),
         )
         .annotate(authorised_day=TruncDate("authorised_at"))
         .annotate(by_trained=_trained_on_the_day())

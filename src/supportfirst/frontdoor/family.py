@@ -22,6 +22,7 @@ from supportfirst.kernel.formsupport import form_page, gds_helper, submitted, ve
 from supportfirst.pathway import selectors as pathway_selectors
 from supportfirst.pathway import services as pathway_services
 from supportfirst.pathway.models import ContactStatus
+from supportfirst.returns import register
 
 
 @family_required
@@ -47,7 +48,13 @@ def family_child(request: HttpRequest, child_id: int) -> HttpResponse:
     scope = request.scope  # type: ignore[attr-defined]
     child = selectors.child_read(request=request, scope=scope, child_id=child_id)
     return render(
-        request, "frontdoor/family/child.html", {"child": child, "today": timezone.localdate()}
+        request,
+        "frontdoor/family/child.html",
+        {
+            "child": child,
+            "today": timezone.localdate(),
+            "on_register": register.is_on_register(child),
+        },
     )
 
 

@@ -1,5 +1,6 @@
 """The staff's home page, one address for every staff role: a practitioner's or manager's
-families, the forum member's figures, or the council administrator's people."""
+families, the forum member's figures, the council administrator's people, or the data team's
+returns."""
 
 from __future__ import annotations
 
@@ -27,6 +28,8 @@ def staff_home(request: HttpRequest) -> HttpResponse:
         return council_admin_home(request)
     if scope.role == Role.COMPLAINTS_MANAGER:
         return redirect("complaints:list")
+    if scope.role == Role.DATA_TEAM:
+        return redirect("returns:home")
     mine = request.GET.get("show") != "all"
     families = selectors.families_list(scope=scope, allocated_to=scope.user_id if mine else None)
     page = Paginator(families, PAGE_SIZE).get_page(request.GET.get("page"))

@@ -168,7 +168,9 @@ class Cover:
 
 
 def _own_condition() -> str:
-    return "(supportfirst_all_councils() OR council_id = supportfirst_council())"
+    # Each function is wrapped in a scalar subquery, so PostgreSQL works it out once per query
+    # (an InitPlan) rather than once per row, and can use the council's index with it.
+    return "((SELECT supportfirst_all_councils()) OR council_id = (SELECT supportfirst_council()))"
 
 
 def _parent_condition(table: str, column: str, parent_table: str, parent_pk: str) -> str:

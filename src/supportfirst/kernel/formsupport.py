@@ -116,7 +116,7 @@ class RealDateField(DateInputField):
             raise forms.ValidationError("Enter the year as 4 numbers, like 2026")
         try:
             return date(day=int(day), month=int(month), year=int(year))
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:  # 31 November; a 40-figure day
             raise forms.ValidationError(
                 "Enter a date that exists, like 27 3 2026 (the day, the month, the year)"
             ) from error

@@ -4,7 +4,7 @@ batch of children at a time goes from the database to the file."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,21 +49,25 @@ def cin_census(*, la_code: str, year: int, output: str | None) -> Written:
             yield child
 
     header = census.CensusHeader(year=year, la_code=council.la_code, made_at=timezone.localtime())
-    chunks = census.write_census(header, children())
+    write_chunks(census.write_census(header, children()), output)
+    return written
+
+
+def write_chunks(chunks: Iterable[str], output: str | None) -> None:
+    """Write a return to standard output (no name, or "-"), straight to a device or a pipe, or to
+    a file: written beside it and renamed at the end, so a failure never leaves half a return."""
     if output is None or output == "-":
         sys.stdout.writelines(chunks)
-    else:
-        target = Path(output)
-        if target.exists() and not target.is_file():  # a device or a pipe: write straight to it
-            with target.open("w", encoding="utf-8") as out:
-                out.writelines(chunks)
-            return written
-        # Written beside the target and renamed at the end: a failure never leaves half a census.
-        partial = target.with_name(f".{target.name}.partial")
-        try:
-            with partial.open("w", encoding="utf-8") as out:
-                out.writelines(chunks)
-            partial.replace(target)
-        finally:
-            partial.unlink(missing_ok=True)
-    return written
+        return
+    target = Path(output)
+    if target.exists() and not target.is_file():
+        with target.open("w", encoding="utf-8") as out:
+            out.writelines(chunks)
+        return
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8") as out:
+            out.writelines(chunks)
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)

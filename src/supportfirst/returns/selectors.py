@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Window
 from django.db.models.functions import TruncDate
 from django.utils import timezone
 
@@ -93,9 +93,8 @@ def request_id_by_reference(*, actor: Actor, reference: str) -> int:
     return request.pk
 
 
-def _in_year(year: int) -> Q:
-    """Requests open at some point in the collection year."""
-    start, end = census.collection_start(year), census.reference_date(year)
+def _open_between(start: dt.date, end: dt.date) -> Q:
+    """Requests open at some point from ``start`` to ``end`` (both days included)."""
     received_by = dt.datetime.combine(
         end + dt.timedelta(days=1), dt.time(), timezone.get_current_timezone()
     )
@@ -104,8 +103,17 @@ def _in_year(year: int) -> Q:
     )
 
 
+def requests_open_between(
+    council: Council, start: dt.date, end: dt.date
+) -> QuerySet[SupportRequest]:
+    return SupportRequest.objects.filter(family__council=council).filter(_open_between(start, end))
+
+
 def census_requests(council: Council, year: int) -> QuerySet[SupportRequest]:
-    return SupportRequest.objects.filter(family__council=council).filter(_in_year(year))
+    """Requests open at some point in the collection year."""
+    return requests_open_between(
+        council, census.collection_start(year), census.reference_date(year)
+    )
 
 
 def _episode(
@@ -133,20 +141,36 @@ def _episode(
                 if a.status == AssessmentStatus.AUTHORISED and a.authorised_at
                 else None,
                 factors=tuple(factors.get(a.pk, ())),
+                reference=f"{request.reference}-A{a.pk}",
             )
             for a in assessments
         ),
-        plans=tuple(census.CensusPlan(starts_on=p.starts_on, ends_on=closed_on) for p in plans),
+        plans=tuple(
+            census.CensusPlan(
+                starts_on=p.starts_on, ends_on=closed_on, reference=f"{request.reference}-P{p.pk}"
+            )
+            for p in plans
+        ),
     )
 
 
 def census_children(council: Council, year: int) -> Iterator[census.CensusChild]:
-    """Every child with a request open in the collection year, as plain census records.
+    """Every child with a request open in the collection year, as plain census records."""
+    return children_open_between(
+        council, census.collection_start(year), census.reference_date(year)
+    )
+
+
+def children_open_between(
+    council: Council, start: dt.date, end: dt.date
+) -> Iterator[census.CensusChild]:
+    """Every child with a request open at some point from ``start`` to ``end``, with those
+    requests, as plain census records (the census and the Department's data feed read these).
 
     Reads the council's children in batches by key (never an offset, never a subquery over the
-    whole council per batch), so each batch costs the same few queries and the whole census is
+    whole council per batch), so each batch costs the same few queries and the whole return is
     one pass."""
-    requests = census_requests(council, year)
+    requests = requests_open_between(council, start, end)
     children = Child.objects.filter(family__council=council).order_by("pk")
     last = 0
     while True:
@@ -154,18 +178,18 @@ def census_children(council: Council, year: int) -> Iterator[census.CensusChild]
         if not batch:
             return
         last = batch[-1].pk
-        yield from _batch(batch, requests, year)
+        yield from _batch(batch, requests, end)
 
 
-def _derived_upn_unknown(child: Child, year: int) -> str:
-    """A child under 6 on the census date with no number: "under 6 and not in school"."""
-    if child.upn or child.age_on(census.reference_date(year)) >= 6:
+def _derived_upn_unknown(child: Child, on: dt.date) -> str:
+    """A child under 6 on the return's date with no number: "under 6 and not in school"."""
+    if child.upn or child.age_on(on) >= 6:
         return ""
     return "UN6"
 
 
 def _batch(
-    children: list[Child], requests: QuerySet[SupportRequest], year: int
+    children: list[Child], requests: QuerySet[SupportRequest], on: dt.date
 ) -> Iterator[census.CensusChild]:
     ids = [c.pk for c in children]
     child_details = {d.child_id: d for d in ChildCensusDetails.objects.filter(child_id__in=ids)}
@@ -192,7 +216,7 @@ def _batch(
         plans[p.request_id].append(p)
     for child in children:
         if not by_child[child.pk]:
-            continue  # no request open in the year: not in this census
+            continue  # no request open in the period: not in this return
         cd = child_details.get(child.pk)
         yield census.CensusChild(
             la_child_id=f"SF{child.pk}",
@@ -201,7 +225,7 @@ def _batch(
             sex=cd.sex if cd else "U",
             ethnicity=cd.ethnicity if cd else codes.ETHNICITY_NOT_KNOWN,
             upn=child.upn,
-            upn_unknown=(cd.upn_unknown if cd else "") or _derived_upn_unknown(child, year),
+            upn_unknown=(cd.upn_unknown if cd else "") or _derived_upn_unknown(child, on),
             disabilities=tuple(child.disability_codes),
             episodes=tuple(
                 _episode(r, details.get(r.pk), assessments[r.pk], factors, plans[r.pk])
@@ -296,10 +320,14 @@ def census_to_fix(council: Council, year: int) -> tuple[list[ToFix], int]:
             ),
         ),
     ):
-        total += rows.count()
         room = TO_FIX_LIMIT - len(found)
-        if room > 0:
-            found.extend(make(row) for row in rows[:room])
+        if room <= 0:
+            total += rows.count()
+            continue
+        # The first rows and how many there are in all, in one query (a window count).
+        first = list(rows.annotate(in_all=Window(Count("pk")))[:room])
+        total += first[0].in_all if first else 0
+        found.extend(make(row) for row in first)
     found.sort(key=lambda f: (f.child_name, f.child_id))
     return found, total
 

@@ -1,6 +1,7 @@
-"""The returns pages: a child's and a request's details for the council's returns (workers and
-managers), and the Children in Need census: its check and its download (managers). Thin: parse,
-call one service or selector, render."""
+"""The returns pages: the data team's home (every return and register in one list), a child's
+and a request's details for the council's returns (workers and managers), and the Children in
+Need census: its check and its download (the data team and managers). Thin: parse, call one
+service or selector, render."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_safe
 
 from supportfirst.audit.services import Actor
-from supportfirst.councils.access import casework_required, manager_required
+from supportfirst.councils.access import casework_required, returns_required
 from supportfirst.kernel.formsupport import conflict, form_status, submitted
 from supportfirst.returns import selectors, services
 from supportfirst.returns.forms import ChildDetailsForm, RequestDetailsForm
@@ -128,19 +129,36 @@ def _current_year() -> int:
     return today.year + 1 if today > census.reference_date(today.year) else today.year
 
 
-def _year(request: HttpRequest) -> int:
+FIRST_CENSUS_YEAR = 2015
+
+
+def _year(request: HttpRequest) -> int | None:
+    """The census year in the address: the current one if none is given, None if the one given
+    is not a whole number from the first year to the current one."""
     current = _current_year()
     raw = request.GET.get("year", "")
-    if raw.isdigit() and 2015 <= int(raw) <= current:
-        return int(raw)
-    return current
+    if not raw:
+        return current
+    if raw.isascii() and raw.isdigit() and len(raw) == 4:
+        year = int(raw)
+        if FIRST_CENSUS_YEAR <= year <= current:
+            return year
+    return None
 
 
-@manager_required
+@returns_required
+@require_safe
+def returns_home(request: HttpRequest) -> HttpResponse:
+    """The returns, registers and figures the council's data team makes from these records."""
+    return render(request, "returns/home.html", {"year": _current_year()})
+
+
+@returns_required
 @require_safe
 def cin_census_page(request: HttpRequest) -> HttpResponse:
     actor = Actor.of(request)
-    year = _year(request)
+    asked = _year(request)
+    year = _current_year() if asked is None else asked
     council = selectors.council_of(actor)
     to_fix, total = selectors.census_to_fix(council, year)
     return render(
@@ -152,9 +170,14 @@ def cin_census_page(request: HttpRequest) -> HttpResponse:
             "reference_date": census.reference_date(year),
             "start": census.collection_start(year),
             "to_fix": [(item, _fix_url(item)) for item in to_fix],
+            "can_fix": request.scope.does_casework,  # type: ignore[attr-defined]
             "total": total,
             "limit": selectors.TO_FIX_LIMIT,
+            "year_error": None
+            if asked is not None
+            else f"Choose a census year from {FIRST_CENSUS_YEAR} to {_current_year()}",
         },
+        status=200 if asked is not None else 400,
     )
 
 
@@ -164,11 +187,22 @@ def _fix_url(item: selectors.ToFix) -> str:
     return reverse("returns:child", args=[item.child_id])
 
 
-@manager_required
+@returns_required
 @require_safe
 def cin_census_download(request: HttpRequest) -> HttpResponse:
-    actor = Actor.of(request)
     year = _year(request)
+    if year is None:
+        return render(
+            request,
+            "returns/cin_census_bad_year.html",
+            {
+                "first": FIRST_CENSUS_YEAR,
+                "current": _current_year(),
+                "back_url": reverse("returns:cin_census"),
+            },
+            status=400,
+        )
+    actor = Actor.of(request)
     council = selectors.council_of(actor)
     services.log_census_export(actor=actor, year=year)
     header = census.CensusHeader(year=year, la_code=council.la_code, made_at=timezone.localtime())

@@ -53,12 +53,14 @@ class CensusAssessment:
     started_on: dt.date
     authorised_on: dt.date | None
     factors: tuple[str, ...] = ()
+    reference: str = ""  # stable for the assessment's life; the data feed sends it, the census not
 
 
 @dataclass(frozen=True, slots=True)
 class CensusPlan:
     starts_on: dt.date
     ends_on: dt.date | None = None
+    reference: str = ""  # stable for the plan's life; the data feed sends it, the census not
 
 
 @dataclass(frozen=True, slots=True)
