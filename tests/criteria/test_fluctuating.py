@@ -258,9 +258,7 @@ def test_property_fluctuating_is_decided_exactly_as_steady():
                         )
                         for i in range(rng.randint(0, 3))
                     )
-                    others = tuple(
-                        replace(n, area=rng.choice(areas_of(n.person))) for n in others
-                    )
+                    others = tuple(replace(n, area=rng.choice(areas_of(n.person))) for n in others)
                     one = _need(person, area, flags, how_often, same_age, True)
                     for needs in ((one,), (one, *others)):
                         hard = case(*needs, age=rng.choice([None, 5, 15]))
@@ -377,7 +375,7 @@ def test_the_loader_reports_the_danger_rule_with_no_example():
 
 def test_the_key_is_constant_and_the_area_shift_agrees():
     assert _FLUCTUATES < _KEY_BITS
-    assert 1 << _AREA_SHIFT == _KEY_BITS * len(HOW_OFTEN)
+    assert _KEY_BITS * len(HOW_OFTEN) == 1 << _AREA_SHIFT
 
 
 def test_northmoor_1_2_is_a_new_signed_off_version_and_1_1_is_kept():

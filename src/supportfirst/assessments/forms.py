@@ -228,8 +228,7 @@ class NeedForm(forms.Form):
                 Div(
                     Field.radios("hard_days_how_often", legend_size=Size.SMALL, small=True),
                     css_id="need-hard-days",
-                    css_class="govuk-checkboxes__conditional "
-                    "govuk-checkboxes__conditional--hidden",
+                    css_class="govuk-checkboxes__conditional govuk-checkboxes__conditional--hidden",
                 ),
                 data_module="govuk-checkboxes",
             ),

@@ -297,7 +297,7 @@ _TYPICAL = 1
 _FLUCTUATES = 32
 _KEY_BITS = 64  # the bits above, all of them: a key's area number is key >> _AREA_SHIFT
 _AREA_SHIFT = 8  # log2(_KEY_BITS * len(areas.HOW_OFTEN))
-if 1 << _AREA_SHIFT != _KEY_BITS * len(areas.HOW_OFTEN):  # pragma: no cover - a wrong edit
+if _KEY_BITS * len(areas.HOW_OFTEN) != 1 << _AREA_SHIFT:  # pragma: no cover - a wrong edit
     raise RuntimeError("_AREA_SHIFT must be log2(_KEY_BITS * the number of frequencies).")
 _AREA_INDEX = {area: index for index, area in enumerate(areas.AREAS)}
 _AREA_CODES = list(areas.AREAS)
