@@ -28,7 +28,7 @@ EQUALITY = "Considered with the forum: needs-led, no diagnosis excluded."
 
 
 @pytest.fixture
-def northmoor(db):
+def northmoor(db, on_5_december_2026):
     criteria_publish_shipped()
     return CouncilFactory(name="Northmoor City Council", la_code="958", slug="northmoor")
 
