@@ -7,9 +7,15 @@ kept. `test_golden.py` recomputes them with today's evaluator; `benchmarks/crite
 --check` does the same for the full 100,000 cases per set.
 
 The cases go further than the benchmark's: carers' own gate answers (or none), the age
-comparator, a carer's own assessment without the child, no age, no needs. Beside the four
+comparator, needs that fluctuate over the week, a carer's own assessment without the child, no
+age, no needs. Beside the four
 shipped sets there are seeded variants of each (ages, one area enough, gates switched off,
 services limited to areas), so every sentence the evaluator can write is exercised.
+
+Whether a need fluctuates is drawn from a generator of its own, so every other draw is as it
+was before it was added: a case with no fluctuating need is the case it always was, with the
+decision it always had. The files were written again for that reason (December 2026), checked
+so: every recorded case with no fluctuating need kept its decision word for word.
 """
 
 from __future__ import annotations
@@ -119,6 +125,7 @@ def _gates(rng: random.Random) -> CarerGates | None:
 def cases(count: int, seed: int) -> Iterator[Case]:
     """`count` seeded cases; the same seed always gives the same cases."""
     rng = random.Random(seed)
+    hard_days = random.Random(f"{seed}-hard-days")  # apart: see the module's text
     how_often = list(HOW_OFTEN)
     people = [CHILD] * 6 + [PARENT_CARER] * 3 + [YOUNG_CARER]
     for _ in range(count):
@@ -140,6 +147,7 @@ def cases(count: int, seed: int) -> Iterator[Case]:
                     takes_much_longer=rng.random() < 0.25,
                     how_often=rng.choice(how_often),
                     more_than_same_age=comparator,
+                    fluctuates=hard_days.random() < 0.2,
                 )
             )
         yield Case(

@@ -26,10 +26,24 @@ def test_the_national_model_and_both_demo_councils_are_shipped():
         "957-ashvale.yaml",
         "957-ashvale-2025.yaml",
         "958-northmoor.yaml",
+        "958-northmoor-1.2.yaml",
     }
     assert SETS["national-model.yaml"].owner == "national"
     assert SETS["957-ashvale.yaml"].owner == "957"
     assert SETS["958-northmoor.yaml"].owner == "958"
+    assert SETS["958-northmoor-1.2.yaml"].owner == "958"
+
+
+def test_northmoor_has_a_version_in_force_and_a_new_one_signed_off_for_later():
+    """1.2 is a new file with its own sign-offs, in force only after both signed; 1.1 is kept
+    as it was signed off, so decisions made with it read against it."""
+    current, later = SETS["958-northmoor.yaml"], SETS["958-northmoor-1.2.yaml"]
+    assert current.id == later.id == "958-northmoor"
+    assert (current.version, later.version) == ("1.1", "1.2")
+    assert (current.status, later.status) == ("published", "published")
+    assert current.effective_from < later.effective_from
+    assert max(s.on for s in later.sign_off) <= later.effective_from
+    assert min(s.on for s in later.sign_off) > max(s.on for s in current.sign_off)
 
 
 def test_ashvale_has_a_current_and_a_retired_version():
@@ -55,7 +69,8 @@ def test_every_set_has_several_examples_and_some_of_each_outcome():
 
 
 @pytest.mark.parametrize(
-    "name", ["957-ashvale.yaml", "957-ashvale-2025.yaml", "958-northmoor.yaml"]
+    "name",
+    ["957-ashvale.yaml", "957-ashvale-2025.yaml", "958-northmoor.yaml", "958-northmoor-1.2.yaml"],
 )
 def test_council_sets_are_signed_off_by_council_and_forum(name: str):
     kinds = {entry.kind for entry in SETS[name].sign_off}

@@ -41,3 +41,21 @@ def manager(ashvale):
 @pytest.fixture
 def ashvale_parent(ashvale_family):
     return family_user(ashvale_family)
+
+
+@pytest.fixture
+def on_5_december_2026(monkeypatch):
+    """Today is 5 December 2026 (Northmoor 1.1 in force, 1.2 signed off for 4 January 2027),
+    whatever the real date: `timezone.localdate()` with no value gives that day."""
+    import datetime
+
+    from django.utils import timezone
+
+    real = timezone.localdate
+
+    def localdate(value=None, timezone=None):
+        if value is None:
+            return datetime.date(2026, 12, 5)
+        return real(value, timezone)
+
+    monkeypatch.setattr("django.utils.timezone.localdate", localdate)

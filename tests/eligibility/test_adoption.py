@@ -28,7 +28,7 @@ EQUALITY = "Considered with the forum: needs-led, no diagnosis excluded."
 
 
 @pytest.fixture
-def northmoor(db):
+def northmoor(db, on_5_december_2026):
     criteria_publish_shipped()
     return CouncilFactory(name="Northmoor City Council", la_code="958", slug="northmoor")
 
@@ -162,16 +162,25 @@ def test_the_public_model_page_says_it_is_a_starting_point_never_used(db):
     assert "No decision is made with these criteria" in page
 
 
-def test_the_demo_councils_use_their_own_adopted_sets(db):
+def test_the_demo_councils_use_their_own_adopted_sets(db, on_5_december_2026):
     from supportfirst.eligibility.demo import adopt_demo_criteria
 
     criteria_publish_shipped()
     for code, slug in (("957", "ashvale"), ("958", "northmoor")):
         council = CouncilFactory(la_code=code, slug=slug, is_demo=True)
         adopt_demo_criteria(council)
-        adoption = CriteriaAdoption.objects.get(council=council)
+        adoption = CriteriaAdoption.objects.get(criteria=current_criteria(code))
+        assert adoption.council == council
         assert adoption.criteria.owner == code
-        assert adoption.criteria == current_criteria(code)
+    # Northmoor's 1.2, signed off by both and in force from 4 January 2027, is adopted too, on
+    # the day of its later signature; 1.1 stays in force, adopted, until then.
+    northmoor = {
+        a.criteria.version: a for a in CriteriaAdoption.objects.filter(council__la_code="958")
+    }
+    assert sorted(northmoor) == ["1.1", "1.2"]
+    assert northmoor["1.2"].adopted_on.isoformat() == "2026-12-05"
+    assert current_criteria("958", datetime.date(2026, 12, 5)).version == "1.1"
+    assert current_criteria("958", datetime.date(2027, 1, 4)).version == "1.2"
 
 
 def test_migrating_an_existing_demo_database_adopts_the_new_shipped_versions(db):

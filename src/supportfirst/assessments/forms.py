@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from crispy_forms_gds.layout import Field, Fieldset, Fluid, Size
+from crispy_forms_gds.layout import Div, Field, Fieldset, Fluid, Size
 from django import forms
 
 from supportfirst.assessments.areas import prompts_for
@@ -172,9 +172,24 @@ class NeedForm(forms.Form):
         widget=forms.Textarea(attrs={"data-wording-check": "", "rows": 3}),
         error_messages={"required": "Describe the need"},
     )
+    # A need that fluctuates over the week is judged at the level of its hard days, as often
+    # as they come: ticking this reveals "How often do the hard days come?" (the GOV.UK
+    # conditional reveal) and the ticks below are about the hard days.
+    fluctuates = forms.BooleanField(
+        label="Some days are much harder than others",
+        help_text="For example, needs change from day to day or week to week.",
+        required=False,
+    )
+    hard_days_how_often = forms.ChoiceField(
+        label="How often do the hard days come?",
+        choices=HowOften.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
     unable = forms.MultipleChoiceField(
         label="Which of these are true?",
-        help_text="Select all that apply. They help decide which needs the council must meet.",
+        help_text="Select all that apply. If some days are much harder than others, answer for "
+        "the hard days. They help decide which needs the council must meet.",
         widget=forms.CheckboxSelectMultiple,
         required=False,
     )
@@ -182,7 +197,7 @@ class NeedForm(forms.Form):
         label="How often is help needed?",
         choices=HowOften.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Select how often help is needed"},
+        required=False,
     )
 
     def __init__(self, *args: Any, name: str, kind: str = Kind.CHILD, **kwargs: Any) -> None:
@@ -198,11 +213,25 @@ class NeedForm(forms.Form):
             )
         prompts = prompts_for(kind, name)
         _describe(self.fields["description"], prompts.need_label, prompts.need_example)
+        self.fields["fluctuates"].label = f"Some days are much harder than others for {name}"
+        self.fields["how_often"].help_text = (
+            f"If some days are much harder than others for {name}, you have said how often the "
+            "hard days come: you do not need to answer this."
+        )
         cast(forms.MultipleChoiceField, self.fields["unable"]).choices = [
             (flag, getattr(prompts, flag)) for flag in UNABLE
         ]
         layout = [
             Field.textarea("description", rows=3),
+            Div(
+                Field.checkbox("fluctuates", small=True, data_aria_controls="need-hard-days"),
+                Div(
+                    Field.radios("hard_days_how_often", legend_size=Size.SMALL, small=True),
+                    css_id="need-hard-days",
+                    css_class="govuk-checkboxes__conditional govuk-checkboxes__conditional--hidden",
+                ),
+                data_module="govuk-checkboxes",
+            ),
             Field.checkboxes("unable", legend_size=Size.SMALL),
             Field.radios("how_often", legend_size=Size.SMALL),
         ]
@@ -210,13 +239,25 @@ class NeedForm(forms.Form):
             layout.append(Field.radios("same_age", legend_size=Size.SMALL, inline=True))
         self.helper = gds_helper(*layout, button="Add this need", name="add_need")
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        # One frequency question is asked, by whether some days are much harder.
+        if data.get("fluctuates"):
+            if not data.get("hard_days_how_often"):
+                self.add_error("hard_days_how_often", "Select how often the hard days come")
+        elif not data.get("how_often"):
+            self.add_error("how_often", "Select how often help is needed")
+        return data
+
     def to_input(self) -> NeedInput:
         data = self.cleaned_data
         unable = set(data["unable"])
+        fluctuates = bool(data.get("fluctuates"))
         return NeedInput(
             description=data["description"],
-            how_often=data["how_often"],
+            how_often=data["hard_days_how_often"] if fluctuates else data["how_often"],
             more_than_same_age=data["same_age"] if self.for_child else None,
+            fluctuates=fluctuates,
             **{flag: flag in unable for flag in UNABLE},
         )
 

@@ -349,6 +349,8 @@ class NeedInput:
     takes_much_longer: bool = False
     # The age comparator, for a child's need; None for a carer's.
     more_than_same_age: bool | None = None
+    # Some days are much harder than others: the flags are how it is on the hard days.
+    fluctuates: bool = False
 
 
 @transaction.atomic
@@ -366,6 +368,7 @@ def need_add(*, actor: Actor, area: AssessmentArea, given: NeedInput) -> Need:
         only_with_danger=given.only_with_danger,
         takes_much_longer=given.takes_much_longer,
         more_than_same_age=given.more_than_same_age,
+        fluctuates=given.fluctuates,
         recorded_by=actor.user,
         recorded_at=timezone.now(),
     )

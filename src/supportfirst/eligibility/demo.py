@@ -8,13 +8,21 @@ from __future__ import annotations
 
 from datetime import date
 
+from django.utils import timezone
+
 from supportfirst.assessments.models import Assessment, AssessmentStatus, Kind
 from supportfirst.audit.services import Actor
 from supportfirst.councils.models import Council, Membership, Role
 from supportfirst.councils.scoping import scope_for
 from supportfirst.eligibility import services
 from supportfirst.eligibility.adoption import criteria_adopt
-from supportfirst.eligibility.models import LIVE_STATUSES, CriteriaAdoption, EligibilityDecision
+from supportfirst.eligibility.models import (
+    LIVE_STATUSES,
+    CriteriaAdoption,
+    CriteriaStatus,
+    EligibilityDecision,
+    PublishedCriteria,
+)
 from supportfirst.eligibility.publishing import criteria_publish_shipped
 from supportfirst.eligibility.selectors import current_criteria
 
@@ -39,12 +47,48 @@ DEMO_EQUALITY_SUMMARY = (
 
 def adopt_demo_criteria(council: Council) -> None:
     """A demo council adopts its own current published criteria, recording the sign-offs the
-    file names for the council and the forum."""
-    criteria = current_criteria(council.la_code)
-    if criteria is None or CriteriaAdoption.objects.filter(criteria=criteria).exists():
-        return
+    file names for the council and the forum; and each later published version of its own,
+    signed off by both but not in force yet (Northmoor's 1.2, from 4 January 2027), on the day
+    of the later signature, so decisions go on when it comes into force. Versions are never
+    changed: a new one is a new file, adopted in its own right."""
+    today = timezone.localdate()
+    criteria = current_criteria(council.la_code, today)
+    if criteria is not None:
+        signed = _signed(criteria)
+        if signed is not None:
+            _adopt(
+                council,
+                criteria,
+                signed,
+                max(criteria.effective_from, date.fromisoformat(signed["council"]["on"])),
+            )
+    later = PublishedCriteria.objects.filter(
+        owner=council.la_code, status=CriteriaStatus.PUBLISHED, effective_from__gt=today
+    ).order_by("effective_from", "pk")
+    for row in later:
+        signed = _signed(row)
+        if signed is None:
+            continue
+        adopted_on = max(date.fromisoformat(s["on"]) for s in signed.values())
+        if adopted_on <= today:
+            _adopt(council, row, signed, adopted_on)
+
+
+def _signed(criteria: PublishedCriteria) -> dict[str, dict[str, str]] | None:
+    """The file's sign-offs by kind, when both the council and the forum signed."""
     signed = {s.get("kind"): s for s in criteria.sign_off}
     if "council" not in signed or "parent_carer_forum" not in signed:
+        return None
+    return {kind: signed[kind] for kind in ("council", "parent_carer_forum")}
+
+
+def _adopt(
+    council: Council,
+    criteria: PublishedCriteria,
+    signed: dict[str, dict[str, str]],
+    adopted_on: date,
+) -> None:
+    if CriteriaAdoption.objects.filter(criteria=criteria).exists():
         return
     criteria_adopt(
         council=council,
@@ -54,7 +98,7 @@ def adopt_demo_criteria(council: Council) -> None:
             f"{signed['parent_carer_forum']['name']}, "
             f"{signed['parent_carer_forum']['organisation']}"
         ),
-        adopted_on=max(criteria.effective_from, date.fromisoformat(signed["council"]["on"])),
+        adopted_on=adopted_on,
         equality_impact_summary=DEMO_EQUALITY_SUMMARY,
     )
 

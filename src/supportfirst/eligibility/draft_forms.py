@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any, cast
 
-from crispy_forms_gds.layout import Field, Fieldset, Size
+from crispy_forms_gds.layout import Div, Field, Fieldset, Size
 from django import forms
 
 from supportfirst.kernel.formsupport import RealDateField, gds_helper
@@ -441,8 +441,23 @@ class ExampleForm(forms.Form):
                 label="What is hard", max_length=300, required=False
             )
             self.fields[f"{prefix}_flags"] = _ticks("It", FLAG_CHOICES, required=False)
+            self.fields[f"{prefix}_fluctuates"] = forms.BooleanField(
+                label="Some days are much harder than others",
+                help_text="What it ticks is then how it is on the hard days.",
+                required=False,
+            )
+            # Asked instead of how often help is needed, when some days are much harder.
+            self.fields[f"{prefix}_hard_days_how_often"] = forms.ChoiceField(
+                label="How often do the hard days come?",
+                choices=HOW_OFTEN_CHOICES,
+                required=False,
+            )
             self.fields[f"{prefix}_how_often"] = forms.ChoiceField(
-                label="How often help is needed", choices=HOW_OFTEN_CHOICES, required=False
+                label="How often help is needed",
+                help_text="Not needed when some days are much harder: you said how often the "
+                "hard days come.",
+                choices=HOW_OFTEN_CHOICES,
+                required=False,
             )
             self.fields[f"{prefix}_same_age"] = forms.ChoiceField(
                 label="More than other children of the same age need?",
@@ -454,6 +469,20 @@ class ExampleForm(forms.Form):
                     Field.select(f"{prefix}_area"),
                     Field.text(f"{prefix}_description"),
                     Field.checkboxes(f"{prefix}_flags", legend_size=Size.SMALL, small=True),
+                    Div(
+                        Field.checkbox(
+                            f"{prefix}_fluctuates",
+                            small=True,
+                            data_aria_controls=f"{prefix}-hard-days",
+                        ),
+                        Div(
+                            Field.select(f"{prefix}_hard_days_how_often"),
+                            css_id=f"{prefix}-hard-days",
+                            css_class="govuk-checkboxes__conditional "
+                            "govuk-checkboxes__conditional--hidden",
+                        ),
+                        data_module="govuk-checkboxes",
+                    ),
                     Field.select(f"{prefix}_how_often"),
                     Field.select(f"{prefix}_same_age"),
                     legend=f"Need {number}",
@@ -485,6 +514,10 @@ class ExampleForm(forms.Form):
             }
             for flag in data.get(f"{prefix}_flags") or []:
                 need[flag] = True
+            if data.get(f"{prefix}_fluctuates"):
+                # Judged at the level of its hard days, as often as they come.
+                need["fluctuates"] = True
+                need["how_often"] = data.get(f"{prefix}_hard_days_how_often") or "every_day"
             same = data.get(f"{prefix}_same_age")
             if same:
                 need["more_than_same_age"] = same == "yes"

@@ -180,6 +180,7 @@ def _need(data: dict[str, Any]) -> AssessedNeed:
         takes_much_longer=_flag(data.get("takes_much_longer", False)),
         how_often=how_often,
         more_than_same_age=comparator,
+        fluctuates=_flag(data.get("fluctuates", False)),
     )
 
 

@@ -147,6 +147,7 @@ def case_for(assessment: Assessment, answers: Answers, today: date | None = None
                 takes_much_longer=need.takes_much_longer,
                 how_often=need.how_often,
                 more_than_same_age=need.more_than_same_age if person == "child" else None,
+                fluctuates=need.fluctuates,
             )
             for person, need in needs_of(assessment)
         ),

@@ -163,6 +163,11 @@ class Need(FamilyRecord):
         blank=True,
         help_text="Is this more than other children of the same age need? (a child's need)",
     )
+    # Needs that fluctuate over the week (seizures, a condition with bad days): the ways it is
+    # hard to achieve are then recorded as they are on the hard days, which an average hides.
+    fluctuates = models.BooleanField(
+        default=False, help_text="Some days are much harder than others"
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -1,14 +1,14 @@
 """Applying a criteria set to a case: a decision for each need and each service, with reasons.
 
-Fast, in three steps. Each criteria set is compiled once (`_compiled`): a criterion becomes
-the set of need keys that count under it (a need's key is one whole number made of who, the
-area, how often, its four flags and the age comparator), so deciding is a few set look-ups per
-need. `decide` stops there and gives a `Verdict` (met or not, no words): what trying a draft
-against a council's history needs. `evaluate` gives a `Decision` whose reasons are written
-only when read; each sentence depends only on the criterion, the need's key and how the
-criterion came out, so it is written once (by the functions below) and then looked up: for a
-case, one look-up by how every criterion came out gives the services' outcomes and a table
-of the needs' outcomes by key (`_write`).
+Fast, in three steps. Each criteria set is compiled once (`_compiled`): a criterion becomes the
+set of need keys that count under it (a need's key is one whole number made of who, the area,
+how often, its four flags, the age comparator and whether it fluctuates over the week), so
+deciding is a few set look-ups per need. `decide` stops there and gives a `Verdict` (met or
+not, no words): what trying a draft against a council's history needs. `evaluate` gives a
+`Decision` whose reasons are written only when read; each sentence depends only on the
+criterion, the need's key and how the criterion came out, so it is written once (by the
+functions below) and then looked up: for a case, one look-up by how every criterion came out
+gives the services' outcomes and a table of the needs' outcomes by key (`_write`).
 
 Deterministic: the same set and case always give the same decision, word for word (no
 clock, no randomness, no dictionary-order surprises: everything follows the order of the
@@ -74,6 +74,8 @@ _CAUSE = {
 }
 # Names used inside sentences where the assessment's own name has an acronym.
 _SENTENCE_NAMES = {"learning": "Learning and school"}
+# Said of a need that fluctuates over the week: its flags and how often are the hard days'.
+HARD_DAYS = "Some days are much harder than others, so this need is judged by the hard days."
 _NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
 _LIST_AT_MOST = 4
 
@@ -245,10 +247,12 @@ class _Rule:
             for how_often, base in by_often.items():
                 if areas.HOW_OFTEN_RANK[how_often] < self.rank:
                     continue
-                for bits in range(32):
+                for bits in range(_KEY_BITS):
                     if not bits & flag_mask or (age_matters and bits & _TYPICAL):
                         continue
                     count_keys.add(base + bits)
+                    # A need that fluctuates is judged by its hard days exactly as the same
+                    # need every day: the _FLUCTUATES bit never changes whether it counts.
                     if area in self.single_areas or bits & single_mask:
                         single_keys.add(base + bits)
         self.count_keys = frozenset(count_keys)
@@ -284,17 +288,23 @@ class _Rule:
         self.not_counting: dict[int, _NeedTexts] = {}
 
 
-# A need's key is one whole number: who, which area, how often, its four flags and whether it
-# is recorded as what other children of the same age need too. Every key is known in advance,
-# so a criterion is compiled into the set of keys that count under it.
+# A need's key is one whole number: who, which area, how often, whether it fluctuates over the
+# week (32), its four flags (16, 8, 4, 2) and whether it is recorded as what other children of
+# the same age need too (1). Every key is known in advance, so a criterion is compiled into
+# the set of keys that count under it.
 _FLAG_BITS = {flag: 2 << index for index, flag in enumerate(reversed(areas.FLAGS))}
 _TYPICAL = 1
+_FLUCTUATES = 32
+_KEY_BITS = 64  # the bits above, all of them: a key's area number is key >> _AREA_SHIFT
+_AREA_SHIFT = 8  # log2(_KEY_BITS * len(areas.HOW_OFTEN))
+if _KEY_BITS * len(areas.HOW_OFTEN) != 1 << _AREA_SHIFT:  # pragma: no cover - a wrong edit
+    raise RuntimeError("_AREA_SHIFT must be log2(_KEY_BITS * the number of frequencies).")
 _AREA_INDEX = {area: index for index, area in enumerate(areas.AREAS)}
 _AREA_CODES = list(areas.AREAS)
 _KEY_BASE: dict[str, dict[str, dict[str, int]]] = {
     person: {
         area: {
-            how_often: ((p * len(areas.AREAS) + a) * len(areas.HOW_OFTEN) + h) * 32
+            how_often: ((p * len(areas.AREAS) + a) * len(areas.HOW_OFTEN) + h) * _KEY_BITS
             for h, how_often in enumerate(areas.HOW_OFTEN)
         }
         for a, area in enumerate(areas.AREAS)
@@ -302,15 +312,19 @@ _KEY_BASE: dict[str, dict[str, dict[str, int]]] = {
     for p, person in enumerate(areas.PERSONS)
 }
 
+# The same by area alone: every area belongs to one person (`areas.AREAS`).
+_AREA_KEY_BASE = {area: _KEY_BASE[person][area] for area, (_, person) in areas.AREAS.items()}
+
 
 def _key(need: AssessedNeed) -> int:
     return (
-        _KEY_BASE[need.person][need.area][need.how_often]
+        _AREA_KEY_BASE[need.area][need.how_often]
         + 16 * need.cannot_without_help
         + 8 * need.only_with_pain_distress_or_anxiety
         + 4 * need.only_with_danger
         + 2 * need.takes_much_longer
         + (need.more_than_same_age is False)
+        + _FLUCTUATES * need.fluctuates
     )
 
 
@@ -397,8 +411,11 @@ def _met_head(rule: _Rule, need: AssessedNeed) -> str:
     """The area, what makes it hard and how often: the start of a met need's reason."""
     flags = [flag for flag in areas.FLAGS if getattr(need, flag) and flag in rule.counts]
     parts = [f"{_name(need.area)}: met."]
+    if need.fluctuates and flags:
+        # Judged by the hard days: an average over the week would hide them.
+        parts.append(HARD_DAYS)
     parts += [_FLAG_SENTENCES[flag, need.person] for flag in flags]
-    parts.append(f"Help is needed {areas.HOW_OFTEN[need.how_often]}.")
+    parts.append(_how_often_sentence(need))
     return " ".join(parts)
 
 
@@ -440,6 +457,13 @@ def _met_change(rule: _Rule, counted: int, single: bool) -> str:
     return " ".join(changes)
 
 
+def _how_often_sentence(need: AssessedNeed) -> str:
+    """How often help is needed; for a need that comes and goes, how often the hard days come."""
+    if need.fluctuates:
+        return f"The hard days come {areas.HOW_OFTEN[need.how_often]}."
+    return f"Help is needed {areas.HOW_OFTEN[need.how_often]}."
+
+
 def _need_not_met(need: AssessedNeed, state: _State) -> NeedOutcome:
     c = state.rule.criterion
     rule = state.rule
@@ -453,6 +477,8 @@ def _need_not_met(need: AssessedNeed, state: _State) -> NeedOutcome:
             "A need in one of those areas that can only be managed with help would count."
         )
     else:
+        if need.fluctuates:
+            reasons.append(HARD_DAYS)
         if not any(getattr(need, flag) for flag in rule.counts):
             counted = _join([_FLAG_COUNTED[flag] for flag in rule.counts], "or")
             reasons.append(f"The criteria “{c.title}” count {counted}.")
@@ -475,15 +501,16 @@ def _need_not_met(need: AssessedNeed, state: _State) -> NeedOutcome:
                 "the same age."
             )
         if areas.HOW_OFTEN_RANK[need.how_often] < rule.rank:
-            reasons.append(f"Help is needed {areas.HOW_OFTEN[need.how_often]}.")
+            reasons.append(_how_often_sentence(need))
             reasons.append(
                 f"The criteria “{c.title}” count a need when help is needed "
                 f"{areas.HOW_OFTEN[c.at_least]} or more often."
             )
             changes.append(
-                f"If help were needed {areas.HOW_OFTEN[c.at_least]} or more often, it would count."
+                f"If {'the hard days came' if need.fluctuates else 'help were needed'} "
+                f"{areas.HOW_OFTEN[c.at_least]} or more often, it would count."
             )
-    if not reasons:
+    if not reasons or reasons == [HARD_DAYS]:
         reasons.append(f"This need counts, but the criteria “{c.title}” are not met.")
         reasons.extend(state.failures)
         changes.extend(state.changes)
@@ -666,7 +693,9 @@ class _Compiled:
             (
                 s.person,
                 s.rule,
-                frozenset(k for k in self.rules[s.rule].count_keys if k >> 7 in s.area_ids)
+                frozenset(
+                    k for k in self.rules[s.rule].count_keys if k >> _AREA_SHIFT in s.area_ids
+                )
                 if s.areas
                 else None,
             )
@@ -801,22 +830,25 @@ class Verdict:
         return f"Verdict(eligible={self.eligible}, needs={self.needs}, services={self.services})"
 
 
-_AREA_IDS = len(areas.AREAS)  # a key shifted right by 7 is person * _AREA_IDS + area
-_PERSON_KEYS = _AREA_IDS * len(areas.HOW_OFTEN) * 32  # a key divided by this is the person
-# A key's area number (key >> 7) and person (key // _PERSON_KEYS), as functions `map` can
+_AREA_IDS = len(areas.AREAS)  # a key shifted right by 8 is person * _AREA_IDS + area
+_PERSON_KEYS = _AREA_IDS * len(areas.HOW_OFTEN) * _KEY_BITS  # a key divided by this: the person
+# A key's area number (key >> 8) and person (key // _PERSON_KEYS), as functions `map` can
 # call without a Python frame.
-_AREA_OF = (7).__rrshift__
+_AREA_OF = (_AREA_SHIFT).__rrshift__
 _PERSON_OF = _PERSON_KEYS.__rfloordiv__
 
 
 def _keys(case: Case) -> list[int]:
+    # By area alone: an area belongs to one person (the case's checks refuse a need whose area
+    # is not its person's), and one look-up fewer pays for reading `fluctuates`.
     return [
-        _KEY_BASE[n.person][n.area][n.how_often]
+        _AREA_KEY_BASE[n.area][n.how_often]
         + (16 if n.cannot_without_help else 0)
         + (8 if n.only_with_pain_distress_or_anxiety else 0)
         + (4 if n.only_with_danger else 0)
         + (2 if n.takes_much_longer else 0)
         + (n.more_than_same_age is False)
+        + (_FLUCTUATES if n.fluctuates else 0)
         for n in case.needs
     ]
 
@@ -936,7 +968,7 @@ def _ids(counting: list[int]) -> tuple[int, ...]:
     """The areas of the needs that count, in case order, each once, as numbers."""
     if not counting:
         return ()
-    return tuple(dict.fromkeys([key >> 7 for key in counting]))
+    return tuple(dict.fromkeys([key >> _AREA_SHIFT for key in counting]))
 
 
 def _counted(case: Case, keys: list[int], counting: list[int]) -> tuple[str, ...]:
@@ -1179,13 +1211,15 @@ def _new_texts(
                 texts = (outcome.reason, outcome.what_would_change)
                 _remember(rule.met_texts, key * 32 + have, texts)
     else:
-        # By area, in a table for this way of failing.
         table = written.failed(number)
-        texts = table.get(need.area)
+        # By area, in a table for this way of failing (a need that comes and goes is said to
+        # be judged by its hard days, so it has its own entry).
+        place = f"{need.area}~" if need.fluctuates else need.area
+        texts = table.get(place)
         if texts is None:
             outcome = _need_not_met(need, written.state(number))
             texts = (outcome.reason, outcome.what_would_change)
-            _remember(table, need.area, texts)
+            _remember(table, place, texts)
     found = (out.met, rule.id, texts[0], texts[1])
     _remember(out.texts, key, found)
     return found

@@ -73,15 +73,20 @@ class Criterion:
     """When the needs of one person (the child, a parent carer or a young carer) are eligible.
 
     A need counts towards the criterion when it is in one of `areas` (every area of that
-    person's assessment when empty), at least one of its `counts` flags is true, help is
-    needed at least as often as `at_least`, and (for a child, unless `compare_with_same_age`
-    is false) it is not recorded as what other children of the same age need too. The
-    criterion is met when the counting needs cover at least `outcomes_needed` different areas
-    (or one area, when a counting need has a flag in `one_area_enough_when` or is in one of
-    `one_area_enough_in`), and, if required, the needs arise from impairment or illness (for
-    a carer: from caring) and there is, or is likely to be, a significant impact on wellbeing
-    (a carer's own). `min_age` and `max_age` limit it to children of those ages (in years)
-    when the case gives an age.
+    person's assessment when empty), at least one of its `counts` flags is true, help is needed
+    at least as often as `at_least`, and (for a child, unless `compare_with_same_age` is false)
+    it is not recorded as what other children of the same age need too. The criterion is met
+    when the counting needs cover at least `outcomes_needed` different areas (or one area, when
+    a counting need is in one of `one_area_enough_in`, or has a flag in `one_area_enough_when`),
+    and, if required, the needs arise from impairment or illness (for a carer: from caring) and
+    there is, or is likely to be, a significant impact on wellbeing (a carer's own).
+    `min_age` and `max_age` limit it to children of those ages (in years) when the case gives
+    an age.
+
+    A need that fluctuates over the week is judged at the level of its hard days, as often as
+    they come: its flags are how the hard days are and its `how_often` how often they come, and
+    it is decided exactly as the same need with those flags and that `how_often` would be (the
+    same counting, the same `one_area_enough_when`). Only the words of its reasons differ.
     """
 
     id: str
@@ -138,9 +143,12 @@ class AssessedNeed:
     # The age comparator: is this more than other children of the same age need? None when
     # not recorded (a carer's need, or a record made before the question was asked).
     more_than_same_age: bool | None = None
+    # Some days are much harder than others: the need fluctuates over the week. Its flags
+    # say how it is on the hard days, and `how_often` how often the hard days come.
+    fluctuates: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        found: dict[str, Any] = {
             "more_than_same_age": self.more_than_same_age,
             "id": self.id,
             "person": self.person,
@@ -152,6 +160,10 @@ class AssessedNeed:
             "takes_much_longer": self.takes_much_longer,
             "how_often": self.how_often,
         }
+        if self.fluctuates:
+            # Only when true, so a need recorded before the question keeps its stored form.
+            found["fluctuates"] = True
+        return found
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> AssessedNeed:
@@ -171,6 +183,7 @@ class AssessedNeed:
             takes_much_longer=bool(data.get("takes_much_longer", False)),
             how_often=data["how_often"],
             more_than_same_age=data.get("more_than_same_age"),
+            fluctuates=bool(data.get("fluctuates", False)),
         )
 
 
@@ -286,6 +299,7 @@ _NEED_FIELDS = {
     "area",
     "description",
     "how_often",
+    "fluctuates",
     "more_than_same_age",
     *codes.FLAGS,
 }
@@ -336,6 +350,8 @@ def need_problems(data: Any, path: str) -> list[tuple[str, str]]:
         )
     if "description" in data and not isinstance(data["description"], str):
         problems.append((f"{path}.description", "description must be text."))
+    if "fluctuates" in data and not isinstance(data["fluctuates"], bool):
+        problems.append((f"{path}.fluctuates", "fluctuates must be true or false."))
     return problems
 
 
