@@ -102,7 +102,7 @@ def test_a_steady_need_is_asked_how_often_help_is_needed(practitioner, assessmen
         {
             "need-description": "Medicines three times a day.",
             "need-unable": ["cannot_without_help"],
-            "need-hard_days_how_often": "every_day",
+            "need-hard_days_how_often": "several_times_a_week",
             "need-same_age": "yes",
         },
     )

@@ -182,7 +182,8 @@ class NeedForm(forms.Form):
     )
     hard_days_how_often = forms.ChoiceField(
         label="How often do the hard days come?",
-        choices=HowOften.choices,
+        # Not "every day": a need whose hard days came every day would not come and go.
+        choices=[c for c in HowOften.choices if c[0] != HowOften.EVERY_DAY],
         widget=forms.RadioSelect,
         required=False,
     )

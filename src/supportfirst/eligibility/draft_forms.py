@@ -517,7 +517,8 @@ class ExampleForm(forms.Form):
             if data.get(f"{prefix}_fluctuates"):
                 # Judged at the level of its hard days, as often as they come.
                 need["fluctuates"] = True
-                need["how_often"] = data.get(f"{prefix}_hard_days_how_often") or "every_day"
+                # With no answer about the hard days, the answer given for help stands.
+                need["how_often"] = data.get(f"{prefix}_hard_days_how_often") or need["how_often"]
             same = data.get(f"{prefix}_same_age")
             if same:
                 need["more_than_same_age"] = same == "yes"
