@@ -26,6 +26,7 @@ FILLED_BUT_NOT_EDITING = {
     "plans:service_add": "adds a service; starts on the plan's start date",
     "plans:review_new": "adds a review; dated today, the next one due in the months set",
     "complaints:respond": "the response (a move, refused twice); dated today",
+    "returns:annex_a": "chooses a period for the lists (saves nothing); the last six months",
 }
 
 FORM = re.compile(r"<form\b[^>]*method=\"post\"[^>]*>(.*?)</form>", re.S | re.I)
