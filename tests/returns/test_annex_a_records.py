@@ -18,7 +18,11 @@ from supportfirst.councils.models import Role, Team
 from supportfirst.pathway.models import RequestStatus
 from supportfirst.plans.models import PlanStatus
 from supportfirst.returns import annex_a
-from supportfirst.returns.models import ChildCensusDetails, RequestCensusDetails
+from supportfirst.returns.models import (
+    AssessmentCensusFactors,
+    ChildCensusDetails,
+    RequestCensusDetails,
+)
 from supportfirst.returns.selectors import requests_open_between
 from tests.accounts.factories import staff_user
 from tests.assessments.factories import AssessmentFactory, AuthorisedAssessmentFactory
@@ -167,6 +171,28 @@ def test_children_in_need_open_in_the_period(council, worker):
     assert annex_a.counts(council, PERIOD) == {1: 0, 3: 0, 4: 0, 6: 2}
 
 
+def test_the_days_a_worker_met_the_child_are_in_lists_4_and_6(council, worker):
+    request = SupportPathwayRequestFactory(
+        child=_child(council), received_at=_at(dt.date(2026, 1, 5))
+    )
+    met = AuthorisedAssessmentFactory(
+        request=request, started_on=dt.date(2026, 1, 10), authorised_at=_at(dt.date(2026, 2, 1))
+    )
+    AssessmentCensusFactors.objects.create(
+        family=request.family,
+        assessment=met,
+        factors=["6A"],
+        # The last day is after the period: List 6 shows the last day within it.
+        child_seen_on=["2026-01-12", "2026-03-20", "2026-04-02"],
+        updated_at=timezone.now(),
+        updated_by=worker,
+    )
+    assessed = _csv(council, 4)
+    assert [r["Child Seen During Continuous Assessment"] for r in assessed] == ["a) Yes"]
+    in_need = _csv(council, 6)
+    assert [r["Date Child Was Last Seen"] for r in in_need] == ["20/03/2026"]
+
+
 def test_another_councils_records_are_never_in_the_lists(council, other_council):
     SupportPathwayRequestFactory(child=_child(other_council), received_at=_at(dt.date(2026, 2, 1)))
     assert annex_a.counts(council, PERIOD) == {1: 0, 3: 0, 4: 0, 6: 0}
@@ -198,8 +224,9 @@ def test_the_query_count_is_flat_whatever_the_size(
     _families(council, 3, worker)
     with CaptureQueriesContext(connection) as small:
         _everything(council)
-    # The counts, then each list (twice: CSV and workbook) a batch and its few reads.
-    assert len(small) <= 40
+    # The counts, then each list (twice: CSV and workbook) a batch and its few reads (List 4 and
+    # List 6 each also read the days the child was met).
+    assert len(small) <= 44
     _families(council, 45, worker)
     with django_assert_max_num_queries(len(small)):
         _everything(council)

@@ -346,3 +346,65 @@ def test_no_census_year_means_the_current_one(data_team):
     assert download.status_code == 200
     assert "cin-census-" in download["Content-Disposition"]
     assert f"-{_year()}.xml" in download["Content-Disposition"]
+
+
+def _seen_form(assessment, text, **changes):
+    return _request_form(**{f"seen_{assessment.pk}": text, **changes})
+
+
+def test_a_worker_records_the_days_they_met_the_child(worker, support_request):
+    assessment = AuthorisedAssessmentFactory(
+        request=support_request, started_on=timezone.localdate() - dt.timedelta(days=20)
+    )
+    first = assessment.started_on + dt.timedelta(days=1)
+    second = assessment.started_on + dt.timedelta(days=8)
+    client = signed_in_client(worker)
+    url = f"/staff/returns/requests/{support_request.pk}/"
+    name = support_request.child.first_name
+    page = client.get(url)
+    assert f"Days you met {name} during the assessment" in page.content.decode()
+    typed = f"{second:%d/%m/%Y}\n\n{first.day} {first.month} {first.year}\n{first:%d-%m-%Y}"
+    saved = client.post(url, _seen_form(assessment, typed))
+    assert saved.status_code == 302
+    recorded = AssessmentCensusFactors.objects.get(assessment=assessment)
+    assert recorded.child_seen_on == [first.isoformat(), second.isoformat()]
+    again = client.get(url).content.decode()
+    assert f"{first.day} {first.month} {first.year}\n{second.day} {second.month} {second.year}" in (
+        again
+    )
+
+
+def test_a_day_that_is_not_a_date_is_named_and_what_was_typed_is_kept(worker, support_request):
+    assessment = AuthorisedAssessmentFactory(
+        request=support_request, started_on=timezone.localdate() - dt.timedelta(days=20)
+    )
+    typed = "3 4\n31 11 2026"
+    page = signed_in_client(worker).post(
+        f"/staff/returns/requests/{support_request.pk}/", _seen_form(assessment, typed)
+    )
+    assert page.status_code == 400
+    body = page.content.decode()
+    assert "Line 1 (3 4) is not a date" in body
+    assert "3 4\n31 11 2026</textarea>" in body
+    assert not AssessmentCensusFactors.objects.filter(assessment=assessment).exists()
+
+
+@pytest.mark.parametrize(
+    ("offset", "message"),
+    [(-1, "is before the assessment started"), (None, "is in the future")],
+)
+def test_a_day_outside_the_assessment_is_refused(worker, support_request, offset, message):
+    assessment = AuthorisedAssessmentFactory(
+        request=support_request, started_on=timezone.localdate() - dt.timedelta(days=20)
+    )
+    day = (
+        assessment.started_on + dt.timedelta(days=offset)
+        if offset is not None
+        else timezone.localdate() + dt.timedelta(days=1)
+    )
+    page = signed_in_client(worker).post(
+        f"/staff/returns/requests/{support_request.pk}/",
+        _seen_form(assessment, f"{day.day} {day.month} {day.year}"),
+    )
+    assert page.status_code == 400
+    assert f"{day:%-d %B %Y} {message}" in page.content.decode()

@@ -32,7 +32,11 @@ from supportfirst.councils.models import Council
 from supportfirst.families.models import Child, Family
 from supportfirst.pathway.models import RequestStatus, SupportRequest
 from supportfirst.plans.models import IN_PLACE, SupportPlan
-from supportfirst.returns.models import ChildCensusDetails, RequestCensusDetails
+from supportfirst.returns.models import (
+    AssessmentCensusFactors,
+    ChildCensusDetails,
+    RequestCensusDetails,
+)
 from supportfirst.returns.selectors import requests_open_between
 from supportfirst.returns.services import default_referral_source
 from supportfirst.rules.returns import annex_a as annex
@@ -214,13 +218,20 @@ def assessments(council: Council, period: Period) -> Iterator[annex.Assessment]:
                 "request_id", flat=True
             )
         )
+        seen = {
+            assessment_id
+            for assessment_id, days in AssessmentCensusFactors.objects.filter(
+                assessment__in=batch
+            ).values_list("assessment_id", "child_seen_on")
+            if days
+        }
         for a in batch:
             authorised = a.status == AssessmentStatus.AUTHORISED and a.authorised_at is not None
             yield annex.Assessment(
                 people[a.child_id],
                 a.started_on,
                 timezone.localdate(a.authorised_at) if authorised and a.authorised_at else None,
-                child_seen=None,
+                child_seen=True if a.pk in seen else None,
                 needs_support=(a.request_id in planned) if authorised else None,
                 allocated=_allocated(a.family),
             )
@@ -236,18 +247,33 @@ def children_in_need(council: Council, period: Period) -> Iterator[annex.ChildIn
                 request_id__in=[r.pk for r in batch], status__in=IN_PLACE
             ).values_list("request_id", flat=True)
         )
+        last_seen = _last_seen(batch, period.end)
         for r in batch:
             d = details.get(r.pk)
             yield annex.ChildInNeed(
                 people[r.child_id],
                 timezone.localdate(r.received_at),
                 d.primary_need if d else codes.PRIMARY_NEED_DEFAULT,
-                last_seen=None,
+                last_seen=last_seen.get(r.pk),
                 closed_on=d.closed_on if d else None,
                 closure_reason=d.closure_reason if d else "",
                 has_plan=r.pk in planned,
                 allocated=_allocated(r.family),
             )
+
+
+def _last_seen(batch: list[SupportRequest], end: dt.date) -> dict[int, dt.date]:
+    """The last day, up to the end of the period, a worker met each request's child during an
+    assessment of their needs."""
+    found: dict[int, dt.date] = {}
+    for request_id, days in AssessmentCensusFactors.objects.filter(
+        assessment__request_id__in=[r.pk for r in batch], assessment__kind=Kind.CHILD
+    ).values_list("assessment__request_id", "child_seen_on"):
+        for text in days or []:
+            day = dt.date.fromisoformat(text)
+            if day <= end and day > found.get(request_id, dt.date.min):
+                found[request_id] = day
+    return found
 
 
 #: Each list's records, by list number.

@@ -6,6 +6,8 @@ letter so the demo census passes the Department's checks."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.utils import timezone
 
 from supportfirst.assessments.areas import Kind
@@ -100,4 +102,14 @@ def _child(actor: Actor, council: Council, child: Child) -> None:
             ),
             version=0,
             factors={a.pk: [factor] for a in authorised},
+            seen_on={a.pk: [_first_visit(a)] for a in authorised},
         )
+
+
+def _first_visit(assessment: Assessment) -> dt.date:
+    """The demo worker met the child two days into the assessment (never after it was authorised,
+    nor after today)."""
+    days = [assessment.started_on + dt.timedelta(days=2), timezone.localdate()]
+    if assessment.authorised_at is not None:
+        days.append(timezone.localdate(assessment.authorised_at))
+    return max(assessment.started_on, min(days))

@@ -3,7 +3,9 @@ are asked the way a family would understand them; each list offers "not known"."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from datetime import date
 from typing import Any
 
 from crispy_forms_gds.layout import Field, Fixed, Size
@@ -13,6 +15,44 @@ from supportfirst.kernel.formsupport import RealDateField, gds_helper
 from supportfirst.rules.returns import codes
 
 REASON_LIMIT = 1000
+#: At most this many days a child was met, per assessment (a long assessment meets them weekly).
+SEEN_DAYS_LIMIT = 60
+_SEPARATORS = re.compile(r"[\s/.\-]+")
+
+
+class DaysField(forms.CharField):
+    """Days typed one a line, as a person writes them ("27 3 2026", "27/3/2026"). Each line that
+    is not a real date is named in the message, and what was typed stays in the box."""
+
+    widget = forms.Textarea(attrs={"rows": 3})
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("max_length", 1000)
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, value: Any) -> list[date]:  # type: ignore[override]
+        text = super().clean(value) or ""
+        days: set[date] = set()
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            parts = [p for p in _SEPARATORS.split(line.strip()) if p]
+            try:
+                if len(parts) != 3 or not all(p.isdigit() for p in parts):
+                    raise ValueError
+                day, month, year = (int(p) for p in parts)
+                if len(parts[2]) != 4:
+                    raise ValueError
+                days.add(date(year, month, day))
+            except (ValueError, OverflowError):
+                raise forms.ValidationError(
+                    f"Line {number} ({line.strip()[:30]}) is not a date. Type one date a line, "
+                    "the day, the month and the year, like 27 3 2026"
+                ) from None
+        if len(days) > SEEN_DAYS_LIMIT:
+            raise forms.ValidationError(f"Enter {SEEN_DAYS_LIMIT} dates or fewer")
+        return sorted(days)
 
 
 def _choices(table: codes.Mapping[str, str]) -> list[tuple[str, str]]:
@@ -118,12 +158,25 @@ class RequestDetailsForm(forms.Form):
         *args: Any,
         assessments: Sequence[Any] = (),
         received_on: Any = None,
+        child_name: str = "the child",
+        today: date | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.received_on = received_on
+        self.today = today or date.today()
         self.assessment_fields: list[tuple[int, str]] = []
+        self.seen_fields: dict[int, tuple[str, date]] = {}
         for row in assessments:
+            seen = f"seen_{row.assessment.pk}"
+            self.fields[seen] = DaysField(
+                label=f"Days you met {child_name} during the assessment started "
+                f"{row.assessment.started_on:%-d %B %Y}",
+                help_text="One date a line, for example 27 3 2026. Leave it empty if you did "
+                f"not meet {child_name}. Meeting {child_name} is part of hearing what they want: "
+                "it does not mean seeing them alone.",
+            )
+            self.seen_fields[row.assessment.pk] = (seen, row.assessment.started_on)
             name = f"factors_{row.assessment.pk}"
             self.fields[name] = forms.MultipleChoiceField(
                 label="Factors identified at the assessment started "
@@ -143,8 +196,12 @@ class RequestDetailsForm(forms.Form):
             Field("closed_on"),
             Field.select("closure_reason"),
             *[
-                Field.checkboxes(name, legend_size=Size.SMALL, small=True)
-                for _, name in self.assessment_fields
+                item
+                for pk, name in self.assessment_fields
+                for item in (
+                    Field.checkboxes(name, legend_size=Size.SMALL, small=True),
+                    Field.textarea(self.seen_fields[pk][0]),
+                )
             ],
             button="Save details",
         )
@@ -171,7 +228,26 @@ class RequestDetailsForm(forms.Form):
                 "closed_on",
                 "The date it was closed must be on or after the day the request was received",
             )
+        for name, started_on in self.seen_fields.values():
+            for day in data.get(name) or []:
+                if day < started_on:
+                    self.add_error(
+                        name,
+                        f"{day:%-d %B %Y} is before the assessment started "
+                        f"({started_on:%-d %B %Y}): check the dates",
+                    )
+                    break
+                if day > self.today:
+                    self.add_error(name, f"{day:%-d %B %Y} is in the future: check the dates")
+                    break
         return data
 
     def factors(self) -> dict[int, list[str]]:
         return {pk: list(self.cleaned_data.get(name) or []) for pk, name in self.assessment_fields}
+
+    def seen_on(self) -> dict[int, list[date]]:
+        """The days the child was met, by assessment."""
+        return {
+            pk: list(self.cleaned_data.get(name) or [])
+            for pk, (name, _) in self.seen_fields.items()
+        }

@@ -4,6 +4,8 @@ it, so a missing row means "not recorded yet", never a refusal."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 
@@ -85,13 +87,17 @@ class RequestCensusDetails(FamilyRecord):
 
 
 class AssessmentCensusFactors(FamilyRecord):
-    """The factors identified at an assessment, as the census codes them."""
+    """The factors identified at an assessment, as the census codes them, and the days the worker
+    met the child during it (Ofsted's Annex A asks whether the child was seen, and when last)."""
 
     family = models.ForeignKey("families.Family", on_delete=models.CASCADE, related_name="+")
     assessment = models.OneToOneField(
         "assessments.Assessment", on_delete=models.CASCADE, related_name="census_factors"
     )
     factors = models.JSONField(default=list)
+    #: ISO dates ("2026-03-27"), earliest first. Meeting the child is part of hearing what they
+    #: want; it never means seeing them alone.
+    child_seen_on = models.JSONField(default=list, blank=True)
     updated_at = models.DateTimeField()
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -105,3 +111,7 @@ class AssessmentCensusFactors(FamilyRecord):
 
     class Meta:
         verbose_name_plural = "assessments' census factors"
+
+    @property
+    def seen_days(self) -> list[dt.date]:
+        return [dt.date.fromisoformat(day) for day in self.child_seen_on or []]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet, Window
 from django.db.models.functions import TruncDate
@@ -47,6 +47,7 @@ class ChildPage:
 class AssessmentRow:
     assessment: Assessment
     factors: list[str]
+    child_seen_on: list[dt.date] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -75,12 +76,16 @@ def request_page(*, actor: Actor, request_id: int) -> RequestPage:
         .select_related("census_factors")
         .order_by("started_on", "pk")
     )
-    rows = [
-        AssessmentRow(
-            a, list((getattr(a, "census_factors", None) and a.census_factors.factors) or [])
+    rows = []
+    for a in assessments:
+        recorded = getattr(a, "census_factors", None)
+        rows.append(
+            AssessmentRow(
+                a,
+                list(recorded.factors) if recorded else [],
+                recorded.seen_days if recorded else [],
+            )
         )
-        for a in assessments
-    ]
     return RequestPage(request, details, rows)
 
 

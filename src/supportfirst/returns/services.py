@@ -85,6 +85,7 @@ def save_request(
     answers: RequestAnswers,
     version: int,
     factors: dict[int, list[str]],
+    seen_on: dict[int, list[date]] | None = None,
 ) -> RequestCensusDetails:
     details = RequestCensusDetails.objects.select_for_update().filter(request=request).first()
     if details is not None and details.version != version:
@@ -105,12 +106,21 @@ def save_request(
     details.updated_by = actor.user
     details.save()
     now = timezone.now()
-    for assessment in Assessment.objects.filter(request=request, pk__in=list(factors)):
+    seen_on = seen_on or {}
+    for assessment in Assessment.objects.filter(
+        request=request, pk__in=set(factors) | set(seen_on)
+    ):
+        # Only what the person answered changes: an answer not given keeps what was recorded.
+        answered: dict[str, object] = {}
+        if assessment.pk in factors:
+            answered["factors"] = factors[assessment.pk]
+        if assessment.pk in seen_on:
+            answered["child_seen_on"] = [day.isoformat() for day in sorted(seen_on[assessment.pk])]
         AssessmentCensusFactors.objects.update_or_create(
             assessment=assessment,
             defaults={
                 "family_id": request.family_id,
-                "factors": factors[assessment.pk],
+                **answered,
                 "updated_at": now,
                 "updated_by": actor.user,
             },

@@ -86,12 +86,20 @@ def request_details(request: HttpRequest, request_id: int) -> HttpResponse:
         "closed_on": details.closed_on if details else None,
         "closure_reason": details.closure_reason if details else "",
         **{f"factors_{row.assessment.pk}": row.factors for row in page.assessments},
+        **{
+            f"seen_{row.assessment.pk}": "\n".join(
+                f"{day.day} {day.month} {day.year}" for day in row.child_seen_on
+            )
+            for row in page.assessments
+        },
     }
     form = RequestDetailsForm(
         submitted(request),
         initial=initial,
         assessments=page.assessments,
         received_on=timezone.localdate(page.request.received_at),
+        child_name=page.request.child.first_name,
+        today=timezone.localdate(),
     )
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -108,6 +116,7 @@ def request_details(request: HttpRequest, request_id: int) -> HttpResponse:
                 ),
                 version=data["version"],
                 factors=form.factors(),
+                seen_on=form.seen_on(),
             )
         except services.ChangedMeanwhile:
             return conflict(

@@ -184,7 +184,8 @@ class Assessment:
     child: AnnexChild
     started_on: dt.date
     authorised_on: dt.date | None
-    #: Whether the child was seen is not recorded by this pathway: None writes "Unknown".
+    #: True when the worker recorded a day they met the child; None (not recorded) writes
+    #: "Unknown".
     child_seen: bool | None
     #: After authorisation: whether support is being planned. None before.
     needs_support: bool | None
