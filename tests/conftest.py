@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from django.test import Client
 
@@ -106,3 +108,23 @@ def signed_in_client(user) -> Client:
 # Tests make their records as the command line does, across councils; each page request then
 # runs behind the second wall with its own council (kernel/councilwall.py, PostgreSQL only).
 councilwall.run_for_all_councils()
+
+
+#: The fixtures through which a test reaches the suite's database.
+DATABASE_FIXTURES = {"db", "transactional_db", "django_db_setup", "live_server"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """SUPPORTFIRST_DATABASE_TESTS_ONLY=1 runs only the tests that use the suite's database.
+    CI runs the whole suite on SQLite, then again on PostgreSQL with this set: a test that never
+    touches the database (the plain-Python rules, the writers, the checkers' own tests) gives the
+    same answer on both, so running it twice proves nothing more."""
+    if os.environ.get("SUPPORTFIRST_DATABASE_TESTS_ONLY", "") in ("", "0"):
+        return
+    kept, dropped = [], []
+    for item in items:
+        uses = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
+        (kept if uses or item.get_closest_marker("django_db") else dropped).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

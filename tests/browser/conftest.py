@@ -2,7 +2,9 @@
 
 Every page a test lands on must be checked with `visitor.check()`: axe-core (WCAG 2.2 A and
 AA rules, and axe's best-practice rules) must find no violation, the page-quality check must
-pass on the live DOM, and a screenshot is saved under artefacts/screenshots/. A page visited
+pass on the live DOM, and, with SUPPORTFIRST_SCREENSHOTS=1, a screenshot is saved under
+artefacts/screenshots/ (for the guides; a full-page screenshot of every page checked costs about a
+fifth of the browser tests' time, so the suite does not take them by default). A page visited
 but never checked fails.
 """
 
@@ -25,6 +27,7 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
 ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts" / "screenshots"
+SCREENSHOTS = os.environ.get("SUPPORTFIRST_SCREENSHOTS", "") not in ("", "0")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 # axe's best-practice rules too (every page in a landmark, one main, headings in order...).
 AXE_TAGS = [*WCAG_TAGS, "best-practice"]
@@ -112,14 +115,16 @@ class Visitor:
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 1, f"{page.url} is {overflow}px wider than the window"
+        self.checked.add(page.url)
+        self.shots += 1
+        if not SCREENSHOTS:
+            return
         ARTEFACTS.mkdir(parents=True, exist_ok=True)
         name = re.sub(r"[^A-Za-z0-9]+", "-", page.url.removeprefix(self.base_url)).strip("-")
         page.screenshot(
             path=str(ARTEFACTS / f"{self.test_name}--{self.shots:02d}-{name or 'start'}.png"),
             full_page=True,
         )
-        self.checked.add(page.url)
-        self.shots += 1
 
     def unchecked(self) -> list[str]:
         return [url for url in self.visited if url not in self.checked and url != "about:blank"]
@@ -144,3 +149,31 @@ def visitor(browser, live_server, request) -> Iterator[Visitor]:
 def phone_visitor(browser, live_server, request) -> Iterator[Visitor]:
     """A phone-sized browser window."""
     yield from _visitor(browser, live_server, request, {"width": 375, "height": 740})
+
+
+#: The parameter values that mean a desktop window and a phone, whatever a test calls them.
+SIZE_OF = {"desktop": "desktop", "visitor": "desktop", "phone": "phone", "phone_visitor": "phone"}
+
+
+def pytest_collection_modifyitems(config, items):
+    """SUPPORTFIRST_BROWSER_SIZE=desktop (or phone) runs the tests made for both sizes at that
+    size only; the others run as usual. CI runs the suite once on each database, one size on
+    each, so every journey runs on both databases and at both sizes."""
+    wanted = os.environ.get("SUPPORTFIRST_BROWSER_SIZE", "")
+    if not wanted:
+        return
+    if wanted not in ("desktop", "phone"):
+        raise pytest.UsageError("SUPPORTFIRST_BROWSER_SIZE must be desktop or phone")
+    kept, dropped = [], []
+    here = Path(__file__).resolve().parent
+    for item in items:
+        callspec = getattr(item, "callspec", None) if here in item.path.parents else None
+        sizes = {
+            SIZE_OF[value]
+            for value in (callspec.params.values() if callspec else ())
+            if isinstance(value, str) and value in SIZE_OF
+        }
+        (dropped if sizes and wanted not in sizes else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from django.db import IntegrityError, transaction
@@ -49,9 +50,11 @@ def _sign_off(criteria_set: CriteriaSet) -> list[dict[str, str]]:
     ]
 
 
-def criteria_publish_text(text: str, source: str = "<text>") -> Published:
-    """Check and store one criteria file's text. Idempotent for the same text; refuses a
-    different text under a set id and version already stored."""
+@lru_cache(maxsize=32)
+def _checked(text: str, source: str) -> CriteriaSet:
+    """A file's text loaded and its worked examples run, once per process for the same text
+    (loading compiles the set, and the shipped sets are published again at every migrate).
+    A refused text is not remembered: it is checked again each time."""
     try:
         criteria_set = load_text(text, source)
     except CriteriaFileError as error:
@@ -65,6 +68,13 @@ def criteria_publish_text(text: str, source: str = "<text>") -> Published:
                 for result in failed
             ]
         )
+    return criteria_set
+
+
+def criteria_publish_text(text: str, source: str = "<text>") -> Published:
+    """Check and store one criteria file's text. Idempotent for the same text; refuses a
+    different text under a set id and version already stored."""
+    criteria_set = _checked(text, source)
     existing = PublishedCriteria.objects.filter(
         set_id=criteria_set.id, version=criteria_set.version
     ).first()
