@@ -29,6 +29,7 @@ from tests.assessments.factories import AssessmentFactory, AuthorisedAssessmentF
 from tests.families.factories import family_with_everyone
 from tests.pathway.factories import SupportPathwayRequestFactory, SupportRequestFactory
 from tests.plans.factories import DraftPlanFactory
+from tests.returns.logged import assert_logged_from_command_line
 
 PERIOD = annex_a.Period(dt.date(2026, 1, 1), dt.date(2026, 3, 31))
 
@@ -256,6 +257,7 @@ def test_the_command_line_writes_the_workbook(council, worker, tmp_path, capsys)
     assert book.sheetnames == ["List 1", "List 3", "List 4", "List 6"]
     assert book["List 6"].max_row == 3
     assert not list(tmp_path.glob(".*partial"))
+    assert_logged_from_command_line(council, "annex-a:2026-01-01:2026-03-31:xlsx")
 
 
 def test_the_command_line_writes_a_csv_file_per_list(council, worker, tmp_path, capsys):
@@ -272,6 +274,7 @@ def test_the_command_line_writes_a_csv_file_per_list(council, worker, tmp_path, 
     text = (tmp_path / "lists" / names[3]).read_text(encoding="utf-8")
     assert text.startswith("Child Unique ID,Gender,Ethnicity,Date of Birth,")
     assert "List 6: 1" in capsys.readouterr().err
+    assert_logged_from_command_line(council, "annex-a:2026-01-01:2026-03-31:csv")
 
 
 def test_the_command_line_refuses_a_period_that_ends_before_it_starts(council, capsys, tmp_path):

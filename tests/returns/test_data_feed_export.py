@@ -79,6 +79,10 @@ def test_the_feed_is_written_to_a_file(db, council, tmp_path, capsys):
         SupportRequest.objects.filter(child__in=made).values_list("reference", flat=True)
     )
     assert made[0].first_name not in out.read_text(encoding="utf-8")
+    from tests.returns.logged import assert_logged_from_command_line
+
+    start, end = _period()
+    assert_logged_from_command_line(council, f"data-feed:{start}:{end}")
 
 
 def test_a_broken_record_is_left_out_and_named(db, council, tmp_path, capsys):

@@ -13,6 +13,7 @@ from supportfirst.cli import main
 from supportfirst.returns import selectors
 from tests.families.factories import family_with_everyone
 from tests.pathway.factories import SupportRequestFactory
+from tests.returns.logged import assert_logged_from_command_line
 
 
 def _year() -> int:
@@ -52,6 +53,7 @@ def test_the_census_is_written_to_a_file(db, council, tmp_path, capsys):
     text = out.read_text(encoding="utf-8")
     assert text.count("<Child>") == 2
     assert f"<LEA>{council.la_code}</LEA>" in text
+    assert_logged_from_command_line(council, f"cin-census:{_year()}")
     # Children of school age with no number are named, so the council can fix them first.
     assert code == (1 if "To fix:" in said else 0)
 

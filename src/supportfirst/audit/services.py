@@ -280,3 +280,27 @@ def write_witness(path: Path, heads: Mapping[int, tuple[int, str]]) -> None:
 def events_about_family(*, scope: Scope, family_id: int) -> models.QuerySet[AccessEvent]:
     """The access log entries about one family, within the scope's council."""
     return AccessEvent.objects.filter(council_id=scope.council_id, family_id=family_id)
+
+
+def log_command_line_export(*, council_id: int, record_id: str) -> AccessEvent:
+    """A return written from the command line names the council's children: it is in the
+    council's access log like a download from a page, under the operating system's user (the
+    command line has no signed-in person)."""
+    import getpass
+
+    try:
+        who = getpass.getuser()
+    except (KeyError, OSError):  # no name for this user id (a container, say)
+        who = "unknown"
+    with transaction.atomic():
+        return append_event(
+            actor_id=None,
+            actor_username=f"command line ({who})"[:150],
+            role="command_line",
+            council_id=council_id,
+            family_id=None,
+            record_type="return",
+            record_id=record_id[:40],
+            action=Action.DOWNLOAD,
+            request_id="",
+        )

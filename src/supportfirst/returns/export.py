@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.utils import timezone
 
+from supportfirst.audit.services import log_command_line_export
 from supportfirst.councils.models import Council
 from supportfirst.returns import selectors
 from supportfirst.rules.returns import cin_census as census
@@ -50,6 +51,7 @@ def cin_census(*, la_code: str, year: int, output: str | None) -> Written:
 
     header = census.CensusHeader(year=year, la_code=council.la_code, made_at=timezone.localtime())
     write_chunks(census.write_census(header, children()), output)
+    log_command_line_export(council_id=council.pk, record_id=f"cin-census:{year}")
     return written
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from supportfirst.audit.services import log_command_line_export
 from supportfirst.councils.models import Council
 from supportfirst.returns import annex_a
 from supportfirst.returns.export import ExportRefused
@@ -53,6 +54,7 @@ def annex_a_lists(
 
         _replace(target, workbook)
         written.files.append(target)
+        _log(council, period, "xlsx")
         return written
     folder = Path(output or ".")
     if folder.exists() and not folder.is_dir():
@@ -73,4 +75,12 @@ def annex_a_lists(
 
         _replace(target, csv_file)
         written.files.append(target)
+    _log(council, period, "csv")
     return written
+
+
+def _log(council: Council, period: annex_a.Period, what: str) -> None:
+    log_command_line_export(
+        council_id=council.pk,
+        record_id=f"annex-a:{period.start:%Y-%m-%d}:{period.end:%Y-%m-%d}:{what}",
+    )

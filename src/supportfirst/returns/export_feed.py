@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from supportfirst.audit.services import log_command_line_export
 from supportfirst.councils.models import Council
 from supportfirst.returns import selectors
 from supportfirst.returns.export import ExportRefused, write_chunks
@@ -51,4 +52,7 @@ def data_feed(*, la_code: str, start: dt.date, end: dt.date, output: str | None)
             yield child
 
     write_chunks(feed.write_feed(children()), output)
+    log_command_line_export(
+        council_id=council.pk, record_id=f"data-feed:{start:%Y-%m-%d}:{end:%Y-%m-%d}"
+    )
     return written

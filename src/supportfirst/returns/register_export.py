@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+from supportfirst.audit.services import log_command_line_export
 from supportfirst.councils.models import Council
 from supportfirst.returns import register
 
@@ -32,7 +33,7 @@ def register_export(*, la_code: str, output: str | None) -> tuple[str, int]:
 
     if output is None or output == "-":
         sys.stdout.writelines(counted())
-        return council.name, children
+        return _logged(council, children)
     target = Path(output)
     partial = target.with_name(f".{target.name}.partial")
     try:
@@ -41,4 +42,10 @@ def register_export(*, la_code: str, output: str | None) -> tuple[str, int]:
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
+    return _logged(council, children)
+
+
+def _logged(council: Council, children: int) -> tuple[str, int]:
+    """The register names children: writing it is in the council's access log."""
+    log_command_line_export(council_id=council.pk, record_id="register-of-disabled-children")
     return council.name, children
