@@ -31,7 +31,7 @@ class DaysField(forms.CharField):
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
-    def clean(self, value: Any) -> list[date]:  # type: ignore[override]
+    def clean(self, value: Any) -> list[date]:
         text = super().clean(value) or ""
         days: set[date] = set()
         for number, line in enumerate(text.splitlines(), start=1):
