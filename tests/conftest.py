@@ -118,13 +118,18 @@ def pytest_collection_modifyitems(config, items):
     """SUPPORTFIRST_DATABASE_TESTS_ONLY=1 runs only the tests that use the suite's database.
     CI runs the whole suite on SQLite, then again on PostgreSQL with this set: a test that never
     touches the database (the plain-Python rules, the writers, the checkers' own tests) gives the
-    same answer on both, so running it twice proves nothing more."""
+    same answer on both, so running it twice proves nothing more. A test that reaches the
+    database another way (a subprocess given DATABASE_URL) says so with
+    `@pytest.mark.uses_database_url`, and is kept."""
     if os.environ.get("SUPPORTFIRST_DATABASE_TESTS_ONLY", "") in ("", "0"):
         return
     kept, dropped = [], []
     for item in items:
         uses = DATABASE_FIXTURES & set(getattr(item, "fixturenames", ()))
-        (kept if uses or item.get_closest_marker("django_db") else dropped).append(item)
+        marked = item.get_closest_marker("django_db") or item.get_closest_marker(
+            "uses_database_url"
+        )
+        (kept if uses or marked else dropped).append(item)
     if dropped:
         config.hook.pytest_deselected(items=dropped)
         items[:] = kept

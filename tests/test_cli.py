@@ -28,6 +28,7 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
     )
 
 
+@pytest.mark.uses_database_url
 def test_serve_without_demo_refuses_an_unsafe_configuration(tmp_path):
     result = run_cli("serve", env={"SUPPORTFIRST_DATA_DIR": str(tmp_path)})
     assert result.returncode == 2
@@ -36,6 +37,7 @@ def test_serve_without_demo_refuses_an_unsafe_configuration(tmp_path):
     assert "supportfirst serve --demo" in result.stderr
 
 
+@pytest.mark.uses_database_url
 def test_serve_names_only_the_missing_setting(tmp_path):
     result = run_cli(
         "serve",
@@ -46,6 +48,7 @@ def test_serve_names_only_the_missing_setting(tmp_path):
     assert "- SECRET_KEY" not in result.stderr
 
 
+@pytest.mark.uses_database_url
 def test_check_deploy_is_clean_with_production_settings(tmp_path):
     result = run_cli(
         "check",
@@ -61,6 +64,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     assert "no issues" in result.stdout
 
 
+@pytest.mark.uses_database_url
 @pytest.mark.parametrize("hosts", ["*", "support.council.example,*", ".council.example"])
 def test_check_deploy_refuses_a_wildcard_host(tmp_path, hosts):
     result = run_cli(

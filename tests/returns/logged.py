@@ -10,4 +10,5 @@ def assert_logged_from_command_line(council, record_id: str) -> None:
     assert event.action == Action.DOWNLOAD
     assert event.actor_id is None
     assert event.actor_username.startswith("command line (")
+    assert "uid " in event.actor_username
     assert event.family_id is None

@@ -71,7 +71,11 @@ def test_the_page_opens_on_the_last_six_months(data_team):
     page = signed_in_client(data_team).get(PAGE)
     assert page.status_code == 200
     today = timezone.localdate()
-    assert f"to {today:%-d %B %Y}</h2>" in page.content.decode()
+    body = page.content.decode()
+    assert f"to {today:%-d %B %Y}</h2>" in body
+    # Where "child seen" comes from, and what the service leaves to the council's own system.
+    assert "come from the days workers record" in body
+    assert 'never "No"' in body
 
 
 def test_a_period_chosen_goes_into_the_address(data_team):

@@ -16,6 +16,7 @@ from supportfirst.cli import main
 from supportfirst.returns import selectors
 from tests.families.factories import family_with_everyone
 from tests.pathway.factories import SupportRequestFactory
+from tests.returns.logged import assert_logged_from_command_line
 
 #: The Department's OpenAPI document for the data API (children-in-social-care-schemas,
 #: openapi.json). No package on PyPI or npm ships it and it is not copied here: point this at a
@@ -79,8 +80,6 @@ def test_the_feed_is_written_to_a_file(db, council, tmp_path, capsys):
         SupportRequest.objects.filter(child__in=made).values_list("reference", flat=True)
     )
     assert made[0].first_name not in out.read_text(encoding="utf-8")
-    from tests.returns.logged import assert_logged_from_command_line
-
     start, end = _period()
     assert_logged_from_command_line(council, f"data-feed:{start}:{end}")
 

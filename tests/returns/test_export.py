@@ -126,3 +126,17 @@ def test_a_demo_pupil_number_is_valid_whatever_the_childs_id(child_id):
     upn = demo_upn(child_id)
     assert len(upn) == 13
     assert upn_problem(upn) is None
+
+
+def test_an_export_that_cannot_be_logged_writes_nothing(db, council, tmp_path, monkeypatch):
+    _children(council, 1)
+
+    def refuse(**_):
+        raise RuntimeError("the access log cannot be written")
+
+    monkeypatch.setattr("supportfirst.returns.export.log_command_line_export", refuse)
+    out = tmp_path / "census.xml"
+    with pytest.raises(RuntimeError):
+        main(["export", "cin-census", "--council", council.la_code, "--year", str(_year()),
+              "--output", str(out)])  # fmt: skip
+    assert not out.exists()

@@ -17,7 +17,7 @@ from supportfirst.returns.models import (
     RequestCensusDetails,
 )
 from tests.accounts.factories import family_user, staff_user
-from tests.assessments.factories import AuthorisedAssessmentFactory
+from tests.assessments.factories import AssessmentFactory, AuthorisedAssessmentFactory
 from tests.conftest import signed_in_client
 from tests.families.factories import family_with_everyone
 from tests.pathway.factories import SupportRequestFactory
@@ -362,7 +362,7 @@ def test_a_worker_records_the_days_they_met_the_child(worker, support_request):
     url = f"/staff/returns/requests/{support_request.pk}/"
     name = support_request.child.first_name
     page = client.get(url)
-    assert f"Days you met {name} during the assessment" in page.content.decode()
+    assert f"Days the worker met {name} during the assessment" in page.content.decode()
     typed = f"{second:%d/%m/%Y}\n\n{first.day} {first.month} {first.year}\n{first:%d-%m-%Y}"
     saved = client.post(url, _seen_form(assessment, typed))
     assert saved.status_code == 302
@@ -384,27 +384,74 @@ def test_a_day_that_is_not_a_date_is_named_and_what_was_typed_is_kept(worker, su
     )
     assert page.status_code == 400
     body = page.content.decode()
-    assert "Line 1 (3 4) is not a date" in body
+    assert "Line 1 (3 4) is not a real date" in body
     assert "3 4\n31 11 2026</textarea>" in body
     assert not AssessmentCensusFactors.objects.filter(assessment=assessment).exists()
 
 
 @pytest.mark.parametrize(
-    ("offset", "message"),
-    [(-1, "is before the assessment started"), (None, "is in the future")],
+    ("authorised", "offset", "message"),
+    [
+        (True, -1, "is before the assessment started"),
+        (True, 15, "is after the assessment was authorised"),
+        (False, 21, "is in the future"),
+    ],
 )
-def test_a_day_outside_the_assessment_is_refused(worker, support_request, offset, message):
-    assessment = AuthorisedAssessmentFactory(
-        request=support_request, started_on=timezone.localdate() - dt.timedelta(days=20)
-    )
-    day = (
-        assessment.started_on + dt.timedelta(days=offset)
-        if offset is not None
-        else timezone.localdate() + dt.timedelta(days=1)
-    )
+def test_a_day_outside_the_assessment_is_refused(
+    worker, support_request, authorised, offset, message
+):
+    started = timezone.localdate() - dt.timedelta(days=20)
+    factory = AuthorisedAssessmentFactory if authorised else AssessmentFactory
+    extra = {"authorised_at": timezone.now() - dt.timedelta(days=10)} if authorised else {}
+    assessment = factory(request=support_request, started_on=started, **extra)
+    day = assessment.started_on + dt.timedelta(days=offset)
     page = signed_in_client(worker).post(
         f"/staff/returns/requests/{support_request.pk}/",
         _seen_form(assessment, f"{day.day} {day.month} {day.year}"),
     )
     assert page.status_code == 400
     assert f"{day:%-d %B %Y} {message}" in page.content.decode()
+
+
+def test_a_nul_character_in_the_days_gets_the_plain_message(worker, support_request):
+    assessment = AuthorisedAssessmentFactory(
+        request=support_request, started_on=timezone.localdate() - dt.timedelta(days=20)
+    )
+    page = signed_in_client(worker).post(
+        f"/staff/returns/requests/{support_request.pk}/", _seen_form(assessment, "3 4\x002026")
+    )
+    assert page.status_code == 400
+    body = page.content.decode()
+    assert "Null characters are not allowed" not in body
+    assert "There is a problem" in body
+
+
+def test_the_family_download_writes_the_days_in_words(worker, support_request):
+    from supportfirst.councils.scoping import scope_for
+    from supportfirst.subject_access.records import gather
+
+    assessment = AuthorisedAssessmentFactory(
+        request=support_request, started_on=dt.date(2026, 3, 20), authorised_at=timezone.now()
+    )
+    AssessmentCensusFactors.objects.create(
+        family=support_request.family,
+        assessment=assessment,
+        factors=["6A"],
+        child_seen_on=["2026-03-27", "not a date"],
+        updated_at=timezone.now(),
+        updated_by=worker,
+    )
+    parent = family_user(support_request.family)
+    gathered = gather(scope_for(parent), support_request.family)
+    values = [
+        value
+        for kind in gathered.kinds
+        for record in kind.records
+        if type(record.obj) is AssessmentCensusFactors
+        for value in record.values
+        if value.name == "child_seen_on"
+    ]
+    (value,) = values
+    assert value.label.startswith("Days the worker met the child")
+    assert "27 March 2026" in value.text
+    assert "2026-03-27" not in value.text

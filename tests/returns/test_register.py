@@ -25,6 +25,7 @@ from tests.conftest import signed_in_client
 from tests.families.factories import ChildFactory
 from tests.pathway.factories import SupportRequestFactory
 from tests.plans.factories import DraftPlanFactory, PlannedServiceFactory
+from tests.returns.logged import assert_logged_from_command_line
 
 
 @pytest.fixture
@@ -174,8 +175,6 @@ def test_the_command_line_writes_the_register(council, tmp_path, capsys, monkeyp
     assert f"for {council.name} to {out.resolve()}: 2 children." in said
     text = out.read_bytes().decode("utf-8")
     assert "Ama Osei,1 May 2015,Vision,None recorded,None recorded\r\n" in text
-    from tests.returns.logged import assert_logged_from_command_line
-
     assert_logged_from_command_line(council, "register-of-disabled-children")
     assert main(["export", "register", "--council", "999", "--output", str(out)]) == 2
     assert "No council has the LA code 999." in capsys.readouterr().err

@@ -284,14 +284,17 @@ def events_about_family(*, scope: Scope, family_id: int) -> models.QuerySet[Acce
 
 def log_command_line_export(*, council_id: int, record_id: str) -> AccessEvent:
     """A return written from the command line names the council's children: it is in the
-    council's access log like a download from a page, under the operating system's user (the
-    command line has no signed-in person)."""
-    import getpass
+    council's access log like a download from a page (logged before anything is written, so a
+    failure to log stops the export), under the operating system's user and its number (the
+    command line has no signed-in person; the environment's USER is not trusted)."""
+    import os
+    import pwd
 
+    uid = os.geteuid()
     try:
-        who = getpass.getuser()
-    except (KeyError, OSError):  # no name for this user id (a container, say)
-        who = "unknown"
+        who = f"{pwd.getpwuid(uid).pw_name}, uid {uid}"
+    except KeyError:  # no name for this user id (a container, say)
+        who = f"uid {uid}"
     with transaction.atomic():
         return append_event(
             actor_id=None,

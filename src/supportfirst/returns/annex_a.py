@@ -36,6 +36,7 @@ from supportfirst.returns.models import (
     AssessmentCensusFactors,
     ChildCensusDetails,
     RequestCensusDetails,
+    seen_days,
 )
 from supportfirst.returns.selectors import requests_open_between
 from supportfirst.returns.services import default_referral_source
@@ -218,12 +219,13 @@ def assessments(council: Council, period: Period) -> Iterator[annex.Assessment]:
                 "request_id", flat=True
             )
         )
+        # Seen during the assessment: a day recorded by the period's last day.
         seen = {
             assessment_id
             for assessment_id, days in AssessmentCensusFactors.objects.filter(
                 assessment__in=batch
             ).values_list("assessment_id", "child_seen_on")
-            if days
+            if any(day <= period.end for day in seen_days(days))
         }
         for a in batch:
             authorised = a.status == AssessmentStatus.AUTHORISED and a.authorised_at is not None
@@ -269,8 +271,7 @@ def _last_seen(batch: list[SupportRequest], end: dt.date) -> dict[int, dt.date]:
     for request_id, days in AssessmentCensusFactors.objects.filter(
         assessment__request_id__in=[r.pk for r in batch], assessment__kind=Kind.CHILD
     ).values_list("assessment__request_id", "child_seen_on"):
-        for text in days or []:
-            day = dt.date.fromisoformat(text)
+        for day in seen_days(days):
             if day <= end and day > found.get(request_id, dt.date.min):
                 found[request_id] = day
     return found

@@ -50,8 +50,8 @@ def cin_census(*, la_code: str, year: int, output: str | None) -> Written:
             yield child
 
     header = census.CensusHeader(year=year, la_code=council.la_code, made_at=timezone.localtime())
-    write_chunks(census.write_census(header, children()), output)
     log_command_line_export(council_id=council.pk, record_id=f"cin-census:{year}")
+    write_chunks(census.write_census(header, children()), output)
     return written
 
 

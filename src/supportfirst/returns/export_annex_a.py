@@ -52,14 +52,15 @@ def annex_a_lists(
             with path.open("wb") as out:
                 written.rows = annex_a.write_workbook(council, period, out)
 
+        _log(council, period, fmt)
         _replace(target, workbook)
         written.files.append(target)
-        _log(council, period, "xlsx")
         return written
     folder = Path(output or ".")
     if folder.exists() and not folder.is_dir():
         raise ExportRefused("For CSV files, --output is a folder: one file is written per list.")
     folder.mkdir(parents=True, exist_ok=True)
+    _log(council, period, fmt)
     for lst in annex.LISTS:
         target = folder / annex_a.filename(council, period, lst.number)
         written.rows[lst.number] = 0
@@ -75,7 +76,6 @@ def annex_a_lists(
 
         _replace(target, csv_file)
         written.files.append(target)
-    _log(council, period, "csv")
     return written
 
 

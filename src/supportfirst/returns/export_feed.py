@@ -51,8 +51,8 @@ def data_feed(*, la_code: str, start: dt.date, end: dt.date, output: str | None)
             written.children += 1
             yield child
 
-    write_chunks(feed.write_feed(children()), output)
     log_command_line_export(
         council_id=council.pk, record_id=f"data-feed:{start:%Y-%m-%d}:{end:%Y-%m-%d}"
     )
+    write_chunks(feed.write_feed(children()), output)
     return written

@@ -10,8 +10,9 @@ from typing import Any
 
 from crispy_forms_gds.layout import Field, Fixed, Size
 from django import forms
+from django.utils import timezone
 
-from supportfirst.kernel.formsupport import RealDateField, gds_helper
+from supportfirst.kernel.formsupport import RealDateField, gds_helper, guard_input
 from supportfirst.rules.returns import codes
 
 REASON_LIMIT = 1000
@@ -34,7 +35,8 @@ class DaysField(forms.CharField):
     def clean(self, value: Any) -> list[date]:
         text = super().clean(value) or ""
         days: set[date] = set()
-        for number, line in enumerate(text.splitlines(), start=1):
+        # Only a real line break starts a new line (not the other characters Python counts).
+        for number, line in enumerate(re.split(r"\r\n|\r|\n", text), start=1):
             if not line.strip():
                 continue
             parts = [p for p in _SEPARATORS.split(line.strip()) if p]
@@ -47,8 +49,8 @@ class DaysField(forms.CharField):
                 days.add(date(year, month, day))
             except (ValueError, OverflowError):
                 raise forms.ValidationError(
-                    f"Line {number} ({line.strip()[:30]}) is not a date. Type one date a line, "
-                    "the day, the month and the year, like 27 3 2026"
+                    f"Line {number} ({line.strip()[:30]}) is not a real date. Put each date on "
+                    "its own line: the day, the month and the year, like 27 3 2026"
                 ) from None
         if len(days) > SEEN_DAYS_LIMIT:
             raise forms.ValidationError(f"Enter {SEEN_DAYS_LIMIT} dates or fewer")
@@ -166,17 +168,23 @@ class RequestDetailsForm(forms.Form):
         self.received_on = received_on
         self.today = today or date.today()
         self.assessment_fields: list[tuple[int, str]] = []
-        self.seen_fields: dict[int, tuple[str, date]] = {}
+        self.seen_fields: dict[int, tuple[str, date, date | None]] = {}
         for row in assessments:
             seen = f"seen_{row.assessment.pk}"
             self.fields[seen] = DaysField(
-                label=f"Days you met {child_name} during the assessment started "
+                label=f"Days the worker met {child_name} during the assessment started "
                 f"{row.assessment.started_on:%-d %B %Y}",
-                help_text="One date a line, for example 27 3 2026. Leave it empty if you did "
-                f"not meet {child_name}. Meeting {child_name} is part of hearing what they want: "
-                "it does not mean seeing them alone.",
+                help_text="Put each date on its own line, for example 27 3 2026. If no one has "
+                f"met {child_name} yet, leave it empty: the return will say 'Unknown'. Meeting "
+                f"{child_name} is part of hearing what they want: it does not mean seeing them "
+                "alone.",
             )
-            self.seen_fields[row.assessment.pk] = (seen, row.assessment.started_on)
+            authorised = getattr(row.assessment, "authorised_at", None)
+            self.seen_fields[row.assessment.pk] = (
+                seen,
+                row.assessment.started_on,
+                timezone.localdate(authorised) if authorised else None,
+            )
             name = f"factors_{row.assessment.pk}"
             self.fields[name] = forms.MultipleChoiceField(
                 label="Factors identified at the assessment started "
@@ -205,6 +213,8 @@ class RequestDetailsForm(forms.Form):
             ],
             button="Save details",
         )
+        # The date boxes are made here, after start-up guarded the form's own fields.
+        guard_input(self.fields)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -228,13 +238,20 @@ class RequestDetailsForm(forms.Form):
                 "closed_on",
                 "The date it was closed must be on or after the day the request was received",
             )
-        for name, started_on in self.seen_fields.values():
+        for name, started_on, authorised_on in self.seen_fields.values():
             for day in data.get(name) or []:
                 if day < started_on:
                     self.add_error(
                         name,
                         f"{day:%-d %B %Y} is before the assessment started "
                         f"({started_on:%-d %B %Y}): check the dates",
+                    )
+                    break
+                if authorised_on and day > authorised_on:
+                    self.add_error(
+                        name,
+                        f"{day:%-d %B %Y} is after the assessment was authorised "
+                        f"({authorised_on:%-d %B %Y}): record only the days during it",
                     )
                     break
                 if day > self.today:
@@ -249,5 +266,5 @@ class RequestDetailsForm(forms.Form):
         """The days the child was met, by assessment."""
         return {
             pk: list(self.cleaned_data.get(name) or [])
-            for pk, (name, _) in self.seen_fields.items()
+            for pk, (name, _, _) in self.seen_fields.items()
         }

@@ -97,15 +97,19 @@ class AssessmentCensusFactors(FamilyRecord):
     factors = models.JSONField(default=list)
     #: ISO dates ("2026-03-27"), earliest first. Meeting the child is part of hearing what they
     #: want; it never means seeing them alone.
-    child_seen_on = models.JSONField(default=list, blank=True)
+    child_seen_on = models.JSONField(
+        "Days the worker met the child during the assessment", default=list, blank=True
+    )
     updated_at = models.DateTimeField()
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
 
     family_facing = FamilyFacing(
-        one="the factors an assessment found, for the council's returns",
-        many="Assessment factors for the council's returns",
+        one="what an assessment found and the days the worker met the child, for the council's "
+        "returns",
+        many="Assessments: what they found and the days the worker met the child, for the "
+        "council's returns",
         order=111,
     )
 
@@ -114,4 +118,21 @@ class AssessmentCensusFactors(FamilyRecord):
 
     @property
     def seen_days(self) -> list[dt.date]:
-        return [dt.date.fromisoformat(day) for day in self.child_seen_on or []]
+        """The days as dates (anything stored that is not a date is left out)."""
+        return seen_days(self.child_seen_on)
+
+    @property
+    def child_seen_on_labels(self) -> list[str]:
+        """The days as the family's download writes them: "27 March 2026"."""
+        return [f"{day.day} {day:%B %Y}" for day in self.seen_days]
+
+
+def seen_days(stored: object) -> list[dt.date]:
+    """Stored ISO dates as dates, earliest first; anything that is not one is left out."""
+    days = []
+    for text in stored if isinstance(stored, list) else []:
+        try:
+            days.append(dt.date.fromisoformat(str(text)))
+        except ValueError:
+            continue
+    return sorted(days)

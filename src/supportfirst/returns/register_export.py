@@ -22,6 +22,8 @@ def register_export(*, la_code: str, output: str | None) -> tuple[str, int]:
     council = Council.objects.filter(la_code=la_code).first()
     if council is None:
         raise RegisterRefused(f"No council has the LA code {la_code}.")
+    # Logged before anything is written: a failure to log stops the export.
+    log_command_line_export(council_id=council.pk, record_id="register-of-disabled-children")
     lines = register.register_csv(council.pk)
     children = -1  # the header line is not a child
 
@@ -33,7 +35,7 @@ def register_export(*, la_code: str, output: str | None) -> tuple[str, int]:
 
     if output is None or output == "-":
         sys.stdout.writelines(counted())
-        return _logged(council, children)
+        return council.name, children
     target = Path(output)
     partial = target.with_name(f".{target.name}.partial")
     try:
@@ -42,10 +44,4 @@ def register_export(*, la_code: str, output: str | None) -> tuple[str, int]:
         partial.replace(target)
     finally:
         partial.unlink(missing_ok=True)
-    return _logged(council, children)
-
-
-def _logged(council: Council, children: int) -> tuple[str, int]:
-    """The register names children: writing it is in the council's access log."""
-    log_command_line_export(council_id=council.pk, record_id="register-of-disabled-children")
     return council.name, children
