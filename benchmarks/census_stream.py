@@ -73,6 +73,7 @@ def _make(council, user, start: int, count: int) -> None:
         children = Child.objects.bulk_create(
             Child(
                 family=f,
+                council=council,
                 first_name="Child",
                 last_name=f"Number {n}",
                 date_of_birth=dt.date(2012, 1, 1) + dt.timedelta(days=n % 2000),
@@ -96,6 +97,7 @@ def _make(council, user, start: int, count: int) -> None:
         requests = SupportRequest.objects.bulk_create(
             SupportRequest(
                 family=c.family,
+                council=council,
                 child=c,
                 reference=f"BR-{n:07d}",
                 received_at=received,

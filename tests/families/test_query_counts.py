@@ -22,7 +22,13 @@ def _add_families(council, worker, count: int) -> None:
         for i in range(count)
     )
     Child.objects.bulk_create(
-        Child(family=f, first_name="Kit", last_name="Bulk", date_of_birth="2016-01-01")
+        Child(
+            family=f,
+            council=council,
+            first_name="Kit",
+            last_name="Bulk",
+            date_of_birth="2016-01-01",
+        )
         for f in families
     )
     ParentCarer.objects.bulk_create(

@@ -7,12 +7,12 @@ council's rows from another.
 from __future__ import annotations
 
 import pytest
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from django.urls import reverse
 
 from supportfirst.councils.models import Role
 from supportfirst.councils.scoping import ScopedQuerySet
-from supportfirst.families.models import Family
+from supportfirst.families.models import Child, Family
 from supportfirst.kernel import councilwall
 from supportfirst.pathway.models import SupportRequest
 from tests.accounts.factories import staff_user
@@ -142,3 +142,86 @@ def test_every_table_the_wall_says_it_covers_has_the_policy(db):
 
     assert {"families_family", "pathway_supportrequest", "audit_accessevent"} <= expected
     assert expected - _tables_with_the_policy() == set()
+
+
+# Children and requests for help keep their family's council in a column of their own, so the
+# wall's check on them is a plain comparison (families/council_column.py). These show the
+# column cannot be used to put a record in another council's family, even by the command line.
+
+
+def _checked_now(write) -> None:
+    """Run a write and its foreign-key checks at once (they wait for the commit otherwise)."""
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        write()
+
+
+@pytest.mark.parametrize("model", [Child, SupportRequest], ids=["child", "request"])
+def test_a_record_cannot_keep_a_council_that_is_not_its_familys(two_families, model):
+    mine, theirs = two_families
+    record = model.objects.get(family=mine)
+
+    with councilwall.acting_for(mine.council_id):
+        # Moved into the other council's family, keeping this council: refused.
+        with pytest.raises(IntegrityError, match="family_council_fk"):
+            _checked_now(lambda: model.objects.filter(pk=record.pk).update(family_id=theirs.pk))
+        # Given the other council: refused by the wall (the row would leave this council).
+        with pytest.raises(DatabaseError, match="row-level security"):
+            _checked_now(
+                lambda: model.objects.filter(pk=record.pk).update(council_id=theirs.council_id)
+            )
+    # The command line sees every council, and is still refused.
+    with pytest.raises(IntegrityError, match="family_council_fk"):
+        _checked_now(
+            lambda: model.objects.filter(pk=record.pk).update(council_id=theirs.council_id)
+        )
+
+    record.refresh_from_db()
+    assert (record.family_id, record.council_id) == (mine.pk, mine.council_id)
+
+
+def test_a_child_made_in_bulk_for_another_councils_family_is_refused(two_families):
+    mine, theirs = two_families
+    planted = Child(
+        family_id=theirs.pk,
+        council_id=mine.council_id,
+        first_name="Planted",
+        last_name="Child",
+        date_of_birth="2015-01-01",
+    )
+
+    with (
+        councilwall.acting_for(mine.council_id),
+        pytest.raises(IntegrityError, match="family_council_fk"),
+    ):
+        _checked_now(lambda: Child.objects.bulk_create([planted]))
+
+    assert not Child.objects.filter(first_name="Planted").exists()
+
+
+def test_children_and_requests_are_walled_by_their_own_council_column(db):
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT tablename, qual FROM pg_policies WHERE policyname = 'council_wall' "
+            "AND tablename IN ('families_child', 'pathway_supportrequest')"
+        )
+        policies = dict(cursor.fetchall())
+
+    assert set(policies) == {"families_child", "pathway_supportrequest"}
+    for qual in policies.values():
+        assert "council_id = ( SELECT supportfirst_council()" in qual
+        assert "families_family" not in qual
+
+
+def test_a_table_without_its_council_column_in_the_database_is_walled_through_its_family():
+    # A database migrated back to before children had the column (a rollback): the policy
+    # made after that migrate must still work, through the family.
+    in_database = {
+        cover.table for cover in councilwall.covered_tables() if "council_id =" in cover.condition
+    } - {"families_child"}
+
+    covers = {cover.table: cover for cover in councilwall.covered_tables(in_database)}
+
+    assert covers["families_child"].condition.startswith('EXISTS (SELECT 1 FROM "families_family"')
+    assert "council_id = (" in covers["pathway_supportrequest"].condition

@@ -261,6 +261,7 @@ def _add_requests(council, worker, count: int) -> None:
     Request.objects.bulk_create(
         Request(
             family_id=child.family_id,
+            council_id=child.council_id,
             child=child,
             reference=f"RB-{child.pk:07d}",
             received_at=now,

@@ -8,6 +8,7 @@ and so to that council. All of them are read through the scoping layer
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -95,6 +96,11 @@ class Family(models.Model):
         ordering = ["name"]
         verbose_name_plural = "families"
         indexes = [models.Index(fields=["council", "name"])]
+        constraints = [
+            # What the records that keep their family's council point at, on PostgreSQL
+            # (`FamilyRecordWithCouncil`): a family and its council, together.
+            models.UniqueConstraint(fields=["id", "council"], name="family_with_its_council"),
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -112,7 +118,53 @@ class FamilyRecord(models.Model):
         abstract = True
 
 
-class Child(FamilyRecord):
+class FamilyRecordWithCouncil(FamilyRecord):
+    """A family record that also keeps its family's council in a column of its own: the
+    busiest tables (children, requests for help), so that the council wall's check on them
+    is a plain comparison, as on a family, rather than a look-up of the family for each row
+    (docs/performance.md).
+
+    The column is always the family's council. The model sets it on every save that writes
+    the family; on PostgreSQL a foreign key on the pair (family, council) to the family's
+    own pair refuses any other value, whoever writes it (migrations: `with_family_council`).
+    Nothing reads it to decide what a person may see: the scoping layer still goes through
+    the family (`council_lookup`)."""
+
+    council = models.ForeignKey(
+        "councils.Council", on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    # Each model declares its own `family`.
+    family: Family
+    family_id: int
+    # The family it was loaded or last saved with (None: not yet saved).
+    _saved_family_id: int | None = None
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        fields = kwargs.get("update_fields")
+        writes_family = fields is None or bool({"family", "family_id"} & set(fields))
+        if writes_family and (
+            self.council_id is None
+            or self.family_id != self._saved_family_id
+            or type(self).family.is_cached(self)  # type: ignore[attr-defined]
+        ):
+            # The family in hand (no query), or read once when only its id is known.
+            self.council_id = self.family.council_id
+            if fields is not None:
+                kwargs["update_fields"] = {*fields, "council"}
+        super().save(*args, **kwargs)
+        self._saved_family_id = self.family_id
+
+    @classmethod
+    def from_db(cls, db: str | None, field_names: Any, values: Any) -> Any:
+        record = super().from_db(db, field_names, values)
+        record._saved_family_id = record.__dict__.get("family_id")
+        return record
+
+
+class Child(FamilyRecordWithCouncil):
     family = models.ForeignKey(Family, on_delete=models.CASCADE, related_name="children")
     first_name = models.CharField(max_length=100)
     last_name = models.CharField(max_length=100)

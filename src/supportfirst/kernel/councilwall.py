@@ -178,9 +178,13 @@ def _parent_condition(table: str, column: str, parent_table: str, parent_pk: str
     return f'EXISTS (SELECT 1 FROM "{parent_table}" p WHERE p."{parent_pk}" = "{table}"."{column}")'
 
 
-def covered_tables() -> list[Cover]:
+def covered_tables(with_council_column: set[str] | None = None) -> list[Cover]:
     """Every table the wall covers: those with their own council column, then those reached
-    through a covered parent (a family, a criteria draft), found from the models."""
+    through a covered parent (a family, a criteria draft), found from the models.
+
+    `with_council_column`: the tables that have a council column in the database itself, when
+    known (`apply_policies`), so that a database migrated back to before a table had one (a
+    rollback) still gets a policy that works: through the table's parent."""
     concrete = [m for m in apps.get_models() if not m._meta.proxy and m._meta.managed]
     covers: dict[str, Cover] = {}
     for model in concrete:
@@ -188,7 +192,8 @@ def covered_tables() -> list[Cover]:
         if table in EXEMPT:
             continue
         columns = {f.column for f in model._meta.concrete_fields}
-        if "council_id" in columns:
+        in_database = with_council_column is None or table in with_council_column
+        if "council_id" in columns and in_database:
             covers[table] = Cover(table, _own_condition(), "its council")
     changed = True
     while changed:
@@ -286,7 +291,12 @@ def apply_policies(using: str = "default", **kwargs: Any) -> None:
                 f"REVOKE UPDATE, DELETE, TRUNCATE ON audit_accessevent FROM {quoted}"
             )
         tables = set(conn.introspection.table_names(cursor))
-        for cover in covered_tables():
+        cursor.execute(
+            "SELECT table_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND column_name = 'council_id'"
+        )
+        with_council_column = {name for (name,) in cursor.fetchall()}
+        for cover in covered_tables(with_council_column):
             if cover.table not in tables:
                 continue
             name = f'"{cover.table}"'

@@ -28,7 +28,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from supportfirst.families.models import ContactMethod, FamilyRecord
+from supportfirst.families.models import ContactMethod, FamilyRecord, FamilyRecordWithCouncil
 from supportfirst.families.records import Correctable, FamilyFacing
 from supportfirst.kernel.versioning import Versioned
 
@@ -52,7 +52,7 @@ class RequestStatus(models.TextChoices):
     )
 
 
-class SupportRequest(FamilyRecord):
+class SupportRequest(FamilyRecordWithCouncil):
     """A request for help for a disabled child, recorded by staff or sent by the family."""
 
     family = models.ForeignKey(

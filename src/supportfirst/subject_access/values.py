@@ -12,6 +12,7 @@ from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 
 from supportfirst.accounts.models import User
+from supportfirst.councils.models import Council
 from supportfirst.families.models import Family
 from supportfirst.kernel import timewords
 from supportfirst.subject_access.kinds import family_record_models
@@ -56,6 +57,9 @@ def _linked_value(
         return "Not recorded", None
     if model_field.related_model is Family:
         return family.name, {"id": raw, "label": family.name}
+    if model_field.related_model is Council and raw == family.council_id:
+        # The family's own council (kept on the busiest records): named once, not read a row.
+        return family.council.name, {"id": raw, "label": family.council.name}
     related = getattr(row, model_field.name)
     label = person(related) if isinstance(related, User) else str(related)
     return label, {"id": raw, "label": label}
