@@ -82,7 +82,8 @@ def bar_chart(
         if len(one.values) != len(labels):
             raise ValueError(f"The series {one.name!r} needs one value for each row.")
     longest = max([len(label) for label in labels] + [8])
-    label_width = min(int(longest * CHARACTER) + 12, WIDTH // 3)
+    # Up to half the width: a month with what it is about ("September 2026: parent-carer").
+    label_width = min(int(longest * CHARACTER) + 12, WIDTH // 2)
     bar_area = WIDTH - label_width - ROOM_FOR_VALUE
     biggest = max([v for one in series for v in one.values if v is not None] + [1])
     key_height = len(series) * KEY_LINE + GAP
