@@ -71,9 +71,11 @@ def _run(args: argparse.Namespace, connection: Any, CaptureQueriesContext: Any) 
     client = signed_in_client(worker)
     manager = signed_in_client(staff_user(council, Role.TEAM_MANAGER))
     child = family.children.first()
-    if connection.vendor == "postgresql":  # as after a bulk load: fresh statistics
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
+    # As after any bulk load (demo data, the load test's families): fresh statistics, on both
+    # databases (kernel/dbstats.py).
+    from supportfirst.kernel.dbstats import refresh_statistics
+
+    refresh_statistics()
     from django.test import Client
 
     anonymous = Client()

@@ -371,3 +371,33 @@ def test_eligibility_outcomes_of_confirmed_decisions(council):
         clock, council.pk, dashboard.Filters(today.replace(day=1), today + dt.timedelta(60)), today
     )
     assert sum(cells[0] for _, cells in timely.rows) == 1  # decided the day it was authorised
+
+
+@pytest.mark.parametrize("team", [False, True], ids=["all teams", "one team"])
+def test_the_first_dashboard_reads_the_requests_once_and_counts_as_each_figure_alone(
+    council, analyst, team, django_assert_num_queries
+):
+    blue = Team.objects.create(council=council, name="Blue team")
+    worker = staff_user(council, Role.PRACTITIONER)
+    Membership.objects.filter(user=worker).update(team=blue)
+    _request(council, dt.date(2025, 11, 3), due=dt.date(2025, 11, 4))  # before: waiting, late
+    decided = _request(council, dt.date(2026, 3, 9), due=dt.date(2026, 3, 10), worker=worker)
+    _decide(decided, dt.date(2026, 3, 12), analyst)  # in the range: late
+    _request(council, dt.date(2026, 4, 1), due=dt.date(2026, 4, 2), worker=worker)  # overdue
+    _request(council, dt.date(2026, 7, 6), due=dt.date(2026, 7, 7))  # after: waiting, not late
+    filters = _filters(team_id=blue.pk if team else None)
+    alone = (
+        dashboard.waiting_now(council.pk, filters, TODAY),
+        [dashboard.timeliness(c, council.pk, filters, TODAY) for c in dashboard.CLOCKS],
+    )
+
+    with django_assert_num_queries(len(dashboard.CLOCKS) + 3):
+        waiting, summary, clocks = dashboard.waiting_and_clocks(council.pk, filters, TODAY)
+
+    assert waiting == alone[0]
+    assert list(clocks) == alone[1]
+    assert _row(clocks[0], "March 2026") == (0, 1, 0)
+    assert _row(clocks[0], "April 2026") == (0, 0, 1)
+    assert sum(sum(cells) for _, cells in clocks[0].rows) == 2  # nothing outside the range
+    assert _row(waiting, "Next-step decision") == ((1, 1) if team else (3, 2))
+    assert _row(summary, "Next-step decision") == (0, 1, 1)

@@ -127,8 +127,9 @@ class FamilyRecordWithCouncil(FamilyRecord):
     The column is always the family's council. The model sets it on every save that writes
     the family; on PostgreSQL a foreign key on the pair (family, council) to the family's
     own pair refuses any other value, whoever writes it (migrations: `with_family_council`).
-    Nothing reads it to decide what a person may see: the scoping layer still goes through
-    the family (`council_lookup`)."""
+    Nothing reads it to decide what a person may open: the scoping layer still goes through
+    the family (`council_lookup`). Counts of a council's requests (the dashboard, the forum's
+    figures) filter on it, so as not to look up each request's family."""
 
     council = models.ForeignKey(
         "councils.Council", on_delete=models.PROTECT, related_name="+", editable=False

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import (
+    Case,
     Count,
     DateField,
     DateTimeField,
@@ -27,10 +28,13 @@ from django.db.models import (
     Expression,
     ExpressionWrapper,
     F,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
+    Value,
+    When,
 )
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
@@ -165,8 +169,9 @@ def _monthly(
 
 
 def requests(council_id: int, filters: Filters, today: dt.date) -> Figure:
+    # The request's own council column: no look-up of each request's family to count them.
     rows = SupportRequest.objects.filter(
-        filters.between("received_at"), filters.team(), family__council_id=council_id
+        filters.between("received_at"), filters.team(), council_id=council_id
     )
     counted = _by_month(rows, "received_at", {"all": None}, filters, at=True)
     return Figure(
@@ -360,7 +365,7 @@ CLOCKS: tuple[Clock, ...] = (
         "next-step",
         "Next-step decision",
         "a request's next-step decision, due 1 working day after it arrived",
-        lambda council_id: SupportRequest.objects.filter(family__council_id=council_id),
+        lambda council_id: SupportRequest.objects.filter(council_id=council_id),
         "next_step_due",
         "next_step_decision__decided_at",
     ),
@@ -430,15 +435,17 @@ CLOCKS: tuple[Clock, ...] = (
 TIMELINESS_COLUMNS = ("Met in time", "Late", "Not done yet and overdue")
 
 
-def _clock_rows(clock: Clock, council_id: int, filters: Filters, today: dt.date) -> QuerySet[Any]:
+def _clock_rows(
+    clock: Clock, council_id: int, filters: Filters, today: dt.date, *, in_range: bool = True
+) -> QuerySet[Any]:
     due = F(clock.due) if isinstance(clock.due, str) else clock.due
     done_at = F(clock.done_at) if isinstance(clock.done_at, str) else clock.done_at
-    return (
+    rows = (
         clock.rows(council_id)
         .filter(filters.team(clock.team))
         .annotate(dash_due=_as_date(due), dash_done_at=done_at, dash_done=_as_date(clock.done_on))
-        .filter(dash_due__gte=filters.start, dash_due__lte=filters.end)
     )
+    return rows.filter(dash_due__gte=filters.start, dash_due__lte=filters.end) if in_range else rows
 
 
 def _as_date(expression: Any) -> ExpressionWrapper:
@@ -446,22 +453,15 @@ def _as_date(expression: Any) -> ExpressionWrapper:
     return ExpressionWrapper(expression, output_field=DateField())
 
 
-def timeliness(clock: Clock, council_id: int, filters: Filters, today: dt.date) -> Figure:
-    # "Late" is what was done less what was done in time: the day it was done is worked out
-    # once a row (on SQLite that is a call into Python), everything else by plain comparisons.
-    counted = _by_month(
-        _clock_rows(clock, council_id, filters, today),
-        "dash_due",
-        {
-            "done": Q(dash_done_at__isnull=False),
-            # Only for what was done: the day is not worked out for the rest.
-            "met": Q(dash_done_at__isnull=False) & Q(dash_done__lte=F("dash_due")),
-            "overdue": Q(dash_done_at__isnull=True, dash_due__lt=today),
-        },
-        filters,
-    )
-    for month in counted.values():
-        month["late"] = month["done"] - month["met"]
+def timeliness(
+    clock: Clock,
+    council_id: int,
+    filters: Filters,
+    today: dt.date,
+    counted: Mapping[dt.date, Mapping[str, int]] | None = None,
+) -> Figure:
+    if counted is None:
+        counted, _ = _clock_counts(clock, council_id, filters, today)
     return Figure(
         f"clock-{clock.key}",
         f"On time: {clock.name.lower()}",
@@ -471,6 +471,46 @@ def timeliness(clock: Clock, council_id: int, filters: Filters, today: dt.date) 
         TIMELINESS_COLUMNS,
         _monthly(filters, counted, ("met", "late", "overdue")),
     )
+
+
+def _clock_counts(
+    clock: Clock,
+    council_id: int,
+    filters: Filters,
+    today: dt.date,
+    also: Mapping[str, Any] | None = None,
+) -> tuple[dict[dt.date, dict[str, int]], dict[str, int]]:
+    """One query: the clock's figures by the month due and, when asked (`also`: aggregates by
+    name), figures over every row of the clock's records whatever the range (what is waiting
+    now), so that a table is read once for both."""
+    rows = _clock_rows(clock, council_id, filters, today, in_range=also is None)
+    month: Any = _month_of("dash_due", filters, at=False)
+    if also is not None:  # outside the range: no month, but still counted for `also`
+        month = Case(
+            When(filters.on_days("dash_due"), then=month),
+            default=Value(None),
+            output_field=IntegerField(),
+        )
+    cells = {
+        "done": Count("pk", filter=Q(dash_done_at__isnull=False)),
+        # Only for what was done: the day is not worked out for the rest (on SQLite that is a
+        # call into Python); everything else by plain comparisons.
+        "met": Count("pk", filter=Q(dash_done_at__isnull=False) & Q(dash_done__lte=F("dash_due"))),
+        "overdue": Count("pk", filter=Q(dash_done_at__isnull=True, dash_due__lt=today)),
+        **(also or {}),
+    }
+    found = rows.annotate(dash_month=month).values("dash_month").annotate(**cells).order_by()
+    months = filters.months()
+    counted: dict[dt.date, dict[str, int]] = {}
+    totals = dict.fromkeys(also or {}, 0)
+    for row in found:
+        for name in totals:
+            totals[name] += int(row[name] or 0)
+        if row["dash_month"] is not None:
+            # "Late" is what was done less what was done in time.
+            row["late"] = row["done"] - row["met"]
+            counted[months[row["dash_month"]]] = row
+    return counted, totals
 
 
 def timeliness_summary(figures: list[Figure]) -> Figure:
@@ -496,38 +536,56 @@ def timeliness_summary(figures: list[Figure]) -> Figure:
 # The waiting list now.
 
 
-def _counts(
-    rows: QuerySet[Any], steps: Mapping[str, tuple[Q, str]], today: dt.date
-) -> dict[str, Any]:
-    """One query: for each step (a condition and its due date), how many and how many late."""
+def _step_counts(steps: Mapping[str, tuple[Q, str]], today: dt.date) -> dict[str, Any]:
+    """For each step (a condition and its due date): how many, and how many late."""
     counts: dict[str, Any] = {}
     for i, (condition, due) in enumerate(steps.values()):
         counts[f"n{i}"] = Count("pk", filter=condition)
         counts[f"n{i}_late"] = Count("pk", filter=condition & Q(**{f"{due}__lt": today}))
-    got = rows.aggregate(**counts)
+    return counts
+
+
+def _read_steps(steps: Mapping[str, Any], got: Mapping[str, Any]) -> dict[str, tuple[int, int]]:
     return {
         name: (int(got[f"n{i}"] or 0), int(got[f"n{i}_late"] or 0)) for i, name in enumerate(steps)
     }
 
 
-def waiting_now(council_id: int, filters: Filters, today: dt.date) -> Figure:
+def _counts(
+    rows: QuerySet[Any], steps: Mapping[str, tuple[Q, str]], today: dt.date
+) -> dict[str, Any]:
+    """One query: for each step (a condition and its due date), how many and how many late."""
+    return _read_steps(steps, rows.aggregate(**_step_counts(steps, today)))
+
+
+# A request's steps while it waits (the requests' own part of "Waiting now").
+REQUEST_STEPS: dict[str, tuple[Q, str]] = {
+    "Next-step decision": (Q(status=RequestStatus.AWAITING_DECISION), "next_step_due"),
+    "A named worker": (
+        Q(
+            status__in=(RequestStatus.AWAITING_DECISION, RequestStatus.SUPPORT_PATHWAY),
+            family__allocated_worker__isnull=True,
+        ),
+        "next_step_due",
+    ),
+}
+
+
+def waiting_now(
+    council_id: int,
+    filters: Filters,
+    today: dt.date,
+    requests: Mapping[str, tuple[int, int]] | None = None,
+) -> Figure:
     """What is waiting today, whatever the date range: at each step, how many, and how many are
-    past their date. One query for each kind of record (four in all)."""
+    past their date. One query for each kind of record (four in all; three when the requests'
+    steps were counted with the next-step clock, `requests`)."""
     team = filters.team()
-    got = _counts(
-        SupportRequest.objects.filter(team, family__council_id=council_id),
-        {
-            "Next-step decision": (Q(status=RequestStatus.AWAITING_DECISION), "next_step_due"),
-            "A named worker": (
-                Q(
-                    status__in=(RequestStatus.AWAITING_DECISION, RequestStatus.SUPPORT_PATHWAY),
-                    family__allocated_worker__isnull=True,
-                ),
-                "next_step_due",
-            ),
-        },
-        today,
-    )
+    if requests is None:
+        requests = _counts(
+            SupportRequest.objects.filter(team, council_id=council_id), REQUEST_STEPS, today
+        )
+    got = dict(requests)
     decided = Exists(
         EligibilityDecision.objects.filter(
             assessment_id=OuterRef("pk"), status=DecisionStatus.CONFIRMED
@@ -620,9 +678,18 @@ class Dashboard:
 def waiting_and_clocks(
     council_id: int, filters: Filters, today: dt.date
 ) -> tuple[Figure, Figure, tuple[Figure, ...]]:
-    """The first dashboard: what is waiting now, the timeliness summary and each clock."""
-    clocks = tuple(timeliness(c, council_id, filters, today) for c in CLOCKS)
-    return waiting_now(council_id, filters, today), timeliness_summary(list(clocks)), clocks
+    """The first dashboard: what is waiting now, the timeliness summary and each clock. The
+    requests are read once for their clock and for what is waiting now."""
+    next_step, *others = CLOCKS
+    counted, got = _clock_counts(
+        next_step, council_id, filters, today, also=_step_counts(REQUEST_STEPS, today)
+    )
+    clocks = (
+        timeliness(next_step, council_id, filters, today, counted),
+        *(timeliness(c, council_id, filters, today) for c in others),
+    )
+    waiting = waiting_now(council_id, filters, today, _read_steps(REQUEST_STEPS, got))
+    return waiting, timeliness_summary(list(clocks)), clocks
 
 
 def month_by_month(council_id: int, filters: Filters, today: dt.date) -> tuple[Figure, ...]:
