@@ -195,6 +195,8 @@ class Child(FamilyRecordWithCouncil):
     class Meta:
         ordering = ["first_name", "last_name"]
         verbose_name_plural = "children"
+        # Who is growing up (14 to 17, on My work), without reading every child.
+        indexes = [models.Index(fields=["date_of_birth"], name="child_date_of_birth")]
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"

@@ -203,38 +203,50 @@ class DueRows:
     def page(self, number: Any, size: int) -> tuple[Page[DueItem], int]:
         """One page of the list as `Paginator.get_page` would give it (a page number that is not
         a number is the first page; one past the end is the last), and how many items are
-        overdue: the rows, how many there are and how many are overdue in one query."""
+        overdue: the page's rows in one query (so the database keeps only the page's rows while
+        it sorts: counting in the same query, with window functions, made it sort every row),
+        and how many there are and how many are overdue in another."""
         try:
             # A page number too big for the database's OFFSET is simply past the end.
             wanted = min(int(number), LAST_PAGE_ASKED)
         except (TypeError, ValueError):
             wanted = 1
-        rows, total, overdue = self._window(wanted, size) if wanted >= 1 else ([], 0, 0)
+        rows = self._rows(wanted, size) if wanted >= 1 else []
         if not rows and wanted != 1:
             wanted = max(1, -(-self.count() // size))
-            rows, total, overdue = self._window(wanted, size)
+            rows = self._rows(wanted, size)
+        total, overdue = self._counts()
         paginator: Paginator[DueItem] = Paginator([], size)
         paginator.count = total  # counted by the database, above
         return Page(self.items(rows), wanted, paginator), overdue
 
-    def _window(self, number: int, size: int) -> tuple[list[tuple[Any, ...]], int, int]:
-        union = self._union(self.parts)
-        sql, params = union.query.sql_with_params()
+    def _rows(self, number: int, size: int) -> list[tuple[Any, ...]]:
+        sql, params = self._union(self.parts).query.sql_with_params()
         collation = connection.ops.quote_name(binary_collation())
-        before = connection.ops.adapt_datefield_value(latest_working_day(self.today))
-        wrapped = (
-            "SELECT t.*, COUNT(*) OVER (), "
-            "SUM(CASE WHEN t.clock_due_on < %s THEN 1 ELSE 0 END) OVER () "
-            f"FROM ({sql}) t ORDER BY t.clock_due_on, t.clock_what COLLATE {collation}, "
-            "t.clock_source, t.clock_record LIMIT %s OFFSET %s"
+        ordered = (
+            f"SELECT t.* FROM ({sql}) t ORDER BY t.clock_due_on, t.clock_what COLLATE "
+            f"{collation}, t.clock_source, t.clock_record LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(wrapped, (before, *params, size, (number - 1) * size))
+            cursor.execute(ordered, (*params, size, (number - 1) * size))
             found = cursor.fetchall()
-        if not found:
-            return [], 0, 0
-        rows = [(_day(r[0]), r[1], r[2], r[3], _day(r[4]), r[5], r[6], r[7]) for r in found]
-        return rows, int(found[0][-2]), int(found[0][-1] or 0)
+        return [(_day(r[0]), r[1], r[2], r[3], _day(r[4]), r[5], r[6], r[7]) for r in found]
+
+    def _counts(self) -> tuple[int, int]:
+        """How many there are and how many are overdue, in one query that reads no words (so
+        none of the names they are made from)."""
+        union = self._union(
+            [part.values_list("clock_source", "clock_due_on") for part in self.parts]
+        )
+        sql, params = union.query.sql_with_params()
+        before = connection.ops.adapt_datefield_value(latest_working_day(self.today))
+        counted = (
+            f"SELECT COUNT(*), SUM(CASE WHEN t.clock_due_on < %s THEN 1 ELSE 0 END) FROM ({sql}) t"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(counted, (before, *params))
+            total, overdue = cursor.fetchone()
+        return int(total), int(overdue or 0)
 
     def items(self, rows: Iterable[tuple[Any, ...]]) -> list[DueItem]:
         return [self.item(row) for row in rows]
