@@ -381,6 +381,8 @@ def test_the_first_dashboard_reads_the_requests_once_and_counts_as_each_figure_a
     worker = staff_user(council, Role.PRACTITIONER)
     Membership.objects.filter(user=worker).update(team=blue)
     _request(council, dt.date(2025, 11, 3), due=dt.date(2025, 11, 4))  # before: waiting, late
+    earlier = _request(council, dt.date(2025, 10, 1), due=dt.date(2025, 10, 2), worker=worker)
+    _decide(earlier, dt.date(2025, 10, 2), analyst)  # before the range: in no month
     decided = _request(council, dt.date(2026, 3, 9), due=dt.date(2026, 3, 10), worker=worker)
     _decide(decided, dt.date(2026, 3, 12), analyst)  # in the range: late
     _request(council, dt.date(2026, 4, 1), due=dt.date(2026, 4, 2), worker=worker)  # overdue

@@ -485,18 +485,17 @@ def _clock_counts(
     now), so that a table is read once for both."""
     rows = _clock_rows(clock, council_id, filters, today, in_range=also is None)
     month: Any = _month_of("dash_due", filters, at=False)
+    # With `also`, every row is read: the clock's own cells count only those in the range.
+    in_range = filters.on_days("dash_due") if also is not None else Q()
     if also is not None:  # outside the range: no month, but still counted for `also`
-        month = Case(
-            When(filters.on_days("dash_due"), then=month),
-            default=Value(None),
-            output_field=IntegerField(),
-        )
+        month = Case(When(in_range, then=month), default=Value(None), output_field=IntegerField())
+    done = in_range & Q(dash_done_at__isnull=False)
     cells = {
-        "done": Count("pk", filter=Q(dash_done_at__isnull=False)),
-        # Only for what was done: the day is not worked out for the rest (on SQLite that is a
-        # call into Python); everything else by plain comparisons.
-        "met": Count("pk", filter=Q(dash_done_at__isnull=False) & Q(dash_done__lte=F("dash_due"))),
-        "overdue": Count("pk", filter=Q(dash_done_at__isnull=True, dash_due__lt=today)),
+        "done": Count("pk", filter=done),
+        # Only for what was done in the range: the day is not worked out for the rest (on
+        # SQLite that is a call into Python); everything else by plain comparisons.
+        "met": Count("pk", filter=done & Q(dash_done__lte=F("dash_due"))),
+        "overdue": Count("pk", filter=in_range & Q(dash_done_at__isnull=True, dash_due__lt=today)),
         **(also or {}),
     }
     found = rows.annotate(dash_month=month).values("dash_month").annotate(**cells).order_by()
