@@ -60,3 +60,51 @@ def test_saving_a_childs_own_details_reads_no_family(council):
 
     assert [q["sql"] for q in queries if "families_family" in q["sql"]] == []
     assert Child.objects.get(pk=child.pk).about == "Loves trains."
+
+
+def test_a_move_saved_later_still_takes_the_new_familys_council(council, other_council):
+    # A save that leaves the family out must not make a later one think the move was stored.
+    child = ChildFactory(family=FamilyFactory(council=council))
+    other = FamilyFactory(council=other_council)
+
+    loaded = Child.objects.get(pk=child.pk)
+    loaded.family_id = other.pk
+    loaded.save(update_fields=["about"])
+    loaded.save()
+
+    assert Child.objects.values_list("family_id", "council_id").get(pk=child.pk) == (
+        other.pk,
+        other_council.pk,
+    )
+
+
+def test_after_a_refresh_a_move_takes_the_new_familys_council(council, other_council):
+    first, second = FamilyFactory(council=council), FamilyFactory(council=other_council)
+    child = ChildFactory(family=first)
+
+    child.family = second
+    child.save(update_fields=["first_name"])  # the move is not saved
+    child.refresh_from_db()
+    assert (child.family_id, child.council_id) == (first.pk, council.pk)
+    child.family_id = second.pk
+    child.save()
+
+    assert Child.objects.values_list("family_id", "council_id").get(pk=child.pk) == (
+        second.pk,
+        other_council.pk,
+    )
+
+
+def test_saving_a_child_loaded_without_its_family_reads_and_writes_no_family(council):
+    child = ChildFactory(family=FamilyFactory(council=council))
+    loaded = Child.objects.only("id", "about").get(pk=child.pk)
+    loaded.about = "Loves trains."
+
+    with CaptureQueriesContext(connection) as queries:
+        loaded.save()
+
+    assert len([q for q in queries if q["sql"].startswith(("SELECT", "UPDATE"))]) == 1
+    assert Child.objects.values_list("about", "council_id").get(pk=child.pk) == (
+        "Loves trains.",
+        council.pk,
+    )

@@ -75,3 +75,29 @@ def test_bad_input_is_refused():
         _chart(series=[Series("Late", (1,))])
     with pytest.raises(ValueError, match="letters, digits and hyphens"):
         _chart(chart_id='x" onload="y')
+
+
+def test_each_series_can_have_its_own_scale():
+    series = [Series("Services started", (2, 4)), Series("Average days", (30, 60))]
+    shared = ET.fromstring(_chart(series=series))
+    each = ET.fromstring(_chart(series=series, scale_each=True))
+
+    def widths(root):
+        return [int(r.get("width")) for r in root.iter(f"{SVG}rect") if r.get("height") == "16"]
+
+    # Rows in order: January (started, days), February (started, days).
+    assert widths(shared)[1] == widths(shared)[3] // 2
+    assert widths(shared)[2] < widths(shared)[3] // 10
+    assert widths(each)[2] == widths(each)[3]  # each series' biggest bar is full length
+    assert widths(each)[0] == widths(each)[2] // 2
+
+
+def test_a_label_too_long_for_its_space_is_shortened_with_an_ellipsis():
+    long = "September 2026: personal-care-and-hygiene-at-school"
+    root = ET.fromstring(_chart(labels=[long, "October 2026"]))
+    shown = [t.text for t in root.iter(f"{SVG}text") if t.get("text-anchor") == "end"]
+
+    assert shown[0].endswith("\u2026")
+    assert long.startswith(shown[0][:-1])
+    assert len(shown[0]) * 8.5 <= 640 // 2
+    assert shown[1] == "October 2026"

@@ -137,18 +137,21 @@ class FamilyRecordWithCouncil(FamilyRecord):
     # Each model declares its own `family`.
     family: Family
     family_id: int
-    # The family it was loaded or last saved with (None: not yet saved).
-    _saved_family_id: int | None = None
+    # The family whose council the council column holds (None: not known).
+    _council_taken_from: int | None = None
 
     class Meta:
         abstract = True
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         fields = kwargs.get("update_fields")
-        writes_family = fields is None or bool({"family", "family_id"} & set(fields))
+        if fields is None:  # a family not loaded cannot have been changed
+            writes_family = "family_id" not in self.get_deferred_fields()
+        else:
+            writes_family = bool({"family", "family_id"} & set(fields))
         if writes_family and (
             self.council_id is None
-            or self.family_id != self._saved_family_id
+            or self.family_id != self._council_taken_from
             or type(self).family.is_cached(self)  # type: ignore[attr-defined]
         ):
             # The family in hand (no query), or read once when only its id is known.
@@ -156,12 +159,23 @@ class FamilyRecordWithCouncil(FamilyRecord):
             if fields is not None:
                 kwargs["update_fields"] = {*fields, "council"}
         super().save(*args, **kwargs)
-        self._saved_family_id = self.family_id
+        if writes_family:
+            self._council_taken_from = self.family_id
+
+    def refresh_from_db(
+        self, using: str | None = None, fields: Any = None, from_queryset: Any = None
+    ) -> None:
+        if fields is not None and {"family", "family_id", "council", "council_id"} & set(fields):
+            fields = {*fields, "family", "council"}  # the two together, as the database has them
+        super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
+        if fields is None or "family" in fields:
+            self._council_taken_from = self.family_id
 
     @classmethod
     def from_db(cls, db: str | None, field_names: Any, values: Any) -> Any:
         record = super().from_db(db, field_names, values)
-        record._saved_family_id = record.__dict__.get("family_id")
+        if "council_id" in record.__dict__:  # as stored: the council of the family stored
+            record._council_taken_from = record.__dict__.get("family_id")
         return record
 
 

@@ -56,9 +56,12 @@ def _drawn(chart: selectors.Chart) -> SafeString:
     svg = bar_chart(
         chart_id=f"chart-{chart.key}",
         title=chart.title,
-        description=f"{chart.about} The table with the chart has the same figures.",
+        description=f"{chart.about} The table after the chart has the same figures.",
         labels=[row.drawn_label for row in chart.rows],
         series=series,
+        # Each column to its own scale, as the forum has always seen them: some charts count
+        # different things side by side (services started, average days).
+        scale_each=True,
     )
     # Made by the renderer, which escapes every piece of text it writes.
     return mark_safe(svg)

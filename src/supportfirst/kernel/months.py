@@ -24,6 +24,8 @@ class MonthIndex(Func):
 
     def __init__(self, field: str, ends: list[dt.date] | list[dt.datetime]) -> None:
         super().__init__(F(field))
+        if list(ends) != sorted(ends):
+            raise ValueError("The months' ends must be in order, the first month's first.")
         self.ends = ends
 
     def as_sql(  # type: ignore[override]  # one form of SQL, for every database

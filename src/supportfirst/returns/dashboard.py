@@ -1,11 +1,12 @@
 """The managers' and data team's dashboard: the council's figures month by month, for a date
 range and (where a record has one) a team.
 
-Every figure is counted by the database: one grouped query (TruncMonth, then Count with a
-filter for each column) per figure, or per date a figure is counted by, so the number of
-queries is the same for ten families or ten thousand and no row is read into Python. Only
+Every figure is counted by the database: one grouped query (the month by `MonthIndex`, then
+Count with a filter for each column) per figure, or per date a figure is counted by, so the
+number of queries is the same for ten families or ten thousand and no row is read into Python. Only
 counts leave here. The data team never opens a family's record, so rows are counted for the
-council (``family__council_id``) without ``visible_to``, as the census check does.
+council (``family__council_id``, or a request's own ``council_id``) without ``visible_to``, as
+the census check does.
 
 A record's team is the team of the family's named worker (a move to safeguarding keeps the
 team it was decided in). The survey's answers hold no family, so they have no team; a month
@@ -679,13 +680,13 @@ def waiting_and_clocks(
 ) -> tuple[Figure, Figure, tuple[Figure, ...]]:
     """The first dashboard: what is waiting now, the timeliness summary and each clock. The
     requests are read once for their clock and for what is waiting now."""
-    next_step, *others = CLOCKS
+    next_step = next(clock for clock in CLOCKS if clock.key == "next-step")
     counted, got = _clock_counts(
         next_step, council_id, filters, today, also=_step_counts(REQUEST_STEPS, today)
     )
-    clocks = (
-        timeliness(next_step, council_id, filters, today, counted),
-        *(timeliness(c, council_id, filters, today) for c in others),
+    clocks = tuple(
+        timeliness(c, council_id, filters, today, counted if c is next_step else None)
+        for c in CLOCKS
     )
     waiting = waiting_now(council_id, filters, today, _read_steps(REQUEST_STEPS, got))
     return waiting, timeliness_summary(list(clocks)), clocks

@@ -66,6 +66,10 @@ def _number(value: int | None) -> str:
     return HELD_BACK_MARK if value is None else f"{value:,}"
 
 
+def _fit(label: str, characters: int) -> str:
+    return label if len(label) <= characters else label[: max(characters - 1, 1)] + "\u2026"
+
+
 def bar_chart(
     *,
     chart_id: str,
@@ -73,9 +77,13 @@ def bar_chart(
     description: str,
     labels: Sequence[str],
     series: Sequence[Series],
+    scale_each: bool = False,
 ) -> str:
     """The chart as one <svg> element. `chart_id` makes its ids unique on the page (letters,
-    digits and hyphens only); `labels` names each row; each series has one value per row."""
+    digits and hyphens only); `labels` names each row; each series has one value per row.
+    `scale_each`: each series drawn to its own scale (series that count different things, such
+    as services started and average days); otherwise one scale for all. A label too long for
+    its space is shortened with an ellipsis (the table with the chart has it whole)."""
     if not chart_id.replace("-", "").isalnum():
         raise ValueError("A chart's id is letters, digits and hyphens only.")
     for one in series:
@@ -85,7 +93,12 @@ def bar_chart(
     # Up to half the width: a month with what it is about ("September 2026: parent-carer").
     label_width = min(int(longest * CHARACTER) + 12, WIDTH // 2)
     bar_area = WIDTH - label_width - ROOM_FOR_VALUE
-    biggest = max([v for one in series for v in one.values if v is not None] + [1])
+    shared = max([v for one in series for v in one.values if v is not None] + [1])
+    biggest = [
+        max([v for v in one.values if v is not None] + [1]) if scale_each else shared
+        for one in series
+    ]
+    room = max(1, int((label_width - 8) / CHARACTER))
     key_height = len(series) * KEY_LINE + GAP
     group = max(len(series), 1) * BAR + GAP
     height = key_height + max(len(labels), 1) * group
@@ -112,12 +125,12 @@ def bar_chart(
         middle = top + (len(series) * BAR) // 2 + FONT // 3
         parts.append(
             f'<text x="{label_width - 8}" y="{middle}" text-anchor="end" fill="{TEXT}">'
-            f"{escape(label)}</text>"
+            f"{escape(_fit(label, room))}</text>"
         )
         for i, one in enumerate(series):
             value = one.values[n]
             y = top + i * BAR
-            width = 0 if value is None else round(max(value, 0) * bar_area / biggest)
+            width = 0 if value is None else round(max(value, 0) * bar_area / biggest[i])
             if width:
                 parts.append(
                     f'<rect x="{label_width}" y="{y + 1}" width="{width}" height="{BAR - 2}" '
