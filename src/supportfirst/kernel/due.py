@@ -211,17 +211,21 @@ class DueRows:
             wanted = min(int(number), LAST_PAGE_ASKED)
         except (TypeError, ValueError):
             wanted = 1
-        rows = self._rows(wanted, size) if wanted >= 1 else []
+        # The union is put together once (building its SQL costs more than running it when
+        # there is little to show) and read twice.
+        sql, params = self._union(self.parts).query.sql_with_params()
+        rows = self._rows(sql, params, wanted, size) if wanted >= 1 else []
+        total, overdue = self._counts(sql, params)
         if not rows and wanted != 1:
-            wanted = max(1, -(-self.count() // size))
-            rows = self._rows(wanted, size)
-        total, overdue = self._counts()
+            wanted = max(1, -(-total // size))
+            rows = self._rows(sql, params, wanted, size)
         paginator: Paginator[DueItem] = Paginator([], size)
         paginator.count = total  # counted by the database, above
         return Page(self.items(rows), wanted, paginator), overdue
 
-    def _rows(self, number: int, size: int) -> list[tuple[Any, ...]]:
-        sql, params = self._union(self.parts).query.sql_with_params()
+    def _rows(
+        self, sql: str, params: tuple[Any, ...], number: int, size: int
+    ) -> list[tuple[Any, ...]]:
         collation = connection.ops.quote_name(binary_collation())
         ordered = (
             f"SELECT t.* FROM ({sql}) t ORDER BY t.clock_due_on, t.clock_what COLLATE "
@@ -232,13 +236,8 @@ class DueRows:
             found = cursor.fetchall()
         return [(_day(r[0]), r[1], r[2], r[3], _day(r[4]), r[5], r[6], r[7]) for r in found]
 
-    def _counts(self) -> tuple[int, int]:
-        """How many there are and how many are overdue, in one query that reads no words (so
-        none of the names they are made from)."""
-        union = self._union(
-            [part.values_list("clock_source", "clock_due_on") for part in self.parts]
-        )
-        sql, params = union.query.sql_with_params()
+    def _counts(self, sql: str, params: tuple[Any, ...]) -> tuple[int, int]:
+        """How many there are and how many are overdue."""
         before = connection.ops.adapt_datefield_value(latest_working_day(self.today))
         counted = (
             f"SELECT COUNT(*), SUM(CASE WHEN t.clock_due_on < %s THEN 1 ELSE 0 END) FROM ({sql}) t"
