@@ -203,25 +203,55 @@ class DueRows:
     def page(self, number: Any, size: int) -> tuple[Page[DueItem], int]:
         """One page of the list as `Paginator.get_page` would give it (a page number that is not
         a number is the first page; one past the end is the last), and how many items are
-        overdue: the page's rows in one query (so the database keeps only the page's rows while
-        it sorts: counting in the same query, with window functions, made it sort every row),
-        and how many there are and how many are overdue in another."""
+        overdue. On PostgreSQL one query gives the page's rows and both counts (window
+        functions); on SQLite, where a window made it sort every row, the page's rows come from
+        one query (it keeps only those while it sorts) and the counts from another."""
         try:
             # A page number too big for the database's OFFSET is simply past the end.
             wanted = min(int(number), LAST_PAGE_ASKED)
         except (TypeError, ValueError):
             wanted = 1
         # The union is put together once (building its SQL costs more than running it when
-        # there is little to show) and read twice.
+        # there is little to show) and read once or twice.
         sql, params = self._union(self.parts).query.sql_with_params()
-        rows = self._rows(sql, params, wanted, size) if wanted >= 1 else []
-        total, overdue = self._counts(sql, params)
-        if not rows and wanted != 1:
-            wanted = max(1, -(-total // size))
-            rows = self._rows(sql, params, wanted, size)
+        if connection.vendor == "postgresql":
+            # The rows and both counts in one pass (window functions).
+            rows, total, overdue = self._window(sql, params, wanted, size)
+            if not rows and wanted != 1:
+                wanted = max(1, -(-self.count() // size))
+                rows, total, overdue = self._window(sql, params, wanted, size)
+        else:
+            # SQLite sorts every row to work out a window: the page's rows (it keeps only those
+            # while it sorts), then the counts.
+            rows = self._rows(sql, params, wanted, size) if wanted >= 1 else []
+            total, overdue = self._counts(sql, params)
+            if not rows and wanted != 1:
+                wanted = max(1, -(-total // size))
+                rows = self._rows(sql, params, wanted, size)
         paginator: Paginator[DueItem] = Paginator([], size)
         paginator.count = total  # counted by the database, above
         return Page(self.items(rows), wanted, paginator), overdue
+
+    def _window(
+        self, sql: str, params: tuple[Any, ...], number: int, size: int
+    ) -> tuple[list[tuple[Any, ...]], int, int]:
+        if number < 1:
+            return [], 0, 0
+        collation = connection.ops.quote_name(binary_collation())
+        before = connection.ops.adapt_datefield_value(latest_working_day(self.today))
+        wrapped = (
+            "SELECT t.*, COUNT(*) OVER (), "
+            "SUM(CASE WHEN t.clock_due_on < %s THEN 1 ELSE 0 END) OVER () "
+            f"FROM ({sql}) t ORDER BY t.clock_due_on, t.clock_what COLLATE {collation}, "
+            "t.clock_source, t.clock_record LIMIT %s OFFSET %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(wrapped, (before, *params, size, (number - 1) * size))
+            found = cursor.fetchall()
+        if not found:
+            return [], 0, 0
+        rows = [(_day(r[0]), r[1], r[2], r[3], _day(r[4]), r[5], r[6], r[7]) for r in found]
+        return rows, int(found[0][-2]), int(found[0][-1] or 0)
 
     def _rows(
         self, sql: str, params: tuple[Any, ...], number: int, size: int
