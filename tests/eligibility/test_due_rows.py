@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -122,7 +123,17 @@ def test_a_page_of_my_work_is_the_page_the_sorted_list_would_give(ashvale, worke
     python = due_items(scope=scope, worker_id=worker.pk, today=today)
     rows = due_rows(scope=scope, worker_id=worker.pk, today=today)
     last = -(-len(python) // 50)
-    for asked, number in (("1", 1), ("2", 2), ("x", 1), (None, 1), ("99", last), ("0", last)):
+    asked_for = (
+        ("1", 1),
+        ("2", 2),
+        ("x", 1),
+        (None, 1),
+        ("99", last),
+        ("0", last),
+        ("-3", last),
+        ("10000000000", last),
+    )
+    for asked, number in asked_for:
         page, overdue = rows.page(asked, 50)
         assert page.number == number
         assert page.paginator.count == len(python)
@@ -164,3 +175,13 @@ def test_the_migrations_fill_the_due_dates_of_clocks_already_running(ashvale, wo
         model: sorted(model.objects.values_list("pk", field)) for model, field in stored.items()
     }
     assert after == before
+
+
+@pytest.mark.parametrize("asked", ["1", "2", "0", "x"])
+def test_an_empty_list_is_one_empty_page(ashvale, asked):
+    nobody = staff_user(ashvale, Role.PRACTITIONER)
+    rows = due_rows(scope=scope_for(nobody), worker_id=nobody.pk, today=timezone.localdate())
+
+    page, overdue = rows.page(asked, 50)
+
+    assert (page.number, page.paginator.count, overdue, list(page.object_list)) == (1, 0, 0, [])

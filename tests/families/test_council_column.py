@@ -108,3 +108,57 @@ def test_saving_a_child_loaded_without_its_family_reads_and_writes_no_family(cou
         "Loves trains.",
         council.pk,
     )
+
+
+@pytest.mark.parametrize(
+    "load",
+    [
+        lambda pk: Child.objects.only("id", "about").get(pk=pk),
+        lambda pk: Child.objects.defer("council").get(pk=pk),
+    ],
+    ids=["only", "defer the council"],
+)
+def test_a_move_of_a_child_loaded_in_part_is_saved_with_the_new_council(
+    council, other_council, load
+):
+    child = ChildFactory(family=FamilyFactory(council=council))
+    other = FamilyFactory(council=other_council)
+
+    loaded = load(child.pk)
+    loaded.family = other
+    loaded.save()
+
+    assert Child.objects.values_list("family_id", "council_id").get(pk=child.pk) == (
+        other.pk,
+        other_council.pk,
+    )
+
+
+def test_reading_the_council_after_a_move_does_not_undo_the_move(council, other_council):
+    child = ChildFactory(family=FamilyFactory(council=council))
+    other = FamilyFactory(council=other_council)
+
+    loaded = Child.objects.only("id", "about").get(pk=child.pk)
+    loaded.family_id = other.pk
+    assert loaded.council_id == council.pk  # read from the database: the move is not saved yet
+    assert loaded.family_id == other.pk
+    loaded.save()
+
+    assert Child.objects.values_list("family_id", "council_id").get(pk=child.pk) == (
+        other.pk,
+        other_council.pk,
+    )
+
+
+def test_update_fields_given_once_as_a_generator_still_moves_the_council(council, other_council):
+    child = ChildFactory(family=FamilyFactory(council=council))
+    other = FamilyFactory(council=other_council)
+
+    loaded = Child.objects.get(pk=child.pk)
+    loaded.family = other
+    loaded.save(update_fields=(name for name in ["family"]))
+
+    assert Child.objects.values_list("family_id", "council_id").get(pk=child.pk) == (
+        other.pk,
+        other_council.pk,
+    )

@@ -145,19 +145,23 @@ class FamilyRecordWithCouncil(FamilyRecord):
 
     def save(self, *args: Any, **kwargs: Any) -> None:
         fields = kwargs.get("update_fields")
+        if fields is not None:
+            fields = kwargs["update_fields"] = set(fields)
+        deferred = self.get_deferred_fields()  # read once: nothing below loads a deferred field
         if fields is None:  # a family not loaded cannot have been changed
-            writes_family = "family_id" not in self.get_deferred_fields()
+            writes_family = "family_id" not in deferred
         else:
-            writes_family = bool({"family", "family_id"} & set(fields))
+            writes_family = bool({"family", "family_id"} & fields)
         if writes_family and (
-            self.council_id is None
+            "council_id" in deferred
+            or self.council_id is None
             or self.family_id != self._council_taken_from
             or type(self).family.is_cached(self)  # type: ignore[attr-defined]
         ):
             # The family in hand (no query), or read once when only its id is known.
             self.council_id = self.family.council_id
             if fields is not None:
-                kwargs["update_fields"] = {*fields, "council"}
+                fields.add("council")
         super().save(*args, **kwargs)
         if writes_family:
             self._council_taken_from = self.family_id
@@ -165,11 +169,18 @@ class FamilyRecordWithCouncil(FamilyRecord):
     def refresh_from_db(
         self, using: str | None = None, fields: Any = None, from_queryset: Any = None
     ) -> None:
-        if fields is not None and {"family", "family_id", "council", "council_id"} & set(fields):
-            fields = {*fields, "family", "council"}  # the two together, as the database has them
+        # Also how Django loads a deferred field (`fields=[name]`). The family is never read
+        # again for the council's sake (that would undo a move not yet saved); the council is
+        # read with the family, so the two are as the database holds them.
+        if fields is not None:
+            fields = set(fields)
+            if {"family", "family_id"} & fields:
+                fields.add("council")
         super().refresh_from_db(using=using, fields=fields, from_queryset=from_queryset)
-        if fields is None or "family" in fields:
-            self._council_taken_from = self.family_id
+        if fields is None or {"family", "family_id"} & fields:
+            self._council_taken_from = self.__dict__.get("family_id")
+        elif {"council", "council_id"} & fields:
+            self._council_taken_from = None  # the council of which family: not known here
 
     @classmethod
     def from_db(cls, db: str | None, field_names: Any, values: Any) -> Any:

@@ -56,7 +56,10 @@ def _drawn(chart: selectors.Chart) -> SafeString:
     svg = bar_chart(
         chart_id=f"chart-{chart.key}",
         title=chart.title,
-        description=f"{chart.about} The table after the chart has the same figures.",
+        description=(
+            f"{chart.about} Each kind of bar is drawn to its own scale. The table after the "
+            "chart has the same figures."
+        ),
         labels=[row.drawn_label for row in chart.rows],
         series=series,
         # Each column to its own scale, as the forum has always seen them: some charts count
