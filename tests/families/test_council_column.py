@@ -16,6 +16,11 @@ from tests.pathway.factories import SupportRequestFactory
 pytestmark = pytest.mark.django_db
 
 
+def _stored(child: Child) -> tuple[int, int]:
+    """The child's family and council, as the database holds them."""
+    return Child.objects.values_list("family_id", "council_id").get(pk=child.pk)
+
+
 def test_a_new_child_and_request_take_their_familys_council(council):
     child = ChildFactory(family=FamilyFactory(council=council))
     request = SupportRequestFactory(child=child)
@@ -33,10 +38,7 @@ def test_a_child_moved_to_another_family_takes_that_familys_council(council, oth
     loaded.family_id = other.pk
     loaded.save(update_fields=["family"])
 
-    assert Child.objects.values_list("family_id", "council_id").get(pk=child.pk) == (
-        other.pk,
-        other_council.pk,
-    )
+    assert _stored(child) == (other.pk, other_council.pk)
 
 
 def test_a_whole_save_of_a_moved_child_takes_the_new_familys_council(council, other_council):
@@ -72,10 +74,7 @@ def test_a_move_saved_later_still_takes_the_new_familys_council(council, other_c
     loaded.save(update_fields=["about"])
     loaded.save()
 
-    assert Child.objects.values_list("family_id", "council_id").get(pk=child.pk) == (
-        other.pk,
-        other_council.pk,
-    )
+    assert _stored(child) == (other.pk, other_council.pk)
 
 
 def test_after_a_refresh_a_move_takes_the_new_familys_council(council, other_council):
@@ -89,10 +88,7 @@ def test_after_a_refresh_a_move_takes_the_new_familys_council(council, other_cou
     child.family_id = second.pk
     child.save()
 
-    assert Child.objects.values_list("family_id", "council_id").get(pk=child.pk) == (
-        second.pk,
-        other_council.pk,
-    )
+    assert _stored(child) == (second.pk, other_council.pk)
 
 
 def test_saving_a_child_loaded_without_its_family_reads_and_writes_no_family(council):
@@ -128,10 +124,7 @@ def test_a_move_of_a_child_loaded_in_part_is_saved_with_the_new_council(
     loaded.family = other
     loaded.save()
 
-    assert Child.objects.values_list("family_id", "council_id").get(pk=child.pk) == (
-        other.pk,
-        other_council.pk,
-    )
+    assert _stored(child) == (other.pk, other_council.pk)
 
 
 def test_reading_the_council_after_a_move_does_not_undo_the_move(council, other_council):
@@ -144,10 +137,7 @@ def test_reading_the_council_after_a_move_does_not_undo_the_move(council, other_
     assert loaded.family_id == other.pk
     loaded.save()
 
-    assert Child.objects.values_list("family_id", "council_id").get(pk=child.pk) == (
-        other.pk,
-        other_council.pk,
-    )
+    assert _stored(child) == (other.pk, other_council.pk)
 
 
 def test_update_fields_given_once_as_a_generator_still_moves_the_council(council, other_council):
@@ -158,7 +148,4 @@ def test_update_fields_given_once_as_a_generator_still_moves_the_council(council
     loaded.family = other
     loaded.save(update_fields=(name for name in ["family"]))
 
-    assert Child.objects.values_list("family_id", "council_id").get(pk=child.pk) == (
-        other.pk,
-        other_council.pk,
-    )
+    assert _stored(child) == (other.pk, other_council.pk)

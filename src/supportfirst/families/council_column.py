@@ -43,34 +43,26 @@ def _fill(table: str) -> Any:
     return fill
 
 
-def _tie(table: str) -> Any:
-    def tie(apps: Any, schema_editor: Any) -> None:
+def _on_postgresql(table: str, statement: str) -> Any:
+    """A migration step that alters `table` on PostgreSQL only (`{table}` and `{name}`, the
+    foreign key's name, quoted); nothing on SQLite, which has no council wall."""
+
+    def step(apps: Any, schema_editor: Any) -> None:
         connection = schema_editor.connection
         if connection.vendor != "postgresql":
             return
-        quoted = connection.ops.quote_name(table)
-        name = connection.ops.quote_name(constraint_name(table))
+        quote = connection.ops.quote_name
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"ALTER TABLE {quoted} ADD CONSTRAINT {name} FOREIGN KEY (family_id, council_id) "
-                "REFERENCES families_family (id, council_id) ON UPDATE CASCADE "
-                "DEFERRABLE INITIALLY DEFERRED"
-            )
+            cursor.execute(statement.format(table=quote(table), name=quote(constraint_name(table))))
 
-    return tie
+    return step
 
 
-def _untie(table: str) -> Any:
-    def untie(apps: Any, schema_editor: Any) -> None:
-        connection = schema_editor.connection
-        if connection.vendor != "postgresql":
-            return
-        quoted = connection.ops.quote_name(table)
-        name = connection.ops.quote_name(constraint_name(table))
-        with connection.cursor() as cursor:
-            cursor.execute(f"ALTER TABLE {quoted} DROP CONSTRAINT IF EXISTS {name}")
-
-    return untie
+TIE = (
+    "ALTER TABLE {table} ADD CONSTRAINT {name} FOREIGN KEY (family_id, council_id) "
+    "REFERENCES families_family (id, council_id) ON UPDATE CASCADE DEFERRABLE INITIALLY DEFERRED"
+)
+UNTIE = "ALTER TABLE {table} DROP CONSTRAINT IF EXISTS {name}"
 
 
 def _council_field(*, null: bool) -> models.ForeignKey:
@@ -91,5 +83,7 @@ def with_family_council(model_name: str, table: str) -> list[Any]:
         migrations.AlterField(
             model_name=model_name, name="council", field=_council_field(null=False)
         ),
-        migrations.RunPython(_tie(table), _untie(table), elidable=False),
+        migrations.RunPython(
+            _on_postgresql(table, TIE), _on_postgresql(table, UNTIE), elidable=False
+        ),
     ]

@@ -163,6 +163,9 @@ def waited(days: int) -> str:
     return f"{days} working day{'' if days == 1 else 's'}"
 
 
+# How many of a list's rows (`t`) are overdue: those due before the day given.
+_OVERDUE = "SUM(CASE WHEN t.clock_due_on < %s THEN 1 ELSE 0 END)"
+
 # The highest page number passed on to the database: any higher is past the end of any list.
 LAST_PAGE_ASKED = 1_000_000
 
@@ -216,64 +219,53 @@ class DueRows:
         sql, params = self._union(self.parts).query.sql_with_params()
         if connection.vendor == "postgresql":
             # The rows and both counts in one pass (window functions).
-            rows, total, overdue = self._window(sql, params, wanted, size)
+            rows, total, overdue = self._page(sql, params, wanted, size, counted=True)
             if not rows and wanted != 1:
                 wanted = max(1, -(-self.count() // size))
-                rows, total, overdue = self._window(sql, params, wanted, size)
+                rows, total, overdue = self._page(sql, params, wanted, size, counted=True)
         else:
             # SQLite sorts every row to work out a window: the page's rows (it keeps only those
             # while it sorts), then the counts.
-            rows = self._rows(sql, params, wanted, size) if wanted >= 1 else []
+            rows, _, _ = self._page(sql, params, wanted, size, counted=False)
             total, overdue = self._counts(sql, params)
             if not rows and wanted != 1:
                 wanted = max(1, -(-total // size))
-                rows = self._rows(sql, params, wanted, size)
+                rows, _, _ = self._page(sql, params, wanted, size, counted=False)
         paginator: Paginator[DueItem] = Paginator([], size)
         paginator.count = total  # counted by the database, above
         return Page(self.items(rows), wanted, paginator), overdue
 
-    def _window(
-        self, sql: str, params: tuple[Any, ...], number: int, size: int
+    def _before(self) -> Any:
+        """The day before which an item is overdue, as the database compares it."""
+        return connection.ops.adapt_datefield_value(latest_working_day(self.today))
+
+    def _page(
+        self, sql: str, params: tuple[Any, ...], number: int, size: int, *, counted: bool
     ) -> tuple[list[tuple[Any, ...]], int, int]:
+        """One page of the sorted list and, when `counted`, how many items there are and how
+        many are overdue, from the same query (window functions; otherwise 0 and 0)."""
         if number < 1:
             return [], 0, 0
         collation = connection.ops.quote_name(binary_collation())
-        before = connection.ops.adapt_datefield_value(latest_working_day(self.today))
-        wrapped = (
-            "SELECT t.*, COUNT(*) OVER (), "
-            "SUM(CASE WHEN t.clock_due_on < %s THEN 1 ELSE 0 END) OVER () "
-            f"FROM ({sql}) t ORDER BY t.clock_due_on, t.clock_what COLLATE {collation}, "
-            "t.clock_source, t.clock_record LIMIT %s OFFSET %s"
+        counts, counts_params = (
+            (f", COUNT(*) OVER (), {_OVERDUE} OVER ()", (self._before(),)) if counted else ("", ())
         )
-        with connection.cursor() as cursor:
-            cursor.execute(wrapped, (before, *params, size, (number - 1) * size))
-            found = cursor.fetchall()
-        if not found:
-            return [], 0, 0
-        rows = [(_day(r[0]), r[1], r[2], r[3], _day(r[4]), r[5], r[6], r[7]) for r in found]
-        return rows, int(found[0][-2]), int(found[0][-1] or 0)
-
-    def _rows(
-        self, sql: str, params: tuple[Any, ...], number: int, size: int
-    ) -> list[tuple[Any, ...]]:
-        collation = connection.ops.quote_name(binary_collation())
-        ordered = (
-            f"SELECT t.* FROM ({sql}) t ORDER BY t.clock_due_on, t.clock_what COLLATE "
+        query = (
+            f"SELECT t.*{counts} FROM ({sql}) t ORDER BY t.clock_due_on, t.clock_what COLLATE "
             f"{collation}, t.clock_source, t.clock_record LIMIT %s OFFSET %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(ordered, (*params, size, (number - 1) * size))
+            cursor.execute(query, (*counts_params, *params, size, (number - 1) * size))
             found = cursor.fetchall()
-        return [(_day(r[0]), r[1], r[2], r[3], _day(r[4]), r[5], r[6], r[7]) for r in found]
+        rows = [(_day(r[0]), r[1], r[2], r[3], _day(r[4]), r[5], r[6], r[7]) for r in found]
+        if not counted or not found:
+            return rows, 0, 0
+        return rows, int(found[0][-2]), int(found[0][-1] or 0)
 
     def _counts(self, sql: str, params: tuple[Any, ...]) -> tuple[int, int]:
         """How many there are and how many are overdue."""
-        before = connection.ops.adapt_datefield_value(latest_working_day(self.today))
-        counted = (
-            f"SELECT COUNT(*), SUM(CASE WHEN t.clock_due_on < %s THEN 1 ELSE 0 END) FROM ({sql}) t"
-        )
         with connection.cursor() as cursor:
-            cursor.execute(counted, (before, *params))
+            cursor.execute(f"SELECT COUNT(*), {_OVERDUE} FROM ({sql}) t", (self._before(), *params))
             total, overdue = cursor.fetchone()
         return int(total), int(overdue or 0)
 
